@@ -1,0 +1,165 @@
+"""Fill the index: name the admin areas of each place and fold duplicates together.
+
+The same village often arrives from several sources (the curated table, GeoNames,
+OSM, then a user's full GeoNames dump). A row whose id is already known, or
+that shares a name key with a place of the same country and kind within
+:data:`MERGE_RADIUS_KM`, is folded into the place loaded first: its names are
+added, its id kept as an alias, the first row's coordinate and source kept.
+Load order puts the curated table first, so its sourced coordinates win::
+
+    >>> builder = IndexBuilder(index)              # doctest: +SKIP
+    >>> builder.import_file(Path("RU.zip"), "geonames").summary()   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer.boundaries import AdminAreas
+from gazetteer.exc import DumpFormatError
+from gazetteer.loaders import (
+    AdminCode,
+    LoadReport,
+    read_admin_codes,
+    read_alternate_names,
+    read_curated,
+    read_geonames,
+    read_osm_settlements,
+)
+from gazetteer.normalize import name_key
+from gazetteer.paths import ADMIN_CODES_FILE
+from gazetteer.place import Place
+
+__all__ = ["IndexBuilder", "place_keys", "MERGE_RADIUS_KM"]
+
+MERGE_RADIUS_KM = 5.0
+#: The polygons only cover the theatre; skip the spatial test elsewhere.
+_POLYGON_BBOX = (44.0, 22.0, 56.5, 41.5)  # south, west, north, east
+
+_READERS = {
+    "geonames": read_geonames,
+    "curated": read_curated,
+    "osm_settlements": read_osm_settlements,
+}
+
+
+def place_keys(place: Place) -> set[str]:
+    """Name keys of a place: its name and every alternate name."""
+    keys = {name_key(n) for n in (place.name, *place.alternate_names)}
+    return {k for k in keys if len(k) >= 2}
+
+
+@lru_cache(maxsize=1)
+def admin_codes() -> dict[str, AdminCode]:
+    return {c.code: c for c in read_admin_codes(ADMIN_CODES_FILE)}
+
+
+@lru_cache(maxsize=1)
+def admin_areas() -> AdminAreas:
+    return AdminAreas.load(admin_codes())
+
+
+class IndexBuilder:
+    """Writes Places into a :class:`~gazetteer.index.PlaceIndex`, enriched and de-duplicated."""
+
+    def __init__(self, index):
+        self.index = index
+        self.codes = admin_codes()
+        self.areas = admin_areas()
+
+    def admin_places(self) -> list[Place]:
+        """Oblasts and districts with polygons, as places of precision 3 and 2."""
+        return self.areas.places()
+
+    def import_file(self, path: Path, kind: str) -> LoadReport:
+        report = LoadReport(str(path))
+        if kind == "alternate_names":
+            self._import_alternate_names(path, report)
+        elif kind in _READERS:
+            for place in _READERS[kind](path, report=report):
+                self.add(self.enrich(place))
+        else:
+            raise DumpFormatError(path, f"cannot import a {kind.replace('_', ' ')} file into the gazetteer")
+        return report
+
+    # -- enrichment -----------------------------------------------------------
+    def enrich(self, place: Place) -> Place:
+        """Fill admin1 code and names, and admin2 from the polygons."""
+        code = place.admin1_code
+        if code.startswith("?"):
+            code = self._admin1_by_name(code[1:], place.country_code)
+        admin1 = admin2 = ""
+        south, west, north, east = _POLYGON_BBOX
+        if place.is_settlement and south <= place.latitude <= north and west <= place.longitude <= east:
+            area1, area2 = self.areas.locate(place.latitude, place.longitude, place.country_code)
+            if area1 is not None and not code:
+                code = area1.code
+            if area2 is not None and area2.parent_code == code:
+                admin2 = area2.name
+        if code:
+            area = self.areas.by_code(code)
+            admin1 = area.name if area else (self.codes[code].english_name if code in self.codes else "")
+        return replace(
+            place,
+            admin1_code=code,
+            admin1=place.admin1 or admin1,
+            admin2=place.admin2 or admin2,
+        )
+
+    def _admin1_by_name(self, oblast: str, country: str) -> str:
+        stem = name_key(oblast)
+        for code in self.codes.values():
+            if code.level == 1 and code.country_code == country:
+                names = (code.name, code.english_name, *code.alternate_names)
+                if any(name_key(n).startswith(stem) for n in names):
+                    return code.code
+        return ""
+
+    # -- de-duplication ---------------------------------------------------------
+    def add(self, place: Place) -> None:
+        index = self.index
+        rowid = index._rowid_of(place.id)
+        if rowid is not None:
+            self._merge(rowid, index._place(rowid), place, alias=None)
+            return
+        key = name_key(place.name)
+        best = None
+        for rowid, other in index._nearby_same_key(key, place.country_code, place.feature_class):
+            d = other.distance_km(place)
+            if d <= MERGE_RADIUS_KM and (best is None or d < best[0]):
+                best = (d, rowid, other)
+        if best is not None:
+            self._merge(best[1], best[2], place, alias=place.id)
+        else:
+            index._insert(place)
+
+    def _merge(self, rowid: int, kept: Place, new: Place, alias: str | None) -> None:
+        known = {kept.name, *kept.alternate_names}
+        added = tuple(n for n in (new.name, *new.alternate_names) if n not in known)
+        merged = replace(
+            kept,
+            alternate_names=kept.alternate_names + added,
+            aliases=kept.aliases + ((alias,) if alias and alias not in kept.aliases else ()),
+            population=kept.population or new.population,
+            admin1=kept.admin1 or new.admin1,
+            admin1_code=kept.admin1_code or new.admin1_code,
+            admin2=kept.admin2 or new.admin2,
+        )
+        new_keys = {name_key(n) for n in added}
+        self.index._update(rowid, merged, {k for k in new_keys if len(k) >= 2}, alias)
+
+    def _import_alternate_names(self, path: Path, report: LoadReport) -> None:
+        index = self.index
+        pending: dict[int, list[str]] = {}
+        for place_id, name in read_alternate_names(path, report=report):
+            rowid = index._rowid_of(place_id)
+            if rowid is not None:
+                pending.setdefault(rowid, []).append(name)
+        for rowid, names in pending.items():
+            place = index._place(rowid)
+            extra = tuple(n for n in dict.fromkeys(names) if n != place.name and n not in place.alternate_names)
+            if extra:
+                index._update(rowid, replace(place, alternate_names=place.alternate_names + extra),
+                              {k for k in map(name_key, extra) if len(k) >= 2}, alias=None)

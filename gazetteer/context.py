@@ -1,0 +1,150 @@
+"""What the text around a name says about where it is.
+
+A :class:`Context` carries the theatre of operations, the countries and oblasts
+named near the mention (which may *contradict* a candidate), those named
+elsewhere in the document (which only *favour* one), and the places
+co-mentioned with it::
+
+    >>> words = find_country_words("near Plekhovo in Russia's Kursk region")
+    >>> sorted(words)
+    ['RU']
+    >>> region_phrases("fighting in the Kursk border region and in Сумской области")
+    ['Kursk region', 'Сумской области']
+
+Building a full context from text needs the index; see
+:meth:`gazetteer.resolver.Gazetteer.context_from_text`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gazetteer.place import Place
+
+__all__ = [
+    "Theatre",
+    "Context",
+    "KURSK_BORDER_THEATRE",
+    "find_country_words",
+    "region_phrases",
+    "without_admin_words",
+    "COUNTRY_WORDS",
+]
+
+
+@dataclass(frozen=True)
+class Theatre:
+    """An area of operations: a bounding box, its countries and oblasts.
+
+    ``bbox`` is ``(south, west, north, east)`` in degrees.
+    """
+
+    name: str
+    bbox: tuple[float, float, float, float]
+    countries: frozenset[str]
+    admin1_codes: frozenset[str]
+
+    def contains(self, place: Place) -> bool:
+        south, west, north, east = self.bbox
+        return south <= place.latitude <= north and west <= place.longitude <= east
+
+
+#: The default theatre: Kursk and Belgorod oblasts (RU) and Sumy oblast (UA).
+KURSK_BORDER_THEATRE = Theatre(
+    name="Kursk–Belgorod–Sumy border",
+    bbox=(49.8, 32.9, 52.5, 38.6),
+    countries=frozenset({"RU", "UA"}),
+    admin1_codes=frozenset({"RU.41", "RU.09", "UA.21"}),
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Evidence for ranking the candidates of one mention.
+
+    ``countries`` / ``admin1_codes``: named close to the mention ("Vorozhba in
+    Sumy Oblast"); a candidate outside all of them is contradicted.
+    ``doc_countries`` / ``doc_admin1_codes``: named elsewhere in the document;
+    they only add weight. ``near``: places co-mentioned with this one.
+    """
+
+    theatre: Theatre | None = KURSK_BORDER_THEATRE
+    countries: frozenset[str] = frozenset()
+    admin1_codes: frozenset[str] = frozenset()
+    doc_countries: frozenset[str] = frozenset()
+    doc_admin1_codes: frozenset[str] = frozenset()
+    near: tuple[Place, ...] = ()
+    text: str = ""
+    admin1_names: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.countries or self.admin1_codes or self.near)
+
+    def describe(self) -> str:
+        """Short human wording of the local evidence: ``"Kursk Oblast (RU)"``."""
+        parts = list(self.admin1_names)
+        named_countries = {c for c in self.countries}
+        if parts:
+            return ", ".join(parts) + (f" ({', '.join(sorted(named_countries))})" if named_countries else "")
+        if named_countries:
+            return ", ".join(sorted(named_countries))
+        if self.near:
+            return "near " + ", ".join(p.name for p in self.near)
+        return "no context"
+
+
+#: Country names as reports write them (en, ru, uk, with case forms).
+COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "RU": ("russia", "russian federation", "россия", "россии", "россию", "россией", "рф", "росія",
+           "росії", "росію", "росією"),
+    "UA": ("ukraine", "украина", "украины", "украине", "украину", "україна", "україни", "україні",
+           "україну"),
+    "BY": ("belarus", "беларусь", "беларуси", "білорусь", "білорусі"),
+}
+_COUNTRY_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted((w for ws in COUNTRY_WORDS.values() for w in ws), key=len, reverse=True))
+    + r")(?:['’]s)?(?!\w)"
+)
+_COUNTRY_BY_WORD = {w: c for c, ws in COUNTRY_WORDS.items() for w in ws}
+
+_REGION_RE = re.compile(
+    r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїєґʼ']+)(?:\s+border)?\s+"
+    r"((?i:region|oblast|province|область|области|областью|області|обл\.))(?!\w)"
+    r"|(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуіоюе][юй]?)(?!\w)"
+)
+
+
+def find_country_words(text: str) -> set[str]:
+    """ISO codes of the countries named in ``text`` (names, not adjectives)."""
+    folded = text.casefold().replace("ё", "е")
+    return {_COUNTRY_BY_WORD[m.group(1)] for m in _COUNTRY_RE.finditer(folded)}
+
+
+def region_phrases(text: str) -> list[str]:
+    """Phrases naming an oblast: "Kursk region", "Курской области", "Курщині".
+
+    "the Kursk border region" gives "Kursk region".
+    """
+    out = []
+    for m in _REGION_RE.finditer(text):
+        if m.group(3):
+            out.append(m.group(3))
+        else:
+            out.append(f"{m.group(1)} {m.group(2)}")
+    return out
+
+
+def without_admin_words(text: str) -> str:
+    """The text with oblast phrases and country names blanked (spans kept).
+
+    >>> without_admin_words("Vorozhba in Sumy Oblast, Ukraine")
+    'Vorozhba in            ,        '
+    """
+    text = _REGION_RE.sub(lambda m: " " * len(m.group(0)), text)
+    folded = text.casefold().replace("ё", "е")
+    spans = [m.span() for m in _COUNTRY_RE.finditer(folded)]
+    for start, end in reversed(spans):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

@@ -1,0 +1,251 @@
+"""The persistent place index: SQLite in the user's cache directory.
+
+Building it parses the bundled data once (a few seconds); later runs open it in
+milliseconds. It is rebuilt by itself when the bundled files or the index
+layout change, and files the user imported are imported again then::
+
+    >>> index = PlaceIndex.open_default()                 # doctest: +SKIP
+    >>> [p.name for p in index.lookup(name_key("Sudzha"))] # doctest: +SKIP
+    ['Sudzha']
+    >>> index.import_file("RU.zip").summary()             # doctest: +SKIP
+    'RU.zip: 366842 rows loaded, 0 skipped'
+
+One table holds places (as JSON), one their name keys, one the aliases of
+folded duplicates, one the sources with their load reports.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer.exc import IndexError_
+from gazetteer.loaders import LoadReport, detect_kind
+from gazetteer.paths import BUNDLED_SOURCES, DATA_DIR, cache_dir
+from gazetteer.place import Place
+
+__all__ = ["PlaceIndex", "SCHEMA_VERSION", "INDEX_FILE_NAME"]
+
+#: Bump when the layout or the meaning of keys changes; old indexes rebuild.
+SCHEMA_VERSION = "1"
+INDEX_FILE_NAME = "gazetteer-index.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE IF NOT EXISTS places (
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, country TEXT, feature_class TEXT,
+    lat REAL, lon REAL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, place INTEGER NOT NULL, UNIQUE (key, place));
+CREATE INDEX IF NOT EXISTS names_key ON names (key);
+CREATE TABLE IF NOT EXISTS aliases (alias TEXT PRIMARY KEY, place INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY, kind TEXT, bundled INTEGER, loaded INTEGER, skipped INTEGER,
+    summary TEXT, imported_at TEXT);
+"""
+
+
+def bundle_fingerprint() -> str:
+    """Schema version plus name, size and mtime of every bundled file."""
+    parts = [SCHEMA_VERSION]
+    for path in sorted(DATA_DIR.rglob("*")):
+        if path.is_file():
+            st = path.stat()
+            parts.append(f"{path.relative_to(DATA_DIR)}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
+
+
+class PlaceIndex:
+    """A SQLite-backed index of Places by name key.
+
+    Use :meth:`open_default` (or :meth:`open` with a path) to get a ready
+    index; ``lookup`` and ``get`` are the read side, ``import_file`` the write side.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection):
+        self.path = path
+        self._db = connection
+        self._place_cache: dict[int, Place] = {}
+        self.lookup = lru_cache(maxsize=200_000)(self._lookup)
+
+    # -- opening -----------------------------------------------------------
+    @classmethod
+    def open_default(cls, *, rebuild: bool = False) -> "PlaceIndex":
+        """Open (building when needed) the index in :func:`~gazetteer.paths.cache_dir`."""
+        return cls.open(cache_dir() / INDEX_FILE_NAME, rebuild=rebuild)
+
+    @classmethod
+    def open(cls, path: str | Path, *, rebuild: bool = False) -> "PlaceIndex":
+        """Open the index at ``path``; build it if it is missing, stale or ``rebuild``."""
+        path = Path(path)
+        fingerprint = bundle_fingerprint()
+        if not rebuild and path.exists():
+            try:
+                db = sqlite3.connect(path, check_same_thread=False)
+                row = db.execute("SELECT v FROM meta WHERE k='fingerprint'").fetchone()
+                if row and row[0] == fingerprint:
+                    return cls(path, db)
+                db.close()
+            except sqlite3.DatabaseError:
+                pass
+        return cls._build(path, fingerprint)
+
+    @classmethod
+    def _build(cls, path: Path, fingerprint: str) -> "PlaceIndex":
+        from gazetteer.build import IndexBuilder
+
+        previous_imports = cls._user_sources(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise IndexError_(path.parent, f"cannot create the index directory ({exc.strerror})") from None
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp, check_same_thread=False)
+        db.executescript(_SCHEMA)
+        index = cls(tmp, db)
+        builder = IndexBuilder(index)
+        for place in builder.admin_places():
+            index._insert(place)
+        for kind, name in BUNDLED_SOURCES:
+            index._import(DATA_DIR / name, kind, builder, bundled=True)
+        for src in previous_imports:
+            if Path(src).exists():
+                try:
+                    index._import(Path(src), detect_kind(src), builder, bundled=False)
+                except Exception:  # a user file that no longer loads is dropped, not fatal
+                    continue
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
+        db.commit()
+        db.close()
+        os.replace(tmp, path)
+        return cls(path, sqlite3.connect(path, check_same_thread=False))
+
+    @staticmethod
+    def _user_sources(path: Path) -> list[str]:
+        if not path.exists():
+            return []
+        try:
+            with sqlite3.connect(path) as db:
+                return [r[0] for r in db.execute("SELECT path FROM sources WHERE bundled=0 ORDER BY imported_at")]
+        except sqlite3.DatabaseError:
+            return []
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- reading -----------------------------------------------------------
+    def _place(self, rowid: int, data: str | None = None) -> Place:
+        place = self._place_cache.get(rowid)
+        if place is None:
+            if data is None:
+                data = self._db.execute("SELECT data FROM places WHERE rowid=?", (rowid,)).fetchone()[0]
+            place = Place.from_dict(json.loads(data))
+            self._place_cache[rowid] = place
+        return place
+
+    def _lookup(self, key: str) -> tuple[Place, ...]:
+        rows = self._db.execute(
+            "SELECT p.rowid, p.data FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ?", (key,)
+        ).fetchall()
+        return tuple(self._place(rowid, data) for rowid, data in rows)
+
+    def get(self, place_id: str) -> Place | None:
+        """A place by its id or by the id of a row folded into it."""
+        row = self._db.execute("SELECT rowid FROM places WHERE id=?", (place_id,)).fetchone()
+        if row is None:
+            row = self._db.execute("SELECT place FROM aliases WHERE alias=?", (place_id,)).fetchone()
+        return self._place(row[0]) if row else None
+
+    def keys(self) -> list[str]:
+        """Every distinct name key (for fuzzy matching and text spotting)."""
+        return [r[0] for r in self._db.execute("SELECT DISTINCT key FROM names")]
+
+    def places(self) -> Iterator[Place]:
+        for rowid, data in self._db.execute("SELECT rowid, data FROM places"):
+            yield self._place(rowid, data)
+
+    def info(self) -> dict:
+        """Where the index lives, when it was built, its counts and sources."""
+        db = self._db
+        meta = dict(db.execute("SELECT k, v FROM meta"))
+        by_source = dict(db.execute(
+            "SELECT json_extract(data, '$.source'), count(*) FROM places GROUP BY 1 ORDER BY 2 DESC"))
+        sources = [dict(zip(("path", "kind", "bundled", "loaded", "skipped", "summary", "imported_at"), r))
+                   for r in db.execute("SELECT * FROM sources ORDER BY bundled DESC, imported_at")]
+        for src in sources:
+            if src["bundled"]:
+                src["path"] = f"(bundled) {Path(src['path']).name}"
+        return {
+            "index_path": str(self.path),
+            "built_at": meta.get("built_at", ""),
+            "schema_version": SCHEMA_VERSION,
+            "places": db.execute("SELECT count(*) FROM places").fetchone()[0],
+            "name_keys": db.execute("SELECT count(DISTINCT key) FROM names").fetchone()[0],
+            "aliases": db.execute("SELECT count(*) FROM aliases").fetchone()[0],
+            "places_by_source": by_source,
+            "sources": sources,
+        }
+
+    # -- writing -----------------------------------------------------------
+    def import_file(self, path: str | Path, *, kind: str | None = None) -> LoadReport:
+        """Add a user's file (GeoNames dump, alternateNames, curated or OSM TSV) to the index.
+
+        The file is remembered and imported again whenever the index is rebuilt.
+        Malformed rows are skipped and counted in the returned report.
+        """
+        from gazetteer.build import IndexBuilder
+
+        path = Path(path).resolve()
+        kind = kind or detect_kind(path)
+        report = self._import(path, kind, IndexBuilder(self), bundled=False)
+        self._db.commit()
+        self.lookup.cache_clear()
+        self._place_cache.clear()
+        return report
+
+    def _import(self, path: Path, kind: str, builder, *, bundled: bool) -> LoadReport:
+        report = builder.import_file(path, kind)
+        self._db.execute(
+            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (str(path), kind, int(bundled), report.loaded, report.n_skipped, report.summary(),
+             time.strftime("%Y-%m-%dT%H:%M:%S")),
+        )
+        return report
+
+    def _insert(self, place: Place, keys: Iterable[str] | None = None) -> int:
+        from gazetteer.build import place_keys
+
+        cur = self._db.execute(
+            "INSERT INTO places (id, country, feature_class, lat, lon, data) VALUES (?, ?, ?, ?, ?, ?)",
+            (place.id, place.country_code, place.feature_class, place.latitude, place.longitude, place.to_json()),
+        )
+        rowid = cur.lastrowid
+        self._db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
+                             ((k, rowid) for k in (keys if keys is not None else place_keys(place))))
+        return rowid
+
+    def _update(self, rowid: int, place: Place, new_keys: Iterable[str], alias: str | None) -> None:
+        self._db.execute("UPDATE places SET data=? WHERE rowid=?", (place.to_json(), rowid))
+        self._db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", ((k, rowid) for k in new_keys))
+        if alias:
+            self._db.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?)", (alias, rowid))
+        self._place_cache.pop(rowid, None)
+
+    def _rowid_of(self, place_id: str) -> int | None:
+        row = self._db.execute("SELECT rowid FROM places WHERE id=?", (place_id,)).fetchone()
+        if row is None:
+            row = self._db.execute("SELECT place FROM aliases WHERE alias=?", (place_id,)).fetchone()
+        return row[0] if row else None
+
+    def _nearby_same_key(self, key: str, country: str, feature_class: str) -> list[tuple[int, Place]]:
+        rows = self._db.execute(
+            "SELECT p.rowid, p.data FROM names n JOIN places p ON p.rowid = n.place "
+            "WHERE n.key = ? AND p.country = ? AND p.feature_class = ?", (key, country, feature_class)
+        ).fetchall()
+        return [(rowid, self._place(rowid, data)) for rowid, data in rows]

@@ -1,0 +1,116 @@
+"""Read the curated theatre table (``theatre_places.tsv``).
+
+Each row is a settlement of the Kursk–Belgorod–Sumy border theatre with Latin
+variants, Russian and Ukrainian names, district, coordinates, population, and
+the public page its coordinates were read from (``source_url``) with their
+precision. Rows without a coordinate or a source are skipped: we never place a
+name without a source.
+
+    >>> rows = list(read_curated(DATA / "theatre_places.tsv.gz"))   # doctest: +SKIP
+    >>> [p.id for p in rows if p.name == "Plyokhovo"]               # doctest: +SKIP
+    ['curated:ru-kursk-plyokhovo']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from gazetteer.exc import DumpFormatError
+from gazetteer.loaders.report import LoadReport
+from gazetteer.loaders.sniff import open_text_lines
+from gazetteer.place import Place
+
+__all__ = ["read_curated", "CURATED_SOURCE"]
+
+CURATED_SOURCE = "curated theatre table (per-row source page)"
+REQUIRED = ("name_en", "alt_names", "name_ru", "name_uk", "feature", "district", "oblast",
+            "country", "lat", "lon", "precision", "population", "source_url")
+_QUALIFIER = re.compile(r"\s*\(([^)]*)\)\s*$")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def read_curated(path: str | Path, *, report: LoadReport | None = None) -> Iterator[Place]:
+    """Stream Places from the curated TSV; ``admin1`` is left to the index (from ``oblast``).
+
+    The oblast name travels in ``admin1_code`` as ``"?Kursk"`` until the index
+    maps it to a GeoNames admin code.
+    """
+    report = report if report is not None else LoadReport(str(path))
+    header: list[str] | None = None
+    for line_no, text in open_text_lines(path):
+        if text is None:
+            report.skip(line_no, "bad encoding: not UTF-8")
+            continue
+        if not text.strip():
+            continue
+        cols = text.split("\t")
+        if header is None:
+            header = [c.strip().lstrip("\ufeff") for c in cols]
+            missing = [c for c in REQUIRED if c not in header]
+            if missing:
+                raise DumpFormatError(path, f"curated table lacks columns: {', '.join(missing)}")
+            continue
+        if len(cols) != len(header):
+            report.skip(line_no, f"wrong column count: {len(cols)}, expected {len(header)}")
+            continue
+        row = dict(zip(header, cols))
+        try:
+            place = _place_from_row(row)
+        except ValueError as exc:
+            report.skip(line_no, str(exc))
+            continue
+        report.loaded += 1
+        yield place
+
+
+def _place_from_row(row: dict[str, str]) -> Place:
+    full_name = row["name_en"].strip()
+    if not full_name:
+        raise ValueError("empty name")
+    if not row["source_url"].strip():
+        raise ValueError("no source for the coordinates")
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError:
+        raise ValueError(f"coordinates not numbers: {row['lat']!r}, {row['lon']!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"latitude out of range: {lat}, {lon}")
+    name = _QUALIFIER.sub("", full_name)
+    names = [row["name_ru"], row["name_uk"], *row["alt_names"].split("|")]
+    if name != full_name:
+        names.insert(0, full_name)
+    alternates = tuple(dict.fromkeys(n.strip() for n in names if n.strip() and n.strip() != name))
+    country = row["country"].strip().upper()
+    oblast = row["oblast"].strip()
+    try:
+        population = int(float(row["population"] or 0))
+    except ValueError:
+        population = 0
+    return Place(
+        id=f"curated:{slug(country)}-{slug(oblast)}-{slug(full_name)}",
+        name=name,
+        latitude=lat,
+        longitude=lon,
+        feature_class="P",
+        feature_code=_feature_code(row["feature"]),
+        country_code=country,
+        admin1_code=f"?{oblast}",
+        admin2=row["district"].strip(),
+        population=population,
+        source=CURATED_SOURCE,
+        source_url=row["source_url"].strip(),
+        alternate_names=alternates,
+        coordinate_precision=row["precision"].strip(),
+    )
+
+
+def _feature_code(feature: str) -> str:
+    feature = feature.casefold()
+    if feature.startswith(("city", "town")):
+        return "PPLA2" if "centre" in feature or "center" in feature else "PPL"
+    return "PPL"

@@ -1,0 +1,85 @@
+"""Read the OpenStreetMap settlements TSV (``ua_settlements_osm.tsv``).
+
+Points are OSM's point-on-surface of settlement polygons, with ``name``,
+``name_uk``, ``name_ru`` and ``name_en``. Boroughs and city districts are not
+settlements and are left out.
+
+    >>> places = list(read_osm_settlements(DATA / "ua_settlements_osm.tsv.gz"))  # doctest: +SKIP
+    >>> places[0].source                                                        # doctest: +SKIP
+    'OpenStreetMap (ODbL)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from gazetteer.exc import DumpFormatError
+from gazetteer.loaders.report import LoadReport
+from gazetteer.loaders.sniff import open_text_lines
+from gazetteer.place import Place
+
+__all__ = ["read_osm_settlements", "OSM_SOURCE"]
+
+OSM_SOURCE = "OpenStreetMap (ODbL)"
+_PLACE_CODES = {"city": "PPLA2", "town": "PPL", "village": "PPL", "hamlet": "PPL",
+                "isolated_dwelling": "PPL", "locality": "PPLL"}
+REQUIRED = ("osm_id", "name", "name_uk", "name_ru", "name_en", "place", "population", "lat", "lon")
+
+
+def read_osm_settlements(path: str | Path, *, report: LoadReport | None = None) -> Iterator[Place]:
+    """Stream settlement Places from the OSM TSV; ``country_code`` is UA (the file's scope)."""
+    report = report if report is not None else LoadReport(str(path))
+    header: list[str] | None = None
+    for line_no, text in open_text_lines(path):
+        if text is None:
+            report.skip(line_no, "bad encoding: not UTF-8")
+            continue
+        if not text.strip():
+            continue
+        cols = text.split("\t")
+        if header is None:
+            header = cols
+            missing = [c for c in REQUIRED if c not in header]
+            if missing:
+                raise DumpFormatError(path, f"OSM settlements table lacks columns: {', '.join(missing)}")
+            continue
+        if len(cols) != len(header):
+            report.skip(line_no, f"wrong column count: {len(cols)}, expected {len(header)}")
+            continue
+        row = dict(zip(header, cols))
+        code = _PLACE_CODES.get(row["place"].strip())
+        if code is None:
+            continue
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            report.skip(line_no, "coordinates not numbers")
+            continue
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            report.skip(line_no, f"latitude out of range: {lat}, {lon}")
+            continue
+        name = (row["name_en"] or row["name"]).strip()
+        if not name:
+            report.skip(line_no, "empty name")
+            continue
+        alternates = tuple(dict.fromkeys(
+            n.strip() for n in (row["name"], row["name_uk"], row["name_ru"]) if n.strip() and n.strip() != name
+        ))
+        try:
+            population = int(float(row["population"] or 0))
+        except ValueError:
+            population = 0
+        report.loaded += 1
+        yield Place(
+            id=f"osm:{row['osm_id'].strip()}",
+            name=name,
+            latitude=lat,
+            longitude=lon,
+            feature_class="P",
+            feature_code=code,
+            country_code="UA",
+            population=population,
+            source=OSM_SOURCE,
+            alternate_names=alternates,
+        )

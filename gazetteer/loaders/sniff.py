@@ -1,0 +1,116 @@
+"""Open gazetteer files as streams of lines, whatever their packing, and tell their kind.
+
+    >>> detect_kind_from_line("486816\\tSudzha\\tSudzha\\t\\t51.19\\t35.27" + "\\t" * 13)
+    'geonames'
+    >>> detect_kind_from_line("name_en\\talt_names\\tname_ru")
+    'curated'
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from gazetteer.exc import DataFileError, DumpFormatError
+
+__all__ = ["open_text_lines", "detect_kind", "detect_kind_from_line"]
+
+_SKIP_ZIP_MEMBERS = ("readme", "iso-languagecodes", "license")
+
+#: One decoded line, or ``None`` where the bytes were not valid UTF-8.
+Line = tuple[int, str | None]
+
+
+def _zip_members(zf: zipfile.ZipFile) -> list[str]:
+    return [
+        n for n in zf.namelist()
+        if n.lower().endswith((".txt", ".tsv")) and not Path(n).name.lower().startswith(_SKIP_ZIP_MEMBERS)
+    ]
+
+
+def _raw_streams(path: Path) -> Iterator[io.BufferedIOBase]:
+    try:
+        if path.suffix.lower() == ".zip":
+            with zipfile.ZipFile(path) as zf:
+                members = _zip_members(zf)
+                if not members:
+                    raise DumpFormatError(path, "zip archive holds no .txt or .tsv data file")
+                for member in members:
+                    with zf.open(member) as stream:
+                        yield stream
+        elif path.suffix.lower() == ".gz":
+            with gzip.open(path, "rb") as stream:
+                yield stream
+        else:
+            with open(path, "rb") as stream:
+                yield stream
+    except FileNotFoundError:
+        raise DataFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise DataFileError(path, "is a directory, expected a file") from None
+    except PermissionError:
+        raise DataFileError(path, "permission denied") from None
+    except (zipfile.BadZipFile, gzip.BadGzipFile, EOFError) as exc:
+        raise DataFileError(path, f"damaged archive ({exc})") from None
+
+
+def open_text_lines(path: str | Path) -> Iterator[Line]:
+    """Yield ``(line_number, text)`` for every line; ``text`` is None for undecodable lines.
+
+    Reads ``.txt``/``.tsv`` as they are, ``.gz`` and ``.zip`` (every data member)
+    unpacked on the fly, so a multi-gigabyte ``allCountries.zip`` streams in
+    constant memory.
+    """
+    path = Path(path)
+    line_no = 0
+    for stream in _raw_streams(path):
+        try:
+            for raw in stream:
+                line_no += 1
+                try:
+                    yield line_no, raw.decode("utf-8").rstrip("\r\n")
+                except UnicodeDecodeError:
+                    yield line_no, None
+        except (zipfile.BadZipFile, gzip.BadGzipFile, EOFError, OSError) as exc:
+            raise DataFileError(path, f"damaged archive at line {line_no} ({exc})") from None
+
+
+def detect_kind_from_line(line: str) -> str | None:
+    """Name the file kind from its first line, or None when unknown."""
+    cols = line.split("\t")
+    head = cols[0].strip().lstrip("\ufeff")
+    if head == "name_en":
+        return "curated"
+    if head == "osm_id":
+        return "osm_settlements"
+    if head == "geonames_code":
+        return "admin_codes"
+    if head.isdigit() and len(cols) == 19:
+        return "geonames"
+    if head.isdigit() and len(cols) in (8, 10) and cols[1].isdigit():
+        return "alternate_names"
+    return None
+
+
+def detect_kind(path: str | Path) -> str:
+    """Kind of a gazetteer file, from its first readable non-blank line.
+
+    Raises :class:`DumpFormatError` when no loader can read it.
+    """
+    for line_no, text in open_text_lines(path):
+        if text is None or not text.strip() or text.startswith("#"):
+            if line_no > 50:
+                break
+            continue
+        kind = detect_kind_from_line(text)
+        if kind is None:
+            ncols = len(text.split("\t"))
+            raise DumpFormatError(
+                path, f"not a gazetteer file this tool reads (first row has {ncols} tab-separated columns; "
+                "expected a GeoNames dump with 19, alternateNames, the curated TSV or the OSM settlements TSV)"
+            )
+        return kind
+    raise DumpFormatError(path, "empty file or no readable rows")

@@ -1,0 +1,153 @@
+"""Name normalisation: one lookup key for every spelling of a place name.
+
+Reports spell the same village many ways: Plekhovo, Plyokhovo, Pliekhovo, Plehovo,
+Plëkhovo, Плёхово, Плехово. :func:`name_key` folds case and diacritics, turns
+Cyrillic into Latin, and then reduces the Latin to a *skeleton* on which the
+usual romanisation systems agree (BGN/PCGN, scholarly, Ukrainian national,
+German and Polish habits)::
+
+    >>> {name_key(n) for n in ["Plekhovo", "Plyokhovo", "Pliekhovo", "Plehovo",
+    ...                        "Plëkhovo", "Плёхово", "Плехово"]}
+    {'plehovo'}
+    >>> name_key("L'gov") == name_key("Lgov") == name_key("Льгов")
+    True
+    >>> name_key("Sudzhansky District") == name_key("Суджанский район")
+    True
+
+The key is lossy on purpose; the resolver ranks what shares a key. :func:`fold`
+is the gentle form (case, diacritics, ё→е, punctuation) used to tell an exact
+spelling from a variant.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["fold", "transliterate", "name_key", "is_cyrillic", "GENERIC_TERMS"]
+
+_APOSTROPHES = "'’ʼʹ`´‘\u02bb\u02bc\u2032"
+_KEEP_COMPOSED = set("йЙёЁїЇ")
+
+#: Cyrillic → Latin, one table for Russian and Ukrainian. The skeleton below
+#: absorbs the differences between this and the systems used in reports.
+_CYR2LAT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e",
+    "є": "ie", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ў": "u",
+}
+_CYR_TABLE = str.maketrans(_CYR2LAT)
+
+#: Generic words of administrative names, reduced to one token each so
+#: "Kursk Oblast", "Kursk region" and "Курская область" share a last token.
+GENERIC_TERMS = {
+    "raion": ("raion", "rayon", "district", "raijon", "rajon", "район", "района", "районе", "районі",
+              "району", "р-н", "okrug"),
+    "oblast": ("oblast", "region", "province", "область", "области", "області", "областью", "обл",
+               "oblasti", "voblast", "вобласць"),
+}
+_GENERIC_LOOKUP: dict[str, str] = {}
+
+# Ordered skeleton rewrites applied to folded Latin text.
+_SKELETON_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"shch|sch|szcz|šč"), "s"),
+    (re.compile(r"tsch|tch|ch|cz|č"), "c"),
+    (re.compile(r"sh|sz"), "s"),
+    (re.compile(r"zh|ż|ž"), "z"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ts|tz"), "c"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"g"), "h"),
+    (re.compile(r"[yj]"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),      # doubled letters (and ii from yi/ij)
+    (re.compile(r"io"), "e"),            # ё written yo / io
+    (re.compile(r"i(?=[aeu])"), ""),     # ya/ia/ja, ye/ie/je, yu/iu/ju
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when the text holds any Cyrillic letter."""
+    return bool(_CYRILLIC.search(text))
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Case-fold, drop Latin diacritics, ё→е, remove apostrophes, hyphens to spaces.
+
+    >>> fold("Plëkhovo")
+    'plekhovo'
+    >>> fold("  L’gov-Kursk ")
+    'lgov kursk'
+    >>> fold("Плёхово")
+    'плехово'
+    """
+    text = unicodedata.normalize("NFC", text).casefold()
+    out = []
+    for ch in text:
+        if ch in _APOSTROPHES:
+            continue
+        if ch in _KEEP_COMPOSED or ord(ch) < 0x80:
+            out.append(ch)
+            continue
+        decomposed = unicodedata.normalize("NFKD", ch)
+        out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    folded = "".join(out).replace("ё", "е").replace("ß", "ss")
+    folded = _NON_WORD.sub(" ", folded.replace("_", " "))
+    return _SPACES.sub(" ", folded).strip()
+
+
+def transliterate(text: str) -> str:
+    """Cyrillic letters to Latin (one table for Russian and Ukrainian).
+
+    >>> transliterate("суджа")
+    'sudzha'
+    >>> transliterate("мартинівка")
+    'martinivka'
+    """
+    return text.translate(_CYR_TABLE)
+
+
+def _generic(token: str) -> str:
+    if not _GENERIC_LOOKUP:
+        for canonical, words in GENERIC_TERMS.items():
+            for word in words:
+                _GENERIC_LOOKUP[fold(word)] = canonical
+    return _GENERIC_LOOKUP.get(token, token)
+
+
+def _skeleton(word: str) -> str:
+    for pattern, repl in _SKELETON_RULES:
+        word = pattern.sub(repl, word)
+    return word
+
+
+@lru_cache(maxsize=500_000)
+def name_key(text: str) -> str:
+    """The lookup key of a name: folded, transliterated, reduced to its skeleton.
+
+    Generic administrative words become ``raion`` / ``oblast``; adjectival
+    endings of district names (-skiy, -sky, -ский, -ський) share one form.
+
+    >>> name_key("Korenëvo"), name_key("Korenewo"), name_key("Коренево")
+    ('korenevo', 'korenevo', 'korenevo')
+    >>> name_key("Bolshoye Soldatskoye") == name_key("Большое Солдатское")
+    True
+    """
+    words = []
+    for token in fold(text).split(" "):
+        if not token:
+            continue
+        generic = _generic(token)
+        if generic != token:
+            words.append(generic)
+            continue
+        words.append(_skeleton(transliterate(token)))
+    return " ".join(w for w in words if w)

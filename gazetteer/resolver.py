@@ -1,0 +1,314 @@
+"""Resolve a place name to one sourced Place, with a score, a reason and the runners-up.
+
+    >>> gaz = Gazetteer.default()                                        # doctest: +SKIP
+    >>> r = gaz.resolve("Vorozhba", "a strike on Vorozhba in Sumy Oblast") # doctest: +SKIP
+    >>> r.place.label, r.geo_precision                                   # doctest: +SKIP
+    ('Vorozhba, Sumy Oblast, UA', 1)
+    >>> r = gaz.resolve("Vorozhba", "near Plekhovo, Vorozhba and Martynovka in Russia's Kursk region")  # doctest: +SKIP
+    >>> r.resolved, r.reason                                             # doctest: +SKIP
+    (False, "context names Kursk Oblast (RU); the 2 known places called 'Vorozhba' are in Sumy Oblast (UA)")
+
+Candidates come from the name key, then from the nominative forms of an
+inflected Russian/Ukrainian name, then from a fuzzy match. They are ranked by
+name quality, prominence (population, capital, curated source), the theatre,
+the countries and oblasts named in the context, and the distance to the
+co-mentioned places. When the local context contradicts every candidate the
+name stays unresolved: we do not put a Kursk village in Sumy oblast.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from gazetteer.context import (
+    KURSK_BORDER_THEATRE,
+    Context,
+    Theatre,
+    find_country_words,
+    region_phrases,
+    without_admin_words,
+)
+from gazetteer.exc import QueryError
+from gazetteer.index import PlaceIndex
+from gazetteer.morphology import nominative_candidates, strip_preposition
+from gazetteer.normalize import fold, is_cyrillic, name_key
+from gazetteer.place import Place
+
+__all__ = ["Gazetteer", "Resolution", "Candidate", "MAX_QUERY_LENGTH"]
+
+MAX_QUERY_LENGTH = 200
+_NAME_QUALITY = {"exact": 1.0, "variant": 0.9, "inflected": 0.85}
+_SUPPORT_KM = 30.0
+#: Co-mentioned places this close together form a cluster ("the villages of X, Y and Z")...
+_CLUSTER_KM = 40.0
+#: ...and a candidate this far from every one of them is not the place meant.
+_FAR_FROM_CLUSTER_KM = 60.0
+_CAPITALISED = re.compile(r"(?<![\w'’])([A-ZА-ЯЁІЇЄ][\w'’ʼ-]+(?:\s+[A-ZА-ЯЁІЇЄ][\w'’ʼ-]+)*)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name may mean, with its score and why."""
+
+    place: Place
+    score: float
+    match: str
+    reasons: tuple[str, ...] = ()
+    contradiction: str = ""
+
+    def to_dict(self) -> dict:
+        p = self.place
+        return {"name": p.name, "latitude": p.latitude, "longitude": p.longitude,
+                "country_code": p.country_code, "admin1": p.admin1, "gazetteer_id": p.id,
+                "score": self.score}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of resolving one name: a place, or ``None`` with a reason."""
+
+    query: str
+    place: Place | None
+    score: float
+    reason: str
+    match: str = ""
+    alternatives: tuple[Candidate, ...] = field(default=())
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None
+
+    @property
+    def geo_precision(self) -> int | None:
+        return self.place.geo_precision if self.place else None
+
+    def to_dict(self) -> dict:
+        """The JSON shape of ``conflictmap geocode --format json``."""
+        p = self.place
+        return {
+            "query": self.query, "resolved": self.resolved,
+            "name": p.name if p else None, "latitude": p.latitude if p else None,
+            "longitude": p.longitude if p else None, "country_code": p.country_code if p else None,
+            "admin1": p.admin1 if p else None, "admin2": p.admin2 if p else None,
+            "feature": f"{p.feature_class}.{p.feature_code}" if p else None,
+            "gazetteer_id": p.id if p else None, "geo_precision": self.geo_precision,
+            "score": self.score, "reason": self.reason, "match": self.match,
+            "source": p.source if p else None, "source_url": (p.source_url or None) if p else None,
+            "alternatives": [c.to_dict() for c in self.alternatives],
+        }
+
+
+class Gazetteer:
+    """The offline gazetteer: candidates and context-aware resolution over a PlaceIndex.
+
+    Uses the bundled GeoNames, curated and OSM data plus whatever the user
+    imported. ``Gazetteer.default()`` opens (and the first time builds) the
+    index in the user's cache directory.
+    """
+
+    _default: "Gazetteer | None" = None
+
+    def __init__(self, index: PlaceIndex, *, theatre: Theatre | None = KURSK_BORDER_THEATRE):
+        self.index = index
+        self.theatre = theatre
+        self._fuzzy_keys: list[str] | None = None
+        self.candidates = lru_cache(maxsize=100_000)(self._candidates)
+
+    @classmethod
+    def default(cls, *, rebuild: bool = False) -> "Gazetteer":
+        if cls._default is None or rebuild:
+            cls._default = cls(PlaceIndex.open_default(rebuild=rebuild))
+        return cls._default
+
+    # -- candidates ---------------------------------------------------------
+    def _candidates(self, name: str) -> tuple[tuple[Place, str], ...]:
+        """Places a name may mean, each with how it matched (exact/variant/inflected/fuzzy NN)."""
+        name = strip_preposition(name.strip())
+        folded = fold(name)
+        found: dict[str, tuple[Place, str]] = {}
+        for place in self.index.lookup(name_key(name)):
+            exact = any(fold(n) == folded for n in (place.name, *place.alternate_names))
+            found.setdefault(place.id, (place, "exact" if exact else "variant"))
+        if not found and is_cyrillic(name):
+            for form in nominative_candidates(name)[1:]:
+                for place in self.index.lookup(name_key(form)):
+                    found.setdefault(place.id, (place, "inflected"))
+        if not found:
+            found = self._fuzzy(name)
+        return tuple(found.values())
+
+    def _fuzzy(self, name: str) -> dict[str, tuple[Place, str]]:
+        from rapidfuzz import fuzz, process
+
+        key = name_key(name)
+        if len(key) < 5:
+            return {}
+        if self._fuzzy_keys is None:
+            self._fuzzy_keys = self.index.keys()
+        found: dict[str, tuple[Place, str]] = {}
+        for other, score, _ in process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, limit=5,
+                                               score_cutoff=85):
+            for place in self.index.lookup(other):
+                found.setdefault(place.id, (place, f"fuzzy {score:.0f}"))
+        return found
+
+    # -- context -------------------------------------------------------------
+    def context_from_text(self, text: str, *, exclude: str = "", local: bool = True) -> Context:
+        """Read countries, oblasts and co-mentioned places from text around a name.
+
+        With ``local=False`` the countries and oblasts only favour candidates
+        (document-wide evidence) instead of contradicting them.
+        """
+        countries = frozenset(find_country_words(text))
+        admin1: dict[str, str] = {}
+        for phrase in region_phrases(text):
+            for place, _ in self.candidates(phrase):
+                if place.is_admin1:
+                    admin1[place.admin1_code] = place.name
+        near = self._co_mentions(text, exclude, countries, frozenset(admin1))
+        base = dict(theatre=self.theatre, near=near, text=text)
+        if local:
+            return Context(countries=countries, admin1_codes=frozenset(admin1),
+                           admin1_names=tuple(admin1.values()), **base)
+        return Context(doc_countries=countries, doc_admin1_codes=frozenset(admin1), **base)
+
+    def _co_mentions(self, text: str, exclude: str, countries, admin1) -> tuple[Place, ...]:
+        skip = name_key(exclude) if exclude else None
+        probe = Context(theatre=self.theatre, countries=countries, admin1_codes=admin1)
+        near: dict[str, Place] = {}
+        for m in _CAPITALISED.finditer(without_admin_words(text)):
+            phrase = m.group(1)
+            if skip and name_key(phrase) == skip:
+                continue
+            for sub in (phrase, *phrase.split()):
+                if skip and name_key(sub) == skip:
+                    continue
+                cands = self.candidates(sub)
+                if not cands or all(not p.is_settlement for p, _ in cands):
+                    continue
+                res = self._rank(sub, cands, probe)
+                if res.resolved and res.place.is_settlement:
+                    near[res.place.id] = res.place
+                    break
+        return tuple(near.values())
+
+    # -- resolution ------------------------------------------------------------
+    def resolve(self, name: str, context: Context | str | None = None, *,
+                country_codes: list[str] | None = None) -> Resolution:
+        """Resolve ``name``; ``context`` is a Context or the text around the name.
+
+        A comma in the query ("Vorozhba, Sumy Oblast") makes the rest local context.
+        Raises :class:`QueryError` for an empty or over-long query.
+        """
+        query = name.strip()
+        if not query or not re.search(r"\w", query):
+            raise QueryError(repr(name), "empty place name")
+        if len(query) > MAX_QUERY_LENGTH:
+            raise QueryError(query[:40] + "…", f"place name longer than {MAX_QUERY_LENGTH} characters")
+        head, _, tail = query.partition(",")
+        if isinstance(context, str) or tail:
+            text = " ".join(t for t in (tail, context if isinstance(context, str) else "") if t)
+            context = self.context_from_text(text, exclude=head)
+        context = context or Context(theatre=self.theatre)
+        if country_codes:
+            context = Context(**{**context.__dict__,
+                                 "countries": frozenset(c.upper() for c in country_codes)})
+        cands = self.candidates(head)
+        if not cands:
+            return Resolution(query, None, 0.0, f"no place called {head!r} in the gazetteer")
+        return self._rank(head, cands, context)
+
+    def _rank(self, query: str, cands, context: Context) -> Resolution:
+        scored = sorted((self._score(p, how, context) for p, how in cands), key=lambda c: -c.score)
+        cluster = _cluster([p for p in context.near if p.name != query])
+        if cluster and (context.countries or context.admin1_codes or context.text):
+            scored = [_check_cluster(c, cluster) for c in scored]
+        ok = [c for c in scored if not c.contradiction]
+        if not ok:
+            where = sorted({f"{c.place.admin1 or '?'} ({c.place.country_code})" for c in scored})
+            n = len(scored)
+            what = (f"context names {context.describe()}" if context.countries or context.admin1_codes
+                    else f"named with {', '.join(p.name for p in cluster)}, within {_CLUSTER_KM:.0f} km of "
+                    "each other")
+            reason = (f"{what}; the {n} known place{'s' if n > 1 else ''} "
+                      f"called {query!r} {'are' if n > 1 else 'is'} in {', '.join(where)}")
+            return Resolution(query, None, 0.0, reason, alternatives=tuple(scored[:5]))
+        best = ok[0]
+        rest = tuple(c for c in scored if c is not best)[:5]
+        return Resolution(query, best.place, best.score, "; ".join(best.reasons), best.match, rest)
+
+    def _score(self, place: Place, how: str, ctx: Context) -> Candidate:
+        reasons: list[str] = []
+        if how.startswith("fuzzy"):
+            quality = 0.75 * float(how.split()[1]) / 100
+        else:
+            quality = _NAME_QUALITY[how]
+        reasons.append(f"{how} name")
+        total = quality + 0.25 * min(1.0, math.log10(place.population + 1) / 7)
+        if place.feature_code == "PPLC":
+            total += 0.1
+        elif place.feature_code.startswith("PPLA"):
+            total += 0.05
+        if not place.is_settlement:
+            total -= 0.05
+        if place.id.startswith("curated:"):
+            total += 0.1
+            reasons.append("curated source")
+        theatre = ctx.theatre
+        if theatre is not None and theatre.contains(place):
+            total += 0.3 + (0.1 if place.admin1_code in theatre.admin1_codes else 0.0)
+            reasons.append(f"in the {theatre.name} theatre")
+        contradiction = ""
+        if ctx.countries:
+            if place.country_code in ctx.countries:
+                total += 0.2
+            else:
+                contradiction = "country"
+        near_km = min((place.distance_km(o) for o in ctx.near if o.id != place.id), default=None)
+        supported = near_km is not None and near_km <= _SUPPORT_KM
+        if ctx.admin1_codes:
+            if place.admin1_code in ctx.admin1_codes:
+                total += 0.3
+                reasons.append(f"in {place.admin1} named in context")
+            elif not supported and not (place.population >= 500_000 and place.is_settlement):
+                contradiction = contradiction or "oblast"
+        if place.country_code in ctx.doc_countries:
+            total += 0.05
+        if place.admin1_code in ctx.doc_admin1_codes:
+            total += 0.1
+            reasons.append(f"in {place.admin1} named in the document")
+        if near_km is not None:
+            nearest = min((o for o in ctx.near if o.id != place.id), key=place.distance_km)
+            if near_km <= 25:
+                total += 0.35
+            elif near_km <= 60:
+                total += 0.2
+            elif near_km <= 150:
+                total += 0.05
+            elif near_km > 300:
+                total -= 0.1
+            if near_km <= 150:
+                reasons.append(f"{near_km:.0f} km from {nearest.name}")
+        score = round(max(0.0, min(1.0, total / 3.0)), 3)
+        return Candidate(place, score, how, tuple(reasons), contradiction)
+
+
+def _cluster(near: list[Place]) -> list[Place]:
+    """Co-mentioned settlements that lie together (two or more, pairwise within _CLUSTER_KM)."""
+    settlements = [p for p in near if p.is_settlement]
+    if len(settlements) < 2:
+        return []
+    if all(a.distance_km(b) <= _CLUSTER_KM for i, a in enumerate(settlements) for b in settlements[i + 1:]):
+        return settlements
+    return []
+
+
+def _check_cluster(cand: Candidate, cluster: list[Place]) -> Candidate:
+    if cand.contradiction or any(p.id == cand.place.id for p in cluster):
+        return cand
+    if min(cand.place.distance_km(p) for p in cluster) > _FAR_FROM_CLUSTER_KM:
+        return Candidate(cand.place, cand.score, cand.match, cand.reasons, "far from co-mentioned places")
+    return cand
