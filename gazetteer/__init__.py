@@ -19,10 +19,25 @@ from gazetteer.exc import (
     OnlineGeocoderError,
     QueryError,
 )
+from gazetteer.context import KURSK_BORDER_THEATRE, Context, Theatre
+from gazetteer.index import PlaceIndex
+from gazetteer.loaders import LoadReport
+from gazetteer.normalize import fold, name_key
 from gazetteer.place import Place, haversine_km
+from gazetteer.resolver import Candidate, Gazetteer, Resolution
 
 __all__ = [
+    "KURSK_BORDER_THEATRE",
+    "Candidate",
     "ConflictMapError",
+    "Context",
+    "Gazetteer",
+    "LoadReport",
+    "PlaceIndex",
+    "Resolution",
+    "Theatre",
+    "fold",
+    "name_key",
     "DataFileError",
     "DumpFormatError",
     "GazetteerError",

@@ -16,6 +16,7 @@ folded duplicates, one the sources with their load reports.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -42,6 +43,7 @@ CREATE TABLE IF NOT EXISTS places (
     lat REAL, lon REAL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, place INTEGER NOT NULL, UNIQUE (key, place));
 CREATE INDEX IF NOT EXISTS names_key ON names (key);
+CREATE INDEX IF NOT EXISTS places_lat ON places (lat);
 CREATE TABLE IF NOT EXISTS aliases (alias TEXT PRIMARY KEY, place INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
     path TEXT PRIMARY KEY, kind TEXT, bundled INTEGER, loaded INTEGER, skipped INTEGER,
@@ -49,9 +51,18 @@ CREATE TABLE IF NOT EXISTS sources (
 """
 
 
+#: Modules whose code decides what goes into the index; a change rebuilds it.
+_BUILD_MODULES = ("normalize.py", "build.py", "boundaries.py", "index.py", "place.py", "loaders")
+
+
 def bundle_fingerprint() -> str:
-    """Schema version plus name, size and mtime of every bundled file."""
-    parts = [SCHEMA_VERSION]
+    """Schema version, a hash of the code that builds the index, and the bundled files' stats."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for name in _BUILD_MODULES:
+        for path in sorted((package / name).rglob("*.py")) if (package / name).is_dir() else [package / name]:
+            digest.update(path.read_bytes())
+    parts = [SCHEMA_VERSION, digest.hexdigest()[:16]]
     for path in sorted(DATA_DIR.rglob("*")):
         if path.is_file():
             st = path.stat()
@@ -161,6 +172,14 @@ class PlaceIndex:
         if row is None:
             row = self._db.execute("SELECT place FROM aliases WHERE alias=?", (place_id,)).fetchone()
         return self._place(row[0]) if row else None
+
+    def within(self, south: float, west: float, north: float, east: float,
+               feature_class: str = "P") -> list[Place]:
+        """Places of a feature class inside a bounding box."""
+        rows = self._db.execute(
+            "SELECT rowid, data FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
+            "AND feature_class = ?", (south, north, west, east, feature_class)).fetchall()
+        return [self._place(rowid, data) for rowid, data in rows]
 
     def keys(self) -> list[str]:
         """Every distinct name key (for fuzzy matching and text spotting)."""

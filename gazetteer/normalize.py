@@ -40,6 +40,8 @@ _CYR2LAT = {
     "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ў": "u",
 }
 _CYR_TABLE = str.maketrans(_CYR2LAT)
+#: Scholarly / ISO 9 letters, spelled out before diacritics are dropped.
+_SCHOLARLY_TABLE = str.maketrans({"š": "sh", "č": "ch", "ž": "zh", "ŝ": "shch", "ĉ": "ch", "ẑ": "zh"})
 
 #: Generic words of administrative names, reduced to one token each so
 #: "Kursk Oblast", "Kursk region" and "Курская область" share a last token.
@@ -53,10 +55,10 @@ _GENERIC_LOOKUP: dict[str, str] = {}
 
 # Ordered skeleton rewrites applied to folded Latin text.
 _SKELETON_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"shch|sch|szcz|šč"), "s"),
-    (re.compile(r"tsch|tch|ch|cz|č"), "c"),
+    (re.compile(r"shch|sch|szcz"), "s"),
+    (re.compile(r"tsch|tch|ch|cz"), "c"),
     (re.compile(r"sh|sz"), "s"),
-    (re.compile(r"zh|ż|ž"), "z"),
+    (re.compile(r"zh"), "z"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"ts|tz"), "c"),
     (re.compile(r"w"), "v"),
@@ -142,7 +144,7 @@ def name_key(text: str) -> str:
     True
     """
     words = []
-    for token in fold(text).split(" "):
+    for token in fold(unicodedata.normalize("NFC", text).casefold().translate(_SCHOLARLY_TABLE)).split(" "):
         if not token:
             continue
         generic = _generic(token)

@@ -155,6 +155,14 @@ class Gazetteer:
                 found.setdefault(place.id, (place, f"fuzzy {score:.0f}"))
         return found
 
+    def nearest(self, lat: float, lon: float, *, max_km: float = 25.0, limit: int = 1) -> list[tuple[Place, float]]:
+        """Settlements nearest to a point, with their distance in km (reverse geocoding)."""
+        dlat = max_km / 111.0
+        dlon = max_km / (111.0 * max(0.05, math.cos(math.radians(lat))))
+        probe = Place(id="", name="", latitude=lat, longitude=lon)
+        found = [(p, probe.distance_km(p)) for p in self.index.within(lat - dlat, lon - dlon, lat + dlat, lon + dlon)]
+        return sorted((f for f in found if f[1] <= max_km), key=lambda f: f[1])[:limit]
+
     # -- context -------------------------------------------------------------
     def context_from_text(self, text: str, *, exclude: str = "", local: bool = True) -> Context:
         """Read countries, oblasts and co-mentioned places from text around a name.

@@ -1,0 +1,161 @@
+"""The ``conflictmap`` command line: a thin layer over the Python API.
+
+Exit codes: 0 ok, 1 some inputs failed (or a name stayed unresolved), 2 usage
+error. Errors are one line naming the file or query and the reason; user
+errors never print a traceback.
+
+    $ conflictmap geocode Pliekhovo
+    Plyokhovo, Kursk Oblast, RU  51.10000 35.33000  precision 1  score 0.500  [curated:ru-kursk-plyokhovo]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from mapper import __version__
+
+__all__ = ["main", "build_parser"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with our exit code for usage errors and a one-line message."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="conflictmap", description="Map casualty events from conflict reporting, offline.")
+    parser.add_argument("--version", action="version", version=f"conflictmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    geo = sub.add_parser("geocode", help="resolve one place name with the offline gazetteer",
+                         description="Resolve a place name (any spelling, Latin or Cyrillic, inflected "
+                         "forms) to a sourced place, using optional context text.")
+    geo.add_argument("name", help='place name; text after a comma is context ("Vorozhba, Sumy Oblast")')
+    geo.add_argument("--context", default=None, help="text around the name (co-mentioned places, oblast, country)")
+    geo.add_argument("--country", action="append", default=None, metavar="ISO2",
+                     help="only places in this country (repeatable)")
+    geo.add_argument("--all", action="store_true", help="list every candidate with its score")
+    geo.add_argument("--format", choices=("text", "json"), default="text")
+    geo.set_defaults(func=_cmd_geocode)
+
+    gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
+    gsub = gaz.add_subparsers(dest="gazetteer_command", metavar="ACTION", parser_class=_Parser)
+    gsub.required = True
+    imp = gsub.add_parser("import", help="add GeoNames dumps (RU.zip, allCountries.zip, alternateNamesV2.zip), "
+                          "a curated TSV or an OSM settlements TSV to the index")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.set_defaults(func=_cmd_gazetteer_import)
+    info = gsub.add_parser("info", help="show the index location, sources and counts")
+    info.add_argument("--format", choices=("text", "json"), default="text")
+    info.set_defaults(func=_cmd_gazetteer_info)
+    rebuild = gsub.add_parser("rebuild", help="rebuild the index from the bundled data and imported files")
+    rebuild.set_defaults(func=_cmd_gazetteer_rebuild)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from gazetteer.exc import ConflictMapError, QueryError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except QueryError as exc:
+        print(f"conflictmap: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ConflictMapError as exc:
+        print(f"conflictmap: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("conflictmap: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=None))
+
+
+def _cmd_geocode(args) -> int:
+    from mapper.geocoding import geocode
+
+    res = geocode(args.name, context=args.context, country_codes=args.country)
+    if args.format == "json":
+        out = res.to_dict()
+        if args.all:
+            out["alternatives"] = [dict(c.to_dict(), contradiction=c.contradiction or None)
+                                   for c in res.alternatives]
+        _print_json(out)
+    else:
+        if res.resolved:
+            p = res.place
+            print(f"{p.label}  {p.latitude:.5f} {p.longitude:.5f}  precision {res.geo_precision}  "
+                  f"score {res.score:.3f}  [{p.id}]")
+            print(f"  why: {res.reason}")
+        else:
+            print(f"unresolved: {res.query}: {res.reason}")
+        if args.all:
+            for c in res.alternatives:
+                flag = f"  (ruled out: {c.contradiction})" if c.contradiction else ""
+                print(f"  alt {c.score:.3f}  {c.place.label}  {c.place.latitude:.5f} {c.place.longitude:.5f}  "
+                      f"[{c.place.id}]{flag}")
+    return EXIT_OK if res.resolved else EXIT_FAILED
+
+
+def _cmd_gazetteer_import(args) -> int:
+    from gazetteer import Gazetteer
+    from gazetteer.exc import ConflictMapError
+
+    index = Gazetteer.default().index
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            report = index.import_file(name)
+        except ConflictMapError as exc:
+            print(f"conflictmap: error: {exc}", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        print(report.summary())
+        for line_no, why in report.examples[:5]:
+            print(f"  skipped line {line_no}: {why}")
+    return status
+
+
+def _cmd_gazetteer_info(args) -> int:
+    from gazetteer import Gazetteer
+
+    info = Gazetteer.default().index.info()
+    if args.format == "json":
+        _print_json(info)
+        return EXIT_OK
+    print(f"index: {info['index_path']}")
+    print(f"built: {info['built_at']}  schema {info['schema_version']}")
+    print(f"places: {info['places']}  name keys: {info['name_keys']}  folded duplicates: {info['aliases']}")
+    for source, n in info["places_by_source"].items():
+        print(f"  {n:>8}  {source}")
+    print("files:")
+    for src in info["sources"]:
+        print(f"  {src['path']} [{src['kind']}]: {src['loaded']} loaded, {src['skipped']} skipped")
+    return EXIT_OK
+
+
+def _cmd_gazetteer_rebuild(args) -> int:
+    from gazetteer import Gazetteer
+
+    info = Gazetteer.default(rebuild=True).index.info()
+    print(f"rebuilt {info['index_path']}: {info['places']} places")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
