@@ -115,12 +115,22 @@ def _cmd_geocode(args) -> int:
 def _cmd_gazetteer_import(args) -> int:
     from gazetteer import Gazetteer
     from gazetteer.exc import ConflictMapError
+    from gazetteer.loaders import detect_kind
 
-    index = Gazetteer.default().index
     status = EXIT_OK
-    for name in args.files:
+    readable = []
+    for name in args.files:  # check every file before opening (or building) the index
         try:
-            report = index.import_file(name)
+            readable.append((name, detect_kind(name)))
+        except ConflictMapError as exc:
+            print(f"conflictmap: error: {exc}", file=sys.stderr)
+            status = EXIT_FAILED
+    if not readable:
+        return status
+    index = Gazetteer.default().index
+    for name, kind in readable:
+        try:
+            report = index.import_file(name, kind=kind)
         except ConflictMapError as exc:
             print(f"conflictmap: error: {exc}", file=sys.stderr)
             status = EXIT_FAILED

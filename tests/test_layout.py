@@ -1,0 +1,75 @@
+"""The project's own rules: package direction, bundled data with sources, no hosts or paths."""
+
+import ast
+import gzip
+import re
+import subprocess
+from pathlib import Path
+
+from gazetteer.loaders import read_curated
+from gazetteer.paths import DATA_DIR
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def imported_modules(package: str) -> set[str]:
+    found = set()
+    for path in (REPO / package).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found.add(node.module.split(".")[0])
+    return found
+
+
+def test_gazetteer_never_imports_mapper():
+    assert "mapper" not in imported_modules("gazetteer")
+
+
+def test_no_module_is_much_over_400_lines():
+    for package in ("gazetteer", "mapper"):
+        for path in (REPO / package).rglob("*.py"):
+            assert len(path.read_text(encoding="utf-8").splitlines()) <= 420, path
+
+
+def test_bundled_data_is_small_and_attributed():
+    tracked = subprocess.run(["git", "ls-files", "gazetteer/data"], cwd=REPO, capture_output=True, text=True)
+    files = [REPO / f for f in tracked.stdout.split()] or [p for p in DATA_DIR.rglob("*") if p.is_file()]
+    assert sum(f.stat().st_size for f in files) < 15 * 1024 * 1024
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    for credit in ("CC BY 4.0", "ODbL", "Natural Earth", "public domain", "GeoNames", "OpenStreetMap"):
+        assert credit in readme
+    for path in DATA_DIR.rglob("*.gz"):
+        with gzip.open(path, "rb") as f:
+            assert f.read(64), f"{path.name} is empty"
+
+
+def test_every_bundled_data_file_is_named_in_the_data_readme():
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    patterns = [re.escape(m).replace(r"\{", "{").replace(r"\}", "}") for m in re.findall(r"`([^`]+\.(?:gz|txt|gshhg))`", readme)]
+    regexes = [re.compile("^" + re.sub(r"\{([^}]*)\}", lambda m: "(" + m.group(1).replace(",", "|") + ")", p) + "$")
+               for p in patterns]
+    for path in DATA_DIR.rglob("*"):
+        if path.is_file() and path.name != "README.md":
+            rel = str(path.relative_to(DATA_DIR))
+            assert any(r.match(rel) for r in regexes), f"{rel} is not described in gazetteer/data/README.md"
+
+
+def test_every_curated_row_has_a_source_page_and_precision():
+    rows = list(read_curated(DATA_DIR / "theatre_places.tsv.gz"))
+    assert len(rows) == 150
+    assert all(r.source_url.startswith("http") and r.coordinate_precision for r in rows)
+
+
+def test_no_machine_paths_or_registry_hosts_in_the_repo():
+    tracked = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True).stdout.split()
+    needles = ("/work/", "/root/", "/home/", "pypi.org/simple", "files.pythonhosted", "deb.debian.org",
+               "registry.npmjs")
+    for name in tracked:
+        path = REPO / name
+        if path.suffix in (".gz", ".zip", ".sqlite") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        for needle in needles:
+            assert needle not in text or name == "tests/test_layout.py", f"{needle!r} in {name}"
