@@ -73,7 +73,7 @@ class Place:
         """ACLED geo-precision of a match on this place: 1 settlement, 2 district, 3 region."""
         if self.is_admin1:
             return 3
-        if self.is_admin2:
+        if self.is_admin2 or self.feature_class == "A":
             return 2
         return 1
 

@@ -111,9 +111,13 @@ class Gazetteer:
 
     _default: "Gazetteer | None" = None
 
-    def __init__(self, index: PlaceIndex, *, theatre: Theatre | None = KURSK_BORDER_THEATRE):
+    def __init__(self, index: PlaceIndex, *, theatre: Theatre | None = KURSK_BORDER_THEATRE,
+                 online=None):
+        """``online``: an opt-in :class:`~gazetteer.online.OnlineGeocoder` asked only for
+        names the offline data does not know."""
         self.index = index
         self.theatre = theatre
+        self.online = online
         self._fuzzy_keys: list[str] | None = None
         self.candidates = lru_cache(maxsize=100_000)(self._candidates)
 
@@ -226,8 +230,32 @@ class Gazetteer:
                                  "countries": frozenset(c.upper() for c in country_codes)})
         cands = self.candidates(head)
         if not cands:
+            if self.online is not None:
+                return self._resolve_online(query, head, country_codes)
             return Resolution(query, None, 0.0, f"no place called {head!r} in the gazetteer")
         return self._rank(head, cands, context)
+
+    def _resolve_online(self, query: str, head: str, country_codes: list[str] | None) -> Resolution:
+        """Ask the opt-in online geocoder; its failures become an unresolved reason, not an error."""
+        from gazetteer.exc import OnlineGeocoderError
+
+        offline = f"no place called {head!r} in the offline gazetteer"
+        try:
+            hit = self.online.geocode(head, country_codes=country_codes)
+        except OnlineGeocoderError as exc:
+            return Resolution(query, None, 0.0, f"{offline}; online lookup failed: {exc.reason}")
+        if hit is None:
+            return Resolution(query, None, 0.0, f"{offline}; none online either (Nominatim)")
+        is_area = hit.raw.get("class") == "boundary"
+        place = Place(
+            id=f"nominatim:{hit.osm_type}/{hit.osm_id}", name=hit.name.split(",")[0].strip(),
+            latitude=hit.latitude, longitude=hit.longitude,
+            feature_class="A" if is_area else "P", feature_code="ADMD" if is_area else "PPL",
+            country_code=hit.country_code or "", source="OpenStreetMap via Nominatim (ODbL), online lookup",
+        )
+        cached = " (from the local cache)" if hit.from_cache else ""
+        return Resolution(query, place, 0.5, f"not in the offline gazetteer; found online by Nominatim{cached}",
+                          "online")
 
     def _rank(self, query: str, cands, context: Context) -> Resolution:
         scored = sorted((self._score(p, how, context) for p, how in cands), key=lambda c: -c.score)

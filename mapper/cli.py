@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="only places in this country (repeatable)")
     geo.add_argument("--all", action="store_true", help="list every candidate with its score")
     geo.add_argument("--format", choices=("text", "json"), default="text")
+    online = geo.add_argument_group("online fallback (opt-in; needs internet)")
+    online.add_argument("--online", action="store_true",
+                        help="ask Nominatim for names the offline gazetteer does not know (1 request/s, cached)")
+    online.add_argument("--user-agent", default=None, help="your application name and contact, required with --online")
+    online.add_argument("--nominatim-url", default="https://nominatim.openstreetmap.org",
+                        help="Nominatim server to ask (default: the public one)")
     geo.set_defaults(func=_cmd_geocode)
 
     gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
@@ -87,9 +93,12 @@ def _print_json(obj) -> None:
 
 
 def _cmd_geocode(args) -> int:
-    from mapper.geocoding import geocode
+    from mapper.geocoding import geocode, online_gazetteer
 
-    res = geocode(args.name, context=args.context, country_codes=args.country)
+    gaz = None
+    if args.online:
+        gaz = online_gazetteer(user_agent=args.user_agent or "", url=args.nominatim_url)
+    res = geocode(args.name, context=args.context, country_codes=args.country, gazetteer=gaz)
     if args.format == "json":
         out = res.to_dict()
         if args.all:

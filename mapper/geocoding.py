@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from gazetteer import Gazetteer, Resolution
 
-__all__ = ["geocode"]
+__all__ = ["geocode", "online_gazetteer"]
 
 
 def geocode(name: str, *, context: str | None = None, country_codes: list[str] | None = None,
@@ -17,3 +17,20 @@ def geocode(name: str, *, context: str | None = None, country_codes: list[str] |
     """Resolve one place name with optional context text and country filter."""
     gaz = gazetteer or Gazetteer.default()
     return gaz.resolve(name, context or None, country_codes=country_codes)
+
+
+def online_gazetteer(*, user_agent: str, url: str = "https://nominatim.openstreetmap.org",
+                     timeout: float = 5.0) -> Gazetteer:
+    """The default offline gazetteer with the opt-in Nominatim fallback attached.
+
+    ``url`` is ``scheme://host[:port]`` of the Nominatim server.
+    """
+    from urllib.parse import urlsplit
+
+    from gazetteer.online import OnlineGeocoder
+
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    online = OnlineGeocoder(user_agent=user_agent, domain=parts.netloc, scheme=parts.scheme or "https",
+                            timeout=timeout)
+    base = Gazetteer.default()
+    return Gazetteer(base.index, theatre=base.theatre, online=online)
