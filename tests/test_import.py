@@ -146,3 +146,25 @@ def test_rebuild_keeps_imported_files(index_copy, dump_txt):
         assert rebuilt.get("geonames:990000001").name == "Zzyzxovka"
     finally:
         rebuilt.close()
+
+
+def test_cli_import_names_each_bad_file_in_one_line(tmp_path):
+    files = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 8,
+        "cp1251.txt": dump_row(990000007, "Суджа", 51.19, 35.27).encode("cp1251"),
+        "utf16.txt": dump_row(990000008, "Суджа", 51.19, 35.27).encode("utf-16"),
+        "broken.zip": b"PK\x03\x04 not really a zip",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    proc = run_cli("gazetteer", "import", *(str(tmp_path / n) for n in files),
+                   env={"CONFLICTMAP_CACHE_DIR": str(tmp_path / "cache")})
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == len(files)
+    expected = {"empty.txt": "empty file", "binary.txt": "binary file", "cp1251.txt": "looks like cp1251",
+                "utf16.txt": "looks like utf-16", "broken.zip": "damaged archive"}
+    for line, (name, why) in zip(lines, expected.items()):
+        assert name in line and why in line, line
+    assert not (tmp_path / "cache").exists(), "no index is built when every file is refused"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gazetteer.exc import DataFileError, DumpFormatError
 
-__all__ = ["open_text_lines", "detect_kind", "detect_kind_from_line"]
+__all__ = ["open_text_lines", "detect_kind", "detect_kind_from_line", "guess_encoding"]
 
 _SKIP_ZIP_MEMBERS = ("readme", "iso-languagecodes", "license")
 
@@ -100,7 +100,13 @@ def detect_kind(path: str | Path) -> str:
 
     Raises :class:`DumpFormatError` when no loader can read it.
     """
+    sample = _sample(Path(path))
+    if b"\x00" in sample or sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DumpFormatError(path, _not_utf8_reason(sample))
+    undecodable = 0
     for line_no, text in open_text_lines(path):
+        if text is None:
+            undecodable += 1
         if text is None or not text.strip() or text.startswith("#"):
             if line_no > 50:
                 break
@@ -113,4 +119,69 @@ def detect_kind(path: str | Path) -> str:
                 "expected a GeoNames dump with 19, alternateNames, the curated TSV or the OSM settlements TSV)"
             )
         return kind
+    if undecodable:
+        raise DumpFormatError(path, _not_utf8_reason(sample))
     raise DumpFormatError(path, "empty file or no readable rows")
+
+
+def _sample(path: Path, size: int = 65536) -> bytes:
+    streams = _raw_streams(path)
+    try:
+        return next(streams).read(size)
+    except StopIteration:
+        return b""
+    finally:
+        streams.close()
+
+
+def guess_encoding(sample: bytes) -> str | None:
+    """The text encoding of a byte sample, or None when it is not text at all.
+
+    UTF-16 by its byte-order mark; cp1251 / KOI8-R when the bytes read as
+    Cyrillic words in them; otherwise charset-normalizer's best guess.
+
+        >>> guess_encoding("Плёхово, Курская область".encode("cp1251"))
+        'cp1251'
+        >>> guess_encoding(bytes(range(256))) is None
+        True
+    """
+    from charset_normalizer import from_bytes
+
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if b"\x00" in sample:
+        return None
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    encoding = _cyrillic_single_byte(sample)
+    if encoding is None:
+        best = from_bytes(sample).best()
+        encoding = best.encoding if best is not None else None
+    return encoding
+
+
+def _not_utf8_reason(sample: bytes) -> str:
+    """Say what a file that is not UTF-8 text looks like (cp1251, UTF-16, binary)."""
+    encoding = guess_encoding(sample)
+    if encoding is None:
+        return "binary file, not a text table"
+    return (f"not UTF-8 (looks like {encoding}); gazetteer files are UTF-8 — "
+            f"convert with: iconv -f {encoding} -t utf-8")
+
+
+def _cyrillic_single_byte(sample: bytes) -> str | None:
+    """cp1251 or koi8-r when the bytes read as mostly Cyrillic text in it (short samples
+    fool general detectors; these two are what Russian and Ukrainian sources use)."""
+    high = [b for b in sample if b >= 0x80]
+    if not high:
+        return None
+    for encoding in ("cp1251", "koi8_r"):
+        text = sample.decode(encoding, errors="replace")
+        letters = [c for c in text if c.isalpha() and ord(c) >= 0x80]
+        lower = sum(1 for c in letters if c.islower())
+        if letters and all("\u0400" <= c <= "\u04ff" for c in letters) and lower >= len(letters) / 2:
+            return encoding
+    return None
