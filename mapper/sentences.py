@@ -1,0 +1,78 @@
+"""Split report text into paragraphs and sentences, keeping character spans.
+
+Abbreviations common in conflict reporting (Maj. Gen., Dec., U.S., Col., No.)
+do not end a sentence::
+
+    >>> text = "Maj. Gen. Pat Ryder said so. About 30 were hurt on Dec. 14.\\n\\nНовый абзац."
+    >>> [text[s.start:s.end] for s in split_sentences(text)]
+    ['Maj. Gen. Pat Ryder said so.', 'About 30 were hurt on Dec. 14.', 'Новый абзац.']
+    >>> [s.paragraph for s in split_sentences(text)]
+    [0, 0, 1]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen lt col maj capt sgt adm cmdr sen rep gov pres st no vs etc jan feb mar apr jun jul aug
+    sep sept oct nov dec u.s u.k u.n e.g i.e approx est inc ltd co corp dept jr sr mt ft км г ул обл им
+    т.е т.д""".split()
+)
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_NEWLINE = re.compile(r"\n")
+_BOUNDARY = re.compile(r"""[.!?…]+["'”»)\]]*(?=\s+["'“«(\[]?[A-ZА-ЯЁІЇЄҐ0-9])|[.!?…]+["'”»)\]]*$""")
+_LAST_WORD = re.compile(r"([\w.]+)\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's character span in the text and the paragraph it sits in."""
+
+    start: int
+    end: int
+    paragraph: int
+    index: int
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    m = _LAST_WORD.search(chunk.rstrip(".!?…\"'”»)] "))
+    if not m:
+        return False
+    word = m.group(1).casefold().rstrip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order, with spans that point into ``text``."""
+    out: list[Sentence] = []
+    para_start = 0
+    paragraphs = []
+    # Blank lines separate paragraphs; text without any has one paragraph per line.
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
+    for m in separator.finditer(text):
+        paragraphs.append((para_start, m.start()))
+        para_start = m.end()
+    paragraphs.append((para_start, len(text)))
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        chunk = text[p_start:p_end]
+        start = 0
+        for m in _BOUNDARY.finditer(chunk):
+            if _ends_with_abbreviation(chunk[start:m.end()]) and m.end() < len(chunk):
+                continue
+            _append(out, text, p_start + start, p_start + m.end(), p_index)
+            start = m.end()
+        _append(out, text, p_start + start, p_end, p_index)
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, paragraph, len(out)))
