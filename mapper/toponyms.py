@@ -85,7 +85,12 @@ class SpottedName:
     end: int
     text: str
     how: str          # "gazetteer", "inflected", "region" or "cue"
-    key: str = ""
+    key: str = ""     # the name key matched; for regions the phrase to resolve ("Kursk region")
+
+    @property
+    def query(self) -> str:
+        """What to resolve: the words as written, or the plain region phrase."""
+        return self.key if self.how == "region" else self.text
 
 
 @lru_cache(maxsize=4)
@@ -218,7 +223,7 @@ class ToponymSpotter:
             words = phrase.split()
             pattern = re.escape(words[0]) + (r"(?:\s+border)?\s+" + re.escape(words[1]) if len(words) > 1 else "")
             for m in re.finditer(r"(?<!\w)" + pattern + r"(?!\w)", text):
-                out.append(SpottedName(m.start(), m.end(), m.group(0), "region", name_key(phrase)))
+                out.append(SpottedName(m.start(), m.end(), m.group(0), "region", phrase))
         return out
 
     def _cued(self, text: str, found: list[SpottedName]) -> list[SpottedName]:

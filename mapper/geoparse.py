@@ -1,0 +1,127 @@
+"""Geoparse a report: every place mention with its span and its resolution.
+
+All mentions of a document are resolved together. A first pass resolves each
+name on its own (with the countries and oblasts the document names); a second
+pass resolves each again with its sentence as local context: the oblasts and
+countries named there, and the confidently placed names beside it. So
+"Vorozhba" listed with Plekhovo and Martynovka is not put in Sumy oblast::
+
+    >>> mentions = geoparse_text(open("report.txt").read(), doc_id="report")   # doctest: +SKIP
+    >>> [(m.text, m.resolution.resolved) for m in mentions]                       # doctest: +SKIP
+    [('Kursk region', True), ('Plekhovo', True), ('Vorozhba', False), ('Martynovka', True)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gazetteer import Context, Gazetteer, Resolution
+from gazetteer.context import find_country_words
+from mapper.sentences import Sentence, split_sentences
+from mapper.toponyms import ToponymSpotter
+
+__all__ = ["Mention", "geoparse_text", "Geoparser"]
+
+#: A first-pass place counts as context for its neighbours only when it beat its runner-up by this much.
+_CONFIDENT_MARGIN = 0.05
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place name in a document and what it resolved to."""
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    how: str
+    resolution: Resolution
+
+    @property
+    def place(self):
+        return self.resolution.place
+
+    def to_dict(self) -> dict:
+        """The ``geoparse --format jsonl`` record (see DESIGN.md)."""
+        r = self.resolution.to_dict()
+        return {
+            "doc": self.doc_id, "mention": self.text, "start": self.start, "end": self.end,
+            "resolved": r["resolved"], "name": r["name"], "latitude": r["latitude"],
+            "longitude": r["longitude"], "country_code": r["country_code"], "admin1": r["admin1"],
+            "admin2": r["admin2"], "feature": r["feature"], "gazetteer_id": r["gazetteer_id"],
+            "geo_precision": r["geo_precision"], "score": r["score"], "reason": r["reason"],
+            "spotted_by": self.how, "alternatives": r["alternatives"],
+        }
+
+
+class Geoparser:
+    """Spots and resolves place mentions with one gazetteer; reuse it across documents."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.spotter = ToponymSpotter(self.gazetteer)
+
+    def parse(self, text: str, *, doc_id: str = "") -> list[Mention]:
+        spotted = self.spotter.spot(text)
+        if not spotted:
+            return []
+        sentences = split_sentences(text)
+        where = [_sentence_of(sentences, s.start) for s in spotted]
+        gaz = self.gazetteer
+        doc_admin1 = frozenset(
+            r.place.admin1_code for s, r in ((s, self._resolve_alone(s.query)) for s in spotted)
+            if s.how == "region" and r.resolved and r.place.is_admin1)
+        doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(find_country_words(text)),
+                          doc_admin1_codes=doc_admin1)
+        first = [self._resolve(s.query, doc_ctx) for s in spotted]
+        mentions = []
+        for i, (name, sentence) in enumerate(zip(spotted, where)):
+            local_text = text[sentence.start:sentence.end] if sentence else name.text
+            near = tuple(
+                first[j].place for j, other in enumerate(spotted)
+                if j != i and where[j] == sentence and _confident(first[j]) and first[j].place.is_settlement
+                and other.text != name.text
+            )
+            admin1 = {first[j].place.admin1_code: first[j].place.name for j, other in enumerate(spotted)
+                      if where[j] == sentence and other.how == "region" and first[j].resolved
+                      and first[j].place.is_admin1}
+            ctx = Context(theatre=gaz.theatre, countries=frozenset(find_country_words(local_text)),
+                          admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
+                          doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
+                          near=near, text=local_text)
+            resolution = first[i] if name.how == "region" else self._resolve(name.query, ctx)
+            mentions.append(Mention(doc_id, name.text, name.start, name.end,
+                                    sentence.index if sentence else -1, sentence.paragraph if sentence else -1,
+                                    name.how, resolution))
+        return mentions
+
+    def _resolve_alone(self, name: str) -> Resolution:
+        return self._resolve(name, Context(theatre=self.gazetteer.theatre))
+
+    def _resolve(self, name: str, ctx: Context) -> Resolution:
+        try:
+            return self.gazetteer.resolve(name, ctx)
+        except Exception as exc:  # a spotted span that is no usable query
+            return Resolution(name, None, 0.0, f"not resolvable: {exc}")
+
+
+def geoparse_text(text: str, *, doc_id: str = "", gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Every place mention of ``text`` with its resolution."""
+    return Geoparser(gazetteer).parse(text, doc_id=doc_id)
+
+
+def _sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def _confident(res: Resolution) -> bool:
+    if not res.resolved:
+        return False
+    runner_up = next((c.score for c in res.alternatives if not c.contradiction), None)
+    return runner_up is None or res.score - runner_up >= _CONFIDENT_MARGIN
+
