@@ -1,0 +1,109 @@
+"""Who suffered the casualties (actor) and who says so (claimed_by).
+
+Actors are named in ACLED's style by side: "North Korean forces", "Russian
+forces", "Ukrainian forces", "Civilians". Claimants are normalised to the
+body that speaks ("Ukraine's military intelligence (GUR)", "U.S. Department of
+Defense (Pentagon)")::
+
+    >>> actor_of("approximately 30 North Korean soldiers")
+    'North Korean forces'
+    >>> claimant_of("suffered significant casualties, according to Ukrainian military intelligence.")
+    "Ukraine's military intelligence (GUR)"
+    >>> claimant_of("Two people were killed, governor Vyacheslav Gladkov wrote on Telegram.")
+    'Belgorod Oblast governor (Vyacheslav Gladkov)'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["actor_of", "claimant_of", "ACTOR_CLASSES"]
+
+_MILITARY = (r"(?:soldiers?|troops|servicem[ae]n|military|army|forces?|fighters|units?|personnel|"
+             r"marines|paratroopers|infantry|assault groups?|contingent|мобилизованн\w*|военн\w*|"
+             r"военнослужащ\w*|військов\w*|бійц\w*|солдат\w*|окупант\w*)")
+_ACTORS: list[tuple[str, str]] = [
+    ("North Korean forces", r"north korean?|dprk|korean people's army|kpa|північнокорейськ\w*|северокорейск\w*|"
+                            r"корейськ\w*|корейск\w*"),
+    ("Russian forces", r"russian|russia's|russians|occupiers|российск\w*|русск\w*|російськ\w*|рф|окупант\w*|"
+                       r"росіян\w*|оккупант\w*"),
+    ("Ukrainian forces", r"ukrainian|ukraine's|ukrainians|afu|зсу|всу|українськ\w*|украинск\w*"),
+]
+_CIVILIANS = re.compile(
+    r"(?i)\b(civilians?|residents?|people|children|child|women|men|inhabitants|villagers|passers-?by|"
+    r"мирн\w+ жител\w*|жител\w*|людей|люди|дет\w*|цивільн\w*|мешканц\w*|діт\w*)\b")
+_ACTOR_RES = [(name, re.compile(rf"(?i)(?<!\w)(?:{pattern})(?:\s+\w+){{0,2}}?\s+{_MILITARY}\b"))
+              for name, pattern in _ACTORS]
+_ACTOR_LOOSE = [(name, re.compile(rf"(?i)(?<!\w)(?:{pattern})(?!\w)")) for name, pattern in _ACTORS]
+
+#: (normalised claimant, pattern) — most specific first.
+_CLAIMANTS: list[tuple[str, str]] = [
+    ("Ukraine's military intelligence (GUR)",
+     r"\b(?:GUR|HUR|Main Directorate of Intelligence|Main Intelligence Directorate|"
+     r"(?:Ukraine's|Ukrainian)\s+(?:military\s+)?intelligence(?:\s+agency)?|military intelligence|"
+     r"ГУР|Головне управління розвідки|Главное управление разведки)"),
+    ("General Staff of the Armed Forces of Ukraine",
+     r"\b(?:General Staff(?: of the Armed Forces)?(?: of Ukraine)?|Генштаб\w*|Генеральн\w+ штаб\w*)"),
+    ("Russian Ministry of Defence",
+     r"(?:Russian (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD)|Russia's (?:Ministry of Defen[cs]e|Defen[cs]e "
+     r"Ministry)|Минобороны(?: России| РФ)?|Міноборони РФ)"),
+    ("Ukraine's Ministry of Defence",
+     r"(?:Ukrainian (?:Ministry of Defen[cs]e|Defen[cs]e Ministry)|Ukraine's (?:Ministry of Defen[cs]e|Defen[cs]e "
+     r"Ministry)|Міноборони України)"),
+    ("U.S. Department of Defense (Pentagon)", r"\b(?:Pentagon|U\.?S\.? Department of Defense|Пентагон\w*)"),
+    ("Institute for the Study of War (ISW)", r"\b(?:ISW|Institute for the Study of War)"),
+    ("President of Ukraine (Volodymyr Zelenskyy)", r"\b(?:Zelensky[iy]?|Zelenskyy|Зеленськ\w*|Зеленск\w*)"),
+    ("Belgorod Oblast governor (Vyacheslav Gladkov)", r"\b(?:Gladkov|Гладков\w*)"),
+    ("Kursk Oblast governor", r"\b(?:Khinshtein|Smirnov|Хинштейн\w*|Смирнов\w*)|Kursk (?:region(?:al)?|oblast) "
+                              r"governor|governor of (?:the )?Kursk"),
+    ("Sumy Oblast military administration", r"Sumy (?:regional|oblast) (?:military )?administration|"
+                                            r"Сумськ\w+ ОВА|Sumy OVA"),
+]
+_CLAIMANT_RES = [(name, re.compile(pattern)) for name, pattern in _CLAIMANTS]
+_REPORTING = re.compile(
+    r"(?i)\b(?:according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
+    r"indicated|detailed|confirmed|per|citing|told|заявил\w*|сообщил\w*|по данным|за даними|повідомил\w*|"
+    r"написал\w*|написав|заявив)\b")
+_ACCORDING_TO = re.compile(r"(?i)\b(?:according to|per|citing|по данным|за даними|по словам|за словами)\s+"
+                           r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
+
+
+def actor_of(*texts: str) -> str:
+    """The side that suffered, from the figure's subject first, then wider text.
+
+    Returns "" when no text names one.
+    """
+    for text in texts:
+        if not text:
+            continue
+        for name, pattern in _ACTOR_RES:
+            if pattern.search(text):
+                return name
+        if _CIVILIANS.search(text):
+            return "Civilians"
+    for text in texts[:1]:
+        for name, pattern in _ACTOR_LOOSE:
+            if text and pattern.search(text):
+                return name
+    return ""
+
+
+def claimant_of(*texts: str) -> str:
+    """Who reports the figure, searched in each text in turn (sentence, paragraph, document).
+
+    A claimant counts when the text also has a reporting verb (said, according
+    to, wrote...). Falls back to the words after "according to".
+    """
+    for text in texts:
+        if not text or not _REPORTING.search(text):
+            continue
+        hits = [(m.start(), name) for name, pattern in _CLAIMANT_RES for m in pattern.finditer(text)]
+        if hits:
+            return min(hits)[1]
+        m = _ACCORDING_TO.search(text)
+        if m:
+            return m.group(1).strip()
+    return ""
+
+
+ACTOR_CLASSES = tuple(name for name, _ in _ACTORS) + ("Civilians",)

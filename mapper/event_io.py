@@ -1,0 +1,93 @@
+"""Read and write event files: JSON Lines and GeoJSON (RFC 7946).
+
+``conflictmap extract`` writes these; ``map``, ``export`` and ``brief`` read them::
+
+    >>> write_events(events, "events.geojson")          # doctest: +SKIP
+    >>> read_events("events.geojson")[0].event_id       # doctest: +SKIP
+    'ev-1f0c3a9b2d4e'
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO
+
+from shapely.geometry import mapping
+
+from mapper.atomic import atomic_write
+from mapper.events import Event
+from mapper.exc import InputError
+
+__all__ = ["write_events", "read_events", "events_to_jsonl_lines", "events_to_geojson"]
+
+#: Coordinate decimals in GeoJSON: 6 places is about 0.1 m, far below the data's precision.
+COORDINATE_DECIMALS = 6
+
+
+def events_to_jsonl_lines(events: list[Event]) -> list[str]:
+    return [json.dumps(ev.to_dict(), ensure_ascii=False) for ev in events]
+
+
+def _rounded(geom_mapping: dict) -> dict:
+    def r(c):
+        return [r(x) for x in c] if isinstance(c, (list, tuple)) and c and isinstance(c[0], (list, tuple)) \
+            else [round(v, COORDINATE_DECIMALS) for v in c]
+    return {"type": geom_mapping["type"], "coordinates": r(geom_mapping["coordinates"])}
+
+
+def events_to_geojson(events: list[Event]) -> dict:
+    """A FeatureCollection: lon/lat order, no ``crs`` member, one Feature per event."""
+    features = []
+    for ev in events:
+        props = ev.to_dict()
+        props.pop("geometry_wkt", None)
+        geom = ev.geometry
+        features.append({"type": "Feature", "id": ev.event_id,
+                         "geometry": _rounded(mapping(geom)) if geom is not None else None,
+                         "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_events(events: list[Event], path: str | Path | None, *, fmt: str | None = None,
+                 stream: IO | None = None) -> None:
+    """Write events as ``jsonl`` or ``geojson`` (by ``fmt`` or the suffix); ``path=None`` writes to ``stream``."""
+    fmt = fmt or ("geojson" if path and str(path).endswith((".geojson", ".json")) else "jsonl")
+    if fmt == "geojson":
+        body = json.dumps(events_to_geojson(events), ensure_ascii=False) + "\n"
+    else:
+        body = "".join(line + "\n" for line in events_to_jsonl_lines(events))
+    if path is None or str(path) == "-":
+        (stream or sys.stdout).write(body)
+        return
+    with atomic_write(path) as f:
+        f.write(body)
+
+
+def read_events(path: str | Path) -> list[Event]:
+    """Events from a file written by :func:`write_events` (JSON Lines or GeoJSON)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except (UnicodeDecodeError, IsADirectoryError) as exc:
+        raise InputError(path, f"not an events file ({exc.__class__.__name__})") from None
+    stripped = text.lstrip()
+    if not stripped:
+        raise InputError(path, "empty file")
+    try:
+        if stripped.startswith("{") and '"FeatureCollection"' in stripped[:200]:
+            return [Event.from_dict(f["properties"]) for f in json.loads(text)["features"]]
+        events = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    events.append(Event.from_dict(json.loads(line)))
+                except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                    raise InputError(f"{path}:{n}", f"not an event record: {str(exc).splitlines()[0][:120]}") \
+                        from None
+        return events
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise InputError(path, f"not an events file: {str(exc).splitlines()[0][:120]}") from None

@@ -1,0 +1,162 @@
+"""The event record: one casualty claim, ACLED/UCDP-style, and its GeoDataFrame form.
+
+One event per claim. A claim naming several places is one event with a
+MultiPoint geometry and geo-precision 2, never one row per village with the
+figure copied, so totals do not double count::
+
+    >>> loc = EventLocation("Plekhovo", "Plyokhovo", 51.10, 35.33, "RU", "Kursk Oblast",
+    ...                     "Sudzhansky District", "curated:ru-kursk-plyokhovo", 1, True, "")
+    >>> ev = Event(event_id="ev-1", doc_id="seed", killed_or_wounded=30, casualties_low=30,
+    ...            casualties_best=30, casualties_high=30, locations=(loc,))
+    >>> ev.geometry.wkt
+    'POINT (35.33 51.1)'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, replace
+
+__all__ = ["Event", "EventLocation", "events_to_geodataframe", "CATEGORIES", "EVENT_COLUMNS"]
+
+CATEGORIES = ("killed", "wounded", "missing", "captured", "killed_or_wounded")
+
+
+@dataclass(frozen=True)
+class EventLocation:
+    """A place named by a claim; unresolved ones keep the mention and the reason, no coordinates."""
+
+    mention: str
+    name: str | None
+    latitude: float | None
+    longitude: float | None
+    country_code: str | None
+    admin1: str | None
+    admin2: str | None
+    gazetteer_id: str | None
+    geo_precision: int | None
+    resolved: bool
+    reason: str
+
+    @property
+    def has_point(self) -> bool:
+        return self.resolved and self.latitude is not None and self.longitude is not None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One casualty claim. Field meanings follow ``DESIGN.md`` (ACLED / UCDP GED conventions)."""
+
+    event_id: str
+    doc_id: str
+    event_date: dt.date | None = None
+    event_date_end: dt.date | None = None
+    date_precision: int | None = None
+    date_text: str = ""
+    killed: int | None = None
+    wounded: int | None = None
+    missing: int | None = None
+    captured: int | None = None
+    killed_or_wounded: int | None = None
+    casualties_low: int | None = None
+    casualties_best: int | None = None
+    casualties_high: int | None = None
+    approximate: bool = False
+    qualifier: str = ""
+    actor: str = ""
+    claimed_by: str = ""
+    locations: tuple[EventLocation, ...] = ()
+    geo_precision: int | None = None
+    location_note: str = ""
+    source_url: str = ""
+    source_name: str = ""
+    published: dt.date | None = None
+    source_quote: str = ""
+    quote_start: int | None = None
+    quote_end: int | None = None
+    number_of_sources: int = 1
+    sources: tuple[dict, ...] = field(default=())
+
+    @property
+    def points(self) -> list[tuple[float, float]]:
+        """``(lon, lat)`` of each resolved location, without repeats."""
+        seen = dict.fromkeys((loc.longitude, loc.latitude) for loc in self.locations if loc.has_point)
+        return list(seen)
+
+    @property
+    def geometry(self):
+        """Point for one place, MultiPoint for several, None when nothing resolved."""
+        from shapely.geometry import MultiPoint, Point
+
+        pts = self.points
+        if not pts:
+            return None
+        return Point(pts[0]) if len(pts) == 1 else MultiPoint(pts)
+
+    @property
+    def latitude(self) -> float | None:
+        geom = self.geometry
+        return None if geom is None else round(geom.centroid.y, 6)
+
+    @property
+    def longitude(self) -> float | None:
+        geom = self.geometry
+        return None if geom is None else round(geom.centroid.x, 6)
+
+    def with_updates(self, **changes) -> "Event":
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        """The ``extract --format jsonl`` record: JSON-ready, dates as ISO strings."""
+        d = asdict(self)
+        for key in ("event_date", "event_date_end", "published"):
+            d[key] = d[key].isoformat() if d[key] else None
+        d["locations"] = [asdict(loc) for loc in self.locations]
+        d["sources"] = list(self.sources)
+        d["latitude"], d["longitude"] = self.latitude, self.longitude
+        geom = self.geometry
+        d["geometry_wkt"] = geom.wkt if geom is not None else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Event":
+        d = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
+        for key in ("event_date", "event_date_end", "published"):
+            if isinstance(d.get(key), str):
+                d[key] = dt.date.fromisoformat(d[key])
+        d["locations"] = tuple(EventLocation(**loc) for loc in d.get("locations") or ())
+        d["sources"] = tuple(d.get("sources") or ())
+        return cls(**d)
+
+
+#: Flat columns of the GeoDataFrame, in order (nested fields become JSON strings).
+EVENT_COLUMNS = (
+    "event_id", "doc_id", "event_date", "event_date_end", "date_precision", "date_text", *CATEGORIES,
+    "casualties_low", "casualties_best", "casualties_high", "approximate", "qualifier", "actor", "claimed_by",
+    "location_names", "latitude", "longitude", "geo_precision", "location_note", "source_url", "source_name",
+    "published", "source_quote", "number_of_sources", "locations_json", "sources_json",
+)
+
+
+def events_to_geodataframe(events: list[Event]):
+    """A GeoDataFrame in EPSG:4326 with one row per event (MultiPoint for multi-place claims)."""
+    import json
+
+    import geopandas
+    import pandas as pd
+
+    rows = []
+    for ev in events:
+        d = ev.to_dict()
+        d["location_names"] = "; ".join(loc.name or f"{loc.mention} (unresolved)" for loc in ev.locations)
+        d["locations_json"] = json.dumps(d.pop("locations"), ensure_ascii=False)
+        d["sources_json"] = json.dumps(d.pop("sources"), ensure_ascii=False)
+        rows.append({k: d.get(k) for k in EVENT_COLUMNS})
+    frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    for col in ("event_date", "event_date_end", "published"):
+        frame[col] = pd.to_datetime(frame[col]).dt.date if len(frame) else frame[col]
+    int_cols = [*CATEGORIES, "casualties_low", "casualties_best", "casualties_high", "date_precision",
+                "geo_precision", "number_of_sources"]
+    for col in int_cols:
+        frame[col] = frame[col].astype("Int64")
+    return geopandas.GeoDataFrame(frame, geometry=[ev.geometry for ev in events], crs="EPSG:4326")
