@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from gazetteer.context import (
@@ -118,8 +118,10 @@ class Gazetteer:
         self.index = index
         self.theatre = theatre
         self.online = online
-        self._fuzzy_keys: list[str] | None = None
+        self._fuzzy_buckets: dict[str, list[str]] | None = None
         self.candidates = lru_cache(maxsize=100_000)(self._candidates)
+        self.context_from_text = lru_cache(maxsize=10_000)(self._context_from_text)
+        self._ranked = lru_cache(maxsize=100_000)(self._rank)
 
     @classmethod
     def default(cls, *, rebuild: bool = False) -> "Gazetteer":
@@ -150,11 +152,15 @@ class Gazetteer:
         key = name_key(name)
         if len(key) < 5:
             return {}
-        if self._fuzzy_keys is None:
-            self._fuzzy_keys = self.index.keys()
+        if self._fuzzy_buckets is None:
+            # Spelling variants keep their first letter (after the key's folding), so a
+            # bucket per first letter holds every plausible match at a fraction of the cost.
+            self._fuzzy_buckets = {}
+            for other in self.index.keys():
+                self._fuzzy_buckets.setdefault(other[:1], []).append(other)
         found: dict[str, tuple[Place, str]] = {}
-        for other, score, _ in process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, limit=5,
-                                               score_cutoff=85):
+        for other, score, _ in process.extract(key, self._fuzzy_buckets.get(key[:1], []), scorer=fuzz.ratio,
+                                               limit=5, score_cutoff=85):
             for place in self.index.lookup(other):
                 found.setdefault(place.id, (place, f"fuzzy {score:.0f}"))
         return found
@@ -168,7 +174,7 @@ class Gazetteer:
         return sorted((f for f in found if f[1] <= max_km), key=lambda f: f[1])[:limit]
 
     # -- context -------------------------------------------------------------
-    def context_from_text(self, text: str, *, exclude: str = "", local: bool = True) -> Context:
+    def _context_from_text(self, text: str, *, exclude: str = "", local: bool = True) -> Context:
         """Read countries, oblasts and co-mentioned places from text around a name.
 
         With ``local=False`` the countries and oblasts only favour candidates
@@ -226,14 +232,14 @@ class Gazetteer:
             context = self.context_from_text(text, exclude=head)
         context = context or Context(theatre=self.theatre)
         if country_codes:
-            context = Context(**{**context.__dict__,
-                                 "countries": frozenset(c.upper() for c in country_codes)})
+            context = replace(context, countries=frozenset(c.upper() for c in country_codes))
         cands = self.candidates(head)
         if not cands:
             if self.online is not None:
                 return self._resolve_online(query, head, country_codes)
             return Resolution(query, None, 0.0, f"no place called {head!r} in the gazetteer")
-        return self._rank(head, cands, context)
+        res = self._ranked(head, cands, context)
+        return res if res.query == query else replace(res, query=query)
 
     def _resolve_online(self, query: str, head: str, country_codes: list[str] | None) -> Resolution:
         """Ask the opt-in online geocoder; its failures become an unresolved reason, not an error."""
