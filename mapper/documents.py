@@ -1,0 +1,382 @@
+"""Read conflict reports (text, HTML, JSON, JSON lines, folders, stdin) as :class:`Document` values.
+
+The first stage of the pipeline: whatever an analyst saved (a wire story, a
+news page, a scraper's JSON, a Telegram post in cp1251) becomes plain text
+with its paragraphs (``"\\n\\n"``), title, publication date, URL and site.
+A bad input never stops the others; it becomes a one-line
+:class:`~mapper.exc.InputError` ("path: reason") in ``errors``.
+
+    >>> import io
+    >>> [doc] = read_documents(["-"], stdin=io.BytesIO(
+    ...     "KYIV, Dec 16, 2024 (Reuters) - About 30 soldiers were killed.\\n".encode()))
+    >>> doc.id, doc.published, doc.text[:4]
+    ('stdin', datetime.date(2024, 12, 16), 'KYIV')
+    >>> errors = []
+    >>> list(read_documents(["no-such-report.txt"], errors=errors)), str(errors[0])
+    ([], 'no-such-report.txt: no such file or directory')
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import datetime
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from gazetteer.loaders.sniff import guess_encoding
+from mapper.exc import InputError
+from mapper.html_text import extract_html, normalize_text, parse_date, site_name_from_url
+
+__all__ = ["Document", "read_documents", "normalize_text", "parse_date", "find_dateline", "SUFFIXES"]
+
+#: File suffixes read from folders, and the reader each one gets.
+SUFFIXES = {".txt": "text", ".md": "text", ".text": "text", ".html": "html", ".htm": "html",
+            ".xhtml": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_TEXT_KEYS = ("text", "body", "content", "message")
+_DATE_KEYS = ("published", "date", "published_at", "datePublished")
+_URL_KEYS = ("url", "link", "source_url")
+_SOURCE_KEYS = ("source_name", "site_name", "source")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report as plain text plus what is known about where and when it was published.
+
+    ``id`` is stable: the JSON ``"id"``, else the file stem (``"<stem>:<n>"`` for a
+    JSON-lines line or list item; ``"stdin"`` for standard input); ids repeated by
+    different inputs get ``~2``, ``~3`` in input order. ``text`` is NFC with
+    paragraphs separated by ``"\\n\\n"``; later stages' character spans point into it.
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    published: datetime.date | None = None
+    url: str = ""
+    source_name: str = ""
+    path: str = ""
+    encoding: str = "utf-8"
+
+
+def read_documents(inputs: Iterable[str | Path], *, published: datetime.date | None = None,
+                   errors: list[InputError] | None = None, stdin: BinaryIO | None = None,
+                   max_bytes: int = 20 * 1024 * 1024) -> Iterator[Document]:
+    """Yield the documents of files, folders (recursive, sorted) and ``-`` (stdin), in order.
+
+    ``published`` overrides every date found in the inputs (the CLI's
+    ``--published``); otherwise JSON fields and HTML metadata win over a dateline
+    at the start of the text. Unreadable inputs are appended to ``errors`` and
+    reading goes on; with ``errors=None`` the first one is raised. Files over
+    ``max_bytes`` are refused before any byte is read.
+    """
+    seen: dict[str, int] = {}                     # ids given -> last suffix used
+    for item in inputs:
+        for found in _read_input(item, stdin, max_bytes):
+            if isinstance(found, InputError):
+                if errors is None:
+                    raise found
+                errors.append(found)
+                continue
+            date = published or found.published or find_dateline(found.text)
+            yield dataclasses.replace(found, id=_unique(found.id, seen), published=date)
+
+
+def _unique(doc_id: str, seen: dict[str, int]) -> str:
+    """``doc_id``, or ``doc_id~2``, ``~3``... when an earlier document took it."""
+    candidate = doc_id
+    while candidate in seen:
+        seen[doc_id] = seen.get(doc_id, 1) + 1
+        candidate = f"{doc_id}~{seen[doc_id]}"
+    seen[candidate] = seen.get(candidate, 1)
+    return candidate
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+def _read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:
+    if str(item) == "-":
+        data = (stdin if stdin is not None else sys.stdin.buffer).read(max_bytes + 1)
+        if len(data) > max_bytes:
+            yield InputError("stdin", f"input is over the {_size(max_bytes)} limit")
+        else:
+            yield from _parse_bytes(data, "stdin", "-", "stdin", None)
+        return
+    if not str(item):
+        yield InputError("''", "empty file name")
+        return
+    path = Path(item)
+    if path.is_dir():
+        walk_errors: list[InputError] = []
+        files = _report_files(path, walk_errors)
+        yield from walk_errors
+        if not files and not walk_errors:
+            yield InputError(path, f"directory with no reports ({', '.join(SUFFIXES)} files)")
+        for file in files:
+            yield from _read_file(file, max_bytes)
+    else:
+        yield from _read_file(path, max_bytes)
+
+
+def _report_files(folder: Path, walk_errors: list[InputError]) -> list[Path]:
+    found = []
+
+    def on_error(exc: OSError) -> None:
+        walk_errors.append(InputError(exc.filename or folder, _os_reason(exc)))
+
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root, f) for f in files if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES]
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read ({exc.strerror or exc})"
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    value, unit = (n / 1024, "KB") if n < 1024 * 1024 else (n / 1024 / 1024, "MB")
+    return f"{value:.1f}".removesuffix(".0") + f" {unit}"
+
+
+def _read_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield InputError(path, f"file is {_size(size)}, over the {_size(max_bytes)} limit")
+            return
+        with open(path, "rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except IsADirectoryError:
+        yield InputError(path, "is a directory")
+        return
+    except OSError as exc:
+        yield InputError(path, _os_reason(exc))
+        return
+    if len(data) > max_bytes:
+        yield InputError(path, f"file is over the {_size(max_bytes)} limit")
+        return
+    yield from _parse_bytes(data, str(path), str(path), path.stem, SUFFIXES.get(path.suffix.lower()))
+
+
+# --- bytes -> text ----------------------------------------------------------------------------
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+
+
+def _decode(data: bytes, html: bool) -> tuple[str, str] | None:
+    """``(text, encoding)``, or None for bytes that are not text."""
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = data[3:].decode("utf-8", "replace"), "utf-8"
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        text, encoding = data.decode("utf-32", "replace"), "utf-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = data.decode("utf-16", "replace"), "utf-16"
+    else:
+        sample = data[:65536]
+        if b"\x00" in sample:
+            guessed = _utf16_without_bom(sample)
+        else:
+            try:
+                return _unless_binary(data.decode("utf-8"), "utf-8")
+            except UnicodeDecodeError:
+                pass
+            lenient = data.decode("utf-8", "replace")
+            bad = lenient.count("\ufffd")
+            if sum(1 for c in lenient if c > "\x7f") >= 11 * bad:       # a few stray bytes in UTF-8
+                return _unless_binary(lenient, "utf-8")
+            declared = _CHARSET.search(sample[:4096]) if html else None
+            guessed = declared.group(1).decode("ascii") if declared else guess_encoding(sample)
+        if guessed is None:
+            return None
+        try:
+            encoding = codecs.lookup(guessed).name
+        except LookupError:
+            return None
+        text = data.decode(encoding, "replace")
+    return _unless_binary(text, encoding)
+
+
+def _unless_binary(text: str, encoding: str) -> tuple[str, str] | None:
+    sample = text[:8192]
+    return None if len(_CONTROL.findall(sample)) > len(sample) / 20 else (text, encoding)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if even == 0 and odd > len(sample) // 20:
+        return "utf-16-le"
+    if odd == 0 and even > len(sample) // 20:
+        return "utf-16-be"
+    return None
+
+
+def _parse_bytes(data: bytes, label: str, path: str, stem: str, kind: str | None) -> Iterator[Document | InputError]:
+    if not data:
+        yield InputError(label, "empty file" if label != "stdin" else "empty input")
+        return
+    decoded = _decode(data, kind == "html")
+    if decoded is None:
+        yield InputError(label, "binary file, not a text report")
+        return
+    text, encoding = decoded
+    head = text.lstrip("\ufeff \t\r\n")
+    if not head:
+        yield InputError(label, "empty file (only whitespace)")
+        return
+    kind = kind or ("object" if head[0] == "{" else "json" if head[0] == "[" else "html" if head[0] == "<" else "text")
+    base = Document(stem, "", path=path, encoding=encoding)
+    if kind == "text":
+        title = head.partition("\n")[0][2:].strip() if path.endswith(".md") and head.startswith("# ") else ""
+        yield dataclasses.replace(base, text=normalize_text(text), title=title)
+    elif kind == "html":
+        doc = _from_html(base, text)
+        yield doc if doc.text else InputError(label, "no text found in the HTML page")
+    else:
+        yield from _parse_json(base, text, label, kind)
+
+
+def _from_html(base: Document, markup: str) -> Document:
+    page = extract_html(markup)
+    return dataclasses.replace(base, text=normalize_text(page.text), title=base.title or page.title,
+                               published=base.published or page.published,
+                               url=base.url or page.url, source_name=base.source_name or page.site_name)
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+def _parse_json(base: Document, text: str, label: str, kind: str) -> Iterator[Document | InputError]:
+    """``kind``: "json" (an object or a list), "jsonl", or "object" (sniffed: one object, else JSON lines)."""
+    if kind in ("json", "object"):
+        try:
+            data = _loads(text)
+        except json.JSONDecodeError as exc:
+            if kind == "json" and not (exc.msg == "Extra data" and text.lstrip().startswith("{")):
+                yield InputError(label, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+                return
+        else:
+            yield from _json_items(base, data, label)
+            return
+    for line_no, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{label}:{line_no}"
+        try:
+            obj = _loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(where, f"expected a JSON object, found {_json_type(obj)}")
+            continue
+        yield _from_object(base, obj, where, f"{base.id}:{line_no}")
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
+
+
+def _json_items(base: Document, data: Any, label: str) -> Iterator[Document | InputError]:
+    if isinstance(data, dict):
+        yield _from_object(base, data, label, base.id)
+    elif isinstance(data, list):
+        if not data:
+            yield InputError(label, "empty JSON list, no reports")
+        for n, item in enumerate(data, 1):
+            if isinstance(item, dict):
+                yield _from_object(base, item, f"{label}: item {n}", f"{base.id}:{n}")
+            else:
+                yield InputError(label, f"item {n} is {_json_type(item)}, expected an object")
+    else:
+        yield InputError(label, f"expected a JSON object or a list of objects, found {_json_type(data)}")
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def _field(obj: dict, keys: tuple[str, ...]) -> str:
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, dict):                # {"source": {"name": "Reuters"}}
+            value = value.get("name")
+        elif isinstance(value, list):              # Telegram exports: ["plain", {"text": "bold"}]
+            value = "".join(v if isinstance(v, str) else str(v.get("text", "")) if isinstance(v, dict) else ""
+                            for v in value)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            return str(value).strip() if key not in _TEXT_KEYS else str(value)
+    return ""
+
+
+_LOOKS_HTML = re.compile(r"\s*<(?:!doctype|html|body|article|div|p|h[1-6]|span|br)\b", re.I)
+
+
+def _from_object(base: Document, obj: dict, where: str, default_id: str) -> Document | InputError:
+    text = _field(obj, _TEXT_KEYS)
+    if not text.strip():
+        return InputError(where, "no text (expected a non-empty \"text\", \"body\" or \"content\" field)")
+    url = _field(obj, _URL_KEYS)
+    doc = dataclasses.replace(
+        base, id=_field(obj, ("id",)) or default_id, title=_field(obj, ("title", "headline")), url=url,
+        published=next((d for d in map(parse_date, (obj.get(k) for k in _DATE_KEYS)) if d), None),
+        source_name=_field(obj, _SOURCE_KEYS) or site_name_from_url(url))
+    if _LOOKS_HTML.match(text):
+        doc = _from_html(doc, text)
+        return doc if doc.text else InputError(where, "no text found in the HTML of the \"text\" field")
+    return dataclasses.replace(doc, text=normalize_text(text))
+
+
+# --- datelines ---------------------------------------------------------------------------------
+
+_EN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+             r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_SLAVIC_MONTH = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+                 r"|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)")
+_DATELINE = re.compile(rf"""
+    (?:(?:published|posted|опубликовано|опубліковано)\s*:?\s*)?
+    (?:[^\W\d_][^\n,:()]{{0,40}},\s+){{0,2}}                # "KYIV, " / "KURSK REGION, Russia, "
+    (?P<date>{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
+        | \d{{1,2}}\s+{_EN_MONTH}(?:,?\s+\d{{4}})?
+        | \d{{1,2}}\s+{_SLAVIC_MONTH}(?:\s+\d{{4}})?
+        | \d{{1,2}}\.\d{{1,2}}\.\d{{4}} | \d{{4}}-\d{{2}}-\d{{2}})
+    (?:\s*(?:г\.|года|року|р\.))?
+    (?=\s*(?:\([^)\n]{{1,40}}\)\s*)?[-—–:,|/]|\s*$|\s+\d{{1,2}}:\d{{2}})
+    """, re.X | re.I)
+_LEADING_JUNK = re.compile(r"^[^\w]+")
+
+
+def find_dateline(text: str) -> datetime.date | None:
+    """The date of a dateline opening one of the first three lines of ``text``, else None.
+
+        >>> find_dateline("MOSCOW, 16 December 2024 - Russian forces said...")
+        datetime.date(2024, 12, 16)
+        >>> find_dateline("16.12.2024, 14:35\\nПод Суджей...")
+        datetime.date(2024, 12, 16)
+        >>> find_dateline("May 5 soldiers were killed near Sudzha.") is None
+        True
+    """
+    lines = [ln for ln in text[:1000].split("\n") if ln.strip()][:3]
+    for line in lines:
+        match = _DATELINE.match(_LEADING_JUNK.sub("", line[:160]))
+        if match:
+            date = parse_date(match.group("date"))
+            if date:
+                return date
+    return None
