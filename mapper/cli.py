@@ -53,6 +53,22 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Nominatim server to ask (default: the public one)")
     geo.set_defaults(func=_cmd_geocode)
 
+    ext = sub.add_parser("extract", help="casualty events from reports (JSON Lines or GeoJSON)",
+                         description="Read reports (.txt, .md, .html, .json, .jsonl, folders, - for stdin), "
+                         "find casualty claims, resolve their places, merge duplicates, and write one event "
+                         "record per claim.")
+    _add_inputs(ext)
+    ext.add_argument("--format", choices=("jsonl", "geojson"), default="jsonl")
+    ext.add_argument("--no-merge", action="store_true", help="keep duplicate reports of one event apart")
+    ext.set_defaults(func=_cmd_extract)
+
+    gp = sub.add_parser("geoparse", help="every place mention in reports, with its resolution",
+                        description="List every toponym mention (span, resolution or the reason it stayed "
+                        "unresolved), one JSON line per mention.")
+    _add_inputs(gp)
+    gp.add_argument("--format", choices=("jsonl",), default="jsonl")
+    gp.set_defaults(func=_cmd_geoparse)
+
     gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
     gsub = gaz.add_subparsers(dest="gazetteer_command", metavar="ACTION", parser_class=_Parser)
     gsub.required = True
@@ -66,6 +82,34 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild = gsub.add_parser("rebuild", help="rebuild the index from the bundled data and imported files")
     rebuild.set_defaults(func=_cmd_gazetteer_rebuild)
     return parser
+
+
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files, folders, or - for stdin")
+    parser.add_argument("-o", "--output", default=None, metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("--published", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                        help="publication date of the reports (overrides what the files say)")
+
+
+def _read_inputs(args) -> tuple[list, int]:
+    """Documents of the inputs; each unreadable input is reported in one line and skipped."""
+    from mapper.documents import read_documents
+
+    errors: list = []
+    docs = list(read_documents(args.inputs, published=args.published, errors=errors,
+                               stdin=sys.stdin.buffer if "-" in args.inputs else None))
+    for err in errors:
+        print(f"conflictmap: error: {err}", file=sys.stderr)
+    return docs, (EXIT_FAILED if errors else EXIT_OK)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,6 +163,31 @@ def _cmd_geocode(args) -> int:
                 print(f"  alt {c.score:.3f}  {c.place.label}  {c.place.latitude:.5f} {c.place.longitude:.5f}  "
                       f"[{c.place.id}]{flag}")
     return EXIT_OK if res.resolved else EXIT_FAILED
+
+
+def _cmd_extract(args) -> int:
+    from mapper.event_io import write_events
+    from mapper.extract import extract_events
+
+    docs, status = _read_inputs(args)
+    events = extract_events(docs, merge=not args.no_merge)
+    write_events(events, args.output, fmt=args.format)
+    return status
+
+
+def _cmd_geoparse(args) -> int:
+    from mapper.atomic import atomic_write
+    from mapper.geoparse import Geoparser
+
+    docs, status = _read_inputs(args)
+    parser = Geoparser()
+    lines = [json.dumps(m.to_dict(), ensure_ascii=False) + "\n" for doc in docs for m in parser.parse(doc.text, doc_id=doc.id)]
+    if args.output in (None, "-"):
+        sys.stdout.writelines(lines)
+    else:
+        with atomic_write(args.output) as f:
+            f.writelines(lines)
+    return status
 
 
 def _cmd_gazetteer_import(args) -> int:

@@ -3,7 +3,8 @@
 Two events from different documents are one when they describe the same side's
 losses with the same figures, at overlapping places, on dates within a few
 days. The merged event counts its sources, keeps every one of them, and keeps
-the most conservative figures (the lowest of each)::
+the most conservative figures: the lowest of each category any source gives,
+and totals recomputed from them (low ≤ best ≤ high kept)::
 
     >>> merged = merge_events(events)        # doctest: +SKIP
     >>> merged[0].number_of_sources          # doctest: +SKIP
@@ -77,6 +78,12 @@ def _min(values):
     return min(values) if values else None
 
 
+def _total(figures: dict) -> int:
+    """All casualties of a claim, without counting killed-or-wounded twice."""
+    get = lambda c: figures.get(c) or 0  # noqa: E731
+    return max(get("killed_or_wounded"), get("killed") + get("wounded")) + get("missing") + get("captured")
+
+
 def _combine(group: list[Event]) -> Event:
     first = min(group, key=lambda e: e.event_id)
     locations = {}
@@ -86,8 +93,13 @@ def _combine(group: list[Event]) -> Event:
     sources = [s for ev in group for s in ev.sources]
     starts = [e.event_date for e in group if e.event_date]
     ends = [e.event_date_end or e.event_date for e in group if e.event_date]
-    figures = {c: _min(getattr(e, c) for e in group) for c in
-               (*CATEGORIES, "casualties_low", "casualties_best", "casualties_high")}
+    figures = {c: _min(getattr(e, c) for e in group) for c in CATEGORIES}
+    best = _total(figures)
+    figures.update(
+        casualties_best=best,
+        casualties_low=min(_min(e.casualties_low for e in group) or best, best),
+        casualties_high=max(_min(e.casualties_high for e in group) or best, best),
+    )
     return replace(
         first,
         **figures,

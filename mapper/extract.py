@@ -1,0 +1,206 @@
+"""Reports in, casualty events out: the API behind ``conflictmap extract``.
+
+For each document: spot and resolve its places (all together), find casualty
+figures sentence by sentence, group the figures of one sentence and one side
+into a claim, attach the claim's places (its sentence, else the sentence that
+says where "the casualties" happened, else the region), who suffered, who
+claims it and when; then merge the same event reported by several documents::
+
+    >>> from mapper.documents import read_documents
+    >>> docs = read_documents(["seed.txt"], published=datetime.date(2024, 12, 16))   # doctest: +SKIP
+    >>> frame = extract_geodataframe(docs)                                            # doctest: +SKIP
+    >>> frame[["killed_or_wounded", "actor", "geo_precision"]].iloc[0].tolist()       # doctest: +SKIP
+    [30, 'North Korean forces', 2]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from gazetteer import Gazetteer
+from mapper.attribution import actor_of, claimant_of
+from mapper.casualties import Figure, find_figures
+from mapper.dates import resolve_event_date
+from mapper.events import CATEGORIES, Event, EventLocation, events_to_geodataframe
+from mapper.geoparse import Geoparser, Mention
+from mapper.merge import merge_events
+from mapper.sentences import Sentence, split_sentences
+
+__all__ = ["Extractor", "extract_events", "extract_geodataframe"]
+
+#: A sentence that says where casualties named elsewhere happened.
+_ANAPHORA = re.compile(
+    r"(?i)\b(casualt\w*|losses|killed|wounded|clash\w*|fighting|battles?|attacks?|strikes?|assaults?|shelling|"
+    r"потер\w*|втрат\w*|бо[йяиї]\w*|обстрел\w*|обстріл\w*|удар\w*)\b")
+_NEIGHBOUR_SENTENCES = 3
+
+
+class Extractor:
+    """Turns documents into events with one gazetteer and geoparser; reuse it across documents."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.geoparser = Geoparser(gazetteer)
+
+    def extract(self, doc) -> tuple[list[Event], list[Mention]]:
+        """Events and place mentions of one :class:`~mapper.documents.Document`."""
+        text = doc.text
+        sentences = split_sentences(text)
+        figures_by_sentence = {s.index: find_figures(text[s.start:s.end]) for s in sentences}
+        if not any(figures_by_sentence.values()):
+            return [], []
+        mentions = self.geoparser.parse(text, doc_id=doc.id)
+        events = []
+        for s in sentences:
+            figures = figures_by_sentence[s.index]
+            groups: dict[str, list[Figure]] = {}
+            for fig in figures:
+                groups.setdefault(self._actor(fig, s, text, sentences), []).append(fig)
+            for actor, figs in groups.items():
+                events.append(self._event(doc, text, sentences, s, actor, figs, mentions))
+        return events, mentions
+
+    @staticmethod
+    def _actor(fig: Figure, s: Sentence, text: str, sentences: list[Sentence]) -> str:
+        paragraph = " ".join(text[x.start:x.end] for x in sentences if x.paragraph == s.paragraph)
+        return actor_of(fig.subject, text[s.start:s.end], paragraph)
+
+    def _event(self, doc, text, sentences, s: Sentence, actor: str, figs: list[Figure],
+               mentions: list[Mention]) -> Event:
+        sentence_text = text[s.start:s.end]
+        paragraph = " ".join(text[x.start:x.end] for x in sentences if x.paragraph == s.paragraph)
+        locations, precision, note, used = _locations(s, sentences, mentions, text)
+        date = (resolve_event_date(sentence_text, doc.published)
+                or resolve_event_date(paragraph, doc.published))
+        values = _figures(figs)
+        quote_start = min([s.start, *(x.start for x in used)])
+        quote_end = max([s.end, *(x.end for x in used)])
+        key = f"{doc.id}|{s.start}|{s.end}|{actor}|{sorted(values.items())}"
+        return Event(
+            event_id="ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
+            doc_id=doc.id,
+            event_date=date.start if date else doc.published,
+            event_date_end=date.end if date else doc.published,
+            date_precision=date.precision if date else (2 if doc.published else None),
+            date_text=date.text if date else ("(publication date)" if doc.published else ""),
+            **values,
+            actor=actor,
+            claimed_by=claimant_of(sentence_text, paragraph, text),
+            locations=tuple(locations),
+            geo_precision=precision,
+            location_note=note,
+            source_url=doc.url,
+            source_name=doc.source_name,
+            published=doc.published,
+            source_quote=text[quote_start:quote_end],
+            quote_start=quote_start,
+            quote_end=quote_end,
+            sources=({"doc_id": doc.id, "url": doc.url, "source_name": doc.source_name,
+                      "published": doc.published.isoformat() if doc.published else None,
+                      "quote": sentence_text},),
+        )
+
+
+def _figures(figs: list[Figure]) -> dict:
+    """Per-category values and the claim's low/best/high without double counting."""
+    by_cat: dict[str, Figure] = {}
+    for f in figs:
+        by_cat.setdefault(f.category, f)
+    values: dict = {c: (by_cat[c].best if c in by_cat else None) for c in CATEGORIES}
+
+    def total(attr: str) -> int:
+        get = lambda c: getattr(by_cat[c], attr) if c in by_cat else 0  # noqa: E731
+        return max(get("killed_or_wounded"), get("killed") + get("wounded")) + get("missing") + get("captured")
+
+    values.update(casualties_low=total("low"), casualties_best=total("best"), casualties_high=total("high"),
+                  approximate=any(f.approximate for f in figs),
+                  qualifier="; ".join(dict.fromkeys(f.qualifier for f in figs if f.qualifier)))
+    return values
+
+
+def _is_site(m: Mention) -> bool:
+    """A settlement or district mention (resolved or not): a place where fighting happens."""
+    if m.how == "region":
+        return False
+    return not m.resolution.resolved or not m.place.is_admin1
+
+
+def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], text: str):
+    """Places of a claim: ``(locations, geo_precision, note, sentences used)``."""
+    in_sentence = [m for m in mentions if m.sentence == s.index]
+    regions = [m for m in in_sentence if m.how == "region" and m.resolution.resolved]
+    sites = [m for m in in_sentence if _is_site(m)]
+    used: list[Sentence] = []
+    note = ""
+    if not sites:
+        region_codes = {m.place.admin1_code for m in regions}
+        for other in _neighbours(s, sentences):
+            found = [m for m in mentions if m.sentence == other.index and _is_site(m)
+                     and (not region_codes or not m.resolution.resolved or m.place.admin1_code in region_codes)]
+            if found and _ANAPHORA.search(text[other.start:other.end]):
+                sites, used = found, [other]
+                note = "places from a neighbouring sentence about the same casualties"
+                break
+    if sites:
+        locs = _dedupe([_location(m) for m in sites])
+        resolved = [loc for loc in locs if loc.has_point]
+        precision = (resolved[0].geo_precision if len(locs) == 1 and resolved else 2) if resolved else None
+        return locs, precision, note, used
+    if not regions:
+        regions = _document_region(s, mentions)
+        note = "region named elsewhere in the report" if regions else "no place named"
+    locs = _dedupe([_location(m) for m in regions])
+    return locs, (3 if locs else None), note, used
+
+
+def _neighbours(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences after, then before, the given one (nearest first), at most a few away."""
+    after = [x for x in sentences if 0 < x.index - s.index <= _NEIGHBOUR_SENTENCES]
+    before = [x for x in sentences if 0 < s.index - x.index <= _NEIGHBOUR_SENTENCES][::-1]
+    return after + before
+
+
+def _document_region(s: Sentence, mentions: list[Mention]) -> list[Mention]:
+    regions = [m for m in mentions if m.how == "region" and m.resolution.resolved]
+    if not regions:
+        return []
+    same_paragraph = [m for m in regions if m.paragraph == s.paragraph]
+    if same_paragraph:
+        return same_paragraph[:1]
+    top = Counter(m.place.id for m in regions).most_common(1)[0][0]
+    return [next(m for m in regions if m.place.id == top)]
+
+
+def _location(m: Mention) -> EventLocation:
+    p = m.place
+    return EventLocation(
+        mention=m.text, name=p.name if p else None, latitude=p.latitude if p else None,
+        longitude=p.longitude if p else None, country_code=p.country_code if p else None,
+        admin1=p.admin1 if p else None, admin2=p.admin2 if p else None, gazetteer_id=p.id if p else None,
+        geo_precision=p.geo_precision if p else None, resolved=p is not None,
+        reason=m.resolution.reason,
+    )
+
+
+def _dedupe(locs: list[EventLocation]) -> list[EventLocation]:
+    seen: dict[str, EventLocation] = {}
+    for loc in locs:
+        seen.setdefault(loc.gazetteer_id or f"unresolved:{loc.mention.casefold()}", loc)
+    return list(seen.values())
+
+
+def extract_events(documents: Iterable, *, gazetteer: Gazetteer | None = None, merge: bool = True) -> list[Event]:
+    """Events of all documents; duplicates across documents merged unless ``merge=False``."""
+    extractor = Extractor(gazetteer)
+    events: list[Event] = []
+    for doc in documents:
+        events.extend(extractor.extract(doc)[0])
+    return merge_events(events) if merge else events
+
+
+def extract_geodataframe(documents: Iterable, *, gazetteer: Gazetteer | None = None, merge: bool = True):
+    """Like :func:`extract_events`, as a GeoDataFrame in EPSG:4326."""
+    return events_to_geodataframe(extract_events(documents, gazetteer=gazetteer, merge=merge))
+
