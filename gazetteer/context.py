@@ -28,6 +28,7 @@ __all__ = [
     "KURSK_BORDER_THEATRE",
     "find_country_words",
     "region_phrases",
+    "region_phrase_spans",
     "without_admin_words",
     "COUNTRY_WORDS",
 ]
@@ -116,10 +117,31 @@ _REGION_RE = re.compile(
 )
 
 
+_REGION_WORD = re.compile(r"(?<!\w)((?i:region|oblast|province|область|области|областью|області|обл\.))(?!\w)")
+_REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїєґʼ']+)(?:\s+border)?\s+$")
+_SHCHYNA = re.compile(r"(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуіоюе][юй]?)(?!\w)")
+
+
 def find_country_words(text: str) -> set[str]:
     """ISO codes of the countries named in ``text`` (names, not adjectives)."""
     folded = text.casefold().replace("ё", "е")
     return {_COUNTRY_BY_WORD[m.group(1)] for m in _COUNTRY_RE.finditer(folded)}
+
+
+def region_phrase_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, phrase)`` of each oblast phrase; ``phrase`` drops "border".
+
+    >>> region_phrase_spans("in the Kursk border region")
+    [(7, 26, 'Kursk region')]
+    """
+    out = []
+    for m in _REGION_WORD.finditer(text):  # find the rare keyword first, then look back
+        head = _REGION_HEAD.search(text, max(0, m.start() - 48), m.start())
+        if head:
+            out.append((head.start(), m.end(), f"{head.group(1)} {m.group(1)}"))
+    if "щин" in text:
+        out += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
+    return sorted(out)
 
 
 def region_phrases(text: str) -> list[str]:
@@ -127,13 +149,7 @@ def region_phrases(text: str) -> list[str]:
 
     "the Kursk border region" gives "Kursk region".
     """
-    out = []
-    for m in _REGION_RE.finditer(text):
-        if m.group(3):
-            out.append(m.group(3))
-        else:
-            out.append(f"{m.group(1)} {m.group(2)}")
-    return out
+    return [phrase for _, _, phrase in region_phrase_spans(text)]
 
 
 def without_admin_words(text: str) -> str:

@@ -51,7 +51,7 @@ class Extractor:
         figures_by_sentence = {s.index: find_figures(text[s.start:s.end]) for s in sentences}
         if not any(figures_by_sentence.values()):
             return [], []
-        mentions = self.geoparser.parse(text, doc_id=doc.id)
+        mentions = self.geoparser.parse(text, doc_id=doc.id, sentences=sentences)
         events = []
         for s in sentences:
             figures = figures_by_sentence[s.index]

@@ -63,11 +63,12 @@ class Geoparser:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.spotter = ToponymSpotter(self.gazetteer)
 
-    def parse(self, text: str, *, doc_id: str = "") -> list[Mention]:
+    def parse(self, text: str, *, doc_id: str = "", sentences: list[Sentence] | None = None) -> list[Mention]:
+        """Mentions of ``text``; pass ``sentences`` when already split (saves the work)."""
         spotted = self.spotter.spot(text)
         if not spotted:
             return []
-        sentences = split_sentences(text)
+        sentences = sentences if sentences is not None else split_sentences(text)
         where = [_sentence_of(sentences, s.start) for s in spotted]
         gaz = self.gazetteer
         doc_admin1 = frozenset(

@@ -39,7 +39,7 @@ class Sentence:
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    m = _LAST_WORD.search(chunk.rstrip(".!?…\"'”»)] "))
+    m = _LAST_WORD.search(chunk[-40:].rstrip(".!?…\"'”»)] "))
     if not m:
         return False
     word = m.group(1).casefold().rstrip(".")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import Gazetteer
-from gazetteer.context import COUNTRY_WORDS, region_phrases
+from gazetteer.context import COUNTRY_WORDS, region_phrase_spans
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
 
@@ -118,7 +118,7 @@ class ToponymSpotter:
 
     def spot(self, text: str) -> list[SpottedName]:
         """Place-name mentions in ``text``, in order, without overlaps."""
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = [m.span() for m in _TOKEN.finditer(text)]
         self._persons = _person_names(text, tokens)
         found: list[SpottedName] = []
         found += self._regions(text)
@@ -191,6 +191,8 @@ class ToponymSpotter:
 
     # -- Cyrillic inflections --------------------------------------------------
     def _inflected(self, text: str, tokens, found: list[SpottedName]) -> list[SpottedName]:
+        if not is_cyrillic(text):
+            return []
         covered = _covered(found)
         out = []
         for i, (start, end) in enumerate(tokens):
@@ -218,13 +220,8 @@ class ToponymSpotter:
     # -- regions and cues ------------------------------------------------------
     @staticmethod
     def _regions(text: str) -> list[SpottedName]:
-        out = []
-        for phrase in region_phrases(text):
-            words = phrase.split()
-            pattern = re.escape(words[0]) + (r"(?:\s+border)?\s+" + re.escape(words[1]) if len(words) > 1 else "")
-            for m in re.finditer(r"(?<!\w)" + pattern + r"(?!\w)", text):
-                out.append(SpottedName(m.start(), m.end(), m.group(0), "region", phrase))
-        return out
+        return [SpottedName(start, end, text[start:end], "region", phrase)
+                for start, end, phrase in region_phrase_spans(text)]
 
     def _cued(self, text: str, found: list[SpottedName]) -> list[SpottedName]:
         covered = _covered(found)
@@ -250,9 +247,8 @@ def _person_names(text: str, tokens) -> set[str]:
     """Capitalised words that follow a title ("Maj. Gen. Pat Ryder" → Pat, Ryder): people all
     through the document."""
     names: set[str] = set()
-    for i, (s, e) in enumerate(tokens):
-        if text[s:e].casefold() not in _TITLES or i + 1 >= len(tokens):
-            continue
+    titles = [i for i, (s, e) in enumerate(tokens) if text[s:e].casefold() in _TITLES]
+    for i in titles:
         j = i + 1
         while j < len(tokens) and j <= i + 4:
             word = text[tokens[j][0]:tokens[j][1]]
