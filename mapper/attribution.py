@@ -16,6 +16,7 @@ Defense (Pentagon)")::
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["actor_of", "claimant_of", "ACTOR_CLASSES"]
 
@@ -95,15 +96,22 @@ def claimant_of(*texts: str) -> str:
     to, wrote...). Falls back to the words after "according to".
     """
     for text in texts:
-        if not text or not _REPORTING.search(text):
-            continue
-        hits = [(m.start(), name) for name, pattern in _CLAIMANT_RES for m in pattern.finditer(text)]
-        if hits:
-            return min(hits)[1]
-        m = _ACCORDING_TO.search(text)
-        if m:
-            return m.group(1).strip()
+        found = _claimant_in(text) if text else ""
+        if found:
+            return found
     return ""
+
+
+@lru_cache(maxsize=4096)
+def _claimant_in(text: str) -> str:
+    """The first claimant named in one text (cached: a document's text is asked once per claim)."""
+    if not _REPORTING.search(text):
+        return ""
+    hits = [(m.start(), name) for name, pattern in _CLAIMANT_RES for m in pattern.finditer(text)]
+    if hits:
+        return min(hits)[1]
+    m = _ACCORDING_TO.search(text)
+    return m.group(1).strip() if m else ""
 
 
 ACTOR_CLASSES = tuple(name for name, _ in _ACTORS) + ("Civilians",)

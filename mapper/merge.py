@@ -63,14 +63,52 @@ def merge_events(events: list[Event]) -> list[Event]:
             i = parent[i]
         return i
 
-    for i in range(len(events)):
-        for j in range(i + 1, len(events)):
-            if find(i) != find(j) and same_event(events[i], events[j]):
-                parent[find(j)] = find(i)
+    for i, j in _candidate_pairs(events):
+        if find(i) != find(j) and same_event(events[i], events[j]):
+            parent[find(j)] = find(i)
     groups: dict[int, list[Event]] = {}
     for i, ev in enumerate(events):
         groups.setdefault(find(i), []).append(ev)
     return [group[0] if len(group) == 1 else _combine(group) for group in groups.values()]
+
+
+def _blocking_keys(ev: Event) -> set:
+    """Keys two mergeable events must share, so only plausible pairs are compared.
+
+    A key is (place, week, figure): a place id or mention, or a 0.1° grid cell
+    (about 7–11 km here) with its neighbours, so points within
+    PLACE_TOLERANCE_KM share one; the week of the date and the weeks either side,
+    so dates DATE_TOLERANCE_DAYS apart share one; and one (category, value) the
+    event reports, since merged events agree on every figure they share.
+    """
+    places: set = {loc.gazetteer_id or loc.mention.casefold() for loc in ev.locations}
+    for lon, lat in ev.points:
+        cx, cy = int(lon // 0.1), int(lat // 0.1)
+        places.update(("cell", cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+    if ev.event_date is None:
+        weeks: set = {None}
+    else:
+        first = ev.event_date.toordinal() // 7
+        last = min((ev.event_date_end or ev.event_date).toordinal() // 7, first + 8)
+        weeks = set(range(first - 1, last + 2))
+    figures = {(c, getattr(ev, c)) for c in CATEGORIES if getattr(ev, c) is not None}
+    return {(p, w, f) for p in places for w in weeks for f in figures}
+
+
+def _candidate_pairs(events: list[Event]):
+    """Pairs of event indices that share a blocking key (each pair once, i < j)."""
+    buckets: dict = {}
+    for i, ev in enumerate(events):
+        for key in _blocking_keys(ev):
+            buckets.setdefault(key, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                pair = (members[a], members[b])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 def _min(values):
