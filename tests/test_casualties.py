@@ -9,7 +9,7 @@ import pytest
 from mapper.casualties import CATEGORIES, Figure, find_figures
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "samples" / "seed_article_kursk_nk_casualties.txt"
+SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 
 
 def summary(f: Figure) -> tuple:
@@ -198,7 +198,6 @@ def test_only_the_casualty_number_is_read(sentence, category, best):
     assert [(f.category, f.best) for f in figures] == [(category, best)]
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
 def test_seed_article_gives_exactly_the_two_figures():
     text = SEED.read_text(encoding="utf-8")
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text)

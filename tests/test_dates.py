@@ -14,7 +14,7 @@ import pytest
 from mapper.dates import _ALL, EventDate, _hits, find_dates, resolve_event_date
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "samples" / "seed_article_kursk_nk_casualties.txt"
+SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 
 SAT, SUN, MON = date(2024, 12, 14), date(2024, 12, 15), date(2024, 12, 16)   # MON: the seed's publication
 WED, THU, JAN5 = date(2024, 12, 18), date(2024, 12, 19), date(2025, 1, 5)

@@ -12,10 +12,9 @@ from mapper.documents import Document, read_documents
 from mapper.extract import Extractor, extract_events, extract_geodataframe
 from mapper.geoparse import Geoparser
 
-SEED = REPO.parent / "shared" / "samples" / "seed_article_kursk_nk_casualties.txt"
+SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 PUBLISHED = dt.date(2024, 12, 16)  # a Monday
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="seed article not beside the repo")
 
 
 @pytest.fixture(scope="module")
