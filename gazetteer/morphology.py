@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from gazetteer.normalize import is_cyrillic
 
-__all__ = ["nominative_candidates", "strip_preposition", "PREPOSITIONS"]
+__all__ = ["nominative_candidates", "strip_preposition", "analyzers", "PREPOSITIONS"]
 
 #: Prepositions that precede place names in reports (ru, uk, en).
 PREPOSITIONS = frozenset(
@@ -64,7 +64,8 @@ def strip_preposition(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _analyzers():
+def analyzers():
+    """pymorphy3's Russian and Ukrainian analysers, loaded once (about 0.15 s)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk")
@@ -87,7 +88,7 @@ def _word_candidates(word: str, use_morph: bool) -> list[str]:
                     for s in _with_ukrainian_alternation(stem) if nom == "" else [stem]:
                         out.append(s + nom)
     if use_morph:
-        for analyzer in _analyzers():
+        for analyzer in analyzers():
             for parse in analyzer.parse(word)[:3]:
                 out.append(parse.normal_form.replace("ё", "е"))
     return list(dict.fromkeys(c for c in out if len(c) >= 2))

@@ -178,16 +178,20 @@ class ToponymSpotter:
 
     @staticmethod
     def _is_common_word(word: str) -> bool:
-        """A sentence-initial word that is an ordinary noun or adjective (Мирные, Several)."""
+        """A sentence-initial word that Russian or Ukrainian grammar knows as an ordinary noun or
+        adjective (Мирные, Бої), not a place or person name."""
         if not is_cyrillic(word):
             return False
-        from gazetteer.morphology import _analyzers
+        from gazetteer.morphology import analyzers
 
-        parses = _analyzers()[0].parse(word)
-        if not parses or parses[0].score <= 0.5:
-            return False
-        grammemes = parses[0].tag.grammemes
-        return bool(grammemes & {"ADJF", "NOUN"}) and not grammemes & {"Geox", "Name", "Surn"}
+        for analyzer in analyzers():
+            parses = analyzer.parse(word)
+            if not parses or parses[0].score <= 0.5 or "UNKN" in parses[0].tag.grammemes:
+                continue
+            grammemes = parses[0].tag.grammemes
+            if grammemes & {"ADJF", "NOUN"} and not grammemes & {"Geox", "Name", "Surn"}:
+                return True
+        return False
 
     # -- Cyrillic inflections --------------------------------------------------
     def _inflected(self, text: str, tokens, found: list[SpottedName]) -> list[SpottedName]:
