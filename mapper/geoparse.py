@@ -72,8 +72,8 @@ class Geoparser:
         where = [_sentence_of(sentences, s.start) for s in spotted]
         gaz = self.gazetteer
         doc_admin1 = frozenset(
-            r.place.admin1_code for s, r in ((s, self._resolve_alone(s.query)) for s in spotted)
-            if s.how == "region" and r.resolved and r.place.is_admin1)
+            r.place.admin1_code for r in (self._resolve_alone(s.query) for s in spotted if s.how == "region")
+            if r.resolved and r.place.is_admin1)
         doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(find_country_words(text)),
                           doc_admin1_codes=doc_admin1)
         first = [self._resolve(s.query, doc_ctx) for s in spotted]

@@ -129,7 +129,14 @@ class ToponymSpotter:
 
     # -- the automaton pass ------------------------------------------------
     def _gazetteer_matches(self, text: str, tokens: list[tuple[int, int]]) -> list[SpottedName]:
-        keys = [_token_key(text[s:e]) for s, e in tokens]
+        # Names start with a capital; a lower-case word can only continue one ("Rostov-na-Donu"),
+        # so other lower-case words are blanked and never start a match.
+        keys = []
+        previous_upper = False
+        for s, e in tokens:
+            upper = text[s].isupper()
+            keys.append(_token_key(text[s:e]) if upper or previous_upper else "_")
+            previous_upper = upper
         haystack_starts = []
         pos = 0
         for key in keys:
@@ -177,6 +184,7 @@ class ToponymSpotter:
         return True
 
     @staticmethod
+    @lru_cache(maxsize=20_000)
     def _is_common_word(word: str) -> bool:
         """A sentence-initial word that Russian or Ukrainian grammar knows as an ordinary noun or
         adjective (Мирные, Бої), not a place or person name."""
