@@ -36,8 +36,14 @@ _FUNCTION_WORDS = frozenset(
     """a an the in on at near from to of and or but for with by as into over after before during since
     despite while if this that these those there their its it he she they we our his her north south east
     west northern southern eastern western central upper lower new old greater
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+    hundreds thousand thousands dozen dozens more most some many several another other all both each every
+    no not only also however meanwhile earlier later today yesterday overnight last next what when where who
+    why how according officials residents analysts local
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december
     в во у на под під біля около возле из із з от від до по за над при между після после и та і а но
-    однако также""".split()
+    однако также ещё еще ще уже вже всего всього""".split()
 )
 #: Words that make a preceding capitalised run a place ("Sudzha District").
 _PLACE_WORDS = frozenset(
@@ -66,9 +72,15 @@ _ORG_NEIGHBOURS = frozenset(
     """ukrainska pravda komsomolskaya novaya gazeta ria tass interfax reuters agency ministry news media
     newspaper channel telegram times post journal""".split()
 )
+#: Words after a place name that make it the name of an authority, not a place of events
+#: ("the Sumy regional military administration", "Kursk governor").
+_AUTHORITY_WORDS = frozenset(
+    """regional governor administration authorities council mayor ova ова""".split()
+)
 _CUE = re.compile(
     r"(?i:\b(?:villages?|towns?|settlements?|cities|city|hamlets?) of|\bnear|\boutside|\baround|\bin the area of"
     r"|\bв (?:селе|сёлах|поселке|посёлке|деревне|городе|районе|селах)|\bу (?:селі|селах|місті|районі)"
+    r"|\bсел[оау]|\bселищ[еау]|\bпос[её]л(?:ок|ка)|\bдеревн[яюи]|\bхутор[ау]?"
     r"|\bпод|\bпід|\bбіля|\bвозле|\bоколо)\s+"
 )
 _CUE_LIST = re.compile(
@@ -173,6 +185,8 @@ class ToponymSpotter:
             return False
         if (before and before.casefold() in _ORG_NEIGHBOURS) or (after and after.casefold() in _ORG_NEIGHBOURS):
             return False
+        if after and after.casefold() in _AUTHORITY_WORDS:
+            return False
         # Part of a longer run of capitalised words ("Kim Jong Un", "Main Directorate of Intelligence").
         if _capitalised(before) and before.casefold() not in _FUNCTION_WORDS and not _at_sentence_start(
                 text, tokens, first - 1):
@@ -246,8 +260,13 @@ class ToponymSpotter:
                     break
                 name = m.group(1)
                 first_word = name.split()[0]
+                following = text[m.end(1):m.end(1) + 40].split()
+                next_word = following[0].strip(",.;:").casefold() if following else ""
                 if (m.start(1) not in covered and first_word.casefold() not in _FUNCTION_WORDS
-                        and not (first_word.isupper() and len(first_word) <= 5)):
+                        and not (first_word.isupper() and len(first_word) <= 5)
+                        and first_word.casefold() not in _COUNTRIES
+                        and not any(w in self._persons for w in name.split())
+                        and next_word not in _PERSON_VERBS and next_word not in _AUTHORITY_WORDS):
                     out.append(SpottedName(m.start(1), m.end(1), name, "cue"))
                 if not m.group(2):
                     break
