@@ -36,6 +36,14 @@ _ANAPHORA = re.compile(
     r"(?i)\b(casualt\w*|losses|killed|wounded|clash\w*|fighting|battles?|attacks?|strikes?|assaults?|shelling|"
     r"потер\w*|втрат\w*|бо[йяиї]\w*|обстрел\w*|обстріл\w*|удар\w*)\b")
 _NEIGHBOUR_SENTENCES = 3
+#: A wire dateline opening one of the first lines: "KYIV, Dec 16, 2024 (Reuters) -", "WASHINGTON —".
+#: Its place is where the reporter files from and its date the publication's, not the event's.
+_DATELINE = re.compile(r"[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄ'’.\- ]{2,40}(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?"
+                       r"[—–-]{1,2}\s")
+#: Words right before a place that make a claim "near" it: ACLED geo-precision 2.
+_NEAR = re.compile(r"(?i)(?:near|outside|around|close to|on the outskirts of|the area of|под|около|возле|"
+                   r"вблизи|неподалеку от|під|біля|поблизу|неподалік|в районе|в районі|у районі)\s+"
+                   r"(?:the\s+)?(?:villages?\s+of\s+|town\s+of\s+|села\s+|сел\s+)?$")
 
 
 class Extractor:
@@ -52,14 +60,23 @@ class Extractor:
         if not any(figures_by_sentence.values()):
             return [], []
         mentions = self.geoparser.parse(text, doc_id=doc.id, sentences=sentences)
+        dateline = _dateline_span(text)
+        if dateline:  # the dateline's city and date are the report's, not the event's
+            mentions_for_events = [m for m in mentions if not dateline[0] <= m.start < dateline[1]]
+            dated_text = text[:dateline[0]] + " " * (dateline[1] - dateline[0]) + text[dateline[1]:]
+        else:
+            mentions_for_events, dated_text = mentions, text
         events = []
         for s in sentences:
             figures = figures_by_sentence[s.index]
             groups: dict[str, list[Figure]] = {}
             for fig in figures:
                 groups.setdefault(self._actor(fig, s, text, sentences), []).append(fig)
+            if "" in groups and len(groups) == 2:  # "35 killed, 50 more wounded": one side's claim
+                unnamed = groups.pop("")
+                groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
-                events.append(self._event(doc, text, sentences, s, actor, figs, mentions))
+                events.append(self._event(doc, text, dated_text, sentences, s, actor, figs, mentions_for_events))
         return events, mentions
 
     @staticmethod
@@ -67,13 +84,14 @@ class Extractor:
         paragraph = " ".join(text[x.start:x.end] for x in sentences if x.paragraph == s.paragraph)
         return actor_of(fig.subject, text[s.start:s.end], paragraph)
 
-    def _event(self, doc, text, sentences, s: Sentence, actor: str, figs: list[Figure],
+    def _event(self, doc, text, dated_text, sentences, s: Sentence, actor: str, figs: list[Figure],
                mentions: list[Mention]) -> Event:
         sentence_text = text[s.start:s.end]
         paragraph = " ".join(text[x.start:x.end] for x in sentences if x.paragraph == s.paragraph)
         locations, precision, note, used = _locations(s, sentences, mentions, text)
-        date = (resolve_event_date(sentence_text, doc.published)
-                or resolve_event_date(paragraph, doc.published))
+        date = (resolve_event_date(dated_text[s.start:s.end], doc.published)
+                or resolve_event_date(" ".join(dated_text[x.start:x.end] for x in sentences
+                                               if x.paragraph == s.paragraph), doc.published))
         values = _figures(figs)
         quote_start = min([s.start, *(x.start for x in used)])
         quote_end = max([s.end, *(x.end for x in used)])
@@ -143,16 +161,32 @@ def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], 
                 sites, used = found, [other]
                 note = "places from a neighbouring sentence about the same casualties"
                 break
-    if sites:
+    if sites and any(m.resolution.resolved for m in sites):
         locs = _dedupe([_location(m) for m in sites])
         resolved = [loc for loc in locs if loc.has_point]
-        precision = (resolved[0].geo_precision if len(locs) == 1 and resolved else 2) if resolved else None
+        precision = resolved[0].geo_precision if len(locs) == 1 else 2
+        if precision == 1 and _NEAR.search(text[max(0, sites[0].start - 40):sites[0].start]):
+            precision, note = 2, note or f"near {resolved[0].name}"
         return locs, precision, note, used
+    unresolved = _dedupe([_location(m) for m in sites])  # named, but not placed: fall back to the region
     if not regions:
         regions = _document_region(s, mentions)
         note = "region named elsewhere in the report" if regions else "no place named"
     locs = _dedupe([_location(m) for m in regions])
-    return locs, (3 if locs else None), note, used
+    if unresolved and locs:
+        note = f"{', '.join(loc.mention for loc in unresolved)} not placed; region used"
+    return unresolved + locs, (3 if locs else None), note, used
+
+
+def _dateline_span(text: str) -> tuple[int, int] | None:
+    """Span of a wire dateline opening one of the first three non-blank lines, else None."""
+    pos = 0
+    for line in text[:1000].split("\n")[:6]:
+        m = _DATELINE.match(line)
+        if m and line[:m.end()].split(",")[0].strip().replace(" ", "").isupper():
+            return pos + m.start(), pos + m.end()
+        pos += len(line) + 1
+    return None
 
 
 def _neighbours(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
