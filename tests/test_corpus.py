@@ -202,8 +202,6 @@ def test_duplicate_reports_merge_into_one_event_and_nothing_else_merges(corpus):
     assert all(unmerged_ids[e.event_id] == 1 for e in merged if e is not ev)
 
 
-@pytest.mark.xfail(strict=True, reason=MERGED.get("dates_xfail") or "", run=True) if MERGED.get("dates_xfail") \
-    else (lambda f: f)
 def test_merged_event_keeps_the_weekend_dates(corpus):
     _, merged = corpus
     pair = _merged_pair(merged)
