@@ -122,10 +122,31 @@ _REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїє
 _SHCHYNA = re.compile(r"(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуіоюе][юй]?)(?!\w)")
 
 
+#: Words after "Ukraine's" / "Russia's" that make it the name of an institution, not a place
+#: ("Ukraine's General Staff said"), and words before a country that do the same (Минобороны России).
+_INSTITUTION_AFTER = frozenset(
+    """general military defence defense ministry armed forces army air navy intelligence president
+    presidential government officials foreign security sbu gur hur national state border emergency
+    parliament envoy ambassador embassy troops""".split())
+_INSTITUTION_BEFORE = frozenset("минобороны мо генштаб мзс мид президент посол армия вс зс".split())
+
+
 def find_country_words(text: str) -> set[str]:
-    """ISO codes of the countries named in ``text`` (names, not adjectives)."""
+    """ISO codes of the countries named in ``text`` as places (not "Ukraine's General Staff").
+
+    >>> sorted(find_country_words("in Russia's Kursk region, Ukraine's General Staff said"))
+    ['RU']
+    """
     folded = text.casefold().replace("ё", "е")
-    return {_COUNTRY_BY_WORD[m.group(1)] for m in _COUNTRY_RE.finditer(folded)}
+    found = set()
+    for m in _COUNTRY_RE.finditer(folded):
+        after = folded[m.end():m.end() + 30].split()
+        before = folded[max(0, m.start() - 20):m.start()].split()
+        if (after and after[0].strip(",.;:") in _INSTITUTION_AFTER) or (
+                before and before[-1] in _INSTITUTION_BEFORE):
+            continue
+        found.add(_COUNTRY_BY_WORD[m.group(1)])
+    return found
 
 
 def region_phrase_spans(text: str) -> list[tuple[int, int, str]]:

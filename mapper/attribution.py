@@ -20,7 +20,8 @@ from functools import lru_cache
 
 __all__ = ["actor_of", "claimant_of", "ACTOR_CLASSES"]
 
-_MILITARY = (r"(?:soldiers?|troops|servicem[ae]n|military|army|forces?|fighters|units?|personnel|"
+_MILITARY = (r"(?:soldiers?|troops|servicem[ae]n|military|army|forces?|fighters|units?|personnel|formations?|"
+             r"brigades?|battalions?|regiments?|divisions?|"
              r"marines|paratroopers|infantry|assault groups?|contingent|мобилизованн\w*|военн\w*|"
              r"военнослужащ\w*|військов\w*|бійц\w*|солдат\w*|окупант\w*)")
 _ACTORS: list[tuple[str, str]] = [
@@ -56,7 +57,7 @@ _CLAIMANTS: list[tuple[str, str]] = [
     ("President of Ukraine (Volodymyr Zelenskyy)", r"\b(?:Zelensky[iy]?|Zelenskyy|Зеленськ\w*|Зеленск\w*)"),
     ("Belgorod Oblast governor (Vyacheslav Gladkov)", r"\b(?:Gladkov|Гладков\w*)"),
     ("Kursk Oblast governor", r"\b(?:Khinshtein|Smirnov|Хинштейн\w*|Смирнов\w*)|Kursk (?:region(?:al)?|oblast) "
-                              r"governor|governor of (?:the )?Kursk"),
+                              r"governor|governor of (?:the )?Kursk|[Гг]убернатор\w* Курской|[Гг]убернатор\w* Курщини"),
     ("Sumy Oblast military administration", r"Sumy (?:regional|oblast) (?:military )?administration|"
                                             r"Сумськ\w+ ОВА|Sumy OVA"),
 ]
@@ -64,8 +65,8 @@ _CLAIMANTS: list[tuple[str, str]] = [
 _CLAIMANT_RE = re.compile("|".join(f"(?P<c{i}>{pattern})" for i, (_, pattern) in enumerate(_CLAIMANTS)))
 _REPORTING = re.compile(
     r"(?i)\b(?:according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
-    r"indicated|detailed|confirmed|per|citing|told|заявил\w*|сообщил\w*|по данным|за даними|повідомил\w*|"
-    r"написал\w*|написав|заявив)\b")
+    r"indicated|detailed|confirmed|per|citing|told|заяв\w*|сообщ\w*|по данным|за даними|повідом\w*|"
+    r"написал\w*|написав|информиру\w*|інформу\w*)\b")
 _ACCORDING_TO = re.compile(r"(?i)\b(?:according to|per|citing|по данным|за даними|по словам|за словами)\s+"
                            r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
 
@@ -83,10 +84,10 @@ def actor_of(*texts: str) -> str:
                 return name
         if _CIVILIANS.search(text):
             return "Civilians"
-    for text in texts[:1]:
-        for name, pattern in _ACTOR_LOOSE:
-            if text and pattern.search(text):
-                return name
+    for text in texts:  # a side named without a military noun counts when it is the only one
+        sides = {name for name, pattern in _ACTOR_LOOSE if text and pattern.search(text)}
+        if len(sides) == 1:
+            return sides.pop()
     return ""
 
 
