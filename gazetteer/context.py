@@ -127,7 +127,7 @@ _SHCHYNA = re.compile(r"(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуі
 _INSTITUTION_AFTER = frozenset(
     """general military defence defense ministry armed forces army air navy intelligence president
     presidential government officials foreign security sbu gur hur national state border emergency
-    parliament envoy ambassador embassy troops""".split())
+    parliament envoy ambassador embassy troops says said claims claimed reports reported stated""".split())
 _INSTITUTION_BEFORE = frozenset("минобороны мо генштаб мзс мид президент посол армия вс зс".split())
 
 

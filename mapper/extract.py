@@ -28,13 +28,15 @@ from mapper.events import CATEGORIES, Event, EventLocation, events_to_geodatafra
 from mapper.geoparse import Geoparser, Mention
 from mapper.merge import merge_events
 from mapper.sentences import Sentence, split_sentences
+from gazetteer.normalize import name_key
 
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
 #: A sentence that says where casualties named elsewhere happened.
 _ANAPHORA = re.compile(
-    r"(?i)\b(casualt\w*|losses|killed|wounded|clash\w*|fighting|battles?|attacks?|strikes?|assaults?|shelling|"
-    r"потер\w*|втрат\w*|бо[йяиї]\w*|обстрел\w*|обстріл\w*|удар\w*)\b")
+    r"(?i)\b(casualt\w*|losses|killed|wounded|injured|clash\w*|fighting|battles?|attack\w*|strikes?|struck|"
+    r"assaults?|shelling|shelled|потер\w*|втрат\w*|бо[йяиї]\w*|обстрел\w*|обстріл\w*|удар\w*|атак\w*|"
+    r"погиб\w*|загин\w*|ранен\w*|поранен\w*|штурм\w*)\b")
 _NEIGHBOUR_SENTENCES = 3
 #: A wire dateline opening one of the first lines: "KYIV, Dec 16, 2024 (Reuters) -", "WASHINGTON —".
 #: Its place is where the reporter files from and its date the publication's, not the event's.
@@ -59,6 +61,7 @@ class Extractor:
         figures_by_sentence = {s.index: find_figures(text[s.start:s.end]) for s in sentences}
         if not any(figures_by_sentence.values()):
             return [], []
+        self._with_figures = {i for i, figs in figures_by_sentence.items() if figs}
         mentions = self.geoparser.parse(text, doc_id=doc.id, sentences=sentences)
         dateline = _dateline_span(text)
         if dateline:  # the dateline's city and date are the report's, not the event's
@@ -88,7 +91,7 @@ class Extractor:
                mentions: list[Mention]) -> Event:
         sentence_text = text[s.start:s.end]
         paragraph = " ".join(text[x.start:x.end] for x in sentences if x.paragraph == s.paragraph)
-        locations, precision, note, used = _locations(s, sentences, mentions, text)
+        locations, precision, note, used = _locations(s, sentences, mentions, text, self._with_figures)
         date = (resolve_event_date(dated_text[s.start:s.end], doc.published)
                 or resolve_event_date(" ".join(dated_text[x.start:x.end] for x in sentences
                                                if x.paragraph == s.paragraph), doc.published))
@@ -145,8 +148,15 @@ def _is_site(m: Mention) -> bool:
     return not m.resolution.resolved or not m.place.is_admin1
 
 
-def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], text: str):
-    """Places of a claim: ``(locations, geo_precision, note, sentences used)``."""
+def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], text: str,
+               with_figures: set[int]):
+    """Places of a claim: ``(locations, geo_precision, note, sentences used)``.
+
+    A neighbouring sentence lends its places when it speaks of fighting or casualties;
+    when this sentence names an oblast, only places in that oblast, and only from a
+    sentence without figures of its own (those places belong to that claim). A city named like that oblast
+    ("Kursk" beside "the Kursk region") is the oblast's shorthand, not a place of its own.
+    """
     in_sentence = [m for m in mentions if m.sentence == s.index]
     regions = [m for m in in_sentence if m.how == "region" and m.resolution.resolved]
     sites = [m for m in in_sentence if _is_site(m)]
@@ -154,9 +164,13 @@ def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], 
     note = ""
     if not sites:
         region_codes = {m.place.admin1_code for m in regions}
+        namesakes = {name_key(m.query_words[0]) for m in regions if m.query_words}
         for other in _neighbours(s, sentences):
+            if regions and other.index in with_figures:
+                continue
             found = [m for m in mentions if m.sentence == other.index and _is_site(m)
-                     and (not region_codes or not m.resolution.resolved or m.place.admin1_code in region_codes)]
+                     and (not region_codes or not m.resolution.resolved or m.place.admin1_code in region_codes)
+                     and not (m.resolution.resolved and name_key(m.place.name) in namesakes)]
             if found and _ANAPHORA.search(text[other.start:other.end]):
                 sites, used = found, [other]
                 note = "places from a neighbouring sentence about the same casualties"

@@ -43,6 +43,11 @@ class Mention:
     def place(self):
         return self.resolution.place
 
+    @property
+    def query_words(self) -> list[str]:
+        """The words of the mention ("Kursk border region" → ["Kursk", "border", "region"])."""
+        return self.text.split()
+
     def to_dict(self) -> dict:
         """The ``geoparse --format jsonl`` record (see DESIGN.md)."""
         r = self.resolution.to_dict()

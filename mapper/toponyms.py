@@ -191,7 +191,8 @@ class ToponymSpotter:
         if _capitalised(before) and before.casefold() not in _FUNCTION_WORDS and not _at_sentence_start(
                 text, tokens, first - 1):
             return False
-        if _capitalised(after) and after.casefold() not in _PLACE_WORDS and _same_run(text, tokens, last):
+        if (_capitalised(after) and after.casefold() not in _PLACE_WORDS and not _district_adjective(after)
+                and _same_run(text, tokens, last)):
             return False
         if _at_sentence_start(text, tokens, first) and last == first and self._is_common_word(word):
             return False
@@ -260,6 +261,8 @@ class ToponymSpotter:
                     break
                 name = m.group(1)
                 first_word = name.split()[0]
+                if len(name.split()) == 2 and _district_adjective(name.split()[1]):
+                    name = first_word  # "Головчино Грайворонского (округа)": the village alone
                 following = text[m.end(1):m.end(1) + 40].split()
                 next_word = following[0].strip(",.;:").casefold() if following else ""
                 if (m.start(1) not in covered and first_word.casefold() not in _FUNCTION_WORDS
@@ -267,7 +270,7 @@ class ToponymSpotter:
                         and first_word.casefold() not in _COUNTRIES
                         and not any(w in self._persons for w in name.split())
                         and next_word not in _PERSON_VERBS and next_word not in _AUTHORITY_WORDS):
-                    out.append(SpottedName(m.start(1), m.end(1), name, "cue"))
+                    out.append(SpottedName(m.start(1), m.start(1) + len(name), name, "cue"))
                 if not m.group(2):
                     break
                 pos = m.end()
@@ -290,6 +293,11 @@ def _person_names(text: str, tokens) -> set[str]:
                 names.add(word)
             j += 1
     return names
+
+
+def _district_adjective(word: str) -> bool:
+    """A Cyrillic adjective in an oblique case, as in "Головчино Грайворонского округа"."""
+    return is_cyrillic(word) and word.casefold().endswith(("ского", "ського", "ской", "ської", "ого", "ому"))
 
 
 def _capitalised(word: str | None) -> bool:
