@@ -29,6 +29,7 @@ __all__ = [
     "find_country_words",
     "region_phrases",
     "region_phrase_spans",
+    "district_phrase_spans",
     "without_admin_words",
     "COUNTRY_WORDS",
 ]
@@ -117,6 +118,8 @@ _REGION_RE = re.compile(
 )
 
 
+_DISTRICT_WORD = re.compile(r"(?<!\w)((?i:district|raion|rayon|район|района|районе|району|районі|округ|округа|"
+                            r"округе|округу|окрузі))(?!\w)")
 _REGION_WORD = re.compile(r"(?<!\w)((?i:region|oblast|province|область|области|областью|області|обл\.))(?!\w)")
 _REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїєґʼ']+)(?:\s+border)?\s+$")
 _SHCHYNA = re.compile(r"(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуіоюе][юй]?)(?!\w)")
@@ -163,6 +166,20 @@ def region_phrase_spans(text: str) -> list[tuple[int, int, str]]:
     if "щин" in text:
         out += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
     return sorted(out)
+
+
+def district_phrase_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, phrase)`` of each district phrase: "Sudzhansky district", "Сумського району".
+
+    >>> district_phrase_spans("у Ворожбі Сумського району")
+    [(10, 26, 'Сумського району')]
+    """
+    out = []
+    for m in _DISTRICT_WORD.finditer(text):
+        head = _REGION_HEAD.search(text, max(0, m.start() - 48), m.start())
+        if head and not head.group(1).isupper():
+            out.append((head.start(), m.end(), f"{head.group(1)} {m.group(1)}"))
+    return out
 
 
 def region_phrases(text: str) -> list[str]:

@@ -47,7 +47,7 @@ _SCHOLARLY_TABLE = str.maketrans({"š": "sh", "č": "ch", "ž": "zh", "ŝ": "shc
 #: "Kursk Oblast", "Kursk region" and "Курская область" share a last token.
 GENERIC_TERMS = {
     "raion": ("raion", "rayon", "district", "raijon", "rajon", "район", "района", "районе", "районі",
-              "району", "р-н", "okrug"),
+              "району", "р-н", "okrug", "округ", "округа", "округе", "округу", "окрузі"),
     "oblast": ("oblast", "region", "province", "область", "области", "області", "областью", "обл",
                "oblasti", "voblast", "вобласць"),
 }

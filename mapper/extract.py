@@ -142,10 +142,11 @@ def _figures(figs: list[Figure]) -> dict:
 
 
 def _is_site(m: Mention) -> bool:
-    """A settlement or district mention (resolved or not): a place where fighting happens."""
-    if m.how == "region":
+    """A settlement mention (resolved or not): a place where fighting happens. Oblasts and
+    districts only qualify other names or stand in when no settlement is named."""
+    if m.how in ("region", "district"):
         return False
-    return not m.resolution.resolved or not m.place.is_admin1
+    return not m.resolution.resolved or m.place.is_settlement
 
 
 def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], text: str,
@@ -182,7 +183,11 @@ def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], 
         if precision == 1 and _NEAR.search(text[max(0, sites[0].start - 40):sites[0].start]):
             precision, note = 2, note or f"near {resolved[0].name}"
         return locs, precision, note, used
-    unresolved = _dedupe([_location(m) for m in sites])  # named, but not placed: fall back to the region
+    unresolved = _dedupe([_location(m) for m in sites])  # named, but not placed: fall back to the area
+    districts = [m for m in in_sentence if m.how == "district" and m.resolution.resolved]
+    if districts:
+        locs = _dedupe([_location(m) for m in districts])
+        return unresolved + locs, 2, note or "district named, no settlement", used
     if not regions:
         regions = _document_region(s, mentions)
         note = "region named elsewhere in the report" if regions else "no place named"

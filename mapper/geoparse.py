@@ -97,7 +97,7 @@ class Geoparser:
                           admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
                           doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
                           near=near, text=local_text)
-            resolution = first[i] if name.how == "region" else self._resolve(name.query, ctx)
+            resolution = first[i] if name.how in ("region", "district") else self._resolve(name.query, ctx)
             mentions.append(Mention(doc_id, name.text, name.start, name.end,
                                     sentence.index if sentence else -1, sentence.paragraph if sentence else -1,
                                     name.how, resolution))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import Gazetteer
-from gazetteer.context import COUNTRY_WORDS, region_phrase_spans
+from gazetteer.context import COUNTRY_WORDS, district_phrase_spans, region_phrase_spans
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
 
@@ -96,13 +96,13 @@ class SpottedName:
     start: int
     end: int
     text: str
-    how: str          # "gazetteer", "inflected", "region" or "cue"
+    how: str          # "gazetteer", "inflected", "region", "district" or "cue"
     key: str = ""     # the name key matched; for regions the phrase to resolve ("Kursk region")
 
     @property
     def query(self) -> str:
-        """What to resolve: the words as written, or the plain region phrase."""
-        return self.key if self.how == "region" else self.text
+        """What to resolve: the words as written, or the plain region / district phrase."""
+        return self.key if self.how in ("region", "district") else self.text
 
 
 @lru_cache(maxsize=4)
@@ -248,7 +248,9 @@ class ToponymSpotter:
     @staticmethod
     def _regions(text: str) -> list[SpottedName]:
         return [SpottedName(start, end, text[start:end], "region", phrase)
-                for start, end, phrase in region_phrase_spans(text)]
+                for start, end, phrase in region_phrase_spans(text)] + [
+                SpottedName(start, end, text[start:end], "district", phrase)
+                for start, end, phrase in district_phrase_spans(text)]
 
     def _cued(self, text: str, found: list[SpottedName]) -> list[SpottedName]:
         covered = _covered(found)
@@ -345,7 +347,7 @@ def _covered(found: list[SpottedName]) -> set[int]:
 
 
 def _without_overlaps(found: list[SpottedName]) -> list[SpottedName]:
-    rank = {"region": 0, "gazetteer": 1, "inflected": 2, "cue": 3}
+    rank = {"region": 0, "district": 0, "gazetteer": 1, "inflected": 2, "cue": 3}
     chosen: list[SpottedName] = []
     taken: set[int] = set()
     for f in sorted(found, key=lambda f: (rank[f.how], -(f.end - f.start), f.start)):
