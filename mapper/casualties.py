@@ -58,11 +58,13 @@ _KEYWORDS = [
     ("missing", "p", r"missing(?:\s+in\s+action)?|unaccounted\s+for"),
     ("missing", "c", r"(?:пропал[иоа]?|пропавш(?:их|ими|ие))\s+без\s+вести|безвести\s+пропавш(?:их|ими|ие)"
                      r"|(?:зник(?:ли|ло|ла)?|зникл(?:их|ими|і))\s+безвісти|безвісти\s+зникл(?:их|ими|і)"),
-    ("captured", "a", r"captured|capturing"),
+    ("captured", "a", r"captured|capturing|took\s+(?:prisoner|captive)|taking\s+(?:prisoner|captive)"),
     ("captured", "p", r"taken\s+(?:prisoner|captive)|surrendered"),
     ("captured", "n", r"prisoners(?:\s+of\s+war)?|pows|военнопленных|(?:військово)?полонених|пленных"),
     ("captured", "c", r"(?:взят[ыоиі]|взяли|попал[иоа]?|потрапил[иоа]|сдал(?:ись|ось|ся)|здал(?:ися|ось|ся))\s+"
-                      r"(?:в|у)\s+(?:плен|полон)|в\s+плену|у\s+полоні|полонили|пленили|полонен[іо]"),
+                      r"(?:в|у)\s+(?:плен|полон)|(?:в|у)\s+(?:плен|полон)\s+(?:сдал(?:ись|ось|ся)|здал(?:ися|ось|ся)"
+                      r"|взят[ыоиі]|взяли|попал[иоа]?|потрапил[иоа])|в\s+плену|у\s+полоні|полонили|пленили"
+                      r"|полонен[іо]"),
     ("killed", "p", r"killed\s+in\s+action|dead|died|perished|slain|lost\s+their\s+lives"),
     ("killed", "a", r"killed|killing|kills|eliminated|liquidated"),
     ("killed", "n", r"deaths|fatalities|death\s+toll|погибш(?:их|ие|ими)|загибл(?:их|ими|і)|убитых|вбитих"),

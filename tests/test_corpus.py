@@ -41,8 +41,6 @@ def _date(text: str | None) -> datetime.date | None:
 COUNT_CASES = [pytest.param(e, id=e["id"], marks=_xfail(e.get("count_xfail"))) for e in DOCS]
 EVENT_CASES = [pytest.param(e, i, id=f"{e['id']}#{i}", marks=_xfail(ev.get("xfail")))
                for e in DOCS for i, ev in enumerate(e["events"])]
-THEATRE_BUG_CASES = [pytest.param(e, id=e["id"], marks=_xfail(e["theatre_xfail"]))
-                     for e in DOCS if e.get("theatre_xfail")]
 
 
 # --- reading and extracting -------------------------------------------------------------------
@@ -236,17 +234,9 @@ def test_every_event_has_one_consistent_geometry_inside_the_theatre(corpus):
                             f"geo_precision {ev.geo_precision}")
         if (ev.latitude, ev.longitude) != (round(geom.centroid.y, 6), round(geom.centroid.x, 6)):
             problems.append(f"{where}: representative point is not the geometry's centroid")
-        if not BY_ID[ev.doc_id].get("theatre_xfail"):
-            outside = [loc.name for loc in ev.locations if loc.has_point and not _in_theatre(loc)]
-            if outside:
-                problems.append(f"{where}: places outside the RU/UA border theatre: {outside}")
+        outside = [loc.name for loc in ev.locations if loc.has_point and not _in_theatre(loc)]
+        if outside:
+            problems.append(f"{where}: places outside the RU/UA border theatre: {outside}")
     problems += [f"{key[0]}: {n} events for one claim ({key[1][:60]!r})" for key, n in claims.items() if n > 1]
     assert not problems, "\n".join(problems)
 
-
-@pytest.mark.parametrize("entry", THEATRE_BUG_CASES)
-def test_no_place_outside_the_theatre(entry, extracted):
-    _, events = extracted(entry)
-    outside = [(loc.mention, loc.name, loc.country_code) for ev in events for loc in ev.locations
-               if loc.has_point and not _in_theatre(loc)]
-    assert events and not outside, outside
