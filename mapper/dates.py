@@ -134,7 +134,8 @@ _RULES: list[tuple[str, str]] = [
     ("ago", rf"\b(?P<n>{_NUM})\s+(?:days?|дн(?:я|ей|і|ів))\s+(?:ago|(?:тому\s+)?назад|тому)\b"),
     ("recent", rf"\b(?:(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)|(?:в|за)\s+последние|"
                rf"(?:за|в|у)\s+останні)\s+(?:(?P<n>{_NUM})\s+)?(?:days|дн(?:и|ей|я|і|ів))"
-               r"|останніми\s+днями|(?:in|over|during)\s+the\s+(?:past|last)\s+week)\b"),
+               r"|останніми\s+днями|(?:in|over|during)\s+the\s+(?:past|last)\s+week"
+               r"|за\s+(?:прошедшую|минувшую|последнюю|прошлую)\s+неделю|за\s+(?:минулий|останній)\s+тиждень)\b"),
 ]
 _NAMED = re.compile(r"\(\?P<\w+>")
 _ALL = "|".join(f"(?P<r{i}>{_NAMED.sub('(?:', p)})" for i, (_, p) in enumerate(_RULES))
@@ -145,7 +146,7 @@ _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
     *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *"""
     weekend выходные выходных вихідні вихідних night overnight ночь ночью ніч ночі вночі уночі сутки добу
     hours yesterday today tomorrow morning afternoon evening вчера вчора учора позавчера позавчора сегодня
-    сьогодні завтра week неделе тижні тижня month месяце місяці місяця day days дня дней дни дні днів днями""".split()])
+    сьогодні завтра week неделе неделю тижні тижня тиждень month месяце місяці місяця day days дня дней дни дні днів днями""".split()])
 # An expression starts with one of these words (or stems), a digit or an anchor: other starts are not tried.
 _LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set("""on in at over during the
     this last past recent previous next coming upcoming late early earlier from between a few several couple
@@ -325,7 +326,7 @@ def _ago(m: re.Match, pub: datetime.date | None) -> _Range:
 
 
 def _recent(m: re.Match, pub: datetime.date | None) -> _Range:
-    days = 7 if "week" in m[0].lower() else _count(m["n"])
+    days = 7 if any(w in m[0].lower() for w in ("week", "недел", "тижд")) else _count(m["n"])
     return pub - datetime.timedelta(days), pub, 2 if days <= 7 else 3
 
 

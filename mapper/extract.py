@@ -180,7 +180,7 @@ def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], 
         locs = _dedupe([_location(m) for m in sites])
         resolved = [loc for loc in locs if loc.has_point]
         precision = resolved[0].geo_precision if len(locs) == 1 else 2
-        if precision == 1 and _NEAR.search(text[max(0, sites[0].start - 40):sites[0].start]):
+        if precision == 1 and _is_near(text, sites[0]):
             precision, note = 2, note or f"near {resolved[0].name}"
         return locs, precision, note, used
     unresolved = _dedupe([_location(m) for m in sites])  # named, but not placed: fall back to the area
@@ -195,6 +195,15 @@ def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], 
     if unresolved and locs:
         note = f"{', '.join(loc.mention for loc in unresolved)} not placed; region used"
     return unresolved + locs, (3 if locs else None), note, used
+
+
+def _is_near(text: str, mention: Mention) -> bool:
+    """The claim is *near* the place ("near Sudzha", "під Суджею", Russian "у Мартыновки")."""
+    before = text[max(0, mention.start - 40):mention.start]
+    if _NEAR.search(before):
+        return True
+    # Russian "у" + genitive (у Мартыновки) means "by"; Ukrainian "у" + locative (у Ворожбі) means "in".
+    return bool(re.search(r"(?i)(?:^|\s)у\s+$", before)) and mention.text[-1:].lower() in "аяиы"
 
 
 def _dateline_span(text: str) -> tuple[int, int] | None:
