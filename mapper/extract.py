@@ -92,9 +92,7 @@ class Extractor:
         sentence_text = text[s.start:s.end]
         paragraph = " ".join(text[x.start:x.end] for x in sentences if x.paragraph == s.paragraph)
         locations, precision, note, used = _locations(s, sentences, mentions, text, self._with_figures)
-        date = (resolve_event_date(dated_text[s.start:s.end], doc.published)
-                or resolve_event_date(" ".join(dated_text[x.start:x.end] for x in sentences
-                                               if x.paragraph == s.paragraph), doc.published))
+        date = _event_date(s, sentences, dated_text, doc.published)
         values = _figures(figs)
         quote_start = min([s.start, *(x.start for x in used)])
         quote_end = max([s.end, *(x.end for x in used)])
@@ -195,6 +193,17 @@ def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], 
     if unresolved and locs:
         note = f"{', '.join(loc.mention for loc in unresolved)} not placed; region used"
     return unresolved + locs, (3 if locs else None), note, used
+
+
+def _event_date(s: Sentence, sentences: list[Sentence], dated_text: str, published):
+    """The claim's date: from its sentence, else the nearest earlier sentence of its paragraph
+    that has one ("On Saturday, Russian forces shelled Sudzha. Three civilians were killed.")."""
+    earlier = [x for x in sentences if x.paragraph == s.paragraph and x.index <= s.index]
+    for x in reversed(earlier):
+        date = resolve_event_date(dated_text[x.start:x.end], published)
+        if date:
+            return date
+    return None
 
 
 def _is_near(text: str, mention: Mention) -> bool:
