@@ -261,3 +261,17 @@ def test_generated_reports_read_exactly():
         low, high = (lo, lo + n) if ranged else (n, n)
         assert [(f.category, f.low, f.best, f.high, f.approximate, f.subject) for f in figures] == [
             (category, low, (low + high) // 2, high, ranged or bool(qual), subject)], text
+
+
+def test_keyword_prefilter_never_hides_a_figure(monkeypatch):
+    """The stem prefilter is only a shortcut: with and without it, the same figures."""
+    import mapper.casualties as casualties
+    from mapper.sentences import split_sentences
+
+    reports = sorted((REPO / "tests" / "data" / "reports").glob("*"))
+    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in reports] + [SEED.read_text(encoding="utf-8")]
+    sentences = [t[s.start:s.end] for t in texts for s in split_sentences(t)]
+    with_prefilter = [casualties.find_figures(s) for s in sentences]
+    monkeypatch.setattr(casualties, "_may_have_keyword", lambda lowered: True)
+    assert [casualties.find_figures(s) for s in sentences] == with_prefilter
+    assert sum(map(len, with_prefilter)) > 30
