@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from gazetteer import Gazetteer
+from gazetteer.normalize import name_key
 from mapper.attribution import actor_of, claimant_of
 from mapper.casualties import Figure, find_figures
 from mapper.dates import resolve_event_date
@@ -28,7 +29,6 @@ from mapper.events import CATEGORIES, Event, EventLocation, events_to_geodatafra
 from mapper.geoparse import Geoparser, Mention
 from mapper.merge import merge_events
 from mapper.sentences import Sentence, split_sentences
-from gazetteer.normalize import name_key
 
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
@@ -61,7 +61,7 @@ class Extractor:
         figures_by_sentence = {s.index: find_figures(text[s.start:s.end]) for s in sentences}
         if not any(figures_by_sentence.values()):
             return [], []
-        self._with_figures = {i for i, figs in figures_by_sentence.items() if figs}
+        with_figures = {i for i, figs in figures_by_sentence.items() if figs}
         mentions = self.geoparser.parse(text, doc_id=doc.id, sentences=sentences)
         dateline = _dateline_span(text)
         if dateline:  # the dateline's city and date are the report's, not the event's
@@ -79,7 +79,8 @@ class Extractor:
                 unnamed = groups.pop("")
                 groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
-                events.append(self._event(doc, text, dated_text, sentences, s, actor, figs, mentions_for_events))
+                events.append(self._event(doc, text, dated_text, sentences, s, actor, figs, mentions_for_events,
+                                          with_figures))
         return events, mentions
 
     @staticmethod
@@ -88,10 +89,10 @@ class Extractor:
         return actor_of(fig.subject, text[s.start:s.end], paragraph)
 
     def _event(self, doc, text, dated_text, sentences, s: Sentence, actor: str, figs: list[Figure],
-               mentions: list[Mention]) -> Event:
+               mentions: list[Mention], with_figures: set[int]) -> Event:
         sentence_text = text[s.start:s.end]
         paragraph = " ".join(text[x.start:x.end] for x in sentences if x.paragraph == s.paragraph)
-        locations, precision, note, used = _locations(s, sentences, mentions, text, self._with_figures)
+        locations, precision, note, used = _locations(s, sentences, mentions, text, with_figures)
         date = _event_date(s, sentences, dated_text, doc.published)
         values = _figures(figs)
         quote_start = min([s.start, *(x.start for x in used)])

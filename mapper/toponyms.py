@@ -131,16 +131,16 @@ class ToponymSpotter:
     def spot(self, text: str) -> list[SpottedName]:
         """Place-name mentions in ``text``, in order, without overlaps."""
         tokens = [m.span() for m in _TOKEN.finditer(text)]
-        self._persons = _person_names(text, tokens)
+        persons = _person_names(text, tokens)
         found: list[SpottedName] = []
         found += self._regions(text)
-        found += self._gazetteer_matches(text, tokens)
-        found += self._inflected(text, tokens, found)
-        found += self._cued(text, found)
+        found += self._gazetteer_matches(text, tokens, persons)
+        found += self._inflected(text, tokens, found, persons)
+        found += self._cued(text, found, persons)
         return _without_overlaps(found)
 
     # -- the automaton pass ------------------------------------------------
-    def _gazetteer_matches(self, text: str, tokens: list[tuple[int, int]]) -> list[SpottedName]:
+    def _gazetteer_matches(self, text: str, tokens: list[tuple[int, int]], persons: set[str]) -> list[SpottedName]:
         # Names start with a capital; a lower-case word can only continue one ("Rostov-na-Donu"),
         # so other lower-case words are blanked and never start a match.
         keys = []
@@ -165,17 +165,17 @@ class ToponymSpotter:
             start, end = tokens[first][0], tokens[last][1]
             if not _joined_by_spaces(text, tokens, first, last):
                 continue
-            if self._looks_like_a_name_of_place(text, tokens, first, last):
+            if self._looks_like_a_name_of_place(text, tokens, first, last, persons):
                 out.append(SpottedName(start, end, text[start:end], "gazetteer", key))
         return out
 
-    def _looks_like_a_name_of_place(self, text: str, tokens, first: int, last: int) -> bool:
+    def _looks_like_a_name_of_place(self, text: str, tokens, first: int, last: int, persons: set[str]) -> bool:
         word = text[tokens[first][0]:tokens[first][1]]
         if not word[:1].isupper():
             return False
         if word.isupper() and len(word) <= 5 and last == first:
             return False  # acronyms: GUR, ISW, HUR, ЗСУ
-        if word.casefold() in _FUNCTION_WORDS or word.casefold() in _COUNTRIES or word in self._persons:
+        if word.casefold() in _FUNCTION_WORDS or word.casefold() in _COUNTRIES or word in persons:
             return False
         before = _word_before(text, tokens, first)
         if before and before.casefold().rstrip(".") in _TITLES:
@@ -217,7 +217,7 @@ class ToponymSpotter:
         return False
 
     # -- Cyrillic inflections --------------------------------------------------
-    def _inflected(self, text: str, tokens, found: list[SpottedName]) -> list[SpottedName]:
+    def _inflected(self, text: str, tokens, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
         if not is_cyrillic(text):
             return []
         covered = _covered(found)
@@ -228,7 +228,7 @@ class ToponymSpotter:
                 continue
             if word.casefold() in _FUNCTION_WORDS or (word.isupper() and len(word) <= 5):
                 continue
-            if word.casefold() in _COUNTRIES or word in self._persons:
+            if word.casefold() in _COUNTRIES or word in persons:
                 continue
             if _at_sentence_start(text, tokens, i) and self._is_common_word(word):
                 continue
@@ -252,7 +252,7 @@ class ToponymSpotter:
                 SpottedName(start, end, text[start:end], "district", phrase)
                 for start, end, phrase in district_phrase_spans(text)]
 
-    def _cued(self, text: str, found: list[SpottedName]) -> list[SpottedName]:
+    def _cued(self, text: str, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
         covered = _covered(found)
         out = []
         for cue in _CUE.finditer(text):
@@ -270,7 +270,7 @@ class ToponymSpotter:
                 if (m.start(1) not in covered and first_word.casefold() not in _FUNCTION_WORDS
                         and not (first_word.isupper() and len(first_word) <= 5)
                         and first_word.casefold() not in _COUNTRIES
-                        and not any(w in self._persons for w in name.split())
+                        and not any(w in persons for w in name.split())
                         and next_word not in _PERSON_VERBS and next_word not in _AUTHORITY_WORDS):
                     out.append(SpottedName(m.start(1), m.start(1) + len(name), name, "cue"))
                 if not m.group(2):
