@@ -1,32 +1,19 @@
 """The opt-in online fallback wired into resolution and the CLI, against a local fake Nominatim."""
 
 import json
-import threading
 
 import pytest
 
+import test_online_geocoder
 from conftest import run_cli
 from gazetteer import Gazetteer
 from gazetteer.online import OnlineGeocoder
-import test_online_geocoder
-from test_online_geocoder import AGENT, FakeNominatim
+from test_online_geocoder import AGENT, server  # noqa: F401  (the fake Nominatim fixture)
 
 #: A synthetic answer for a name the offline data does not hold.
 UNKNOWN_OFFLINE = {"place_id": 9, "osm_type": "node", "osm_id": 424242, "lat": "50.0", "lon": "36.0",
                    "display_name": "Qwxzyville, Test Oblast, Ukraine", "class": "place", "type": "village",
                    "address": {"country_code": "ua"}}
-
-
-@pytest.fixture
-def server():
-    srv = FakeNominatim()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield srv
-    srv.release.set()
-    srv.shutdown()
-    srv.server_close()
-    thread.join(5)
 
 
 def online(server, tmp_path, **kw):
