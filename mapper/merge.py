@@ -72,43 +72,64 @@ def merge_events(events: list[Event]) -> list[Event]:
     return [group[0] if len(group) == 1 else _combine(group) for group in groups.values()]
 
 
-def _blocking_keys(ev: Event) -> set:
-    """Keys two mergeable events must share, so only plausible pairs are compared.
+def _own_keys(ev: Event) -> set:
+    """Where an event sits: (place, week, figure) for each place, week and figure it has.
 
-    A key is (place, week, figure): a place id or mention, or a 0.1° grid cell
-    (about 7–11 km here) with its neighbours, so points within
-    PLACE_TOLERANCE_KM share one; the week of the date and the weeks either side,
-    so dates DATE_TOLERANCE_DAYS apart share one; and one (category, value) the
-    event reports, since merged events agree on every figure they share.
+    A place is its grid cell (see :func:`_cell`) or, unplaced, its mention.
     """
-    places: set = {loc.gazetteer_id or loc.mention.casefold() for loc in ev.locations}
-    for lon, lat in ev.points:
-        cx, cy = int(lon // 0.1), int(lat // 0.1)
-        places.update(("cell", cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+    places: set = {("cell", *_cell(lon, lat)) for lon, lat in ev.points}
+    places |= {("name", loc.mention.casefold()) for loc in ev.locations if not loc.has_point}
+    return {(p, w, f) for p in places for w in _weeks(ev, 0) for f in _figure_keys(ev)}
+
+
+def _probe_keys(ev: Event) -> set:
+    """Where a duplicate of an event may sit: neighbouring cells, the weeks either side, its figures.
+
+    Points within PLACE_TOLERANCE_KM lie in the same or adjacent cells, dates within
+    DATE_TOLERANCE_DAYS in the same or adjacent weeks, and merged events agree on every
+    figure they share — so every mergeable pair meets in some bucket.
+    """
+    places: set = {("cell", band, cx + dx, cy + dy) for lon, lat in ev.points
+                   for band, cx, cy in [_cell(lon, lat)] for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+    places |= {("name", loc.mention.casefold()) for loc in ev.locations}
+    return {(p, w, f) for p in places for w in _weeks(ev, 1) for f in _figure_keys(ev)}
+
+
+def _cell(lon: float, lat: float) -> tuple[int, int, int]:
+    """``(band, x, y)`` of a grid whose cells are at least PLACE_TOLERANCE_KM wide and high.
+
+    Cells are 0.1° of latitude (11 km) high; their width in longitude grows by latitude band
+    (0.2° up to 56°, 0.4° up to 73°, 2° beyond) so that it never falls under 10 km.
+    """
+    band = 0 if abs(lat) <= 56 else 1 if abs(lat) <= 73 else 2
+    width = (0.2, 0.4, 2.0)[band]
+    return band, int(lon // width), int(lat // 0.1)
+
+
+def _weeks(ev: Event, margin: int) -> set:
     if ev.event_date is None:
-        weeks: set = {None}
-    else:
-        first = ev.event_date.toordinal() // 7
-        last = min((ev.event_date_end or ev.event_date).toordinal() // 7, first + 8)
-        weeks = set(range(first - 1, last + 2))
-    figures = {(c, getattr(ev, c)) for c in CATEGORIES if getattr(ev, c) is not None}
-    return {(p, w, f) for p in places for w in weeks for f in figures}
+        return {None}
+    first = ev.event_date.toordinal() // 7
+    last = min((ev.event_date_end or ev.event_date).toordinal() // 7, first + 8)
+    return set(range(first - margin, last + margin + 1))
+
+
+def _figure_keys(ev: Event) -> set:
+    return {(c, getattr(ev, c)) for c in CATEGORIES if getattr(ev, c) is not None}
 
 
 def _candidate_pairs(events: list[Event]):
-    """Pairs of event indices that share a blocking key (each pair once, i < j)."""
+    """Pairs of event indices (i < j) that meet in a bucket; each pair once."""
     buckets: dict = {}
     for i, ev in enumerate(events):
-        for key in _blocking_keys(ev):
+        for key in _own_keys(ev):
             buckets.setdefault(key, []).append(i)
-    seen: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for a in range(len(members)):
-            for b in range(a + 1, len(members)):
-                pair = (members[a], members[b])
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+    for j, ev in enumerate(events):
+        partners: set[int] = set()
+        for key in _probe_keys(ev):
+            partners.update(i for i in buckets.get(key, ()) if i < j)
+        for i in sorted(partners):
+            yield i, j
 
 
 def _min(values):

@@ -1,0 +1,39 @@
+"""Merging duplicate reports: the blocking that makes it fast never misses a pair."""
+
+import datetime as dt
+import random
+
+import mapper.merge as merge
+from mapper.events import Event, EventLocation
+
+
+def _event(rng: random.Random, i: int) -> Event:
+    # Synthetic points (test data only): clustered so that many pairs fall within 10 km.
+    lat = 51.0 + rng.choice([0.0, 0.05, 0.11, 0.3]) + rng.uniform(-0.08, 0.08)
+    lon = 35.0 + rng.choice([0.0, 0.1, 0.15, 0.5]) + rng.uniform(-0.12, 0.12)
+    day = dt.date(2024, 12, 1) + dt.timedelta(days=rng.randint(0, 20))
+    loc = EventLocation(f"place{i}", f"Place {i}", lat, lon, "RU", "Kursk Oblast", None, f"test:{i}", 1, True, "")
+    killed = rng.choice([3, 4, 5])
+    return Event(event_id=f"ev-{i:04d}", doc_id=f"doc{i % 7}", event_date=day, event_date_end=day,
+                 date_precision=1, killed=killed, casualties_low=killed, casualties_best=killed,
+                 casualties_high=killed, actor="Russian forces", locations=(loc,),
+                 sources=({"doc_id": f"doc{i % 7}"},))
+
+
+def test_blocking_finds_every_pair_brute_force_finds():
+    rng = random.Random(11)
+    events = [_event(rng, i) for i in range(400)]
+    brute = {(i, j) for i in range(len(events)) for j in range(i + 1, len(events))
+             if merge.same_event(events[i], events[j])}
+    assert len(brute) > 50  # the data really has duplicates to find
+    assert brute <= set(merge._candidate_pairs(events))
+
+
+def test_points_ten_km_apart_across_cells_still_merge():
+    a = _event(random.Random(1), 1)
+    loc_b = EventLocation("b", "B", a.locations[0].latitude, a.locations[0].longitude + 0.14, "RU", "", None,
+                          "test:b", 1, True, "")  # 0.14° of longitude at 51° N is about 9.8 km
+    b = Event(**{**a.__dict__, "event_id": "ev-b", "doc_id": "other", "locations": (loc_b,),
+                 "sources": ({"doc_id": "other"},)})
+    merged = merge.merge_events([a, b])
+    assert len(merged) == 1 and merged[0].number_of_sources == 2
