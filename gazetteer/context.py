@@ -30,6 +30,7 @@ __all__ = [
     "region_phrases",
     "region_phrase_spans",
     "district_phrase_spans",
+    "lowered",
     "without_admin_words",
     "COUNTRY_WORDS",
 ]
@@ -77,7 +78,9 @@ class Context:
     doc_countries: frozenset[str] = frozenset()
     doc_admin1_codes: frozenset[str] = frozenset()
     near: tuple[Place, ...] = ()
-    text: str = ""
+    #: The text the evidence was read from; kept for reference, not part of equality, so
+    #: resolutions cache across sentences that give the same evidence.
+    text: str = field(default="", compare=False)
     admin1_names: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -118,9 +121,10 @@ _REGION_RE = re.compile(
 )
 
 
-_DISTRICT_WORD = re.compile(r"(?<!\w)((?i:district|raion|rayon|район|района|районе|району|районі|округ|округа|"
-                            r"округе|округу|окрузі))(?!\w)")
-_REGION_WORD = re.compile(r"(?<!\w)((?i:region|oblast|province|область|области|областью|області|обл\.))(?!\w)")
+# Matched on lower-cased text (same length and offsets for these scripts): much faster than (?i).
+_DISTRICT_WORD = re.compile(r"(?<!\w)(district|raion|rayon|район|района|районе|району|районі|округ|округа|"
+                            r"округе|округу|окрузі)(?!\w)")
+_REGION_WORD = re.compile(r"(?<!\w)(region|oblast|province|область|области|областью|області|обл\.)(?!\w)")
 _REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїєґʼ']+)(?:\s+border)?\s+$")
 _SHCHYNA = re.compile(r"(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуіоюе][юй]?)(?!\w)")
 
@@ -159,10 +163,10 @@ def region_phrase_spans(text: str) -> list[tuple[int, int, str]]:
     [(7, 26, 'Kursk region')]
     """
     out = []
-    for m in _REGION_WORD.finditer(text):  # find the rare keyword first, then look back
+    for m in _REGION_WORD.finditer(lowered(text)):  # find the rare keyword first, then look back
         head = _REGION_HEAD.search(text, max(0, m.start() - 48), m.start())
         if head:
-            out.append((head.start(), m.end(), f"{head.group(1)} {m.group(1)}"))
+            out.append((head.start(), m.end(), f"{head.group(1)} {text[m.start():m.end()]}"))
     if "щин" in text:
         out += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
     return sorted(out)
@@ -175,11 +179,23 @@ def district_phrase_spans(text: str) -> list[tuple[int, int, str]]:
     [(10, 26, 'Сумського району')]
     """
     out = []
-    for m in _DISTRICT_WORD.finditer(text):
+    for m in _DISTRICT_WORD.finditer(lowered(text)):
         head = _REGION_HEAD.search(text, max(0, m.start() - 48), m.start())
         if head and not head.group(1).isupper():
-            out.append((head.start(), m.end(), f"{head.group(1)} {m.group(1)}"))
+            out.append((head.start(), m.end(), f"{head.group(1)} {text[m.start():m.end()]}"))
     return out
+
+
+def lowered(text: str) -> str:
+    """Lower-cased text with the same offsets (characters whose lower case is longer stay as they are).
+
+    >>> lowered("Sumy OBLAST")
+    'sumy oblast'
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def region_phrases(text: str) -> list[str]:

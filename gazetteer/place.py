@@ -23,7 +23,7 @@ ADMIN1_CODE = "ADM1"
 ADMIN2_CODE = "ADM2"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Place:
     """A named place with a sourced coordinate.
 
@@ -50,6 +50,13 @@ class Place:
     alternate_names: tuple[str, ...] = field(default_factory=tuple)
     aliases: tuple[str, ...] = field(default_factory=tuple)
     coordinate_precision: str = ""
+
+    def __eq__(self, other: object) -> bool:
+        """Places are the same when their ids are (an id names one sourced row)."""
+        return isinstance(other, Place) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
 
     @property
     def point(self) -> tuple[float, float]:

@@ -266,7 +266,7 @@ class Gazetteer:
     def _rank(self, query: str, cands, context: Context) -> Resolution:
         scored = sorted((self._score(p, how, context) for p, how in cands), key=lambda c: -c.score)
         cluster = _cluster([p for p in context.near if p.name != query])
-        if cluster and (context.countries or context.admin1_codes or context.text):
+        if cluster:
             scored = [_check_cluster(c, cluster) for c in scored]
         ok = [c for c in scored if not c.contradiction]
         if not ok:

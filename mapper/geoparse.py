@@ -13,7 +13,9 @@ countries named there, and the confidently placed names beside it. So
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer import Context, Gazetteer, Resolution
 from gazetteer.context import find_country_words
@@ -82,22 +84,28 @@ class Geoparser:
         doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(find_country_words(text)),
                           doc_admin1_codes=doc_admin1)
         first = [self._resolve(s.query, doc_ctx) for s in spotted]
+        by_sentence: dict[int, list[int]] = {}
+        for i, sentence in enumerate(where):
+            by_sentence.setdefault(sentence.index if sentence else -1, []).append(i)
         mentions = []
         for i, (name, sentence) in enumerate(zip(spotted, where)):
-            local_text = text[sentence.start:sentence.end] if sentence else name.text
-            near = tuple(
-                first[j].place for j, other in enumerate(spotted)
-                if j != i and where[j] == sentence and _confident(first[j]) and first[j].place.is_settlement
-                and other.text != name.text
-            )
-            admin1 = {first[j].place.admin1_code: first[j].place.name for j, other in enumerate(spotted)
-                      if where[j] == sentence and other.how == "region" and first[j].resolved
-                      and first[j].place.is_admin1}
-            ctx = Context(theatre=gaz.theatre, countries=frozenset(find_country_words(local_text)),
-                          admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
-                          doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
-                          near=near, text=local_text)
-            resolution = first[i] if name.how in ("region", "district") else self._resolve(name.query, ctx)
+            if name.how in ("region", "district"):
+                resolution = first[i]
+            else:
+                others = by_sentence[sentence.index if sentence else -1]
+                near = tuple(
+                    first[j].place for j in others
+                    if j != i and _confident(first[j]) and first[j].place.is_settlement
+                    and spotted[j].text != name.text
+                )
+                admin1 = {first[j].place.admin1_code: first[j].place.name for j in others
+                          if spotted[j].how == "region" and first[j].resolved and first[j].place.is_admin1}
+                local_text = text[sentence.start:sentence.end] if sentence else name.text
+                ctx = Context(theatre=gaz.theatre, countries=_countries(local_text),
+                              admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
+                              doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
+                              near=near, text=local_text)
+                resolution = self._resolve(name.query, ctx)
             mentions.append(Mention(doc_id, name.text, name.start, name.end,
                                     sentence.index if sentence else -1, sentence.paragraph if sentence else -1,
                                     name.how, resolution))
@@ -119,10 +127,13 @@ def geoparse_text(text: str, *, doc_id: str = "", gazetteer: Gazetteer | None = 
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:
-    for s in sentences:
-        if s.start <= pos < s.end:
-            return s
-    return None
+    i = bisect.bisect_right([s.start for s in sentences], pos) - 1
+    return sentences[i] if i >= 0 and pos < sentences[i].end else None
+
+
+@lru_cache(maxsize=8192)
+def _countries(sentence_text: str) -> frozenset[str]:
+    return frozenset(find_country_words(sentence_text))
 
 
 def _confident(res: Resolution) -> bool:

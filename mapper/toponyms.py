@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import Gazetteer
-from gazetteer.context import COUNTRY_WORDS, district_phrase_spans, region_phrase_spans
+from gazetteer.context import COUNTRY_WORDS, district_phrase_spans, lowered, region_phrase_spans
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
 
@@ -77,8 +77,8 @@ _ORG_NEIGHBOURS = frozenset(
 _AUTHORITY_WORDS = frozenset(
     """regional governor administration authorities council mayor ova ова""".split()
 )
-_CUE = re.compile(
-    r"(?i:\b(?:villages?|towns?|settlements?|cities|city|hamlets?) of|\bnear|\boutside|\baround|\bin the area of"
+_CUE = re.compile(  # matched on lower-cased text
+    r"(?:\b(?:villages?|towns?|settlements?|cities|city|hamlets?) of|\bnear|\boutside|\baround|\bin the area of"
     r"|\bв (?:селе|сёлах|поселке|посёлке|деревне|городе|районе|селах)|\bу (?:селі|селах|місті|районі)"
     r"|\bсел[оау]|\bселищ[еау]|\bпос[её]л(?:ок|ка)|\bдеревн[яюи]|\bхутор[ау]?"
     r"|\bпод|\bпід|\bбіля|\bвозле|\bоколо)\s+"
@@ -255,7 +255,7 @@ class ToponymSpotter:
     def _cued(self, text: str, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
         covered = _covered(found)
         out = []
-        for cue in _CUE.finditer(text):
+        for cue in _CUE.finditer(lowered(text)):
             pos = cue.end()
             while True:
                 m = _CUE_LIST.match(text, pos)
