@@ -63,8 +63,8 @@ _CLAIMANTS: list[tuple[str, str]] = [
 ]
 #: One pass over a text: the leftmost claimant wins (group ``c<i>`` names ``_CLAIMANTS[i]``).
 _CLAIMANT_RE = re.compile("|".join(f"(?P<c{i}>{pattern})" for i, (_, pattern) in enumerate(_CLAIMANTS)))
-_REPORTING = re.compile(
-    r"(?i)\b(?:according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
+_REPORTING = re.compile(  # matched on lower-cased text
+    r"\b(?:according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
     r"indicated|detailed|confirmed|per|citing|told|заяв\w*|сообщ\w*|по данным|за даними|повідом\w*|"
     r"написал\w*|написав|информиру\w*|інформу\w*)\b")
 _ACCORDING_TO = re.compile(r"(?i)\b(?:according to|per|citing|по данным|за даними|по словам|за словами)\s+"
@@ -107,7 +107,7 @@ def claimant_of(*texts: str) -> str:
 @lru_cache(maxsize=4096)
 def _claimant_in(text: str) -> str:
     """The first claimant named in one text (cached: a document's text is asked once per claim)."""
-    if not _REPORTING.search(text):
+    if not _REPORTING.search(text.lower()):
         return ""
     hit = _CLAIMANT_RE.search(text)
     if hit:

@@ -283,7 +283,8 @@ def _person_names(text: str, tokens) -> set[str]:
     """Capitalised words that follow a title ("Maj. Gen. Pat Ryder" → Pat, Ryder): people all
     through the document."""
     names: set[str] = set()
-    titles = [i for i, (s, e) in enumerate(tokens) if text[s:e].casefold() in _TITLES]
+    low = lowered(text)
+    titles = [i for i, (s, e) in enumerate(tokens) if low[s:e] in _TITLES]
     for i in titles:
         j = i + 1
         while j < len(tokens) and j <= i + 4:
