@@ -72,27 +72,8 @@ def merge_events(events: list[Event]) -> list[Event]:
     return [group[0] if len(group) == 1 else _combine(group) for group in groups.values()]
 
 
-def _own_keys(ev: Event) -> set:
-    """Where an event sits: (place, week, figure) for each place, week and figure it has.
-
-    A place is its grid cell (see :func:`_cell`) or, unplaced, its mention.
-    """
-    places: set = {("cell", *_cell(lon, lat)) for lon, lat in ev.points}
-    places |= {("name", loc.mention.casefold()) for loc in ev.locations if not loc.has_point}
-    return {(p, w, f) for p in places for w in _weeks(ev, 0) for f in _figure_keys(ev)}
-
-
-def _probe_keys(ev: Event) -> set:
-    """Where a duplicate of an event may sit: neighbouring cells, the weeks either side, its figures.
-
-    Points within PLACE_TOLERANCE_KM lie in the same or adjacent cells, dates within
-    DATE_TOLERANCE_DAYS in the same or adjacent weeks, and merged events agree on every
-    figure they share — so every mergeable pair meets in some bucket.
-    """
-    places: set = {("cell", band, cx + dx, cy + dy) for lon, lat in ev.points
-                   for band, cx, cy in [_cell(lon, lat)] for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
-    places |= {("name", loc.mention.casefold()) for loc in ev.locations}
-    return {(p, w, f) for p in places for w in _weeks(ev, 1) for f in _figure_keys(ev)}
+def _cells(ev: Event) -> set[tuple[int, int, int]]:
+    return {_cell(lon, lat) for lon, lat in ev.points}
 
 
 def _cell(lon: float, lat: float) -> tuple[int, int, int]:
@@ -106,30 +87,46 @@ def _cell(lon: float, lat: float) -> tuple[int, int, int]:
     return band, int(lon // width), int(lat // 0.1)
 
 
-def _weeks(ev: Event, margin: int) -> set:
-    if ev.event_date is None:
-        return {None}
+def _near_cells(a: set, b: set) -> bool:
+    """Some cell of ``a`` touches some cell of ``b`` (points within PLACE_TOLERANCE_KM always do)."""
+    return any(ba == bb and abs(xa - xb) <= 1 and abs(ya - yb) <= 1 for ba, xa, ya in a for bb, xb, yb in b)
+
+
+def _weeks(ev: Event) -> range:
     first = ev.event_date.toordinal() // 7
     last = min((ev.event_date_end or ev.event_date).toordinal() // 7, first + 8)
-    return set(range(first - margin, last + margin + 1))
-
-
-def _figure_keys(ev: Event) -> set:
-    return {(c, getattr(ev, c)) for c in CATEGORIES if getattr(ev, c) is not None}
+    return range(first, last + 1)
 
 
 def _candidate_pairs(events: list[Event]):
-    """Pairs of event indices (i < j) that meet in a bucket; each pair once."""
+    """Pairs of event indices (i < j) worth comparing; each pair once.
+
+    Merged events agree on every figure they share and lie within DATE_TOLERANCE_DAYS
+    of each other, so each event is filed under (category, value, week) and looks in
+    its own and the neighbouring weeks; of those, only events whose places are close
+    (touching grid cells) or share a mention are kept.
+    """
     buckets: dict = {}
+    info = []
     for i, ev in enumerate(events):
-        for key in _own_keys(ev):
-            buckets.setdefault(key, []).append(i)
+        figures = [(c, getattr(ev, c)) for c in CATEGORIES if getattr(ev, c) is not None]
+        weeks = _weeks(ev) if ev.event_date else range(0)
+        names = {loc.mention.casefold() for loc in ev.locations}
+        info.append((figures, weeks, _cells(ev), names))
+        for f in figures:
+            for w in (weeks if ev.event_date else (None,)):
+                buckets.setdefault((f, w), []).append(i)
     for j, ev in enumerate(events):
+        figures, weeks, cells, names = info[j]
+        probe_weeks = range(weeks.start - 1, weeks.stop + 1) if ev.event_date else (None,)
         partners: set[int] = set()
-        for key in _probe_keys(ev):
-            partners.update(i for i in buckets.get(key, ()) if i < j)
+        for f in figures:
+            for w in probe_weeks:
+                partners.update(i for i in buckets.get((f, w), ()) if i < j)
         for i in sorted(partners):
-            yield i, j
+            _, _, other_cells, other_names = info[i]
+            if names & other_names or _near_cells(cells, other_cells):
+                yield i, j
 
 
 def _min(values):
