@@ -35,6 +35,9 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     except OSError as exc:
         raise OutputError(path, f"cannot write here ({exc.strerror})") from None
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an output file gets the usual mode
     tmp_path = Path(tmp)
     try:
         yield tmp_path

@@ -69,6 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
     gp.add_argument("--format", choices=("jsonl",), default="jsonl")
     gp.set_defaults(func=_cmd_geoparse)
 
+    mp = sub.add_parser("map", help="the layered interactive map (HTML) of an events file",
+                        description="Draw events (from extract: GeoJSON or JSON Lines) on a layered Leaflet map.")
+    mp.add_argument("events", metavar="EVENTS", help="events file written by conflictmap extract")
+    mp.add_argument("-o", "--output", required=True, metavar="FILE", help="HTML file to write")
+    mp.add_argument("--offline", action="store_true",
+                    help="no external URL at all: assets inlined, no web tiles (works air-gapped)")
+    mp.add_argument("--title", default="Casualty claims")
+    mp.set_defaults(func=_cmd_map)
+
     gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
     gsub = gaz.add_subparsers(dest="gazetteer_command", metavar="ACTION", parser_class=_Parser)
     gsub.required = True
@@ -188,6 +197,16 @@ def _cmd_geoparse(args) -> int:
         with atomic_write(args.output) as f:
             f.writelines(lines)
     return status
+
+
+def _cmd_map(args) -> int:
+    from mapper.event_io import read_events
+    from mapper.webmap import write_map
+
+    result = write_map(read_events(args.events), args.output, offline=args.offline, title=args.title)
+    note = f"; left out offline: {', '.join(result.dropped)}" if result.dropped else ""
+    print(f"wrote {result.path} ({result.events} events, {result.bytes / 1e6:.1f} MB){note}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _cmd_gazetteer_import(args) -> int:

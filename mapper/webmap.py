@@ -1,0 +1,177 @@
+"""The layered interactive map (Folium / Leaflet): the API behind ``conflictmap map``.
+
+    >>> from mapper.event_io import read_events
+    >>> m = build_map(read_events("events.geojson"))          # doctest: +SKIP
+    >>> write_map(read_events("events.geojson"), "map.html", offline=True)   # doctest: +SKIP
+
+Layers: base geography drawn from the bundled data (border, oblasts, districts,
+rivers — readable with no tiles), optional web tiles when online, events by
+actor as circles whose area follows the casualty figure, the places of
+multi-place claims, uncertainty rings for geo-precision 2 and 3, a casualty heat
+map and clusters. Popups and tooltips are built from escaped text only.
+With ``offline=True`` the page has no external URL at all: Leaflet and plugin
+assets are inlined from installed packages, and controls whose assets cannot be
+had that way are left out and named in the legend.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mapper.atomic import atomic_write
+from mapper.basemap import BASE_CREDITS, base_layers
+from mapper.events import Event
+from mapper.popups import ACTOR_COLOURS, actor_colour, escape_text, popup_html, tooltip_html
+
+__all__ = ["build_map", "write_map", "MapResult", "BLANK_TILE"]
+
+#: A 1×1 transparent PNG: the "No tiles" base layer needs no network.
+BLANK_TILE = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8"
+              "AAAAASUVORK5CYII=")
+THEATRE_CENTRE = (51.0, 35.5)
+_RING_KM = {2: 6.0, 3: 40.0}
+CLUSTER_THRESHOLD = 500
+
+
+@dataclass
+class MapResult:
+    """What :func:`write_map` wrote."""
+
+    path: Path
+    events: int
+    bytes: int
+    offline: bool
+    dropped: list[str] = field(default_factory=list)
+
+
+def _radius(best: int | None) -> float:
+    """Circle radius in pixels; the area follows the casualty figure."""
+    return 4.0 + 3.0 * math.sqrt(max(0, best or 0))
+
+
+def _event_features(events: list[Event]) -> dict[str, list[dict]]:
+    by_actor: dict[str, list[dict]] = {}
+    for ev in events:
+        if ev.geometry is None:
+            continue
+        by_actor.setdefault(ev.actor or "", []).append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]},
+            "properties": {
+                "event_id": escape_text(ev.event_id), "popup_html": popup_html(ev),
+                "tooltip_html": tooltip_html(ev), "radius": _radius(ev.casualties_best),
+                "colour": actor_colour(ev.actor), "precision": ev.geo_precision or 0,
+                "date": ev.event_date.isoformat() if ev.event_date else "",
+                "place_names": escape_text(", ".join(loc.name or loc.mention for loc in ev.locations)),
+            },
+        })
+    return by_actor
+
+
+def build_map(events: list[Event], *, offline: bool = False, title: str = "Casualty claims",
+              dropped: list[str] | None = None):
+    """A ``folium.Map`` of the events. See the module docstring for the layers."""
+    import folium
+    from folium import plugins
+
+    located = [ev for ev in events if ev.geometry is not None]
+    centre = (THEATRE_CENTRE if not located else
+              (sum(e.latitude for e in located) / len(located), sum(e.longitude for e in located) / len(located)))
+    m = folium.Map(location=centre, zoom_start=8, tiles=None, prefer_canvas=len(located) > 2000,
+                   control_scale=True)
+    if not offline:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
+        import xyzservices.providers as xyz
+
+        folium.TileLayer(xyz.Esri.WorldImagery, name="Esri World Imagery").add_to(m)
+    folium.TileLayer(BLANK_TILE, name="No tiles (offline base)", attr=escape_text(BASE_CREDITS)).add_to(m)
+
+    base = [layer.add_to(m) for _, layer in base_layers()]
+    actor_layers = []
+    for actor, features in sorted(_event_features(located).items()):
+        layer = folium.FeatureGroup(name=escape_text(actor or "Unknown side"), show=True)
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": features},
+            marker=folium.CircleMarker(radius=6, fill=True, fill_opacity=0.6, weight=1.5, class_name="cm-event"),
+            style_function=lambda f: {"radius": f["properties"]["radius"], "color": f["properties"]["colour"],
+                                      "fillColor": f["properties"]["colour"]},
+            popup=folium.GeoJsonPopup(["popup_html"], labels=False, localize=False, max_width=420),
+            tooltip=folium.GeoJsonTooltip(["tooltip_html"], labels=False, localize=False),
+        ).add_to(layer)
+        actor_layers.append(layer.add_to(m))
+
+    places = folium.FeatureGroup(name="Places of multi-place claims", show=True)
+    rings = folium.FeatureGroup(name="Uncertainty (precision 2–3)", show=True)
+    for ev in located:
+        colour = actor_colour(ev.actor)
+        points = [(loc.latitude, loc.longitude) for loc in ev.locations if loc.has_point]
+        for lat, lon in points if len(points) > 1 else []:
+            folium.CircleMarker([lat, lon], radius=3, color=colour, fill=True, fill_opacity=1.0, weight=1,
+                                class_name="cm-place").add_to(places)
+        if (ev.geo_precision or 1) >= 2:
+            for lat, lon in points:
+                folium.Circle([lat, lon], radius=_RING_KM[min(ev.geo_precision, 3)] * 1000, color=colour, weight=1,
+                              dash_array="4 4", fill=False, class_name="cm-ring").add_to(rings)
+    heat = folium.FeatureGroup(name="Casualty heat map", show=False)
+    plugins.HeatMap([[e.latitude, e.longitude, max(1, e.casualties_best or 1)] for e in located],
+                    radius=25, blur=18).add_to(heat)
+    clusters = folium.FeatureGroup(name="Clusters", show=len(located) > CLUSTER_THRESHOLD)
+    plugins.FastMarkerCluster([[e.latitude, e.longitude] for e in located]).add_to(clusters)
+    analysis = [layer.add_to(m) for layer in (places, rings, heat, clusters)]
+
+    for control in (plugins.Fullscreen(), plugins.MeasureControl(primary_length_unit="kilometers")):
+        control.add_to(m)
+    if not offline:
+        plugins.MiniMap(toggle_display=True).add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    _legend(m, title, sorted(_event_features(located)), dropped or [])
+    return m, {"Events": actor_layers, "Analysis": analysis, "Base map": base}
+
+
+def _legend(m, title: str, actors: list[str], dropped: list[str]) -> None:
+    from branca.element import Element
+
+    items = "".join(f'<div><span class="cm-swatch" style="background:{ACTOR_COLOURS.get(a, "#6B6B6B")}"></span>'
+                    f"{escape_text(a or 'Unknown side')}</div>" for a in actors)
+    sizes = "".join(f'<span class="cm-size" style="width:{2 * _radius(n):.0f}px;height:{2 * _radius(n):.0f}px">'
+                    f"</span>{n}" for n in (1, 10, 30))
+    note = (f"<div class='cm-dropped'>Left out offline (assets not installed): {escape_text(', '.join(dropped))}</div>"
+            if dropped else "")
+    html = f"""
+<style>
+.cm-legend {{position:absolute; bottom:24px; left:10px; z-index:1000; background:rgba(255,255,255,.92);
+  padding:8px 10px; font:12px/1.4 sans-serif; border-radius:4px; box-shadow:0 1px 4px rgba(0,0,0,.3); max-width:280px}}
+.cm-swatch {{display:inline-block; width:12px; height:12px; border-radius:50%; margin-right:6px; vertical-align:middle}}
+.cm-size {{display:inline-block; border:1px solid #555; border-radius:50%; margin:0 3px; vertical-align:middle}}
+.cm-label div, .cm-oblast-label {{font:11px sans-serif; color:#555; white-space:nowrap; text-shadow:0 0 3px #fff}}
+.cm-quote {{margin:4px 0; padding-left:6px; border-left:3px solid #ccc; font-style:italic}}
+.cm-popup table th {{text-align:left; padding-right:8px}}
+</style>
+<div class="cm-legend" id="cm-legend"><b>{escape_text(title)}</b>{items}
+<div style="display:flex;align-items:center;gap:2px;margin:4px 0">Area ∝ casualties: {sizes}</div>
+<div>Dashed rings: near a place (6 km) or somewhere in a region (40 km)</div>{note}
+<div style="color:#777;margin-top:4px">{escape_text(BASE_CREDITS)}</div></div>"""
+    m.get_root().html.add_child(Element(html))
+
+
+def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
+              title: str = "Casualty claims") -> MapResult:
+    """Write the map as one HTML file (atomically). With ``offline`` it holds no external URL."""
+    dropped: list[str] = []
+    if offline:
+        from mapper.web_assets import unavailable_plugins
+
+        dropped = unavailable_plugins()
+    m, _ = build_map(events, offline=offline, title=title, dropped=dropped)
+    html = m.get_root().render()
+    if offline:
+        from mapper.web_assets import make_offline
+
+        result = make_offline(html)
+        html, dropped = result.html, sorted(set(dropped) | set(result.dropped))
+    path = Path(path)
+    with atomic_write(path) as f:
+        f.write(html)
+    return MapResult(path, len(events), len(html.encode("utf-8")), offline, dropped)

@@ -1,0 +1,83 @@
+"""The map's HTML: layers, escaping of untrusted report text, one marker per event."""
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from conftest import run_cli
+from mapper.events import Event, EventLocation
+from mapper.popups import popup_html, safe_link, tooltip_html
+from mapper.webmap import build_map, write_map
+
+PAYLOADS = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">',
+            '"><svg onload=window.__pwned=1>']
+
+
+def hostile_event() -> Event:
+    loc = EventLocation(PAYLOADS[1], "Sudzha" + PAYLOADS[2], 51.19139, 35.27056, "RU", "Kursk Oblast",
+                        "Sudzhansky District", "curated:ru-kursk-sudzha", 1, True, "")
+    return Event(event_id="ev-xss", doc_id="xss", event_date=dt.date(2024, 12, 14), date_precision=1,
+                 killed=3, casualties_low=3, casualties_best=3, casualties_high=3, actor="Civilians" + PAYLOADS[0],
+                 claimed_by=PAYLOADS[1], locations=(loc,), geo_precision=1,
+                 source_url="javascript:window.__pwned=1", source_name=PAYLOADS[0],
+                 source_quote="Three were killed " + PAYLOADS[0] + PAYLOADS[1],
+                 sources=({"doc_id": "xss", "url": "javascript:window.__pwned=1", "source_name": PAYLOADS[2]},))
+
+
+def test_popup_and_tooltip_escape_everything():
+    html = popup_html(hostile_event()) + tooltip_html(hostile_event())
+    for payload in PAYLOADS:
+        assert payload not in html
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert 'href="javascript' not in html and "<a" not in html
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", " javascript:x",
+                                 "vbscript:x"])
+def test_only_http_links_are_emitted(url):
+    assert "<a" not in safe_link(url, "s")
+
+
+def test_map_html_has_the_layers_and_no_raw_payload(tmp_path):
+    result = write_map([hostile_event()], tmp_path / "map.html")
+    html = (tmp_path / "map.html").read_text(encoding="utf-8")
+    for payload in PAYLOADS:
+        assert payload not in html
+    assert 'href=\\"javascript' not in html and 'href="javascript' not in html
+    for layer in ("Border", "Oblasts", "Districts", "Rivers", "Places of multi-place claims",
+                  "Uncertainty (precision 2\u20133)", "Casualty heat map", "Clusters"):
+        assert json.dumps(layer)[1:-1] in html, layer
+    assert result.events == 1 and result.bytes == len(html.encode("utf-8"))
+
+
+def test_one_event_marker_per_event_and_multipoint_places(gazetteer):
+    from mapper.documents import read_documents
+    from mapper.extract import extract_events
+    from conftest import REPO
+
+    docs = read_documents([REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"],
+                          published=dt.date(2024, 12, 16))
+    events = extract_events(docs, gazetteer=gazetteer)
+    m, groups = build_map(events)
+    html = m.get_root().render()
+    assert len(re.findall(r'"event_id": "ev-', html)) == len(events) == 2
+    assert [g.layer_name for g in groups["Events"]] == ["North Korean forces"]
+    assert html.count('"className": "cm-place"') == 4          # both claims: Plyokhovo and Martynovka
+    assert "Vorozhba" in html and "not placed" in html          # named as unresolved in the popup
+    assert "34.22806" not in html                               # the Sumy town is not marked
+
+
+def test_cli_map(tmp_path):
+    from conftest import REPO
+
+    events = tmp_path / "events.geojson"
+    seed = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
+    assert run_cli("extract", str(seed), "--published", "2024-12-16", "--format", "geojson",
+                   "-o", str(events)).returncode == 0
+    proc = run_cli("map", str(events), "-o", str(tmp_path / "map.html"))
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "map.html").stat().st_size > 10_000
+    bad = run_cli("map", str(tmp_path / "missing.geojson"), "-o", str(tmp_path / "x.html"))
+    assert bad.returncode == 1 and "missing.geojson" in bad.stderr and "Traceback" not in bad.stderr
