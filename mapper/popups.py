@@ -82,8 +82,12 @@ def _places(ev: Event) -> str:
     return "<ul>" + "".join(items) + "</ul>" if items else "<p>no place named</p>"
 
 
-def popup_html(ev: Event) -> str:
-    """The event's popup: figures, date, places, actor, claimant, quote, sources — all escaped."""
+def popup_html(ev: Event, *, links: bool = True) -> str:
+    """The event's popup: figures, date, places, actor, claimant, quote, sources — all escaped.
+
+    With ``links=False`` (offline maps, which hold no external URL) source addresses are
+    shown as text.
+    """
     date = ev.event_date.isoformat() if ev.event_date else "unknown"
     if ev.event_date_end and ev.event_date_end != ev.event_date:
         date += f" – {ev.event_date_end.isoformat()}"
@@ -91,7 +95,11 @@ def popup_html(ev: Event) -> str:
     sources = []
     for src in ev.sources or ({"url": ev.source_url, "source_name": ev.source_name, "doc_id": ev.doc_id},):
         label = src.get("source_name") or src.get("doc_id") or "source"
-        sources.append(f"<li>{safe_link(src.get('url') or '', label)}</li>")
+        url = src.get("url") or ""
+        if links:
+            sources.append(f"<li>{safe_link(url, label)}</li>")
+        else:
+            sources.append(f"<li>{escape_text(label)}{' — ' + escape_text(url) if url else ''}</li>")
     return (
         '<div class="cm-popup">'
         f"<h4>{escape_text(ev.actor or 'Unknown side')}</h4>"

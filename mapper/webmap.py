@@ -35,6 +35,11 @@ _RING_KM = {2: 6.0, 3: 40.0}
 CLUSTER_THRESHOLD = 500
 
 
+def USED_PLUGINS(plugins) -> list[type]:  # noqa: N802 - a constant that needs the lazy import
+    """The folium plugins the map uses (for the offline asset check)."""
+    return [plugins.HeatMap, plugins.FastMarkerCluster, plugins.Fullscreen, plugins.MeasureControl]
+
+
 @dataclass
 class MapResult:
     """What :func:`write_map` wrote."""
@@ -51,7 +56,7 @@ def _radius(best: int | None) -> float:
     return 4.0 + 3.0 * math.sqrt(max(0, best or 0))
 
 
-def _event_features(events: list[Event]) -> dict[str, list[dict]]:
+def _event_features(events: list[Event], links: bool = True) -> dict[str, list[dict]]:
     by_actor: dict[str, list[dict]] = {}
     for ev in events:
         if ev.geometry is None:
@@ -60,7 +65,7 @@ def _event_features(events: list[Event]) -> dict[str, list[dict]]:
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]},
             "properties": {
-                "event_id": escape_text(ev.event_id), "popup_html": popup_html(ev),
+                "event_id": escape_text(ev.event_id), "popup_html": popup_html(ev, links=links),
                 "tooltip_html": tooltip_html(ev), "radius": _radius(ev.casualties_best),
                 "colour": actor_colour(ev.actor), "precision": ev.geo_precision or 0,
                 "date": ev.event_date.isoformat() if ev.event_date else "",
@@ -90,7 +95,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
 
     base = [layer.add_to(m) for _, layer in base_layers()]
     actor_layers = []
-    for actor, features in sorted(_event_features(located).items()):
+    for actor, features in sorted(_event_features(located, links=not offline).items()):
         layer = folium.FeatureGroup(name=escape_text(actor or "Unknown side"), show=True)
         folium.GeoJson(
             {"type": "FeatureCollection", "features": features},
@@ -122,7 +127,8 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     analysis = [layer.add_to(m) for layer in (places, rings, heat, clusters)]
 
     for control in (plugins.Fullscreen(), plugins.MeasureControl(primary_length_unit="kilometers")):
-        control.add_to(m)
+        if type(control).__name__ not in (dropped or []):
+            control.add_to(m)
     if not offline:
         plugins.MiniMap(toggle_display=True).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
@@ -159,18 +165,21 @@ def _legend(m, title: str, actors: list[str], dropped: list[str]) -> None:
 def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
               title: str = "Casualty claims") -> MapResult:
     """Write the map as one HTML file (atomically). With ``offline`` it holds no external URL."""
+    from folium import plugins
+
     dropped: list[str] = []
     if offline:
         from mapper.web_assets import unavailable_plugins
 
-        dropped = unavailable_plugins()
+        dropped = unavailable_plugins(USED_PLUGINS(plugins))
     m, _ = build_map(events, offline=offline, title=title, dropped=dropped)
-    html = m.get_root().render()
     if offline:
         from mapper.web_assets import make_offline
 
-        result = make_offline(html)
+        result = make_offline(m)  # the map itself, so controls it cannot support go with their code
         html, dropped = result.html, sorted(set(dropped) | set(result.dropped))
+    else:
+        html = m.get_root().render()
     path = Path(path)
     with atomic_write(path) as f:
         f.write(html)
