@@ -1,0 +1,79 @@
+"""The offline map in a real headless Chromium with every network request blocked."""
+
+import datetime as dt
+
+import pytest
+
+from browser import browser, colour_count, open_offline, page, wait_for_leaflet  # noqa: F401
+from conftest import REPO
+from test_webmap import PAYLOADS, hostile_event
+
+from mapper.documents import read_documents
+from mapper.extract import extract_events
+from mapper.webmap import write_map
+
+SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_map(tmp_path_factory, gazetteer):
+    events = extract_events(read_documents([SEED], published=dt.date(2024, 12, 16)), gazetteer=gazetteer)
+    path = tmp_path_factory.mktemp("map") / "map.html"
+    result = write_map(events, path, offline=True)
+    return path, events, result
+
+
+def test_offline_map_loads_with_no_network_and_no_errors(seed_map, page):
+    path, events, result = seed_map
+    pg, errors, requests = open_offline(page, path)
+    maps = wait_for_leaflet(pg)
+    assert len(maps) == 1
+    pg.wait_for_timeout(300)
+    assert errors == [] and requests == []
+    png = pg.screenshot()
+    assert colour_count(png) > 20  # drawn: base geography, events, legend
+
+
+def test_layer_control_lists_the_layers(seed_map, page):
+    pg, _, _ = open_offline(page, seed_map[0])
+    wait_for_leaflet(pg)
+    names = pg.eval_on_selector_all(".leaflet-control-layers label", "els => els.map(e => e.textContent.trim())")
+    for expected in ("No tiles (offline base)", "Border", "Oblasts", "Districts", "Rivers", "North Korean forces",
+                     "Places of multi-place claims", "Uncertainty (precision 2\u20133)", "Casualty heat map",
+                     "Clusters"):
+        assert expected in names, names
+
+
+def test_one_feature_per_event_and_popup_shows_the_quote(seed_map, page):
+    path, events, _ = seed_map
+    pg, errors, _ = open_offline(page, path)
+    wait_for_leaflet(pg)
+    markers = pg.locator("path.cm-event")
+    assert markers.count() == len(events) == 2
+    assert pg.locator("path.cm-place").count() == 4 and pg.locator("path.cm-ring").count() >= 2
+    markers.first.click(force=True)
+    popup = pg.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5000)
+    text = popup.inner_text()
+    assert "North Korean forces" in text
+    assert "GUR" in text and "Vorozhba" in text and "not placed" in text
+    assert any(phrase in text for phrase in ("killed or wounded", "missing"))
+    assert errors == []
+
+
+def test_hostile_text_is_shown_as_text_and_never_runs(tmp_path, page):
+    path = tmp_path / "xss.html"
+    write_map([hostile_event()], path, offline=True)
+    pg, errors, requests = open_offline(page, path)
+    wait_for_leaflet(pg)
+    pg.locator("path.cm-event").first.click(force=True)
+    popup = pg.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5000)
+    pg.locator("path.cm-event").first.hover(force=True)
+    pg.wait_for_timeout(300)
+    assert pg.evaluate("() => window.__pwned") is None
+    text = popup.inner_text()
+    assert "<script>window.__pwned=1</script>" in text        # shown, as text
+    assert pg.locator(".leaflet-popup-content a[href^='javascript']").count() == 0
+    assert pg.locator(".leaflet-popup-content img, .leaflet-popup-content svg").count() == 0
+    assert requests == [] and errors == []
