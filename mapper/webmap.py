@@ -37,7 +37,8 @@ CLUSTER_THRESHOLD = 500
 
 def USED_PLUGINS(plugins) -> list[type]:  # noqa: N802 - a constant that needs the lazy import
     """The folium plugins the map uses (for the offline asset check)."""
-    return [plugins.HeatMap, plugins.FastMarkerCluster, plugins.Fullscreen, plugins.MeasureControl]
+    return [plugins.HeatMap, plugins.FastMarkerCluster, plugins.Fullscreen, plugins.MeasureControl,
+            plugins.Timeline, plugins.TimelineSlider, plugins.Search]
 
 
 @dataclass
@@ -94,6 +95,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     folium.TileLayer(BLANK_TILE, name="No tiles (offline base)", attr=escape_text(BASE_CREDITS)).add_to(m)
 
     base = [layer.add_to(m) for _, layer in base_layers()]
+    _time_and_search(m, located)  # before the events, so its invisible markers lie beneath them
     actor_layers = []
     for actor, features in sorted(_event_features(located, links=not offline).items()):
         layer = folium.FeatureGroup(name=escape_text(actor or "Unknown side"), show=True)
@@ -134,6 +136,37 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     folium.LayerControl(collapsed=False).add_to(m)
     _legend(m, title, sorted(_event_features(located)), dropped or [])
     return m, {"Events": actor_layers, "Analysis": analysis, "Base map": base}
+
+
+def _time_and_search(m, located: list[Event]) -> None:
+    """A time slider over event dates (its own layer, off by default) and a search by place name."""
+    import folium
+    from folium import plugins
+
+    features = []
+    for ev in located:
+        start = ev.event_date.isoformat() if ev.event_date else None
+        if start is None:
+            continue
+        end = (ev.event_date_end or ev.event_date).isoformat()
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]},
+                         "properties": {"start": start, "end": end + "T23:59:59",
+                                        "place_names": escape_text(", ".join(loc.name or loc.mention
+                                                                             for loc in ev.locations))}})
+    if not features:
+        return
+    collection = {"type": "FeatureCollection", "features": features}
+    timeline_group = folium.FeatureGroup(name="Events over time (slider)", show=False).add_to(m)
+    timeline = plugins.Timeline(collection, name="Events over time").add_to(timeline_group)
+    plugins.TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
+                           playback_duration=20000).add_timelines(timeline).add_to(m)
+    search_layer = folium.GeoJson(
+        collection, name="Search index", control=False,
+        marker=folium.CircleMarker(radius=1, stroke=False, weight=0, opacity=0, fill_opacity=0,
+                                   class_name="cm-search"),
+    ).add_to(m)
+    plugins.Search(layer=search_layer, search_label="place_names", placeholder="Search a place",
+                   collapsed=True, search_zoom=11, initial=False).add_to(m)
 
 
 def _legend(m, title: str, actors: list[str], dropped: list[str]) -> None:

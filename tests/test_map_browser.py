@@ -77,3 +77,20 @@ def test_hostile_text_is_shown_as_text_and_never_runs(tmp_path, page):
     assert pg.locator(".leaflet-popup-content a[href^='javascript']").count() == 0
     assert pg.locator(".leaflet-popup-content img, .leaflet-popup-content svg").count() == 0
     assert requests == [] and errors == []
+
+
+def test_time_slider_and_place_search(seed_map, page):
+    path, _, _ = seed_map
+    pg, errors, requests = open_offline(page, path)
+    wait_for_leaflet(pg)
+    names = pg.eval_on_selector_all(".leaflet-control-layers label", "els => els.map(e => e.textContent.trim())")
+    assert "Events over time (slider)" in names
+    assert pg.locator(".leaflet-timeline-control").count() == 1
+    search = pg.locator(".leaflet-control-search")
+    assert search.count() == 1
+    search.locator(".search-button").click()
+    search.locator("input.search-input").press_sequentially("Mart", delay=50)  # any part of a name; fires on key-up
+    tips = pg.locator(".search-tip")
+    tips.first.wait_for(timeout=5000)
+    assert any("Plyokhovo" in t and "Martynovka" in t for t in tips.all_inner_texts())
+    assert errors == [] and requests == []
