@@ -180,7 +180,7 @@ def _legend(m, title: str, actors: list[str], dropped: list[str]) -> None:
             if dropped else "")
     html = f"""
 <style>
-.cm-legend {{position:absolute; bottom:24px; left:10px; z-index:1000; background:rgba(255,255,255,.92);
+.cm-legend {{position:absolute; bottom:78px; left:10px; z-index:1000; background:rgba(255,255,255,.92);
   padding:8px 10px; font:12px/1.4 sans-serif; border-radius:4px; box-shadow:0 1px 4px rgba(0,0,0,.3); max-width:280px}}
 .cm-swatch {{display:inline-block; width:12px; height:12px; border-radius:50%; margin-right:6px; vertical-align:middle}}
 .cm-size {{display:inline-block; border:1px solid #555; border-radius:50%; margin:0 3px; vertical-align:middle}}
