@@ -57,6 +57,14 @@ def _radius(best: int | None) -> float:
     return 4.0 + 3.0 * math.sqrt(max(0, best or 0))
 
 
+def _point(coordinates: list[float], **properties) -> dict:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": coordinates}, "properties": properties}
+
+
+def _collection(features: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": features}
+
+
 def _event_features(events: list[Event], links: bool = True) -> dict[str, list[dict]]:
     by_actor: dict[str, list[dict]] = {}
     for ev in events:
@@ -111,16 +119,24 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
 
     places = folium.FeatureGroup(name="Places of multi-place claims", show=True)
     rings = folium.FeatureGroup(name="Uncertainty (precision 2–3)", show=True)
+    place_features, ring_features = [], []
     for ev in located:
         colour = actor_colour(ev.actor)
-        points = [(loc.latitude, loc.longitude) for loc in ev.locations if loc.has_point]
-        for lat, lon in points if len(points) > 1 else []:
-            folium.CircleMarker([lat, lon], radius=3, color=colour, fill=True, fill_opacity=1.0, weight=1,
-                                class_name="cm-place").add_to(places)
+        points = [[loc.longitude, loc.latitude] for loc in ev.locations if loc.has_point]
+        if len(points) > 1:
+            place_features += [_point(p, colour=colour) for p in points]
         if (ev.geo_precision or 1) >= 2:
-            for lat, lon in points:
-                folium.Circle([lat, lon], radius=_RING_KM[min(ev.geo_precision, 3)] * 1000, color=colour, weight=1,
-                              dash_array="4 4", fill=False, class_name="cm-ring").add_to(rings)
+            ring_features += [_point(p, colour=colour, radius=_RING_KM[min(ev.geo_precision, 3)] * 1000)
+                              for p in points]
+    # One GeoJSON layer each (not one folium object per point): fast to write and to draw.
+    folium.GeoJson(_collection(place_features), marker=folium.CircleMarker(
+        radius=3, fill=True, fill_opacity=1.0, weight=1, class_name="cm-place"),
+        style_function=lambda f: {"color": f["properties"]["colour"], "fillColor": f["properties"]["colour"]},
+    ).add_to(places)
+    folium.GeoJson(_collection(ring_features), marker=folium.Circle(
+        radius=6000, fill=False, weight=1, dash_array="4 4", class_name="cm-ring"),
+        style_function=lambda f: {"color": f["properties"]["colour"], "radius": f["properties"]["radius"]},
+    ).add_to(rings)
     heat = folium.FeatureGroup(name="Casualty heat map", show=False)
     plugins.HeatMap([[e.latitude, e.longitude, max(1, e.casualties_best or 1)] for e in located],
                     radius=25, blur=18).add_to(heat)
