@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from mapper.events import CATEGORIES, Event
 
-__all__ = ["escape_text", "safe_link", "popup_html", "tooltip_html", "actor_colour", "ACTOR_COLOURS",
+__all__ = ["escape_text", "safe_link", "popup_html", "tooltip_html", "tooltip_text", "actor_colour", "ACTOR_COLOURS",
            "PRECISION_WORDS", "DATE_PRECISION_WORDS"]
 
 #: One colour per actor class, the same on every map and slide (colour-blind-safe Okabe–Ito).
@@ -115,8 +115,13 @@ def popup_html(ev: Event, *, links: bool = True) -> str:
     )
 
 
-def tooltip_html(ev: Event) -> str:
-    """Place(s) and total, escaped."""
+def tooltip_text(ev: Event) -> str:
+    """Place(s) and total, as plain text (the map sets it with textContent)."""
     names = ", ".join(loc.name or loc.mention for loc in ev.locations) or "unplaced"
     total = ev.casualties_best if ev.casualties_best is not None else "?"
-    return f"{escape_text(names)}: {escape_text(total)} ({escape_text(ev.actor or 'unknown side')})"
+    return f"{names}: {total} ({ev.actor or 'unknown side'})"
+
+
+def tooltip_html(ev: Event) -> str:
+    """Place(s) and total, escaped for HTML."""
+    return escape_text(tooltip_text(ev))

@@ -23,7 +23,8 @@ from pathlib import Path
 from mapper.atomic import atomic_write
 from mapper.basemap import BASE_CREDITS, base_layers
 from mapper.events import Event
-from mapper.popups import ACTOR_COLOURS, actor_colour, escape_text, popup_html, tooltip_html
+from mapper.popup_js import ON_EACH_FEATURE, POPUP_SCRIPT, popup_record
+from mapper.popups import ACTOR_COLOURS, actor_colour, escape_text, tooltip_text
 
 __all__ = ["build_map", "write_map", "MapResult", "BLANK_TILE"]
 
@@ -74,8 +75,8 @@ def _event_features(events: list[Event], links: bool = True) -> dict[str, list[d
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]},
             "properties": {
-                "event_id": escape_text(ev.event_id), "popup_html": popup_html(ev, links=links),
-                "tooltip_html": tooltip_html(ev), "radius": _radius(ev.casualties_best),
+                "event_id": ev.event_id, "popup": popup_record(ev, links=links),
+                "tooltip": tooltip_text(ev), "radius": _radius(ev.casualties_best),
                 "colour": actor_colour(ev.actor), "precision": ev.geo_precision or 0,
                 "date": ev.event_date.isoformat() if ev.event_date else "",
                 "place_names": escape_text(", ".join(loc.name or loc.mention for loc in ev.locations)),
@@ -88,7 +89,9 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
               dropped: list[str] | None = None):
     """A ``folium.Map`` of the events. See the module docstring for the layers."""
     import folium
+    from branca.element import Element
     from folium import plugins
+    from folium.utilities import JsCode
 
     located = [ev for ev in events if ev.geometry is not None]
     centre = (THEATRE_CENTRE if not located else
@@ -102,6 +105,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
         folium.TileLayer(xyz.Esri.WorldImagery, name="Esri World Imagery").add_to(m)
     folium.TileLayer(BLANK_TILE, name="No tiles (offline base)", attr=escape_text(BASE_CREDITS)).add_to(m)
 
+    m.get_root().header.add_child(Element(POPUP_SCRIPT))
     base = [layer.add_to(m) for _, layer in base_layers()]
     _time_and_search(m, located)  # before the events, so its invisible markers lie beneath them
     actor_layers = []
@@ -112,8 +116,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
             marker=folium.CircleMarker(radius=6, fill=True, fill_opacity=0.6, weight=1.5, class_name="cm-event"),
             style_function=lambda f: {"radius": f["properties"]["radius"], "color": f["properties"]["colour"],
                                       "fillColor": f["properties"]["colour"]},
-            popup=folium.GeoJsonPopup(["popup_html"], labels=False, localize=False, max_width=420),
-            tooltip=folium.GeoJsonTooltip(["tooltip_html"], labels=False, localize=False),
+            on_each_feature=JsCode(ON_EACH_FEATURE),
         ).add_to(layer)
         actor_layers.append(layer.add_to(m))
 
