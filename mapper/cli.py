@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from mapper import __version__
 
@@ -76,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     mp.add_argument("--offline", action="store_true",
                     help="no external URL at all: assets inlined, no web tiles (works air-gapped)")
     mp.add_argument("--title", default="Casualty claims")
+    mp.add_argument("--png", default=None, metavar="FILE",
+                    help="also save a screenshot of the (offline) map from headless Chromium")
     mp.set_defaults(func=_cmd_map)
 
     gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
@@ -203,9 +206,20 @@ def _cmd_map(args) -> int:
     from mapper.event_io import read_events
     from mapper.webmap import write_map
 
-    result = write_map(read_events(args.events), args.output, offline=args.offline, title=args.title)
+    events = read_events(args.events)
+    result = write_map(events, args.output, offline=args.offline, title=args.title)
     note = f"; left out offline: {', '.join(result.dropped)}" if result.dropped else ""
     print(f"wrote {result.path} ({result.events} events, {result.bytes / 1e6:.1f} MB){note}", file=sys.stderr)
+    if args.png:
+        import tempfile
+
+        from mapper.screenshot import screenshot
+
+        with tempfile.TemporaryDirectory() as tmp:  # the screenshot needs no network: use an offline copy
+            source = result.path if args.offline else write_map(events, Path(tmp) / "map.html", offline=True,
+                                                                 title=args.title).path
+            screenshot(source, args.png)
+        print(f"wrote {args.png}", file=sys.stderr)
     return EXIT_OK
 
 

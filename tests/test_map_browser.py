@@ -94,3 +94,20 @@ def test_time_slider_and_place_search(seed_map, page):
     tips.first.wait_for(timeout=5000)
     assert any("Plyokhovo" in t and "Martynovka" in t for t in tips.all_inner_texts())
     assert errors == [] and requests == []
+
+
+def test_cli_png_screenshot_is_a_drawn_map(seed_map, tmp_path):
+    from browser import browser_unavailable, skip_or_fail
+    from conftest import run_cli
+    from mapper.event_io import write_events
+
+    reason = browser_unavailable()
+    if reason:
+        skip_or_fail(reason)
+    _, events, _ = seed_map
+    source = tmp_path / "events.jsonl"
+    write_events(events, source)
+    png = tmp_path / "map.png"
+    proc = run_cli("map", str(source), "-o", str(tmp_path / "map.html"), "--png", str(png))
+    assert proc.returncode == 0, proc.stderr
+    assert colour_count(png.read_bytes()) > 20
