@@ -25,7 +25,7 @@ from gazetteer.normalize import name_key
 from gazetteer.paths import BOUNDARIES_DIR
 from gazetteer.place import ADMIN1_CODE, ADMIN2_CODE, Place
 
-__all__ = ["AdminArea", "AdminAreas", "region_words"]
+__all__ = ["AdminArea", "AdminAreas", "region_words", "read_boundary"]
 
 BOUNDARY_SOURCE = "OpenStreetMap (ODbL) boundary polygon, point on surface"
 _RU_OBLAST_FILE = "osm_ru_oblasts.geojson.gz"
@@ -93,10 +93,11 @@ def region_words(names: Iterable[str]) -> list[str]:
     return [w for w in dict.fromkeys(out) if w not in names]
 
 
-def _read(file_name: str):
+def read_boundary(file_name: str, columns: list[str] | None = None):
+    """A bundled boundary file (gzipped GeoJSON in ``data/boundaries``) as a GeoDataFrame."""
     import pyogrio
 
-    return pyogrio.read_dataframe(f"/vsigzip/{BOUNDARIES_DIR / file_name}")
+    return pyogrio.read_dataframe(f"/vsigzip/{BOUNDARIES_DIR / file_name}", columns=columns)
 
 
 def _match_code(name: str, codes: Iterable[AdminCode]) -> AdminCode | None:
@@ -125,7 +126,7 @@ class AdminAreas:
         areas: list[AdminArea] = []
         ru_admin1 = [c for c in admin_codes.values() if c.level == 1 and c.country_code == "RU"]
         ua_by_iso = {c.iso: c for c in admin_codes.values() if c.level == 1 and c.country_code == "UA"}
-        for row in _read(_RU_OBLAST_FILE).itertuples():
+        for row in read_boundary(_RU_OBLAST_FILE).itertuples():
             stem = name_key(row.oblast)
             code = next(c for c in ru_admin1 if name_key(c.name).startswith(stem))
             english = f"{row.oblast} Oblast"
@@ -133,14 +134,14 @@ class AdminAreas:
             areas.append(AdminArea(code.code, 1, "RU", english, _with_region_words(names), row.geometry,
                                    source_id=f"ru-{row.oblast.casefold()}"))
             admin2 = [c for c in admin_codes.values() if c.level == 2 and c.code.startswith(code.code + ".")]
-            for drow in _read(_RU_DISTRICT_FILES[row.oblast]).itertuples():
+            for drow in read_boundary(_RU_DISTRICT_FILES[row.oblast]).itertuples():
                 match = _match_code(drow.district, admin2)
                 name = match.english_name if match else drow.district
                 names = (name, drow.district, *(match.alternate_names if match else ()))
                 areas.append(AdminArea(match.code if match else f"{code.code}.?{drow.district}", 2, "RU",
                                        name, tuple(dict.fromkeys(names)), drow.geometry, parent_code=code.code,
                                        source_id=f"ru-{row.oblast.casefold()}-{name_key(drow.district)}"))
-        for record in _read(_UA_OBLAST_FILE).to_dict("records"):
+        for record in read_boundary(_UA_OBLAST_FILE).to_dict("records"):
             iso = record.get("iso3166-2") or ""
             code = ua_by_iso.get(iso)
             english = record.get("name:en") or (code.english_name if code else record["name"])
@@ -151,7 +152,7 @@ class AdminAreas:
             areas.append(AdminArea(code.code if code else iso, 1, "UA", english, _with_region_words(names),
                                    record["geometry"], source_id=f"ua-{iso}"))
         for file_name in _UA_RAION_FILES:
-            for record in _read(file_name).to_dict("records"):
+            for record in read_boundary(file_name).to_dict("records"):
                 parent = _ua_parent(record, ua_by_iso)
                 names = tuple(dict.fromkeys(
                     n for n in (record.get("name:en"), record.get("name"), record.get("name:uk"),

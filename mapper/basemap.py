@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from gazetteer.paths import BOUNDARIES_DIR
+from gazetteer.boundaries import read_boundary
 from mapper.popups import escape_text
 
 __all__ = ["base_layers", "BASE_CREDITS"]
@@ -26,11 +26,10 @@ _SIMPLIFY_DEG = 0.004
 
 
 def _read(name: str, columns: list[str] | None = None):
-    import pyogrio
-
-    frame = pyogrio.read_dataframe(f"/vsigzip/{BOUNDARIES_DIR / name}", columns=columns)
+    """A bundled boundary file, simplified and rounded for the page."""
     import shapely
 
+    frame = read_boundary(name, columns)
     frame["geometry"] = shapely.set_precision(frame.geometry.simplify(_SIMPLIFY_DEG, preserve_topology=True).values,
                                               0.0001)
     return frame

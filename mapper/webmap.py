@@ -36,8 +36,10 @@ _RING_KM = {2: 6.0, 3: 40.0}
 CLUSTER_THRESHOLD = 500
 
 
-def USED_PLUGINS(plugins) -> list[type]:  # noqa: N802 - a constant that needs the lazy import
+def _used_plugins() -> list[type]:
     """The folium plugins the map uses (for the offline asset check)."""
+    from folium import plugins
+
     return [plugins.HeatMap, plugins.FastMarkerCluster, plugins.Fullscreen, plugins.MeasureControl,
             plugins.Timeline, plugins.TimelineSlider, plugins.Search]
 
@@ -217,13 +219,11 @@ def _legend(m, title: str, actors: list[str], dropped: list[str]) -> None:
 def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
               title: str = "Casualty claims") -> MapResult:
     """Write the map as one HTML file (atomically). With ``offline`` it holds no external URL."""
-    from folium import plugins
-
     dropped: list[str] = []
     if offline:
         from mapper.web_assets import unavailable_plugins
 
-        dropped = unavailable_plugins(USED_PLUGINS(plugins))
+        dropped = unavailable_plugins(_used_plugins())
     m, _ = build_map(events, offline=offline, title=title, dropped=dropped)
     if offline:
         from mapper.web_assets import make_offline

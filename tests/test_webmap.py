@@ -8,7 +8,8 @@ import pytest
 
 from conftest import run_cli
 from mapper.events import Event, EventLocation
-from mapper.popups import popup_html, safe_link, tooltip_html
+from mapper.popup_js import popup_record
+from mapper.popups import safe_link
 from mapper.webmap import build_map, write_map
 
 PAYLOADS = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">',
@@ -26,12 +27,13 @@ def hostile_event() -> Event:
                  sources=({"doc_id": "xss", "url": "javascript:window.__pwned=1", "source_name": PAYLOADS[2]},))
 
 
-def test_popup_and_tooltip_escape_everything():
-    html = popup_html(hostile_event()) + tooltip_html(hostile_event())
-    for payload in PAYLOADS:
-        assert payload not in html
-    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
-    assert 'href="javascript' not in html and "<a" not in html
+def test_popup_record_is_plain_data_and_embeds_escaped(tmp_path):
+    """Popups carry the text as data (shown with textContent); the page embeds it with < and > escaped."""
+    record = popup_record(hostile_event())
+    assert record["quote"].endswith(PAYLOADS[0] + PAYLOADS[1]) and record["actor"] == "Civilians" + PAYLOADS[0]
+    write_map([hostile_event()], tmp_path / "map.html")
+    html = (tmp_path / "map.html").read_text(encoding="utf-8")
+    assert "\\u003cscript\\u003ewindow.__pwned=1\\u003c/script\\u003e" in html
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", " javascript:x",
