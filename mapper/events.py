@@ -17,9 +17,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 
-__all__ = ["Event", "EventLocation", "events_to_geodataframe", "CATEGORIES", "EVENT_COLUMNS"]
+__all__ = ["Event", "EventLocation", "events_to_geodataframe", "total_casualties", "CATEGORIES", "EVENT_COLUMNS"]
 
 CATEGORIES = ("killed", "wounded", "missing", "captured", "killed_or_wounded")
+
+
+def total_casualties(figures: dict) -> int:
+    """All casualties of one claim from its per-category figures, killed-or-wounded never counted twice.
+
+    >>> total_casualties({"killed_or_wounded": 30, "killed": 10, "missing": 3})
+    33
+    """
+    get = lambda c: figures.get(c) or 0  # noqa: E731
+    return max(get("killed_or_wounded"), get("killed") + get("wounded")) + get("missing") + get("captured")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from gazetteer.normalize import name_key
 from mapper.attribution import actor_of, claimant_of
 from mapper.casualties import Figure, find_figures
 from mapper.dates import resolve_event_date
-from mapper.events import CATEGORIES, Event, EventLocation, events_to_geodataframe
+from mapper.events import CATEGORIES, Event, EventLocation, events_to_geodataframe, total_casualties
 from mapper.geoparse import Geoparser, Mention
 from mapper.merge import merge_events
 from mapper.sentences import Sentence, split_sentences
@@ -131,8 +131,7 @@ def _figures(figs: list[Figure]) -> dict:
     values: dict = {c: (by_cat[c].best if c in by_cat else None) for c in CATEGORIES}
 
     def total(attr: str) -> int:
-        get = lambda c: getattr(by_cat[c], attr) if c in by_cat else 0  # noqa: E731
-        return max(get("killed_or_wounded"), get("killed") + get("wounded")) + get("missing") + get("captured")
+        return total_casualties({c: getattr(f, attr) for c, f in by_cat.items()})
 
     values.update(casualties_low=total("low"), casualties_best=total("best"), casualties_high=total("high"),
                   approximate=any(f.approximate for f in figs),

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import replace
 
 from gazetteer import haversine_km
-from mapper.events import CATEGORIES, Event
+from mapper.events import CATEGORIES, Event, total_casualties
 
 __all__ = ["merge_events", "same_event", "DATE_TOLERANCE_DAYS", "PLACE_TOLERANCE_KM"]
 
@@ -134,12 +134,6 @@ def _min(values):
     return min(values) if values else None
 
 
-def _total(figures: dict) -> int:
-    """All casualties of a claim, without counting killed-or-wounded twice."""
-    get = lambda c: figures.get(c) or 0  # noqa: E731
-    return max(get("killed_or_wounded"), get("killed") + get("wounded")) + get("missing") + get("captured")
-
-
 def _combine(group: list[Event]) -> Event:
     first = min(group, key=lambda e: e.event_id)
     locations = {}
@@ -150,7 +144,7 @@ def _combine(group: list[Event]) -> Event:
     starts = [e.event_date for e in group if e.event_date]
     ends = [e.event_date_end or e.event_date for e in group if e.event_date]
     figures = {c: _min(getattr(e, c) for e in group) for c in CATEGORIES}
-    best = _total(figures)
+    best = total_casualties(figures)
     figures.update(
         casualties_best=best,
         casualties_low=min(_min(e.casualties_low for e in group) or best, best),
