@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from collections import Counter
 from collections.abc import Iterable
 
@@ -61,39 +62,29 @@ class Extractor:
         figures_by_sentence = {s.index: find_figures(text[s.start:s.end]) for s in sentences}
         if not any(figures_by_sentence.values()):
             return [], []
-        with_figures = {i for i, figs in figures_by_sentence.items() if figs}
         mentions = self.geoparser.parse(text, doc_id=doc.id, sentences=sentences)
-        dateline = _dateline_span(text)
-        if dateline:  # the dateline's city and date are the report's, not the event's
-            mentions_for_events = [m for m in mentions if not dateline[0] <= m.start < dateline[1]]
-            dated_text = text[:dateline[0]] + " " * (dateline[1] - dateline[0]) + text[dateline[1]:]
-        else:
-            mentions_for_events, dated_text = mentions, text
+        report = _Report.of(doc, sentences, mentions, {i for i, figs in figures_by_sentence.items() if figs})
         events = []
         for s in sentences:
-            figures = figures_by_sentence[s.index]
             groups: dict[str, list[Figure]] = {}
-            for fig in figures:
-                groups.setdefault(self._actor(fig, s, text, sentences), []).append(fig)
+            for fig in figures_by_sentence[s.index]:
+                groups.setdefault(actor_of(fig.subject, report.sentence(s), report.paragraphs[s.paragraph]),
+                                  []).append(fig)
             if "" in groups and len(groups) == 2:  # "35 killed, 50 more wounded": one side's claim
                 unnamed = groups.pop("")
                 groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
-                events.append(self._event(doc, text, dated_text, sentences, s, actor, figs, mentions_for_events,
-                                          with_figures))
+                events.append(self._event(report, s, actor, figs))
         return events, mentions
 
     @staticmethod
-    def _actor(fig: Figure, s: Sentence, text: str, sentences: list[Sentence]) -> str:
-        paragraph = " ".join(text[x.start:x.end] for x in sentences if x.paragraph == s.paragraph)
-        return actor_of(fig.subject, text[s.start:s.end], paragraph)
-
-    def _event(self, doc, text, dated_text, sentences, s: Sentence, actor: str, figs: list[Figure],
-               mentions: list[Mention], with_figures: set[int]) -> Event:
-        sentence_text = text[s.start:s.end]
-        paragraph = " ".join(text[x.start:x.end] for x in sentences if x.paragraph == s.paragraph)
-        locations, precision, note, used = _locations(s, sentences, mentions, text, with_figures)
-        date = _event_date(s, sentences, dated_text, doc.published)
+    def _event(report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> Event:
+        doc, text = report.doc, report.text
+        sentence_text = report.sentence(s)
+        paragraph = report.paragraphs[s.paragraph]
+        locations, precision, note, used = _locations(s, report.sentences, report.event_mentions, text,
+                                                      report.with_figures)
+        date = _event_date(s, report.sentences, report.dated_text, doc.published)
         values = _figures(figs)
         quote_start = min([s.start, *(x.start for x in used)])
         quote_end = max([s.end, *(x.end for x in used)])
@@ -121,6 +112,37 @@ class Extractor:
                       "published": doc.published.isoformat() if doc.published else None,
                       "quote": sentence_text},),
         )
+
+
+@dataclass
+class _Report:
+    """One document as the extractor sees it: text, sentences, mentions, and what is derived once."""
+
+    doc: object
+    text: str
+    dated_text: str             # the text with a wire dateline blanked (its date is the report's)
+    sentences: list[Sentence]
+    event_mentions: list[Mention]  # mentions outside the dateline (its city is where the reporter is)
+    with_figures: set[int]
+    paragraphs: dict[int, str]
+
+    @classmethod
+    def of(cls, doc, sentences: list[Sentence], mentions: list[Mention], with_figures: set[int]) -> "_Report":
+        text = doc.text
+        dateline = _dateline_span(text)
+        if dateline:
+            mentions = [m for m in mentions if not dateline[0] <= m.start < dateline[1]]
+            dated_text = text[:dateline[0]] + " " * (dateline[1] - dateline[0]) + text[dateline[1]:]
+        else:
+            dated_text = text
+        paragraphs: dict[int, list[str]] = {}
+        for x in sentences:
+            paragraphs.setdefault(x.paragraph, []).append(text[x.start:x.end])
+        return cls(doc, text, dated_text, sentences, mentions, with_figures,
+                   {p: " ".join(parts) for p, parts in paragraphs.items()})
+
+    def sentence(self, s: Sentence) -> str:
+        return self.text[s.start:s.end]
 
 
 def _figures(figs: list[Figure]) -> dict:
