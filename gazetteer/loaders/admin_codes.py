@@ -15,7 +15,7 @@ from pathlib import Path
 from gazetteer.exc import DumpFormatError
 from gazetteer.loaders.geonames import keep_alternate_name
 from gazetteer.loaders.report import LoadReport
-from gazetteer.loaders.sniff import open_text_lines
+from gazetteer.loaders.sniff import readable_lines
 
 __all__ = ["AdminCode", "read_admin_codes"]
 
@@ -48,10 +48,7 @@ class AdminCode:
 
 def read_admin_codes(path: str | Path, *, report: LoadReport | None = None) -> Iterator[AdminCode]:
     report = report if report is not None else LoadReport(str(path))
-    for line_no, text in open_text_lines(path):
-        if text is None:
-            report.skip(line_no, "bad encoding: not UTF-8")
-            continue
+    for line_no, text in readable_lines(path, report):
         cols = text.split("\t")
         if line_no == 1:
             if cols[0] != "geonames_code":

@@ -17,9 +17,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from gazetteer.exc import DumpFormatError
 from gazetteer.loaders.report import LoadReport
-from gazetteer.loaders.sniff import open_text_lines
+from gazetteer.loaders.sniff import tsv_records
 from gazetteer.place import Place
 
 __all__ = ["read_curated", "CURATED_SOURCE"]
@@ -41,24 +40,7 @@ def read_curated(path: str | Path, *, report: LoadReport | None = None) -> Itera
     maps it to a GeoNames admin code.
     """
     report = report if report is not None else LoadReport(str(path))
-    header: list[str] | None = None
-    for line_no, text in open_text_lines(path):
-        if text is None:
-            report.skip(line_no, "bad encoding: not UTF-8")
-            continue
-        if not text.strip():
-            continue
-        cols = text.split("\t")
-        if header is None:
-            header = [c.strip().lstrip("\ufeff") for c in cols]
-            missing = [c for c in REQUIRED if c not in header]
-            if missing:
-                raise DumpFormatError(path, f"curated table lacks columns: {', '.join(missing)}")
-            continue
-        if len(cols) != len(header):
-            report.skip(line_no, f"wrong column count: {len(cols)}, expected {len(header)}")
-            continue
-        row = dict(zip(header, cols))
+    for line_no, row in tsv_records(path, report, REQUIRED, "curated table"):
         try:
             place = _place_from_row(row)
         except ValueError as exc:

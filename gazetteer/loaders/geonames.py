@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from gazetteer.loaders.report import LoadReport
-from gazetteer.loaders.sniff import open_text_lines
+from gazetteer.loaders.sniff import readable_lines
 from gazetteer.place import Place
 
 __all__ = ["read_geonames", "read_alternate_names", "keep_alternate_name", "GEONAMES_SOURCE"]
@@ -100,11 +100,8 @@ def read_geonames(
     """
     report = report if report is not None else LoadReport(str(path))
     keep = frozenset(feature_classes) if feature_classes is not None else None
-    for line_no, text in open_text_lines(path):
-        if text is None:
-            report.skip(line_no, "bad encoding: not UTF-8")
-            continue
-        if not text.strip() or text.startswith("#"):
+    for line_no, text in readable_lines(path, report):
+        if text.startswith("#"):
             continue
         try:
             place = parse_geonames_row(text.split("\t"))
@@ -130,12 +127,7 @@ def read_alternate_names(
     """
     report = report if report is not None else LoadReport(str(path))
     langs = frozenset(languages) if languages is not None else None
-    for line_no, text in open_text_lines(path):
-        if text is None:
-            report.skip(line_no, "bad encoding: not UTF-8")
-            continue
-        if not text.strip():
-            continue
+    for line_no, text in readable_lines(path, report):
         cols = text.split("\t")
         if len(cols) not in (8, 10) or not cols[1].isdigit():
             report.skip(line_no, f"wrong column count: {len(cols)}, expected 10")

@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from gazetteer.exc import DumpFormatError
 from gazetteer.loaders.report import LoadReport
-from gazetteer.loaders.sniff import open_text_lines
+from gazetteer.loaders.sniff import tsv_records
 from gazetteer.place import Place
 
 __all__ = ["read_osm_settlements", "OSM_SOURCE"]
@@ -30,24 +29,7 @@ REQUIRED = ("osm_id", "name", "name_uk", "name_ru", "name_en", "place", "populat
 def read_osm_settlements(path: str | Path, *, report: LoadReport | None = None) -> Iterator[Place]:
     """Stream settlement Places from the OSM TSV; ``country_code`` is UA (the file's scope)."""
     report = report if report is not None else LoadReport(str(path))
-    header: list[str] | None = None
-    for line_no, text in open_text_lines(path):
-        if text is None:
-            report.skip(line_no, "bad encoding: not UTF-8")
-            continue
-        if not text.strip():
-            continue
-        cols = text.split("\t")
-        if header is None:
-            header = cols
-            missing = [c for c in REQUIRED if c not in header]
-            if missing:
-                raise DumpFormatError(path, f"OSM settlements table lacks columns: {', '.join(missing)}")
-            continue
-        if len(cols) != len(header):
-            report.skip(line_no, f"wrong column count: {len(cols)}, expected {len(header)}")
-            continue
-        row = dict(zip(header, cols))
+    for line_no, row in tsv_records(path, report, REQUIRED, "OSM settlements table"):
         code = _PLACE_CODES.get(row["place"].strip())
         if code is None:
             continue

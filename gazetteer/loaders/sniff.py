@@ -16,7 +16,8 @@ from pathlib import Path
 
 from gazetteer.exc import DataFileError, DumpFormatError
 
-__all__ = ["open_text_lines", "detect_kind", "detect_kind_from_line", "guess_encoding"]
+__all__ = ["open_text_lines", "readable_lines", "tsv_records", "detect_kind", "detect_kind_from_line",
+           "guess_encoding"]
 
 _SKIP_ZIP_MEMBERS = ("readme", "iso-languagecodes", "license")
 
@@ -76,6 +77,36 @@ def open_text_lines(path: str | Path) -> Iterator[Line]:
                     yield line_no, None
         except (zipfile.BadZipFile, gzip.BadGzipFile, EOFError, OSError) as exc:
             raise DataFileError(path, f"damaged archive at line {line_no} ({exc})") from None
+
+
+def readable_lines(path: str | Path, report) -> Iterator[tuple[int, str]]:
+    """Non-blank lines of a file; each undecodable one is counted in ``report`` (a LoadReport)."""
+    for line_no, text in open_text_lines(path):
+        if text is None:
+            report.skip(line_no, "bad encoding: not UTF-8")
+        elif text.strip():
+            yield line_no, text
+
+
+def tsv_records(path: str | Path, report, required: tuple[str, ...], what: str) -> Iterator[tuple[int, dict]]:
+    """``(line_number, row)`` of a tab-separated table with a header naming ``required`` columns.
+
+    Rows with the wrong column count are counted in ``report`` and skipped; a header
+    without the required columns raises :class:`DumpFormatError` naming ``what`` the file should be.
+    """
+    header: list[str] | None = None
+    for line_no, text in readable_lines(path, report):
+        cols = text.split("\t")
+        if header is None:
+            header = [c.strip().lstrip("\ufeff") for c in cols]
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise DumpFormatError(path, f"{what} lacks columns: {', '.join(missing)}")
+            continue
+        if len(cols) != len(header):
+            report.skip(line_no, f"wrong column count: {len(cols)}, expected {len(header)}")
+            continue
+        yield line_no, dict(zip(header, cols))
 
 
 def detect_kind_from_line(line: str) -> str | None:
