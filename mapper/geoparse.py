@@ -76,7 +76,8 @@ class Geoparser:
         if not spotted:
             return []
         sentences = sentences if sentences is not None else split_sentences(text)
-        where = [_sentence_of(sentences, s.start) for s in spotted]
+        starts = [s.start for s in sentences]
+        where = [_sentence_of(sentences, starts, s.start) for s in spotted]
         gaz = self.gazetteer
         doc_admin1 = frozenset(
             r.place.admin1_code for r in (self._resolve_alone(s.query) for s in spotted if s.how == "region")
@@ -126,8 +127,9 @@ def geoparse_text(text: str, *, doc_id: str = "", gazetteer: Gazetteer | None = 
     return Geoparser(gazetteer).parse(text, doc_id=doc_id)
 
 
-def _sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:
-    i = bisect.bisect_right([s.start for s in sentences], pos) - 1
+def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence | None:
+    """The sentence holding ``pos``; ``starts`` are the sentences' start offsets, in order."""
+    i = bisect.bisect_right(starts, pos) - 1
     return sentences[i] if i >= 0 and pos < sentences[i].end else None
 
 
