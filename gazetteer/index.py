@@ -81,6 +81,8 @@ class PlaceIndex:
         self.path = path
         self._db = connection
         self._place_cache: dict[int, Place] = {}
+        #: Goes up with every import, so caches built from the keys know they are stale.
+        self.version = 0
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
 
     # -- opening -----------------------------------------------------------
@@ -225,6 +227,7 @@ class PlaceIndex:
         report = self._import(path, kind, IndexBuilder(self), bundled=False)
         self._db.commit()
         self.lookup.cache_clear()
+        self.version += 1
         self._place_cache.clear()
         return report
 

@@ -119,6 +119,7 @@ class Gazetteer:
         self.theatre = theatre
         self.online = online
         self._fuzzy_buckets: dict[str, list[str]] | None = None
+        self._fuzzy_version = -1
         self.candidates = lru_cache(maxsize=100_000)(self._candidates)
         self.context_from_text = lru_cache(maxsize=10_000)(self._context_from_text)
         self._ranked = lru_cache(maxsize=100_000)(self._rank)
@@ -152,10 +153,10 @@ class Gazetteer:
         key = name_key(name)
         if len(key) < 5:
             return {}
-        if self._fuzzy_buckets is None:
+        if self._fuzzy_buckets is None or self._fuzzy_version != self.index.version:
             # Spelling variants keep their first letter (after the key's folding), so a
             # bucket per first letter holds every plausible match at a fraction of the cost.
-            self._fuzzy_buckets = {}
+            self._fuzzy_buckets, self._fuzzy_version = {}, self.index.version
             for other in self.index.keys():
                 self._fuzzy_buckets.setdefault(other[:1], []).append(other)
         found: dict[str, tuple[Place, str]] = {}
