@@ -20,7 +20,7 @@ from mapper import __version__
 
 __all__ = ["main", "build_parser"]
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from mapper.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_inputs, print_error, read_inputs
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"conflictmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
+
+    from mapper import cli_run
+
+    cli_run.register(sub)
 
     geo = sub.add_parser("geocode", help="resolve one place name with the offline gazetteer",
                          description="Resolve a place name (any spelling, Latin or Cyrillic, inflected "
@@ -58,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Read reports (.txt, .md, .html, .json, .jsonl, folders, - for stdin), "
                          "find casualty claims, resolve their places, merge duplicates, and write one event "
                          "record per claim.")
-    _add_inputs(ext)
+    add_inputs(ext)
     ext.add_argument("--format", choices=("jsonl", "geojson"), default="jsonl")
     ext.add_argument("--no-merge", action="store_true", help="keep duplicate reports of one event apart")
     ext.set_defaults(func=_cmd_extract)
@@ -66,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     gp = sub.add_parser("geoparse", help="every place mention in reports, with its resolution",
                         description="List every toponym mention (span, resolution or the reason it stayed "
                         "unresolved), one JSON line per mention.")
-    _add_inputs(gp)
+    add_inputs(gp)
     gp.add_argument("--format", choices=("jsonl",), default="jsonl")
     gp.set_defaults(func=_cmd_geoparse)
 
@@ -96,34 +100,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _iso_date(text: str):
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
-def _add_inputs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files, folders, or - for stdin")
-    parser.add_argument("-o", "--output", default=None, metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--published", type=_iso_date, default=None, metavar="YYYY-MM-DD",
-                        help="publication date of the reports (overrides what the files say)")
-
-
-def _read_inputs(args) -> tuple[list, int]:
-    """Documents of the inputs; each unreadable input is reported in one line and skipped."""
-    from mapper.documents import read_documents
-
-    errors: list = []
-    docs = list(read_documents(args.inputs, published=args.published, errors=errors,
-                               stdin=sys.stdin.buffer if "-" in args.inputs else None))
-    for err in errors:
-        print(f"conflictmap: error: {err}", file=sys.stderr)
-    return docs, (EXIT_FAILED if errors else EXIT_OK)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     from gazetteer.exc import ConflictMapError, QueryError
 
@@ -132,10 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except QueryError as exc:
-        print(f"conflictmap: error: {exc}", file=sys.stderr)
+        print_error(exc)
         return EXIT_USAGE
     except ConflictMapError as exc:
-        print(f"conflictmap: error: {exc}", file=sys.stderr)
+        print_error(exc)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("conflictmap: interrupted", file=sys.stderr)
@@ -181,7 +157,7 @@ def _cmd_extract(args) -> int:
     from mapper.event_io import write_events
     from mapper.extract import extract_events
 
-    docs, status = _read_inputs(args)
+    docs, status = read_inputs(args)
     events = extract_events(docs, merge=not args.no_merge)
     write_events(events, args.output, fmt=args.format)
     return status
@@ -191,7 +167,7 @@ def _cmd_geoparse(args) -> int:
     from mapper.atomic import atomic_write
     from mapper.geoparse import Geoparser
 
-    docs, status = _read_inputs(args)
+    docs, status = read_inputs(args)
     parser = Geoparser()
     lines = [json.dumps(m.to_dict(), ensure_ascii=False) + "\n" for doc in docs for m in parser.parse(doc.text, doc_id=doc.id)]
     if args.output in (None, "-"):

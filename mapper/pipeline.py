@@ -1,0 +1,138 @@
+"""The whole job in one call: reports in, every artefact out. ``conflictmap run`` calls this.
+
+    >>> result = run_pipeline(output_dir="outputs")                 # doctest: +SKIP
+    >>> [p.name for p in result.written]                            # doctest: +SKIP
+    ['events.geojson', 'events.jsonl', 'map.html', 'events.gpkg', ...]
+
+With no inputs it runs on the bundled sample report (the seed article). Each
+output is written atomically and on its own: when one cannot be written the
+others still are, and the reason is kept in :attr:`RunResult.failed`. Files of
+an earlier run are replaced only by complete new ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mapper.events import CATEGORIES, Event
+from mapper.exc import ConflictMapError
+
+__all__ = ["run_pipeline", "RunResult", "SAMPLE_REPORT", "SAMPLE_PUBLISHED", "summarise", "OUTPUT_NAMES"]
+
+SAMPLE_REPORT = Path(__file__).resolve().parent / "samples" / "seed_article_kursk_nk_casualties.txt"
+#: The seed article's publication date (Monday 16 December 2024; see ``mapper/samples/README.md``).
+SAMPLE_PUBLISHED = dt.date(2024, 12, 16)
+
+#: Every artefact ``run`` writes, in the order it writes them.
+OUTPUT_NAMES = ("events.jsonl", "events.geojson", "events.gpkg", "events.kml", "events.csv", "events.parquet",
+                "map.html", "situation_map.png", "briefing.pptx", "briefing.pdf")
+
+
+@dataclass
+class RunResult:
+    """What one run read, found and wrote."""
+
+    documents: int = 0
+    events: list[Event] = field(default_factory=list)
+    errors: list[ConflictMapError] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    failed: list[ConflictMapError] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.failed
+
+    @property
+    def unresolved(self) -> list[tuple[str, str]]:
+        """``(mention, reason)`` of every place of a claim that stayed unresolved, without repeats."""
+        seen: dict[tuple[str, str], None] = {}
+        for ev in self.events:
+            for loc in ev.locations:
+                if not loc.resolved:
+                    seen[(loc.mention, loc.reason)] = None
+        return list(seen)
+
+
+def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | Path = "outputs", *,
+                 published: dt.date | None = None, engine: str = "local", scheduler: str | None = None,
+                 workers: int | None = None, pdf: bool = True, progress: bool = False,
+                 stdin=None, title: str | None = None) -> RunResult:
+    """Read, geoparse, extract and merge, then write every artefact of :data:`OUTPUT_NAMES` to ``output_dir``.
+
+    ``inputs`` are report files, folders or ``"-"``; none means the bundled
+    sample. Unreadable inputs land in :attr:`RunResult.errors` and the rest
+    is processed. ``pdf=False`` skips the LibreOffice conversion.
+    """
+    if not inputs:
+        inputs, published = [SAMPLE_REPORT], published or SAMPLE_PUBLISHED
+    out = Path(output_dir)
+    result = RunResult()
+    result.events, result.documents = _extract(inputs, result.errors, published=published, engine=engine,
+                                               scheduler=scheduler, workers=workers, progress=progress,
+                                               stdin=stdin)
+    for name, write in _writers(result.events, title=title, pdf=pdf):
+        try:
+            written = write(out / name)
+        except ConflictMapError as exc:
+            result.failed.append(exc)
+            continue
+        if isinstance(written, str):
+            result.skipped.append(f"{name}: {written}")
+        else:
+            result.written.extend(written or [out / name])
+    return result
+
+
+def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers, progress: bool,
+             stdin) -> tuple[list[Event], int]:
+    from mapper.engines import extract_with_engine
+
+    return extract_with_engine(inputs, engine=engine, scheduler=scheduler, workers=workers, published=published,
+                               errors=errors, progress=progress, stdin=stdin)
+
+
+def _writers(events: list[Event], *, title: str | None, pdf: bool) -> Iterable[tuple[str, Callable]]:
+    """``(file name, write(path))`` pairs; a writer returns the paths written, or a string saying why it skipped."""
+    from mapper.event_io import write_events
+    from mapper.export import write_format
+    from mapper.webmap import write_map
+
+    yield "events.jsonl", lambda p: write_events(events, p, fmt="jsonl")
+    yield "events.geojson", lambda p: write_events(events, p, fmt="geojson")
+    for fmt in ("gpkg", "kml", "csv", "parquet"):
+        yield f"events.{fmt}", lambda p, fmt=fmt: write_format(events, p, fmt)
+    yield "map.html", lambda p: [write_map(events, p, offline=True, title=title or "Casualty claims").path]
+    yield "briefing.pptx", lambda p: _write_briefing(events, p, pdf=pdf, title=title)
+
+
+def _write_briefing(events: list[Event], path: Path, *, pdf: bool, title: str | None) -> list[Path]:
+    from mapper.briefing import write_briefing
+
+    result = write_briefing(events, path, pdf=pdf, map_png=path.parent / "situation_map.png", title=title)
+    return result.written
+
+
+def summarise(result: RunResult) -> list[str]:
+    """The lines ``conflictmap run`` prints: reports, events, casualties by category, unresolved places, files."""
+    lines = [f"reports read: {result.documents}" + (f" ({len(result.errors)} failed)" if result.errors else ""),
+             f"events: {len(result.events)}"]
+    for cat in CATEGORIES:
+        values = [getattr(ev, cat) for ev in result.events if getattr(ev, cat) is not None]
+        if values:
+            lines.append(f"  {cat.replace('_', ' ')}: {sum(values)} in {len(values)} claim(s)")
+    lows = [ev.casualties_low for ev in result.events if ev.casualties_best is not None]
+    if lows:
+        best = sum(ev.casualties_best for ev in result.events if ev.casualties_best is not None)
+        high = sum(ev.casualties_high or ev.casualties_best for ev in result.events if ev.casualties_best is not None)
+        lines.append(f"  all casualties: {best} (range {sum(x or 0 for x in lows)}–{high})")
+    if result.unresolved:
+        lines.append("unresolved places:")
+        lines += [f"  {mention}: {reason}" for mention, reason in result.unresolved]
+    lines.append("written:")
+    lines += [f"  {p}" for p in result.written]
+    lines += [f"skipped {s}" for s in result.skipped]
+    return lines
