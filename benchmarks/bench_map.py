@@ -39,18 +39,29 @@ def synthetic_events(n: int, seed: int = 3):
     for i in range(n):
         chosen = rng.sample(rows, rng.choice([1, 1, 2, 3]))
         locs = tuple(EventLocation(r["name_en"], r["name_en"], float(r["lat"]), float(r["lon"]), r["country"],
-                                   r["oblast"], r["district"], f"curated:{i}-{j}", 1, True, "")
-                     for j, r in enumerate(chosen))
+                                   r["oblast"], r["district"], f"curated:{r['code'] or r['name_en']}", 1, True, "")
+                     for r in chosen)
         best = rng.randint(1, 60)
         day = dt.date(2024, 8, 6) + dt.timedelta(days=rng.randint(0, 300))
         events.append(Event(event_id=f"ev-{i:06d}", doc_id=f"doc-{i}", event_date=day, event_date_end=day,
                             date_precision=1, killed=best, casualties_low=best, casualties_best=best,
                             casualties_high=best, actor=rng.choice(actors), claimed_by="test claimant",
                             locations=locs, geo_precision=1 if len(locs) == 1 else 2,
-                            source_quote=("At least %d people were killed in shelling, officials said. " % best) * 5,
+                            source_quote=_quote(rng, i, best, [r["name_en"] for r in chosen]),
                             sources=({"doc_id": f"doc-{i}", "url": f"https://example.org/{i}",
                                       "source_name": "example.org"},)))
     return events
+
+
+_WORDS = ("shelling", "drone", "strike", "assault", "artillery", "village", "officials", "regional", "governor",
+          "ministry", "reported", "overnight", "morning", "attack", "positions", "according", "said", "forces")
+
+
+def _quote(rng: random.Random, i: int, best: int, places: list[str]) -> str:
+    """A ~300-character quote unique to each event (so the map cannot share quotes between events)."""
+    words = " ".join(rng.choice(_WORDS) for _ in range(34))
+    return (f"Report {i}: at least {best} people were killed near {', '.join(places)}, officials said. "
+            f"{words.capitalize()}.")[:320]
 
 
 def browser_load_seconds(path: Path, expected: int) -> float | None:

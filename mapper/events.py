@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
+from functools import cached_property
 
 __all__ = ["Event", "EventLocation", "events_to_geodataframe", "total_casualties", "CATEGORIES", "EVENT_COLUMNS"]
 
@@ -87,9 +88,9 @@ class Event:
     number_of_sources: int = 1
     sources: tuple[dict, ...] = field(default=())
 
-    @property
+    @cached_property
     def points(self) -> list[tuple[float, float]]:
-        """``(lon, lat)`` of each resolved location, without repeats."""
+        """``(lon, lat)`` of each resolved location, without repeats (computed once per event)."""
         seen = dict.fromkeys((loc.longitude, loc.latitude) for loc in self.locations if loc.has_point)
         return list(seen)
 
@@ -105,13 +106,14 @@ class Event:
 
     @property
     def latitude(self) -> float | None:
-        geom = self.geometry
-        return None if geom is None else round(geom.centroid.y, 6)
+        """Representative latitude: the place's, or the centroid of the places (as shapely's for a MultiPoint)."""
+        pts = self.points
+        return round(sum(y for _, y in pts) / len(pts), 6) if pts else None
 
     @property
     def longitude(self) -> float | None:
-        geom = self.geometry
-        return None if geom is None else round(geom.centroid.x, 6)
+        pts = self.points
+        return round(sum(x for x, _ in pts) / len(pts), 6) if pts else None
 
     def with_updates(self, **changes) -> "Event":
         return replace(self, **changes)

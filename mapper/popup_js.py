@@ -14,10 +14,14 @@ from __future__ import annotations
 from mapper.events import CATEGORIES, Event
 from mapper.popups import DATE_PRECISION_WORDS, PRECISION_WORDS
 
-__all__ = ["popup_record", "POPUP_SCRIPT", "ON_EACH_FEATURE"]
+__all__ = ["popup_record", "POPUP_SCRIPT", "ON_EACH_FEATURE", "POPUP_FIELDS"]
 
 _CATEGORY_WORDS = {"killed": "killed", "wounded": "wounded", "missing": "missing", "captured": "captured",
                    "killed_or_wounded": "killed or wounded"}
+
+#: The fields of a popup record, in the order a large map's table carries them (``links`` is map-wide).
+POPUP_FIELDS = ("actor", "figures", "date", "date_precision", "date_text", "where", "places", "claimed_by", "quote",
+                "sources", "n_sources")
 
 
 def popup_record(ev: Event, *, links: bool = True) -> dict:

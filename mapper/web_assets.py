@@ -56,6 +56,9 @@ _LIB_PATTERNS = [re.compile(p) for p in (
     r"bootstrapcdn\.com/(bootstrap)/([\d.]+)/",
     r"//([^/]+?)\.[a-z]+/()",                          # last resort: the host (d3js.org, ...)
 )]
+#: Base64 data blocks (a large map's event table): nothing in them can be a URL, so they are set
+#: aside while the page is scanned (megabytes of it would only slow the scan down)
+_DATA_BLOCK_RE = re.compile(r'(<script type="application/octet-stream" id="[\w-]+">)([A-Za-z0-9+/=]*)(</script>)')
 #: Legacy font formats: stubbed (not inlined) when the same CSS also offers WOFF/WOFF2
 _LEGACY_FONT = (".eot", ".ttf", ".otf")
 _EMPTY = "data:,"
@@ -324,8 +327,12 @@ def make_offline(source: str | Any) -> OfflineResult:
     if not isinstance(source, str):
         dropped += _prune(source.get_root())
         source = source.get_root().render()
+    blocks: list[str] = []
+    source = _DATA_BLOCK_RE.sub(lambda m: blocks.append(m.group(2)) or f"{m.group(1)}\0{len(blocks) - 1}\0{m.group(3)}",
+                                source)
     html = _scrub(_inline_tags(source, inlined, dropped), dropped, unlinked)
     if left := external_refs(html):  # cannot happen unless the patterns above disagree
         raise OutputError("offline map", f"external URLs remain: {', '.join(left[:5])}")
+    html = re.sub("\0(\\d+)\0", lambda m: blocks[int(m.group(1))], html) if blocks else html
     return OfflineResult(html, list(dict.fromkeys(inlined)), list(dict.fromkeys(dropped)),
                          list(dict.fromkeys(unlinked)))

@@ -16,12 +16,15 @@ had that way are left out and named in the legend.
 
 from __future__ import annotations
 
-import math
+import contextlib
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mapper.atomic import atomic_write
 from mapper.basemap import BASE_CREDITS, base_layers
+from mapper.bulk_layers import add_bulk_layers
+from mapper.bulk_table import BULK_THRESHOLD, QUOTE_LIMIT, radius as _radius
 from mapper.events import Event
 from mapper.popup_js import ON_EACH_FEATURE, POPUP_SCRIPT, popup_record
 from mapper.popups import ACTOR_COLOURS, actor_colour, escape_text, tooltip_text
@@ -55,11 +58,6 @@ class MapResult:
     dropped: list[str] = field(default_factory=list)
 
 
-def _radius(best: int | None) -> float:
-    """Circle radius in pixels; the area follows the casualty figure."""
-    return 4.0 + 3.0 * math.sqrt(max(0, best or 0))
-
-
 def _point(coordinates: list[float], **properties) -> dict:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": coordinates}, "properties": properties}
 
@@ -88,17 +86,24 @@ def _event_features(events: list[Event], links: bool = True) -> dict[str, list[d
 
 
 def build_map(events: list[Event], *, offline: bool = False, title: str = "Casualty claims",
-              dropped: list[str] | None = None):
-    """A ``folium.Map`` of the events. See the module docstring for the layers."""
+              dropped: list[str] | None = None, bulk: bool | None = None):
+    """A ``folium.Map`` of the events and its layers by control group. See the module docstring.
+
+    ``bulk`` (default: more than :data:`~mapper.bulk_table.BULK_THRESHOLD`
+    located events) carries the events once in a compressed table and draws
+    them on canvas (:mod:`mapper.bulk_layers`).
+    """
     import folium
     from branca.element import Element
     from folium import plugins
-    from folium.utilities import JsCode
 
-    located = [ev for ev in events if ev.geometry is not None]
-    centre = (THEATRE_CENTRE if not located else
-              (sum(e.latitude for e in located) / len(located), sum(e.longitude for e in located) / len(located)))
-    m = folium.Map(location=centre, zoom_start=8, tiles=None, prefer_canvas=len(located) > 2000,
+    located = [ev for ev in events if ev.points]
+    bulk = len(located) > BULK_THRESHOLD if bulk is None else bulk
+    centre = THEATRE_CENTRE
+    if located:
+        lats, lons = zip(*((e.latitude, e.longitude) for e in located))
+        centre = (sum(lats) / len(lats), sum(lons) / len(lons))
+    m = folium.Map(location=centre, zoom_start=8, tiles=None, prefer_canvas=bulk,
                    control_scale=True)
     if not offline:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
@@ -109,6 +114,28 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
 
     m.get_root().header.add_child(Element(POPUP_SCRIPT))
     base = [layer.add_to(m) for _, layer in base_layers()]
+    if bulk:
+        layers = add_bulk_layers(m, located, links=not offline, show_clusters=len(located) > CLUSTER_THRESHOLD)
+        actor_layers, analysis, actors = layers.events, layers.analysis, layers.actors
+    else:
+        actor_layers, analysis = _small_layers(m, located, offline)
+        actors = list(_event_features(located))
+    for control in (plugins.Fullscreen(), plugins.MeasureControl(primary_length_unit="kilometers")):
+        if type(control).__name__ not in (dropped or []):
+            control.add_to(m)
+    if not offline:
+        plugins.MiniMap(toggle_display=True).add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    _legend(m, title, sorted(actors), dropped or [], shortened=bulk)
+    return m, {"Events": actor_layers, "Analysis": analysis, "Base map": base}
+
+
+def _small_layers(m, located: list[Event], offline: bool) -> tuple[list, list]:
+    """One GeoJSON layer per actor and per overlay (SVG), each event's data in its features."""
+    import folium
+    from folium import plugins
+    from folium.utilities import JsCode
+
     _time_and_search(m, located)  # before the events, so its invisible markers lie beneath them
     actor_layers = []
     for actor, features in sorted(_event_features(located, links=not offline).items()):
@@ -148,15 +175,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     clusters = folium.FeatureGroup(name="Clusters", show=len(located) > CLUSTER_THRESHOLD)
     plugins.FastMarkerCluster([[e.latitude, e.longitude] for e in located]).add_to(clusters)
     analysis = [layer.add_to(m) for layer in (places, rings, heat, clusters)]
-
-    for control in (plugins.Fullscreen(), plugins.MeasureControl(primary_length_unit="kilometers")):
-        if type(control).__name__ not in (dropped or []):
-            control.add_to(m)
-    if not offline:
-        plugins.MiniMap(toggle_display=True).add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
-    _legend(m, title, sorted(_event_features(located)), dropped or [])
-    return m, {"Events": actor_layers, "Analysis": analysis, "Base map": base}
+    return actor_layers, analysis
 
 
 def _time_and_search(m, located: list[Event]) -> None:
@@ -190,7 +209,7 @@ def _time_and_search(m, located: list[Event]) -> None:
                    collapsed=True, search_zoom=11, initial=False).add_to(m)
 
 
-def _legend(m, title: str, actors: list[str], dropped: list[str]) -> None:
+def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: bool = False) -> None:
     from branca.element import Element
 
     items = "".join(f'<div><span class="cm-swatch" style="background:{ACTOR_COLOURS.get(a, "#6B6B6B")}"></span>'
@@ -199,6 +218,9 @@ def _legend(m, title: str, actors: list[str], dropped: list[str]) -> None:
                     f"</span>{n}" for n in (1, 10, 30))
     note = (f"<div class='cm-dropped'>Left out offline (assets not installed): {escape_text(', '.join(dropped))}</div>"
             if dropped else "")
+    if shortened:
+        note += (f"<div>Popup quotes over {QUOTE_LIMIT} characters are shortened; the full quotes are in the "
+                 "events file.</div>")
     html = f"""
 <style>
 .cm-legend {{position:absolute; bottom:78px; left:10px; z-index:1000; background:rgba(255,255,255,.92);
@@ -216,22 +238,37 @@ def _legend(m, title: str, actors: list[str], dropped: list[str]) -> None:
     m.get_root().html.add_child(Element(html))
 
 
+@contextlib.contextmanager
+def _gc_paused():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
-              title: str = "Casualty claims") -> MapResult:
-    """Write the map as one HTML file (atomically). With ``offline`` it holds no external URL."""
+              title: str = "Casualty claims", bulk: bool | None = None) -> MapResult:
+    """Write the map as one HTML file (atomically). With ``offline`` it holds no external URL.
+
+    ``bulk`` as for :func:`build_map` (default: by the number of events).
+    """
     dropped: list[str] = []
     if offline:
         from mapper.web_assets import unavailable_plugins
 
         dropped = unavailable_plugins(_used_plugins())
-    m, _ = build_map(events, offline=offline, title=title, dropped=dropped)
-    if offline:
-        from mapper.web_assets import make_offline
+    with _gc_paused():  # millions of short-lived lists: the cyclic GC would rescan every event each time
+        m, _ = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk)
+        if offline:
+            from mapper.web_assets import make_offline
 
-        result = make_offline(m)  # the map itself, so controls it cannot support go with their code
-        html, dropped = result.html, sorted(set(dropped) | set(result.dropped))
-    else:
-        html = m.get_root().render()
+            result = make_offline(m)  # the map itself, so controls it cannot support go with their code
+            html, dropped = result.html, sorted(set(dropped) | set(result.dropped))
+        else:
+            html = m.get_root().render()
     path = Path(path)
     with atomic_write(path) as f:
         f.write(html)
