@@ -12,7 +12,7 @@ function small maps use::
     >>> m = folium.Map(tiles=None, prefer_canvas=True)
     >>> layers = add_bulk_layers(m, [], links=False)
     >>> [g.layer_name for g in layers.analysis]
-    ['Places of multi-place claims', 'Uncertainty (precision 2–3)', 'Casualty heat map', 'Clusters']
+    ['Places of multi-place claims', 'Uncertainty (precision 2–3)', 'Casualty heat map', 'Clusters', 'Events over time (slider)']
 """
 
 from __future__ import annotations
@@ -196,9 +196,8 @@ def add_bulk_layers(m, events: list[Event], *, links: bool, show_clusters: bool 
     heat = plugins.HeatMap([], radius=25, blur=18).add_to(heat_group)
     cluster_group = folium.FeatureGroup(name="Clusters", show=show_clusters).add_to(m)
     cluster_layer = plugins.MarkerCluster(options={"chunkedLoading": True}).add_to(cluster_group)
-    layers.analysis = [places, rings, heat_group, cluster_group]
-
     time_group = folium.FeatureGroup(name="Events over time (slider)", show=False).add_to(m)
+    layers.analysis = [places, rings, heat_group, cluster_group, time_group]
     empty = plugins.Timeline({"type": "FeatureCollection", "features": []}, name="Events over time").add_to(time_group)
     slider = plugins.TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
                                     playback_duration=20000).add_timelines(empty).add_to(m)

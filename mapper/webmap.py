@@ -43,7 +43,8 @@ def _used_plugins() -> list[type]:
     """The folium plugins the map uses (for the offline asset check)."""
     from folium import plugins
 
-    return [plugins.HeatMap, plugins.FastMarkerCluster, plugins.Fullscreen, plugins.MeasureControl,
+    return [plugins.HeatMap, plugins.FastMarkerCluster, plugins.MarkerCluster, plugins.GroupedLayerControl,
+            plugins.Fullscreen, plugins.MeasureControl,
             plugins.Timeline, plugins.TimelineSlider, plugins.Search]
 
 
@@ -125,9 +126,14 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
             control.add_to(m)
     if not offline:
         plugins.MiniMap(toggle_display=True).add_to(m)
+    groups = {"Events by side": actor_layers, "Analysis": analysis, "Base map": base}
+    # Tile layers (radio buttons) in Leaflet's own control; overlays by group in the grouped one.
+    if "GroupedLayerControl" not in (dropped or []):  # else every overlay stays in Leaflet's control
+        plugins.GroupedLayerControl({k: v for k, v in groups.items() if v}, exclusive_groups=False,
+                                    collapsed=False).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     _legend(m, title, sorted(actors), dropped or [], shortened=bulk)
-    return m, {"Events": actor_layers, "Analysis": analysis, "Base map": base}
+    return m, groups
 
 
 def _small_layers(m, located: list[Event], offline: bool) -> tuple[list, list]:
@@ -136,7 +142,7 @@ def _small_layers(m, located: list[Event], offline: bool) -> tuple[list, list]:
     from folium import plugins
     from folium.utilities import JsCode
 
-    _time_and_search(m, located)  # before the events, so its invisible markers lie beneath them
+    timeline = _time_and_search(m, located)  # before the events, so its invisible markers lie beneath them
     actor_layers = []
     for actor, features in sorted(_event_features(located, links=not offline).items()):
         layer = folium.FeatureGroup(name=escape_text(actor or "Unknown side"), show=True)
@@ -175,11 +181,11 @@ def _small_layers(m, located: list[Event], offline: bool) -> tuple[list, list]:
     clusters = folium.FeatureGroup(name="Clusters", show=len(located) > CLUSTER_THRESHOLD)
     plugins.FastMarkerCluster([[e.latitude, e.longitude] for e in located]).add_to(clusters)
     analysis = [layer.add_to(m) for layer in (places, rings, heat, clusters)]
-    return actor_layers, analysis
+    return actor_layers, analysis + ([timeline] if timeline is not None else [])
 
 
-def _time_and_search(m, located: list[Event]) -> None:
-    """A time slider over event dates (its own layer, off by default) and a search by place name."""
+def _time_and_search(m, located: list[Event]):
+    """A time slider over event dates (its own layer, off by default; returned) and a search by place name."""
     import folium
     from folium import plugins
 
@@ -194,7 +200,7 @@ def _time_and_search(m, located: list[Event]) -> None:
                                         "place_names": escape_text(", ".join(loc.name or loc.mention
                                                                              for loc in ev.locations))}})
     if not features:
-        return
+        return None
     collection = {"type": "FeatureCollection", "features": features}
     timeline_group = folium.FeatureGroup(name="Events over time (slider)", show=False).add_to(m)
     timeline = plugins.Timeline(collection, name="Events over time").add_to(timeline_group)
@@ -207,6 +213,7 @@ def _time_and_search(m, located: list[Event]) -> None:
     ).add_to(m)
     plugins.Search(layer=search_layer, search_label="place_names", placeholder="Search a place",
                    collapsed=True, search_zoom=11, initial=False).add_to(m)
+    return timeline_group
 
 
 def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: bool = False) -> None:
@@ -223,7 +230,7 @@ def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: boo
                  "events file.</div>")
     html = f"""
 <style>
-.cm-legend {{position:absolute; bottom:78px; left:10px; z-index:1000; background:rgba(255,255,255,.92);
+.cm-legend {{position:absolute; bottom:100px; left:10px; z-index:1000; background:rgba(255,255,255,.92);
   padding:8px 10px; font:12px/1.4 sans-serif; border-radius:4px; box-shadow:0 1px 4px rgba(0,0,0,.3); max-width:280px}}
 .cm-swatch {{display:inline-block; width:12px; height:12px; border-radius:50%; margin-right:6px; vertical-align:middle}}
 .cm-size {{display:inline-block; border:1px solid #555; border-radius:50%; margin:0 3px; vertical-align:middle}}

@@ -65,7 +65,7 @@ def test_one_event_marker_per_event_and_multipoint_places(gazetteer):
     m, groups = build_map(events)
     html = m.get_root().render()
     assert len(re.findall(r'"event_id": "ev-', html)) == len(events) == 2
-    assert [g.layer_name for g in groups["Events"]] == ["North Korean forces"]
+    assert [g.layer_name for g in groups["Events by side"]] == ["North Korean forces"]
     places_layer = next(iter(groups["Analysis"][0]._children.values()))
     assert len(places_layer.data["features"]) == 4               # both claims: Plyokhovo and Martynovka
     assert "Vorozhba" in html and "not placed" in html          # named as unresolved in the popup
