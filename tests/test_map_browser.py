@@ -40,8 +40,10 @@ def test_layer_control_lists_the_layers(seed_map, page):
     names = pg.eval_on_selector_all(".leaflet-control-layers label", "els => els.map(e => e.textContent.trim())")
     for expected in ("No tiles (offline base)", "Border", "Oblasts", "Districts", "Rivers", "North Korean forces",
                      "Places of multi-place claims", "Uncertainty (precision 2\u20133)", "Casualty heat map",
-                     "Clusters"):
+                     "Clusters", "Events over time (slider)"):
         assert expected in names, names
+    groups = pg.eval_on_selector_all(".leaflet-control-layers-group-name", "els => els.map(e => e.textContent.trim())")
+    assert groups == ["Events by side", "Analysis", "Base map"]
 
 
 def test_one_feature_per_event_and_popup_shows_the_quote(seed_map, page):
