@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from gazetteer.loaders.admin_codes import AdminCode
 from gazetteer.normalize import name_key
@@ -94,10 +95,16 @@ def region_words(names: Iterable[str]) -> list[str]:
 
 
 def read_boundary(file_name: str, columns: list[str] | None = None):
-    """A bundled boundary file (gzipped GeoJSON in ``data/boundaries``) as a GeoDataFrame."""
+    """A boundary file as a GeoDataFrame: a bundled name (gzipped GeoJSON in ``data/boundaries``)
+    or a path to any vector file GDAL reads."""
     import pyogrio
 
-    return pyogrio.read_dataframe(f"/vsigzip/{BOUNDARIES_DIR / file_name}", columns=columns)
+    path = Path(file_name) if "/" in str(file_name) else BOUNDARIES_DIR / file_name
+    source = f"/vsigzip/{path}" if path.suffix == ".gz" else str(path)
+    if columns is not None:
+        present = set(pyogrio.read_info(source)["fields"])
+        columns = [c for c in columns if c in present]
+    return pyogrio.read_dataframe(source, columns=columns)
 
 
 def _match_code(name: str, codes: Iterable[AdminCode]) -> AdminCode | None:

@@ -47,6 +47,10 @@ class Theatre:
     bbox: tuple[float, float, float, float]
     countries: frozenset[str]
     admin1_codes: frozenset[str]
+    #: ``(layer, files)`` to draw (see :mod:`gazetteer.theatres`); empty = the built-in set
+    boundaries: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: gazetteer files imported into the index before a run
+    gazetteer_files: tuple[str, ...] = ()
 
     def contains(self, place: Place) -> bool:
         south, west, north, east = self.bbox

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mapper.atomic import atomic_write
+from gazetteer.context import Theatre
 from mapper.basemap import BASE_CREDITS, base_layers
 from mapper.bulk_layers import add_bulk_layers
 from mapper.bulk_table import BULK_THRESHOLD, QUOTE_LIMIT, radius as _radius
@@ -87,12 +88,13 @@ def _event_features(events: list[Event], links: bool = True) -> dict[str, list[d
 
 
 def build_map(events: list[Event], *, offline: bool = False, title: str = "Casualty claims",
-              dropped: list[str] | None = None, bulk: bool | None = None):
+              dropped: list[str] | None = None, bulk: bool | None = None, theatre: Theatre | None = None):
     """A ``folium.Map`` of the events and its layers by control group. See the module docstring.
 
     ``bulk`` (default: more than :data:`~mapper.bulk_table.BULK_THRESHOLD`
     located events) carries the events once in a compressed table and draws
-    them on canvas (:mod:`mapper.bulk_layers`).
+    them on canvas (:mod:`mapper.bulk_layers`). ``theatre``: whose boundaries
+    the offline base draws (default: the built-in Kursk border theatre).
     """
     import folium
     from branca.element import Element
@@ -114,7 +116,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     folium.TileLayer(BLANK_TILE, name="No tiles (offline base)", attr=escape_text(BASE_CREDITS)).add_to(m)
 
     m.get_root().header.add_child(Element(POPUP_SCRIPT))
-    base = [layer.add_to(m) for _, layer in base_layers()]
+    base = [layer.add_to(m) for _, layer in base_layers(theatre)]
     if bulk:
         layers = add_bulk_layers(m, located, links=not offline, show_clusters=len(located) > CLUSTER_THRESHOLD)
         actor_layers, analysis, actors = layers.events, layers.analysis, layers.actors
@@ -257,10 +259,11 @@ def _gc_paused():
 
 
 def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
-              title: str = "Casualty claims", bulk: bool | None = None) -> MapResult:
+              title: str = "Casualty claims", bulk: bool | None = None,
+              theatre: Theatre | None = None) -> MapResult:
     """Write the map as one HTML file (atomically). With ``offline`` it holds no external URL.
 
-    ``bulk`` as for :func:`build_map` (default: by the number of events).
+    ``bulk`` and ``theatre`` (whose boundaries are drawn) as for :func:`build_map`.
     """
     dropped: list[str] = []
     if offline:
@@ -268,7 +271,7 @@ def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
 
         dropped = unavailable_plugins(_used_plugins())
     with _gc_paused():  # millions of short-lived lists: the cyclic GC would rescan every event each time
-        m, _ = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk)
+        m, _ = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre)
         if offline:
             from mapper.web_assets import make_offline
 

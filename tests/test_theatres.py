@@ -1,0 +1,67 @@
+"""Theatres from TOML: loading, errors naming the file, and the boundaries they draw."""
+
+import pytest
+
+from gazetteer import Gazetteer
+from gazetteer.exc import DataFileError
+from gazetteer.theatres import DEFAULT_BOUNDARIES, EXAMPLE_THEATRE, boundary_files, load_theatre
+from mapper.basemap import base_layers
+from mapper.webmap import write_map
+
+
+def test_example_theatre_loads_and_draws_its_own_districts():
+    theatre = load_theatre(EXAMPLE_THEATRE)
+    assert theatre.countries == {"UA", "RU"} and theatre.admin1_codes == {"UA.07", "RU.09"}
+    files = dict(boundary_files(theatre))
+    assert files["districts"] == ("osm_ua_kharkivska_raions.geojson.gz", "osm_ru_belgorod_districts.geojson.gz")
+    assert [name for name, _ in base_layers(theatre)] == ["Border", "Oblasts", "Districts", "Rivers"]
+
+
+def test_default_theatre_draws_the_bundled_set():
+    assert boundary_files(None) == DEFAULT_BOUNDARIES
+
+
+def test_map_of_a_theatre_labels_its_districts(tmp_path):
+    html_path = tmp_path / "map.html"
+    write_map([], html_path, offline=True, theatre=load_theatre(EXAMPLE_THEATRE))
+    html = html_path.read_text(encoding="utf-8")
+    assert "Kharkiv Raion" in html and "Sumy Raion" not in html   # the Kharkiv raions, not Sumy's
+
+
+def test_theatre_changes_resolution(index):
+    """Without context, a name shared by places in both theatres goes to the theatre's own."""
+    kharkiv = Gazetteer(index, theatre=load_theatre(EXAMPLE_THEATRE))
+    kursk = Gazetteer(index)
+    a, b = kharkiv.resolve("Vovchansk"), kursk.resolve("Vovchansk")
+    assert a.resolved and a.place.admin1 and "Kharkiv" in a.place.admin1
+    assert "Kharkiv front" in a.reason and "Kharkiv front" not in b.reason
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("name = 'x'\nbbox = [1, 2, 3]\n", "'bbox' must be a list of 4 numbers"),
+    ("name = 'x'\nbbox = [50, 40, 49, 41]\n", "south < north"),
+    ("bbox = [49, 35, 50, 36]\n", "'name' is missing"),
+    ("name = 'x'\nbbox = [49, 35, 50, 36]\ncountries = ['Ukraine']\n", "two-letter"),
+    ("name = 'x'\nbbox = [49, 35, 50, 36]\n[boundaries]\nroads = 'a.geojson'\n", "unknown boundary layer 'roads'"),
+    ("name = 'x'\nbbox = [49, 35, 50, 36]\n[boundaries]\nborder = 'missing.geojson'\n", "no such file: missing.geojson"),
+    ("name = [\n", "not a theatre TOML file"),
+])
+def test_bad_theatre_files_name_the_file_and_the_reason(tmp_path, body, reason):
+    path = tmp_path / "bad.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_theatre(path)
+    assert str(path) in str(err.value) and reason in str(err.value)
+
+
+def test_theatre_boundary_may_be_a_users_file(tmp_path):
+    import geopandas
+    from shapely.geometry import box
+
+    own = tmp_path / "area.gpkg"
+    geopandas.GeoDataFrame({"name": ["Test area"]}, geometry=[box(36, 49.5, 37, 50)], crs="EPSG:4326").to_file(own)
+    path = tmp_path / "t.toml"
+    path.write_text("name = 'Mine'\nbbox = [49, 35, 51, 38]\n[boundaries]\ndistricts = 'area.gpkg'\n", encoding="utf-8")
+    theatre = load_theatre(path)
+    layers = dict(base_layers(theatre))
+    assert list(layers) == ["Districts"]
