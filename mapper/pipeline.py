@@ -89,10 +89,29 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
 
 def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers, progress: bool,
              stdin) -> tuple[list[Event], int]:
-    from mapper.engines import extract_with_engine
+    """Events of the inputs and how many documents were read (a progress bar on request)."""
+    from mapper.engines import extract_inputs
 
-    return extract_with_engine(inputs, engine=engine, scheduler=scheduler, workers=workers, published=published,
-                               errors=errors, progress=progress, stdin=stdin)
+    seen = {"total": 0}
+    bar = None
+
+    def report(done: int, total: int) -> None:
+        nonlocal bar
+        seen["total"] = total
+        if progress:
+            if bar is None:
+                from tqdm import tqdm
+
+                bar = tqdm(total=total, unit="report", desc="reports", leave=False)
+            bar.update(done - bar.n)
+
+    try:
+        events = extract_inputs(inputs, engine=engine, scheduler=scheduler, workers=workers, published=published,
+                                errors=errors, progress=report, stdin=stdin)
+    finally:
+        if bar is not None:
+            bar.close()
+    return events, seen["total"]
 
 
 def _writers(events: list[Event], *, title: str | None, pdf: bool) -> Iterable[tuple[str, Callable]]:
@@ -113,7 +132,7 @@ def _write_briefing(events: list[Event], path: Path, *, pdf: bool, title: str | 
     from mapper.briefing import write_briefing
 
     result = write_briefing(events, path, pdf=pdf, map_png=path.parent / "situation_map.png", title=title)
-    return result.written
+    return [p for p in (result.map_png, result.pptx, result.pdf) if p is not None]
 
 
 def summarise(result: RunResult) -> list[str]:
