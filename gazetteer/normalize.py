@@ -100,6 +100,8 @@ def fold(text: str) -> str:
             out.append(ch)
             continue
         decomposed = unicodedata.normalize("NFKD", ch)
+        if decomposed != ch:  # compatibility letters may decompose to capitals: 𝑨, Ⓚ, ℌ
+            decomposed = unicodedata.normalize("NFKD", decomposed.casefold())
         out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
     folded = "".join(out).replace("ё", "е").replace("ß", "ss")
     folded = _NON_WORD.sub(" ", folded.replace("_", " "))

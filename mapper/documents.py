@@ -177,8 +177,8 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 
 
-def _decode(data: bytes, html: bool) -> tuple[str, str] | None:
-    """``(text, encoding)``, or None for bytes that are not text."""
+def _decode(data: bytes, html: bool) -> tuple[str, str] | str | None:
+    """``(text, encoding)``, a reason for text too damaged to read, or None for bytes that are not text."""
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = data[3:].decode("utf-8", "replace"), "utf-8"
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -196,7 +196,11 @@ def _decode(data: bytes, html: bool) -> tuple[str, str] | None:
                 pass
             lenient = data.decode("utf-8", "replace")
             bad = lenient.count("\ufffd")
-            if sum(1 for c in lenient if c > "\x7f") >= 11 * bad:       # a few stray bytes in UTF-8
+            # Damaged UTF-8 keeps far more valid multi-byte letters than bad bytes; cp1251, KOI8-R
+            # and cp866 text read as UTF-8 keeps less than one valid letter for four bad bytes.
+            if sum(1 for c in lenient if c > "\x7f") - bad >= 2 * bad:
+                if bad > len(lenient) / 20:
+                    return f"damaged UTF-8 text ({bad} undecodable byte sequences)"
                 return _unless_binary(lenient, "utf-8")
             declared = _CHARSET.search(sample[:4096]) if html else None
             guessed = declared.group(1).decode("ascii") if declared else guess_encoding(sample)
@@ -229,8 +233,8 @@ def _parse_bytes(data: bytes, label: str, path: str, stem: str, kind: str | None
         yield InputError(label, "empty file" if label != "stdin" else "empty input")
         return
     decoded = _decode(data, kind == "html")
-    if decoded is None:
-        yield InputError(label, "binary file, not a text report")
+    if decoded is None or isinstance(decoded, str):
+        yield InputError(label, decoded or "binary file, not a text report")
         return
     text, encoding = decoded
     head = text.lstrip("\ufeff \t\r\n")

@@ -159,8 +159,12 @@ _VAGUE = [  # (pattern, value); tried in order, before plain words
 ]
 _VAGUE_RES = [(re.compile(rf"(?:{p})\b", re.I), v) for p, v in _VAGUE]
 _TOKEN = rf"(?:a(?=\s+(?:hundred|thousand|dozen)\b)|{_trie_pattern(sorted(w for w in _WORDS if w != 'a'))})\b"
+#: A well-formed number has at most about 16 words ("nine hundred and ninety-nine million nine
+#: hundred..."); a run matched is capped at twice that, so a report of "one one one ..." costs
+#: linear time instead of re-matching the whole rest of the run after each word.
+_MAX_RUN_WORDS = 32
 _RUN = (rf"(?<!\bno\s)(?<!\bno-)\b{_TOKEN}"
-        rf"(?:(?:\s+|-|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+){_TOKEN})*")
+        rf"(?:(?:\s+|-|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+){_TOKEN}){{0,{_MAX_RUN_WORDS - 1}}}")
 _FIRST = "".join(sorted({w[0] for w in _WORDS} | set("adhstдкнст")))  # first letters of words and _VAGUE
 _PATTERN = (rf"(?=[\d{re.escape(_FIRST)}])(?<!\w)"
             rf"(?:(?P<vague>(?:{'|'.join(p for p, _ in _VAGUE)})\b)|(?P<digits>{_DIGITS})|(?P<words>{_RUN}))")

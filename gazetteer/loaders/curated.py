@@ -60,8 +60,10 @@ def _place_from_row(row: dict[str, str]) -> Place:
         lat, lon = float(row["lat"]), float(row["lon"])
     except ValueError:
         raise ValueError(f"coordinates not numbers: {row['lat']!r}, {row['lon']!r}") from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"latitude out of range: {lat}, {lon}")
+    if not -90 <= lat <= 90:
+        raise ValueError(f"latitude out of range: {lat}")
+    if not -180 <= lon <= 180:
+        raise ValueError(f"longitude out of range: {lon}")
     name = _QUALIFIER.sub("", full_name)
     names = [row["name_ru"], row["name_uk"], *row["alt_names"].split("|")]
     if name != full_name:
@@ -70,8 +72,8 @@ def _place_from_row(row: dict[str, str]) -> Place:
     country = row["country"].strip().upper()
     oblast = row["oblast"].strip()
     try:
-        population = int(float(row["population"] or 0))
-    except ValueError:
+        population = max(0, int(float(row["population"] or 0)))
+    except (ValueError, OverflowError):  # "n/a", "nan", "inf"
         population = 0
     return Place(
         id=f"curated:{slug(country)}-{slug(oblast)}-{slug(full_name)}",

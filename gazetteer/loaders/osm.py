@@ -38,8 +38,11 @@ def read_osm_settlements(path: str | Path, *, report: LoadReport | None = None) 
         except ValueError:
             report.skip(line_no, "coordinates not numbers")
             continue
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            report.skip(line_no, f"latitude out of range: {lat}, {lon}")
+        if not -90 <= lat <= 90:
+            report.skip(line_no, f"latitude out of range: {lat}")
+            continue
+        if not -180 <= lon <= 180:
+            report.skip(line_no, f"longitude out of range: {lon}")
             continue
         name = (row["name_en"] or row["name"]).strip()
         if not name:
@@ -49,8 +52,8 @@ def read_osm_settlements(path: str | Path, *, report: LoadReport | None = None) 
             n.strip() for n in (row["name"], row["name_uk"], row["name_ru"]) if n.strip() and n.strip() != name
         ))
         try:
-            population = int(float(row["population"] or 0))
-        except ValueError:
+            population = max(0, int(float(row["population"] or 0)))
+        except (ValueError, OverflowError):  # "n/a", "nan", "inf"
             population = 0
         report.loaded += 1
         yield Place(
