@@ -110,6 +110,8 @@ class IndexBuilder:
 
     def _admin1_by_name(self, oblast: str, country: str) -> str:
         stem = name_key(oblast)
+        if len(stem) < 3:  # "" or one letter would be the start of every oblast's name
+            return ""
         for code in self.codes.values():
             if code.level == 1 and code.country_code == country:
                 names = (code.name, code.english_name, *code.alternate_names)

@@ -17,10 +17,11 @@ English, Russian and Ukrainian; a figure never crosses a sentence or clause boun
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from mapper.numbers import NumberMatch, find_numbers
+from mapper.sentences import MAX_SENTENCE_CHARS, clause_spans
 
 __all__ = ["CATEGORIES", "Figure", "find_figures"]
 
@@ -364,7 +365,17 @@ def find_figures(text: str) -> list[Figure]:
 
     >>> find_figures("North Korea reportedly sent between 10,000 and 12,000 troops to support Russian efforts.")
     []
+
+    Text longer than a sentence can be is read clause by clause (see
+    :func:`mapper.sentences.clause_spans`), so time grows with its length.
     """
+    if len(text) > MAX_SENTENCE_CHARS:
+        return [replace(f, start=f.start + a, end=f.end + a)
+                for a, b in clause_spans(text, 0, len(text)) for f in _figures_in(text[a:b])]
+    return _figures_in(text)
+
+
+def _figures_in(text: str) -> list[Figure]:
     lowered = text.lower()
     if not _may_have_keyword(lowered):
         return []

@@ -158,6 +158,8 @@ def _cmd_extract(args) -> int:
     from mapper.extract import extract_events
 
     docs, status = read_inputs(args)
+    if not docs and status != EXIT_OK:
+        return status  # every input failed: an earlier output file stays as it was
     events = extract_events(docs, merge=not args.no_merge)
     write_events(events, args.output, fmt=args.format)
     return status
@@ -168,6 +170,8 @@ def _cmd_geoparse(args) -> int:
     from mapper.geoparse import Geoparser
 
     docs, status = read_inputs(args)
+    if not docs and status != EXIT_OK:
+        return status  # every input failed: an earlier output file stays as it was
     parser = Geoparser()
     lines = [json.dumps(m.to_dict(), ensure_ascii=False) + "\n" for doc in docs for m in parser.parse(doc.text, doc_id=doc.id)]
     if args.output in (None, "-"):

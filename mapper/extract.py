@@ -67,9 +67,11 @@ class Extractor:
         events = []
         for s in sentences:
             groups: dict[str, list[Figure]] = {}
+            actors: dict[str, str] = {}  # subject -> actor: the paragraph is searched once per subject
             for fig in figures_by_sentence[s.index]:
-                groups.setdefault(actor_of(fig.subject, report.sentence(s), report.paragraphs[s.paragraph]),
-                                  []).append(fig)
+                if fig.subject not in actors:
+                    actors[fig.subject] = actor_of(fig.subject, report.sentence(s), report.paragraphs[s.paragraph])
+                groups.setdefault(actors[fig.subject], []).append(fig)
             if "" in groups and len(groups) == 2:  # "35 killed, 50 more wounded": one side's claim
                 unnamed = groups.pop("")
                 groups[next(iter(groups))].extend(unnamed)
@@ -82,8 +84,7 @@ class Extractor:
         doc, text = report.doc, report.text
         sentence_text = report.sentence(s)
         paragraph = report.paragraphs[s.paragraph]
-        locations, precision, note, used = _locations(s, report.sentences, report.event_mentions, text,
-                                                      report.with_figures)
+        locations, precision, note, used = _locations(s, report)
         date = _event_date(s, report.sentences, report.dated_text, doc.published)
         values = _figures(figs)
         quote_start = min([s.start, *(x.start for x in used)])
@@ -125,6 +126,8 @@ class _Report:
     event_mentions: list[Mention]  # mentions outside the dateline (its city is where the reporter is)
     with_figures: set[int]
     paragraphs: dict[int, str]
+    by_sentence: dict[int, list[Mention]]  # event mentions of each sentence, so no claim scans them all
+    regions: list[Mention]                 # resolved region mentions of the report
 
     @classmethod
     def of(cls, doc, sentences: list[Sentence], mentions: list[Mention], with_figures: set[int]) -> "_Report":
@@ -138,8 +141,12 @@ class _Report:
         paragraphs: dict[int, list[str]] = {}
         for x in sentences:
             paragraphs.setdefault(x.paragraph, []).append(text[x.start:x.end])
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        regions = [m for m in mentions if m.how == "region" and m.resolution.resolved]
         return cls(doc, text, dated_text, sentences, mentions, with_figures,
-                   {p: " ".join(parts) for p, parts in paragraphs.items()})
+                   {p: " ".join(parts) for p, parts in paragraphs.items()}, by_sentence, regions)
 
     def sentence(self, s: Sentence) -> str:
         return self.text[s.start:s.end]
@@ -169,8 +176,7 @@ def _is_site(m: Mention) -> bool:
     return not m.resolution.resolved or m.place.is_settlement
 
 
-def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], text: str,
-               with_figures: set[int]):
+def _locations(s: Sentence, report: "_Report"):
     """Places of a claim: ``(locations, geo_precision, note, sentences used)``.
 
     A neighbouring sentence lends its places when it speaks of fighting or casualties;
@@ -178,7 +184,8 @@ def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], 
     sentence without figures of its own (those places belong to that claim). A city named like that oblast
     ("Kursk" beside "the Kursk region") is the oblast's shorthand, not a place of its own.
     """
-    in_sentence = [m for m in mentions if m.sentence == s.index]
+    text, by_sentence = report.text, report.by_sentence
+    in_sentence = by_sentence.get(s.index, [])
     regions = [m for m in in_sentence if m.how == "region" and m.resolution.resolved]
     sites = [m for m in in_sentence if _is_site(m)]
     used: list[Sentence] = []
@@ -186,10 +193,10 @@ def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], 
     if not sites:
         region_codes = {m.place.admin1_code for m in regions}
         namesakes = {name_key(m.query_words[0]) for m in regions if m.query_words}
-        for other in _neighbours(s, sentences):
-            if regions and other.index in with_figures:
+        for other in _neighbours(s, report.sentences):
+            if regions and other.index in report.with_figures:
                 continue
-            found = [m for m in mentions if m.sentence == other.index and _is_site(m)
+            found = [m for m in by_sentence.get(other.index, []) if _is_site(m)
                      and (not region_codes or not m.resolution.resolved or m.place.admin1_code in region_codes)
                      and not (m.resolution.resolved and name_key(m.place.name) in namesakes)]
             if found and _ANAPHORA.search(text[other.start:other.end]):
@@ -209,7 +216,7 @@ def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], 
         locs = _dedupe([_location(m) for m in districts])
         return unresolved + locs, 2, note or "district named, no settlement", used
     if not regions:
-        regions = _document_region(s, mentions)
+        regions = _document_region(s, report.regions)
         note = "region named elsewhere in the report" if regions else "no place named"
     locs = _dedupe([_location(m) for m in regions])
     if unresolved and locs:
@@ -220,11 +227,13 @@ def _locations(s: Sentence, sentences: list[Sentence], mentions: list[Mention], 
 def _event_date(s: Sentence, sentences: list[Sentence], dated_text: str, published):
     """The claim's date: from its sentence, else the nearest earlier sentence of its paragraph
     that has one ("On Saturday, Russian forces shelled Sudzha. Three civilians were killed.")."""
-    earlier = [x for x in sentences if x.paragraph == s.paragraph and x.index <= s.index]
-    for x in reversed(earlier):
+    i = s.index  # sentences[i] is s: indices are list positions
+    while i >= 0 and sentences[i].paragraph == s.paragraph:
+        x = sentences[i]
         date = resolve_event_date(dated_text[x.start:x.end], published)
         if date:
             return date
+        i -= 1
     return None
 
 
@@ -250,13 +259,12 @@ def _dateline_span(text: str) -> tuple[int, int] | None:
 
 def _neighbours(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
     """Sentences after, then before, the given one (nearest first), at most a few away."""
-    after = [x for x in sentences if 0 < x.index - s.index <= _NEIGHBOUR_SENTENCES]
-    before = [x for x in sentences if 0 < s.index - x.index <= _NEIGHBOUR_SENTENCES][::-1]
+    after = sentences[s.index + 1:s.index + 1 + _NEIGHBOUR_SENTENCES]  # indices are list positions
+    before = sentences[max(0, s.index - _NEIGHBOUR_SENTENCES):s.index][::-1]
     return after + before
 
 
-def _document_region(s: Sentence, mentions: list[Mention]) -> list[Mention]:
-    regions = [m for m in mentions if m.how == "region" and m.resolution.resolved]
+def _document_region(s: Sentence, regions: list[Mention]) -> list[Mention]:
     if not regions:
         return []
     same_paragraph = [m for m in regions if m.paragraph == s.paragraph]

@@ -38,6 +38,11 @@ class Sentence:
     index: int
 
 
+#: Longer "sentences" (run-ons, lists without full stops) are cut at clause boundaries; real
+#: sentences of reports are far shorter.
+MAX_SENTENCE_CHARS = 1000
+
+
 def _ends_with_abbreviation(chunk: str) -> bool:
     m = _LAST_WORD.search(chunk[-40:].rstrip(".!?…\"'”»)] "))
     if not m:
@@ -69,10 +74,32 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+def clause_spans(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut into pieces of at most ``limit`` characters, at a ";" or ","
+    (else a space) where it can: run-on "sentences" of thousands of figures or places are
+    then read piece by piece, in time that grows with their length, not its square.
+
+    >>> clause_spans("a, b, c, d", 0, 10, limit=4)
+    [(0, 2), (2, 5), (5, 8), (8, 10)]
+    """
+    pieces = []
+    while end - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind(";"), window.rfind(","))
+        if cut <= 0:
+            cut = window.rfind(" ")
+        cut = start + (cut + 1 if cut > 0 else limit)
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, paragraph, len(out)))
+    for piece_start, piece_end in clause_spans(text, start, end):
+        while piece_start < piece_end and text[piece_start].isspace():
+            piece_start += 1
+        while piece_end > piece_start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > piece_start:
+            out.append(Sentence(piece_start, piece_end, paragraph, len(out)))
