@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="also save a screenshot of the (offline) map from headless Chromium")
     mp.set_defaults(func=_cmd_map)
 
+    from mapper import cli_brief
+
+    cli_brief.register(sub)
+
     gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
     gsub = gaz.add_subparsers(dest="gazetteer_command", metavar="ACTION", parser_class=_Parser)
     gsub.required = True

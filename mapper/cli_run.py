@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     run.add_argument("-o", "--output-dir", default="outputs", metavar="DIR", help="where to write (default: outputs)")
     add_published(run)
     run.add_argument("--title", default=None, help="title of the map and the briefing")
+    run.add_argument("--theatre", default=None, metavar="FILE.toml",
+                     help="another theatre of operations (bounding box, countries, boundaries, gazetteer files); "
+                     "default: the Kursk-Belgorod-Sumy border")
     run.add_argument("--no-pdf", action="store_true", help="do not convert the briefing to PDF")
     run.add_argument("--engine", choices=("local", "dask"), default="local",
                      help="local: one process; dask: partitions on Dask distributed workers")
@@ -47,7 +50,7 @@ def _cmd_run(args) -> int:
     result = run_pipeline(args.inputs, args.output_dir, published=args.published, engine=args.engine,
                           scheduler=args.scheduler, workers=args.workers, pdf=not args.no_pdf,
                           progress=not args.quiet and sys.stderr.isatty(), title=args.title,
-                          stdin=sys.stdin.buffer if "-" in args.inputs else None)
+                          stdin=sys.stdin.buffer if "-" in args.inputs else None, theatre=args.theatre)
     for err in [*result.errors, *result.failed]:
         print_error(err)
     if not args.quiet:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gazetteer.context import Theatre
 from mapper.events import CATEGORIES, Event
 from mapper.exc import ConflictMapError
 
@@ -60,35 +61,41 @@ class RunResult:
 def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | Path = "outputs", *,
                  published: dt.date | None = None, engine: str = "local", scheduler: str | None = None,
                  workers: int | None = None, pdf: bool = True, progress: bool = False,
-                 stdin=None, title: str | None = None) -> RunResult:
+                 stdin=None, title: str | None = None, theatre: Theatre | str | Path | None = None) -> RunResult:
     """Read, geoparse, extract and merge, then write every artefact of :data:`OUTPUT_NAMES` to ``output_dir``.
 
     ``inputs`` are report files, folders or ``"-"``; none means the bundled
     sample. Unreadable inputs land in :attr:`RunResult.errors` and the rest
-    is processed. ``pdf=False`` skips the LibreOffice conversion.
+    is processed. ``pdf=False`` skips the LibreOffice conversion. ``theatre``:
+    a :class:`~gazetteer.context.Theatre` or a TOML file (see
+    :mod:`gazetteer.theatres`); default the built-in Kursk border theatre.
     """
+    if isinstance(theatre, (str, Path)):
+        from gazetteer.theatres import load_theatre
+
+        theatre = load_theatre(theatre)
     if not inputs:
         inputs, published = [SAMPLE_REPORT], published or SAMPLE_PUBLISHED
     out = Path(output_dir)
     result = RunResult()
     result.events, result.documents = _extract(inputs, result.errors, published=published, engine=engine,
                                                scheduler=scheduler, workers=workers, progress=progress,
-                                               stdin=stdin)
-    for name, write in _writers(result.events, title=title, pdf=pdf):
+                                               stdin=stdin, theatre=theatre)
+    for name, write in _writers(result.events, title=title, pdf=pdf, theatre=theatre):
         try:
             written = write(out / name)
         except ConflictMapError as exc:
             result.failed.append(exc)
             continue
-        if isinstance(written, str):
-            result.skipped.append(f"{name}: {written}")
-        else:
-            result.written.extend(written or [out / name])
+        paths, skipped = written if isinstance(written, tuple) else (written, None)
+        result.written.extend(paths)
+        if skipped:
+            result.skipped.append(skipped)
     return result
 
 
 def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers, progress: bool,
-             stdin) -> tuple[list[Event], int]:
+             stdin, theatre: Theatre | None) -> tuple[list[Event], int]:
     """Events of the inputs and how many documents were read (a progress bar on request)."""
     from mapper.engines import extract_inputs
 
@@ -106,16 +113,19 @@ def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers
             bar.update(done - bar.n)
 
     try:
+        options = {"theatre": theatre} if theatre is not None else {}
         events = extract_inputs(inputs, engine=engine, scheduler=scheduler, workers=workers, published=published,
-                                errors=errors, progress=report, stdin=stdin)
+                                errors=errors, progress=report, stdin=stdin, **options)
     finally:
         if bar is not None:
             bar.close()
     return events, seen["total"]
 
 
-def _writers(events: list[Event], *, title: str | None, pdf: bool) -> Iterable[tuple[str, Callable]]:
-    """``(file name, write(path))`` pairs; a writer returns the paths written, or a string saying why it skipped."""
+def _writers(events: list[Event], *, title: str | None, pdf: bool,
+             theatre: Theatre | None) -> Iterable[tuple[str, Callable]]:
+    """``(file name, write(path))`` pairs; a writer returns the paths written, or those and a line
+    saying what it had to leave out."""
     from mapper.event_io import write_events
     from mapper.export import write_format
     from mapper.webmap import write_map
@@ -124,15 +134,22 @@ def _writers(events: list[Event], *, title: str | None, pdf: bool) -> Iterable[t
     yield "events.geojson", lambda p: write_events(events, p, fmt="geojson")
     for fmt in ("gpkg", "kml", "csv", "parquet"):
         yield f"events.{fmt}", lambda p, fmt=fmt: write_format(events, p, fmt)
-    yield "map.html", lambda p: [write_map(events, p, offline=True, title=title or "Casualty claims").path]
-    yield "briefing.pptx", lambda p: _write_briefing(events, p, pdf=pdf, title=title)
+    yield "map.html", lambda p: [write_map(events, p, offline=True, title=title or "Casualty claims",
+                                           theatre=theatre).path]
+    yield "briefing.pptx", lambda p: _write_briefing(events, p, pdf=pdf, title=title, theatre=theatre)
 
 
-def _write_briefing(events: list[Event], path: Path, *, pdf: bool, title: str | None) -> list[Path]:
+def _write_briefing(events: list[Event], path: Path, *, pdf: bool, title: str | None,
+                    theatre: Theatre | None) -> list[Path] | tuple[list[Path], str]:
     from mapper.briefing import write_briefing
 
-    result = write_briefing(events, path, pdf=pdf, map_png=path.parent / "situation_map.png", title=title)
-    return [p for p in (result.map_png, result.pptx, result.pdf) if p is not None]
+    options = {"theatre": theatre} if theatre is not None else {}
+    result = write_briefing(events, path, pdf=pdf, map_png=path.parent / "situation_map.png", title=title,
+                            **options)
+    written = [p for p in (result.map_png, result.pptx, result.pdf) if p is not None]
+    if pdf and result.pdf is None and result.pdf_error:
+        return written, f"briefing.pdf: {result.pdf_error}"
+    return written
 
 
 def summarise(result: RunResult) -> list[str]:

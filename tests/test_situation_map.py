@@ -1,0 +1,152 @@
+"""The situation map PNG: drawn offline, labels never overlap, a true scale bar, symbols by side and size."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+
+import pytest
+from pyproj import Geod, Transformer
+
+from mapper.briefing.labels import LABEL_GID
+from mapper.briefing.map_furniture import nice_length, size_steps
+from mapper.briefing.map_symbols import MAX_DIAMETER_PT, symbol_diameter
+from mapper.briefing.situation_map import draw_situation_map, save_situation_map
+from mapper.events import Event, EventLocation
+from mapper.popups import ACTOR_COLOURS
+
+PLYOKHOVO = EventLocation("Plekhovo", "Plyokhovo", 51.1, 35.33, "RU", "Kursk Oblast", "Sudzhansky District",
+                          "curated:ru-kursk-plyokhovo", 1, True, "")
+MARTYNOVKA = EventLocation("Martynovka", "Martynovka", 51.23889, 35.36639, "RU", "Kursk Oblast",
+                           "Sudzhansky District", "curated:ru-kursk-martynovka-sudzhansky-district", 1, True, "")
+VOROZHBA = EventLocation("Vorozhba", None, None, None, None, None, None, None, None, False, "ambiguous")
+
+
+def event(event_id, locations, best, *, actor="North Korean forces", precision=None) -> Event:
+    return Event(event_id=event_id, doc_id="d", event_date=dt.date(2024, 12, 14), killed_or_wounded=best,
+                 casualties_low=best, casualties_best=best, casualties_high=best, actor=actor,
+                 locations=tuple(locations), geo_precision=precision or (1 if len(locations) == 1 else 2))
+
+
+SEED_LIKE = [event("kw", [PLYOKHOVO, VOROZHBA, MARTYNOVKA], 30), event("missing", [PLYOKHOVO, MARTYNOVKA], 3)]
+
+
+def label_boxes(fig):
+    renderer = fig.canvas.get_renderer()
+    return [(t.get_text(), t.get_window_extent(renderer)) for ax in fig.axes for t in ax.texts
+            if t.get_gid() == LABEL_GID]
+
+
+def scale_bar_ground_metres(ax, crs: str) -> float:
+    """Measure the drawn bar independently: its two segments' ends, back to lon/lat, geodesic distance."""
+    bars = sorted((p for p in ax.patches if p.get_zorder() == 30), key=lambda p: p.get_x())
+    x0, y0 = bars[0].get_x(), bars[0].get_y()
+    x1 = bars[-1].get_x() + bars[-1].get_width()
+    to_lonlat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    (lon0, lat0), (lon1, lat1) = to_lonlat.transform(x0, y0), to_lonlat.transform(x1, y0)
+    return Geod(ellps="WGS84").inv(lon0, lat0, lon1, lat1)[2]
+
+
+@pytest.fixture(scope="module")
+def seed_map(index):
+    return draw_situation_map(SEED_LIKE, index=index)
+
+
+def test_seed_map_in_utm_around_the_claimed_villages(seed_map):
+    fig, result = seed_map
+    assert result.crs == "EPSG:32636"                                  # UTM zone 36N holds 35.3° E
+    west, south, east, north = result.bounds
+    for loc in (PLYOKHOVO, MARTYNOVKA):
+        assert west < loc.longitude < east and south < loc.latitude < north
+    assert east - west < 3 and north - south < 2                       # zoomed to the events, not the theatre
+    assert result.events_shown == 2 and result.events_unplaced == 0
+    assert {"Plyokhovo", "Martynovka"} <= set(result.labels)
+    assert "Sudzha" in result.labels                                   # settlements from the offline gazetteer
+    assert "Vorozhba" not in result.labels                             # unresolved: nowhere on the map
+
+
+def test_labels_never_overlap_and_stay_inside(seed_map):
+    fig, _ = seed_map
+    ax = fig.axes[0]  # labels were placed in the axes' final position (not one geopandas left behind)
+    assert ax.get_position().bounds == pytest.approx(ax.get_position(original=True).bounds)
+    boxes = label_boxes(fig)
+    assert len(boxes) >= 10
+    frame = fig.axes[0].get_window_extent(fig.canvas.get_renderer())
+    for i, (text, box) in enumerate(boxes):
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, text
+        for other, other_box in boxes[i + 1:]:
+            assert not box.overlaps(other_box), (text, other)
+
+
+def test_scale_bar_measures_ground_distance_in_utm(seed_map):
+    fig, result = seed_map
+    assert result.scale_bar_m == nice_length(result.scale_bar_m)
+    assert scale_bar_ground_metres(fig.axes[0], result.crs) == pytest.approx(result.scale_bar_m, rel=0.005)
+
+
+def test_web_mercator_scale_bar_is_latitude_corrected_and_tiles_fail_softly(index):
+    from xyzservices import TileProvider
+
+    nowhere = TileProvider(name="local.closed", url="http://127.0.0.1:9/{z}/{x}/{y}.png", attribution="none")
+    fig, result = draw_situation_map(SEED_LIKE, index=index, tiles=nowhere)
+    assert result.crs == "EPSG:3857" and result.tiles is None
+    assert any("Web tiles not drawn" in note for note in result.notes)
+    # at 51° N a Web Mercator metre is ~0.63 m on the ground: an uncorrected bar would be 1.6x too long
+    assert scale_bar_ground_metres(fig.axes[0], result.crs) == pytest.approx(result.scale_bar_m, rel=0.005)
+
+
+def test_symbols_are_proportional_and_coloured_by_side(index):
+    assert symbol_diameter(30, 30) == MAX_DIAMETER_PT
+    assert symbol_diameter(30, 30) ** 2 / symbol_diameter(10, 30) ** 2 == pytest.approx(3.0)
+    assert size_steps(3000) == [3000, 500, 100]
+    sudzha = EventLocation("Sudzha", "Sudzha", 51.19139, 35.27056, "RU", "Kursk Oblast", "", "x", 1, True, "")
+    region = EventLocation("Kursk region", "Kursk Oblast", 51.6, 36.2, "RU", "Kursk Oblast", "", "y", 3, True, "")
+    events = [event("a", [sudzha], 40, actor="Civilians"), event("b", [region], 10, actor="Ukrainian forces",
+                                                                  precision=3)]
+    fig, _ = draw_situation_map(events, index=index)
+    ax = fig.axes[0]
+    collections = [c for c in ax.collections if c.get_zorder() in (10, 10.5)]
+    filled = [c for c in collections if c.get_zorder() == 10 and c.get_alpha() == 0.75]
+    assert len(filled) == 1 and filled[0].get_sizes()[0] == pytest.approx(MAX_DIAMETER_PT ** 2)
+    assert filled[0].get_facecolors()[0][:3] == pytest.approx(_rgb(ACTOR_COLOURS["Civilians"]), abs=0.01)
+    dashed = [c for c in collections if c.get_zorder() == 10.5]
+    assert len(dashed) == 1 and dashed[0].get_linestyle()[0][1] is not None    # region-only claim: dashed ring
+    assert dashed[0].get_edgecolors()[0][:3] == pytest.approx(_rgb(ACTOR_COLOURS["Ukrainian forces"]), abs=0.01)
+
+
+def _rgb(hex_colour: str) -> tuple[float, float, float]:
+    return tuple(int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+
+
+def test_png_is_written_atomically_and_not_blank(tmp_path, index):
+    from PIL import Image, ImageStat
+
+    path = tmp_path / "situation_map.png"
+    result = save_situation_map(SEED_LIKE, path, index=index, dpi=80)
+    assert result.path == path and [p.name for p in tmp_path.iterdir()] == ["situation_map.png"]
+    with Image.open(path) as image:
+        assert image.size == (960, 424)
+        stat = ImageStat.Stat(image.convert("L"))
+        assert stat.stddev[0] > 20                     # base map, symbols, labels: far from uniform
+        assert len(image.convert("RGB").getcolors(1 << 20)) > 500
+
+
+def test_cyrillic_labels_draw_without_missing_glyphs(index):
+    cyr = EventLocation("Мартинівка", "Мартинівка", 50.29, 35.78, "UA", "Сумська область", "", "c", 1, True, "")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig, result = draw_situation_map([event("c", [cyr], 2, actor="Civilians")], index=index)
+        fig.savefig(io.BytesIO(), format="png", dpi=60)
+    assert "Мартинівка" in result.labels
+    assert not [w for w in caught if "missing" in str(w.message).lower()]
+
+
+def test_no_events_and_unplaced_events(index):
+    fig, result = draw_situation_map([event("u", [VOROZHBA], 5)], index=index)
+    assert result.events_shown == 0 and result.events_unplaced == 1
+    west, south, east, north = result.bounds
+    assert west < 33.5 and east > 38 and south < 50.5 and north > 52     # the whole theatre
+    credits = [t.get_text() for t in fig.texts]
+    assert any("1 claim(s) with no placeable location not shown" in t and "GeoNames" in t
+               and "OpenStreetMap" in t and "Natural Earth" in t for t in credits)
