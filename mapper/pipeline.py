@@ -88,7 +88,7 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
             result.failed.append(exc)
             continue
         paths, skipped = written if isinstance(written, tuple) else (written, None)
-        result.written.extend(paths)
+        result.written.extend(paths if paths is not None else [out / name])
         if skipped:
             result.skipped.append(skipped)
     return result

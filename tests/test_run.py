@@ -1,0 +1,60 @@
+"""`conflictmap run`: the whole job on the bundled sample and on mixed good and bad inputs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import REPO, run_cli
+from mapper.pipeline import OUTPUT_NAMES, run_pipeline, summarise
+
+REPORTS = REPO / "tests" / "data" / "reports"
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("run") / "outputs"
+    proc = run_cli("run", "-o", str(out))
+    return proc, out
+
+
+def test_run_on_the_bundled_sample_writes_every_artefact(sample_run):
+    proc, out = sample_run
+    assert proc.returncode == 0, proc.stderr
+    expected = set(OUTPUT_NAMES) - {"briefing.pdf"}
+    assert expected <= {p.name for p in out.iterdir()}
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    kursk = next(e for e in events if e["killed_or_wounded"] == 30)
+    assert kursk["actor"] == "North Korean forces" and kursk["event_date"] == "2024-12-14"
+    assert {loc["name"] for loc in kursk["locations"] if loc["resolved"]} == {"Plyokhovo", "Martynovka"}
+
+
+def test_run_prints_the_summary(sample_run):
+    proc, out = sample_run
+    err = proc.stderr
+    assert "reports read: 1" in err and "events: 2" in err
+    assert "killed or wounded: 30" in err and "missing: 3" in err
+    assert "Vorozhba:" in err and "Sumy Oblast" in err            # unresolved, with the reason
+    assert str(out / "map.html") in err and str(out / "briefing.pptx") in err
+
+
+def test_run_goes_on_past_bad_inputs(tmp_path):
+    out = tmp_path / "out"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run_pipeline([REPORTS / "01_wire_reuters_gur_nk_weekend.txt", empty], out, pdf=False)
+    assert [str(e) for e in result.errors] == [f"{empty}: empty file"]
+    assert result.documents == 1 and result.events and not result.ok
+    assert (out / "events.gpkg").exists() and (out / "map.html").exists()
+    lines = summarise(result)
+    assert lines[0] == "reports read: 1 (1 failed)"
+
+
+def test_run_exit_code_is_1_when_an_input_fails(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    proc = run_cli("run", str(REPORTS / "01_wire_reuters_gur_nk_weekend.txt"), str(empty), "-o",
+                   str(tmp_path / "out"), "--no-pdf", "--quiet")
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [f"conflictmap: error: {empty}: empty file"]
