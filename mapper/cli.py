@@ -37,9 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    from mapper import cli_run
+    from mapper import cli_export, cli_run
 
     cli_run.register(sub)
+    cli_export.register(sub)
 
     geo = sub.add_parser("geocode", help="resolve one place name with the offline gazetteer",
                          description="Resolve a place name (any spelling, Latin or Cyrillic, inflected "
@@ -76,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     mp = sub.add_parser("map", help="the layered interactive map (HTML) of an events file",
                         description="Draw events (from extract: GeoJSON or JSON Lines) on a layered Leaflet map.")
-    mp.add_argument("events", metavar="EVENTS", help="events file written by conflictmap extract")
+    mp.add_argument("events", metavar="EVENTS",
+                    help="events file written by conflictmap extract (GeoJSON, JSON Lines) or export/--store (GeoPackage)")
     mp.add_argument("-o", "--output", required=True, metavar="FILE", help="HTML file to write")
     mp.add_argument("--offline", action="store_true",
                     help="no external URL at all: assets inlined, no web tiles (works air-gapped)")
@@ -187,10 +189,10 @@ def _cmd_geoparse(args) -> int:
 
 
 def _cmd_map(args) -> int:
-    from mapper.event_io import read_events
+    from mapper.export import read_any_events
     from mapper.webmap import write_map
 
-    events = read_events(args.events)
+    events = read_any_events(args.events)
     result = write_map(events, args.output, offline=args.offline, title=args.title)
     note = f"; left out offline: {', '.join(result.dropped)}" if result.dropped else ""
     print(f"wrote {result.path} ({result.events} events, {result.bytes / 1e6:.1f} MB){note}", file=sys.stderr)

@@ -43,7 +43,7 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def cmd_brief(args) -> int:
     from mapper.briefing import write_briefing
-    from mapper.event_io import read_events
+    from mapper.export import read_any_events
     from mapper.exc import ConflictMapError
 
     output = Path(args.output)
@@ -51,7 +51,7 @@ def cmd_brief(args) -> int:
         print(f"conflictmap brief: error: the deck must be a .pptx file: {output}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        events = read_events(args.events)
+        events = read_any_events(args.events)
     except ConflictMapError as exc:
         print(f"conflictmap: error: {exc}", file=sys.stderr)
         return EXIT_FAILED

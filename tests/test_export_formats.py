@@ -1,0 +1,333 @@
+"""Each export format on its own terms: GDAL opens it, the GeoPackage validator passes, and the
+format-specific promises hold (RFC 7946, KML styles/time/escaping, FlatGeobuf order, GeoParquet
+metadata, ACLED columns and formula safety, the Shapefile field map, atomic writes).
+
+``sample_events`` (also used by the round-trip, store and CLI tests) places every event at real
+gazetteer places: the seed article's two claims, plus hand-made claims for what the seed lacks
+(a 12-decimal curated coordinate, Cyrillic text over 254 bytes, hostile text, an unplaced claim,
+a three-place claim west of Greenwich).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+import subprocess
+
+import lxml.html
+import numpy as np
+import pyarrow.parquet as pq
+import pyogrio
+import pytest
+from conftest import REPO
+from lxml import etree
+
+from mapper.documents import read_documents
+from mapper.event_io import events_to_geojson
+from mapper.events import Event, EventLocation
+from mapper.export import DEFAULT_FORMATS, EXPORTERS, export_events, write_format
+from mapper.export.csv_acled import ACLED_COLUMNS
+from mapper.export.shapefile import SHAPEFILE_FIELDS
+from mapper.extract import extract_events
+
+SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
+PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert(1)> ]]> & \x00\x1b"
+KML = "{http://www.opengis.net/kml/2.2}"
+
+
+def _loc(index, place_id: str, mention: str | None = None) -> EventLocation:
+    p = index.get(place_id)
+    assert p is not None, place_id
+    return EventLocation(mention or p.name, p.name, p.latitude, p.longitude, p.country_code, p.admin1 or None,
+                         p.admin2 or None, p.id, 1, True, "")
+
+
+def _source(doc: str, quote: str, **extra) -> dict:
+    return {"doc_id": doc, "url": f"https://example.org/{doc}", "source_name": "example.org",
+            "published": "2024-11-03", "quote": quote, **extra}
+
+
+def sample_events(gazetteer, index) -> list[Event]:
+    seed = extract_events(read_documents([SEED], published=dt.date(2024, 12, 16)), gazetteer=gazetteer)
+    assert len(seed) == 2
+    cyrillic = ("По словам губернатора Курской области, в результате обстрела Пристени погибли два мирных "
+                "жителя и ещё пятеро получили ранения; в посёлке повреждены дома, школа и линия электропередачи.")
+    pristen = Event(
+        event_id="ev-pristen", doc_id="tg-gov", event_date=dt.date(2024, 11, 2), event_date_end=dt.date(2024, 11, 2),
+        date_precision=1, date_text="2 ноября", killed=2, wounded=5, casualties_low=7, casualties_best=7,
+        casualties_high=7, actor="Civilians", claimed_by="губернатор Курской области",
+        locations=(_loc(index, "curated:ru-kursk-pristen", "Пристени"),), geo_precision=1,
+        source_url="https://t.me/gubernator_46/1", source_name="Telegram", published=dt.date(2024, 11, 3),
+        source_quote=cyrillic, quote_start=0, quote_end=len(cyrillic),
+        sources=(_source("tg-gov", cyrillic, channel="@gubernator_46", published="3 Nov 2024"),))
+    sudzha = _loc(index, "curated:ru-kursk-sudzha", "Sudzha")
+    hostile = Event(
+        event_id="ev-hostile", doc_id="hostile", event_date=dt.date(2024, 9, 1), event_date_end=dt.date(2024, 9, 1),
+        date_precision=1, date_text="-2 days", killed=7, casualties_low=7, casualties_best=7, casualties_high=7,
+        approximate=True, qualifier="+about", actor="Russian forces",
+        claimed_by='=HYPERLINK("http://evil.example","click")', locations=(sudzha,), geo_precision=1,
+        location_note="@SUM(A1:A9)", source_url="javascript:alert(1)", source_name="<b>bold</b>",
+        published=dt.date(2024, 9, 2), source_quote="Seven killed " + PAYLOAD + "\r\nend", quote_start=5,
+        quote_end=40, sources=({"doc_id": "hostile", "url": "javascript:alert(1)", "source_name": PAYLOAD},))
+    unplaced = Event(
+        event_id="ev-unplaced", doc_id="vague", captured=4, casualties_low=4, casualties_best=4, casualties_high=4,
+        actor="Ukrainian forces", claimed_by="Russian MoD",
+        locations=(EventLocation("Vorozhba", None, None, None, None, None, None, None, None, False,
+                                 "context names Kursk Oblast (RU); the known Vorozhbas are in Sumy Oblast (UA)"),),
+        source_quote="Four servicemen were captured.", number_of_sources=1,
+        sources=({"doc_id": "vague", "url": "", "source_name": "", "published": None, "quote": "Four."},))
+    west = [_loc(index, pid) for pid in ("geonames:4752136", "geonames:4367734", "geonames:4773677")]
+    faraway = Event(
+        event_id="ev-west", doc_id="wire-2", event_date=dt.date(2024, 10, 5), event_date_end=dt.date(2024, 10, 7),
+        date_precision=2, date_text="over the weekend", killed_or_wounded=12, casualties_low=10, casualties_best=12,
+        casualties_high=14, approximate=True, qualifier="about", locations=tuple(west), geo_precision=2,
+        source_name="Wire", published=dt.date(2024, 10, 8), source_quote="About 12 were killed or wounded.",
+        number_of_sources=2, sources=(_source("wire-2", "About 12."), _source("wire-3", "Some 12.")))
+    return [*seed, pristen, hostile, unplaced, faraway]
+
+
+@pytest.fixture(scope="module")
+def events(gazetteer, index):
+    return sample_events(gazetteer, index)
+
+
+@pytest.fixture(scope="module")
+def exported(events, index, tmp_path_factory):
+    out = tmp_path_factory.mktemp("export")
+    result = export_events(events, out, formats=list(EXPORTERS), index=index)
+    assert result.ok, result.failed
+    return out
+
+
+def _ogrinfo(*args: str) -> str:
+    exe = shutil.which("ogrinfo")
+    assert exe, "ogrinfo (Debian gdal-bin) is needed: CI installs it from scripts/ci_apt_packages.txt"
+    run = subprocess.run([exe, "-ro", *args], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def _has_gdal_driver(name: str) -> bool:
+    return f"{name} -" in _ogrinfo("--formats")
+
+
+@pytest.mark.parametrize("fmt", list(EXPORTERS))
+def test_gdal_reads_every_file(exported, events, fmt):
+    path = exported / f"events{EXPORTERS[fmt].suffix}"
+    if fmt == "parquet" and not _has_gdal_driver("Parquet"):
+        # Debian 12's GDAL 3.6 (and pyogrio's wheel) are built without Arrow/Parquet; pyarrow checks it below.
+        assert pq.read_metadata(path).num_rows == len(events)
+        pytest.skip("this GDAL has no Parquet driver; GeoParquet read back with pyarrow/geopandas instead")
+    info = _ogrinfo("-so", "-al", str(path))
+    counts = [int(line.split(":")[1]) for line in info.splitlines() if line.startswith("Feature Count:")]
+    assert counts and counts[0] == len(events), info
+
+
+def test_geopackage_passes_gdal_validator(exported):
+    run = subprocess.run(["/usr/bin/python3", "-m", "osgeo_utils.samples.validate_gpkg", str(exported / "events.gpkg")],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_geopackage_layers_types_crs_and_spatial_index(exported, events):
+    path = exported / "events.gpkg"
+    layers = {name: geom for name, geom in pyogrio.list_layers(path)}
+    assert layers == {"events": "MultiPoint", "event_locations": "Point", "places": "Point", "sources": None}
+    info = pyogrio.read_info(path, layer="events")
+    assert info["crs"] == "EPSG:4326" and info["features"] == len(events)
+    types = dict(zip(info["fields"], info["dtypes"]))
+    assert types["event_date"] == types["published"] == "datetime64[D]"  # GDAL Date fields
+    assert types["killed"] == types["casualties_best"] == "int64" and types["approximate"] == "bool"
+    assert types["latitude"] == "float64" and types["event_id"] == "object"
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47  # 'GPKG'
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 10300
+        rtrees = {r[0] for r in db.execute("SELECT table_name FROM gpkg_extensions "
+                                           "WHERE extension_name = 'gpkg_rtree_index'")}
+        assert rtrees == {"events", "event_locations", "places"}
+    # the R-tree answers a bounding-box query: only the Washington-area claim lies west of Greenwich
+    west = pyogrio.read_dataframe(path, layer="events", bbox=(-80, 37, -75, 40))
+    assert list(west.event_id) == ["ev-west"]
+
+
+def test_event_locations_are_one_point_per_place_without_figures(exported, events):
+    frame = pyogrio.read_dataframe(exported / "events.gpkg", layer="event_locations")
+    assert len(frame) == sum(len(ev.locations) for ev in events)
+    assert not {"killed", "casualties_best", "killed_or_wounded"} & set(frame.columns)
+    seed = next(ev for ev in events if ev.killed_or_wounded == 30)
+    rows = frame[frame.event_id == seed.event_id].sort_values("location_index")
+    assert list(rows["mention"]) == ["Plekhovo", "Vorozhba", "Martynovka"]
+    assert list(rows["resolved"]) == [True, False, True] and rows.geometry.iloc[1] is None
+    assert rows.geometry.iloc[0].coords[0] == (35.33, 51.1) and set(rows["places_in_event"]) == {2}
+
+
+def test_places_layer_lists_gazetteer_entries_with_sources(exported, events, index):
+    frame = pyogrio.read_dataframe(exported / "events.gpkg", layer="places")
+    used = {loc.gazetteer_id for ev in events for loc in ev.locations if loc.resolved}
+    assert set(frame.gazetteer_id) == used and frame.gazetteer_id.is_unique
+    for row in frame.itertuples():
+        place = index.get(row.gazetteer_id)
+        assert (row.geometry.x, row.geometry.y) == (place.longitude, place.latitude)
+        assert row.source == place.source and row.in_gazetteer
+    pristen = frame[frame.gazetteer_id == "curated:ru-kursk-pristen"].iloc[0]
+    assert pristen.source_url.startswith("http") and pristen.events == 1
+
+
+def test_geojson_follows_rfc_7946(exported, events):
+    doc = json.loads((exported / "events.geojson").read_text(encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection" and "crs" not in doc
+    assert [f["id"] for f in doc["features"]] == [ev.event_id for ev in events]
+    seed = doc["features"][0]
+    assert seed["geometry"] == {"type": "MultiPoint", "coordinates": [[35.33, 51.1], [35.36639, 51.23889]]}
+    pristen = next(f for f in doc["features"] if f["id"] == "ev-pristen")
+    lon, lat = pristen["geometry"]["coordinates"]
+    assert (lon, lat) == (round(36.695833333333, 6), round(51.233333333333, 6))  # lon first, 6 decimals
+    assert next(f for f in doc["features"] if f["id"] == "ev-unplaced")["geometry"] is None
+    assert doc == json.loads(json.dumps(events_to_geojson(events)))  # the document extract --format geojson writes
+
+
+def _kml(exported):
+    return etree.parse(str(exported / "events.kml"))
+
+
+def test_kml_has_one_placemark_per_event_with_side_colour_scale_and_time(exported, events):
+    doc = _kml(exported)
+    placemarks = doc.findall(f".//{KML}Placemark")
+    assert len(placemarks) == len(events)
+    styles = {s.get("id"): s for s in doc.findall(f".//{KML}Style")}
+
+    def icon(pm):
+        style = styles[pm.findtext(f"{KML}styleUrl").lstrip("#")]
+        return style.findtext(f".//{KML}color"), float(style.findtext(f".//{KML}scale"))
+
+    by_id = {pm.find(f".//{KML}SimpleData[@name='event_id']").text: pm for pm in placemarks}
+    seed = next(ev for ev in events if ev.killed_or_wounded == 30)
+    colour, scale30 = icon(by_id[seed.event_id])
+    assert colour == "ff005ed5"  # North Korean forces #D55E00 as aabbggrr
+    assert icon(by_id["ev-hostile"])[0] == "ffa779cc" and icon(by_id["ev-west"])[0] == "ff6b6b6b"
+    assert scale30 > icon(by_id["ev-west"])[1] > icon(by_id["ev-hostile"])[1] > icon(by_id["ev-unplaced"])[1]
+    span = by_id[seed.event_id].find(f"{KML}TimeSpan")
+    assert (span.findtext(f"{KML}begin"), span.findtext(f"{KML}end")) == ("2024-12-14", "2024-12-15")
+    assert by_id["ev-pristen"].findtext(f"{KML}TimeStamp/{KML}when") == "2024-11-02"
+    assert by_id["ev-unplaced"].find(f"{KML}TimeStamp") is None and by_id["ev-unplaced"].find(f"{KML}Point") is None
+    assert len(by_id["ev-west"].findall(f"{KML}MultiGeometry/{KML}Point")) == 3
+
+
+def test_kml_keeps_hostile_report_text_as_text(exported):
+    raw = (exported / "events.kml").read_text(encoding="utf-8")
+    assert "<script" not in raw and "<img" not in raw and "]]>" not in raw
+    doc = _kml(exported)
+    assert not [el for el in doc.iter() if isinstance(el.tag, str) and el.tag.split("}")[-1] in ("script", "img")]
+    pm = next(p for p in doc.iter(f"{KML}Placemark")
+              if p.find(f".//{KML}SimpleData[@name='event_id']").text == "ev-hostile")
+    balloon = lxml.html.fragment_fromstring(pm.findtext(f"{KML}description"), create_parent="div")
+    assert not balloon.xpath("//script | //img | //*[@onerror]")
+    assert not [a for a in balloon.iter("a") if "javascript" in a.get("href", "")]
+    assert "<script>alert('x')</script><img src=x onerror=alert(1)> ]]> &" in balloon.text_content()
+    quote = pm.find(f".//{KML}SimpleData[@name='source_quote']").text
+    assert quote == "Seven killed <script>alert('x')</script><img src=x onerror=alert(1)> ]]> & \r\nend"
+
+
+def test_flatgeobuf_keeps_row_order(index, events, tmp_path):
+    # far-apart places, interleaved, so a spatially sorted file would change the order
+    shuffled = [events[i] for i in (2, 5, 0, 4, 3, 1)]
+    write_format(shuffled, tmp_path / "e.fgb", "fgb", index=index)
+    assert list(pyogrio.read_dataframe(tmp_path / "e.fgb").event_id) == [ev.event_id for ev in shuffled]
+    assert pyogrio.read_info(tmp_path / "e.fgb")["geometry_type"] == "MultiPoint"
+
+
+def test_geoparquet_metadata_and_types(exported, events):
+    import geopandas
+    import pyarrow as pa
+
+    schema = pq.read_schema(exported / "events.parquet")
+    geo = json.loads(schema.metadata[b"geo"])
+    column = geo["columns"]["geometry"]
+    assert geo["version"] == "1.1.0" and geo["primary_column"] == "geometry" and column["encoding"] == "WKB"
+    assert column["geometry_types"] == ["MultiPoint", "Point"]
+    points = np.array([p for ev in events for p in ev.points])
+    assert column["bbox"] == [points[:, 0].min(), points[:, 1].min(), points[:, 0].max(), points[:, 1].max()]
+    assert schema.field("event_date").type == pa.date32() and schema.field("killed").type == pa.int64()
+    assert schema.field("approximate").type == pa.bool_()
+    assert pa.types.is_list(schema.field("locations").type) and pa.types.is_struct(schema.field("sources").type.value_type)
+    frame = geopandas.read_parquet(exported / "events.parquet")
+    assert frame.crs.to_epsg() == 4326 and len(frame) == len(events)
+
+
+def _csv_rows(exported):
+    import csv
+
+    raw = (exported / "events.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark for Excel
+    return list(csv.DictReader(raw.decode("utf-8-sig").splitlines(keepends=True)))
+
+
+def test_csv_starts_with_acled_columns(exported, events):
+    header = (exported / "events.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert tuple(header[:len(ACLED_COLUMNS)]) == ACLED_COLUMNS
+    assert {"event_id", "killed_or_wounded", "locations_json", "sources_json", "geometry_wkt"} <= set(header)
+    rows = {r["event_id_cnty"]: r for r in _csv_rows(exported)}
+    seed_event = next(ev for ev in events if ev.killed_or_wounded == 30)
+    seed = rows[seed_event.event_id]
+    assert (seed["event_date"], seed["year"], seed["time_precision"]) == ("2024-12-14", "2024", "2")
+    assert (seed["actor1"], seed["admin1"], seed["location"]) == ("North Korean forces", "Kursk Oblast",
+                                                                  "Plyokhovo; Martynovka")
+    assert seed["event_type"] == "" and seed["fatalities"] == ""  # killed or wounded is not a fatality count
+    assert seed["source"].startswith("Ukraine's military intelligence (GUR)") and seed["notes"] == seed_event.source_quote
+    assert rows["ev-pristen"]["fatalities"] == "2" and rows["ev-pristen"]["geo_precision"] == "1"
+
+
+def test_csv_neutralises_formulas_but_not_numbers(exported):
+    rows = {r["event_id_cnty"]: r for r in _csv_rows(exported)}
+    hostile = rows["ev-hostile"]
+    assert hostile["claimed_by"] == "'" + '=HYPERLINK("http://evil.example","click")'
+    assert hostile["date_text"] == "'-2 days" and hostile["qualifier"] == "'+about"
+    assert hostile["location_note"] == "'@SUM(A1:A9)" and hostile["source"].startswith("'=")
+    west = rows["ev-west"]
+    assert float(west["longitude"]) < 0 and west["longitude"].startswith("-")  # numbers untouched
+    assert west["geometry_wkt"].startswith("MULTIPOINT ((-77.26693 38.56984)")
+
+
+def test_shapefile_uses_the_field_map_and_declares_utf8(exported, events):
+    for suffix in (".shp", ".shx", ".dbf", ".prj", ".cpg"):
+        assert (exported / f"events{suffix}").is_file()
+    assert (exported / "events.cpg").read_text().strip() == "UTF-8"
+    info = pyogrio.read_info(exported / "events.shp")
+    assert list(info["fields"]) == list(SHAPEFILE_FIELDS.values())
+    assert all(len(name) <= 10 for name in info["fields"])
+    assert info["geometry_type"] == "MultiPoint" and info["crs"] == "EPSG:4326"
+    frame = pyogrio.read_dataframe(exported / "events.shp", encoding="UTF-8")
+    pristen = frame[frame.event_id == "ev-pristen"].iloc[0]
+    assert pristen.claimed_by == "губернатор Курской области" and len(pristen.quote.encode()) <= 254
+
+
+def test_failed_write_leaves_the_earlier_file(events, index, tmp_path, monkeypatch):
+    from mapper.exc import OutputError
+    from mapper.export import gpkg
+
+    target = tmp_path / "events.gpkg"
+    write_format(events[:2], target, "gpkg", index=index)
+    before = target.read_bytes()
+    real = gpkg._write_layer
+
+    def fail_on_sources(layer, path, *, first):
+        if layer.name == "sources":
+            raise RuntimeError("disk full")
+        real(layer, path, first=first)
+
+    monkeypatch.setattr(gpkg, "_write_layer", fail_on_sources)
+    with pytest.raises(OutputError, match="disk full"):
+        write_format(events, target, "gpkg", index=index)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.gpkg"]  # no temporary file left
+
+
+def test_export_events_writes_the_default_formats_and_reports_failures(events, index, tmp_path):
+    result = export_events(events, tmp_path / "out", index=index)
+    assert result.ok and [p.name for p in result.written] == [f"events{EXPORTERS[f].suffix}" for f in DEFAULT_FORMATS]
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a folder should be")
+    failed = export_events(events, blocked, formats="csv,kml", index=None)
+    assert not failed.ok and len(failed.failed) == 2 and all(str(blocked) in str(e) for e in failed.failed)
