@@ -113,9 +113,8 @@ def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers
             bar.update(done - bar.n)
 
     try:
-        options = {"theatre": theatre} if theatre is not None else {}
         events = extract_inputs(inputs, engine=engine, scheduler=scheduler, workers=workers, published=published,
-                                errors=errors, progress=report, stdin=stdin, **options)
+                                errors=errors, progress=report, stdin=stdin, theatre=theatre)
     finally:
         if bar is not None:
             bar.close()

@@ -35,7 +35,7 @@ def _complete(path: Path) -> None:
     elif name.endswith((".gpkg", ".fgb")):
         import pyogrio
 
-        pyogrio.read_dataframe(path)
+        pyogrio.read_dataframe(path, layer="events" if name.endswith(".gpkg") else None)
     elif name.endswith(".parquet"):
         import geopandas
 

@@ -58,3 +58,16 @@ def test_run_exit_code_is_1_when_an_input_fails(tmp_path):
                    str(tmp_path / "out"), "--no-pdf", "--quiet")
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == [f"conflictmap: error: {empty}: empty file"]
+
+
+def test_run_with_a_theatre_file_ranks_and_draws_by_it(tmp_path):
+    from gazetteer.theatres import EXAMPLE_THEATRE
+
+    report = tmp_path / "r.txt"
+    report.write_text("Two civilians were killed by shelling in Vovchansk on Saturday, officials said.",
+                      encoding="utf-8")
+    result = run_pipeline([report], tmp_path / "out", published=None, pdf=False, theatre=EXAMPLE_THEATRE)
+    [event] = result.events
+    [loc] = event.locations
+    assert loc.resolved and "Kharkiv" in (loc.admin1 or "") and "Kharkiv front" in loc.reason
+    assert "Kharkiv Raion" in (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
