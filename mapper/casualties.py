@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
+from mapper.casualty_stems import may_have_keyword as _may_have_keyword
 from mapper.numbers import NumberMatch, find_numbers
 from mapper.sentences import MAX_SENTENCE_CHARS, clause_spans
 
@@ -324,34 +324,6 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     if all(w.group().lower() in _DETERMINERS for w in noun_phrase):
         return ""
     return text[noun_phrase[0].start():noun_phrase[-1].end()].rstrip(".,")
-
-
-#: Stems every casualty keyword contains; a text holding none of them cannot hold a figure.
-#: Checked with one C-speed Aho-Corasick pass before the full keyword regex (most sentences fail it).
-_KEYWORD_STEMS = (
-    "kill", "wound", "injur", "casualt", "loss", "dead", "died", "death", "fatal", "missing", "unaccounted",
-    "captur", "prisoner", "pow", "captive", "surrender", "perish", "slain", "lives", "eliminat", "liquidat",
-    "lost", "lose", "losing", "toll", "убит", "убил", "погиб", "вбит", "вбил", "загиб", "загин", "ранен",
-    "ранил", "поранен", "поранил", "травм", "пострада", "постражда", "потер", "втрат", "личного", "особового",
-    "пропа", "зник", "плен", "полон", "ліквід", "ликвид", "ранени", "поранен",
-)
-
-
-@lru_cache(maxsize=1)
-def _stem_automaton():
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for stem in _KEYWORD_STEMS:
-        automaton.add_word(stem, stem)
-    automaton.make_automaton()
-    return automaton
-
-
-def _may_have_keyword(lowered: str) -> bool:
-    for _ in _stem_automaton().iter(lowered):
-        return True
-    return False
 
 
 def _sentence(text: str, start: int, end: int) -> str:

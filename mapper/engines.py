@@ -233,20 +233,19 @@ def _to_wire(error: InputError) -> _WireError:
 
 # --- dask: worker tasks ---------------------------------------------------------------------------
 
-def prepare_workers(client: "Client") -> dict[str, str]:
+def prepare_workers(client: "Client", theatre: Theatre | None = None) -> dict[str, str]:
     """Open (the first time: build) the gazetteer in every worker of ``client``; worker -> index path.
 
     The dask engine does this before its first task, so no task pays for it.
     """
-    return client.run(_prepare_worker)
+    return client.run(_prepare_worker, theatre)
 
 
-def _prepare_worker() -> str:
+def _prepare_worker(theatre: Theatre | None = None) -> str:
     """Open this worker's gazetteer and toponym automaton; they stay open for its later tasks."""
-    from gazetteer import Gazetteer
     from mapper.toponyms import ToponymSpotter
 
-    gazetteer = Gazetteer.default()
+    gazetteer = gazetteer_for(theatre)
     ToponymSpotter(gazetteer)
     return str(gazetteer.index.path)
 
@@ -296,7 +295,9 @@ def _extract_dask(client: "Client", inputs: list, *, published, errors, merge: b
                   progress: Progress | None, stdin, partitions: int | None, theatre=None) -> list[Event]:
     from distributed import Future
 
-    prepare_workers(client)
+    if theatre is not None:
+        gazetteer_for(theatre)      # import its files here once, not in every worker at the same time
+    prepare_workers(client, theatre)
     threads = sum(client.nthreads().values()) or 1
     plan = _plan(inputs, published=published, stdin=stdin,
                  partitions=partitions or PARTITIONS_PER_THREAD * threads)

@@ -87,11 +87,6 @@ def _cell(lon: float, lat: float) -> tuple[int, int, int]:
     return band, int(lon // width), int(lat // 0.1)
 
 
-def _near_cells(a: set, b: set) -> bool:
-    """Some cell of ``a`` touches some cell of ``b`` (points within PLACE_TOLERANCE_KM always do)."""
-    return any(ba == bb and abs(xa - xb) <= 1 and abs(ya - yb) <= 1 for ba, xa, ya in a for bb, xb, yb in b)
-
-
 def _weeks(ev: Event) -> range:
     first = ev.event_date.toordinal() // 7
     last = min((ev.event_date_end or ev.event_date).toordinal() // 7, first + 8)
@@ -101,32 +96,40 @@ def _weeks(ev: Event) -> range:
 def _candidate_pairs(events: list[Event]):
     """Pairs of event indices (i < j) worth comparing; each pair once.
 
-    Merged events agree on every figure they share and lie within DATE_TOLERANCE_DAYS
-    of each other, so each event is filed under (category, value, week) and looks in
-    its own and the neighbouring weeks; of those, only events whose places are close
-    (touching grid cells) or share a mention are kept.
+    Merged events agree on every figure they share, lie within DATE_TOLERANCE_DAYS of
+    each other, and have places within PLACE_TOLERANCE_KM (touching grid cells) or a
+    mention in common. So each event is filed under (figure, week, cell) for each of
+    its cells and (figure, week, mention) for each of its mentions, and looks only in
+    its own and the neighbouring weeks and cells: the work grows with the number of
+    events, not with how many share a figure and a week.
     """
     buckets: dict = {}
-    info = []
+    keys_of = []
     for i, ev in enumerate(events):
         figures = [(c, getattr(ev, c)) for c in CATEGORIES if getattr(ev, c) is not None]
-        weeks = _weeks(ev) if ev.event_date else range(0)
-        names = {loc.mention.casefold() for loc in ev.locations}
-        info.append((figures, weeks, _cells(ev), names))
+        weeks = list(_weeks(ev)) if ev.event_date else [None]
+        places = [("cell", cell) for cell in _cells(ev)] + [("name", loc.mention.casefold()) for loc in ev.locations]
+        keys_of.append((figures, weeks, places))
         for f in figures:
-            for w in (weeks if ev.event_date else (None,)):
-                buckets.setdefault((f, w), []).append(i)
+            for w in weeks:
+                for place in places:
+                    buckets.setdefault((f, w, place), []).append(i)
     for j, ev in enumerate(events):
-        figures, weeks, cells, names = info[j]
-        probe_weeks = range(weeks.start - 1, weeks.stop + 1) if ev.event_date else (None,)
+        figures, weeks, places = keys_of[j]
+        probe_weeks = range(weeks[0] - 1, weeks[-1] + 2) if ev.event_date else [None]
+        probe_places = set()
+        for kind, value in places:
+            if kind == "name":
+                probe_places.add((kind, value))
+            else:
+                band, x, y = value
+                probe_places.update(("cell", (band, x + dx, y + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
         partners: set[int] = set()
         for f in figures:
             for w in probe_weeks:
-                partners.update(i for i in buckets.get((f, w), ()) if i < j)
-        for i in sorted(partners):
-            _, _, other_cells, other_names = info[i]
-            if names & other_names or _near_cells(cells, other_cells):
-                yield i, j
+                for place in probe_places:
+                    partners.update(i for i in buckets.get((f, w, place), ()) if i < j)
+        yield from ((i, j) for i in sorted(partners))
 
 
 def _min(values):

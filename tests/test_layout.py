@@ -47,7 +47,7 @@ def test_bundled_data_is_small_and_attributed():
 
 def test_every_bundled_data_file_is_named_in_the_data_readme():
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
-    patterns = [re.escape(m).replace(r"\{", "{").replace(r"\}", "}") for m in re.findall(r"`([^`]+\.(?:gz|txt|gshhg))`", readme)]
+    patterns = [re.escape(m).replace(r"\{", "{").replace(r"\}", "}") for m in re.findall(r"`([^`]+\.(?:gz|txt|gshhg|toml))`", readme)]
     regexes = [re.compile("^" + re.sub(r"\{([^}]*)\}", lambda m: "(" + m.group(1).replace(",", "|") + ")", p) + "$")
                for p in patterns]
     for path in DATA_DIR.rglob("*"):

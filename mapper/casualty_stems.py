@@ -1,0 +1,41 @@
+"""A quick test before the casualty-keyword search: does the text hold any casualty word's stem?
+
+One C-speed Aho-Corasick pass over lower-cased text; most sentences of a report fail it, and
+:func:`mapper.casualties.find_figures` then skips its full keyword regex::
+
+    >>> may_have_keyword("two soldiers were killed"), may_have_keyword("the bridge was rebuilt")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["may_have_keyword", "KEYWORD_STEMS"]
+
+#: Stems every casualty keyword contains; a text holding none of them cannot hold a figure.
+#: Checked with one C-speed Aho-Corasick pass before the full keyword regex (most sentences fail it).
+KEYWORD_STEMS = (
+    "kill", "wound", "injur", "casualt", "loss", "dead", "died", "death", "fatal", "missing", "unaccounted",
+    "captur", "prisoner", "pow", "captive", "surrender", "perish", "slain", "lives", "eliminat", "liquidat",
+    "lost", "lose", "losing", "toll", "убит", "убил", "погиб", "вбит", "вбил", "загиб", "загин", "ранен",
+    "ранил", "поранен", "поранил", "травм", "пострада", "постражда", "потер", "втрат", "личного", "особового",
+    "пропа", "зник", "плен", "полон", "ліквід", "ликвид", "ранени", "поранен",
+)
+
+
+@lru_cache(maxsize=1)
+def _stem_automaton():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for stem in KEYWORD_STEMS:
+        automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    return automaton
+
+
+def may_have_keyword(lowered: str) -> bool:
+    for _ in _stem_automaton().iter(lowered):
+        return True
+    return False
