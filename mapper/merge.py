@@ -94,7 +94,7 @@ def _weeks(ev: Event) -> range:
 
 
 def _candidate_pairs(events: list[Event]):
-    """Pairs of event indices (i < j) worth comparing; each pair once.
+    """Pairs of event indices (i < j) from different documents worth comparing; each pair once.
 
     Merged events agree on every figure they share, lie within DATE_TOLERANCE_DAYS of
     each other, and have places within PLACE_TOLERANCE_KM (touching grid cells) or a
@@ -125,10 +125,11 @@ def _candidate_pairs(events: list[Event]):
                 band, x, y = value
                 probe_places.update(("cell", (band, x + dx, y + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
         partners: set[int] = set()
+        doc = ev.doc_id
         for f in figures:
             for w in probe_weeks:
                 for place in probe_places:
-                    partners.update(i for i in buckets.get((f, w, place), ()) if i < j)
+                    partners.update(i for i in buckets.get((f, w, place), ()) if i < j and events[i].doc_id != doc)
         yield from ((i, j) for i in sorted(partners))
 
 
