@@ -134,7 +134,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
         plugins.GroupedLayerControl({k: v for k, v in groups.items() if v}, exclusive_groups=False,
                                     collapsed=False).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
-    _legend(m, title, sorted(actors), dropped or [], shortened=bulk)
+    _legend(m, title, sorted(actors), dropped or [], shortened=bulk, offline=offline)
     return m, groups
 
 
@@ -218,7 +218,8 @@ def _time_and_search(m, located: list[Event]):
     return timeline_group
 
 
-def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: bool = False) -> None:
+def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: bool = False,
+            offline: bool = False) -> None:
     from branca.element import Element
 
     items = "".join(f'<div><span class="cm-swatch" style="background:{ACTOR_COLOURS.get(a, "#6B6B6B")}"></span>'
@@ -227,6 +228,8 @@ def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: boo
                     f"</span>{n}" for n in (1, 10, 30))
     note = (f"<div class='cm-dropped'>Left out offline (assets not installed): {escape_text(', '.join(dropped))}</div>"
             if dropped else "")
+    if offline:
+        note += "<div>Offline: no web tiles, and no minimap (it shows web tiles).</div>"
     if shortened:
         note += (f"<div>Popup quotes over {QUOTE_LIMIT} characters are shortened; the full quotes are in the "
                  "events file.</div>")

@@ -84,3 +84,12 @@ def test_cli_map(tmp_path):
     assert (tmp_path / "map.html").stat().st_size > 10_000
     bad = run_cli("map", str(tmp_path / "missing.geojson"), "-o", str(tmp_path / "x.html"))
     assert bad.returncode == 1 and "missing.geojson" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_offline_legend_says_what_is_left_out(tmp_path):
+    path = tmp_path / "map.html"
+    write_map([hostile_event()], path, offline=True)
+    assert "no minimap (it shows web tiles)" in path.read_text(encoding="utf-8")
+    online = tmp_path / "online.html"
+    write_map([hostile_event()], online)
+    assert "no minimap" not in online.read_text(encoding="utf-8")
