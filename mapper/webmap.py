@@ -16,8 +16,6 @@ had that way are left out and named in the legend.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from mapper.basemap import BASE_CREDITS, base_layers
 from mapper.bulk_layers import add_bulk_layers
 from mapper.bulk_table import BULK_THRESHOLD, QUOTE_LIMIT, radius as _radius
 from mapper.events import Event
+from mapper.gc_pause import gc_paused
 from mapper.popup_js import ON_EACH_FEATURE, POPUP_SCRIPT, popup_record
 from mapper.popups import ACTOR_COLOURS, actor_colour, escape_text, tooltip_text
 
@@ -250,17 +249,6 @@ def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: boo
     m.get_root().html.add_child(Element(html))
 
 
-@contextlib.contextmanager
-def _gc_paused():
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
               title: str = "Casualty claims", bulk: bool | None = None,
               theatre: Theatre | None = None) -> MapResult:
@@ -273,7 +261,7 @@ def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
         from mapper.web_assets import unavailable_plugins
 
         dropped = unavailable_plugins(_used_plugins())
-    with _gc_paused():  # millions of short-lived lists: the cyclic GC would rescan every event each time
+    with gc_paused():  # millions of short-lived lists: the cyclic GC would rescan every event each time
         m, _ = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre)
         if offline:
             from mapper.web_assets import make_offline

@@ -26,8 +26,6 @@ pandas ``Int64`` counts, ``datetime.date`` dates, floats and booleans.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Callable, Sequence
 from functools import cached_property, wraps
 from operator import attrgetter
@@ -41,6 +39,7 @@ from mapper.export.schema import (ARROW_TYPES, GEOMETRY_TYPES, LAYER_COLUMNS, SO
                                   _transpose)
 from mapper.export.source_table import sources_table
 from mapper.export.wkb import point_sets_wkb
+from mapper.gc_pause import gc_paused
 
 __all__ = ["event_tables", "EventTables", "Layer", "LAYER_COLUMNS", "GEOMETRY_TYPES", "ARROW_TYPES",
            "SOURCE_KEYS", "location_names", "event_points", "place_lookup", "places_layer", "gc_paused"]
@@ -48,18 +47,6 @@ __all__ = ["event_tables", "EventTables", "Layer", "LAYER_COLUMNS", "GEOMETRY_TY
 _EVENT_FIELDS = tuple(name for name, _ in LAYER_COLUMNS["events"]
                       if name not in ("location_names", "place_count", "latitude", "longitude"))
 _LOCATION_FIELDS = tuple(EventLocation.__dataclass_fields__)
-
-
-@contextlib.contextmanager
-def gc_paused():
-    """No cyclic garbage collection while millions of small objects are made (none of them cyclic)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _without_gc(method):
