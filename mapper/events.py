@@ -18,7 +18,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 
-__all__ = ["Event", "EventLocation", "events_to_geodataframe", "total_casualties", "CATEGORIES", "EVENT_COLUMNS"]
+__all__ = ["Event", "EventLocation", "events_to_geodataframe", "events_from_geodataframe", "as_events",
+           "total_casualties", "CATEGORIES", "EVENT_COLUMNS"]
 
 CATEGORIES = ("killed", "wounded", "missing", "captured", "killed_or_wounded")
 
@@ -172,3 +173,44 @@ def events_to_geodataframe(events: list[Event]):
     for col in int_cols:
         frame[col] = frame[col].astype("Int64")
     return geopandas.GeoDataFrame(frame, geometry=[ev.geometry for ev in events], crs="EPSG:4326")
+
+
+def events_from_geodataframe(frame) -> list[Event]:
+    """The events of a GeoDataFrame made by :func:`events_to_geodataframe` (or read back from its file).
+
+    >>> ev = Event(event_id="ev-1", doc_id="d", killed=3, casualties_best=3)
+    >>> events_from_geodataframe(events_to_geodataframe([ev])) == [ev]
+    True
+    """
+    import json
+
+    import pandas as pd
+
+    fields = set(Event.__dataclass_fields__)
+    out = []
+    for row in frame.drop(columns=frame.geometry.name).to_dict("records"):
+        record = {k: (None if not isinstance(v, (list, tuple, dict)) and pd.isna(v) else v)
+                  for k, v in row.items() if k in fields or k in ("locations_json", "sources_json")}
+        record["locations"] = json.loads(record.pop("locations_json", None) or "[]")
+        record["sources"] = json.loads(record.pop("sources_json", None) or "[]")
+        for key in ("event_date", "event_date_end", "published"):
+            if record.get(key) is not None and not isinstance(record[key], str):
+                record[key] = pd.Timestamp(record[key]).date().isoformat()
+        for key in ("date_text", "qualifier", "actor", "claimed_by", "location_note", "source_url", "source_name",
+                    "source_quote"):
+            record[key] = record.get(key) or ""
+        record["approximate"] = bool(record.get("approximate"))
+        for key in ("number_of_sources", "quote_start", "quote_end", "date_precision", "geo_precision",
+                    *CATEGORIES, "casualties_low", "casualties_best", "casualties_high"):
+            if record.get(key) is not None:
+                record[key] = int(record[key])
+        record["number_of_sources"] = record.get("number_of_sources") or 1
+        out.append(Event.from_dict(record))
+    return out
+
+
+def as_events(events) -> list[Event]:
+    """``events`` as a list of :class:`Event`: a list as is, a GeoDataFrame of events converted."""
+    if hasattr(events, "geometry") and hasattr(events, "columns"):
+        return events_from_geodataframe(events)
+    return list(events)

@@ -24,7 +24,7 @@ from gazetteer.context import Theatre
 from mapper.basemap import BASE_CREDITS, base_layers
 from mapper.bulk_layers import add_bulk_layers
 from mapper.bulk_table import BULK_THRESHOLD, QUOTE_LIMIT, radius as _radius
-from mapper.events import Event
+from mapper.events import Event, as_events
 from mapper.gc_pause import gc_paused
 from mapper.popup_js import ON_EACH_FEATURE, POPUP_SCRIPT, popup_record
 from mapper.popups import ACTOR_COLOURS, actor_colour, escape_text, tooltip_text
@@ -88,7 +88,8 @@ def _event_features(events: list[Event], links: bool = True) -> dict[str, list[d
 
 def build_map(events: list[Event], *, offline: bool = False, title: str = "Casualty claims",
               dropped: list[str] | None = None, bulk: bool | None = None, theatre: Theatre | None = None):
-    """A ``folium.Map`` of the events and its layers by control group. See the module docstring.
+    """A ``folium.Map`` of the events (a list of events or their GeoDataFrame) and its layers by
+    control group. See the module docstring.
 
     ``bulk`` (default: more than :data:`~mapper.bulk_table.BULK_THRESHOLD`
     located events) carries the events once in a compressed table and draws
@@ -99,7 +100,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     from branca.element import Element
     from folium import plugins
 
-    located = [ev for ev in events if ev.points]
+    located = [ev for ev in as_events(events) if ev.points]
     bulk = len(located) > BULK_THRESHOLD if bulk is None else bulk
     centre = THEATRE_CENTRE
     if located:
@@ -262,6 +263,7 @@ def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
 
         dropped = unavailable_plugins(_used_plugins())
     with gc_paused():  # millions of short-lived lists: the cyclic GC would rescan every event each time
+        events = as_events(events)
         m, _ = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre)
         if offline:
             from mapper.web_assets import make_offline

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from conftest import run_cli
+from conftest import REPO, run_cli
+from mapper.documents import read_documents
 from mapper.events import Event, EventLocation
 from mapper.popup_js import popup_record
 from mapper.popups import safe_link
@@ -93,3 +94,16 @@ def test_offline_legend_says_what_is_left_out(tmp_path):
     online = tmp_path / "online.html"
     write_map([hostile_event()], online)
     assert "no minimap" not in online.read_text(encoding="utf-8")
+
+
+def test_map_from_a_geodataframe_of_events(gazetteer, tmp_path):
+    """The API takes the GeoDataFrame extract_geodataframe returns, as well as a list of events."""
+    from mapper.extract import extract_geodataframe
+
+    docs = read_documents([REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"],
+                          published=dt.date(2024, 12, 16))
+    frame = extract_geodataframe(docs, gazetteer=gazetteer)
+    result = write_map(frame, tmp_path / "map.html", offline=True)
+    assert result.events == len(frame) == 2
+    html = (tmp_path / "map.html").read_text(encoding="utf-8")
+    assert "Plyokhovo" in html and "GUR" in html
