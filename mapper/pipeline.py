@@ -81,6 +81,8 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
     result.events, result.documents = _extract(inputs, result.errors, published=published, engine=engine,
                                                scheduler=scheduler, workers=workers, progress=progress,
                                                stdin=stdin, theatre=theatre)
+    if result.errors and not result.documents:
+        return result  # every input failed: the outputs of an earlier run stay as they were
     for name, write in _writers(result.events, title=title, pdf=pdf, theatre=theatre):
         try:
             written = write(out / name)

@@ -71,3 +71,15 @@ def test_run_with_a_theatre_file_ranks_and_draws_by_it(tmp_path):
     [loc] = event.locations
     assert loc.resolved and "Kharkiv" in (loc.admin1 or "") and "Kharkiv front" in loc.reason
     assert "Kharkiv Raion" in (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+
+
+def test_a_run_where_every_input_fails_leaves_earlier_outputs(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "events.jsonl").write_text("earlier\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run_pipeline([empty], out, pdf=False)
+    assert not result.ok and result.written == []
+    assert [p.name for p in out.iterdir()] == ["events.jsonl"]
+    assert (out / "events.jsonl").read_text(encoding="utf-8") == "earlier\n"
