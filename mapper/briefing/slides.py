@@ -183,22 +183,28 @@ def _sort_key(ev: Event):
     return (ev.event_date is None, ev.event_date or 0, -event_total(ev).best, ev.event_id)
 
 
-def add_event_slides(prs, events: list[Event]) -> int:
-    """The events table, continued over as many slides as it needs; returns the number of slides."""
-    box = _body(prs)
+def add_event_slides(prs, events: list[Event]) -> None:
+    """The events table, continued over as many slides as it needs; the quotes in the speaker notes."""
     ordered = sorted(events, key=_sort_key)
-    rows = [_event_row(ev) for ev in ordered]
-    pages = paginate([row_height(r, _EVENT_COLUMNS) for r in rows], available=box.height_pt,
-                     header=row_height(None, _EVENT_COLUMNS))
+    for slide, page in _table_slides(prs, "Events", _EVENT_COLUMNS, [_event_row(ev) for ev in ordered],
+                                     empty="No claims in the input."):
+        _notes(slide, "\n\n".join(_quote_note(ordered[i]) for i in page))
+
+
+def _table_slides(prs, title: str, columns, rows: list, *, empty: str):
+    """A table continued over as many slides as it needs ("Title (2 of 3)"); yields each slide with
+    its row indices. With no rows: one slide saying ``empty``, and nothing yielded."""
+    box = _body(prs)
+    pages = paginate([row_height(r, columns) for r in rows], available=box.height_pt,
+                     header=row_height(None, columns))
     for n, page in enumerate(pages, 1):
         slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-        _set_title(slide, "Events" + (f" ({n} of {len(pages)})" if len(pages) > 1 else ""))
+        _set_title(slide, title + (f" ({n} of {len(pages)})" if len(pages) > 1 else ""))
         if not page:
-            add_paragraphs(slide, Box(box.left, box.top, box.width, Inches(0.6)), [Para("No claims in the input.")])
+            add_paragraphs(slide, Box(box.left, box.top, box.width, Inches(0.6)), [Para(empty)])
             continue
-        add_table(slide, box, _EVENT_COLUMNS, [rows[i] for i in page])
-        _notes(slide, "\n\n".join(_quote_note(ordered[i]) for i in page))
-    return len(pages)
+        add_table(slide, box, columns, [rows[i] for i in page])
+        yield slide, page
 
 
 def add_chart_slides(prs, events: list[Event]) -> None:
@@ -272,19 +278,10 @@ def _source_rows(events: list[Event], available: float) -> tuple[list, list]:
     return rows, members
 
 
-def add_source_slides(prs, events: list[Event]) -> int:
+def add_source_slides(prs, events: list[Event]) -> None:
     """Every report with its claims, continued over slides; the quotes in the speaker notes."""
-    box = _body(prs)
-    rows, members = _source_rows(events, box.height_pt)
-    pages = paginate([row_height(r, _SOURCE_COLUMNS) for r in rows], available=box.height_pt,
-                     header=row_height(None, _SOURCE_COLUMNS))
-    for n, page in enumerate(pages, 1):
-        slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-        _set_title(slide, "Sources" + (f" ({n} of {len(pages)})" if len(pages) > 1 else ""))
-        if not rows:
-            add_paragraphs(slide, Box(box.left, box.top, box.width, Inches(0.6)), [Para("No sources.")])
-            continue
-        add_table(slide, box, _SOURCE_COLUMNS, [rows[i] for i in page])
+    rows, members = _source_rows(events, _body(prs).height_pt)
+    for slide, page in _table_slides(prs, "Sources", _SOURCE_COLUMNS, rows, empty="No sources."):
         notes = []
         for i in page:
             source, first = members[i][0]
@@ -293,7 +290,6 @@ def add_source_slides(prs, events: list[Event]) -> int:
                 quote = " ".join(str(src.get("quote") or ev.source_quote or "").split())
                 notes.append(f"- {claim_line(ev)}" + (f"\n  “{quote}”" if quote else ""))
         _notes(slide, "\n".join(notes) + f"\n\n{DATA_CREDITS}")
-    return len(pages)
 
 
 def _add_footers(prs, summary: BriefingSummary) -> None:
