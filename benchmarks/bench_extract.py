@@ -29,6 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_gazetteer import pin_to_one_core  # noqa: E402
 
 FILLER = (
     "Analysts said the fighting along the border had intensified in recent days, with both sides "
@@ -90,11 +93,7 @@ def main() -> int:
     parser.add_argument("--json", default=None)
     args = parser.parse_args()
     os.environ.setdefault("CONFLICTMAP_CACHE_DIR", tempfile.mkdtemp(prefix="cm-bench-"))
-    try:
-        os.sched_setaffinity(0, {0})
-        pinned = "pinned to CPU 0"
-    except (AttributeError, OSError):
-        pinned = "not pinned"
+    pinned = pin_to_one_core()
     from mapper.extract import Extractor
     from mapper.merge import merge_events
 

@@ -59,6 +59,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_gazetteer import pin_to_one_core  # noqa: E402
+
 GEONAMES_FILES = ("geonames_cities500_ru_ua_by.txt.gz", "geonames_cities15000_world.txt.gz")
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 CURATED_ID_BASE = 900_000_000          # curated rows get ids no GeoNames row uses
@@ -301,11 +303,7 @@ def main() -> int:
     parser.add_argument("--json", default=None)
     args = parser.parse_args()
     os.environ.setdefault("CONFLICTMAP_CACHE_DIR", tempfile.mkdtemp(prefix="cm-bench-"))
-    try:
-        os.sched_setaffinity(0, {0})
-        pinned = "pinned to CPU 0"
-    except (AttributeError, OSError):
-        pinned = "not pinned"
+    pinned = pin_to_one_core()
     from bench_extract import generate
 
     texts = [d.text for d in generate(args.reports)]
