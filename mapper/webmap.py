@@ -122,7 +122,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
         actor_layers, analysis, actors = layers.events, layers.analysis, layers.actors
     else:
         actor_layers, analysis = _small_layers(m, located, offline)
-        actors = list(_event_features(located))
+        actors = list(dict.fromkeys(ev.actor or "" for ev in located))  # the keys _small_layers groups by
     for control in (plugins.Fullscreen(), plugins.MeasureControl(primary_length_unit="kilometers")):
         if type(control).__name__ not in (dropped or []):
             control.add_to(m)
