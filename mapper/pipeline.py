@@ -101,12 +101,11 @@ def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers
     """Events of the inputs and how many documents were read (a progress bar on request)."""
     from mapper.engines import extract_inputs
 
-    seen = {"total": 0}
-    bar = None
+    read, bar = 0, None
 
     def report(done: int, total: int) -> None:
-        nonlocal bar
-        seen["total"] = total
+        nonlocal read, bar
+        read = total
         if progress:
             if bar is None:
                 from tqdm import tqdm
@@ -120,7 +119,7 @@ def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers
     finally:
         if bar is not None:
             bar.close()
-    return events, seen["total"]
+    return events, read
 
 
 def _writers(events: list[Event], *, title: str | None, pdf: bool,
