@@ -220,7 +220,7 @@ def _cmd_gazetteer_import(args) -> int:
         try:
             readable.append((name, detect_kind(name)))
         except ConflictMapError as exc:
-            print(f"conflictmap: error: {exc}", file=sys.stderr)
+            print_error(exc)
             status = EXIT_FAILED
     if not readable:
         return status
@@ -229,7 +229,7 @@ def _cmd_gazetteer_import(args) -> int:
         try:
             report = index.import_file(name, kind=kind)
         except ConflictMapError as exc:
-            print(f"conflictmap: error: {exc}", file=sys.stderr)
+            print_error(exc)
             status = EXIT_FAILED
             continue
         print(report.summary())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 __all__ = ["register", "cmd_brief"]
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from mapper.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, print_error
 DEFAULT_TILES = "OpenStreetMap.Mapnik"
 
 
@@ -44,23 +44,14 @@ def register(subparsers) -> argparse.ArgumentParser:
 def cmd_brief(args) -> int:
     from mapper.briefing import write_briefing
     from mapper.export import read_any_events
-    from mapper.exc import ConflictMapError
 
     output = Path(args.output)
     if output.suffix.lower() != ".pptx":
         print(f"conflictmap brief: error: the deck must be a .pptx file: {output}", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        events = read_any_events(args.events)
-    except ConflictMapError as exc:
-        print(f"conflictmap: error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
-        result = write_briefing(events, output, pdf=args.pdf, map_png=args.map_png, title=args.title,
-                                tiles=args.tiles)
-    except ConflictMapError as exc:
-        print(f"conflictmap: error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    # An unreadable events file or an unwritable deck is a ConflictMapError: main() prints it in one line.
+    events = read_any_events(args.events)
+    result = write_briefing(events, output, pdf=args.pdf, map_png=args.map_png, title=args.title, tiles=args.tiles)
     for note in result.notes:
         print(f"conflictmap: note: {note}", file=sys.stderr)
     written = [f"{result.pptx} ({result.slides} slides, {result.events} events)", str(result.map_png)]
@@ -68,6 +59,6 @@ def cmd_brief(args) -> int:
         written.append(str(result.pdf))
     print(f"wrote {', '.join(written)}", file=sys.stderr)
     if result.pdf_error:
-        print(f"conflictmap: error: {result.pdf_error}", file=sys.stderr)
+        print_error(result.pdf_error)
         return EXIT_FAILED
     return EXIT_OK
