@@ -34,7 +34,8 @@ from gazetteer.loaders.sniff import guess_encoding
 from mapper.exc import InputError
 from mapper.html_text import extract_html, normalize_text, parse_date, site_name_from_url
 
-__all__ = ["Document", "read_documents", "normalize_text", "parse_date", "find_dateline", "SUFFIXES"]
+__all__ = ["Document", "read_documents", "read_input", "report_files", "unique_id", "dated", "normalize_text",
+           "parse_date", "find_dateline", "SUFFIXES"]
 
 #: File suffixes read from folders, and the reader each one gets.
 SUFFIXES = {".txt": "text", ".md": "text", ".text": "text", ".html": "html", ".htm": "html",
@@ -78,17 +79,22 @@ def read_documents(inputs: Iterable[str | Path], *, published: datetime.date | N
     """
     seen: dict[str, int] = {}                     # ids given -> last suffix used
     for item in inputs:
-        for found in _read_input(item, stdin, max_bytes):
+        for found in read_input(item, stdin, max_bytes):
             if isinstance(found, InputError):
                 if errors is None:
                     raise found
                 errors.append(found)
                 continue
-            date = published or found.published or find_dateline(found.text)
-            yield dataclasses.replace(found, id=_unique(found.id, seen), published=date)
+            yield dataclasses.replace(dated(found, published), id=unique_id(found.id, seen))
 
 
-def _unique(doc_id: str, seen: dict[str, int]) -> str:
+def dated(doc: Document, published: datetime.date | None = None) -> Document:
+    """``doc`` with its publication date: ``published`` if given, else what the input said, else
+    the dateline at the start of its text."""
+    return dataclasses.replace(doc, published=published or doc.published or find_dateline(doc.text))
+
+
+def unique_id(doc_id: str, seen: dict[str, int]) -> str:
     """``doc_id``, or ``doc_id~2``, ``~3``... when an earlier document took it."""
     candidate = doc_id
     while candidate in seen:
@@ -100,7 +106,8 @@ def _unique(doc_id: str, seen: dict[str, int]) -> str:
 
 # --- inputs -----------------------------------------------------------------------------------
 
-def _read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:
+def read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:
+    """The documents (ids as the input gives them, dates as found) and errors of one input."""
     if str(item) == "-":
         data = (stdin if stdin is not None else sys.stdin.buffer).read(max_bytes + 1)
         if len(data) > max_bytes:
@@ -114,7 +121,7 @@ def _read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int) -> Ite
     path = Path(item)
     if path.is_dir():
         walk_errors: list[InputError] = []
-        files = _report_files(path, walk_errors)
+        files = report_files(path, walk_errors)
         yield from walk_errors
         if not files and not walk_errors:
             yield InputError(path, f"directory with no reports ({', '.join(SUFFIXES)} files)")
@@ -124,7 +131,8 @@ def _read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int) -> Ite
         yield from _read_file(path, max_bytes)
 
 
-def _report_files(folder: Path, walk_errors: list[InputError]) -> list[Path]:
+def report_files(folder: Path, walk_errors: list[InputError]) -> list[Path]:
+    """Report files under ``folder``, recursively and sorted; unreadable folders go to ``walk_errors``."""
     found = []
 
     def on_error(exc: OSError) -> None:

@@ -40,15 +40,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Union
 
 from gazetteer.context import Theatre
-from mapper.documents import Document, find_dateline, read_documents
+# The dask engine reads inputs as read_documents does, one input at a time, and gives the documents
+# their final ids on the client: dated, read_input, report_files and unique_id are its steps.
+from mapper.documents import Document, dated, read_documents, read_input, report_files, unique_id
 from mapper.events import Event
 from mapper.exc import InputError, MapperError
 from mapper.extract import extract_events
 from mapper.merge import merge_events
-
-# The dask engine reads inputs exactly as read_documents does, one input at a time, and gives the
-# documents their final ids on the client; these are the steps read_documents is made of.
-from mapper.documents import _read_input, _report_files, _unique  # noqa: E402  (shared internals)
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
@@ -174,10 +172,10 @@ def _plan(inputs: list, *, published, stdin, partitions: int) -> list[_Files | _
     for item in inputs:
         if str(item) in ("-", ""):
             steps.append(_Read(tuple(_dated(found, published)
-                                     for found in _read_input(item, stdin, _MAX_BYTES))))
+                                     for found in read_input(item, stdin, _MAX_BYTES))))
         elif Path(item).is_dir():
             walk_errors: list[InputError] = []
-            files = _report_files(Path(item), walk_errors)
+            files = report_files(Path(item), walk_errors)
             if walk_errors:
                 steps.append(_Read(tuple(_to_wire(e) for e in walk_errors)))
             steps.extend(str(f) for f in files)
@@ -224,7 +222,7 @@ def _dated(found: Document | InputError, published) -> _Found:
     """A document with its publication date as read_documents sets it, or a wire error."""
     if isinstance(found, InputError):
         return _to_wire(found)
-    return dataclasses.replace(found, published=published or found.published or find_dateline(found.text))
+    return dated(found, published)
 
 
 def _to_wire(error: InputError) -> _WireError:
@@ -251,7 +249,7 @@ def _prepare_worker(theatre: Theatre | None = None) -> str:
 
 
 def _read_files(files: _Files, published) -> list[_Found]:
-    return [_dated(found, published) for path in files.paths for found in _read_input(path, None, _MAX_BYTES)]
+    return [_dated(found, published) for path in files.paths for found in read_input(path, None, _MAX_BYTES)]
 
 
 def _given_ids(found: Sequence[_Found]) -> list[str | _WireError]:
@@ -315,7 +313,7 @@ def _extract_dask(client: "Client", inputs: list, *, published, errors, merge: b
         ids = []
         for item in ids_given.result() if isinstance(ids_given, Future) else ids_given:
             if isinstance(item, str):
-                ids.append(_unique(item, seen))
+                ids.append(unique_id(item, seen))
             elif errors is None:
                 client.cancel([f for f in found if isinstance(f, Future)] + extracted)
                 raise InputError(*item)
