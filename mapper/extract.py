@@ -123,11 +123,12 @@ class _Report:
     text: str
     dated_text: str             # the text with a wire dateline blanked (its date is the report's)
     sentences: list[Sentence]
-    event_mentions: list[Mention]  # mentions outside the dateline (its city is where the reporter is)
     with_figures: set[int]
     paragraphs: dict[int, str]
-    by_sentence: dict[int, list[Mention]]  # event mentions of each sentence, so no claim scans them all
-    regions: list[Mention]                 # resolved region mentions of the report
+    # Mentions outside the dateline (its city is where the reporter is), by sentence so no claim
+    # scans them all, and the resolved region mentions among them.
+    by_sentence: dict[int, list[Mention]]
+    regions: list[Mention]
 
     @classmethod
     def of(cls, doc, sentences: list[Sentence], mentions: list[Mention], with_figures: set[int]) -> "_Report":
@@ -145,7 +146,7 @@ class _Report:
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         regions = [m for m in mentions if m.how == "region" and m.resolution.resolved]
-        return cls(doc, text, dated_text, sentences, mentions, with_figures,
+        return cls(doc, text, dated_text, sentences, with_figures,
                    {p: " ".join(parts) for p, parts in paragraphs.items()}, by_sentence, regions)
 
     def sentence(self, s: Sentence) -> str:
