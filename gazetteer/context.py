@@ -18,6 +18,7 @@ Building a full context from text needs the index; see
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gazetteer.place import Place
@@ -126,9 +127,11 @@ _REGION_RE = re.compile(
 
 
 # Matched on lower-cased text (same length and offsets for these scripts): much faster than (?i).
-_DISTRICT_WORD = re.compile(r"(?<!\w)(district|raion|rayon|район|района|районе|району|районі|округ|округа|"
+# No look-behind: a pattern that opens with its words is scanned for their first letters in C;
+# the word boundary before a hit is checked by :func:`word_starts`.
+_DISTRICT_WORD = re.compile(r"(district|raion|rayon|район|района|районе|району|районі|округ|округа|"
                             r"округе|округу|окрузі)(?!\w)")
-_REGION_WORD = re.compile(r"(?<!\w)(region|oblast|province|область|области|областью|області|обл\.)(?!\w)")
+_REGION_WORD = re.compile(r"(region|oblast|province|область|области|областью|області|обл\.)(?!\w)")
 _REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїєґʼ']+)(?:\s+border)?\s+$")
 _SHCHYNA = re.compile(r"(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуіоюе][юй]?)(?!\w)")
 
@@ -160,14 +163,15 @@ def find_country_words(text: str) -> set[str]:
     return found
 
 
-def region_phrase_spans(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, phrase)`` of each oblast phrase; ``phrase`` drops "border".
+def region_phrase_spans(text: str, low: str | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, phrase)`` of each oblast phrase; ``phrase`` drops "border". ``low``:
+    ``lowered(text)`` when the caller already has it.
 
     >>> region_phrase_spans("in the Kursk border region")
     [(7, 26, 'Kursk region')]
     """
     out = []
-    for m in _REGION_WORD.finditer(lowered(text)):  # find the rare keyword first, then look back
+    for m in word_starts(_REGION_WORD, low or lowered(text)):  # find the rare keyword first, then look back
         head = _REGION_HEAD.search(text, max(0, m.start() - 48), m.start())
         if head:
             out.append((head.start(), m.end(), f"{head.group(1)} {text[m.start():m.end()]}"))
@@ -176,18 +180,31 @@ def region_phrase_spans(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def district_phrase_spans(text: str) -> list[tuple[int, int, str]]:
+def district_phrase_spans(text: str, low: str | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, phrase)`` of each district phrase: "Sudzhansky district", "Сумського району".
 
     >>> district_phrase_spans("у Ворожбі Сумського району")
     [(10, 26, 'Сумського району')]
     """
     out = []
-    for m in _DISTRICT_WORD.finditer(lowered(text)):
+    for m in word_starts(_DISTRICT_WORD, low or lowered(text)):
         head = _REGION_HEAD.search(text, max(0, m.start() - 48), m.start())
         if head and not head.group(1).isupper():
             out.append((head.start(), m.end(), f"{head.group(1)} {text[m.start():m.end()]}"))
     return out
+
+
+def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` (which opens with a word character) that start a word, as if it
+    began with ``(?<!\\w)``."""
+    pos = 0
+    while m := pattern.search(text, pos):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > start else start + 1
 
 
 def lowered(text: str) -> str:

@@ -22,15 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from gazetteer import Gazetteer
-from gazetteer.context import COUNTRY_WORDS, district_phrase_spans, lowered, region_phrase_spans
+from gazetteer.context import COUNTRY_WORDS, word_starts, district_phrase_spans, lowered, region_phrase_spans
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
+from mapper.toponym_text import (TOKEN, Spans, at_sentence_start, capitalised_runs, run_words, title_spans,
+                                 token_after, token_before)
 
 __all__ = ["SpottedName", "ToponymSpotter"]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ](?![sS]\b)[^\W\d_]+)*")
 #: Capitalised words that begin sentences or phrases without being names.
 _FUNCTION_WORDS = frozenset(
     """a an the in on at near from to of and or but for with by as into over after before during since
@@ -77,11 +79,13 @@ _ORG_NEIGHBOURS = frozenset(
 _AUTHORITY_WORDS = frozenset(
     """regional governor administration authorities council mayor ova ова""".split()
 )
-_CUE = re.compile(  # matched on lower-cased text
-    r"(?:\b(?:villages?|towns?|settlements?|cities|city|hamlets?) of|\bnear|\boutside|\baround|\bin the area of"
-    r"|\bв (?:селе|сёлах|поселке|посёлке|деревне|городе|районе|селах)|\bу (?:селі|селах|місті|районі)"
-    r"|\bсел[оау]|\bселищ[еау]|\bпос[её]л(?:ок|ка)|\bдеревн[яюи]|\bхутор[ау]?"
-    r"|\bпод|\bпід|\bбіля|\bвозле|\bоколо)\s+"
+#: Cue words before place names, matched on lower-cased text where they start a word (see
+#: :func:`_cues`; the pattern opens with its words so that C scans for their first letters).
+_CUE = re.compile(
+    r"(?:(?:villages?|towns?|settlements?|cities|city|hamlets?) of|near|outside|around|in the area of"
+    r"|в (?:селе|сёлах|поселке|посёлке|деревне|городе|районе|селах)|у (?:селі|селах|місті|районі)"
+    r"|сел[оау]|селищ[еау]|пос[её]л(?:ок|ка)|деревн[яюи]|хутор[ау]?"
+    r"|под|під|біля|возле|около)\s+"
 )
 _CUE_LIST = re.compile(
     r"([A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+)?)((?:\s*,\s*(?:and\s+|і\s+|и\s+|та\s+)?|\s+(?:and|і|и|та)\s+)"
@@ -128,66 +132,95 @@ def _token_key(token: str) -> str:
     return name_key(token) or "_"
 
 
+class _Run(NamedTuple):
+    """What one capitalised run's text gives, whatever report it is in."""
+
+    words: tuple[tuple[int, int], ...]           # word spans, relative to the run
+    matches: tuple[tuple[int, int, str], ...]    # (first word, last word, name key) of each gazetteer key
+    cyrillic: tuple[int, ...]                    # capitalised Cyrillic words that may be inflected names
+
+
+#: Distinct runs remembered per spotter; the cache is emptied when full.
+_RUN_CACHE_SIZE = 200_000
+
+
 class ToponymSpotter:
     """Finds place-name mentions in text using a :class:`~gazetteer.Gazetteer`'s keys."""
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self._automaton = _automaton(gazetteer.index)
+        self._runs: dict[str, _Run] = {}
+        self._nominatives: dict[str, bool] = {}
 
     def spot(self, text: str) -> list[SpottedName]:
         """Place-name mentions in ``text``, in order, without overlaps."""
-        tokens = [m.span() for m in _TOKEN.finditer(text)]
-        persons = _person_names(text, tokens)
+        low = lowered(text)
+        runs = [(m.start(), self._run(m.group())) for m in capitalised_runs(text)]
+        persons = _person_names(text, low)
         found: list[SpottedName] = []
-        found += self._regions(text)
-        found += self._gazetteer_matches(text, tokens, persons)
-        found += self._inflected(text, tokens, found, persons)
-        found += self._cued(text, found, persons)
+        found += self._regions(text, low)
+        found += self._gazetteer_matches(text, runs, persons)
+        found += self._inflected(text, runs, found, persons)
+        found += self._cued(text, low, found, persons)
         return _without_overlaps(found)
 
-    # -- the automaton pass ------------------------------------------------
-    def _gazetteer_matches(self, text: str, tokens: list[tuple[int, int]], persons: set[str]) -> list[SpottedName]:
-        # Names start with a capital; a lower-case word can only continue one ("Rostov-na-Donu"),
-        # so other lower-case words are blanked and never start a match.
+    def _run(self, run: str) -> _Run:
+        cached = self._runs.get(run)
+        if cached is None:
+            if len(self._runs) >= _RUN_CACHE_SIZE:
+                self._runs.clear()
+            cached = self._runs[run] = self._read_run(run)
+        return cached
+
+    def _read_run(self, run: str) -> _Run:
+        """Every gazetteer key in a run (one automaton pass over its words' keys)."""
+        words = run_words(run)
+        starts = {}
         keys = []
-        previous_upper = False
-        for s, e in tokens:
-            upper = text[s].isupper()
-            keys.append(_token_key(text[s:e]) if upper or previous_upper else "_")
-            previous_upper = upper
-        haystack_starts = []
-        pos = 0
-        for key in keys:
-            haystack_starts.append(pos)
+        pos = 1
+        for i, (a, b) in enumerate(words):
+            key = _token_key(run[a:b])
+            starts[pos] = i
+            keys.append(key)
             pos += len(key) + 1
-        haystack = " " + " ".join(keys) + " "
-        start_to_token = {p: i for i, p in enumerate(haystack_starts)}
+        matches = []
+        for end_index, key in self._automaton.iter(" " + " ".join(keys) + " "):
+            first = starts.get(end_index - len(key))
+            if first is not None and run[words[first][0]].isupper():  # names start with a capital
+                matches.append((first, first + key.count(" "), key))
+        cyrillic = []
+        for i, (a, b) in enumerate(words):
+            word = run[a:b]
+            if (word[:1].isupper() and is_cyrillic(word) and word.casefold() not in _FUNCTION_WORDS
+                    and not (word.isupper() and len(word) <= 5) and word.casefold() not in _COUNTRIES):
+                cyrillic.append(i)
+        return _Run(words, tuple(m for m in matches if m[1] < len(words)), tuple(cyrillic))
+
+    # -- the automaton pass ------------------------------------------------
+    def _gazetteer_matches(self, text: str, runs: list[tuple[int, _Run]], persons: set[str]) -> list[SpottedName]:
         out = []
-        for end_index, key in self._automaton.iter(haystack):
-            first = start_to_token.get(end_index - len(key) - 1)
-            if first is None:
-                continue
-            last = first + key.count(" ")
-            start, end = tokens[first][0], tokens[last][1]
-            if not _joined_by_spaces(text, tokens, first, last):
-                continue
-            if self._looks_like_a_name_of_place(text, tokens, first, last, persons):
-                out.append(SpottedName(start, end, text[start:end], "gazetteer", key))
+        for base, run in runs:
+            for first, last, key in run.matches:
+                start, end = base + run.words[first][0], base + run.words[last][1]
+                word = text[start:base + run.words[first][1]]
+                if self._looks_like_a_name_of_place(text, word, start, end, first == last, persons):
+                    out.append(SpottedName(start, end, text[start:end], "gazetteer", key))
         return out
 
-    def _looks_like_a_name_of_place(self, text: str, tokens, first: int, last: int, persons: set[str]) -> bool:
-        word = text[tokens[first][0]:tokens[first][1]]
-        if not word[:1].isupper():
-            return False
-        if word.isupper() and len(word) <= 5 and last == first:
+    def _looks_like_a_name_of_place(self, text: str, word: str, start: int, end: int, single: bool,
+                                    persons: set[str]) -> bool:
+        """Is ``text[start:end]``, a gazetteer key's words (the first one ``word``), a place here?"""
+        if word.isupper() and len(word) <= 5 and single:
             return False  # acronyms: GUR, ISW, HUR, ЗСУ
         if word.casefold() in _FUNCTION_WORDS or word.casefold() in _COUNTRIES or word in persons:
             return False
-        before = _word_before(text, tokens, first)
+        before_span = token_before(text, start)
+        before = _word_before(text, before_span, start)
         if before and before.casefold().rstrip(".") in _TITLES:
             return False
-        after = _word_after(text, tokens, last)
+        after_span = token_after(text, end)
+        after = _word_after(text, after_span, end)
         if after and after.casefold() in _PERSON_VERBS and not is_cyrillic(word):
             return False
         if (before and before.casefold() in _ORG_NEIGHBOURS) or (after and after.casefold() in _ORG_NEIGHBOURS):
@@ -195,13 +228,13 @@ class ToponymSpotter:
         if after and after.casefold() in _AUTHORITY_WORDS:
             return False
         # Part of a longer run of capitalised words ("Kim Jong Un", "Main Directorate of Intelligence").
-        if _capitalised(before) and before.casefold() not in _FUNCTION_WORDS and not _at_sentence_start(
-                text, tokens, first - 1):
+        if _capitalised(before) and before.casefold() not in _FUNCTION_WORDS and not at_sentence_start(
+                text, before_span[0], _TITLES):
             return False
         if (_capitalised(after) and after.casefold() not in _PLACE_WORDS and not _district_adjective(after)
-                and _same_run(text, tokens, last)):
+                and text[end:after_span[0]] == " "):
             return False
-        if _at_sentence_start(text, tokens, first) and last == first and self._is_common_word(word):
+        if single and at_sentence_start(text, start, _TITLES) and self._is_common_word(word):
             return False
         return True
 
@@ -224,45 +257,54 @@ class ToponymSpotter:
         return False
 
     # -- Cyrillic inflections --------------------------------------------------
-    def _inflected(self, text: str, tokens, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
-        if not is_cyrillic(text):
-            return []
-        covered = _covered(found)
+    def _inflected(self, text: str, runs: list[tuple[int, _Run]], found: list[SpottedName],
+                   persons: set[str]) -> list[SpottedName]:
+        covered = None
         out = []
-        for i, (start, end) in enumerate(tokens):
-            word = text[start:end]
-            if start in covered or not word[:1].isupper() or not is_cyrillic(word):
-                continue
-            if word.casefold() in _FUNCTION_WORDS or (word.isupper() and len(word) <= 5):
-                continue
-            if word.casefold() in _COUNTRIES or word in persons:
-                continue
-            if _at_sentence_start(text, tokens, i) and self._is_common_word(word):
-                continue
-            for last in (i + 1, i):  # adjective + noun first ("Большом Солдатском")
-                if last >= len(tokens) or not _joined_by_spaces(text, tokens, i, last):
+        for base, run in runs:
+            for i in run.cyrillic:
+                start, end = base + run.words[i][0], base + run.words[i][1]
+                if covered is None:
+                    covered = _covered(found)
+                if covered.covers(start) or text[start:end] in persons:
                     continue
-                phrase = text[start:tokens[last][1]]
-                if last > i and not phrase.split()[-1][:1].isupper():
+                if at_sentence_start(text, start, _TITLES) and self._is_common_word(text[start:end]):
                     continue
-                if any(self.gazetteer.index.lookup(name_key(form)) for form in nominative_candidates(phrase)[1:]):
-                    out.append(SpottedName(start, tokens[last][1], phrase, "inflected"))
-                    covered.update(range(start, tokens[last][1]))
-                    break
+                for last in (i + 1, i):  # adjective + noun first ("Большом Солдатском")
+                    if last >= len(run.words):
+                        continue
+                    phrase = text[start:base + run.words[last][1]]
+                    if last > i and not phrase.split()[-1][:1].isupper():
+                        continue
+                    if self._has_nominative(phrase):
+                        out.append(SpottedName(start, start + len(phrase), phrase, "inflected"))
+                        covered.add(start, start + len(phrase))
+                        break
         return out
+
+    def _has_nominative(self, phrase: str) -> bool:
+        """Is one of the nominatives ``phrase`` may come from a gazetteer name?"""
+        known = self._nominatives.get(phrase)
+        if known is None:
+            if len(self._nominatives) >= _RUN_CACHE_SIZE:
+                self._nominatives.clear()
+            lookup = self.gazetteer.index.lookup
+            known = self._nominatives[phrase] = any(
+                lookup(name_key(form)) for form in nominative_candidates(phrase)[1:])
+        return known
 
     # -- regions and cues ------------------------------------------------------
     @staticmethod
-    def _regions(text: str) -> list[SpottedName]:
+    def _regions(text: str, low: str | None = None) -> list[SpottedName]:
         return [SpottedName(start, end, text[start:end], "region", phrase)
-                for start, end, phrase in region_phrase_spans(text)] + [
+                for start, end, phrase in region_phrase_spans(text, low)] + [
                 SpottedName(start, end, text[start:end], "district", phrase)
-                for start, end, phrase in district_phrase_spans(text)]
+                for start, end, phrase in district_phrase_spans(text, low)]
 
-    def _cued(self, text: str, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
+    def _cued(self, text: str, low: str, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
         covered = _covered(found)
         out = []
-        for cue in _CUE.finditer(lowered(text)):
+        for cue in word_starts(_CUE, low):
             pos = cue.end()
             while True:
                 m = _CUE_LIST.match(text, pos)
@@ -274,7 +316,7 @@ class ToponymSpotter:
                     name = first_word  # "Головчино Грайворонского (округа)": the village alone
                 following = text[m.end(1):m.end(1) + 40].split()
                 next_word = following[0].strip(",.;:").casefold() if following else ""
-                if (m.start(1) not in covered and first_word.casefold() not in _FUNCTION_WORDS
+                if (not covered.covers(m.start(1)) and first_word.casefold() not in _FUNCTION_WORDS
                         and not (first_word.isupper() and len(first_word) <= 5)
                         and first_word.casefold() not in _COUNTRIES
                         and not any(w in persons for w in name.split())
@@ -286,22 +328,22 @@ class ToponymSpotter:
         return out
 
 
-def _person_names(text: str, tokens) -> set[str]:
+def _person_names(text: str, low: str) -> set[str]:
     """Capitalised words that follow a title ("Maj. Gen. Pat Ryder" → Pat, Ryder): people all
     through the document."""
     names: set[str] = set()
-    low = lowered(text)
-    titles = [i for i, (s, e) in enumerate(tokens) if low[s:e] in _TITLES]
-    for i in titles:
-        j = i + 1
-        while j < len(tokens) and j <= i + 4:
-            word = text[tokens[j][0]:tokens[j][1]]
-            between = text[tokens[j - 1][1]:tokens[j][0]]
-            if between.strip(" .") or not word[:1].isupper():
+    for _, end in title_spans(low, _TITLES):
+        previous_end = end
+        for _ in range(4):
+            m = TOKEN.search(text, previous_end)
+            if not m:
+                break
+            word = m.group()
+            if text[previous_end:m.start()].strip(" .") or not word[:1].isupper():
                 break
             if word.casefold() not in _TITLES:
                 names.add(word)
-            j += 1
+            previous_end = m.end()
     return names
 
 
@@ -314,52 +356,33 @@ def _capitalised(word: str | None) -> bool:
     return bool(word) and word[:1].isupper()
 
 
-def _word_before(text: str, tokens, i: int) -> str | None:
-    if i == 0:
+def _word_before(text: str, span: tuple[int, int] | None, start: int) -> str | None:
+    """The word right before ``start`` when only spaces and full stops stand between."""
+    if span is None or text[span[1]:start].strip(" ."):
         return None
-    s, e = tokens[i - 1]
-    between = text[e:tokens[i][0]]
-    return text[s:e] if between.strip(" .") == "" else None
+    return text[span[0]:span[1]]
 
 
-def _word_after(text: str, tokens, i: int) -> str | None:
-    if i + 1 >= len(tokens):
+def _word_after(text: str, span: tuple[int, int] | None, end: int) -> str | None:
+    """The word right after ``end`` when only white space stands between."""
+    if span is None or text[end:span[0]].strip():
         return None
-    s, e = tokens[i + 1]
-    return text[s:e] if text[tokens[i][1]:s].strip() == "" else None
+    return text[span[0]:span[1]]
 
 
-def _same_run(text: str, tokens, i: int) -> bool:
-    return i + 1 < len(tokens) and text[tokens[i][1]:tokens[i + 1][0]] == " "
-
-
-def _at_sentence_start(text: str, tokens, i: int) -> bool:
-    if i < 0:
-        return False
-    before = text[:tokens[i][0]].rstrip(" \"'“«(")
-    if not before:
-        return True
-    if before[-1] == "." and i > 0:
-        previous = text[tokens[i - 1][0]:tokens[i - 1][1]].casefold()
-        if previous in _TITLES or len(previous) == 1:
-            return False  # "Maj. Gen. Pat": an abbreviation, not a sentence end
-    return before[-1] in ".!?…\n:"
-
-
-def _joined_by_spaces(text: str, tokens, first: int, last: int) -> bool:
-    return all(text[tokens[j][1]:tokens[j + 1][0]] in (" ", "-", "- ", " - ") for j in range(first, last))
-
-
-def _covered(found: list[SpottedName]) -> set[int]:
-    return {p for f in found for p in range(f.start, f.end)}
+def _covered(found: list[SpottedName]) -> Spans:
+    covered = Spans()
+    for f in found:
+        covered.add(f.start, f.end)
+    return covered
 
 
 def _without_overlaps(found: list[SpottedName]) -> list[SpottedName]:
     rank = {"region": 0, "district": 0, "gazetteer": 1, "inflected": 2, "cue": 3}
     chosen: list[SpottedName] = []
-    taken: set[int] = set()
+    taken = Spans()
     for f in sorted(found, key=lambda f: (rank[f.how], -(f.end - f.start), f.start)):
-        if taken.isdisjoint(range(f.start, f.end)):
+        if not taken.overlaps(f.start, f.end):
             chosen.append(f)
-            taken.update(range(f.start, f.end))
+            taken.add(f.start, f.end)
     return sorted(chosen, key=lambda f: f.start)

@@ -1,0 +1,205 @@
+"""Words of a report as the toponym spotter reads them: capitalised runs, neighbours, spans.
+
+A place name starts with a capital letter, and a lower-case word can only continue one
+("Rostov-na-Donu"), so the spotter never tokenises a whole report. It looks only at
+*capitalised runs*: a capitalised word and the words joined to it by a space or a hyphen,
+where a lower-case word stays in the run only after a capitalised one::
+
+    >>> text = "Officials said fighting near Rostov-na-Donu and in Bolshoye Soldatskoye went on."
+    >>> [m.group() for m in capitalised_runs(text)]
+    ['Officials said', 'Rostov-na-Donu and', 'Bolshoye Soldatskoye went']
+
+Around a run it reads single words on demand (:func:`token_before`, :func:`token_after`),
+in windows of a few dozen characters, so the cost of a report grows with its capitalised
+words, not with its length. Tokens are runs of letters, with inner apostrophes
+("L'gov") but not a possessive "'s"; they are the same tokens ``TOKEN.finditer`` gives
+over the whole text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+__all__ = ["TOKEN", "capitalised_runs", "run_words", "is_token_char", "token_before", "token_after",
+           "at_sentence_start", "Spans", "title_spans"]
+
+#: One word: letters, with inner apostrophes except a possessive "'s".
+TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ](?![sS]\b)[^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _upper_letter_class() -> str:
+    """A regex class of every upper-case letter of the Basic Multilingual Plane (``str.isupper``)."""
+    ranges: list[list[int]] = []
+    for cp in range(0x10000):
+        char = chr(cp)
+        if char.isupper() and _LETTER.match(char):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                         for a, b in ranges) + "]"
+
+
+_UP = _upper_letter_class()
+_REST = r"[^\W\d_]*(?:['’ʼ](?![sS]\b)[^\W\d_]+)*"
+_UPPER_WORD = rf"{_UP}{_REST}"
+_LOWER_WORD = rf"(?!{_UP})[^\W\d_]{_REST}"
+_SEP = r"(?: - |- | |-)"
+#: A capitalised word that starts a token (no letter right before it, nor a letter and an apostrophe
+#: unless the word is the "S" of a possessive),
+#: then words joined by a space or hyphen; a lower-case word only after a capitalised one.
+_RUN = re.compile(
+    rf"{_UP}(?<![^\W\d_].)(?:(?<![^\W\d_]['’ʼ].)|(?<=S)(?!\w)){_REST}"
+    rf"(?:{_SEP}(?:{_UPPER_WORD}|{_LOWER_WORD}(?={_SEP}{_UP})))*(?:{_SEP}{_LOWER_WORD})?"
+)
+
+
+def capitalised_runs(text: str) -> Iterator[re.Match[str]]:
+    """Each capitalised run of ``text`` as a match, in order."""
+    return _RUN.finditer(text)
+
+
+_RUN_SEPARATOR = re.compile(r"[^ -]+")
+
+
+def run_words(run: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the words of a run's text (its words are joined only by spaces and hyphens).
+
+    >>> run_words("Rostov-na-Donu and")
+    ((0, 6), (7, 9), (10, 14), (15, 18))
+    """
+    return tuple(m.span() for m in _RUN_SEPARATOR.finditer(run))
+
+
+def is_token_char(char: str) -> bool:
+    """A character of a token: a letter, or a number that is not a decimal digit (``[^\\W\\d_]``)."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def token_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The last token before ``pos`` (a token start), or None.
+
+    >>> text = "Maj. Gen. Pat Ryder"
+    >>> token_before(text, 10), token_before(text, 0)
+    ((5, 8), None)
+    """
+    i = pos
+    while i > 0 and not is_token_char(text[i - 1]):
+        i -= 1
+    if i == 0:
+        return None
+    start = i - 1  # the word ends at i; walk back to the start of its letters and inner apostrophes
+    while start > 0 and (is_token_char(text[start - 1]) or text[start - 1] in "'’ʼ"):
+        start -= 1
+    last = None
+    for m in TOKEN.finditer(text, start):
+        if m.start() >= i:
+            break
+        last = m
+    return last.span() if last else None
+
+
+def token_after(text: str, pos: int) -> tuple[int, int] | None:
+    """The first token starting at or after ``pos`` (a token end), or None."""
+    m = TOKEN.search(text, pos)
+    return m.span() if m else None
+
+
+_OPENERS = " \"'“«("
+
+
+def at_sentence_start(text: str, start: int, titles: frozenset[str]) -> bool:
+    """Does the token at ``start`` open a sentence (or the text, or a line)? A full stop after
+    a title or an initial ("Maj. Gen. Pat", "J. Smith") is not a sentence end."""
+    i = start
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    if i == 0:
+        return True
+    last = text[i - 1]
+    if last == ".":
+        previous = token_before(text, start)
+        if previous is not None:
+            word = text[previous[0]:previous[1]].casefold()
+            if word in titles or len(word) == 1:
+                return False
+    return last in ".!?…\n:"
+
+
+_TITLE_AUTOMATA: dict[frozenset[str], object] = {}
+
+
+def title_spans(low: str, titles: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of the tokens of lower-cased text ``low`` that are one of ``titles`` (one
+    Aho-Corasick pass; hits inside longer words are dropped).
+
+    >>> title_spans("the president's aide, ex-general mayor", frozenset({"president", "general", "mayor"}))
+    [(4, 13), (25, 32), (33, 38)]
+    """
+    automaton = _TITLE_AUTOMATA.get(titles)
+    if automaton is None:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for word in titles:
+            if TOKEN.fullmatch(word):  # a title with a hyphen is never one token
+                automaton.add_word(word, len(word))
+        automaton.make_automaton()
+        _TITLE_AUTOMATA[titles] = automaton
+    spans = []
+    for last, length in automaton.iter(low):
+        start, end = last - length + 1, last + 1
+        if start > 0 and (is_token_char(low[start - 1]) or (
+                low[start - 1] in "'’ʼ" and start > 1 and is_token_char(low[start - 2]))):
+            continue
+        if end < len(low) and (is_token_char(low[end]) or (
+                low[end] in "'’ʼ" and TOKEN.match(low, end + 1) and not _POSSESSIVE.match(low, end + 1))):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+_POSSESSIVE = re.compile(r"[sS]\b")
+
+
+class Spans:
+    """Character spans taken so far, kept as a sorted union of intervals.
+
+    >>> taken = Spans()
+    >>> taken.add(10, 20); taken.add(0, 3)
+    >>> taken.covers(15), taken.covers(20), taken.overlaps(18, 25), taken.overlaps(3, 10)
+    (True, False, True, False)
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        if end <= start:
+            return
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and self._ends[i] >= start:
+            start = self._starts[i]
+        else:
+            i += 1
+        j = i
+        while j < len(self._starts) and self._starts[j] <= end:
+            end = max(end, self._ends[j])
+            j += 1
+        self._starts[i:j] = [start]
+        self._ends[i:j] = [end]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and self._ends[i] > start:
+            return True
+        return i + 1 < len(self._starts) and self._starts[i + 1] < end
