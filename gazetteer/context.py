@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gazetteer.place import Place
 
@@ -113,11 +114,48 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
            "україну"),
     "BY": ("belarus", "беларусь", "беларуси", "білорусь", "білорусі"),
 }
-_COUNTRY_RE = re.compile(
-    r"(?<!\w)(" + "|".join(sorted((w for ws in COUNTRY_WORDS.values() for w in ws), key=len, reverse=True))
-    + r")(?:['’]s)?(?!\w)"
-)
 _COUNTRY_BY_WORD = {w: c for c, ws in COUNTRY_WORDS.items() for w in ws}
+_POSSESSIVE_END = re.compile(r"(?:['’]s)?(?!\w)")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+@lru_cache(maxsize=1)
+def _country_automaton():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in _COUNTRY_BY_WORD:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _country_matches(folded: str) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of each country word of case-folded text that stands alone (no letter
+    or digit before it; after it at most a possessive "'s", then no letter or digit); the longest
+    word at a position wins and matches do not overlap. One Aho-Corasick pass.
+
+    >>> _country_matches("russian federation's troops, ukraine, xrussia, россии")
+    [(0, 20, 'russian federation'), (29, 36, 'ukraine'), (47, 53, 'россии')]
+    """
+    hits: dict[int, tuple[int, str]] = {}
+    for last, word in _country_automaton().iter(folded):
+        start = last - len(word) + 1
+        if start and _is_word_char(folded[start - 1]):
+            continue
+        tail = _POSSESSIVE_END.match(folded, last + 1)
+        if tail and len(word) > len(hits.get(start, ("", ""))[1]):
+            hits[start] = (tail.end(), word)
+    out, done = [], 0
+    for start in sorted(hits):
+        if start >= done:
+            end, word = hits[start]
+            out.append((start, end, word))
+            done = end
+    return out
 
 _REGION_RE = re.compile(
     r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїєґʼ']+)(?:\s+border)?\s+"
@@ -153,13 +191,13 @@ def find_country_words(text: str) -> set[str]:
     """
     folded = text.casefold().replace("ё", "е")
     found = set()
-    for m in _COUNTRY_RE.finditer(folded):
-        after = folded[m.end():m.end() + 30].split()
-        before = folded[max(0, m.start() - 20):m.start()].split()
+    for start, end, word in _country_matches(folded):
+        after = folded[end:end + 30].split()
+        before = folded[max(0, start - 20):start].split()
         if (after and after[0].strip(",.;:") in _INSTITUTION_AFTER) or (
                 before and before[-1] in _INSTITUTION_BEFORE):
             continue
-        found.add(_COUNTRY_BY_WORD[m.group(1)])
+        found.add(_COUNTRY_BY_WORD[word])
     return found
 
 
@@ -235,7 +273,7 @@ def without_admin_words(text: str) -> str:
     """
     text = _REGION_RE.sub(lambda m: " " * len(m.group(0)), text)
     folded = text.casefold().replace("ё", "е")
-    spans = [m.span() for m in _COUNTRY_RE.finditer(folded)]
+    spans = [(start, end) for start, end, _ in _country_matches(folded)]
     for start, end in reversed(spans):
         text = text[:start] + " " * (end - start) + text[end:]
     return text

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mapper.regex_prefix import compile_with_first_chars
+
 __all__ = ["actor_of", "claimant_of", "ACTOR_CLASSES"]
 
 _MILITARY = (r"(?:soldiers?|troops|servicem[ae]n|military|army|forces?|fighters|units?|personnel|formations?|"
@@ -31,12 +33,12 @@ _ACTORS: list[tuple[str, str]] = [
                        r"росіян\w*|оккупант\w*"),
     ("Ukrainian forces", r"ukrainian|ukraine's|ukrainians|afu|зсу|всу|українськ\w*|украинск\w*"),
 ]
-_CIVILIANS = re.compile(
+_CIVILIANS = compile_with_first_chars(
     r"(?i)\b(civilians?|residents?|people|children|child|women|men|inhabitants|villagers|passers-?by|"
     r"мирн\w+ жител\w*|жител\w*|людей|люди|дет\w*|цивільн\w*|мешканц\w*|діт\w*)\b")
-_ACTOR_RES = [(name, re.compile(rf"(?i)(?<!\w)(?:{pattern})(?:\s+\w+){{0,2}}?\s+{_MILITARY}\b"))
+_ACTOR_RES = [(name, compile_with_first_chars(rf"(?i)(?<!\w)(?:{pattern})(?:\s+\w+){{0,2}}?\s+{_MILITARY}\b"))
               for name, pattern in _ACTORS]
-_ACTOR_LOOSE = [(name, re.compile(rf"(?i)(?<!\w)(?:{pattern})(?!\w)")) for name, pattern in _ACTORS]
+_ACTOR_LOOSE = [(name, compile_with_first_chars(rf"(?i)(?<!\w)(?:{pattern})(?!\w)")) for name, pattern in _ACTORS]
 
 #: (normalised claimant, pattern) — most specific first.
 _CLAIMANTS: list[tuple[str, str]] = [
@@ -67,7 +69,7 @@ _REPORTING = re.compile(  # matched on lower-cased text
     r"\b(?:according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
     r"indicated|detailed|confirmed|per|citing|told|заяв\w*|сообщ\w*|по данным|за даними|повідом\w*|"
     r"написал\w*|написав|информиру\w*|інформу\w*)\b")
-_ACCORDING_TO = re.compile(r"(?i)\b(?:according to|per|citing|по данным|за даними|по словам|за словами)\s+"
+_ACCORDING_TO = compile_with_first_chars(r"(?i)\b(?:according to|per|citing|по данным|за даними|по словам|за словами)\s+"
                            r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
 
 

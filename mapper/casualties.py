@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from mapper.casualty_stems import may_have_keyword as _may_have_keyword
 from mapper.numbers import NumberMatch, find_numbers
+from mapper.regex_prefix import compile_with_first_chars
 from mapper.sentences import MAX_SENTENCE_CHARS, clause_spans
 
 __all__ = ["CATEGORIES", "Figure", "find_figures"]
@@ -82,8 +83,8 @@ _KEYWORDS = [
 ]
 _KEYWORD_PATTERN = "|".join(f"(?P<k{i}>{p})" for i, (_, _, p) in enumerate(_KEYWORDS)).join(
     [r"(?<![\w-])(?:", r")(?![\w'’])"])
-_KEYWORD_LOWER_RE = re.compile(_KEYWORD_PATTERN)  # on lower-cased text: three times as fast as re.I
-_KEYWORD_RE = re.compile(_KEYWORD_PATTERN, re.I)
+_KEYWORD_LOWER_RE = compile_with_first_chars(_KEYWORD_PATTERN)  # on lower-cased text: three times as fast as re.I
+_KEYWORD_RE = compile_with_first_chars(_KEYWORD_PATTERN, re.I)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class _Quantity:
 
 
 # --- qualifiers and ranges ------------------------------------------------------------------
-_QUAL_RE = re.compile(
+_QUAL_RE = compile_with_first_chars(
     r"(?<!\w)(?P<q>no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|not\s+more\s+than"
     r"|at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|as\s+many\s+as|as\s+few\s+as"
     r"|an\s+estimated|estimated|approximately|approx\.|about|around|some|roughly|nearly|almost|just\s+over"
@@ -118,10 +119,10 @@ _QUAL_RE = re.compile(
     r"|більше|близько|приблизно|орієнтовно|майже|до)\s*$", re.I)
 _POSTQUAL_RE = re.compile(r"\s*(?:or\s+more|or\s+so|\+|plus|и\s+более|і\s+більше|с\s+лишним|з\s+лишком)(?!\w)", re.I)
 _RANGE_RE = re.compile(r"\s*(?P<dash>[-–—])\s*|\s+(?P<word>to|and|or|до|и|і|та|или|або|чи)\s+", re.I)
-_RANGE_LEAD_RE = re.compile(r"(?<!\w)(?P<lead>between|from|между|між|от|від)\s+$", re.I)
+_RANGE_LEAD_RE = compile_with_first_chars(r"(?<!\w)(?P<lead>between|from|между|між|от|від)\s+$", re.I)
 _INCREASE = (r"rose|risen|climbed|jumped|increased|grew|grown|возросл[аои]|выросл[аои]|увеличил(?:ось|ась|ись)"
              r"|зросл[аои]|збільшил(?:ася|ося|ися)")
-_INCREASE_END_RE = re.compile(rf"(?<!\w)(?:{_INCREASE})\s+$", re.I)
+_INCREASE_END_RE = compile_with_first_chars(rf"(?<!\w)(?:{_INCREASE})\s+$", re.I)
 
 # --- contexts that make a number something other than a head count ---------------------------
 _MONTHS = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -129,7 +130,7 @@ _MONTHS = (r"(?-i:January|February|March|April|May|June|July|August|September|Oc
            r"|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|січ(?:ня|ень|ні)"
            r"|лют(?:ого|ий|ому)|берез(?:ня|ень|ні)|квіт(?:ня|ень|ні)|трав(?:ня|ень|ні)|черв(?:ня|ень|ні)"
            r"|лип(?:ня|ень|ні)|серп(?:ня|ень|ні)|верес(?:ня|ень|ні)|жовт(?:ня|ень|ні)|листопад[аі]?|груд(?:ня|ень|ні)")
-_PREV_EXCL_RE = re.compile(
+_PREV_EXCL_RE = compile_with_first_chars(
     rf"(?:(?<!\w)(?:{_MONTHS}|aged|age|ages|No\.?|Nos\.?|number|article|art\.|part|section|paragraph|page|day"
     r"|brigade|regiment|battalion|division|unit|corps|route|highway|flight|US\$|USD|EUR|UAH|RUB|в\s+возрасте"
     r"|возрастом|віком|статья|статьи|стаття|статті|частина|часть|пункт|бригада|полк|батальон|дивизия|дивізія"
@@ -144,12 +145,12 @@ _NEXT_EXCL_RE = re.compile(
     r"|тижн\w*|тиждень|месяц\w*|місяц\w*|лет|год|года|году|рок(?:у|ів|и)|рік|р\.|г\.|процент\w*|відсот\w*"
     r"|рубл\w*|гривень|гривн\w*|грн|доллар\w*|долар\w*|евро|євро|раз|рази|разів|тонн\w*|бригад\w*|полк\w*"
     r"|батальон\w*|дивизи\w*|дивізі\w*|ОМБр|ОШБр)(?![\w'’])", re.I)
-_YEAR_PREV_RE = re.compile(
+_YEAR_PREV_RE = compile_with_first_chars(
     rf"(?<!\w)(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|year|summer|winter|spring|autumn"
     rf"|fall|в|во|у|с|з|із|до|от|від|по|{_MONTHS})\s*$", re.I)
 _YEAR_NEXT_RE = re.compile(r"\s*(?:[,;:.!?)]|$|years?\b|г\.|гг\.|года\b|году\b|год\b|рік\b|року\b|р\.)", re.I)
 _OF_RE = re.compile(r"\s+of\s+", re.I)
-_TOTAL_PREV_RE = re.compile(r"(?<!\w)(?:of\s+the|out\s+of|из|із|зі|з)\s+$", re.I)
+_TOTAL_PREV_RE = compile_with_first_chars(r"(?<!\w)(?:of\s+the|out\s+of|из|із|зі|з)\s+$", re.I)
 _NONPERSON_RE = re.compile(
     r"(?<![\w-])(?:tanks?|vehicles?|APCs?|IFVs?|MRAPs?|drones?|UAVs?|aircraft|planes?|jets?|helicopters?|missiles?"
     r"|rockets?|shells?|rounds|bombs?|mines|munitions|guns|howitzers?|artillery|launchers?|systems?|MLRS|radars?"
@@ -168,7 +169,7 @@ _EXCHANGE_RE = re.compile(r"exchang|swap|releas|freed|repatriat|returned\s+home|
                           r"|верну|поверну", re.I)
 
 # --- what may stand between a number and its casualty word ------------------------------------
-_BOUNDARY_RE = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)(?<!\bMaj)"
+_BOUNDARY_RE = compile_with_first_chars(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)(?<!\bMaj)"
                           r"(?<!\bSgt)(?<!\bNo)(?<!\bapprox)[.!?…](?=[\"”»’]?(?:\s|$))|[;\n]")
 _FILLERS = (rf"(?:(?:has|have|had)\s+)?(?:{_INCREASE})\s+(?:to|до)|a\s+further|another|an\s+additional|additional"
             r"|a\s+total\s+of|in\s+total|also|reportedly|allegedly"

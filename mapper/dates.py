@@ -29,6 +29,8 @@ from functools import lru_cache
 
 import ahocorasick
 
+from mapper.regex_prefix import compile_with_first_chars
+
 __all__ = ["EventDate", "find_dates", "resolve_event_date"]
 
 _ONE = datetime.timedelta(days=1)
@@ -159,7 +161,7 @@ _AUTOMATON.make_automaton()
 _TOKEN = re.compile(r"[^\W\d_]+|\d")
 _WORD_START = re.compile(r"\b\w")
 _LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")
-_REPORTING = re.compile(
+_REPORTING = compile_with_first_chars(
     r"\b(?:said|says|say|stated|stating|states|told|announced|announcing|reported|reporting|wrote|writing|"
     r"claimed|added|заявил\w*|сообщил\w*|сказал\w*|написал\w*|заявив|заявила|заявили|повідомив|повідомила|"
     r"повідомили|сказав|сказала|написав|написала)\W{0,3}$", re.IGNORECASE)

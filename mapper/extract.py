@@ -29,12 +29,13 @@ from mapper.dates import resolve_event_date
 from mapper.events import CATEGORIES, Event, EventLocation, events_to_geodataframe, total_casualties
 from mapper.geoparse import Geoparser, Mention
 from mapper.merge import merge_events
+from mapper.regex_prefix import compile_with_first_chars
 from mapper.sentences import Sentence, split_sentences
 
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
 #: A sentence that says where casualties named elsewhere happened.
-_ANAPHORA = re.compile(
+_ANAPHORA = compile_with_first_chars(
     r"(?i)\b(casualt\w*|losses|killed|wounded|injured|clash\w*|fighting|battles?|attack\w*|strikes?|struck|"
     r"assaults?|shelling|shelled|потер\w*|втрат\w*|бо[йяиї]\w*|обстрел\w*|обстріл\w*|удар\w*|атак\w*|"
     r"погиб\w*|загин\w*|ранен\w*|поранен\w*|штурм\w*)\b")
@@ -44,7 +45,7 @@ _NEIGHBOUR_SENTENCES = 3
 _DATELINE = re.compile(r"[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄ'’.\- ]{2,40}(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?"
                        r"[—–-]{1,2}\s")
 #: Words right before a place that make a claim "near" it: ACLED geo-precision 2.
-_NEAR = re.compile(r"(?i)(?:near|outside|around|close to|on the outskirts of|the area of|под|около|возле|"
+_NEAR = compile_with_first_chars(r"(?i)(?:near|outside|around|close to|on the outskirts of|the area of|под|около|возле|"
                    r"вблизи|неподалеку от|під|біля|поблизу|неподалік|в районе|в районі|у районі)\s+"
                    r"(?:the\s+)?(?:villages?\s+of\s+|town\s+of\s+|села\s+|сел\s+)?$")
 

@@ -24,7 +24,8 @@ _ABBREVIATIONS = frozenset(
 )
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _NEWLINE = re.compile(r"\n")
-_BOUNDARY = re.compile(r"""[.!?…]+["'”»)\]]*(?=\s+["'“«(\[]?[A-ZА-ЯЁІЇЄҐ0-9])|[.!?…]+["'”»)\]]*$""")
+#: One branch that opens with its stop characters, so that C scans for them.
+_BOUNDARY = re.compile(r"""[.!?…]+["'”»)\]]*(?:(?=\s+["'“«(\[]?[A-ZА-ЯЁІЇЄҐ0-9])|$)""")
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
 
 
@@ -44,7 +45,7 @@ MAX_SENTENCE_CHARS = 1000
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    m = _LAST_WORD.search(chunk[-40:].rstrip(".!?…\"'”»)] "))
+    m = _LAST_WORD.search(chunk.rstrip(".!?…\"'”»)] "))
     if not m:
         return False
     word = m.group(1).casefold().rstrip(".")
@@ -66,7 +67,7 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = text[p_start:p_end]
         start = 0
         for m in _BOUNDARY.finditer(chunk):
-            if _ends_with_abbreviation(chunk[start:m.end()]) and m.end() < len(chunk):
+            if m.end() < len(chunk) and _ends_with_abbreviation(chunk[max(start, m.end() - 40):m.end()]):
                 continue
             _append(out, text, p_start + start, p_start + m.end(), p_index)
             start = m.end()
@@ -96,10 +97,10 @@ def clause_spans(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHAR
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    for piece_start, piece_end in clause_spans(text, start, end):
-        while piece_start < piece_end and text[piece_start].isspace():
-            piece_start += 1
-        while piece_end > piece_start and text[piece_end - 1].isspace():
-            piece_end -= 1
-        if piece_end > piece_start:
-            out.append(Sentence(piece_start, piece_end, paragraph, len(out)))
+    pieces = clause_spans(text, start, end) if end - start > MAX_SENTENCE_CHARS else ((start, end),)
+    for piece_start, piece_end in pieces:
+        piece = text[piece_start:piece_end]
+        stripped = piece.strip()
+        if stripped:
+            piece_start += piece.index(stripped[0])
+            out.append(Sentence(piece_start, piece_start + len(stripped), paragraph, len(out)))

@@ -1,0 +1,123 @@
+"""A cheap first test for big alternations: the characters a match can start with.
+
+Python's regex engine skips ahead quickly only when a pattern opens with a literal or a plain
+character class. A pattern that opens with a group of alternatives, a ``\\b`` or a look-behind
+is tried at every position of the text. :func:`with_first_chars` puts a look-ahead for the
+possible first characters in front. The look-ahead matches nothing itself, so the matches are
+exactly the same; the engine then gives up at once on most positions::
+
+    >>> with_first_chars(r"\\b(?:killed|wounded|dead)\\b")
+    '(?=[dkw])\\\\b(?:killed|wounded|dead)\\\\b'
+    >>> with_first_chars(r"(?:a|b?)c") is None    # may start with "c" too: no safe answer
+    True
+
+Under ``re.IGNORECASE`` (the flag or an inline ``(?i``) every case form of each letter is allowed.
+When the first characters cannot be worked out safely (an optional first item, a negated or
+category class, a very wide range), the answer is None and the caller keeps its pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # the parser behind ``re``; its layout has been stable since Python 3.11
+    from re import _casefix
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - other interpreters
+    _c = _p = _casefix = None
+
+__all__ = ["first_chars", "with_first_chars", "compile_with_first_chars"]
+
+_MAX_RANGE = 512
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every character a match of ``pattern`` can start with, or None if that is not clear.
+    Every case form of a letter counts when ``flags`` or the pattern ask for ``re.IGNORECASE``.
+
+    >>> sorted(first_chars(r"(?<!\\w)(?:region|oblast|обл\\.)"))
+    ['o', 'r', 'о']
+    >>> sorted(first_chars(r"(?:військово)?полонених|Pows", re.IGNORECASE))
+    ['P', 'p', 'В', 'П', 'в', 'п', 'ᲀ']
+    """
+    if _p is None:
+        return None
+    try:
+        parsed = _p.parse(pattern)
+    except (re.error, RecursionError):
+        return None
+    chars = _firsts(list(parsed))
+    if not chars:
+        return None
+    if flags & re.IGNORECASE or "(?i" in pattern or re.match(r"\(\?[aLmsux]*i", pattern):
+        return frozenset(c for ch in chars for c in _case_forms(ch))
+    return frozenset(chars)
+
+
+def _case_forms(char: str) -> set[str]:
+    """``char`` and every character ``re.IGNORECASE`` takes for it (ſ for s, K for the Kelvin sign...)."""
+    forms = {c for c in (char, char.lower(), char.upper()) if len(c) == 1}
+    for c in list(forms):
+        forms.update(chr(x) for x in _casefix._EXTRA_CASES.get(ord(c.lower()), ()))
+    return forms
+
+
+def _firsts(items: list) -> set[str] | None:
+    for index, (op, av) in enumerate(items):
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the next item starts the match
+        if op is _c.LITERAL:
+            return {chr(av)}
+        if op is _c.IN:
+            return _class_chars(av)
+        if op is _c.SUBPATTERN:
+            return _firsts(list(av[-1]))
+        if op is _c.BRANCH:
+            chars: set[str] = set()
+            for alternative in av[1]:
+                found = _firsts(list(alternative))
+                if found is None:
+                    return None
+                chars |= found
+            return chars
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            low, _, sub = av
+            chars = _firsts(list(sub))
+            if chars is None or low > 0:
+                return chars
+            rest = _firsts(items[index + 1:])  # an optional item: the match may start after it
+            return None if rest is None else chars | rest
+        return None  # anything else (any character, a back reference...) could start anywhere
+    return None      # a pattern that may match the empty string
+
+
+def _class_chars(items) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] <= _MAX_RANGE:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None  # negated classes, \w, \d and wide ranges
+    return chars
+
+
+def with_first_chars(pattern: str, flags: int = 0) -> str | None:
+    """``pattern`` behind a look-ahead for its first characters, or None (see the module doc)."""
+    chars = first_chars(pattern, flags)
+    if chars is None:
+        return None
+    body = "".join(re.escape(c) if c in "\\]^-[" else c for c in sorted(chars))
+    flags = _GLOBAL_FLAGS.match(pattern)  # "(?i)" must stay first
+    head = flags.group() if flags else ""
+    return f"{head}(?=[{body}]){pattern[len(head):]}"
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def compile_with_first_chars(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` of :func:`with_first_chars` (or of ``pattern`` itself when there is no answer)."""
+    return re.compile(with_first_chars(pattern, flags) or pattern, flags)

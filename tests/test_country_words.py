@@ -1,0 +1,25 @@
+"""Country words are found in one Aho-Corasick pass; they must be exactly what a regular expression
+over the same words finds (whole words, an optional possessive, longest first, no overlaps)."""
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from gazetteer.context import COUNTRY_WORDS, _country_matches, find_country_words
+
+WORDS = sorted((w for ws in COUNTRY_WORDS.values() for w in ws), key=len, reverse=True)
+REFERENCE = re.compile(r"(?<!\w)(" + "|".join(WORDS) + r")(?:['’]s)?(?!\w)")
+PIECES = WORDS + ["russian", "federation", "рфх", "x", "_", "5", "'s", "’s", " ", ",", "-", "ukrainex"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join))
+@example("russian federation's troops, ukraine, xrussia, россии")
+@example("russias russia's's рф_рф")
+def test_country_words_are_whole_words_longest_first(text):
+    assert _country_matches(text) == [(m.start(), m.end(), m.group(1)) for m in REFERENCE.finditer(text)]
+
+
+def test_country_named_as_an_institution_is_not_a_place():
+    assert find_country_words("Ukraine's General Staff said fighting went on in Russia's Kursk region") == {"RU"}
