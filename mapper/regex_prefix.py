@@ -121,3 +121,114 @@ _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 def compile_with_first_chars(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` of :func:`with_first_chars` (or of ``pattern`` itself when there is no answer)."""
     return re.compile(with_first_chars(pattern, flags) or pattern, flags)
+
+
+#: At most this many literal prefixes per pattern (a class like [оау] multiplies them).
+_MAX_PREFIXES = 400
+
+
+def literal_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` starts with, or None if that is not clear.
+
+    >>> sorted(literal_prefixes(r"(?<!\\w)(?:near|villages? of|сел[оа])\\s+"))
+    ['near', 'village', 'села', 'село']
+    """
+    if _p is None or flags & re.IGNORECASE or "(?i" in pattern:
+        return None
+    try:
+        parsed = _p.parse(pattern)
+    except (re.error, RecursionError):
+        return None
+    found = _prefixes(list(parsed))
+    if not found or "" in found or len(found) > _MAX_PREFIXES:
+        return None
+    return frozenset(found)
+
+
+def _prefixes(items: list) -> set[str] | None:
+    """Prefixes of the matches of ``items``: a set of strings, "" standing for "may start anywhere"."""
+    out = {""}
+    for index, (op, av) in enumerate(items):
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            if any(out - {""}):
+                return out  # a zero-width test after some letters: stop the prefix here
+            continue
+        if op is _c.LITERAL:
+            out = {p + chr(av) for p in out}
+        elif op is _c.IN:
+            chars = _class_chars(av)
+            if chars is None or len(chars) * len(out) > _MAX_PREFIXES:
+                return _usable(out)
+            out = {p + c for p in out for c in chars}
+        elif op in (_c.SUBPATTERN, _c.BRANCH):
+            alternatives = [list(av[-1])] if op is _c.SUBPATTERN else [list(a) for a in av[1]]
+            subs: set[str] = set()
+            complete = True
+            for alternative in alternatives:
+                found = _prefixes(alternative)
+                if found is None:
+                    return _usable(out)
+                subs |= found
+                complete = complete and _whole(alternative)
+            if "" in subs or len(subs) * len(out) > _MAX_PREFIXES:
+                return _usable(out)
+            out = {p + s for p in out for s in subs}
+            if not complete:
+                return out
+        else:
+            return _usable(out)  # a repeat or anything else: the prefix ends before it
+    return out
+
+
+def _whole(items: list) -> bool:
+    """Do the items hold only literals, classes and groups of them (so their prefixes are whole)?"""
+    for op, av in items:
+        if op in (_c.LITERAL, _c.IN):
+            continue
+        if op is _c.SUBPATTERN and _whole(list(av[-1])):
+            continue
+        if op is _c.BRANCH and all(_whole(list(a)) for a in av[1]):
+            continue
+        return False
+    return True
+
+
+def _usable(out: set[str]) -> set[str] | None:
+    return None if "" in out else out
+
+
+class AnchoredPattern:
+    """A pattern tried only where one of its literal prefixes occurs, found in one Aho-Corasick
+    pass; the matches are those of ``re.finditer`` (for patterns that never match the empty string).
+
+    >>> cue = AnchoredPattern(r"(?<!\\w)(?:near|villages? of)\\s+")
+    >>> [m.group() for m in cue.finditer("a seminar near the villages of X")]
+    ['near ', 'villages of ']
+
+    Without usable prefixes (a pattern that may start with any letter) it is plain ``finditer``.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.regex = re.compile(pattern, flags)
+        self.prefixes = literal_prefixes(pattern, flags)
+        self._automaton = None
+        if self.prefixes:
+            import ahocorasick
+
+            self._automaton = ahocorasick.Automaton()
+            for prefix in self.prefixes:
+                self._automaton.add_word(prefix, len(prefix))
+            self._automaton.make_automaton()
+
+    def finditer(self, text: str):
+        if self._automaton is None:
+            yield from self.regex.finditer(text)
+            return
+        done = 0
+        for start in sorted({last - length + 1 for last, length in self._automaton.iter(text)}):
+            if start < done:
+                continue
+            m = self.regex.match(text, start)
+            if m:
+                yield m
+                done = max(m.end(), start + 1)

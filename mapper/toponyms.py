@@ -25,9 +25,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from gazetteer import Gazetteer
-from gazetteer.context import COUNTRY_WORDS, word_starts, district_phrase_spans, lowered, region_phrase_spans
+from gazetteer.context import COUNTRY_WORDS, district_phrase_spans, lowered, region_phrase_spans
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
+from mapper.regex_prefix import AnchoredPattern
 from mapper.toponym_text import (TOKEN, Spans, at_sentence_start, capitalised_runs, run_words, title_spans,
                                  token_after, token_before)
 
@@ -79,10 +80,10 @@ _ORG_NEIGHBOURS = frozenset(
 _AUTHORITY_WORDS = frozenset(
     """regional governor administration authorities council mayor ova ова""".split()
 )
-#: Cue words before place names, matched on lower-cased text where they start a word (see
-#: :func:`_cues`; the pattern opens with its words so that C scans for their first letters).
-_CUE = re.compile(
-    r"(?:(?:villages?|towns?|settlements?|cities|city|hamlets?) of|near|outside|around|in the area of"
+#: Cue words before place names, matched where they start a word of the lower-cased text; tried
+#: only where one of their literal beginnings occurs (one Aho-Corasick pass, see mapper.regex_prefix).
+_CUE = AnchoredPattern(
+    r"(?<!\w)(?:(?:villages?|towns?|settlements?|cities|city|hamlets?) of|near|outside|around|in the area of"
     r"|в (?:селе|сёлах|поселке|посёлке|деревне|городе|районе|селах)|у (?:селі|селах|місті|районі)"
     r"|сел[оау]|селищ[еау]|пос[её]л(?:ок|ка)|деревн[яюи]|хутор[ау]?"
     r"|под|під|біля|возле|около)\s+"
@@ -304,7 +305,7 @@ class ToponymSpotter:
     def _cued(self, text: str, low: str, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
         covered = _covered(found)
         out = []
-        for cue in word_starts(_CUE, low):
+        for cue in _CUE.finditer(low):
             pos = cue.end()
             while True:
                 m = _CUE_LIST.match(text, pos)

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mapper import attribution, casualties, dates, extract
-from mapper.regex_prefix import first_chars, with_first_chars
+from mapper import attribution, casualties, dates, extract, toponyms
+from mapper.regex_prefix import AnchoredPattern, first_chars, literal_prefixes, with_first_chars
 
 PATTERNS = [
     (r"\b(?:killed|wounded|dead)\b", 0),
@@ -38,3 +38,28 @@ def test_no_answer_when_any_character_could_start_a_match(pattern):
     casualties._PREV_EXCL_RE, casualties._BOUNDARY_RE, extract._NEAR, extract._ANAPHORA, dates._REPORTING])
 def test_the_patterns_in_use_carry_the_look_ahead(compiled):
     assert re.sub(r"^\(\?[aiLmsux]+\)", "", compiled.pattern).startswith("(?=[")
+
+
+ANCHORED = [
+    r"(?<!\w)(?:near|villages? of|сел[оау])\s+",
+    r"(?:a|b)c(?:d|e)?x",
+    r"ab+c|abd",
+    r"(?<![\w-])(?:kill(?:ed|s)|dead)(?!\w)",
+]
+ANCHOR_TEXT = st.lists(st.sampled_from(["near", "village", "villages of", "село", "сел", "a", "b", "c", "d", "x",
+                                        "kill", "killed", "dead", "-", " ", "  ", "s", "of"]), max_size=16).map("".join)
+
+
+@pytest.mark.parametrize("pattern", ANCHORED + [toponyms._CUE.regex.pattern])
+@settings(max_examples=300, deadline=None)
+@given(text=ANCHOR_TEXT)
+def test_anchored_pattern_finds_what_finditer_finds(pattern, text):
+    anchored = AnchoredPattern(pattern)
+    assert anchored.prefixes, pattern
+    assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_prefixes_stop_where_the_literal_part_ends():
+    assert literal_prefixes(r"ab+c|abd") == {"a"}
+    assert literal_prefixes(r"(?:x|y)z?w") == {"x", "y"}
+    assert literal_prefixes(r"\w+x") is None
