@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from gazetteer import haversine_km
 from mapper.events import CATEGORIES, Event, total_casualties
+from mapper.merge_candidates import candidate_pairs
 
 __all__ = ["merge_events", "same_event", "DATE_TOLERANCE_DAYS", "PLACE_TOLERANCE_KM"]
 
@@ -63,74 +64,13 @@ def merge_events(events: list[Event]) -> list[Event]:
             i = parent[i]
         return i
 
-    for i, j in _candidate_pairs(events):
+    for i, j in candidate_pairs(events, days=DATE_TOLERANCE_DAYS, km=PLACE_TOLERANCE_KM):
         if find(i) != find(j) and same_event(events[i], events[j]):
             parent[find(j)] = find(i)
     groups: dict[int, list[Event]] = {}
     for i, ev in enumerate(events):
         groups.setdefault(find(i), []).append(ev)
     return [group[0] if len(group) == 1 else _combine(group) for group in groups.values()]
-
-
-def _cells(ev: Event) -> set[tuple[int, int, int]]:
-    return {_cell(lon, lat) for lon, lat in ev.points}
-
-
-def _cell(lon: float, lat: float) -> tuple[int, int, int]:
-    """``(band, x, y)`` of a grid whose cells are at least PLACE_TOLERANCE_KM wide and high.
-
-    Cells are 0.1° of latitude (11 km) high; their width in longitude grows by latitude band
-    (0.2° up to 56°, 0.4° up to 73°, 2° beyond) so that it never falls under 10 km.
-    """
-    band = 0 if abs(lat) <= 56 else 1 if abs(lat) <= 73 else 2
-    width = (0.2, 0.4, 2.0)[band]
-    return band, int(lon // width), int(lat // 0.1)
-
-
-def _weeks(ev: Event) -> range:
-    first = ev.event_date.toordinal() // 7
-    last = min((ev.event_date_end or ev.event_date).toordinal() // 7, first + 8)
-    return range(first, last + 1)
-
-
-def _candidate_pairs(events: list[Event]):
-    """Pairs of event indices (i < j) from different documents worth comparing; each pair once.
-
-    Merged events agree on every figure they share, lie within DATE_TOLERANCE_DAYS of
-    each other, and have places within PLACE_TOLERANCE_KM (touching grid cells) or a
-    mention in common. So each event is filed under (figure, week, cell) for each of
-    its cells and (figure, week, mention) for each of its mentions, and looks only in
-    its own and the neighbouring weeks and cells: the work grows with the number of
-    events, not with how many share a figure and a week.
-    """
-    buckets: dict = {}
-    keys_of = []
-    for i, ev in enumerate(events):
-        figures = [(c, getattr(ev, c)) for c in CATEGORIES if getattr(ev, c) is not None]
-        weeks = list(_weeks(ev)) if ev.event_date else [None]
-        places = [("cell", cell) for cell in _cells(ev)] + [("name", loc.mention.casefold()) for loc in ev.locations]
-        keys_of.append((figures, weeks, places))
-        for f in figures:
-            for w in weeks:
-                for place in places:
-                    buckets.setdefault((f, w, place), []).append(i)
-    for j, ev in enumerate(events):
-        figures, weeks, places = keys_of[j]
-        probe_weeks = range(weeks[0] - 1, weeks[-1] + 2) if ev.event_date else [None]
-        probe_places = set()
-        for kind, value in places:
-            if kind == "name":
-                probe_places.add((kind, value))
-            else:
-                band, x, y = value
-                probe_places.update(("cell", (band, x + dx, y + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
-        partners: set[int] = set()
-        doc = ev.doc_id
-        for f in figures:
-            for w in probe_weeks:
-                for place in probe_places:
-                    partners.update(i for i in buckets.get((f, w, place), ()) if i < j and events[i].doc_id != doc)
-        yield from ((i, j) for i in sorted(partners))
 
 
 def _min(values):

@@ -4,6 +4,7 @@ import datetime as dt
 import random
 
 import mapper.merge as merge
+from mapper.merge_candidates import candidate_pairs
 from mapper.events import Event, EventLocation
 
 
@@ -26,7 +27,7 @@ def test_blocking_finds_every_pair_brute_force_finds():
     brute = {(i, j) for i in range(len(events)) for j in range(i + 1, len(events))
              if merge.same_event(events[i], events[j])}
     assert len(brute) > 50  # the data really has duplicates to find
-    assert brute <= set(merge._candidate_pairs(events))
+    assert brute <= set(candidate_pairs(events, days=merge.DATE_TOLERANCE_DAYS, km=merge.PLACE_TOLERANCE_KM))
 
 
 def test_points_ten_km_apart_across_cells_still_merge():
@@ -37,3 +38,34 @@ def test_points_ten_km_apart_across_cells_still_merge():
                  "sources": ({"doc_id": "other"},)})
     merged = merge.merge_events([a, b])
     assert len(merged) == 1 and merged[0].number_of_sources == 2
+
+
+def _brute_and_blocked(events):
+    brute = {(i, j) for i in range(len(events)) for j in range(i + 1, len(events))
+             if merge.same_event(events[i], events[j])}
+    return brute, set(candidate_pairs(events, days=merge.DATE_TOLERANCE_DAYS, km=merge.PLACE_TOLERANCE_KM))
+
+
+def test_blocking_misses_no_pair_at_any_latitude_or_across_band_edges():
+    rng = random.Random(5)
+    events = []
+    for i in range(600):  # clusters on the equator, at the 56° and 73° band edges, far north and south
+        lat0, lon0 = rng.choice([(0.0, 30.0), (55.97, 37.6), (72.95, 80.0), (-33.9, 18.4), (80.0, 20.0)])
+        lat, lon = lat0 + rng.uniform(-0.12, 0.12), lon0 + rng.uniform(-0.3, 0.3)
+        day = dt.date(2024, 12, 1) + dt.timedelta(days=rng.randint(0, 12))
+        loc = EventLocation(f"p{i}", f"P {i}", lat, lon, "RU", "", None, f"test:{i}", 1, True, "")
+        events.append(Event(event_id=f"ev-{i:04d}", doc_id=f"doc{i % 5}", event_date=day, event_date_end=day,
+                            date_precision=1, killed=3, actor="Russian forces", locations=(loc,)))
+    brute, blocked = _brute_and_blocked(events)
+    assert len(brute) > 100
+    assert brute <= blocked
+
+
+def test_a_claim_over_several_weeks_finds_a_partner_in_its_last_days():
+    day = dt.date(2024, 11, 1)
+    loc = EventLocation("x", "X", 51.1, 35.3, "RU", "", None, "test:x", 1, True, "")
+    long = Event(event_id="ev-a", doc_id="a", event_date=day, event_date_end=day + dt.timedelta(days=30),
+                 killed=3, locations=(loc,))
+    late = Event(event_id="ev-b", doc_id="b", event_date=day + dt.timedelta(days=33), killed=3, locations=(loc,))
+    brute, blocked = _brute_and_blocked([long, late])
+    assert brute == blocked == {(0, 1)}
