@@ -15,6 +15,7 @@ claims it and when; then merge the same event reported by several documents::
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from gazetteer import Gazetteer
 from gazetteer.normalize import name_key
 from mapper.attribution import actor_of, claimant_of
 from mapper.casualties import Figure, find_figures
+from mapper.casualty_stems import stem_spans
 from mapper.dates import resolve_event_date
 from mapper.events import CATEGORIES, Event, EventLocation, events_to_geodataframe, total_casualties
 from mapper.geoparse import Geoparser, Mention
@@ -60,7 +62,9 @@ class Extractor:
         """Events and place mentions of one :class:`~mapper.documents.Document`."""
         text = doc.text
         sentences = split_sentences(text)
-        figures_by_sentence = {s.index: find_figures(text[s.start:s.end]) for s in sentences}
+        with_stems = _sentences_with_stems(text, sentences)
+        figures_by_sentence = {s.index: find_figures(text[s.start:s.end]) if s.index in with_stems else []
+                               for s in sentences}
         if not any(figures_by_sentence.values()):
             return [], []
         mentions = self.geoparser.parse(text, doc_id=doc.id, sentences=sentences)
@@ -152,6 +156,21 @@ class _Report:
 
     def sentence(self, s: Sentence) -> str:
         return self.text[s.start:s.end]
+
+
+def _sentences_with_stems(text: str, sentences: list[Sentence]) -> set[int] | range:
+    """Indices of the sentences that hold a casualty word's stem, from one pass over the report
+    (every sentence when lower-casing would move offsets: then each is tested on its own)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return range(len(sentences))
+    starts = [s.start for s in sentences]
+    found = set()
+    for start, end in stem_spans(low):
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= sentences[i].end:
+            found.add(i)
+    return found
 
 
 def _figures(figs: list[Figure]) -> dict:

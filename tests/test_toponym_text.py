@@ -42,6 +42,7 @@ def test_runs_hold_exactly_the_capitalised_tokens_and_the_words_joined_to_them(t
 @given(TEXTS)
 @example("Maj. Gen. Pat Ryder")
 @example("x’Sudzha 12 ’s Ukraine’s")
+@example("Kursk" + " ,-5_" * 12 + "Sudzha " + "Plekhovo" * 9 + "’s " + "а" * 50 + " b")
 def test_the_word_before_and_after_each_token_are_its_neighbours(text):
     tokens = [m.span() for m in TOKEN.finditer(text)]
     for i, (start, end) in enumerate(tokens):
