@@ -89,11 +89,16 @@ class Event:
     number_of_sources: int = 1
     sources: tuple[dict, ...] = field(default=())
 
-    @cached_property
+    @property
     def points(self) -> list[tuple[float, float]]:
-        """``(lon, lat)`` of each resolved location, without repeats (computed once per event)."""
-        seen = dict.fromkeys((loc.longitude, loc.latitude) for loc in self.locations if loc.has_point)
-        return list(seen)
+        """``(lon, lat)`` of each resolved location, without repeats (computed once per event; kept
+        in the instance's ``__dict__`` like a ``functools.cached_property``, without its lock)."""
+        try:
+            return self.__dict__["_points"]
+        except KeyError:
+            pts = list(dict.fromkeys((loc.longitude, loc.latitude) for loc in self.locations if loc.has_point))
+            self.__dict__["_points"] = pts
+            return pts
 
     @property
     def geometry(self):

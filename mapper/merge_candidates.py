@@ -44,7 +44,7 @@ _MAX_WEEKS = 9
 
 
 def _band(abs_lat: float) -> int:
-    return next(i for i, (edge, _) in enumerate(_BANDS) if abs_lat <= edge)
+    return 0 if abs_lat <= _BANDS[0][0] else 1 if abs_lat <= _BANDS[1][0] else 2
 
 
 def grid_keys(lon: float, lat: float) -> tuple[list[tuple], list[tuple]]:

@@ -26,7 +26,7 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 _NEWLINE = re.compile(r"\n")
 #: One branch that opens with its stop characters, so that C scans for them.
 _BOUNDARY = re.compile(r"""[.!?…]+["'”»)\]]*(?:(?=\s+["'“«(\[]?[A-ZА-ЯЁІЇЄҐ0-9])|$)""")
-_LAST_WORD = re.compile(r"([\w.]+)\.?$")
+_LAST_WORD_REVERSED = re.compile(r"[\w.]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +45,10 @@ MAX_SENTENCE_CHARS = 1000
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    m = _LAST_WORD.search(chunk.rstrip(".!?…\"'”»)] "))
+    m = _LAST_WORD_REVERSED.match(chunk.rstrip(".!?…\"'”»)] ")[::-1])  # the last word, read backwards
     if not m:
         return False
-    word = m.group(1).casefold().rstrip(".")
+    word = m.group()[::-1].casefold().rstrip(".")
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
