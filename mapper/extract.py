@@ -29,6 +29,7 @@ from mapper.casualties import Figure, find_figures
 from mapper.casualty_stems import stem_spans
 from mapper.dates import resolve_event_date
 from mapper.events import CATEGORIES, Event, EventLocation, events_to_geodataframe, total_casualties
+from mapper.gc_pause import young_collections_only
 from mapper.geoparse import Geoparser, Mention
 from mapper.merge import merge_events
 from mapper.regex_prefix import compile_with_first_chars
@@ -317,9 +318,10 @@ def extract_events(documents: Iterable, *, gazetteer: Gazetteer | None = None, m
     """Events of all documents; duplicates across documents merged unless ``merge=False``."""
     extractor = Extractor(gazetteer)
     events: list[Event] = []
-    for doc in documents:
-        events.extend(extractor.extract(doc)[0])
-    return merge_events(events) if merge else events
+    with young_collections_only():  # the events are kept: full collections would walk them again and again
+        for doc in documents:
+            events.extend(extractor.extract(doc)[0])
+        return merge_events(events) if merge else events
 
 
 def extract_geodataframe(documents: Iterable, *, gazetteer: Gazetteer | None = None, merge: bool = True):

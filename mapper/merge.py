@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from gazetteer import haversine_km
 from mapper.events import CATEGORIES, Event, total_casualties
+from mapper.gc_pause import young_collections_only
 from mapper.merge_candidates import candidate_pairs
 
 __all__ = ["merge_events", "same_event", "DATE_TOLERANCE_DAYS", "PLACE_TOLERANCE_KM"]
@@ -56,6 +57,11 @@ def same_event(a: Event, b: Event) -> bool:
 
 def merge_events(events: list[Event]) -> list[Event]:
     """Events with duplicates folded together, in the order each group first appears."""
+    with young_collections_only():  # millions of short-lived keys beside the events: no full collections
+        return _merged(events)
+
+
+def _merged(events: list[Event]) -> list[Event]:
     parent = list(range(len(events)))
 
     def find(i: int) -> int:
