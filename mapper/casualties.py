@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from mapper.casualty_stems import may_have_keyword as _may_have_keyword
 from mapper.numbers import NumberMatch, find_numbers
@@ -87,16 +88,14 @@ _KEYWORD_LOWER_RE = compile_with_first_chars(_KEYWORD_PATTERN)  # on lower-cased
 _KEYWORD_RE = compile_with_first_chars(_KEYWORD_PATTERN, re.I)
 
 
-@dataclass(frozen=True)
-class _Keyword:
+class _Keyword(NamedTuple):
     category: str
     role: str
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class _Quantity:
+class _Quantity(NamedTuple):
     low: int
     high: int
     start: int       # the number (or range) itself
@@ -271,7 +270,7 @@ def _backward(text: str, kw: _Keyword, q: _Quantity) -> _Quantity | None:
     """``q`` as the object of ``kw`` ("killed 12", "death toll rose to 7"); maybe without "до"."""
     gap = text[kw.end:q.qstart]
     if q.qualifier.lower() == "до" and _INCREASE_END_RE.search(gap):
-        q = replace(q, qstart=q.start, qualifier="", approximate=False)
+        q = q._replace(qstart=q.start, qualifier="", approximate=False)
         gap = text[kw.end:q.qstart]
     gap_re = {"a": _VERB_GAP_RE, "c": _VERB_GAP_RE, "o": _VERB_GAP_RE, "n": _NOUN_GAP_RE, "p": _COLON_GAP_RE}[kw.role]
     return q if gap_re.fullmatch(gap) else None

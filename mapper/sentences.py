@@ -13,7 +13,7 @@ do not end a sentence::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -29,9 +29,9 @@ _BOUNDARY = re.compile(r"""[.!?…]+["'”»)\]]*(?:(?=\s+["'“«(\[]?[A-ZА-Я
 _LAST_WORD_REVERSED = re.compile(r"[\w.]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence's character span in the text and the paragraph it sits in."""
+class Sentence(NamedTuple):
+    """A sentence's character span in the text and the paragraph it sits in (a named tuple: a
+    report has dozens and they are made for every report)."""
 
     start: int
     end: int

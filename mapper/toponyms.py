@@ -20,7 +20,6 @@ and sentence-initial common words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -94,8 +93,7 @@ _CUE_LIST = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SpottedName:
+class SpottedName(NamedTuple):
     """A stretch of text that names a place (or, after a cue, probably does)."""
 
     start: int
