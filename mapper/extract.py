@@ -180,11 +180,10 @@ def _figures(figs: list[Figure]) -> dict:
     for f in figs:
         by_cat.setdefault(f.category, f)
     values: dict = {c: (by_cat[c].best if c in by_cat else None) for c in CATEGORIES}
-
-    def total(attr: str) -> int:
-        return total_casualties({c: getattr(f, attr) for c, f in by_cat.items()})
-
-    values.update(casualties_low=total("low"), casualties_best=total("best"), casualties_high=total("high"),
+    low = total_casualties({c: f.low for c, f in by_cat.items()})
+    best = total_casualties({c: f.best for c, f in by_cat.items()})
+    high = total_casualties({c: f.high for c, f in by_cat.items()})
+    values.update(casualties_low=low, casualties_best=best, casualties_high=high,
                   approximate=any(f.approximate for f in figs),
                   qualifier="; ".join(dict.fromkeys(f.qualifier for f in figs if f.qualifier)))
     return values

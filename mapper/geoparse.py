@@ -85,6 +85,8 @@ class Geoparser:
         doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(find_country_words(text)),
                           doc_admin1_codes=doc_admin1)
         first = [self._resolve(s.query, doc_ctx) for s in spotted]
+        # A first-pass place is context for its neighbours when it is a settlement placed with confidence.
+        lends = [_confident(r) and r.place.is_settlement for r in first]
         by_sentence: dict[int, list[int]] = {}
         for i, sentence in enumerate(where):
             by_sentence.setdefault(sentence.index if sentence else -1, []).append(i)
@@ -94,11 +96,8 @@ class Geoparser:
                 resolution = first[i]
             else:
                 others = by_sentence[sentence.index if sentence else -1]
-                near = tuple(
-                    first[j].place for j in others
-                    if j != i and _confident(first[j]) and first[j].place.is_settlement
-                    and spotted[j].text != name.text
-                )
+                near = tuple(first[j].place for j in others
+                             if lends[j] and j != i and spotted[j].text != name.text)
                 admin1 = {first[j].place.admin1_code: first[j].place.name for j in others
                           if spotted[j].how == "region" and first[j].resolved and first[j].place.is_admin1}
                 local_text = text[sentence.start:sentence.end] if sentence else name.text
