@@ -29,6 +29,7 @@ __all__ = [
     "Context",
     "KURSK_BORDER_THEATRE",
     "find_country_words",
+    "country_word_spans",
     "region_phrases",
     "region_phrase_spans",
     "district_phrase_spans",
@@ -181,6 +182,19 @@ _INSTITUTION_AFTER = frozenset(
     presidential government officials foreign security sbu gur hur national state border emergency
     parliament envoy ambassador embassy troops says said claims claimed reports reported stated""".split())
 _INSTITUTION_BEFORE = frozenset("минобороны мо генштаб мзс мид президент посол армия вс зс".split())
+
+
+def country_word_spans(text: str) -> list[tuple[int, int]] | None:
+    """Spans of the country words of ``text`` (as places or not), or None when case folding moves
+    offsets ("ß" → "ss") and spans of the folded text would not point into ``text``.
+
+    >>> country_word_spans("Shelling in Russia's Kursk region")
+    [(12, 20)]
+    """
+    folded = text.casefold().replace("ё", "е")
+    if len(folded) != len(text):
+        return None
+    return [(start, end) for start, end, _ in _country_matches(folded)]
 
 
 def find_country_words(text: str) -> set[str]:

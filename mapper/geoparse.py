@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import Context, Gazetteer, Resolution
-from gazetteer.context import find_country_words
+from gazetteer.context import country_word_spans, find_country_words
 from mapper.sentences import Sentence, split_sentences
 from mapper.toponyms import ToponymSpotter
 
@@ -85,6 +85,7 @@ class Geoparser:
         doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(find_country_words(text)),
                           doc_admin1_codes=doc_admin1)
         first = [self._resolve(s.query, doc_ctx) for s in spotted]
+        named_countries = _CountryWords(text)
         # A first-pass place is context for its neighbours when it is a settlement placed with confidence.
         lends = [_confident(r) and r.place.is_settlement for r in first]
         by_sentence: dict[int, list[int]] = {}
@@ -101,7 +102,8 @@ class Geoparser:
                 admin1 = {first[j].place.admin1_code: first[j].place.name for j in others
                           if spotted[j].how == "region" and first[j].resolved and first[j].place.is_admin1}
                 local_text = text[sentence.start:sentence.end] if sentence else name.text
-                ctx = Context(theatre=gaz.theatre, countries=_countries(local_text),
+                countries = named_countries.of(sentence) if sentence else _countries(local_text)
+                ctx = Context(theatre=gaz.theatre, countries=countries,
                               admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
                               doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
                               near=near, text=local_text)
@@ -135,6 +137,31 @@ def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sent
 @lru_cache(maxsize=8192)
 def _countries(sentence_text: str) -> frozenset[str]:
     return frozenset(find_country_words(sentence_text))
+
+
+class _CountryWords:
+    """The countries each sentence names, with one pass over the report: a sentence that holds
+    none of its country words names none (read on its own only when it holds one, or when its
+    edges cut a word)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        spans = country_word_spans(text)
+        self.starts = None if spans is None else [start for start, _ in spans]
+        self.ends = None if spans is None else [end for _, end in spans]
+
+    def of(self, sentence: Sentence) -> frozenset[str]:
+        text, start, end = self.text, sentence.start, sentence.end
+        if self.starts is not None and not (start and _in_word(text[start - 1])) and not (
+                end < len(text) and (_in_word(text[end]) or text[end] in "'’")):
+            i = bisect.bisect_left(self.starts, start)
+            if i == len(self.starts) or self.ends[i] > end:
+                return frozenset()
+        return _countries(text[start:end])
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _confident(res: Resolution) -> bool:

@@ -88,13 +88,26 @@ def token_before(text: str, pos: int) -> tuple[int, int] | None:
     ((5, 8), None)
     """
     i = pos
-    while i > 0 and not is_token_char(text[i - 1]):
+    while i > 0:  # back over what stands between (no letters)
+        char = text[i - 1]
+        if char.isalnum() and not char.isdecimal():
+            break
         i -= 1
     if i == 0:
         return None
-    start = i - 1  # the word ends at i; walk back to the start of its letters and inner apostrophes
-    while start > 0 and (is_token_char(text[start - 1]) or text[start - 1] in "'’ʼ"):
-        start -= 1
+    start = i - 1  # back to the start of the word's letters and inner apostrophes
+    apostrophe = False
+    while start > 0:
+        char = text[start - 1]
+        if char.isalnum() and not char.isdecimal():
+            start -= 1
+        elif char in "'’ʼ":
+            start -= 1
+            apostrophe = True
+        else:
+            break
+    if not apostrophe:
+        return start, i  # letters only: exactly one token
     last = None
     for m in TOKEN.finditer(text, start):
         if m.start() >= i:

@@ -23,3 +23,18 @@ def test_country_words_are_whole_words_longest_first(text):
 
 def test_country_named_as_an_institution_is_not_a_place():
     assert find_country_words("Ukraine's General Staff said fighting went on in Russia's Kursk region") == {"RU"}
+
+
+SENTENCE_PIECES = PIECES + [". ", "! ", ".\n\n", "ß", "ministry", "general staff", "Russia", "UKRAINE", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=24).map("".join))
+@example("xrussia. Russia's ministry said. Ukraine! " + "a" * 1200 + " ukraine")
+def test_each_sentence_names_the_countries_it_would_name_on_its_own(text):
+    from mapper.geoparse import _countries, _CountryWords
+    from mapper.sentences import split_sentences
+
+    words = _CountryWords(text)
+    for s in split_sentences(text):
+        assert words.of(s) == _countries(text[s.start:s.end])
