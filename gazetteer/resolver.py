@@ -310,7 +310,12 @@ class Gazetteer:
                 total += 0.2
             else:
                 contradiction = "country"
-        near_km = min((place.distance_km(o) for o in ctx.near if o.id != place.id), default=None)
+        near_km = nearest = None  # the nearest co-mentioned place (the first of equals), measured once
+        for other in ctx.near:
+            if other.id != place.id:
+                km = place.distance_km(other)
+                if near_km is None or km < near_km:
+                    near_km, nearest = km, other.name
         supported = near_km is not None and near_km <= _SUPPORT_KM
         if ctx.admin1_codes:
             if place.admin1_code in ctx.admin1_codes:
@@ -324,7 +329,6 @@ class Gazetteer:
             total += 0.1
             reasons.append(f"in {place.admin1} named in the document")
         if near_km is not None:
-            nearest = min((o for o in ctx.near if o.id != place.id), key=place.distance_km)
             if near_km <= 25:
                 total += 0.35
             elif near_km <= 60:
@@ -334,7 +338,7 @@ class Gazetteer:
             elif near_km > 300:
                 total -= 0.1
             if near_km <= 150:
-                reasons.append(f"{near_km:.0f} km from {nearest.name}")
+                reasons.append(f"{near_km:.0f} km from {nearest}")
         score = round(max(0.0, min(1.0, total / 3.0)), 3)
         return Candidate(place, score, how, tuple(reasons), contradiction)
 
