@@ -88,6 +88,10 @@ _KEYWORD_LOWER_RE = compile_with_first_chars(_KEYWORD_PATTERN)  # on lower-cased
 _KEYWORD_RE = compile_with_first_chars(_KEYWORD_PATTERN, re.I)
 
 
+#: (category, role) of each keyword group, by group name.
+_GROUP_KINDS = {f"k{i}": (category, role) for i, (category, role, _) in enumerate(_KEYWORDS)}
+
+
 class _Keyword(NamedTuple):
     category: str
     role: str
@@ -352,7 +356,7 @@ def _figures_in(text: str) -> list[Figure]:
     if not _may_have_keyword(lowered):
         return []
     finder, haystack = (_KEYWORD_LOWER_RE, lowered) if len(lowered) == len(text) else (_KEYWORD_RE, text)
-    keywords = [_Keyword(*_KEYWORDS[int(m.lastgroup[1:])][:2], m.start(), m.end()) for m in finder.finditer(haystack)]
+    keywords = [_Keyword(*_GROUP_KINDS[m.lastgroup], *m.span()) for m in finder.finditer(haystack)]
     if not keywords:
         return []
     nums = find_numbers(text)
