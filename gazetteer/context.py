@@ -33,6 +33,7 @@ __all__ = [
     "region_phrases",
     "region_phrase_spans",
     "district_phrase_spans",
+    "admin_phrase_spans",
     "lowered",
     "without_admin_words",
     "COUNTRY_WORDS",
@@ -171,6 +172,7 @@ _REGION_RE = re.compile(
 _DISTRICT_WORD = re.compile(r"(district|raion|rayon|район|района|районе|району|районі|округ|округа|"
                             r"округе|округу|окрузі)(?!\w)")
 _REGION_WORD = re.compile(r"(region|oblast|province|область|области|областью|області|обл\.)(?!\w)")
+_ADMIN_WORD = re.compile(f"(?P<region>{_REGION_WORD.pattern})|(?P<district>{_DISTRICT_WORD.pattern})")
 _REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїєґʼ']+)(?:\s+border)?\s+$")
 _SHCHYNA = re.compile(r"(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуіоюе][юй]?)(?!\w)")
 
@@ -222,14 +224,7 @@ def region_phrase_spans(text: str, low: str | None = None) -> list[tuple[int, in
     >>> region_phrase_spans("in the Kursk border region")
     [(7, 26, 'Kursk region')]
     """
-    out = []
-    for m in word_starts(_REGION_WORD, low or lowered(text)):  # find the rare keyword first, then look back
-        head = _REGION_HEAD.search(text, max(0, m.start() - 48), m.start())
-        if head:
-            out.append((head.start(), m.end(), f"{head.group(1)} {text[m.start():m.end()]}"))
-    if "щин" in text:
-        out += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
-    return sorted(out)
+    return admin_phrase_spans(text, low)[0]
 
 
 def district_phrase_spans(text: str, low: str | None = None) -> list[tuple[int, int, str]]:
@@ -238,12 +233,29 @@ def district_phrase_spans(text: str, low: str | None = None) -> list[tuple[int, 
     >>> district_phrase_spans("у Ворожбі Сумського району")
     [(10, 26, 'Сумського району')]
     """
-    out = []
-    for m in word_starts(_DISTRICT_WORD, low or lowered(text)):
+    return admin_phrase_spans(text, low)[1]
+
+
+def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
+    """``(oblast phrases, district phrases)`` as the two functions above give them, from one scan
+    for the rare keywords (then a look back for the name before each).
+
+    >>> admin_phrase_spans("Sudzhansky district of the Kursk region")
+    ([(27, 39, 'Kursk region')], [(0, 19, 'Sudzhansky district')])
+    """
+    regions, districts = [], []
+    for m in word_starts(_ADMIN_WORD, low or lowered(text)):
         head = _REGION_HEAD.search(text, max(0, m.start() - 48), m.start())
-        if head and not head.group(1).isupper():
-            out.append((head.start(), m.end(), f"{head.group(1)} {text[m.start():m.end()]}"))
-    return out
+        if not head:
+            continue
+        phrase = (head.start(), m.end(), f"{head.group(1)} {text[m.start():m.end()]}")
+        if m.lastgroup == "region":
+            regions.append(phrase)
+        elif not head.group(1).isupper():
+            districts.append(phrase)
+    if "щин" in text:
+        regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
+    return sorted(regions), districts
 
 
 def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

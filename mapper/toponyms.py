@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from gazetteer import Gazetteer
-from gazetteer.context import COUNTRY_WORDS, district_phrase_spans, lowered, region_phrase_spans
+from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, lowered
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
 from mapper.regex_prefix import AnchoredPattern
@@ -295,10 +295,9 @@ class ToponymSpotter:
     # -- regions and cues ------------------------------------------------------
     @staticmethod
     def _regions(text: str, low: str | None = None) -> list[SpottedName]:
-        return [SpottedName(start, end, text[start:end], "region", phrase)
-                for start, end, phrase in region_phrase_spans(text, low)] + [
-                SpottedName(start, end, text[start:end], "district", phrase)
-                for start, end, phrase in district_phrase_spans(text, low)]
+        regions, districts = admin_phrase_spans(text, low)
+        return [SpottedName(start, end, text[start:end], "region", phrase) for start, end, phrase in regions] + [
+                SpottedName(start, end, text[start:end], "district", phrase) for start, end, phrase in districts]
 
     def _cued(self, text: str, low: str, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
         covered = _covered(found)
