@@ -166,13 +166,14 @@ _REGION_RE = re.compile(
 )
 
 
+#: Words that make the name before them an oblast, or a district.
+_REGION_WORDS = ("region", "oblast", "province", "область", "области", "областью", "області", "обл.")
+_DISTRICT_WORDS = ("district", "raion", "rayon", "район", "района", "районе", "району", "районі", "округ", "округа",
+                   "округе", "округу", "окрузі")
 # Matched on lower-cased text (same length and offsets for these scripts): much faster than (?i).
-# No look-behind: a pattern that opens with its words is scanned for their first letters in C;
-# the word boundary before a hit is checked by :func:`word_starts`.
-_DISTRICT_WORD = re.compile(r"(district|raion|rayon|район|района|районе|району|районі|округ|округа|"
-                            r"округе|округу|окрузі)(?!\w)")
-_REGION_WORD = re.compile(r"(region|oblast|province|область|области|областью|області|обл\.)(?!\w)")
-_ADMIN_WORD = re.compile(f"(?P<region>{_REGION_WORD.pattern})|(?P<district>{_DISTRICT_WORD.pattern})")
+# One flat group of words and no look-behind: a pattern that opens with plain alternatives is
+# scanned for their first letters in C; the word boundary before a hit is checked by word_starts.
+_ADMIN_WORD = re.compile("(" + "|".join(map(re.escape, _REGION_WORDS + _DISTRICT_WORDS)) + r")(?!\w)")
 _REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїєґʼ']+)(?:\s+border)?\s+$")
 _SHCHYNA = re.compile(r"(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуіоюе][юй]?)(?!\w)")
 
@@ -249,7 +250,7 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
         if not head:
             continue
         phrase = (head.start(), m.end(), f"{head.group(1)} {text[m.start():m.end()]}")
-        if m.lastgroup == "region":
+        if m.group(1) in _REGION_WORDS:
             regions.append(phrase)
         elif not head.group(1).isupper():
             districts.append(phrase)
