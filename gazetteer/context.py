@@ -30,6 +30,7 @@ __all__ = [
     "KURSK_BORDER_THEATRE",
     "find_country_words",
     "country_word_spans",
+    "country_words",
     "region_phrases",
     "region_phrase_spans",
     "district_phrase_spans",
@@ -187,17 +188,34 @@ _INSTITUTION_AFTER = frozenset(
 _INSTITUTION_BEFORE = frozenset("минобороны мо генштаб мзс мид президент посол армия вс зс".split())
 
 
+def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
+    """``(codes, spans)`` from one pass: the ISO codes of the countries ``text`` names as places
+    (see :func:`find_country_words`), and the spans of all its country words, places or not
+    (None when case folding moves offsets, "ß" → "ss", so that spans would not point into ``text``).
+
+    >>> country_words("Ukraine's General Staff said Russia's Kursk region")
+    ({'RU'}, [(0, 9), (29, 37)])
+    """
+    folded = text.casefold().replace("ё", "е")
+    matches = _country_matches(folded)
+    codes = set()
+    for start, end, word in matches:
+        after = folded[end:end + 30].split()
+        before = folded[max(0, start - 20):start].split()
+        if (after and after[0].strip(",.;:") in _INSTITUTION_AFTER) or (
+                before and before[-1] in _INSTITUTION_BEFORE):
+            continue
+        codes.add(_COUNTRY_BY_WORD[word])
+    return codes, ([(start, end) for start, end, _ in matches] if len(folded) == len(text) else None)
+
+
 def country_word_spans(text: str) -> list[tuple[int, int]] | None:
-    """Spans of the country words of ``text`` (as places or not), or None when case folding moves
-    offsets ("ß" → "ss") and spans of the folded text would not point into ``text``.
+    """Spans of the country words of ``text`` (as places or not), or None (see :func:`country_words`).
 
     >>> country_word_spans("Shelling in Russia's Kursk region")
     [(12, 20)]
     """
-    folded = text.casefold().replace("ё", "е")
-    if len(folded) != len(text):
-        return None
-    return [(start, end) for start, end, _ in _country_matches(folded)]
+    return country_words(text)[1]
 
 
 def find_country_words(text: str) -> set[str]:
@@ -206,16 +224,7 @@ def find_country_words(text: str) -> set[str]:
     >>> sorted(find_country_words("in Russia's Kursk region, Ukraine's General Staff said"))
     ['RU']
     """
-    folded = text.casefold().replace("ё", "е")
-    found = set()
-    for start, end, word in _country_matches(folded):
-        after = folded[end:end + 30].split()
-        before = folded[max(0, start - 20):start].split()
-        if (after and after[0].strip(",.;:") in _INSTITUTION_AFTER) or (
-                before and before[-1] in _INSTITUTION_BEFORE):
-            continue
-        found.add(_COUNTRY_BY_WORD[word])
-    return found
+    return country_words(text)[0]
 
 
 def region_phrase_spans(text: str, low: str | None = None) -> list[tuple[int, int, str]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import Context, Gazetteer, Resolution
-from gazetteer.context import country_word_spans, find_country_words
+from gazetteer.context import country_words, find_country_words
 from mapper.sentences import Sentence, split_sentences
 from mapper.toponyms import ToponymSpotter
 
@@ -82,10 +82,11 @@ class Geoparser:
         doc_admin1 = frozenset(
             r.place.admin1_code for r in (self._resolve_alone(s.query) for s in spotted if s.how == "region")
             if r.resolved and r.place.is_admin1)
-        doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(find_country_words(text)),
+        doc_countries, country_spans = country_words(text)
+        doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(doc_countries),
                           doc_admin1_codes=doc_admin1)
         first = [self._resolve(s.query, doc_ctx) for s in spotted]
-        named_countries = _CountryWords(text)
+        named_countries = _CountryWords(text, country_spans)
         # A first-pass place is context for its neighbours when it is a settlement placed with confidence.
         lends = [_confident(r) and r.place.is_settlement for r in first]
         by_sentence: dict[int, list[int]] = {}
@@ -140,13 +141,12 @@ def _countries(sentence_text: str) -> frozenset[str]:
 
 
 class _CountryWords:
-    """The countries each sentence names, with one pass over the report: a sentence that holds
-    none of its country words names none (read on its own only when it holds one, or when its
-    edges cut a word)."""
+    """The countries each sentence names, from the spans of the report's country words
+    (:func:`gazetteer.context.country_words`): a sentence that holds none of them names none; it
+    is read on its own only when it holds one, when its edges cut a word, or when there are no spans."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None):
         self.text = text
-        spans = country_word_spans(text)
         self.starts = None if spans is None else [start for start, _ in spans]
         self.ends = None if spans is None else [end for _, end in spans]
 

@@ -35,6 +35,8 @@ def test_each_sentence_names_the_countries_it_would_name_on_its_own(text):
     from mapper.geoparse import _countries, _CountryWords
     from mapper.sentences import split_sentences
 
-    words = _CountryWords(text)
+    from gazetteer.context import country_word_spans
+
+    words = _CountryWords(text, country_word_spans(text))
     for s in split_sentences(text):
         assert words.of(s) == _countries(text[s.start:s.end])
