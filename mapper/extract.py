@@ -76,7 +76,7 @@ class Extractor:
             actors: dict[str, str] = {}  # subject -> actor: the paragraph is searched once per subject
             for fig in figures_by_sentence[s.index]:
                 if fig.subject not in actors:
-                    actors[fig.subject] = actor_of(fig.subject, report.sentence(s), report.paragraphs[s.paragraph])
+                    actors[fig.subject] = actor_of(fig.subject, report.sentence(s), report.paragraph(s.paragraph))
                 groups.setdefault(actors[fig.subject], []).append(fig)
             if "" in groups and len(groups) == 2:  # "35 killed, 50 more wounded": one side's claim
                 unnamed = groups.pop("")
@@ -89,7 +89,7 @@ class Extractor:
     def _event(report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> Event:
         doc, text = report.doc, report.text
         sentence_text = report.sentence(s)
-        paragraph = report.paragraphs[s.paragraph]
+        paragraph = report.paragraph(s.paragraph)
         locations, precision, note, used = _locations(s, report)
         date = _event_date(s, report.sentences, report.dated_text, doc.published)
         values = _figures(figs)
@@ -130,11 +130,12 @@ class _Report:
     dated_text: str             # the text with a wire dateline blanked (its date is the report's)
     sentences: list[Sentence]
     with_figures: set[int]
-    paragraphs: dict[int, str]
+    paragraphs: dict[int, str]  # joined text of the paragraphs asked for so far
     # Mentions outside the dateline (its city is where the reporter is), by sentence so no claim
     # scans them all, and the resolved region mentions among them.
     by_sentence: dict[int, list[Mention]]
     regions: list[Mention]
+    _paragraph_of: list[int] | None = None
 
     @classmethod
     def of(cls, doc, sentences: list[Sentence], mentions: list[Mention], with_figures: set[int]) -> "_Report":
@@ -145,18 +146,23 @@ class _Report:
             dated_text = text[:dateline[0]] + " " * (dateline[1] - dateline[0]) + text[dateline[1]:]
         else:
             dated_text = text
-        paragraphs: dict[int, list[str]] = {}
-        for x in sentences:
-            paragraphs.setdefault(x.paragraph, []).append(text[x.start:x.end])
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         regions = [m for m in mentions if m.how == "region" and m.resolution.resolved]
-        return cls(doc, text, dated_text, sentences, with_figures,
-                   {p: " ".join(parts) for p, parts in paragraphs.items()}, by_sentence, regions)
+        return cls(doc, text, dated_text, sentences, with_figures, {}, by_sentence, regions)
 
     def sentence(self, s: Sentence) -> str:
         return self.text[s.start:s.end]
+
+    def paragraph(self, index: int) -> str:
+        """A paragraph's sentences joined by spaces (made when a claim first asks for it)."""
+        if index not in self.paragraphs:
+            if self._paragraph_of is None:
+                self._paragraph_of = [x.paragraph for x in self.sentences]  # in order: paragraphs are runs
+            lo, hi = bisect.bisect_left(self._paragraph_of, index), bisect.bisect_right(self._paragraph_of, index)
+            self.paragraphs[index] = " ".join(self.text[x.start:x.end] for x in self.sentences[lo:hi])
+        return self.paragraphs[index]
 
 
 def _sentences_with_stems(text: str, sentences: list[Sentence]) -> set[int] | range:
