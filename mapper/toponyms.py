@@ -212,28 +212,29 @@ class ToponymSpotter:
         """Is ``text[start:end]``, a gazetteer key's words (the first one ``word``), a place here?"""
         if word.isupper() and len(word) <= 5 and single:
             return False  # acronyms: GUR, ISW, HUR, ЗСУ
-        if word.casefold() in _FUNCTION_WORDS or word.casefold() in _COUNTRIES or word in persons:
+        folded = word.casefold()
+        if folded in _FUNCTION_WORDS or folded in _COUNTRIES or word in persons:
             return False
         before_span = token_before(text, start)
         before = _word_before(text, before_span, start)
-        if before and before.casefold().rstrip(".") in _TITLES:
+        before_folded = before.casefold() if before else ""
+        if before and before_folded.rstrip(".") in _TITLES:
             return False
         after_span = token_after(text, end)
         after = _word_after(text, after_span, end)
-        if after and after.casefold() in _PERSON_VERBS and not is_cyrillic(word):
+        after_folded = after.casefold() if after else ""
+        if after and after_folded in _PERSON_VERBS and not is_cyrillic(word):
             return False
-        if (before and before.casefold() in _ORG_NEIGHBOURS) or (after and after.casefold() in _ORG_NEIGHBOURS):
-            return False
-        if after and after.casefold() in _AUTHORITY_WORDS:
+        if before_folded in _ORG_NEIGHBOURS or after_folded in _ORG_NEIGHBOURS or after_folded in _AUTHORITY_WORDS:
             return False
         # Part of a longer run of capitalised words ("Kim Jong Un", "Main Directorate of Intelligence").
-        if _capitalised(before) and before.casefold() not in _FUNCTION_WORDS and not at_sentence_start(
+        if _capitalised(before) and before_folded not in _FUNCTION_WORDS and not at_sentence_start(
                 text, before_span[0], _TITLES):
             return False
-        if (_capitalised(after) and after.casefold() not in _PLACE_WORDS and not _district_adjective(after)
+        if (_capitalised(after) and after_folded not in _PLACE_WORDS and not _district_adjective(after)
                 and text[end:after_span[0]] == " "):
             return False
-        if single and at_sentence_start(text, start, _TITLES) and self._is_common_word(word):
+        if single and self._is_common_word(word) and at_sentence_start(text, start, _TITLES):
             return False
         return True
 
