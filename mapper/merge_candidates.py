@@ -1,9 +1,9 @@
 """Which pairs of events are worth comparing for a merge, found without comparing all pairs.
 
 Merged events agree on every figure they share, are dated within ``days`` of each other, and
-name places within ``km`` of each other (or a mention in common). Each event is filed under
-(figure, week, grid cell) and (figure, week, mention); it then looks only where a partner can
-be. Weeks and cells are at least twice the tolerance, so an event needs to look in just two
+name places within ``km`` of each other (or a place in common). Each event is filed under
+(figure, week, grid cell), and (figure, week, place id) for places without coordinates; it then
+looks only where a partner can be. Weeks and cells are at least twice the tolerance, so an event needs to look in just two
 weeks (the one it is in and the nearer neighbour) and four cells (its own and the three
 nearest), not in three weeks and nine cells::
 
@@ -51,26 +51,22 @@ def grid_keys(lon: float, lat: float) -> tuple[list[tuple], list[tuple]]:
     """``(cells the point is filed in, cells it looks in)`` for one point.
 
     >>> grid_keys(35.33, 51.10)
-    ([(0, 88, 255)], [(0, 87, 255), (0, 87, 256), (0, 88, 255), (0, 88, 256)])
+    ([(0, 88, 255)], [(0, 88, 255), (0, 87, 255), (0, 88, 256), (0, 87, 256)])
     """
     abs_lat = abs(lat)
-    bands = {_band(abs_lat)}
-    for edge, _ in _BANDS[:-1]:
-        if abs(abs_lat - edge) <= _BAND_MARGIN:
-            bands.update((_band(edge), _band(edge + 2 * _BAND_MARGIN)))
     own = _band(abs_lat)
     y_float = lat / _CELL_HEIGHT
     y = math.floor(y_float)
     dy = 1 if y_float - y >= 0.5 else -1
-    filed, probe = [], []
-    for band in sorted(bands):
-        width = _BANDS[band][1]
-        x_float = lon / width
-        x = math.floor(x_float)
-        filed.append((band, x, y))
-        if band == own:
-            dx = 1 if x_float - x >= 0.5 else -1
-            probe = [(band, x + i, y + j) for i in sorted((0, dx)) for j in sorted((0, dy))]
+    x_float = lon / _BANDS[own][1]
+    x = math.floor(x_float)
+    dx = 1 if x_float - x >= 0.5 else -1
+    probe = [(own, x, y), (own, x + dx, y), (own, x, y + dy), (own, x + dx, y + dy)]
+    filed = [(own, x, y)]
+    for edge, _ in _BANDS[:-1]:
+        if abs(abs_lat - edge) <= _BAND_MARGIN:  # near a band edge: filed in the other band too
+            other = _band(edge) if own != _band(edge) else _band(edge + 2 * _BAND_MARGIN)
+            filed.append((other, math.floor(lon / _BANDS[other][1]), y))
     return filed, probe
 
 
@@ -102,9 +98,11 @@ def candidate_pairs(events: Sequence[Event], *, days: int, km: float) -> Iterato
             filed, probe = grid_keys(lon, lat)
             filed_places.update(filed)
             probe_places.update(probe)
-        names = {loc.mention.casefold() for loc in ev.locations}
-        filed_places.update(names)
-        probe_places.update(names)
+        # A place without a point can only match by its id (the gazetteer's, else the mention as
+        # written); places with points that share an id share a cell too.
+        ids = {loc.gazetteer_id or loc.mention.casefold() for loc in ev.locations if not loc.has_point}
+        filed_places.update(ids)
+        probe_places.update(ids)
         probes.append((figures, probe_weeks, probe_places))
         for f in figures:
             for w in weeks:

@@ -69,3 +69,24 @@ def test_a_claim_over_several_weeks_finds_a_partner_in_its_last_days():
     late = Event(event_id="ev-b", doc_id="b", event_date=day + dt.timedelta(days=33), killed=3, locations=(loc,))
     brute, blocked = _brute_and_blocked([long, late])
     assert brute == blocked == {(0, 1)}
+
+
+def test_places_without_points_pair_by_their_id():
+    rng = random.Random(8)
+    events = []
+    for i in range(300):
+        day = dt.date(2024, 12, 1) + dt.timedelta(days=rng.randint(0, 8))
+        kind = rng.choice(["unresolved", "no point", "point"])
+        name = rng.choice(["Novaya", "Staraya", "Lesnoye"])
+        if kind == "unresolved":
+            loc = EventLocation(name, None, None, None, None, None, None, None, None, False, "not in the gazetteer")
+        elif kind == "no point":
+            loc = EventLocation(name, name, None, None, "RU", "", None, f"test:{name}", 1, True, "")
+        else:
+            loc = EventLocation(name, name, 51.0 + rng.uniform(0, 0.2), 35.0, "RU", "", None, f"test:{name}{i}", 1,
+                                True, "")
+        events.append(Event(event_id=f"ev-{i:04d}", doc_id=f"doc{i % 6}", event_date=day, event_date_end=day,
+                            killed=rng.choice([2, 3]), locations=(loc,)))
+    brute, blocked = _brute_and_blocked(events)
+    assert len(brute) > 100
+    assert brute <= blocked
