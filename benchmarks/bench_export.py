@@ -16,6 +16,9 @@ included), run ``--repeat`` times: the first run in the process pays for fresh
 memory pages, the best one is reported with its CPU time. ``tables`` is the
 shared first step alone; ``gpkg*`` and ``parquet*`` are the writers given tables built
 beforehand (as :func:`mapper.export.export_events` shares one build between formats).
+``gpkg>parquet`` is the columnar path: the events GeoPackage written by ``gpkg`` (untimed here)
+converted to GeoParquet with :func:`mapper.export.gpkg_parquet.geopackage_to_geoparquet`, as
+``conflictmap export store.gpkg --to parquet`` does, without Python ``Event`` objects.
 
 Goals (issue 5): 1M events -> GeoPackage in at most 15 s, -> GeoParquet in at most 3 s.
 """
@@ -137,6 +140,8 @@ def machine() -> dict:
 def main(argv=None) -> int:
     from gazetteer import PlaceIndex
     from mapper.export import EXPORTERS
+    from mapper.export.gpkg import write_tables
+    from mapper.export.gpkg_parquet import geopackage_to_geoparquet
     from mapper.export.tables import event_tables
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -155,7 +160,7 @@ def main(argv=None) -> int:
     gen_s, events = timed(lambda: synthetic_events(args.events, places))
     gc.freeze()
     print(f"generated in {gen_s:.1f} s", flush=True)
-    print(f"{'events':>9}  {'step':<10}  {'first':>7}  {'best':>7}  {'best CPU':>8}  {'size':>9}", flush=True)
+    print(f"{'events':>9}  {'step':<12}  {'first':>7}  {'best':>7}  {'best CPU':>8}  {'size':>9}", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp:
         tmp = Path(tmp)
         for size, formats in ((args.events, ("gpkg", "parquet")),
@@ -168,21 +173,26 @@ def main(argv=None) -> int:
             steps += [(f"{fmt}*", lambda fmt=fmt: EXPORTERS[fmt].write(
                 subset, tmp / f"events-{size}{EXPORTERS[fmt].suffix}", tables=prepared), fmt)
                 for fmt in ("gpkg", "parquet")]
+            source = tmp / f"source-{size}.gpkg"  # the events GeoPackage the columnar path starts from
+            steps += [("gpkg>parquet", lambda: geopackage_to_geoparquet(source, tmp / f"events-{size}.parquet"),
+                       "parquet")]
             for label, fn, fmt in steps:
                 if fn is None:
                     prepared = event_tables(subset, index=index)
                     prepared.layers()
+                    write_tables(prepared, source)
                     continue
                 row = measured(fn, args.repeat)
                 files = list(tmp.glob(f"events-{size}.*"))
                 row.update(events=size, step=label, mb=sum(p.stat().st_size for p in files) / 1e6 if fmt else None)
                 figures["results"].append(row)
                 size_text = f"{row['mb']:7.1f} MB" if fmt else ""
-                print(f"{size:>9,}  {label:<10}  {row['first']:6.2f}s  {row['best']:6.2f}s  {row['best_cpu']:7.2f}s  "
+                print(f"{size:>9,}  {label:<12}  {row['first']:6.2f}s  {row['best']:6.2f}s  {row['best_cpu']:7.2f}s  "
                       f"{size_text}", flush=True)
                 for p in files:
                     p.unlink()
             prepared = None
+            source.unlink()
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2))
     return 0

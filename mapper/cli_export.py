@@ -52,7 +52,7 @@ def cmd_export(args) -> int:
     """Run ``conflictmap export``; returns the exit code."""
     from mapper.cli_common import EXIT_FAILED, EXIT_OK, print_error
     from mapper.exc import ConflictMapError
-    from mapper.export import DEFAULT_FORMATS, export_events, read_any_events
+    from mapper.export import DEFAULT_FORMATS, export_file, read_any_events
     from mapper.export.store import add_to_store
 
     parser = getattr(args, "export_parser", None)
@@ -60,8 +60,8 @@ def cmd_export(args) -> int:
         return _usage(parser, "--to needs -o DIR")
     if not args.output_dir and not args.store:
         return _usage(parser, "give -o DIR (files) and/or --store FILE.gpkg")
-    try:
-        events = read_any_events(args.events)
+    try:  # without --store, export_file reads the events only for formats that need them
+        events = read_any_events(args.events) if args.store else None
     except ConflictMapError as exc:
         print_error(exc)
         return EXIT_FAILED
@@ -76,8 +76,12 @@ def cmd_export(args) -> int:
             print(f"store {args.store}: {update.added} added, {update.merged} merged into other events, "
                   f"{update.already_stored} already stored; {update.total} events in the store", file=sys.stderr)
     if args.output_dir:
-        result = export_events(events, args.output_dir, args.to or DEFAULT_FORMATS, name=args.name,
-                               title=args.title)
+        try:
+            result = export_file(args.events, args.output_dir, args.to or DEFAULT_FORMATS, name=args.name,
+                                 title=args.title, events=events)
+        except ConflictMapError as exc:
+            print_error(exc)
+            return EXIT_FAILED
         for path in result.written:
             print(f"wrote {path}", file=sys.stderr)
         for err in result.failed:

@@ -14,7 +14,7 @@ import time
 import pyogrio
 import pytest
 from conftest import REPO
-from test_export_formats import sample_events
+from export_helpers import sample_events
 
 from mapper.events import Event, EventLocation
 from mapper.exc import ConflictMapError, InputError

@@ -2,15 +2,12 @@
 format-specific promises hold (RFC 7946, KML styles/time/escaping, FlatGeobuf order, GeoParquet
 metadata, ACLED columns and formula safety, the Shapefile field map, atomic writes).
 
-``sample_events`` (also used by the round-trip, store and CLI tests) places every event at real
-gazetteer places: the seed article's two claims, plus hand-made claims for what the seed lacks
-(a 12-decimal curated coordinate, Cyrillic text over 254 bytes, hostile text, an unplaced claim,
-a three-place claim west of Greenwich).
+The sample events and their export to every format come from ``export_helpers`` (made once per
+session and shared with the round-trip tests; ``sample_events`` is also used by the store tests).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 import sqlite3
@@ -21,84 +18,25 @@ import numpy as np
 import pyarrow.parquet as pq
 import pyogrio
 import pytest
-from conftest import REPO
+from export_helpers import exported_sample, shared_sample_events
 from lxml import etree
 
-from mapper.documents import read_documents
 from mapper.event_io import events_to_geojson
-from mapper.events import Event, EventLocation
 from mapper.export import DEFAULT_FORMATS, EXPORTERS, export_events, write_format
 from mapper.export.csv_acled import ACLED_COLUMNS
 from mapper.export.shapefile import SHAPEFILE_FIELDS
-from mapper.extract import extract_events
 
-SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
-PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert(1)> ]]> & \x00\x1b"
 KML = "{http://www.opengis.net/kml/2.2}"
-
-
-def _loc(index, place_id: str, mention: str | None = None) -> EventLocation:
-    p = index.get(place_id)
-    assert p is not None, place_id
-    return EventLocation(mention or p.name, p.name, p.latitude, p.longitude, p.country_code, p.admin1 or None,
-                         p.admin2 or None, p.id, 1, True, "")
-
-
-def _source(doc: str, quote: str, **extra) -> dict:
-    return {"doc_id": doc, "url": f"https://example.org/{doc}", "source_name": "example.org",
-            "published": "2024-11-03", "quote": quote, **extra}
-
-
-def sample_events(gazetteer, index) -> list[Event]:
-    seed = extract_events(read_documents([SEED], published=dt.date(2024, 12, 16)), gazetteer=gazetteer)
-    assert len(seed) == 2
-    cyrillic = ("По словам губернатора Курской области, в результате обстрела Пристени погибли два мирных "
-                "жителя и ещё пятеро получили ранения; в посёлке повреждены дома, школа и линия электропередачи.")
-    pristen = Event(
-        event_id="ev-pristen", doc_id="tg-gov", event_date=dt.date(2024, 11, 2), event_date_end=dt.date(2024, 11, 2),
-        date_precision=1, date_text="2 ноября", killed=2, wounded=5, casualties_low=7, casualties_best=7,
-        casualties_high=7, actor="Civilians", claimed_by="губернатор Курской области",
-        locations=(_loc(index, "curated:ru-kursk-pristen", "Пристени"),), geo_precision=1,
-        source_url="https://t.me/gubernator_46/1", source_name="Telegram", published=dt.date(2024, 11, 3),
-        source_quote=cyrillic, quote_start=0, quote_end=len(cyrillic),
-        sources=(_source("tg-gov", cyrillic, channel="@gubernator_46", published="3 Nov 2024"),))
-    sudzha = _loc(index, "curated:ru-kursk-sudzha", "Sudzha")
-    hostile = Event(
-        event_id="ev-hostile", doc_id="hostile", event_date=dt.date(2024, 9, 1), event_date_end=dt.date(2024, 9, 1),
-        date_precision=1, date_text="-2 days", killed=7, casualties_low=7, casualties_best=7, casualties_high=7,
-        approximate=True, qualifier="+about", actor="Russian forces",
-        claimed_by='=HYPERLINK("http://evil.example","click")', locations=(sudzha,), geo_precision=1,
-        location_note="@SUM(A1:A9)", source_url="javascript:alert(1)", source_name="<b>bold</b>",
-        published=dt.date(2024, 9, 2), source_quote="Seven killed " + PAYLOAD + "\r\nend", quote_start=5,
-        quote_end=40, sources=({"doc_id": "hostile", "url": "javascript:alert(1)", "source_name": PAYLOAD},))
-    unplaced = Event(
-        event_id="ev-unplaced", doc_id="vague", captured=4, casualties_low=4, casualties_best=4, casualties_high=4,
-        actor="Ukrainian forces", claimed_by="Russian MoD",
-        locations=(EventLocation("Vorozhba", None, None, None, None, None, None, None, None, False,
-                                 "context names Kursk Oblast (RU); the known Vorozhbas are in Sumy Oblast (UA)"),),
-        source_quote="Four servicemen were captured.", number_of_sources=1,
-        sources=({"doc_id": "vague", "url": "", "source_name": "", "published": None, "quote": "Four."},))
-    west = [_loc(index, pid) for pid in ("geonames:4752136", "geonames:4367734", "geonames:4773677")]
-    faraway = Event(
-        event_id="ev-west", doc_id="wire-2", event_date=dt.date(2024, 10, 5), event_date_end=dt.date(2024, 10, 7),
-        date_precision=2, date_text="over the weekend", killed_or_wounded=12, casualties_low=10, casualties_best=12,
-        casualties_high=14, approximate=True, qualifier="about", locations=tuple(west), geo_precision=2,
-        source_name="Wire", published=dt.date(2024, 10, 8), source_quote="About 12 were killed or wounded.",
-        number_of_sources=2, sources=(_source("wire-2", "About 12."), _source("wire-3", "Some 12.")))
-    return [*seed, pristen, hostile, unplaced, faraway]
 
 
 @pytest.fixture(scope="module")
 def events(gazetteer, index):
-    return sample_events(gazetteer, index)
+    return shared_sample_events(gazetteer, index)
 
 
 @pytest.fixture(scope="module")
-def exported(events, index, tmp_path_factory):
-    out = tmp_path_factory.mktemp("export")
-    result = export_events(events, out, formats=list(EXPORTERS), index=index)
-    assert result.ok, result.failed
-    return out
+def exported(gazetteer, index, tmp_path_factory):
+    return exported_sample(gazetteer, index, tmp_path_factory)
 
 
 def _ogrinfo(*args: str) -> str:
@@ -331,3 +269,16 @@ def test_export_events_writes_the_default_formats_and_reports_failures(events, i
     blocked.write_text("a file where a folder should be")
     failed = export_events(events, blocked, formats="csv,kml", index=None)
     assert not failed.ok and len(failed.failed) == 2 and all(str(blocked) in str(e) for e in failed.failed)
+
+
+def test_kml_text_is_what_lxml_would_serialise(exported, events):
+    # placemarks are written from string templates: parsing the file and serialising the tree again
+    # with lxml must give the same bytes (well-formed, escaped and indented as lxml does it), but for
+    # an empty text, which a parsed tree cannot tell from no text (<a></a> and <a/> are the same XML)
+    import re
+
+    raw = (exported / "events.kml").read_bytes()
+    again = etree.tostring(etree.ElementTree(etree.fromstring(raw)), xml_declaration=True, encoding="UTF-8",
+                           pretty_print=True)
+    assert again == re.sub(rb"<(\w+)((?: [^<>]*)?)></\1>", rb"<\1\2/>", raw)
+    assert raw.count(b"&#13;") >= 1  # the hostile quote's CR LF: the CR escaped as lxml escapes it

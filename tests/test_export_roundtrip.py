@@ -21,9 +21,9 @@ import pytest
 import shapely
 from conftest import REPO
 from shapely.geometry import MultiPoint
-from test_export_formats import sample_events
+from export_helpers import exported_sample, shared_sample_events
 
-from mapper.export import EXPORTERS, export_events, read_any_events
+from mapper.export import EXPORTERS, read_any_events
 from mapper.export.losses import FORMAT_LOSSES
 from mapper.export.rebuild import events_from_rows
 from mapper.export.shapefile import SHAPEFILE_FIELDS
@@ -35,14 +35,12 @@ TEXT = [c for c, k in LAYER_COLUMNS["events"] if k == "str"]
 
 @pytest.fixture(scope="module")
 def events(gazetteer, index):
-    return sample_events(gazetteer, index)
+    return shared_sample_events(gazetteer, index)
 
 
 @pytest.fixture(scope="module")
-def exported(events, index, tmp_path_factory):
-    out = tmp_path_factory.mktemp("roundtrip")
-    assert export_events(events, out, formats=list(EXPORTERS), index=index).ok
-    return out
+def exported(gazetteer, index, tmp_path_factory):
+    return exported_sample(gazetteer, index, tmp_path_factory)  # the same files test_export_formats reads
 
 
 def written(events) -> dict[str, list]:

@@ -16,6 +16,9 @@ tables. Each file appears under its final name only when complete::
 What each format holds and loses is in ``docs/EXPORT.md``. :func:`read_any_events`
 reads events back from the files ``map``, ``export`` and ``brief`` accept: JSON
 Lines, GeoJSON, and GeoPackages written here or by the event store.
+:func:`export_file` exports such a file; from a GeoPackage it writes GeoParquet
+column by column, without making Python ``Event`` objects
+(:mod:`mapper.export.gpkg_parquet`).
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ from pathlib import Path
 from mapper.events import Event
 from mapper.exc import ConflictMapError, InputError, OutputError
 
-__all__ = ["Exporter", "EXPORTERS", "FORMATS", "DEFAULT_FORMATS", "ExportResult", "export_events", "write_format",
-           "read_any_events", "parse_formats"]
+__all__ = ["Exporter", "EXPORTERS", "FORMATS", "DEFAULT_FORMATS", "ExportResult", "export_events", "export_file",
+           "write_format", "read_any_events", "parse_formats"]
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,45 @@ def export_events(events: Sequence[Event], directory: str | Path, formats: Itera
             result.failed.append(exc)
         except OSError as exc:
             result.failed.append(OutputError(target, exc.strerror or str(exc)))
+    return result
+
+
+def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *,
+                name: str = "events", index=..., title: str = "Casualty claims",
+                events: Sequence[Event] | None = None) -> ExportResult:
+    """:func:`export_events` for the events of the file ``path`` (``events``: already read from it).
+
+    When ``path`` is a GeoPackage, GeoParquet is made from its layers directly
+    (:func:`~mapper.export.gpkg_parquet.geopackage_to_geoparquet`: same file, no Python objects);
+    the events are read only if another format needs them. Raises ``InputError`` when ``path``
+    cannot be read.
+    """
+    from mapper.export.gpkg import is_geopackage
+    from mapper.export.gpkg_parquet import geopackage_to_geoparquet
+
+    path, directory = Path(path), Path(directory)
+    chosen = parse_formats(formats) if isinstance(formats, str) else parse_formats(list(formats))
+    columnar = {"parquet"} & set(chosen) if events is None and is_geopackage(path) else set()
+    rest = [fmt for fmt in chosen if fmt not in columnar]
+    result = ExportResult()
+    if rest:
+        result = export_events(read_any_events(path) if events is None else events, directory, rest, name=name,
+                               index=index, title=title)
+    for fmt in columnar:
+        target = directory / f"{name}{EXPORTERS[fmt].suffix}"
+        try:
+            written = geopackage_to_geoparquet(path, target)
+        except InputError:
+            raise
+        except ConflictMapError as exc:
+            result.failed.append(exc)
+            continue
+        except OSError as exc:
+            result.failed.append(OutputError(target, exc.strerror or str(exc)))
+            continue
+        later = {f"{name}{EXPORTERS[f].suffix}" for f in chosen[chosen.index(fmt) + 1:]}
+        at = next((i for i, p in enumerate(result.written) if p.name in later), len(result.written))
+        result.written.insert(at, written)  # in the order of ``formats``, as export_events lists them
     return result
 
 

@@ -7,10 +7,15 @@
 * ``TimeStamp`` (one day) or ``TimeSpan`` (a range) from the event date, so the
   time slider works;
 * a description balloon in HTML in which every piece of report text is escaped
-  (links only for http(s) URLs), then escaped again as XML text by lxml, so
+  (links only for http(s) URLs), then escaped again as XML text, so
   ``<script>`` or ``]]>`` in a report stays text;
 * every field of the ``events`` layer typed in ``ExtendedData`` (``Schema`` +
   ``SchemaData``), which GDAL, QGIS and Google Earth read as attributes.
+
+The document's head (name, legend, styles, schema) is built with lxml; the
+placemarks, about 40 elements each, are written from string templates with the
+escaping lxml applies to text (``&``, ``<``, ``>`` and carriage return), which
+is four times faster for the same bytes (the tests compare both).
 
 ::
 
@@ -23,7 +28,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyarrow as pa
@@ -35,8 +40,8 @@ from mapper.export.tables import LAYER_COLUMNS, EventTables, event_tables
 from mapper.popups import (ACTOR_COLOURS, DATE_PRECISION_WORDS, PRECISION_WORDS, actor_colour, escape_text,
                            safe_link, tooltip_text)
 
-__all__ = ["write", "kml_document", "kml_colour", "icon_scale", "xml_text", "KML_NS", "ICON_HREF",
-           "KML_FIELD_TYPES"]
+__all__ = ["write", "kml_bytes", "kml_document", "kml_colour", "icon_scale", "xml_text", "xml_escaped", "KML_NS",
+           "ICON_HREF", "KML_FIELD_TYPES"]
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 #: Google Earth's stock white dot; ``IconStyle/color`` tints it.
@@ -131,24 +136,42 @@ def balloon_html(ev: Event) -> str:
     return f"<table>{body}</table>{quote}<p><small>event {escape_text(ev.event_id)}</small></p>"
 
 
-def _time(placemark, ev: Event) -> None:
+def xml_escaped(value: object) -> str:
+    """``value`` as XML text content, escaped as lxml serialises text (forbidden characters dropped).
+
+    >>> xml_escaped("a < b & ]]> c\\r\\n\\x00")
+    'a &lt; b &amp; ]]&gt; c&#13;\\n'
+    """
+    return (xml_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
+
+
+def _element(indent: str, tag: str, text: str) -> str:
+    """One element with (already escaped) text, on its own line."""
+    return f"{indent}<{tag}>{text}</{tag}>\n"
+
+
+def _time(ev: Event) -> str:
     if ev.event_date is None:
-        return
+        return ""
     if ev.event_date_end and ev.event_date_end != ev.event_date:
-        span = _sub(placemark, "TimeSpan")
-        _sub(span, "begin", ev.event_date.isoformat())
-        _sub(span, "end", ev.event_date_end.isoformat())
-    else:
-        _sub(_sub(placemark, "TimeStamp"), "when", ev.event_date.isoformat())
+        return (f"      <TimeSpan>\n{_element(' ' * 8, 'begin', ev.event_date.isoformat())}"
+                f"{_element(' ' * 8, 'end', ev.event_date_end.isoformat())}      </TimeSpan>\n")
+    return f"      <TimeStamp>\n{_element(' ' * 8, 'when', ev.event_date.isoformat())}      </TimeStamp>\n"
 
 
-def _geometry(placemark, ev: Event) -> None:
+def _geometry(ev: Event) -> str:
     points = ev.points
     if not points:
-        return
-    parent = placemark if len(points) == 1 else _sub(placemark, "MultiGeometry")
-    for lon, lat in points:
-        _sub(_sub(parent, "Point"), "coordinates", f"{round(lon, 6)!r},{round(lat, 6)!r}")
+        return ""
+    if len(points) == 1:
+        return f"      <Point>\n{_coordinates(' ' * 8, *points[0])}      </Point>\n"
+    inner = "".join(f"        <Point>\n{_coordinates(' ' * 10, lon, lat)}        </Point>\n" for lon, lat in points)
+    return f"      <MultiGeometry>\n{inner}      </MultiGeometry>\n"
+
+
+def _coordinates(indent: str, lon: float, lat: float) -> str:
+    return _element(indent, "coordinates", f"{round(lon, 6)!r},{round(lat, 6)!r}")
 
 
 def _style(document, styles: dict, colour: str, scale: float) -> str:
@@ -172,10 +195,9 @@ def _legend() -> str:
             f"grows with the best estimate.</p><ul>{sides}</ul>")
 
 
-def kml_document(events: Sequence[Event], tables: EventTables | None = None, *,
-                 title: str = "Casualty claims") -> etree._Element:
-    """The ``<kml>`` element for ``events`` (``tables`` supplies the typed ExtendedData values)."""
-    tables = tables or event_tables(events, index=None)
+def _head(events: Sequence[Event], title: str) -> tuple[etree._Element, list[str]]:
+    """The ``<kml>`` element with the Document's name, legend, shared styles and schema (no placemarks),
+    and each event's style id."""
     root = etree.Element(f"{{{KML_NS}}}kml", nsmap={None: KML_NS})
     document = _sub(root, "Document", id="conflictmap-events")
     _sub(document, "name", title)
@@ -183,27 +205,52 @@ def kml_document(events: Sequence[Event], tables: EventTables | None = None, *,
     styles: dict = {}  # shared styles come before the Schema and the placemarks (KML 2.2 element order)
     style_ids = [_style(document, styles, actor_colour(ev.actor), icon_scale(ev.casualties_best)) for ev in events]
     schema = _sub(document, "Schema", name=SCHEMA_ID, id=SCHEMA_ID)
-    spec = LAYER_COLUMNS["events"]
-    for name, kind in spec:
+    for name, kind in LAYER_COLUMNS["events"]:
         _sub(schema, "SimpleField", name=name, type=KML_FIELD_TYPES[kind])
-    columns = {name: _column_values(tables.events.table[name], kind) for name, kind in spec}
+    return root, style_ids
+
+
+def _placemarks(events: Sequence[Event], tables: EventTables, style_ids: list[str]) -> Iterator[str]:
+    """The text of each Placemark, indented as lxml pretty-prints it inside the Document."""
+    spec = LAYER_COLUMNS["events"]
+    columns = [(f'          <SimpleData name="{name}">', _column_values(tables.events.table[name], kind))
+               for name, kind in spec]
     for i, ev in enumerate(events):
-        placemark = _sub(document, "Placemark", id=f"pm-{i}")
-        _sub(placemark, "name", tooltip_text(ev))
-        _sub(placemark, "description", balloon_html(ev))
-        _time(placemark, ev)
-        _sub(placemark, "styleUrl", f"#{style_ids[i]}")
-        data = _sub(_sub(placemark, "ExtendedData"), "SchemaData", schemaUrl=f"#{SCHEMA_ID}")
-        for name, _ in spec:
-            value = columns[name][i]
-            if value is not None:
-                _sub(data, "SimpleData", value, name=name)
-        _geometry(placemark, ev)
-    return root
+        data = "".join(f"{start}{values[i]}</SimpleData>\n" for start, values in columns if values[i] is not None)
+        data = (f'        <SchemaData schemaUrl="#{SCHEMA_ID}">\n{data}        </SchemaData>\n' if data
+                else f'        <SchemaData schemaUrl="#{SCHEMA_ID}"/>\n')
+        yield (f'    <Placemark id="pm-{i}">\n'
+               f"{_element(' ' * 6, 'name', xml_escaped(tooltip_text(ev)))}"
+               f"{_element(' ' * 6, 'description', xml_escaped(balloon_html(ev)))}"
+               f"{_time(ev)}{_element(' ' * 6, 'styleUrl', '#' + style_ids[i])}"
+               f"      <ExtendedData>\n{data}      </ExtendedData>\n{_geometry(ev)}    </Placemark>\n")
+
+
+def kml_bytes(events: Sequence[Event], tables: EventTables | None = None, *, title: str = "Casualty claims") -> bytes:
+    """The KML file for ``events`` (``tables`` supplies the typed ExtendedData values), UTF-8."""
+    tables = tables or event_tables(events, index=None)
+    root, style_ids = _head(events, title)
+    head = etree.tostring(etree.ElementTree(root), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    closing = b"  </Document>\n</kml>\n"
+    if not head.endswith(closing):  # the Document always has children (name, legend, schema)
+        raise RuntimeError("unexpected KML head layout")
+    body = "".join(_placemarks(events, tables, style_ids)).encode("utf-8")
+    return head[:-len(closing)] + body + closing
+
+
+def kml_document(events: Sequence[Event], tables: EventTables | None = None, *,
+                 title: str = "Casualty claims") -> etree._Element:
+    """The ``<kml>`` element for ``events``, parsed from :func:`kml_bytes`."""
+    return etree.fromstring(kml_bytes(events, tables, title=title))
 
 
 def _column_values(column: pa.ChunkedArray, kind: str) -> list:
+    """Each value as escaped XML text (None where missing)."""
     values = column.to_pylist()
+    if kind == "str":
+        return [None if v is None else xml_escaped(v) for v in values]
+    if kind == "int":
+        return [None if v is None else str(v) for v in values]
     if kind == "date":
         return [None if v is None else v.isoformat() for v in values]
     if kind == "bool":
@@ -218,7 +265,7 @@ def write(events: Sequence[Event], path: str | Path, *, index=..., tables: Event
     """Write ``events`` as KML at ``path`` (atomically)."""
     path = Path(path)
     events = list(events)
-    root = kml_document(events, tables or event_tables(events, index=None), title=title)
+    data = kml_bytes(events, tables or event_tables(events, index=None), title=title)
     with atomic_write(path, "wb") as f:
-        etree.ElementTree(root).write(f, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        f.write(data)
     return [path]

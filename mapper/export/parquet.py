@@ -30,7 +30,7 @@ from mapper.export.files import atomic_gdal_path
 from mapper.export.columns import nested_columns
 from mapper.export.tables import EventTables, event_tables
 
-__all__ = ["write", "geoparquet_table", "GEOPARQUET_VERSION"]
+__all__ = ["write", "write_table", "geoparquet_table", "assemble", "geometry_facts", "GEOPARQUET_VERSION"]
 
 GEOPARQUET_VERSION = "1.1.0"
 
@@ -42,15 +42,16 @@ def _crs_projjson() -> dict:
     return CRS.from_epsg(4326).to_json_dict()
 
 
-def _geometry_facts(tables: EventTables) -> tuple[list[str], list[float] | None]:
-    """Geometry types present (from the number of places of each event) and the bounding box."""
-    counts = tables.events.table["place_count"].to_numpy()
+def geometry_facts(place_count: pa.ChunkedArray | pa.Array,
+                   locations: pa.Table) -> tuple[list[str], list[float] | None]:
+    """Geometry types present (from the number of places of each event) and the bounding box of the
+    resolved rows of ``locations`` (an ``event_locations`` table)."""
+    counts = np.asarray(place_count.to_numpy(zero_copy_only=False))
     types = [name for name, present in (("MultiPoint", (counts > 1).any()), ("Point", (counts == 1).any()))
              if present]
-    loc = tables.event_locations.table
-    located = np.asarray(loc["resolved"].to_numpy(zero_copy_only=False), dtype=bool)
-    lon = np.asarray(loc["longitude"].to_numpy(zero_copy_only=False), dtype=float)
-    lat = np.asarray(loc["latitude"].to_numpy(zero_copy_only=False), dtype=float)
+    located = np.asarray(locations["resolved"].fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    lon = np.asarray(locations["longitude"].to_numpy(zero_copy_only=False), dtype=float)
+    lat = np.asarray(locations["latitude"].to_numpy(zero_copy_only=False), dtype=float)
     located &= np.isfinite(lon) & np.isfinite(lat)
     if not located.any():
         return types, None
@@ -58,13 +59,14 @@ def _geometry_facts(tables: EventTables) -> tuple[list[str], list[float] | None]
     return types, [float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())]
 
 
-def geoparquet_table(tables: EventTables) -> pa.Table:
-    """The events table with ``locations``, ``sources`` and ``geometry`` columns and ``geo`` metadata."""
-    table = tables.events.table
-    for name, column in nested_columns(tables).items():
-        table = table.append_column(name, column)
-    table = table.append_column("geometry", tables.events_points)
-    types, bbox = _geometry_facts(tables)
+def assemble(events: pa.Table, nested: dict[str, pa.Array], geometry: pa.Array, locations: pa.Table) -> pa.Table:
+    """The GeoParquet table: ``events`` columns, the nested ``locations`` / ``sources``, the events' own
+    ``geometry`` (WKB) and the ``geo`` metadata (``locations``: the flat ``event_locations`` table)."""
+    table = events
+    for name in ("locations", "sources"):
+        table = table.append_column(name, nested[name])
+    table = table.append_column("geometry", geometry)
+    types, bbox = geometry_facts(events["place_count"], locations)
     column_meta = {"encoding": "WKB", "geometry_types": types, "crs": _crs_projjson()}
     if bbox is not None:
         column_meta["bbox"] = bbox
@@ -72,17 +74,26 @@ def geoparquet_table(tables: EventTables) -> pa.Table:
     return table.replace_schema_metadata({**(table.schema.metadata or {}), b"geo": json.dumps(geo).encode()})
 
 
-def write(events: Sequence[Event], path: str | Path, *, index=..., tables: EventTables | None = None,
-          compression: str = "zstd", **options) -> list[Path]:
-    """Write ``events`` as GeoParquet at ``path`` (atomically); ``tables`` reuses prepared tables."""
+def geoparquet_table(tables: EventTables) -> pa.Table:
+    """The events table with ``locations``, ``sources`` and ``geometry`` columns and ``geo`` metadata."""
+    return assemble(tables.events.table, nested_columns(tables), tables.events_points, tables.event_locations.table)
+
+
+def write_table(table: pa.Table, path: str | Path, *, compression: str = "zstd") -> Path:
+    """Write a table made by :func:`assemble` at ``path`` (atomically)."""
     import pyarrow.parquet as pq
 
     path = Path(path)
-    tables = tables or event_tables(events, index=index)
-    table = geoparquet_table(tables)
     try:
         with atomic_gdal_path(path) as tmp:
             pq.write_table(table, tmp, compression=compression)
     except OSError as exc:
         raise OutputError(path, f"cannot write GeoParquet ({exc})") from None
-    return [path]
+    return path
+
+
+def write(events: Sequence[Event], path: str | Path, *, index=..., tables: EventTables | None = None,
+          compression: str = "zstd", **options) -> list[Path]:
+    """Write ``events`` as GeoParquet at ``path`` (atomically); ``tables`` reuses prepared tables."""
+    tables = tables or event_tables(events, index=index)
+    return [write_table(geoparquet_table(tables), path, compression=compression)]

@@ -42,7 +42,8 @@ from mapper.export.wkb import point_sets_wkb
 from mapper.gc_pause import gc_paused
 
 __all__ = ["event_tables", "EventTables", "Layer", "LAYER_COLUMNS", "GEOMETRY_TYPES", "ARROW_TYPES",
-           "SOURCE_KEYS", "location_names", "event_points", "place_lookup", "places_layer", "gc_paused"]
+           "SOURCE_KEYS", "distinct_points", "location_names", "event_points", "place_lookup", "places_layer",
+           "gc_paused"]
 
 _EVENT_FIELDS = tuple(name for name, _ in LAYER_COLUMNS["events"]
                       if name not in ("location_names", "place_count", "latitude", "longitude"))
@@ -103,17 +104,8 @@ class EventTables:
     def _points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """``(xs, ys, owner, counts)``: each event's distinct points (:func:`event_points`), flattened."""
         flat = self._locations
-        idx = np.flatnonzero(flat["located"])
-        x = flat["columns"]["longitude"].to_numpy(zero_copy_only=False)[idx]
-        y = flat["columns"]["latitude"].to_numpy(zero_copy_only=False)[idx]
-        o = flat["owner"][idx]
-        order = np.lexsort((idx, y, x, o))  # a repeated point of one event next to its first occurrence
-        repeat = np.zeros(len(order), dtype=bool)
-        repeat[1:] = (o[order][1:] == o[order][:-1]) & (x[order][1:] == x[order][:-1]) & \
-            (y[order][1:] == y[order][:-1])
-        keep = np.sort(order[~repeat])
-        counts = np.bincount(o[keep], minlength=len(self._events)).astype(np.int64)
-        return x[keep], y[keep], o[keep], counts
+        return distinct_points(flat["columns"]["longitude"], flat["columns"]["latitude"], flat["located"],
+                               flat["owner"], len(self._events))
 
     # -- the layers --------------------------------------------------------------------------------
     @cached_property
@@ -165,6 +157,29 @@ class EventTables:
     @_without_gc
     def sources(self) -> Layer:
         return Layer("sources", sources_table(self._events, self.events.table["event_id"].combine_chunks()))
+
+
+def distinct_points(longitude: pa.Array, latitude: pa.Array, located: np.ndarray, owner: np.ndarray,
+                    n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(xs, ys, owner, counts)`` of ``n`` events from their location rows (grouped by event, in
+    order): the located points, a point repeated within one event kept once, in first-use order.
+
+    >>> xs, ys, owner, counts = distinct_points(pa.array([1.0, 1.0, 2.0]), pa.array([5.0, 5.0, 6.0]),
+    ...                                         np.array([True, True, True]), np.array([0, 0, 2]), 3)
+    >>> xs.tolist(), counts.tolist()
+    ([1.0, 2.0], [1, 0, 1])
+    """
+    idx = np.flatnonzero(located)
+    x = np.asarray(longitude.to_numpy(zero_copy_only=False), dtype=float)[idx]
+    y = np.asarray(latitude.to_numpy(zero_copy_only=False), dtype=float)[idx]
+    o = np.asarray(owner)[idx]
+    order = np.lexsort((idx, y, x, o))  # a repeated point of one event next to its first occurrence
+    repeat = np.zeros(len(order), dtype=bool)
+    repeat[1:] = (o[order][1:] == o[order][:-1]) & (x[order][1:] == x[order][:-1]) & \
+        (y[order][1:] == y[order][:-1])
+    keep = np.sort(order[~repeat])
+    counts = np.bincount(o[keep], minlength=n).astype(np.int64)
+    return x[keep], y[keep], o[keep], counts
 
 
 def location_names(ev: Event) -> str:
