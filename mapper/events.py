@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
-from functools import cached_property
 
 __all__ = ["Event", "EventLocation", "events_to_geodataframe", "events_from_geodataframe", "as_events",
            "total_casualties", "CATEGORIES", "EVENT_COLUMNS"]
