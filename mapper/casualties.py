@@ -138,8 +138,12 @@ _PREV_EXCL_RE = compile_with_first_chars(
     r"|brigade|regiment|battalion|division|unit|corps|route|highway|flight|US\$|USD|EUR|UAH|RUB|в\s+возрасте"
     r"|возрастом|віком|статья|статьи|стаття|статті|частина|часть|пункт|бригада|полк|батальон|дивизия|дивізія"
     r"|в/ч|військова\s+частина|воинская\s+часть)|[$€£₴₽№#])\s*$", re.I)
-_NEXT_EXCL_RE = re.compile(
-    rf"-[^\W\d_]|\s*(?:{_MONTHS}|%|‰|km²?|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|mm|cm|ft|feet|yards?"
+#: After a number: a hyphenated word ("94-th", "30-year"), or a unit, time or money word after
+#: optional spaces (tried where the spaces end, behind a look-ahead for the words' first letters).
+_NEXT_HYPHEN_RE = re.compile(r"-[^\W\d_]")
+_SPACES_RE = re.compile(r"\s*")
+_NEXT_EXCL_RE = compile_with_first_chars(
+    rf"(?:{_MONTHS}|%|‰|km²?|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|mm|cm|ft|feet|yards?"
     r"|hectares?|ha|sq|square|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?|years?"
     r"|yrs?|decades?|a\.m\.?|p\.m\.?|am|pm|o['’]clock|GMT|UTC|local\s+time|percent|per\s+cent|percentage"
     r"|dollars?|euros?|pounds?|rubles?|roubles?|hryvni?as?|UAH|USD|EUR|RUB|bn|billion|times|tonnes?|tons?|kg"
@@ -255,7 +259,8 @@ def _quantities(text: str, nums: list[NumberMatch]) -> list[_Quantity]:
 
 def _excluded(text: str, q: _Quantity) -> bool:
     """Dates, years, times, ages, distances, money, percentages, unit numbers..."""
-    if q.total or _NEXT_EXCL_RE.match(text, q.end) or any(
+    if q.total or _NEXT_HYPHEN_RE.match(text, q.end) or _NEXT_EXCL_RE.match(
+            text, _SPACES_RE.match(text, q.end).end()) or any(
             _PREV_EXCL_RE.search(text, max(0, at - 30), at) for at in {q.start, q.qstart}):
         return True
     token = text[q.start:q.end]

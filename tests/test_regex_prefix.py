@@ -63,3 +63,18 @@ def test_prefixes_stop_where_the_literal_part_ends():
     assert literal_prefixes(r"ab+c|abd") == {"a"}
     assert literal_prefixes(r"(?:x|y)z?w") == {"x", "y"}
     assert literal_prefixes(r"\w+x") is None
+
+
+UNIT_TEXT = st.lists(st.sampled_from(["km", "Dec", "%", "-th", "-", " ", "\n", "years", "a.m.", "o'clock", "local time",
+                                      "x", "5", "день", "м", "ОМБр", "soldiers", "ſ", "'", "miles"]),
+                     max_size=4).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(UNIT_TEXT)
+def test_words_after_a_number_are_read_as_by_one_pattern(text):
+    pattern = casualties._NEXT_EXCL_RE.pattern
+    whole = re.compile(r"-[^\W\d_]|\s*" + pattern[pattern.index("(?:"):], re.I)
+    split = casualties._NEXT_HYPHEN_RE.match(text) or casualties._NEXT_EXCL_RE.match(
+        text, casualties._SPACES_RE.match(text).end())
+    assert bool(split) == bool(whole.match(text))
