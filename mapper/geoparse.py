@@ -14,7 +14,7 @@ countries named there, and the confidently placed names beside it. So
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from gazetteer import Context, Gazetteer, Resolution
@@ -28,9 +28,8 @@ __all__ = ["Mention", "geoparse_text", "Geoparser"]
 _CONFIDENT_MARGIN = 0.05
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One place name in a document and what it resolved to."""
+class Mention(NamedTuple):
+    """One place name in a document and what it resolved to (a named tuple: a report has dozens)."""
 
     doc_id: str
     text: str
