@@ -1,8 +1,9 @@
 """Spot place names in report text: gazetteer-driven multi-pattern matching plus cue phrases.
 
-Every name key of the gazetteer goes into one Aho-Corasick automaton; the text
-is reduced token by token to the same keys, so one pass finds every spelling,
-script and multi-word name. Cyrillic words the automaton misses are tried in
+Every name key of the gazetteer goes into one Aho-Corasick automaton. Each
+capitalised run of the text (see :mod:`mapper.toponym_text`) is reduced word by
+word to the same keys, so one pass finds every spelling, script and multi-word
+name; what a run gives is remembered by its text. Cyrillic words the automaton misses are tried in
 their nominative forms (в Плёхове → Плёхово). Names that follow a place cue
 ("the villages of X, Y and Z", "near X", "в селе X", "під X") are kept even
 when the gazetteer does not know them::
