@@ -30,8 +30,8 @@ from mapper.export.rebuild import read_events_sqlite
 from mapper.export.columns import strip_nul
 from mapper.export.tables import EventTables, Layer, event_tables
 
-__all__ = ["write", "write_tables", "write_layers", "read_events_gpkg", "is_geopackage", "LAYER_DESCRIPTIONS",
-           "GPKG_VERSION", "LAYER_ORDER", "EXPORT_PAGE_SIZE"]
+__all__ = ["write", "write_tables", "write_layers", "read_events_gpkg", "is_geopackage", "open_readonly",
+           "LAYER_DESCRIPTIONS", "GPKG_VERSION", "LAYER_ORDER", "EXPORT_PAGE_SIZE"]
 
 #: GeoPackage version written; 1.4 (the default of the GDAL in pyogrio's wheels) fails GDAL 3.6's validator.
 GPKG_VERSION = "1.3"
@@ -114,17 +114,23 @@ def is_geopackage(path: str | Path) -> bool:
         return False
 
 
-def read_events_gpkg(path: str | Path) -> list[Event]:
-    """Full events from a GeoPackage written by :func:`write` or an event store."""
-    path = Path(path)
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only SQLite connection to the GeoPackage at ``path``; ``InputError`` (one line naming
+    the file) when it is missing, not SQLite, or cannot be opened."""
     if not path.is_file():
         raise InputError(path, "no such file")
     if not is_geopackage(path):
         raise InputError(path, "not a GeoPackage (no SQLite header)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
     except sqlite3.Error as exc:
         raise InputError(path, f"cannot open GeoPackage ({exc})") from None
+
+
+def read_events_gpkg(path: str | Path) -> list[Event]:
+    """Full events from a GeoPackage written by :func:`write` or an event store."""
+    path = Path(path)
+    conn = open_readonly(path)
     try:
         return read_events_sqlite(conn)
     except LookupError as exc:

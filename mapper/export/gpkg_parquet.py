@@ -28,7 +28,7 @@ import pyarrow.compute as pc
 
 from mapper.exc import InputError
 from mapper.export.columns import nested_list
-from mapper.export.gpkg import is_geopackage
+from mapper.export.gpkg import open_readonly
 from mapper.export.parquet import assemble, write_table
 from mapper.export.schema import ARROW_TYPES, LAYER_COLUMNS
 from mapper.export.tables import distinct_points
@@ -74,21 +74,16 @@ def _grouped(rows: pa.Table, event_ids: pa.Array, index_column: str) -> tuple[pa
 
 def _check_layout(path: Path) -> None:
     """Raise ``InputError`` unless ``path`` is a GeoPackage with our layers (as the rebuild checks)."""
-    if not path.is_file():
-        raise InputError(path, "no such file")
-    if not is_geopackage(path):
-        raise InputError(path, "not a GeoPackage (no SQLite header)")
+    conn = open_readonly(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            missing = [name for name in ("gpkg_contents", "events", "event_locations", "sources") if name not in tables]
-            if not missing and "event_id" not in {r[1] for r in conn.execute('PRAGMA table_info("events")')}:
-                missing = ["events.event_id"]
-        finally:
-            conn.close()
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        missing = [name for name in ("gpkg_contents", "events", "event_locations", "sources") if name not in tables]
+        if not missing and "event_id" not in {r[1] for r in conn.execute('PRAGMA table_info("events")')}:
+            missing = ["events.event_id"]
     except sqlite3.Error as exc:
         raise InputError(path, f"cannot open GeoPackage ({exc})") from None
+    finally:
+        conn.close()
     if missing:
         raise InputError(path, f"not a conflictmap events GeoPackage: no {missing[0]!r}")
 
