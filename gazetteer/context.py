@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer.place import Place
+from gazetteer.automaton import word_automaton
 
 __all__ = [
     "Theatre",
@@ -31,6 +32,7 @@ __all__ = [
     "find_country_words",
     "country_word_spans",
     "country_words",
+    "is_word_char",
     "region_phrases",
     "region_phrase_spans",
     "district_phrase_spans",
@@ -121,19 +123,14 @@ _COUNTRY_BY_WORD = {w: c for c, ws in COUNTRY_WORDS.items() for w in ws}
 _POSSESSIVE_END = re.compile(r"(?:['’]s)?(?!\w)")
 
 
-def _is_word_char(char: str) -> bool:
+def is_word_char(char: str) -> bool:
+    """A character of ``\\w`` (a letter, a digit or "_"): what decides a regex word boundary."""
     return char.isalnum() or char == "_"
 
 
 @lru_cache(maxsize=1)
 def _country_automaton():
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in _COUNTRY_BY_WORD:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
+    return word_automaton((word, word) for word in _COUNTRY_BY_WORD)
 
 
 def _country_matches(folded: str) -> list[tuple[int, int, str]]:
@@ -147,7 +144,7 @@ def _country_matches(folded: str) -> list[tuple[int, int, str]]:
     hits: dict[int, tuple[int, str]] = {}
     for last, word in _country_automaton().iter(folded):
         start = last - len(word) + 1
-        if start and _is_word_char(folded[start - 1]):
+        if start and is_word_char(folded[start - 1]):
             continue
         tail = _POSSESSIVE_END.match(folded, last + 1)
         if tail and len(word) > len(hits.get(start, ("", ""))[1]):
@@ -274,7 +271,7 @@ def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     pos = 0
     while m := pattern.search(text, pos):
         start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        if start and is_word_char(text[start - 1]):
             pos = start + 1
             continue
         yield m

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from gazetteer.automaton import word_automaton
+
 __all__ = ["may_have_keyword", "stem_spans", "KEYWORD_STEMS"]
 
 #: Stems every casualty keyword contains; a text holding none of them cannot hold a figure.
@@ -26,13 +28,7 @@ KEYWORD_STEMS = (
 
 @lru_cache(maxsize=1)
 def _stem_automaton():
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for stem in KEYWORD_STEMS:
-        automaton.add_word(stem, stem)
-    automaton.make_automaton()
-    return automaton
+    return word_automaton((stem, stem) for stem in KEYWORD_STEMS)
 
 
 def may_have_keyword(lowered: str) -> bool:

@@ -27,8 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
+from gazetteer.automaton import word_automaton
 from mapper.regex_prefix import compile_with_first_chars
 
 __all__ = ["EventDate", "find_dates", "resolve_event_date"]
@@ -154,10 +153,8 @@ _LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set(
     this last past recent previous next coming upcoming late early earlier from between a few several couple
     в во у на за с з від последние останні останніми несколько кілька декілька""".split())
 _LEAD_STEMS = ("прошл", "минув", "прошед", "минул", "следующ", "ближайш", "наступн", "эт", "це", "цю", "ці", "ци", "ць")
-_AUTOMATON = ahocorasick.Automaton()            # anchor words, and "4." / "4-" of numeric dates
-for _word in [*_ANCHORS, *(f"{d}{c}" for d in range(10) for c in ".-")]:
-    _AUTOMATON.add_word(_word, _word)
-_AUTOMATON.make_automaton()
+#: Anchor words, and "4." / "4-" of numeric dates.
+_AUTOMATON = word_automaton((word, word) for word in [*_ANCHORS, *(f"{d}{c}" for d in range(10) for c in ".-")])
 _TOKEN = re.compile(r"[^\W\d_]+|\d")
 _WORD_START = re.compile(r"\b\w")
 _LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from gazetteer import Context, Gazetteer, Resolution
-from gazetteer.context import country_words, find_country_words
+from gazetteer.context import country_words, find_country_words, is_word_char
 from mapper.sentences import Sentence, split_sentences
 from mapper.toponyms import ToponymSpotter
 
@@ -151,16 +151,13 @@ class _CountryWords:
 
     def of(self, sentence: Sentence) -> frozenset[str]:
         text, start, end = self.text, sentence.start, sentence.end
-        if self.starts is not None and not (start and _in_word(text[start - 1])) and not (
-                end < len(text) and (_in_word(text[end]) or text[end] in "'’")):
+        if self.starts is not None and not (start and is_word_char(text[start - 1])) and not (
+                end < len(text) and (is_word_char(text[end]) or text[end] in "'’")):
             i = bisect.bisect_left(self.starts, start)
             if i == len(self.starts) or self.ends[i] > end:
                 return frozenset()
         return _countries(text[start:end])
 
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _confident(res: Resolution) -> bool:

@@ -22,6 +22,8 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from gazetteer.automaton import word_automaton
+
 __all__ = ["TOKEN", "capitalised_runs", "run_words", "is_token_char", "token_before", "token_after",
            "at_sentence_start", "Spans", "title_spans"]
 
@@ -154,14 +156,8 @@ def title_spans(low: str, titles: frozenset[str]) -> list[tuple[int, int]]:
     [(4, 13), (25, 32), (33, 38)]
     """
     automaton = _TITLE_AUTOMATA.get(titles)
-    if automaton is None:
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        for word in titles:
-            if TOKEN.fullmatch(word):  # a title with a hyphen is never one token
-                automaton.add_word(word, len(word))
-        automaton.make_automaton()
+    if automaton is None:  # a title with a hyphen is never one token
+        automaton = word_automaton((word, len(word)) for word in titles if TOKEN.fullmatch(word))
         _TITLE_AUTOMATA[titles] = automaton
     spans = []
     for last, length in automaton.iter(low):

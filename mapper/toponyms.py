@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from gazetteer import Gazetteer
+from gazetteer.automaton import word_automaton
 from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, lowered
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
@@ -116,12 +117,7 @@ def _automaton(index):
     """One automaton of every name key per index (and per import into it), built in ~0.2 s."""
     key = (str(index.path), index.version)
     if key not in _AUTOMATA:
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        for name in index.keys():
-            automaton.add_word(f" {name} ", name)
-        automaton.make_automaton()
+        automaton = word_automaton((f" {name} ", name) for name in index.keys())
         _AUTOMATA.clear()
         _AUTOMATA[key] = automaton
     return _AUTOMATA[key]
