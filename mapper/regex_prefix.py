@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from gazetteer.automaton import word_automaton
+
 try:  # the parser behind ``re``; its layout has been stable since Python 3.11
     from re import _casefix
     from re import _constants as _c
@@ -41,18 +43,31 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     >>> sorted(first_chars(r"(?:військово)?полонених|Pows", re.IGNORECASE))
     ['P', 'p', 'В', 'П', 'в', 'п', 'ᲀ']
     """
+    items = _parse(pattern)
+    chars = _firsts(items) if items is not None else None
+    if not chars:
+        return None
+    if _ignores_case(pattern, flags):
+        return frozenset(c for ch in chars for c in _case_forms(ch))
+    return frozenset(chars)
+
+
+def _parse(pattern: str) -> list | None:
+    """The items of the parsed pattern, or None if it cannot be parsed here."""
     if _p is None:
         return None
     try:
-        parsed = _p.parse(pattern)
+        return list(_p.parse(pattern))
     except (re.error, RecursionError):
         return None
-    chars = _firsts(list(parsed))
-    if not chars:
-        return None
-    if flags & re.IGNORECASE or "(?i" in pattern or re.match(r"\(\?[aLmsux]*i", pattern):
-        return frozenset(c for ch in chars for c in _case_forms(ch))
-    return frozenset(chars)
+
+
+#: An inline flag group that may turn on IGNORECASE anywhere: "(?i)", "(?si)", "(?i:...)", "(?a-i:...)".
+_INLINE_IGNORECASE = re.compile(r"\(\?[aiLmsux]*-?[aiLmsux]*i")
+
+
+def _ignores_case(pattern: str, flags: int) -> bool:
+    return bool(flags & re.IGNORECASE or _INLINE_IGNORECASE.search(pattern))
 
 
 def _case_forms(char: str) -> set[str]:
@@ -133,13 +148,10 @@ def literal_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
     >>> sorted(literal_prefixes(r"(?<!\\w)(?:near|villages? of|сел[оа])\\s+"))
     ['near', 'village', 'села', 'село']
     """
-    if _p is None or flags & re.IGNORECASE or "(?i" in pattern:
+    items = None if _ignores_case(pattern, flags) else _parse(pattern)
+    if items is None:
         return None
-    try:
-        parsed = _p.parse(pattern)
-    except (re.error, RecursionError):
-        return None
-    found = _prefixes(list(parsed))
+    found = _prefixes(items)
     if not found or "" in found or len(found) > _MAX_PREFIXES:
         return None
     return frozenset(found)
@@ -213,12 +225,7 @@ class AnchoredPattern:
         self.prefixes = literal_prefixes(pattern, flags)
         self._automaton = None
         if self.prefixes:
-            import ahocorasick
-
-            self._automaton = ahocorasick.Automaton()
-            for prefix in self.prefixes:
-                self._automaton.add_word(prefix, len(prefix))
-            self._automaton.make_automaton()
+            self._automaton = word_automaton((prefix, len(prefix)) for prefix in self.prefixes)
 
     def finditer(self, text: str):
         if self._automaton is None:

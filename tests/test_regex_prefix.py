@@ -16,6 +16,7 @@ PATTERNS = [
     (r"(?<![\w-])(?:a(?:b|c)?|d+e)(?!\w)", re.IGNORECASE),
     (r"(?:x|y)?(?:z|w)q", 0),
     (r"[a-c]{2,}|(?i:K)", 0),
+    (r"(?si:sk)x|ab", 0),
 ]
 ALPHABET = "abcdekqswxyzABKSWſKıİ -_'полнеихвВ"
 
