@@ -21,19 +21,19 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from functools import lru_cache
-from operator import itemgetter
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from mapper.events import Event
-from mapper.export.schema import LAYER_COLUMNS, SOURCE_KEYS, _table, _transpose
+from mapper.export.schema import LAYER_COLUMNS, SOURCE_KEYS, _table, _transpose, struct_columns
 
 __all__ = ["sources_table"]
 
 _STANDARD_KEYS_JSON = json.dumps(list(SOURCE_KEYS))
-_GET_TEXTS = itemgetter("doc_id", "url", "source_name", "quote", "published")
+#: A standard record's values, all text (``published`` parsed afterwards).
+_TEXT_COLUMNS = tuple((key, "str") for key in SOURCE_KEYS)
 
 
 def sources_table(events: Sequence[Event], event_ids: pa.Array | None = None) -> pa.Table:
@@ -53,14 +53,10 @@ def sources_table(events: Sequence[Event], event_ids: pa.Array | None = None) ->
 
 def _standard_columns(records: list[dict]) -> dict | None:
     """Columns of records that all have exactly extract's keys, text values and ISO dates; else None."""
-    if any(tuple(src) != SOURCE_KEYS for src in records):
+    if not all(map(SOURCE_KEYS.__eq__, map(tuple, records))):
         return None
-    doc, url, name, quote, published = (_transpose(list(map(_GET_TEXTS, records)),
-                                                   ("d", "u", "n", "q", "p")).values() if records
-                                        else ([], [], [], [], []))
     try:
-        texts = {key: pa.array(values, type=pa.string()) for key, values in
-                 (("doc_id", doc), ("url", url), ("source_name", name), ("quote", quote), ("published", published))}
+        texts = struct_columns(records, _TEXT_COLUMNS)
     except (pa.ArrowTypeError, pa.ArrowInvalid):  # a value that is not text
         return None
     written = texts.pop("published")

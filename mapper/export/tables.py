@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cached_property, wraps
-from operator import attrgetter
 
 import numpy as np
 import pyarrow as pa
@@ -36,7 +35,7 @@ import pyarrow.compute as pc
 
 from mapper.events import Event, EventLocation
 from mapper.export.schema import (ARROW_TYPES, GEOMETRY_TYPES, LAYER_COLUMNS, SOURCE_KEYS, Layer, _table,
-                                  _transpose)
+                                  struct_columns)
 from mapper.export.source_table import sources_table
 from mapper.export.wkb import point_sets_wkb
 from mapper.gc_pause import gc_paused
@@ -45,9 +44,11 @@ __all__ = ["event_tables", "EventTables", "Layer", "LAYER_COLUMNS", "GEOMETRY_TY
            "SOURCE_KEYS", "distinct_points", "location_names", "event_points", "place_lookup", "places_layer",
            "gc_paused"]
 
-_EVENT_FIELDS = tuple(name for name, _ in LAYER_COLUMNS["events"]
-                      if name not in ("location_names", "place_count", "latitude", "longitude"))
-_LOCATION_FIELDS = tuple(EventLocation.__dataclass_fields__)
+#: The ``events`` columns read from the Event itself (the others are derived from its locations).
+_EVENT_COLUMNS = tuple((name, kind) for name, kind in LAYER_COLUMNS["events"]
+                       if name not in ("location_names", "place_count", "latitude", "longitude"))
+_LOCATION_COLUMNS = tuple((name, kind) for name, kind in LAYER_COLUMNS["event_locations"]
+                          if name in EventLocation.__dataclass_fields__)
 
 
 def _without_gc(method):
@@ -83,10 +84,7 @@ class EventTables:
     @cached_property
     @_without_gc
     def _locations(self) -> dict:
-        flat = [loc for ev in self._events for loc in ev.locations]
-        columns = _transpose(list(map(attrgetter(*_LOCATION_FIELDS), flat)), _LOCATION_FIELDS)
-        columns = {name: pa.array(columns[name], type=ARROW_TYPES[kind])
-                   for name, kind in LAYER_COLUMNS["event_locations"] if name in columns}
+        columns = struct_columns([loc.__dict__ for ev in self._events for loc in ev.locations], _LOCATION_COLUMNS)
         owner = np.repeat(np.arange(len(self._events)), self.location_counts)
         located = (np.asarray(columns["resolved"].fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
                    & np.asarray(columns["longitude"].is_valid()) & np.asarray(columns["latitude"].is_valid()))
@@ -111,7 +109,7 @@ class EventTables:
     @cached_property
     @_without_gc
     def events(self) -> Layer:
-        cols = _transpose(list(map(attrgetter(*_EVENT_FIELDS), self._events)), _EVENT_FIELDS)
+        cols = struct_columns([ev.__dict__ for ev in self._events], _EVENT_COLUMNS)
         xs, ys, owner, counts = self._points
         cols["location_names"] = self._location_names()
         cols["place_count"] = counts
