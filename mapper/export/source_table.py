@@ -59,12 +59,10 @@ def _standard_columns(records: list[dict]) -> dict | None:
         texts = struct_columns(records, _TEXT_COLUMNS)
     except (pa.ArrowTypeError, pa.ArrowInvalid):  # a value that is not text
         return None
-    written = texts.pop("published")
-    parsed = pc.strptime(written, format="%Y-%m-%d", unit="s", error_is_null=True)
-    canonical = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), written)
-    if pc.any(pc.and_(written.is_valid(), pc.invert(pc.fill_null(canonical, False)))).as_py():
+    try:  # Arrow's cast takes exactly YYYY-MM-DD, a real day, as _iso_date does
+        texts["published"] = pc.cast(texts["published"], pa.date32())
+    except pa.ArrowInvalid:
         return None  # a date written some other way: kept as written, record by record
-    texts["published"] = pc.cast(parsed, pa.date32())
     texts["extra_json"] = pa.nulls(len(records), type=pa.string())
     texts["record_keys"] = pa.array([_STANDARD_KEYS_JSON] * len(records), type=pa.string())
     return texts
