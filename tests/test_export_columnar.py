@@ -15,7 +15,8 @@ from test_export_roundtrip import without_nul
 from mapper.exc import InputError
 from mapper.export import export_file, read_any_events, write_format
 from mapper.export.gpkg import EXPORT_PAGE_SIZE
-from mapper.export.gpkg_parquet import _grouped, geopackage_to_geoparquet, geoparquet_table_from_gpkg
+from mapper.export.gpkg_parquet import geopackage_to_geoparquet, geoparquet_table_from_gpkg
+from mapper.export.gpkg_read import _grouped
 from mapper.export.parquet import geoparquet_table
 from mapper.export.store import add_to_store
 from mapper.export.tables import event_tables

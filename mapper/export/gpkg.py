@@ -26,7 +26,6 @@ from pathlib import Path
 from mapper.events import Event
 from mapper.exc import InputError, OutputError
 from mapper.export.files import atomic_gdal_path, gdal_config
-from mapper.export.rebuild import read_events_sqlite
 from mapper.export.columns import strip_nul
 from mapper.export.tables import EventTables, Layer, event_tables
 
@@ -128,14 +127,17 @@ def open_readonly(path: Path) -> sqlite3.Connection:
 
 
 def read_events_gpkg(path: str | Path) -> list[Event]:
-    """Full events from a GeoPackage written by :func:`write` or an event store."""
+    """Full events from a GeoPackage written by :func:`write` or an event store.
+
+    GDAL reads the layers as Arrow columns (:func:`mapper.export.gpkg_read.read_layers`), which are
+    made into events column by column (:func:`mapper.export.rebuild.events_from_layers`).
+    """
+    from mapper.export.gpkg_read import read_layers
+    from mapper.export.rebuild import events_from_layers
+
     path = Path(path)
-    conn = open_readonly(path)
+    layers = read_layers(path)
     try:
-        return read_events_sqlite(conn)
-    except LookupError as exc:
-        raise InputError(path, f"not a conflictmap events GeoPackage: {exc.args[0]}") from None
-    except (sqlite3.Error, ValueError, TypeError) as exc:
+        return events_from_layers(layers)
+    except (ValueError, TypeError) as exc:
         raise InputError(path, f"unreadable events GeoPackage ({str(exc).splitlines()[0][:120]})") from None
-    finally:
-        conn.close()

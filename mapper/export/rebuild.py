@@ -14,11 +14,17 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
+from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import itemgetter
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from mapper.events import Event, EventLocation
 from mapper.export.tables import LAYER_COLUMNS, SOURCE_KEYS
 
-__all__ = ["events_from_rows", "read_events_sqlite", "EVENT_FIELDS", "LOCATION_FIELDS"]
+__all__ = ["events_from_rows", "read_events_sqlite", "events_from_layers", "EVENT_FIELDS", "LOCATION_FIELDS"]
 
 _KINDS = {name: dict(cols) for name, cols in LAYER_COLUMNS.items()}
 #: Event fields held by the ``events`` table (locations and sources come from their own tables).
@@ -75,17 +81,26 @@ def events_from_rows(event_rows: Iterable[dict], location_rows: Iterable[dict],
     return events
 
 
-def _rows(conn: sqlite3.Connection, table: str, order: str) -> list[dict]:
+def _columns(conn: sqlite3.Connection, table: str, kinds: dict[str, str]) -> dict[str, list]:
+    """The table's columns among ``kinds`` in fid order, each converted as :func:`_value` converts one
+    value (once per distinct value: columns repeat a lot); columns the table lacks are left out."""
     present = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-    wanted = [c for c, _ in LAYER_COLUMNS[table] if c in present]
-    cur = conn.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in wanted)} FROM "{table}" ORDER BY {order}')
-    return [dict(zip(wanted, r)) for r in cur]
+    wanted = [c for c in kinds if c in present]
+    rows = conn.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in wanted)} FROM "{table}" '
+                        'ORDER BY fid').fetchall()
+    columns = dict(zip(wanted, map(list, zip(*rows)))) if rows else {c: [] for c in wanted}
+    for name, values in columns.items():
+        if kinds[name] != "str":
+            converted = {v: _value(kinds[name], v) for v in set(values)}
+            columns[name] = list(map(converted.__getitem__, values))
+    return columns
 
 
 def read_events_sqlite(conn: sqlite3.Connection) -> list[Event]:
     """Every event of a conflictmap GeoPackage open on ``conn``, in stored (fid) order.
 
-    Raises ``LookupError`` naming the missing table or column when the file does not
+    The same events as :func:`events_from_rows` over the three tables' rows, built column by
+    column. Raises ``LookupError`` naming the missing table or column when the file does not
     have the layout (``events`` with ``event_id``; ``event_locations``; ``sources``).
     """
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -94,6 +109,118 @@ def read_events_sqlite(conn: sqlite3.Connection) -> list[Event]:
             raise LookupError(f"no {needed!r} layer")
     if "event_id" not in {r[1] for r in conn.execute('PRAGMA table_info("events")')}:
         raise LookupError("the 'events' layer has no event_id column")
-    return events_from_rows(_rows(conn, "events", "fid"),
-                            _rows(conn, "event_locations", '"event_id", "location_index"'),
-                            _rows(conn, "sources", '"event_id", "source_index"'))
+    columns = _columns(conn, "events", {f: _KINDS["events"][f] for f in EVENT_FIELDS})
+    rows = _columns(conn, "event_locations", _KINDS["event_locations"])
+    locations = _by_event_id(rows, _location_objects(rows), "location_index")
+    rows = _columns(conn, "sources", _KINDS["sources"])
+    sources = _by_event_id(rows, _source_records(rows), "source_index")
+    empty: tuple = ()
+    return _event_objects(columns, [locations.get(eid, empty) for eid in columns["event_id"]],
+                          [sources.get(eid, empty) for eid in columns["event_id"]])
+
+
+def events_from_layers(layers) -> list[Event]:
+    """The events of a GeoPackage read as Arrow columns (:func:`mapper.export.gpkg_read.read_layers`):
+    the same events as :func:`read_events_sqlite` gives for the file."""
+    def columns(table, missing) -> dict[str, list]:
+        return {name: _pylist(table[name]) for name in table.column_names if name not in missing}
+
+    event_columns = columns(layers.events, layers.missing["events"])
+    locations = _split(_location_objects(columns(layers.locations, layers.missing["event_locations"])),
+                       layers.location_counts)
+    sources = _split(_source_records(columns(layers.sources, layers.missing["sources"])), layers.source_counts)
+    return _event_objects({f: event_columns[f] for f in EVENT_FIELDS if f in event_columns}, locations, sources)
+
+
+def _pylist(column: pa.ChunkedArray) -> list:
+    """``column.to_pylist()``; a column of few distinct values converts each once and shares the objects
+    (place names, sides, dates repeat: faster, and one ``str`` instead of a million equal ones).
+
+    >>> _pylist(pa.chunked_array([["a", None, "a"] * 1000])) == ["a", None, "a"] * 1000
+    True
+    """
+    if len(column) >= 1024 and not pa.types.is_integer(column.type) and not pa.types.is_boolean(column.type):
+        encoded = pc.dictionary_encode(column).combine_chunks()
+        if len(encoded.dictionary) <= len(column) // 4:
+            distinct = encoded.dictionary.to_pylist()
+            distinct.append(None)
+            indices = encoded.indices.fill_null(len(distinct) - 1).to_numpy()
+            return list(map(distinct.__getitem__, indices.tolist()))
+    return column.to_pylist()
+
+
+#: Event fields in declaration order (an instance's ``__dict__`` lists them so, as ``__init__`` sets them).
+_EVENT_ORDER = tuple(Event.__dataclass_fields__)
+_EVENT_TEXT_FIELDS = ("date_text", "qualifier", "actor", "claimed_by", "location_note", "source_url",
+                      "source_name", "source_quote")
+
+
+def _event_objects(columns: dict[str, list], locations: list[tuple], sources: list[tuple]) -> list[Event]:
+    """Events from typed columns (fields a file lacks are absent: they take the defaults
+    :func:`events_from_rows` gives) and each event's locations and sources."""
+    for text_field in _EVENT_TEXT_FIELDS:
+        if text_field in columns:
+            columns[text_field] = ["" if v is None else v for v in columns[text_field]]
+    if "number_of_sources" in columns:
+        columns["number_of_sources"] = [1 if v is None else v for v in columns["number_of_sources"]]
+    defaults = {f: "" if f in _EVENT_TEXT_FIELDS else Event.__dataclass_fields__[f].default for f in EVENT_FIELDS}
+    lists = {**columns, "locations": locations, "sources": sources}
+    values = [lists[f] if f in lists else repeat(defaults[f]) for f in _EVENT_ORDER]
+    return [_made(Event, zip(_EVENT_ORDER, row)) for row in zip(*values)]
+
+
+def _made(cls, items):
+    """An instance of the frozen dataclass ``cls`` with its fields set from ``items`` (every field, in
+    declaration order), made as :mod:`pickle` restores one: ``__init__`` would cost more than all the
+    rest for a million events."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(items)
+    return obj
+
+
+def _location_objects(columns: dict[str, list]) -> list[EventLocation]:
+    n = len(columns["event_id"])
+    fields = [columns.get(f) or repeat(None, n) for f in LOCATION_FIELDS]
+    return [_made(EventLocation, zip(LOCATION_FIELDS, row)) for row in zip(*fields)]
+
+
+def _source_records(columns: dict[str, list]) -> list[dict]:
+    n = len(columns["event_id"])
+    get = lambda key: columns.get(key) or repeat(None, n)  # noqa: E731
+    records = []
+    for doc, url, name, day, quote, extra, keys in zip(get("doc_id"), get("url"), get("source_name"),
+                                                       get("published"), get("quote"), get("extra_json"),
+                                                       get("record_keys")):
+        values = {"doc_id": doc, "url": url, "source_name": name, "published": day.isoformat() if day else None,
+                  "quote": quote}
+        if extra:
+            values.update(json.loads(extra))
+        records.append({key: values.get(key) for key in (_key_order(keys) if keys else values)})
+    return records
+
+
+@lru_cache(maxsize=1024)
+def _key_order(keys: str) -> tuple:
+    return tuple(json.loads(keys))
+
+
+def _by_event_id(columns: dict[str, list], values: list, index_column: str) -> dict[str, tuple]:
+    """``event_id -> tuple of values`` in the order of the index column within each event."""
+    groups: dict[str, list] = {}
+    index = columns.get(index_column) or repeat(0)
+    for key, i, value in zip(columns["event_id"], index, values):
+        groups.setdefault(key, []).append((i or 0, value))
+    return {key: tuple(v for _, v in (pairs if all(a[0] < b[0] for a, b in zip(pairs, pairs[1:]))
+                                      else sorted(pairs, key=itemgetter(0))))
+            for key, pairs in groups.items()}
+
+
+def _split(values: list, counts) -> list[tuple]:
+    """``values`` (grouped by event, in order) cut into one tuple per event of ``counts[i]`` values."""
+    ends = accumulate(counts.tolist())
+    start = 0
+    out = []
+    for end in ends:
+        out.append(tuple(values[start:end]))
+        start = end
+    return out
