@@ -19,6 +19,8 @@ beforehand (as :func:`mapper.export.export_events` shares one build between form
 ``gpkg>parquet`` is the columnar path: the events GeoPackage written by ``gpkg`` (untimed here)
 converted to GeoParquet with :func:`mapper.export.gpkg_parquet.geopackage_to_geoparquet`, as
 ``conflictmap export store.gpkg --to parquet`` does, without Python ``Event`` objects.
+``gpkg>events`` reads the events of that GeoPackage back as ``Event`` objects (``read_events_gpkg``,
+what ``export``, ``map`` and ``brief`` do with an events GeoPackage or the event store).
 
 Goals (issue 5): 1M events -> GeoPackage in at most 15 s, -> GeoParquet in at most 3 s.
 """
@@ -140,7 +142,7 @@ def machine() -> dict:
 def main(argv=None) -> int:
     from gazetteer import PlaceIndex
     from mapper.export import EXPORTERS
-    from mapper.export.gpkg import write_tables
+    from mapper.export.gpkg import read_events_gpkg, write_tables
     from mapper.export.gpkg_parquet import geopackage_to_geoparquet
     from mapper.export.tables import event_tables
 
@@ -176,6 +178,7 @@ def main(argv=None) -> int:
             source = tmp / f"source-{size}.gpkg"  # the events GeoPackage the columnar path starts from
             steps += [("gpkg>parquet", lambda: geopackage_to_geoparquet(source, tmp / f"events-{size}.parquet"),
                        "parquet")]
+            steps += [("gpkg>events", lambda: len(read_events_gpkg(source)), None)]
             for label, fn, fmt in steps:
                 if fn is None:
                     prepared = event_tables(subset, index=index)

@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from mapper.events import Event, EventLocation
+from mapper.gc_pause import young_collections_only
 from mapper.export.tables import LAYER_COLUMNS, SOURCE_KEYS
 
 __all__ = ["events_from_rows", "read_events_sqlite", "events_from_layers", "EVENT_FIELDS", "LOCATION_FIELDS"]
@@ -109,14 +110,15 @@ def read_events_sqlite(conn: sqlite3.Connection) -> list[Event]:
             raise LookupError(f"no {needed!r} layer")
     if "event_id" not in {r[1] for r in conn.execute('PRAGMA table_info("events")')}:
         raise LookupError("the 'events' layer has no event_id column")
-    columns = _columns(conn, "events", {f: _KINDS["events"][f] for f in EVENT_FIELDS})
-    rows = _columns(conn, "event_locations", _KINDS["event_locations"])
-    locations = _by_event_id(rows, _location_objects(rows), "location_index")
-    rows = _columns(conn, "sources", _KINDS["sources"])
-    sources = _by_event_id(rows, _source_records(rows), "source_index")
-    empty: tuple = ()
-    return _event_objects(columns, [locations.get(eid, empty) for eid in columns["event_id"]],
-                          [sources.get(eid, empty) for eid in columns["event_id"]])
+    with young_collections_only():  # millions of kept, acyclic objects: full collections would rescan them
+        columns = _columns(conn, "events", {f: _KINDS["events"][f] for f in EVENT_FIELDS})
+        rows = _columns(conn, "event_locations", _KINDS["event_locations"])
+        locations = _by_event_id(rows, _location_objects(rows), "location_index")
+        rows = _columns(conn, "sources", _KINDS["sources"])
+        sources = _by_event_id(rows, _source_records(rows), "source_index")
+        empty: tuple = ()
+        return _event_objects(columns, [locations.get(eid, empty) for eid in columns["event_id"]],
+                              [sources.get(eid, empty) for eid in columns["event_id"]])
 
 
 def events_from_layers(layers) -> list[Event]:
@@ -125,11 +127,12 @@ def events_from_layers(layers) -> list[Event]:
     def columns(table, missing) -> dict[str, list]:
         return {name: _pylist(table[name]) for name in table.column_names if name not in missing}
 
-    event_columns = columns(layers.events, layers.missing["events"])
-    locations = _split(_location_objects(columns(layers.locations, layers.missing["event_locations"])),
-                       layers.location_counts)
-    sources = _split(_source_records(columns(layers.sources, layers.missing["sources"])), layers.source_counts)
-    return _event_objects({f: event_columns[f] for f in EVENT_FIELDS if f in event_columns}, locations, sources)
+    with young_collections_only():
+        event_columns = columns(layers.events, layers.missing["events"])
+        locations = _split(_location_objects(columns(layers.locations, layers.missing["event_locations"])),
+                           layers.location_counts)
+        sources = _split(_source_records(columns(layers.sources, layers.missing["sources"])), layers.source_counts)
+        return _event_objects({f: event_columns[f] for f in EVENT_FIELDS if f in event_columns}, locations, sources)
 
 
 def _pylist(column: pa.ChunkedArray) -> list:
