@@ -16,6 +16,7 @@ import sqlite3
 import pytest
 
 from mapper.events import Event
+from mapper.exc import InputError
 from mapper.export.gpkg_rows import register_gpkg_functions
 from mapper.export.gpkg import read_events_gpkg
 from mapper.export.gpkg_read import read_layers
@@ -121,3 +122,14 @@ def test_a_large_file_reads_back_as_written(events, index, tmp_path):
     layers = read_layers(path)
     assert layers.locations.num_rows >= 1024 and layers.sources.num_rows >= 1024
     assert read_events_gpkg(path) == many
+
+
+def test_a_file_without_a_required_column_is_refused_in_one_line(gpkg):
+    conn = sqlite3.connect(gpkg)
+    conn.execute('ALTER TABLE events DROP COLUMN "doc_id"')
+    conn.commit()
+    with pytest.raises(LookupError, match="doc_id"):
+        read_events_sqlite(conn)
+    conn.close()
+    with pytest.raises(InputError, match="no doc_id column"):
+        read_events_gpkg(gpkg)

@@ -139,5 +139,7 @@ def read_events_gpkg(path: str | Path) -> list[Event]:
     layers = read_layers(path)
     try:
         return events_from_layers(layers)
+    except LookupError as exc:
+        raise InputError(path, f"not a conflictmap events GeoPackage: {exc.args[0]}") from None
     except (ValueError, TypeError) as exc:
         raise InputError(path, f"unreadable events GeoPackage ({str(exc).splitlines()[0][:120]})") from None
