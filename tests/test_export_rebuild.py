@@ -133,3 +133,15 @@ def test_a_file_without_a_required_column_is_refused_in_one_line(gpkg):
     conn.close()
     with pytest.raises(InputError, match="no doc_id column"):
         read_events_gpkg(gpkg)
+
+
+def test_null_texts_written_by_another_tool_read_back_as_the_rows_give_them(gpkg):
+    conn = sqlite3.connect(gpkg)
+    register_gpkg_functions(conn)
+    conn.execute("UPDATE events SET qualifier = NULL, actor = NULL WHERE fid = 1")
+    conn.execute("UPDATE sources SET quote = NULL WHERE fid = 1")
+    conn.commit()
+    conn.close()
+    fast, slow = _both(gpkg)
+    assert fast == slow
+    assert fast[0].qualifier is None and fast[0].actor is None

@@ -42,6 +42,11 @@ _KINDS = {name: dict(cols) for name, cols in LAYER_COLUMNS.items()}
 #: Event fields held by the ``events`` table (locations and sources come from their own tables).
 EVENT_FIELDS = tuple(f for f in Event.__dataclass_fields__ if f in _KINDS["events"])
 LOCATION_FIELDS = tuple(EventLocation.__dataclass_fields__)
+#: Text fields an event gets as "" when its file has no such column.
+_EVENT_TEXT_FIELDS = ("date_text", "qualifier", "actor", "claimed_by", "location_note", "source_url",
+                      "source_name", "source_quote")
+#: The ``sources`` columns a source record is rebuilt from.
+_SOURCE_FIELDS = (*SOURCE_KEYS, "extra_json", "record_keys")
 
 
 def _value(kind: str, value):
@@ -81,8 +86,7 @@ def events_from_rows(event_rows: Iterable[dict], location_rows: Iterable[dict],
     events = []
     for row in event_rows:
         fields = {f: _value(kinds[f], row.get(f)) for f in EVENT_FIELDS if f in row}
-        for text_field in ("date_text", "qualifier", "actor", "claimed_by", "location_note", "source_url",
-                           "source_name", "source_quote"):
+        for text_field in _EVENT_TEXT_FIELDS:
             fields.setdefault(text_field, "")
         if fields.get("number_of_sources") is None:
             fields["number_of_sources"] = 1
@@ -124,9 +128,9 @@ def read_events_sqlite(conn: sqlite3.Connection) -> list[Event]:
     with young_collections_only():  # millions of kept, acyclic objects: full collections would rescan them
         columns = _columns(conn, "events", {f: _KINDS["events"][f] for f in EVENT_FIELDS})
         rows = _columns(conn, "event_locations", _KINDS["event_locations"])
-        locations = _by_event_id(rows, _location_objects(rows), "location_index")
+        locations = _by_event_id(rows, _location_objects(rows, len(rows["event_id"])), "location_index")
         rows = _columns(conn, "sources", _KINDS["sources"])
-        sources = _by_event_id(rows, _source_records(rows), "source_index")
+        sources = _by_event_id(rows, _source_records(rows, len(rows["event_id"])), "source_index")
         empty: tuple = ()
         return _event_objects(columns, [locations.get(eid, empty) for eid in columns["event_id"]],
                               [sources.get(eid, empty) for eid in columns["event_id"]])
@@ -135,15 +139,17 @@ def read_events_sqlite(conn: sqlite3.Connection) -> list[Event]:
 def events_from_layers(layers: EventLayers) -> list[Event]:
     """The events of a GeoPackage read as Arrow columns (:func:`mapper.export.gpkg_read.read_layers`):
     the same events as :func:`read_events_sqlite` gives for the file."""
-    def columns(table, missing) -> dict[str, list]:
-        return {name: _pylist(table[name]) for name in table.column_names if name not in missing}
+    def columns(table, names, missing) -> dict[str, list]:
+        return {name: _pylist(table[name]) for name in names if name not in missing}
 
     with young_collections_only():
-        event_columns = columns(layers.events, layers.missing["events"])
-        locations = _split(_location_objects(columns(layers.locations, layers.missing["event_locations"])),
-                           layers.location_counts)
-        sources = _split(_source_records(columns(layers.sources, layers.missing["sources"])), layers.source_counts)
-        return _event_objects({f: event_columns[f] for f in EVENT_FIELDS if f in event_columns}, locations, sources)
+        rows = layers.locations
+        locations = _split(_location_objects(columns(rows, LOCATION_FIELDS, layers.missing["event_locations"]),
+                                             rows.num_rows), layers.location_counts)
+        rows = layers.sources
+        sources = _split(_source_records(columns(rows, _SOURCE_FIELDS, layers.missing["sources"]), rows.num_rows),
+                         layers.source_counts)
+        return _event_objects(columns(layers.events, EVENT_FIELDS, layers.missing["events"]), locations, sources)
 
 
 def _pylist(column: pa.ChunkedArray) -> list:
@@ -165,16 +171,11 @@ def _pylist(column: pa.ChunkedArray) -> list:
 
 #: Event fields in declaration order (an instance's ``__dict__`` lists them so, as ``__init__`` sets them).
 _EVENT_ORDER = tuple(Event.__dataclass_fields__)
-_EVENT_TEXT_FIELDS = ("date_text", "qualifier", "actor", "claimed_by", "location_note", "source_url",
-                      "source_name", "source_quote")
 
 
 def _event_objects(columns: dict[str, list], locations: list[tuple], sources: list[tuple]) -> list[Event]:
     """Events from typed columns (fields a file lacks are absent: they take the defaults
     :func:`events_from_rows` gives) and each event's locations and sources."""
-    for text_field in _EVENT_TEXT_FIELDS:
-        if text_field in columns:
-            columns[text_field] = ["" if v is None else v for v in columns[text_field]]
     if "number_of_sources" in columns:
         columns["number_of_sources"] = [1 if v is None else v for v in columns["number_of_sources"]]
     absent = [f for f in EVENT_FIELDS if f not in columns and Event.__dataclass_fields__[f].default is MISSING]
@@ -195,14 +196,12 @@ def _made(cls, items):
     return obj
 
 
-def _location_objects(columns: dict[str, list]) -> list[EventLocation]:
-    n = len(columns["event_id"])
+def _location_objects(columns: dict[str, list], n: int) -> list[EventLocation]:
     fields = [columns.get(f) or repeat(None, n) for f in LOCATION_FIELDS]
     return [_made(EventLocation, zip(LOCATION_FIELDS, row)) for row in zip(*fields)]
 
 
-def _source_records(columns: dict[str, list]) -> list[dict]:
-    n = len(columns["event_id"])
+def _source_records(columns: dict[str, list], n: int) -> list[dict]:
     get = lambda key: columns.get(key) or repeat(None, n)  # noqa: E731
     records = []
     for doc, url, name, day, quote, extra, keys in zip(get("doc_id"), get("url"), get("source_name"),
