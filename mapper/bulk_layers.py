@@ -6,11 +6,13 @@ and one script that unpacks the table of :mod:`mapper.bulk_table` and fills
 them: circles by actor on Leaflet's canvas renderer, the places of multi-place
 claims, uncertainty rings, the heat map, clusters (built when first shown) and
 the time slider. Popups are made on click by the same ``textContent``-only
-function small maps use::
+function small maps use. Report text (actor layer names, place names for the
+search) goes through the map's :class:`~mapper.web_values.ValueVault`::
 
     >>> import folium
+    >>> from mapper.web_values import ValueVault
     >>> m = folium.Map(tiles=None, prefer_canvas=True)
-    >>> layers = add_bulk_layers(m, [], links=False)
+    >>> layers = add_bulk_layers(m, [], ValueVault(), links=False)
     >>> [g.layer_name for g in layers.analysis]
     ['Places of multi-place claims', 'Uncertainty (precision 2–3)', 'Casualty heat map', 'Clusters', 'Events over time (slider)']
 """
@@ -24,6 +26,7 @@ from mapper.bulk_table import encode_table, event_table
 from mapper.events import Event
 from mapper.popup_js import POPUP_FIELDS
 from mapper.popups import escape_text
+from mapper.web_values import ValueVault, raw_element
 
 __all__ = ["add_bulk_layers", "BulkLayers", "BULK_SCRIPT"]
 
@@ -147,32 +150,20 @@ class BulkLayers:
     actors: list[str] = field(default_factory=list)
 
 
-def _raw_element(raw: str):
-    """A branca element that renders ``raw`` as is (``Element(html)`` would compile megabytes as a template)."""
-    from branca.element import Element
-    from jinja2 import Template
-
-    class Raw(Element):
-        _template = Template("{{ this.raw }}")
-
-    element = Raw()
-    element.raw = raw
-    return element
-
-
-def _places_collection(events: list[Event]) -> dict:
+def _places_collection(events: list[Event], values: ValueVault) -> dict:
     """One point per distinct resolved place, for the search box."""
     seen: dict[tuple, dict] = {}
     for ev in events:
         for loc in ev.locations:
             if loc.has_point:
                 key = (loc.name, loc.longitude, loc.latitude)
-                seen.setdefault(key, {"type": "Feature", "properties": {"place_names": escape_text(loc.name)},
+                seen.setdefault(key, {"type": "Feature", "properties": {"place_names": values.text(escape_text(loc.name))},
                                       "geometry": {"type": "Point", "coordinates": [loc.longitude, loc.latitude]}})
     return {"type": "FeatureCollection", "features": list(seen.values())}
 
 
-def add_bulk_layers(m, events: list[Event], *, links: bool, show_clusters: bool = True) -> BulkLayers:
+def add_bulk_layers(m, events: list[Event], values: ValueVault, *, links: bool,
+                    show_clusters: bool = True) -> BulkLayers:
     """Empty layers for every overlay plus the data and script that fill them in the browser.
 
     With ``show_clusters`` the map opens on the clusters (drawn with the same
@@ -187,7 +178,7 @@ def add_bulk_layers(m, events: list[Event], *, links: bool, show_clusters: bool 
     table = event_table(events, links=links)
     layers = BulkLayers(actors=[a for a, _ in table["actors"]])
     detail = not show_clusters
-    groups = [folium.FeatureGroup(name=escape_text(a or "Unknown side"), show=detail).add_to(m)
+    groups = [folium.FeatureGroup(name=values.text(escape_text(a or "Unknown side")), show=detail).add_to(m)
               for a, _ in table["actors"]]
     layers.events = groups
     places = folium.FeatureGroup(name="Places of multi-place claims", show=detail).add_to(m)
@@ -201,14 +192,14 @@ def add_bulk_layers(m, events: list[Event], *, links: bool, show_clusters: bool 
     empty = plugins.Timeline({"type": "FeatureCollection", "features": []}, name="Events over time").add_to(time_group)
     slider = plugins.TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
                                     playback_duration=20000).add_timelines(empty).add_to(m)
-    search_layer = folium.GeoJson(_places_collection(events), name="Search index", control=False,
+    search_layer = folium.GeoJson(_places_collection(events, values), name="Search index", control=False,
                                   marker=folium.CircleMarker(radius=1, stroke=False, weight=0, opacity=0,
                                                              fill_opacity=0, class_name="cm-search")).add_to(m)
     plugins.Search(layer=search_layer, search_label="place_names", placeholder="Search a place",
                    collapsed=True, search_zoom=11, initial=False).add_to(m)
 
     data_id = "cm-event-table"
-    m.get_root().html.add_child(_raw_element(
+    m.get_root().html.add_child(raw_element(
         f'<script type="application/octet-stream" id="{data_id}">{encode_table(table)}</script>'))
     names = {"map": m.get_name(), "groups": ", ".join(g.get_name() for g in groups), "places": places.get_name(),
              "rings": rings.get_name(), "heat": heat.get_name(), "heat_group": heat_group.get_name(), "clusters": cluster_group.get_name(),

@@ -12,6 +12,7 @@ become markup, and the page stays small (no pre-rendered HTML per event)::
 from __future__ import annotations
 
 from mapper.events import CATEGORIES, Event
+from mapper.links import web_link
 from mapper.popups import DATE_PRECISION_WORDS, PRECISION_WORDS
 
 __all__ = ["popup_record", "POPUP_SCRIPT", "ON_EACH_FEATURE", "POPUP_FIELDS"]
@@ -22,6 +23,18 @@ _CATEGORY_WORDS = {"killed": "killed", "wounded": "wounded", "missing": "missing
 #: The fields of a popup record, in the order a large map's table carries them (``links`` is map-wide).
 POPUP_FIELDS = ("actor", "figures", "date", "date_precision", "date_text", "where", "places", "claimed_by", "quote",
                 "sources", "n_sources")
+
+
+def _source_pair(label: str, url: str) -> list[str]:
+    """``[label, link]``: the link only for an http(s) URL with a host; any other URL is shown as text.
+
+    >>> _source_pair("TASS", "https://tass.ru/x"), _source_pair("tg", "httpfoo:calc")
+    (['TASS', 'https://tass.ru/x'], ['tg — httpfoo:calc', ''])
+    """
+    href = web_link(url)
+    if href is not None or not url:
+        return [label, href or ""]
+    return [f"{label} — {url}", ""]
 
 
 def popup_record(ev: Event, *, links: bool = True) -> dict:
@@ -41,7 +54,7 @@ def popup_record(ev: Event, *, links: bool = True) -> dict:
             places.append([", ".join(x for x in (loc.name, loc.admin2, loc.admin1, loc.country_code) if x), ""])
         else:
             places.append([loc.mention, loc.reason or "not in the gazetteer"])
-    sources = [[s.get("source_name") or s.get("doc_id") or "source", s.get("url") or ""]
+    sources = [_source_pair(s.get("source_name") or s.get("doc_id") or "source", s.get("url") or "")
                for s in (ev.sources or ({"url": ev.source_url, "source_name": ev.source_name, "doc_id": ev.doc_id},))]
     return {
         "actor": ev.actor or "Unknown side", "figures": figures, "date": date,
@@ -89,7 +102,7 @@ window.conflictmapPopup = function (p) {
   var sources = el('ul');
   (p.sources || []).forEach(function (s) {
     var li = el('li');
-    if (p.links && /^https?:\/\//i.test(s[1] || '')) {
+    if (p.links && s[1] && /^https?:\/\/[^\/]/i.test(s[1])) {  // s[1] is set for http(s) links only
       var a = el('a', s[0]); a.href = s[1]; a.target = '_blank'; a.rel = 'noopener noreferrer'; li.appendChild(a);
     } else {
       li.textContent = s[0] + (s[1] ? ' — ' + s[1] : '');

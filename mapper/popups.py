@@ -15,8 +15,8 @@ are emitted only for ``http(s)`` URLs::
 from __future__ import annotations
 
 import html
-from urllib.parse import urlsplit
 
+from mapper.links import web_link
 from mapper.events import Event
 
 __all__ = ["escape_text", "safe_link", "tooltip_text", "actor_colour", "ACTOR_COLOURS", "PRECISION_WORDS",
@@ -40,14 +40,12 @@ def escape_text(value: object) -> str:
 
 
 def safe_link(url: str, label: str) -> str:
-    """An ``<a>`` for http(s) URLs only; anything else (javascript:, data:...) stays plain text."""
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        scheme = ""
-    if scheme not in ("http", "https"):
+    """An ``<a>`` for http(s) URLs with a host only (:func:`~mapper.links.web_link`); anything
+    else (javascript:, data:, httpfoo:...) stays plain text."""
+    href = web_link(url)
+    if href is None:
         return escape_text(label)
-    return (f'<a href="{escape_text(url.strip())}" target="_blank" rel="noopener noreferrer">'
+    return (f'<a href="{escape_text(href)}" target="_blank" rel="noopener noreferrer">'
             f"{escape_text(label)}</a>")
 
 

@@ -8,7 +8,9 @@ Layers: base geography drawn from the bundled data (border, oblasts, districts,
 rivers — readable with no tiles), optional web tiles when online, events by
 actor as circles whose area follows the casualty figure, the places of
 multi-place claims, uncertainty rings for geo-precision 2 and 3, a casualty heat
-map and clusters. Popups and tooltips are built from escaped text only.
+map and clusters. Popups and tooltips are built from plain text in the browser.
+No report text reaches a template: folium renders tokens and the page gets the
+values afterwards (:mod:`mapper.web_values`).
 With ``offline=True`` the page has no external URL at all: Leaflet and plugin
 assets are inlined from installed packages, and controls whose assets cannot be
 had that way are left out and named in the legend.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mapper.atomic import atomic_write
 from gazetteer.context import Theatre
@@ -28,8 +31,9 @@ from mapper.events import Event, as_events
 from mapper.gc_pause import gc_paused
 from mapper.popup_js import ON_EACH_FEATURE, POPUP_SCRIPT, popup_record
 from mapper.popups import ACTOR_COLOURS, actor_colour, escape_text, tooltip_text
+from mapper.web_values import ValueVault, raw_element
 
-__all__ = ["build_map", "write_map", "MapResult", "BLANK_TILE"]
+__all__ = ["build_map", "write_map", "render_page", "BuiltMap", "MapResult", "BLANK_TILE"]
 
 #: A 1×1 transparent PNG: the "No tiles" base layer needs no network.
 BLANK_TILE = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8"
@@ -67,7 +71,21 @@ def _collection(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _event_features(events: list[Event], links: bool = True) -> dict[str, list[dict]]:
+@dataclass
+class BuiltMap:
+    """What :func:`build_map` made: the ``folium.Map``, its layers by control group, and the
+    report values held back from the template pass (:func:`render_page` puts them in)."""
+
+    map: Any
+    groups: dict[str, list]
+    values: ValueVault
+
+
+def _place_names(ev: Event) -> str:
+    return ", ".join(loc.name or loc.mention for loc in ev.locations)
+
+
+def _event_features(events: list[Event], values: ValueVault, links: bool = True) -> dict[str, list[dict]]:
     by_actor: dict[str, list[dict]] = {}
     for ev in events:
         if ev.geometry is None:
@@ -76,20 +94,22 @@ def _event_features(events: list[Event], links: bool = True) -> dict[str, list[d
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]},
             "properties": {
-                "event_id": ev.event_id, "popup": popup_record(ev, links=links),
-                "tooltip": tooltip_text(ev), "radius": _radius(ev.casualties_best),
+                "event_id": values.text(ev.event_id), "popup": values.token(popup_record(ev, links=links)),
+                "tooltip": values.text(tooltip_text(ev)), "radius": _radius(ev.casualties_best),
                 "colour": actor_colour(ev.actor), "precision": ev.geo_precision or 0,
                 "date": ev.event_date.isoformat() if ev.event_date else "",
-                "place_names": escape_text(", ".join(loc.name or loc.mention for loc in ev.locations)),
+                "place_names": values.text(escape_text(_place_names(ev))),
             },
         })
     return by_actor
 
 
 def build_map(events: list[Event], *, offline: bool = False, title: str = "Casualty claims",
-              dropped: list[str] | None = None, bulk: bool | None = None, theatre: Theatre | None = None):
-    """A ``folium.Map`` of the events (a list of events or their GeoDataFrame) and its layers by
-    control group. See the module docstring.
+              dropped: list[str] | None = None, bulk: bool | None = None,
+              theatre: Theatre | None = None) -> BuiltMap:
+    """A ``folium.Map`` of the events (a list of events or their GeoDataFrame), its layers by
+    control group, and the report values the page needs (:func:`render_page` renders it).
+    See the module docstring.
 
     ``bulk`` (default: more than :data:`~mapper.bulk_table.BULK_THRESHOLD`
     located events) carries the events once in a compressed table and draws
@@ -97,11 +117,11 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     the offline base draws (default: the built-in Kursk border theatre).
     """
     import folium
-    from branca.element import Element
     from folium import plugins
 
     located = [ev for ev in as_events(events) if ev.points]
     bulk = len(located) > BULK_THRESHOLD if bulk is None else bulk
+    values = ValueVault()
     centre = THEATRE_CENTRE
     if located:
         lats, lons = zip(*((e.latitude, e.longitude) for e in located))
@@ -115,13 +135,14 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
         folium.TileLayer(xyz.Esri.WorldImagery, name="Esri World Imagery").add_to(m)
     folium.TileLayer(BLANK_TILE, name="No tiles (offline base)", attr=escape_text(BASE_CREDITS)).add_to(m)
 
-    m.get_root().header.add_child(Element(POPUP_SCRIPT))
+    m.get_root().header.add_child(raw_element(POPUP_SCRIPT))
     base = [layer.add_to(m) for _, layer in base_layers(theatre)]
     if bulk:
-        layers = add_bulk_layers(m, located, links=not offline, show_clusters=len(located) > CLUSTER_THRESHOLD)
+        layers = add_bulk_layers(m, located, values, links=not offline,
+                                 show_clusters=len(located) > CLUSTER_THRESHOLD)
         actor_layers, analysis, actors = layers.events, layers.analysis, layers.actors
     else:
-        actor_layers, analysis = _small_layers(m, located, offline)
+        actor_layers, analysis = _small_layers(m, located, values, offline)
         actors = list(dict.fromkeys(ev.actor or "" for ev in located))  # the keys _small_layers groups by
     for control in (plugins.Fullscreen(), plugins.MeasureControl(primary_length_unit="kilometers")):
         if type(control).__name__ not in (dropped or []):
@@ -135,19 +156,41 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
                                     collapsed=False).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     _legend(m, title, sorted(actors), dropped or [], shortened=bulk, offline=offline)
-    return m, groups
+    return BuiltMap(m, groups, values)
 
 
-def _small_layers(m, located: list[Event], offline: bool) -> tuple[list, list]:
+def render_page(built: BuiltMap, *, offline: bool = False) -> tuple[str, list[str]]:
+    """The finished HTML page of a :func:`build_map` result, and the controls left out offline.
+
+    Folium renders the page with tokens where report values go; the values are
+    put in afterwards as inert JSON (:class:`~mapper.web_values.ValueVault`).
+    """
+    dropped: list[str] = []
+    if offline:
+        from mapper.web_assets import make_offline
+
+        result = make_offline(built.map)  # the map itself, so controls it cannot support go with their code
+        html, dropped = result.html, result.dropped
+    else:
+        html = built.map.get_root().render()
+    return built.values.fill(html), dropped
+
+
+def actor_layer_name(values: ValueVault, actor: str) -> str:
+    """The layer-control label of an actor's layer (HTML in Leaflet), held back as a value."""
+    return values.text(escape_text(actor or "Unknown side"))
+
+
+def _small_layers(m, located: list[Event], values: ValueVault, offline: bool) -> tuple[list, list]:
     """One GeoJSON layer per actor and per overlay (SVG), each event's data in its features."""
     import folium
     from folium import plugins
     from folium.utilities import JsCode
 
-    timeline = _time_and_search(m, located)  # before the events, so its invisible markers lie beneath them
+    timeline = _time_and_search(m, located, values)  # before the events, so its invisible markers lie beneath them
     actor_layers = []
-    for actor, features in sorted(_event_features(located, links=not offline).items()):
-        layer = folium.FeatureGroup(name=escape_text(actor or "Unknown side"), show=True)
+    for actor, features in sorted(_event_features(located, values, links=not offline).items()):
+        layer = folium.FeatureGroup(name=actor_layer_name(values, actor), show=True)
         folium.GeoJson(
             {"type": "FeatureCollection", "features": features},
             marker=folium.CircleMarker(radius=6, fill=True, fill_opacity=0.6, weight=1.5, class_name="cm-event"),
@@ -186,30 +229,29 @@ def _small_layers(m, located: list[Event], offline: bool) -> tuple[list, list]:
     return actor_layers, analysis + ([timeline] if timeline is not None else [])
 
 
-def _time_and_search(m, located: list[Event]):
+def _time_and_search(m, located: list[Event], values: ValueVault):
     """A time slider over event dates (its own layer, off by default; returned) and a search by place name."""
     import folium
     from folium import plugins
 
-    features = []
+    features, searchable = [], []
     for ev in located:
         start = ev.event_date.isoformat() if ev.event_date else None
         if start is None:
             continue
         end = (ev.event_date_end or ev.event_date).isoformat()
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]},
-                         "properties": {"start": start, "end": end + "T23:59:59",
-                                        "place_names": escape_text(", ".join(loc.name or loc.mention
-                                                                             for loc in ev.locations))}})
+        point = {"type": "Point", "coordinates": [ev.longitude, ev.latitude]}
+        features.append({"type": "Feature", "geometry": point, "properties": {"start": start, "end": end + "T23:59:59"}})
+        searchable.append({"type": "Feature", "geometry": point,
+                           "properties": {"place_names": values.text(escape_text(_place_names(ev)))}})
     if not features:
         return None
-    collection = {"type": "FeatureCollection", "features": features}
     timeline_group = folium.FeatureGroup(name="Events over time (slider)", show=False).add_to(m)
-    timeline = plugins.Timeline(collection, name="Events over time").add_to(timeline_group)
+    timeline = plugins.Timeline(_collection(features), name="Events over time").add_to(timeline_group)
     plugins.TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
                            playback_duration=20000).add_timelines(timeline).add_to(m)
     search_layer = folium.GeoJson(
-        collection, name="Search index", control=False,
+        _collection(searchable), name="Search index", control=False,
         marker=folium.CircleMarker(radius=1, stroke=False, weight=0, opacity=0, fill_opacity=0,
                                    class_name="cm-search"),
     ).add_to(m)
@@ -220,8 +262,6 @@ def _time_and_search(m, located: list[Event]):
 
 def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: bool = False,
             offline: bool = False) -> None:
-    from branca.element import Element
-
     items = "".join(f'<div><span class="cm-swatch" style="background:{ACTOR_COLOURS.get(a, "#6B6B6B")}"></span>'
                     f"{escape_text(a or 'Unknown side')}</div>" for a in actors)
     sizes = "".join(f'<span class="cm-size" style="width:{2 * _radius(n):.0f}px;height:{2 * _radius(n):.0f}px">'
@@ -247,7 +287,7 @@ def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: boo
 <div style="display:flex;align-items:center;gap:2px;margin:4px 0">Area ∝ casualties: {sizes}</div>
 <div>Dashed rings: near a place (6 km) or somewhere in a region (40 km)</div>{note}
 <div style="color:#777;margin-top:4px">{escape_text(BASE_CREDITS)}</div></div>"""
-    m.get_root().html.add_child(Element(html))
+    m.get_root().html.add_child(raw_element(html))  # actor names in it: never compiled as a template
 
 
 def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
@@ -264,14 +304,9 @@ def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
         dropped = unavailable_plugins(_used_plugins())
     with gc_paused():  # millions of short-lived lists: the cyclic GC would rescan every event each time
         events = as_events(events)
-        m, _ = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre)
-        if offline:
-            from mapper.web_assets import make_offline
-
-            result = make_offline(m)  # the map itself, so controls it cannot support go with their code
-            html, dropped = result.html, sorted(set(dropped) | set(result.dropped))
-        else:
-            html = m.get_root().render()
+        built = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre)
+        html, left_out = render_page(built, offline=offline)
+        dropped = sorted(set(dropped) | set(left_out))
     path = Path(path)
     with atomic_write(path) as f:
         f.write(html)

@@ -11,7 +11,7 @@ from mapper.documents import read_documents
 from mapper.events import Event, EventLocation
 from mapper.popup_js import popup_record
 from mapper.popups import safe_link
-from mapper.webmap import build_map, write_map
+from mapper.webmap import build_map, render_page, write_map
 
 PAYLOADS = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">',
             '"><svg onload=window.__pwned=1>']
@@ -63,10 +63,11 @@ def test_one_event_marker_per_event_and_multipoint_places(gazetteer):
     docs = read_documents([REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"],
                           published=dt.date(2024, 12, 16))
     events = extract_events(docs, gazetteer=gazetteer)
-    m, groups = build_map(events)
-    html = m.get_root().render()
+    built = build_map(events)
+    html, _ = render_page(built)
+    groups = built.groups
     assert len(re.findall(r'"event_id": "ev-', html)) == len(events) == 2
-    assert [g.layer_name for g in groups["Events by side"]] == ["North Korean forces"]
+    assert len(groups["Events by side"]) == 1 and re.search(r'"North Korean forces" *: *feature_group_', html)
     places_layer = next(iter(groups["Analysis"][0]._children.values()))
     assert len(places_layer.data["features"]) == 4               # both claims: Plyokhovo and Martynovka
     assert "Vorozhba" in html and "not placed" in html          # named as unresolved in the popup
