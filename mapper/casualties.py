@@ -25,9 +25,14 @@ from mapper.numbers import NumberMatch, find_numbers
 from mapper.regex_prefix import compile_with_first_chars
 from mapper.sentences import MAX_SENTENCE_CHARS, clause_spans
 
-__all__ = ["CATEGORIES", "Figure", "find_figures"]
+__all__ = ["CATEGORIES", "Figure", "find_figures", "MAX_FIGURE"]
 
 CATEGORIES = ("killed", "wounded", "missing", "captured", "killed_or_wounded")
+
+#: The largest number read as a casualty figure. The largest running totals any side claims in
+#: today's wars are around a million; a bigger number next to "killed" is a serial or phone number,
+#: money, or text built to break the tools downstream (a 64-bit overflow), never a head count.
+MAX_FIGURE = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -258,8 +263,8 @@ def _quantities(text: str, nums: list[NumberMatch]) -> list[_Quantity]:
 
 
 def _excluded(text: str, q: _Quantity) -> bool:
-    """Dates, years, times, ages, distances, money, percentages, unit numbers..."""
-    if q.total or _NEXT_HYPHEN_RE.match(text, q.end) or _NEXT_EXCL_RE.match(
+    """Dates, years, times, ages, distances, money, percentages, unit numbers, implausible sizes..."""
+    if q.high > MAX_FIGURE or q.total or _NEXT_HYPHEN_RE.match(text, q.end) or _NEXT_EXCL_RE.match(
             text, _SPACES_RE.match(text, q.end).end()) or any(
             _PREV_EXCL_RE.search(text, max(0, at - 30), at) for at in {q.start, q.qstart}):
         return True

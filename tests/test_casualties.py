@@ -275,3 +275,24 @@ def test_keyword_prefilter_never_hides_a_figure(monkeypatch):
     monkeypatch.setattr(casualties, "_may_have_keyword", lambda lowered: True)
     assert [casualties.find_figures(s) for s in sentences] == with_prefilter
     assert sum(map(len, with_prefilter)) > 30
+
+
+@pytest.mark.parametrize("text", [
+    "9223372036854775808 soldiers were killed near Sudzha.",       # one past the 64-bit integers
+    "Погибли 18446744073709551616 военных.",
+    "Поранено 99 999 999 999 цивільних.",
+    "Between 5 and 40000000000 people were wounded in the strike.",   # a range whose end is implausible
+    "Eleven million soldiers were killed, the channel wrote.",
+])
+def test_a_figure_above_the_plausible_maximum_is_not_a_casualty_figure(text):
+    from mapper.casualties import MAX_FIGURE
+
+    assert find_figures(text) == []
+    assert MAX_FIGURE == 10_000_000
+
+
+def test_the_largest_running_totals_are_still_read():
+    [figure] = find_figures("Ukraine's General Staff said Russia had lost 1,250,000 personnel.")
+    assert figure.best == 1_250_000
+    [figure] = find_figures("Ten million people were killed, the report claims.")
+    assert figure.best == 10_000_000
