@@ -218,17 +218,24 @@ class PlaceIndex:
         """Add a user's file (GeoNames dump, alternateNames, curated or OSM TSV) to the index.
 
         The file is remembered and imported again whenever the index is rebuilt.
-        Malformed rows are skipped and counted in the returned report.
+        Malformed rows are skipped and counted in the returned report. A file
+        is imported whole or not at all: if reading it fails part way (a
+        damaged archive), none of its rows stay in the index.
         """
         from gazetteer.build import IndexBuilder
 
         path = Path(path).resolve()
         kind = kind or detect_kind(path)
-        report = self._import(path, kind, IndexBuilder(self), bundled=False)
-        self._db.commit()
-        self.lookup.cache_clear()
+        try:
+            report = self._import(path, kind, IndexBuilder(self), bundled=False)
+            self._db.commit()
+        except BaseException:
+            self._db.rollback()
+            raise
+        finally:  # lookups made while the rows were in the transaction must not outlive it
+            self.lookup.cache_clear()
+            self._place_cache.clear()
         self.version += 1
-        self._place_cache.clear()
         return report
 
     def _import(self, path: Path, kind: str, builder, *, bundled: bool) -> LoadReport:

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import run_cli
 from gazetteer import Gazetteer
-from gazetteer.exc import DumpFormatError
+from gazetteer.exc import DataFileError, DumpFormatError
 from gazetteer.index import PlaceIndex
 from gazetteer.loaders import LoadReport, read_geonames
 from gazetteer.normalize import name_key
@@ -168,3 +168,42 @@ def test_cli_import_names_each_bad_file_in_one_line(tmp_path):
     for line, (name, why) in zip(lines, expected.items()):
         assert name in line and why in line, line
     assert not (tmp_path / "cache").exists(), "no index is built when every file is refused"
+
+
+def damaged_zip(path, rows: int = 3000):
+    """A GeoNames dump zipped, then damaged two thirds of the way in: its first rows read, then it fails."""
+    lines = [dump_row(991000000 + i, f"Damagedrow{chr(97 + i % 26)}{i}", 51.0 + i / 10000, 35.0) for i in range(rows)]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("XX.txt", "\n".join(lines) + "\n")
+    data = bytearray(path.read_bytes())
+    cut = int(len(data) * 0.66)
+    data[cut:cut + 64] = bytes(64)                        # zeros in the middle of the deflate stream
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_damaged_archive_imports_nothing_and_the_next_file_commits_only_its_own(index_copy, tmp_path, dump_txt):
+    broken = damaged_zip(tmp_path / "XX.zip")
+    with pytest.raises(DataFileError) as err:
+        index_copy.import_file(broken)
+    assert "XX.zip" in str(err.value) and "damaged archive" in str(err.value)
+    index_copy.import_file(dump_txt)                       # the next file's commit
+    assert index_copy.get("geonames:991000000") is None    # no row of the damaged file was kept
+    assert not index_copy.lookup("Damagedrowa0")
+    assert index_copy.get("geonames:990000001").name == "Zzyzxovka"
+    assert str(broken.resolve()) not in {s["path"] for s in index_copy.info()["sources"]}
+
+
+def test_cli_import_of_a_damaged_archive_is_one_line_and_keeps_the_good_file(index, tmp_path, dump_txt):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    shutil.copy(index.path, cache / index.path.name)
+    env = {"CONFLICTMAP_CACHE_DIR": str(cache)}
+    broken = damaged_zip(tmp_path / "XX.zip")
+    proc = run_cli("gazetteer", "import", str(broken), str(dump_txt), env=env)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert str(broken) in line and "damaged archive" in line
+    assert "2 rows loaded" in proc.stdout
+    out = json.loads(run_cli("geocode", "Damagedrowa0", "--format", "json", env=env).stdout)
+    assert not out["resolved"]

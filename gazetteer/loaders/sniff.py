@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def _raw_streams(path: Path) -> Iterator[io.BufferedIOBase]:
         raise DataFileError(path, "is a directory, expected a file") from None
     except PermissionError:
         raise DataFileError(path, "permission denied") from None
-    except (zipfile.BadZipFile, gzip.BadGzipFile, EOFError) as exc:
+    except (zipfile.BadZipFile, gzip.BadGzipFile, EOFError, zlib.error) as exc:
         raise DataFileError(path, f"damaged archive ({exc})") from None
 
 
@@ -75,7 +76,7 @@ def open_text_lines(path: str | Path) -> Iterator[Line]:
                     yield line_no, raw.decode("utf-8").rstrip("\r\n")
                 except UnicodeDecodeError:
                     yield line_no, None
-        except (zipfile.BadZipFile, gzip.BadGzipFile, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, gzip.BadGzipFile, EOFError, OSError, zlib.error) as exc:
             raise DataFileError(path, f"damaged archive at line {line_no} ({exc})") from None
 
 
