@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["NumberMatch", "find_numbers", "parse_number", "NUMBER_RE"]
+__all__ = ["NumberMatch", "find_numbers", "parse_number", "is_number_word", "NUMBER_RE"]
 
 
 @dataclass(frozen=True)
@@ -247,6 +247,15 @@ def find_numbers(text: str) -> list[NumberMatch]:
             else:
                 pos = spans[0][1]
     return found
+
+
+def is_number_word(word: str) -> bool:
+    """Whether ``word`` is a number word in English, Russian or Ukrainian (any case form).
+
+    >>> is_number_word("Пять"), is_number_word("Двое"), is_number_word("hundred"), is_number_word("Sudzha")
+    (True, True, True, False)
+    """
+    return _fold(word) in _WORDS
 
 
 def parse_number(text: str) -> int | None:

@@ -29,6 +29,7 @@ from gazetteer.automaton import word_automaton
 from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, lowered
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
+from mapper.numbers import is_number_word
 from mapper.regex_prefix import AnchoredPattern
 from mapper.toponym_text import (TOKEN, Spans, at_sentence_start, capitalised_runs, run_words, title_spans,
                                  token_after, token_before)
@@ -239,9 +240,11 @@ class ToponymSpotter:
     @lru_cache(maxsize=20_000)
     def _is_common_word(word: str) -> bool:
         """A sentence-initial word that Russian or Ukrainian grammar knows as an ordinary noun or
-        adjective (Мирные, Бої), not a place or person name."""
+        adjective (Мирные, Бої), or a number word (Пять, Двое, Сто), not a place or person name."""
         if not is_cyrillic(word):
             return False
+        if is_number_word(word):  # "Пять" had been read as Pati, Indonesia
+            return True
         from gazetteer.morphology import analyzers
 
         for analyzer in analyzers():

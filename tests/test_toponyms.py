@@ -63,3 +63,13 @@ def test_spans_point_into_the_text(spotter):
     text = "В Плёхове и в Sudzha, а также near the villages of Zzyzxovka and Martynovka."
     for s in spotter.spot(text):
         assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize("text,places", [
+    ("Пять человек погибли при обстреле, сообщил губернатор.", []),          # "Пять" had become Pati, Indonesia
+    ("Двое военных ранены. Одиннадцать пропали без вести в Судже.", ["Судже"]),
+    ("Сто двадцать солдат погибли.", []),
+    ("Дві жінки загинули. П'ять людей поранені біля Ворожби.", ["Ворожби"]),
+])
+def test_number_words_at_a_sentence_start_are_not_places(spotter, text, places):
+    assert [name for name, _ in spotted(spotter, text)] == places
