@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from mapper.events import MAX_FIGURE
 from mapper.casualty_stems import may_have_keyword as _may_have_keyword
 from mapper.numbers import NumberMatch, find_numbers
 from mapper.regex_prefix import compile_with_first_chars
@@ -28,11 +29,6 @@ from mapper.sentences import MAX_SENTENCE_CHARS, clause_spans
 __all__ = ["CATEGORIES", "Figure", "find_figures", "MAX_FIGURE"]
 
 CATEGORIES = ("killed", "wounded", "missing", "captured", "killed_or_wounded")
-
-#: The largest number read as a casualty figure. The largest running totals any side claims in
-#: today's wars are around a million; a bigger number next to "killed" is a serial or phone number,
-#: money, or text built to break the tools downstream (a 64-bit overflow), never a head count.
-MAX_FIGURE = 10_000_000
 
 
 @dataclass(frozen=True)

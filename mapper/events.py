@@ -18,9 +18,19 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 
 __all__ = ["Event", "EventLocation", "events_to_geodataframe", "events_from_geodataframe", "as_events",
-           "total_casualties", "CATEGORIES", "EVENT_COLUMNS"]
+           "total_casualties", "CATEGORIES", "EVENT_COLUMNS", "MAX_FIGURE"]
 
 CATEGORIES = ("killed", "wounded", "missing", "captured", "killed_or_wounded")
+
+#: The largest casualty figure an event may hold, read from a report or an events file. The largest
+#: running totals any side claims in today's wars are around a million; a bigger number next to
+#: "killed" is a serial or phone number, money, or text built to break the tools downstream (a
+#: 64-bit overflow in the GIS writers), never a head count.
+MAX_FIGURE = 10_000_000
+_FIGURE_FIELDS = (*CATEGORIES, "casualties_low", "casualties_best", "casualties_high")
+#: Other whole numbers of the record and their largest value (SQLite's and Arrow's 32-bit-safe range).
+_COUNT_FIELDS = ("date_precision", "geo_precision", "number_of_sources", "quote_start", "quote_end")
+_MAX_COUNT = 2**31 - 1
 
 
 def total_casualties(figures: dict) -> int:
@@ -137,13 +147,50 @@ class Event:
 
     @classmethod
     def from_dict(cls, d: dict) -> "Event":
+        """The event of a record :meth:`to_dict` made (or another tool wrote in that shape).
+
+        A value no writer could store is refused with ``ValueError`` naming the field:
+        a figure outside 0..:data:`MAX_FIGURE`, a count that is not a whole number, a
+        coordinate outside the globe.
+
+        >>> Event.from_dict({"event_id": "e", "doc_id": "d", "killed": 9223372036854775808})
+        Traceback (most recent call last):
+        ...
+        ValueError: killed: 9223372036854775808 is not a casualty figure (a whole number from 0 to 10,000,000)
+        """
         d = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
+        for key in _FIGURE_FIELDS:
+            d[key] = _whole_number(d.get(key), key, MAX_FIGURE, "a casualty figure")
+        for key in _COUNT_FIELDS:
+            d[key] = _whole_number(d.get(key), key, _MAX_COUNT, "a count")
         for key in ("event_date", "event_date_end", "published"):
             if isinstance(d.get(key), str):
                 d[key] = dt.date.fromisoformat(d[key])
-        d["locations"] = tuple(EventLocation(**loc) for loc in d.get("locations") or ())
+        d["locations"] = tuple(_location(loc) for loc in d.get("locations") or ())
         d["sources"] = tuple(d.get("sources") or ())
         return cls(**d)
+
+
+def _whole_number(value, key: str, largest: int, what: str):
+    """``value`` as an int in ``0..largest`` (an integral float is taken), ``None`` kept, else ValueError."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= largest:
+        raise ValueError(f"{key}: {value!r} is not {what} (a whole number from 0 to {largest:,})")
+    return value
+
+
+def _location(record: dict) -> EventLocation:
+    """An :class:`EventLocation` from its dict; a coordinate off the globe is refused (ValueError)."""
+    loc = EventLocation(**record)
+    for key, limit in (("latitude", 90.0), ("longitude", 180.0)):
+        value = getattr(loc, key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not -limit <= value <= limit):
+            raise ValueError(f"location {loc.mention!r}: {key} {value!r} is not a coordinate")
+    return loc
 
 
 #: Flat columns of the GeoDataFrame, in order (nested fields become JSON strings).
