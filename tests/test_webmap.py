@@ -38,7 +38,8 @@ def test_popup_record_is_plain_data_and_embeds_escaped(tmp_path):
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", " javascript:x",
-                                 "vbscript:x"])
+                                 "vbscript:x", "httpfoo:calc", "http:evil", "https:/x", "http://", "https://[::1",
+                                 "https://example.org:99999/", "https://exa\nmple.org/", "https://example.org/\u202e"])
 def test_only_http_links_are_emitted(url):
     assert "<a" not in safe_link(url, "s")
 
