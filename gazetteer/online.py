@@ -8,9 +8,20 @@ request per second and cache what it gets. :class:`OnlineGeocoder` does all
 three; it is never used unless asked for, and it needs internet access.
 
 Answers are kept in a SQLite file, no-match answers included, so asking again
-never reaches the network. A failed lookup is not kept. Every failure (rate
-limit, server error, timeout, unreachable host, unreadable answer) raises
-:class:`gazetteer.exc.OnlineGeocoderError` with a one-line reason::
+never reaches the network. A failed lookup is not kept. A damaged cache entry
+counts as a miss; a cache file that is not a usable SQLite database is moved
+aside (or, if that fails, left alone) with a logged warning, and lookups go on
+online. Every failure (rate limit, server error, timeout, unreachable host,
+unreadable answer, an answer too slow in all or too large) raises
+:class:`gazetteer.exc.OnlineGeocoderError` with a one-line reason.
+
+Hostile or broken servers are bounded (see :mod:`gazetteer.online_http`): each
+request has an overall ``deadline`` (default 12 s for connect, headers and body
+together, on top of the per-read ``timeout``) and answers over
+``max_response_bytes`` (default 2 MB) are refused. The one request per second is
+kept across processes too: every process using the same cache directory takes
+its turn through a lock file there (``nominatim-pace.json``, :func:`fcntl.flock`)
+that holds the time of the last request to each server::
 
     >>> from gazetteer.online import OnlineGeocoder
     >>> geocoder = OnlineGeocoder(user_agent="conflictmap-docs/1.0 (you@example.org)")
@@ -22,32 +33,46 @@ limit, server error, timeout, unreachable host, unreadable answer) raises
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
 import threading
 import time
 import unicodedata
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from geopy import exc as gexc
-from geopy.adapters import AdapterHTTPError, RequestsAdapter, URLLibAdapter
+from geopy.adapters import AdapterHTTPError
 from geopy.geocoders import Nominatim
 
 from gazetteer.exc import OnlineGeocoderError
+from gazetteer.online_http import (DEFAULT_DEADLINE, DEFAULT_MAX_BYTES, BoundedAdapter,
+                                   ResponseRefused, check_server_url, sent_at)
 from gazetteer.paths import cache_dir
+
+try:  # POSIX; elsewhere the pacing holds within one process only
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
 
 try:  # private in geopy; used to refuse the sample agents geopy refuses
     from geopy.geocoders.nominatim import _REJECTED_USER_AGENTS
 except ImportError:  # pragma: no cover
     _REJECTED_USER_AGENTS = ("my-application", "specify_your_app_name_here")
 
-__all__ = ["OnlineGeocoder", "OnlineResult", "PUBLIC_NOMINATIM", "default_cache_path"]
+__all__ = ["OnlineGeocoder", "OnlineResult", "PUBLIC_NOMINATIM", "default_cache_path",
+           "check_server_url"]
+
+log = logging.getLogger(__name__)
 
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
 CACHE_FILE_NAME = "nominatim-cache.sqlite"
+PACE_FILE_NAME = "nominatim-pace.json"
 _MAX_RETRIES = 5
 _MAX_RETRY_AFTER = 30.0  # a longer Retry-After is not waited for: we give up
 _SAMPLE_AGENTS = frozenset(a.casefold() for a in _REJECTED_USER_AGENTS)
@@ -61,15 +86,6 @@ def default_cache_path() -> Path:
     """The cache file in :func:`gazetteer.paths.cache_dir` (``$CONFLICTMAP_CACHE_DIR``
     or ``platformdirs.user_cache_dir("conflictmap")``)."""
     return cache_dir() / CACHE_FILE_NAME
-
-
-def _adapter_factory() -> Any:
-    # geopy's RequestsAdapter (its default when requests is installed) mounts
-    # urllib3 with max_retries=2, which silently re-sends timed-out requests.
-    # We count and pace every request ourselves, so hidden retries are off.
-    if RequestsAdapter.is_available:
-        return partial(RequestsAdapter, max_retries=0)
-    return URLLibAdapter
 
 
 def _one_line(text: object, limit: int = 160) -> str:
@@ -121,12 +137,18 @@ class OnlineGeocoder:
         ``User-Agent`` header. Required; empty or sample agents are refused.
     :param domain: host (and ``:port``) of the Nominatim server.
     :param scheme: ``"https"`` or ``"http"``.
-    :param timeout: seconds to wait for one answer.
+    :param timeout: seconds to wait for each read of the answer.
+    :param deadline: seconds one request may take in all: connecting, the
+        headers and the whole body (default 12). Not retried when exceeded.
+    :param max_response_bytes: largest answer read (default 2 MB); a larger one
+        fails, and is not retried.
     :param min_delay_seconds: least time between the starts of two requests to
-        the same server, from this process. At least 1.0 for the public server.
+        the same server, from all threads of this process and all processes
+        sharing the cache directory. At least 1.0 for the public server.
     :param max_retries: extra attempts after HTTP 429, HTTP 5xx or a timeout
         (0 to 5). Other failures are not retried.
     :param cache_path: SQLite cache file; default :func:`default_cache_path`.
+        The cross-process pacing file lives in the same directory.
 
     ``requests_made`` counts the HTTP requests sent (cache hits send none) and
     ``request_times`` holds their :func:`time.monotonic` start times::
@@ -138,6 +160,8 @@ class OnlineGeocoder:
 
     def __init__(self, *, user_agent: str, domain: str = PUBLIC_NOMINATIM,
                  scheme: str = "https", timeout: float = 5.0,
+                 deadline: float = DEFAULT_DEADLINE,
+                 max_response_bytes: int = DEFAULT_MAX_BYTES,
                  min_delay_seconds: float = 1.0, max_retries: int = 1,
                  cache_path: Path | str | None = None) -> None:
         agent = (user_agent or "").strip()
@@ -148,22 +172,32 @@ class OnlineGeocoder:
                                       "'mytool/1.0 (me@example.org)'")
         if scheme not in ("http", "https"):
             raise OnlineGeocoderError("", f"scheme must be 'http' or 'https', not {scheme!r}")
-        if not timeout > 0:
-            raise OnlineGeocoderError("", f"timeout must be positive, not {timeout!r}")
+        for name, value in (("timeout", timeout), ("deadline", deadline),
+                            ("max_response_bytes", max_response_bytes)):
+            if not value > 0:
+                raise OnlineGeocoderError("", f"{name} must be positive, not {value!r}")
         if not 0 <= max_retries <= _MAX_RETRIES:
             raise OnlineGeocoderError("", f"max_retries must be 0..{_MAX_RETRIES}")
-        self.domain = domain.strip().strip("/")
+        self.domain = str(domain).strip().strip("/")
+        try:
+            check_server_url(f"{scheme}://{self.domain}")
+        except ValueError as error:
+            raise OnlineGeocoderError("", f"domain {self.domain!r}: {error}") from None
         if not min_delay_seconds >= (1.0 if self.domain == PUBLIC_NOMINATIM else 0.0):
             raise OnlineGeocoderError("", f"min_delay_seconds {min_delay_seconds!r} is too "
                                       f"small for {self.domain} (at most 1 request/s)")
         self.user_agent, self.scheme, self.timeout = agent, scheme, float(timeout)
         self.min_delay_seconds, self.max_retries = float(min_delay_seconds), int(max_retries)
+        self.deadline, self.max_response_bytes = float(deadline), int(max_response_bytes)
         self.cache_path = Path(cache_path) if cache_path is not None else default_cache_path()
+        self.pace_path = self.cache_path.parent / PACE_FILE_NAME
         self.requests_made = 0
         self.request_times: list[float] = []
         self._endpoint = f"{scheme}://{self.domain}"
+        self._warned: set[str] = set()
+        adapter = partial(BoundedAdapter, deadline=self.deadline, max_bytes=self.max_response_bytes)
         self._nominatim = Nominatim(user_agent=agent, domain=self.domain, scheme=scheme,
-                                    timeout=self.timeout, adapter_factory=_adapter_factory())
+                                    timeout=self.timeout, adapter_factory=adapter)
 
     def geocode(self, query: str, *, country_codes: list[str] | None = None
                 ) -> OnlineResult | None:
@@ -189,7 +223,7 @@ class OnlineGeocoder:
             try:
                 raw = json.loads(row[0])
                 return None if raw is None else _parse(query, raw, from_cache=True)
-            except ValueError:
+            except (TypeError, ValueError):
                 pass  # damaged entry: ask again, the answer replaces it
         raw = self._fetch(query, text, codes)
         try:
@@ -204,10 +238,11 @@ class OnlineGeocoder:
     def _fetch(self, query: str, text: str, codes: list[str]) -> Any:
         not_before = 0.0
         for attempt in range(1 + self.max_retries):
-            self._wait_turn(not_before)
             try:
-                location = self._nominatim.geocode(text, exactly_one=True, addressdetails=True,
-                                                   country_codes=codes or None)
+                with self._turn(not_before):
+                    location = self._nominatim.geocode(text, exactly_one=True,
+                                                       addressdetails=True,
+                                                       country_codes=codes or None)
                 return None if location is None else location.raw
             except Exception as error:
                 reason, retryable, retry_after = self._explain(error)
@@ -223,6 +258,8 @@ class OnlineGeocoder:
     def _explain(self, error: Exception) -> tuple[str, bool, float | None]:
         """One-line reason, whether to retry, and the server's Retry-After."""
         where, cause = self.domain, error.__cause__
+        if isinstance(error, ResponseRefused):  # too slow in all, or too large: not retried
+            return error.reason, False, None
         if isinstance(cause, AdapterHTTPError):  # geopy maps 503/504 to "timed out"
             code = cause.status_code
             return (f"HTTP {code} from {where}" + (" (rate limited)" if code == 429 else ""),
@@ -240,28 +277,107 @@ class OnlineGeocoder:
         # geopy choking on well-formed JSON of the wrong shape
         return f"unexpected answer from {where}: {_one_line(error)}", False, None
 
-    def _wait_turn(self, not_before: float) -> None:
+    @contextmanager
+    def _turn(self, not_before: float) -> Iterator[None]:
+        """Wait until this server may be asked again, count the request, and hold the turn
+        while it runs.
+
+        Threads queue on a lock per server in this process; processes queue on
+        the pacing file. Both then keep the time the request went out (not the
+        time it was due), so the next one waits a full delay from the sending.
+        """
         with _slots_lock:
             slot = _slots.setdefault(self._endpoint, [threading.Lock(), None])
-        with slot[0]:
+        with slot[0], self._shared_pace() as last_sent:
             due = not_before
             if slot[1] is not None:
                 due = max(due, slot[1] + self.min_delay_seconds)
+            last = last_sent.get(self._endpoint)
+            if isinstance(last, (int, float)):  # a clock set back never waits more than one delay
+                wait = min(float(last), time.time()) + self.min_delay_seconds - time.time()
+                due = max(due, time.monotonic() + wait)
             while (now := time.monotonic()) < due:
                 time.sleep(due - now)
-            slot[1] = now
             self.requests_made += 1
             self.request_times.append(now)
+            before = sent_at()
+            try:
+                yield
+            finally:
+                sent = sent_at()
+                if sent is None or sent is before:  # never went out: count from the start
+                    sent = (now, time.time() - (time.monotonic() - now))
+                slot[1], last_sent[self._endpoint] = sent
+
+    @contextmanager
+    def _shared_pace(self) -> Iterator[dict[str, Any]]:
+        """The pacing file's ``{endpoint: last request time}``, locked; written back after."""
+        try:
+            if fcntl is None:
+                raise OSError("no fcntl.flock on this system")
+            self.pace_path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.pace_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            self._warn(f"cannot share the request pacing with other processes through "
+                       f"{self.pace_path}: {_one_line(error)}; pacing within this process only")
+            yield {}
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                times = json.loads(os.pread(fd, 1 << 16, 0) or b"{}")
+            except ValueError:
+                times = None
+            times = times if isinstance(times, dict) else {}  # a damaged file starts afresh
+            try:
+                yield times
+            finally:  # a failed request was sent all the same
+                data = json.dumps(times).encode()
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, data, 0)
+        finally:
+            os.close(fd)  # also releases the lock
+
+    def _warn(self, message: str) -> None:
+        if message not in self._warned:
+            self._warned.add(message)
+            log.warning("conflictmap: warning: %s", message)
 
     def _db(self, sql: str, params: tuple[Any, ...]) -> Any:
-        """Run one statement on the cache and return its first row."""
+        """Run one statement on the cache and return its first row (None when it is unusable).
+
+        A file that is not a SQLite database, or a damaged one, is renamed
+        ``*.corrupt-<time>`` and a new cache started; if even that fails the
+        cache is skipped for this statement. Either way a warning is logged once.
+        """
+        for attempt in range(2):
+            try:
+                self.cache_path.parent.mkdir(parents=True, exist_ok=True)
+                with closing(sqlite3.connect(self.cache_path, timeout=10)) as db, db:
+                    db.execute("CREATE TABLE IF NOT EXISTS answers (endpoint TEXT NOT NULL, "
+                               "key TEXT NOT NULL, answer TEXT NOT NULL, saved REAL NOT NULL, "
+                               "PRIMARY KEY (endpoint, key))")
+                    return db.execute(sql, params).fetchone()
+            except sqlite3.Error as error:
+                name = str(getattr(error, "sqlite_errorname", ""))
+                damaged = (type(error) is sqlite3.DatabaseError
+                           or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")))
+                if attempt == 0 and damaged and self._move_aside(error):
+                    continue
+                problem = error
+            except OSError as error:
+                problem = error  # type: ignore[assignment]
+            self._warn(f"cannot use the cache {self.cache_path}: {_one_line(problem)}; "
+                       "online lookups go on without it")
+            return None
+        return None  # pragma: no cover
+
+    def _move_aside(self, error: Exception) -> bool:
+        aside = self.cache_path.with_name(f"{self.cache_path.name}.corrupt-{int(time.time())}")
         try:
-            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            with closing(sqlite3.connect(self.cache_path, timeout=10)) as db, db:
-                db.execute("CREATE TABLE IF NOT EXISTS answers (endpoint TEXT NOT NULL, "
-                           "key TEXT NOT NULL, answer TEXT NOT NULL, saved REAL NOT NULL, "
-                           "PRIMARY KEY (endpoint, key))")
-                return db.execute(sql, params).fetchone()
-        except (OSError, sqlite3.Error) as error:
-            raise OnlineGeocoderError(str(self.cache_path),
-                                      f"cannot use the cache: {_one_line(error)}") from None
+            os.replace(self.cache_path, aside)
+        except OSError:
+            return False
+        self._warn(f"the cache {self.cache_path} is not a usable SQLite database "
+                   f"({_one_line(error)}); moved it to {aside.name} and started a new one")
+        return True

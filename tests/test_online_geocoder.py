@@ -13,7 +13,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import geopy
 import pytest
-from geopy.adapters import URLLibAdapter
 
 from gazetteer import online
 from gazetteer.exc import ConflictMapError, OnlineGeocoderError
@@ -46,8 +45,8 @@ class FakeNominatim(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
+    def __init__(self, handler: type[BaseHTTPRequestHandler] | None = None) -> None:
+        super().__init__(("127.0.0.1", 0), handler or Handler)
         self.mode = "normal"
         self.script: list[str] = []
         self.seen: list[dict] = []
@@ -155,14 +154,6 @@ def server():
     thread.join(5)
 
 
-@pytest.fixture(params=["default", "urllib"])
-def adapter(request, monkeypatch):
-    """Run a test with geopy's default adapter (requests here) and with plain urllib."""
-    if request.param == "urllib":
-        monkeypatch.setattr(online, "_adapter_factory", lambda: URLLibAdapter)
-    return request.param
-
-
 @pytest.fixture
 def make(server, tmp_path):
     def make(**options) -> OnlineGeocoder:
@@ -187,7 +178,7 @@ def assert_one_line(error: OnlineGeocoderError, query: str) -> None:
 
 # -- answers and cache --------------------------------------------------------
 
-def test_normal_answer_parses(make, server, adapter):
+def test_normal_answer_parses(make, server):
     geocoder = make()
     result = geocoder.geocode("Belgorod", country_codes=["RU"])
     assert isinstance(result, OnlineResult)
@@ -302,7 +293,7 @@ def test_errors_are_not_cached(make, server, tmp_path):
     assert server.hits == 5 and cache_rows(tmp_path / "cache.sqlite") == 1
 
 
-def test_hang_times_out_quickly(make, server, adapter):
+def test_hang_times_out_quickly(make, server):
     server.mode = "hang"
     geocoder = make(max_retries=0)
     start = time.monotonic()
@@ -327,7 +318,7 @@ def test_hang_is_retried_a_bounded_number_of_times(make, server):
 
 @pytest.mark.parametrize("mode, reason", [("garbage", "not JSON"), ("no-lat", "missing 'lat'"),
                                           ("ints", "unexpected answer")])
-def test_bad_answers_raise(make, server, adapter, mode, reason):
+def test_bad_answers_raise(make, server, mode, reason):
     server.mode = mode
     geocoder = make(max_retries=2)
     with pytest.raises(OnlineGeocoderError, match=reason) as caught:
@@ -337,7 +328,7 @@ def test_bad_answers_raise(make, server, adapter, mode, reason):
     assert server.hits == 1  # a bad answer is not worth asking again
 
 
-def test_connection_refused(adapter, tmp_path):
+def test_connection_refused(tmp_path):
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -409,7 +400,7 @@ def test_public_server_refuses_faster_than_one_per_second(tmp_path):
         OnlineGeocoder(user_agent=AGENT, min_delay_seconds=0.5, cache_path=tmp_path / "c")
 
 
-def test_user_agent_is_sent(make, server, adapter):
+def test_user_agent_is_sent(make, server):
     make().geocode("Kursk")
     assert server.seen[0]["agent"] == AGENT
 
