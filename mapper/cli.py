@@ -135,7 +135,14 @@ def _cmd_geocode(args) -> int:
 
     gaz = None
     if args.online:
-        gaz = online_gazetteer(user_agent=args.user_agent or "", url=args.nominatim_url)
+        from gazetteer.online import check_server_url
+
+        try:
+            url = check_server_url(args.nominatim_url)
+        except ValueError as exc:
+            print_error(f"--nominatim-url: {exc}")
+            return EXIT_USAGE
+        gaz = online_gazetteer(user_agent=args.user_agent or "", url=url)
     res = geocode(args.name, context=args.context, country_codes=args.country, gazetteer=gaz)
     if args.format == "json":
         out = res.to_dict()
