@@ -250,7 +250,9 @@ class BoundedAdapter(BaseSyncAdapter):
         message = str(reason.args[0]) if getattr(reason, "args", None) else str(reason)
         if isinstance(reason, TimeoutError) or "timed out" in message:
             return GeocoderTimedOut("Service timed out")
-        if isinstance(reason, OSError) or isinstance(error, (URLError, http.client.HTTPException)):
+        if isinstance(reason, http.client.HTTPException) and not isinstance(reason, OSError):
+            return GeocoderServiceError(f"not a valid HTTP answer: {message}")
+        if isinstance(reason, OSError) or isinstance(error, URLError):
             return GeocoderUnavailable(message)
         return GeocoderServiceError(message)
 

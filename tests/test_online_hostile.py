@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -55,6 +56,8 @@ class HostileHandler(Handler):
             elif mode == "huge-undeclared":  # no Content-Length: the end is the closed connection
                 self.head(None)
                 self.flood(200_000_000)
+            elif mode == "header-flood":  # more header lines than any client keeps
+                self.wfile.write(b"HTTP/1.0 200 OK\r\n" + b"X-Pad: 1\r\n" * 5000 + b"\r\n")
             elif mode == "just-under":  # a valid answer padded to just under the limit
                 body = KURSK + b" " * (self.server.size_under - len(KURSK))
                 self.head(len(body))
@@ -136,6 +139,44 @@ def test_trickling_server_hits_the_deadline(hostile, tmp_path, mode):
     assert cache_rows(tmp_path / "cache.sqlite") == 0
 
 
+def test_trickled_tls_handshake_hits_the_deadline(tmp_path):
+    """https: a 'server' that announces a 16 KB ServerHello and trickles it; no certificate is
+    needed, the handshake never gets far enough to look at one."""
+    stop, sent = threading.Event(), []
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(4096)  # the ClientHello
+            try:
+                # a 16 KB handshake record holding a ServerHello of 16380 bytes...
+                conn.sendall(b"\x16\x03\x03\x40\x00" + b"\x02\x00\x3f\xfc")
+                while not stop.wait(TRICKLE_EVERY):
+                    conn.sendall(b"\x00")  # ...that comes one byte at a time
+                    sent.append(1)
+            except OSError:
+                pass
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    geocoder = OnlineGeocoder(user_agent=AGENT, domain=f"127.0.0.1:{listener.getsockname()[1]}",
+                              scheme="https", timeout=10.0, deadline=1.0, min_delay_seconds=0.0,
+                              cache_path=tmp_path / "cache.sqlite")
+    try:
+        with pytest.raises(OnlineGeocoderError) as caught:
+            geocoder.geocode("Kursk")
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+    assert_one_line(caught.value, "Kursk")
+    assert "within the 1 s deadline" in str(caught.value)
+    # ssl bounds a whole handshake by the 10 s timeout (50 bytes at this pace); the deadline
+    # must end it long before that
+    assert len(sent) < 25 and geocoder.requests_made == 1
+
+
 def test_trickling_server_leaves_the_name_unresolved(index, hostile, tmp_path):
     from gazetteer import Gazetteer
 
@@ -181,6 +222,14 @@ def test_undeclared_huge_answer_stops_at_the_limit(hostile, tmp_path):
     hostile.release.set()
     # what got out is the limit plus what the sockets buffer, nowhere near 200 MB
     assert hostile.body_bytes_sent < 20_000_000
+
+
+def test_header_flood_is_a_one_line_failure(hostile, tmp_path):
+    hostile.hostile = "header-flood"
+    with pytest.raises(OnlineGeocoderError) as caught:
+        geocoder_for(hostile, tmp_path, max_retries=0).geocode("Kursk")
+    assert_one_line(caught.value, "Kursk")
+    assert "not a valid HTTP answer: got more than 100 headers" in str(caught.value)
 
 
 def test_answer_just_under_the_limit_is_read(hostile, tmp_path):
