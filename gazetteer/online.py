@@ -373,6 +373,13 @@ class OnlineGeocoder:
         return None  # pragma: no cover
 
     def _move_aside(self, error: Exception) -> bool:
+        """Rename the damaged cache file; True when the statement is worth running again."""
+        try:  # another process may have replaced it already: then keep the new one
+            with closing(sqlite3.connect(self.cache_path, timeout=10)) as db:
+                if db.execute("PRAGMA quick_check").fetchone() == ("ok",):
+                    return True
+        except sqlite3.Error:
+            pass
         aside = self.cache_path.with_name(f"{self.cache_path.name}.corrupt-{int(time.time())}")
         try:
             os.replace(self.cache_path, aside)

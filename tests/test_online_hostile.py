@@ -348,6 +348,23 @@ def test_cache_that_cannot_be_moved_is_bypassed(server, tmp_path, caplog, monkey
     assert cache.read_bytes().startswith(b"\x00garbage")  # left as it was
 
 
+def test_cache_another_process_already_replaced_is_kept(server, tmp_path, monkeypatch):
+    """The file was damaged when we looked, but another process has since put a good one there."""
+    geocoder_for(server, tmp_path).geocode("Kursk")  # a good cache holding Kursk
+    real_connect, calls = sqlite3.connect, []
+
+    def connect(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:  # what this process saw before the other one's repair
+            raise sqlite3.DatabaseError("file is not a database")
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    result = geocoder_for(server, tmp_path).geocode("Kursk")
+    assert result.from_cache is True and server.hits == 1
+    assert not list(tmp_path.glob("cache.sqlite.corrupt-*"))
+
+
 def test_damaged_database_pages_are_moved_aside(server, tmp_path):
     cache = tmp_path / "cache.sqlite"
     with sqlite3.connect(cache) as db:
