@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from mapper.regex_prefix import compile_with_first_chars
 
-__all__ = ["actor_of", "claimant_of", "ACTOR_CLASSES"]
+__all__ = ["ActorClues", "actor_of", "claimant_of", "ACTOR_CLASSES"]
 
 _MILITARY = (r"(?:soldiers?|troops|servicem[ae]n|military|army|forces?|fighters|units?|personnel|formations?|"
              r"brigades?|battalions?|regiments?|divisions?|"
@@ -76,23 +76,59 @@ _ACCORDING_TO = compile_with_first_chars(r"(?i)\b(?:according to|per|citing|по
                            r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
 
 
-def actor_of(*texts: str) -> str:
+class ActorClues:
+    """What one text says about the side that suffered, each part read once, when first asked.
+
+    A paragraph is the wider text of every claim in it: reading its clues once for all of them
+    keeps a paragraph of thousands of claims linear (it used to be searched again for each).
+    """
+
+    __slots__ = ("text", "_strict", "_sides")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._strict: str | None = None
+        self._sides: frozenset[str] | None = None
+
+    @property
+    def strict(self) -> str:
+        """The first side named with a military noun ("Russian troops"), else "Civilians" when
+        civilians are named, else ""."""
+        if self._strict is None:
+            self._strict = _strict_actor(self.text)
+        return self._strict
+
+    @property
+    def sides(self) -> frozenset[str]:
+        """Every side the text names at all, with or without a military noun."""
+        if self._sides is None:
+            text = self.text
+            self._sides = frozenset(name for name, pattern in _ACTOR_LOOSE if text and pattern.search(text))
+        return self._sides
+
+
+def _strict_actor(text: str) -> str:
+    if not text:
+        return ""
+    for name, pattern in _ACTOR_RES:
+        if pattern.search(text):
+            return name
+    return "Civilians" if _CIVILIANS.search(text) else ""
+
+
+def actor_of(*texts: str | ActorClues) -> str:
     """The side that suffered, from the figure's subject first, then wider text.
 
-    Returns "" when no text names one.
+    Each text may be given as :class:`ActorClues` already read (a paragraph shared by many
+    claims). Returns "" when no text names one.
     """
-    for text in texts:
-        if not text:
-            continue
-        for name, pattern in _ACTOR_RES:
-            if pattern.search(text):
-                return name
-        if _CIVILIANS.search(text):
-            return "Civilians"
-    for text in texts:  # a side named without a military noun counts when it is the only one
-        sides = {name for name, pattern in _ACTOR_LOOSE if text and pattern.search(text)}
-        if len(sides) == 1:
-            return sides.pop()
+    clues = [t if isinstance(t, ActorClues) else ActorClues(t) for t in texts]
+    for c in clues:
+        if c.strict:
+            return c.strict
+    for c in clues:  # a side named without a military noun counts when it is the only one
+        if len(c.sides) == 1:
+            return next(iter(c.sides))
     return ""
 
 

@@ -18,16 +18,16 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections import Counter
 from collections.abc import Iterable
 
 from gazetteer import Gazetteer
 from gazetteer.normalize import name_key
-from mapper.attribution import actor_of, claimant_of
+from mapper.attribution import ActorClues, actor_of, claimant_of
 from mapper.casualties import Figure, find_figures
 from mapper.casualty_stems import stem_spans
-from mapper.dates import resolve_event_date
+from mapper.dates import EventDate, resolve_event_date
 from mapper.events import CATEGORIES, Event, EventLocation, events_to_geodataframe, total_casualties
 from mapper.gc_pause import young_collections_only
 from mapper.geoparse import Geoparser, Mention
@@ -73,10 +73,10 @@ class Extractor:
         events = []
         for s in sentences:
             groups: dict[str, list[Figure]] = {}
-            actors: dict[str, str] = {}  # subject -> actor: the paragraph is searched once per subject
+            actors: dict[str, str] = {}  # subject -> actor (the paragraph is read once, for all its claims)
             for fig in figures_by_sentence[s.index]:
                 if fig.subject not in actors:
-                    actors[fig.subject] = actor_of(fig.subject, report.sentence(s), report.paragraph(s.paragraph))
+                    actors[fig.subject] = actor_of(fig.subject, report.sentence(s), report.actor_clues(s.paragraph))
                 groups.setdefault(actors[fig.subject], []).append(fig)
             if "" in groups and len(groups) == 2:  # "35 killed, 50 more wounded": one side's claim
                 unnamed = groups.pop("")
@@ -91,7 +91,7 @@ class Extractor:
         sentence_text = report.sentence(s)
         paragraph = report.paragraph(s.paragraph)
         locations, precision, note, used = _locations(s, report)
-        date = _event_date(s, report.sentences, report.dated_text, doc.published)
+        date = report.event_date(s)
         values = _figures(figs)
         quote_start = min([s.start, *(x.start for x in used)])
         quote_end = max([s.end, *(x.end for x in used)])
@@ -136,6 +136,11 @@ class _Report:
     by_sentence: dict[int, list[Mention]]
     regions: list[Mention]
     _paragraph_of: list[int] | None = None
+    # Read once per report, not once per claim, so a paragraph of thousands of claims stays linear.
+    _clues: dict[int, ActorClues] = field(default_factory=dict)        # paragraph -> its actor clues
+    _dates: dict[int, EventDate | None] = field(default_factory=dict)  # sentence -> claim date there
+    _region_by_paragraph: dict[int, Mention] | None = None  # the first resolved region of each paragraph
+    _top_region: Mention | None = None                      # the one the report names most
 
     @classmethod
     def of(cls, doc, sentences: list[Sentence], mentions: list[Mention], with_figures: set[int]) -> "_Report":
@@ -163,6 +168,50 @@ class _Report:
             lo, hi = bisect.bisect_left(self._paragraph_of, index), bisect.bisect_right(self._paragraph_of, index)
             self.paragraphs[index] = " ".join(self.text[x.start:x.end] for x in self.sentences[lo:hi])
         return self.paragraphs[index]
+
+    def actor_clues(self, index: int) -> ActorClues:
+        """What a paragraph says about the side that suffered, read once for all its claims."""
+        clues = self._clues.get(index)
+        if clues is None:
+            clues = self._clues[index] = ActorClues(self.paragraph(index))
+        return clues
+
+    def event_date(self, s: Sentence) -> EventDate | None:
+        """The claim's date: from its sentence, else the nearest earlier sentence of its paragraph
+        that has one ("On Saturday, Russian forces shelled Sudzha. Three civilians were killed.").
+
+        The answer of every sentence walked over is kept: claims further down the paragraph stop
+        where the last walk stopped, so each sentence is read for a date at most once.
+        """
+        walked = []
+        i = s.index  # sentences[i] is s: indices are list positions
+        date = None
+        while i >= 0 and self.sentences[i].paragraph == s.paragraph:
+            if i in self._dates:
+                date = self._dates[i]
+                break
+            walked.append(i)
+            x = self.sentences[i]
+            date = resolve_event_date(self.dated_text[x.start:x.end], self.doc.published)
+            if date:
+                break
+            i -= 1
+        for j in walked:
+            self._dates[j] = date
+        return date
+
+    def document_region(self, s: Sentence) -> list[Mention]:
+        """The region a claim without places falls back on: the first one its paragraph names,
+        else the one the report names most (the first of those). Worked out once per report."""
+        if self._region_by_paragraph is None:
+            self._region_by_paragraph = {}
+            for m in self.regions:
+                self._region_by_paragraph.setdefault(m.paragraph, m)
+            if self.regions:
+                top = Counter(m.place.id for m in self.regions).most_common(1)[0][0]
+                self._top_region = next(m for m in self.regions if m.place.id == top)
+        found = self._region_by_paragraph.get(s.paragraph, self._top_region)
+        return [found] if found else []
 
 
 def _sentences_with_stems(text: str, sentences: list[Sentence]) -> set[int] | range:
@@ -243,25 +292,12 @@ def _locations(s: Sentence, report: "_Report"):
         locs = _dedupe([_location(m) for m in districts])
         return unresolved + locs, 2, note or "district named, no settlement", used
     if not regions:
-        regions = _document_region(s, report.regions)
+        regions = report.document_region(s)
         note = "region named elsewhere in the report" if regions else "no place named"
     locs = _dedupe([_location(m) for m in regions])
     if unresolved and locs:
         note = f"{', '.join(loc.mention for loc in unresolved)} not placed; region used"
     return unresolved + locs, (3 if locs else None), note, used
-
-
-def _event_date(s: Sentence, sentences: list[Sentence], dated_text: str, published):
-    """The claim's date: from its sentence, else the nearest earlier sentence of its paragraph
-    that has one ("On Saturday, Russian forces shelled Sudzha. Three civilians were killed.")."""
-    i = s.index  # sentences[i] is s: indices are list positions
-    while i >= 0 and sentences[i].paragraph == s.paragraph:
-        x = sentences[i]
-        date = resolve_event_date(dated_text[x.start:x.end], published)
-        if date:
-            return date
-        i -= 1
-    return None
 
 
 def _is_near(text: str, mention: Mention) -> bool:
@@ -289,16 +325,6 @@ def _neighbours(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
     after = sentences[s.index + 1:s.index + 1 + _NEIGHBOUR_SENTENCES]  # indices are list positions
     before = sentences[max(0, s.index - _NEIGHBOUR_SENTENCES):s.index][::-1]
     return after + before
-
-
-def _document_region(s: Sentence, regions: list[Mention]) -> list[Mention]:
-    if not regions:
-        return []
-    same_paragraph = [m for m in regions if m.paragraph == s.paragraph]
-    if same_paragraph:
-        return same_paragraph[:1]
-    top = Counter(m.place.id for m in regions).most_common(1)[0][0]
-    return [next(m for m in regions if m.place.id == top)]
 
 
 def _location(m: Mention) -> EventLocation:
