@@ -7,7 +7,9 @@ import pytest
 import test_online_geocoder
 from conftest import run_cli
 from gazetteer import Gazetteer
-from gazetteer.online import OnlineGeocoder
+from gazetteer.exc import OnlineGeocoderError
+from gazetteer.online import OnlineGeocoder, check_server_url
+from mapper.cli import main
 from test_online_geocoder import AGENT, server  # noqa: F401  (the fake Nominatim fixture)
 
 #: A synthetic answer for a name the offline data does not hold.
@@ -63,3 +65,43 @@ def test_cli_online_needs_a_user_agent(server):
                    f"http://127.0.0.1:{server.port}")
     assert proc.returncode == 1 and "user_agent" in proc.stderr and "Traceback" not in proc.stderr
     assert server.hits == 0
+
+
+# -- the server URL (issue 14) --------------------------------------------------------
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://nominatim.openstreetmap.org", "https://nominatim.openstreetmap.org"),
+    ("HTTP://LocalHost:8080/", "http://localhost:8080"),
+    ("127.0.0.1:8080", "https://127.0.0.1:8080"),
+    ("http://[::1]:8080", "http://[::1]:8080"),
+])
+def test_good_server_urls(url, expected):
+    assert check_server_url(url) == expected
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("http://[::1", "not a URL"), ("ftp://example.org", "http or https"),
+    ("http://", "no host"), ("http://example.org:99999", "not a URL"),
+    ("https://me:secret@example.org", "password"), ("https://example.org/search?q=x", "no path"),
+    ("http://exa mple.org", "spaces"), ("", "empty"),
+])
+def test_bad_server_urls_are_a_usage_error(url, reason, capsys):
+    with pytest.raises(ValueError, match=reason):
+        check_server_url(url)
+    code = main(["geocode", "Qwxzyvillebergstadt", "--online", "--user-agent", AGENT,
+                 "--nominatim-url", url])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("conflictmap: error: --nominatim-url: ") and err.count("\n") == 1
+
+
+def test_cli_bad_ipv6_url_is_one_line():
+    proc = run_cli("geocode", "Qwxzyvillebergstadt", "--online", "--user-agent", AGENT,
+                   "--nominatim-url", "http://[::1")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr == "conflictmap: error: --nominatim-url: 'http://[::1' is not a URL: Invalid IPv6 URL\n"
+
+
+def test_geocoder_refuses_a_bad_domain(tmp_path):
+    with pytest.raises(OnlineGeocoderError, match="domain"):
+        OnlineGeocoder(user_agent=AGENT, domain="[::1", cache_path=tmp_path / "c.sqlite")

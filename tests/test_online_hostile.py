@@ -1,4 +1,4 @@
-"""The online geocoder against hostile or broken servers, caches and URLs (issue 14).
+"""The online geocoder against hostile or broken servers and caches (issue 14).
 
 Everything runs against fake servers on 127.0.0.1. No test measures how long
 the client took: a slow server is judged by the reason the client gave and by
@@ -22,8 +22,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer.exc import OnlineGeocoderError
-from gazetteer.online import PACE_FILE_NAME, OnlineGeocoder, check_server_url
-from mapper.cli import main
+from gazetteer.online import PACE_FILE_NAME, OnlineGeocoder
 from test_online_geocoder import (AGENT, PLACES, FakeNominatim, Handler, assert_one_line,  # noqa: F401
                                   cache_rows, loopback_only, server)
 
@@ -392,45 +391,3 @@ def test_damaged_cache_entry_is_a_miss(server, tmp_path, answer):
     result = geocoder.geocode("Kursk")
     assert result.country_code == "RU" and result.from_cache is False and server.hits == 2
     assert geocoder.geocode("Kursk").from_cache is True  # the good answer replaced the bad one
-
-
-# -- 5. the server URL --------------------------------------------------------------
-
-@pytest.mark.parametrize("url, expected", [
-    ("https://nominatim.openstreetmap.org", "https://nominatim.openstreetmap.org"),
-    ("HTTP://LocalHost:8080/", "http://localhost:8080"),
-    ("127.0.0.1:8080", "https://127.0.0.1:8080"),
-    ("http://[::1]:8080", "http://[::1]:8080"),
-])
-def test_good_server_urls(url, expected):
-    assert check_server_url(url) == expected
-
-
-@pytest.mark.parametrize("url, reason", [
-    ("http://[::1", "not a URL"), ("ftp://example.org", "http or https"),
-    ("http://", "no host"), ("http://example.org:99999", "not a URL"),
-    ("https://me:secret@example.org", "password"), ("https://example.org/search?q=x", "no path"),
-    ("http://exa mple.org", "spaces"), ("", "empty"),
-])
-def test_bad_server_urls_are_a_usage_error(url, reason, capsys):
-    with pytest.raises(ValueError, match=reason):
-        check_server_url(url)
-    code = main(["geocode", "Qwxzyvillebergstadt", "--online", "--user-agent", AGENT,
-                 "--nominatim-url", url])
-    err = capsys.readouterr().err
-    assert code == 2
-    assert err.startswith("conflictmap: error: --nominatim-url: ") and err.count("\n") == 1
-
-
-def test_cli_bad_ipv6_url_is_one_line():
-    from conftest import run_cli
-
-    proc = run_cli("geocode", "Qwxzyvillebergstadt", "--online", "--user-agent", AGENT,
-                   "--nominatim-url", "http://[::1")
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert proc.stderr == "conflictmap: error: --nominatim-url: 'http://[::1' is not a URL: Invalid IPv6 URL\n"
-
-
-def test_geocoder_refuses_a_bad_domain(tmp_path):
-    with pytest.raises(OnlineGeocoderError, match="domain"):
-        OnlineGeocoder(user_agent=AGENT, domain="[::1", cache_path=tmp_path / "c.sqlite")
