@@ -42,6 +42,8 @@ class BriefingResult:
     notes: list[str] = field(default_factory=list)
     #: Why the PDF was not written (LibreOffice missing or failing), when one was asked for; the deck still is.
     pdf_error: str | None = None
+    #: True when LibreOffice is installed but the conversion failed (a failure to report, never a mere skip).
+    pdf_failed: bool = False
 
 
 def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, map_png: str | Path | None = None,
@@ -55,9 +57,12 @@ def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, 
     ``index``: the gazetteer index for settlement labels (default: the user's offline index).
     Raises :class:`~mapper.exc.OutputError` when the deck or the map cannot be written. A PDF
     that cannot be made (no LibreOffice, a failed conversion) does not raise: the deck and map
-    are written, ``pdf`` stays None and ``pdf_error`` says why.
+    are written, ``pdf`` stays None and ``pdf_error`` says why (``pdf_failed`` is True when
+    LibreOffice is there but failed). Every text of the events is cleaned first
+    (:mod:`mapper.briefing.safetext`): control characters and lone surrogates never reach the deck.
     """
-    from mapper.briefing.pdf import convert_to_pdf, timeout_for
+    from mapper.briefing.pdf import SofficeMissingError, convert_to_pdf, timeout_for
+    from mapper.briefing.safetext import clean_events, clean_text
     from mapper.briefing.situation_map import save_situation_map
     from mapper.briefing.slides import build_deck
     from mapper.briefing.summary import summarise
@@ -66,6 +71,8 @@ def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, 
     if path.suffix.lower() != ".pptx":
         raise OutputError(path, "the deck must be a .pptx file")
     map_path = Path(map_png) if map_png else path.with_name(MAP_FILE_NAME)
+    events = clean_events(events)  # no control characters or lone surrogates reach the fonts or the XML
+    title = clean_text(title) if title else title
     summary = summarise(events, theatre=theatre, generated=generated)
     drawn = save_situation_map(events, map_path, theatre=theatre, tiles=tiles, index=index)
     prs = build_deck(events, summary, map_png=map_path, title=title or f"Casualty claims: {summary.theatre}")
@@ -80,4 +87,5 @@ def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, 
             result.pdf = convert_to_pdf(path, timeout=timeout_for(result.slides))
         except OutputError as exc:
             result.pdf_error = str(exc)
+            result.pdf_failed = not isinstance(exc, SofficeMissingError)
     return result

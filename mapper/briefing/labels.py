@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mapper.briefing.fonts import map_families
+
 __all__ = ["Label", "LabelPlacer", "LABEL_GID"]
 
 #: The ``gid`` of every label artist, so tests and callers can find them.
@@ -90,7 +92,7 @@ class LabelPlacer:
             self.placed.append((box.x0 - _PAD_PX, box.y0 - _PAD_PX, box.x1 + _PAD_PX, box.y1 + _PAD_PX))
 
     def _size_px(self, label: Label) -> tuple[float, float]:
-        props = self._fonts(family="DejaVu Sans", size=label.size, weight=label.weight, style=label.style)
+        props = self._fonts(family=map_families(), size=label.size, weight=label.weight, style=label.style)
         width, height, _ = self.renderer.get_text_width_height_descent(label.text, props, ismath=False)
         return width, height
 
@@ -137,6 +139,6 @@ class LabelPlacer:
         artist = self.ax.annotate(
             label.text, (label.x, label.y), xytext=(dx / self.px_per_pt, dy / self.px_per_pt),
             textcoords="offset points", ha=ha, va=va, fontsize=label.size, fontweight=label.weight,
-            fontstyle=label.style, color=label.colour, family="DejaVu Sans", zorder=20, gid=LABEL_GID,
+            fontstyle=label.style, color=label.colour, family=map_families(), zorder=20, gid=LABEL_GID,
             annotation_clip=False, path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
         self.artists.append(artist)

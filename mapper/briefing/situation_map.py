@@ -16,6 +16,8 @@ view (true distances for the scale bar) or, with web tiles, in Web Mercator::
 
 from __future__ import annotations
 
+import logging
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -318,11 +320,20 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
 def save_situation_map(events: list[Event], path: str | Path, *, dpi: float = 200, **options) -> SituationMap:
     """Draw the map and write it as a PNG (atomically); options as for :func:`draw_situation_map`."""
     path = Path(path)
-    fig, result = draw_situation_map(events, dpi=dpi, **options)
+    font_log = logging.getLogger("matplotlib.font_manager")
+    level = font_log.level
     try:
-        with atomic_path(path) as tmp:
-            fig.savefig(tmp, format="png", dpi=dpi, facecolor="white")
+        with warnings.catch_warnings():
+            # A name with characters no installed font has is drawn with empty boxes, and a fallback
+            # font without a bold face is used in its regular one: neither is worth a line on stderr.
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+            font_log.setLevel(logging.ERROR)
+            fig, result = draw_situation_map(events, dpi=dpi, **options)
+            with atomic_path(path) as tmp:
+                fig.savefig(tmp, format="png", dpi=dpi, facecolor="white")
     except OSError as exc:
         raise OutputError(path, f"cannot write the map ({exc.strerror or exc})") from None
+    finally:
+        font_log.setLevel(level)
     result.path = path
     return result

@@ -13,13 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches
 
 from mapper import __version__
 from mapper.briefing.charts import add_chart, casualties_by_date, casualties_by_place
 from mapper.briefing.summary import (CATEGORY_LABELS, BriefingSummary, event_total, source_key, source_label)
-from mapper.briefing.tables import Column, Para, add_paragraphs, add_table, paginate, row_height
-from mapper.briefing.template import (DECK_FONT, LAYOUT_TITLE, LAYOUT_TITLE_ONLY, Box, content_box,
+from mapper.briefing.links import safe_web_link
+from mapper.briefing.safetext import clean_text
+from mapper.briefing.tables import Column, Para, add_paragraphs, add_table, paginate, row_height, set_run_font
+from mapper.briefing.template import (LAYOUT_TITLE, LAYOUT_TITLE_ONLY, Box, content_box,
                                       counted_partnames, new_presentation)
 from mapper.briefing.textfit import fit_lines, fit_size, line_height, wrap
 from mapper.briefing.wording import claim_line, date_text, figures_text, places_text
@@ -44,6 +46,7 @@ def _body(prs) -> Box:
 
 
 def _set_title(slide, text: str, *, max_size: float = 34, min_size: float = 20) -> None:
+    text = " ".join(clean_text(text).split())  # one paragraph: a line break only after ": " (below)
     shape = slide.shapes.title
     frame = shape.text_frame
     frame.word_wrap = True
@@ -61,11 +64,11 @@ def _set_title(slide, text: str, *, max_size: float = 34, min_size: float = 20) 
                 break
     frame.text = shown
     for run in frame.paragraphs[0].runs:
-        run.font.size, run.font.name = Pt(size), DECK_FONT
+        set_run_font(run, size)
 
 
 def _notes(slide, text: str) -> None:
-    slide.notes_slide.notes_text_frame.text = text
+    slide.notes_slide.notes_text_frame.text = clean_text(text)
 
 
 def _quote_note(ev: Event) -> str:
@@ -96,8 +99,8 @@ def add_title_slide(prs, summary: BriefingSummary, title: str) -> None:
     for i, (line, s) in enumerate(zip(lines, sizes)):
         p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         run = p.add_run()
-        run.text = " ".join(fit_lines(line, s, width, max_lines=2))
-        run.font.size, run.font.name = Pt(s), DECK_FONT
+        run.text = clean_text(" ".join(fit_lines(line, s, width, max_lines=2)))
+        set_run_font(run, s)
     _notes(slide, f"Theatre: {summary.theatre}. {CAVEAT}\nData: {DATA_CREDITS}")
 
 
@@ -256,7 +259,7 @@ def _source_rows(events: list[Event], available: float) -> tuple[list, list]:
         url = str(source.get("url") or "")
         label = [Para(source_label(source, first), bold=True, max_lines=2)]
         if url and url != source_label(source, first):
-            label.append(Para(url, size=9, colour=_GREY, max_lines=2, link=url if url.startswith("http") else ""))
+            label.append(Para(url, size=9, colour=_GREY, max_lines=2, link=safe_web_link(url)))
         continued = [Para("(continued)", italic=True, colour=_GREY)]
         published = [Para(str(source.get("published") or "not dated"), max_lines=1)]
         base = row_height([label, published, []], cols)

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
+from mapper.briefing.links import safe_web_link
+from mapper.briefing.safetext import clean_text
 from mapper.briefing.template import DECK_FONT, Box
-from mapper.briefing.textfit import fit_lines, line_height
+from mapper.briefing.textfit import east_asian_family, fit_lines, line_height
 
 __all__ = ["Para", "Column", "fitted", "row_height", "paginate", "add_table", "add_paragraphs", "HEADER",
-           "MARGIN_X_PT", "MARGIN_Y_PT"]
+           "MARGIN_X_PT", "MARGIN_Y_PT", "set_run_font"]
 
 #: PowerPoint's default cell insets (0.1 in and 0.05 in), left as they are: setting them per cell is slow.
 MARGIN_X_PT = 7.2
@@ -101,6 +103,23 @@ def paginate(heights: list[float], *, available: float, header: float) -> list[l
     return pages
 
 
+def set_run_font(run, size: float) -> None:
+    """The deck font at ``size`` pt on ``run``; East Asian text (CJK, fullwidth) also gets the installed
+    font it was measured with as the run's East Asian font (``<a:ea>``), so the viewer draws it with the
+    same glyphs (a viewer without that font picks its own)."""
+    run.font.name, run.font.size = DECK_FONT, Pt(size)
+    family = east_asian_family(run.text)
+    if family:
+        from lxml import etree
+
+        rpr = run._r.get_or_add_rPr()
+        for old in rpr.findall(f"{{{_A}}}ea"):
+            rpr.remove(old)
+        ea = etree.Element(f"{{{_A}}}ea")
+        ea.set("typeface", family)
+        rpr.find(f"{{{_A}}}latin").addnext(ea)  # schema order: latin, ea, cs, sym, hlinkClick
+
+
 def _write(frame, paras: list[Para], width_pt: float) -> None:
     """Write ``paras`` into an empty text frame (font set explicitly on every run: tables do not
     inherit the master's text styles)."""
@@ -109,18 +128,22 @@ def _write(frame, paras: list[Para], width_pt: float) -> None:
         p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         if para.space_before:
             p.space_before = Pt(para.space_before)
+        # Lines exactly as far apart as measured: a viewer's stand-in for Arial with taller lines (Noto
+        # Sans: 1.36 em) would otherwise grow the rows past the slide's footer.
+        p.line_spacing = Pt(line_height(para.size))
         run = p.add_run()
-        run.text = fitted(para, width_pt)
+        run.text = clean_text(fitted(para, width_pt))
+        set_run_font(run, para.size)
         font = run.font
-        font.name, font.size = DECK_FONT, Pt(para.size)
         if para.bold:
             font.bold = True
         if para.italic:
             font.italic = True
         if para.colour != TEXT_COLOUR:
             font.color.rgb = RGBColor.from_string(para.colour)
-        if para.link:
-            run.hyperlink.address = para.link
+        link = safe_web_link(para.link)
+        if link:  # only http(s) links with a host are ever clickable, whoever built the paragraph
+            run.hyperlink.address = link
 
 
 def add_paragraphs(slide, box: Box, paras: list[Para]):

@@ -2,7 +2,12 @@
 
 Widths are measured with DejaVu Sans (shipped with matplotlib), which is wider than
 Arial, Liberation Sans or Calibri, so a text that fits here fits wherever the deck
-is shown. Sizes are in points::
+is shown. A character DejaVu Sans lacks (CJK, fullwidth forms, many scripts) is measured
+with the first installed font of :data:`mapper.briefing.fonts.FALLBACK_FAMILIES` that has
+it; emoji (viewers may draw them with a colour emoji font, about 1.25 em wide) as
+:data:`EMOJI_EM` at least; zero-width marks (joiners, variation selectors, combining marks)
+as nothing; and a character no font has (or a control character) as one em, wider than
+most glyphs. Measuring never fails, whatever the text. Sizes are in points::
 
     >>> wrap("Plyokhovo, Martynovka, Kursk Oblast", 12, 100)
     ['Plyokhovo,', 'Martynovka,', 'Kursk Oblast']
@@ -10,19 +15,33 @@ is shown. Sizes are in points::
     ['Plyokhovo,', 'Martynovka…']
     >>> text_width("Плёхово", 12) > text_width("Plekhovo", 12) * 0.8
     True
+    >>> round(text_width("中文", 10), 1), text_width("🇺🇦", 10), text_width("\\x00", 10)
+    (20.0, 25.0, 10.0)
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
-__all__ = ["text_width", "wrap", "fit_lines", "fit_size", "line_height", "ELLIPSIS", "WIDTH_MARGIN"]
+from mapper.briefing.fonts import CJK_FAMILIES, fallback_fonts as _fallback_fonts
+
+__all__ = ["text_width", "wrap", "fit_lines", "fit_size", "line_height", "ELLIPSIS", "WIDTH_MARGIN",
+           "EMOJI_EM", "fallback_family", "east_asian_family"]
 
 ELLIPSIS = "…"
 #: Share of a box's width text may fill: room for kerning and rounding differences between renderers.
 WIDTH_MARGIN = 0.94
 #: Line height as a multiple of the font size (PowerPoint and LibreOffice single spacing is about 1.2).
 LINE_SPACING = 1.22
+#: Width of one emoji in em: Noto Color Emoji's advance (2550 of 2048 units), rounded up.
+EMOJI_EM = 1.25
+#: Width of a character no installed font has, in em (as wide as the widest usual glyphs).
+UNKNOWN_EM = 1.0
+#: Bold text measured with a regular fallback font is taken this much wider.
+_FALLBACK_BOLD = 1.1
+#: Code point ranges drawn as emoji (pictographs, symbols and dingbats, regional indicators).
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2300, 0x23FF), (0x2B00, 0x2BFF))
 
 
 @lru_cache(maxsize=2)
@@ -35,12 +54,62 @@ def _font(bold: bool):
     return font
 
 
+def _is_emoji(code: int) -> bool:
+    return any(low <= code <= high for low, high in _EMOJI_RANGES)
+
+
+def _glyph_advance(font, code: int) -> float | None:
+    """Advance of ``code`` in ``font`` at 1 pt, or None when the font has no glyph for it."""
+    if not font.get_char_index(code):
+        return None
+    try:
+        return font.load_char(code).linearHoriAdvance / 65536 / 100.0
+    except RuntimeError:
+        return None
+
+
+@lru_cache(maxsize=8192)
+def fallback_family(char: str) -> str:
+    """The fallback font family that draws ``char`` when DejaVu Sans cannot ("" when DejaVu Sans
+    has it, or no installed fallback has it)."""
+    code = ord(char)
+    if unicodedata.category(char) in ("Cc", "Cs") or _glyph_advance(_font(False), code) is not None:
+        return ""
+    return next((family for family, font in _fallback_fonts() if font.get_char_index(code)), "")
+
+
+def east_asian_family(text: str) -> str:
+    """The installed fallback family for the East Asian characters (CJK, kana, hangul, fullwidth forms)
+    of ``text`` that DejaVu Sans lacks, for the run's East Asian font; "" when there are none."""
+    for char in text:
+        if ord(char) > 0x2E7F and unicodedata.east_asian_width(char) in ("W", "F") and not _is_emoji(ord(char)):
+            if fallback_family(char) == "":
+                continue  # DejaVu Sans has it (or nothing installed does)
+            code = ord(char)
+            return next((family for family, font in _fallback_fonts()
+                         if family in CJK_FAMILIES and font.get_char_index(code)), "")
+    return ""
+
+
 @lru_cache(maxsize=8192)
 def _advance(char: str, bold: bool) -> float:
     """Advance width of one character at 1 pt (kerning ignored: it only ever narrows text)."""
-    font = _font(bold)
-    glyph = font.load_char(ord(char))
-    return glyph.linearHoriAdvance / 65536 / 100.0
+    code = ord(char)
+    category = unicodedata.category(char)
+    if category == "Cc" or category == "Cs":
+        return UNKNOWN_EM  # controls and lone surrogates: never written (see safetext), never a crash here
+    if category in ("Mn", "Me", "Cf"):
+        return 0.0  # joiners, variation selectors, direction marks, combining marks
+    own = _glyph_advance(_font(bold), code)
+    if _is_emoji(code):
+        return max(own or 0.0, EMOJI_EM)
+    if own is not None:
+        return own
+    for _, font in _fallback_fonts():
+        width = _glyph_advance(font, code)
+        if width is not None:
+            return width * (_FALLBACK_BOLD if bold else 1.0)
+    return UNKNOWN_EM
 
 
 @lru_cache(maxsize=100_000)
