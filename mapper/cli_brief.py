@@ -5,6 +5,8 @@
 
 Wired into the main parser by :func:`register`; exit codes as for every command:
 0 ok, 1 an input or output failed (the files that could be written are), 2 usage error.
+``-q`` leaves out the notes and the "wrote" line, never an error: a PDF asked for and not
+made is one error line and exit code 1, quiet or not.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     brief.add_argument("--tiles", nargs="?", const=DEFAULT_TILES, default=None, metavar="PROVIDER",
                        help="draw web-map tiles under the situation map (needs internet; opt-in; default "
                             f"provider {DEFAULT_TILES})")
+    brief.add_argument("-q", "--quiet", action="store_true", help="no notes and no summary line; errors only")
     brief.set_defaults(func=cmd_brief)
     return brief
 
@@ -52,13 +55,14 @@ def cmd_brief(args) -> int:
     # An unreadable events file or an unwritable deck is a ConflictMapError: main() prints it in one line.
     events = read_any_events(args.events)
     result = write_briefing(events, output, pdf=args.pdf, map_png=args.map_png, title=args.title, tiles=args.tiles)
-    for note in result.notes:
-        print(f"conflictmap: note: {note}", file=sys.stderr)
-    written = [f"{result.pptx} ({result.slides} slides, {result.events} events)", str(result.map_png)]
-    if result.pdf:
-        written.append(str(result.pdf))
-    print(f"wrote {', '.join(written)}", file=sys.stderr)
-    if result.pdf_error:
+    if not args.quiet:
+        for note in result.notes:
+            print(f"conflictmap: note: {note}", file=sys.stderr)
+        written = [f"{result.pptx} ({result.slides} slides, {result.events} events)", str(result.map_png)]
+        if result.pdf:
+            written.append(str(result.pdf))
+        print(f"wrote {', '.join(written)}", file=sys.stderr)
+    if result.pdf_error:  # a failure: said even with -q
         print_error(result.pdf_error)
         return EXIT_FAILED
     return EXIT_OK
