@@ -17,8 +17,15 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def print_error(err: object) -> None:
-    """One line on stderr: ``conflictmap: error: FILE: reason``."""
-    print(f"conflictmap: error: {err}", file=sys.stderr)
+    """One line on stderr: ``conflictmap: error: FILE: reason``.
+
+    Whatever the error says is passed through :func:`mapper.exc.printable`, so a file name
+    with a newline or a terminal escape sequence in it (from any error class) cannot forge
+    a second line or colour the terminal.
+    """
+    from mapper.exc import printable
+
+    print(f"conflictmap: error: {printable(str(err))}", file=sys.stderr)
 
 
 def iso_date(text: str) -> dt.date:
