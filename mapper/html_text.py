@@ -30,7 +30,8 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-__all__ = ["HtmlPage", "extract_html", "normalize_text", "parse_date", "site_name_from_url"]
+__all__ = ["HtmlPage", "extract_html", "normalize_text", "parse_date", "site_name_from_url", "limit_attributes",
+           "FORMAT_CHARACTERS", "MAX_ATTRIBUTES"]
 
 #: Elements whose whole content is dropped (never text of the report).
 DROP_TAGS = frozenset({
@@ -94,7 +95,7 @@ def site_name_from_url(url: str) -> str:
 
 def extract_html(markup: str) -> HtmlPage:
     """Text (paragraphs joined by ``"\\n\\n"``) and metadata of an HTML page or fragment."""
-    markup = _XML_DECL.sub("", markup, count=1)
+    markup = limit_attributes(_XML_DECL.sub("", markup, count=1))
     if not markup.strip():
         return HtmlPage("")
     try:
@@ -114,7 +115,46 @@ def extract_html(markup: str) -> HtmlPage:
     return HtmlPage(text, _squash(title), published, url.strip(), _squash(site))
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+#: Start tags with more attributes than this keep their first ones only: libxml2 compares each
+#: attribute name with every earlier one, so a tag of 200,000 attributes took 82 s to parse.
+MAX_ATTRIBUTES = 256
+#: A start tag as a parser reads it (quoted values may hold ">"). Possessive quantifiers: no
+#: backtracking, so one pass over the page, whatever its quotes and brackets.
+_START_TAG = re.compile(r"""<[A-Za-z][^\s/>"']*+(?:[^>"']++|"[^"]*+"|'[^']*+')*+>?""")
+_TAG_NAME = re.compile(r"""<[^\s/>"']*+""")
+_ATTRIBUTE = re.compile(r"""[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'>]*+))?+""")
+
+
+def limit_attributes(markup: str) -> str:
+    """``markup`` with each start tag cut to its first :data:`MAX_ATTRIBUTES` attributes.
+
+    Linear in the size of the page; the text between tags is never changed.
+
+        >>> limit_attributes("<p " + " ".join(f"a{i}=1" for i in range(300)) + ">Sudzha</p>").count("=")
+        256
+    """
+    return _START_TAG.sub(_cut_attributes, markup) if "<" in markup else markup
+
+
+def _cut_attributes(match: re.Match) -> str:
+    tag = match.group()
+    if len(tag) <= MAX_ATTRIBUTES:                 # too short to hold more attributes than the limit
+        return tag
+    start = _TAG_NAME.match(tag).end()
+    end = len(tag) - tag.endswith(">")
+    for n, attribute in enumerate(_ATTRIBUTE.finditer(tag, start, end), 1):
+        if n == MAX_ATTRIBUTES:
+            return tag[:attribute.end()] + tag[end:]
+    return tag
+
+
+#: Invisible format characters (Unicode category Cf: soft hyphen, zero-width space, joiner and
+#: non-joiner, word joiner, byte-order mark, bidirectional marks…) and NUL. Inside a word they
+#: hide it from the gazetteer ("Суд\u200dжа"); tests check the class against ``unicodedata``.
+FORMAT_CHARACTERS = re.compile(
+    "[\x00\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
 _SPACE_RUN = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v]")
 
 
@@ -122,8 +162,9 @@ def normalize_text(text: str) -> str:
     """NFC, ``\\n`` line ends, one space for runs of spaces, paragraphs joined by ``"\\n\\n"``.
 
     Blank lines separate paragraphs; text without any blank line has one paragraph
-    per line (Telegram posts, one-paragraph-per-line dumps). Soft hyphens and
-    zero-width spaces are removed; no other character is changed.
+    per line (Telegram posts, one-paragraph-per-line dumps). Invisible format characters
+    (:data:`FORMAT_CHARACTERS`: soft hyphens, zero-width spaces and joiners, ...) and NULs are
+    removed, so ``"Суд\\u200dжа"`` reads ``"Суджа"``; no other character is changed.
 
         >>> normalize_text("KYIV  -  one\\r\\nline two\\r\\n\\r\\n\\r\\nnext")
         'KYIV - one\\nline two\\n\\nnext'
@@ -133,7 +174,7 @@ def normalize_text(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n").replace("\u2028", "\n")
-    text = _SPACE_RUN.sub(" ", text.translate(_INVISIBLE))
+    text = _SPACE_RUN.sub(" ", FORMAT_CHARACTERS.sub("", text))
     lines = [line.strip() for line in text.split("\n")]
     filled = [i for i, line in enumerate(lines) if line]
     if not filled:
