@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import IO
@@ -66,10 +67,16 @@ def write_events(events: list[Event], path: str | Path | None, *, fmt: str | Non
 
 
 def read_events(path: str | Path) -> list[Event]:
-    """Events from a file written by :func:`write_events` (JSON Lines or GeoJSON)."""
+    """Events from a file written by :func:`write_events` (JSON Lines or GeoJSON).
+
+    Lines end at ``"\\n"`` only: a field may hold U+2028, U+0085, form feeds and the other
+    characters :meth:`str.splitlines` would split at. A lone surrogate (a ``"\\udc80"`` escape
+    written by another tool) becomes U+FFFD, so the events can be written again.
+    """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except (UnicodeDecodeError, IsADirectoryError) as exc:
@@ -79,15 +86,36 @@ def read_events(path: str | Path) -> list[Event]:
         raise InputError(path, "empty file")
     try:
         if stripped.startswith("{") and '"FeatureCollection"' in stripped[:200]:
-            return [Event.from_dict(f["properties"]) for f in json.loads(text)["features"]]
+            return [Event.from_dict(f["properties"]) for f in _loads(text)["features"]]
         events = []
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(text.split("\n"), 1):
             if line.strip():
                 try:
-                    events.append(Event.from_dict(json.loads(line)))
+                    events.append(Event.from_dict(_loads(line)))
                 except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                     raise InputError(f"{path}:{n}", f"not an event record: {str(exc).splitlines()[0][:120]}") \
                         from None
         return events
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(path, f"not an events file: {str(exc).splitlines()[0][:120]}") from None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _loads(text: str):
+    """``json.loads``, with every lone surrogate in the strings it holds replaced by U+FFFD."""
+    value = json.loads(text)
+    return _without_surrogates(value) if _SURROGATE_ESCAPE.search(text) else value
+
+
+def _without_surrogates(value):
+    from mapper.report_bytes import replace_surrogates
+
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
