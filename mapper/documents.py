@@ -18,21 +18,21 @@ A bad input never stops the others; it becomes a one-line
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import datetime
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from gazetteer.loaders.sniff import guess_encoding
 from mapper.exc import InputError
 from mapper.html_text import extract_html, normalize_text, parse_date, site_name_from_url
+from mapper.report_bytes import SURROGATES, decode_report, replace_surrogates
 
 __all__ = ["Document", "read_documents", "read_input", "report_files", "unique_id", "dated", "normalize_text",
            "parse_date", "find_dateline", "SUFFIXES"]
@@ -44,6 +44,7 @@ _TEXT_KEYS = ("text", "body", "content", "message")
 _DATE_KEYS = ("published", "date", "published_at", "datePublished")
 _URL_KEYS = ("url", "link", "source_url")
 _SOURCE_KEYS = ("source_name", "site_name", "source")
+_STRING_FIELDS = ("id", "text", "title", "url", "source_name", "path", "encoding")
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,23 @@ def unique_id(doc_id: str, seen: dict[str, int]) -> str:
 # --- inputs -----------------------------------------------------------------------------------
 
 def read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:
-    """The documents (ids as the input gives them, dates as found) and errors of one input."""
+    """The documents (ids as the input gives them, dates as found) and errors of one input.
+
+    No string of a document holds a lone surrogate (a JSON ``"\\udc80"``, the bytes of a file
+    name that is not UTF-8): every writer downstream can encode every field.
+    """
+    for found in _read_input(item, stdin, max_bytes):
+        yield found if isinstance(found, InputError) else _without_surrogates(found)
+
+
+def _without_surrogates(doc: Document) -> Document:
+    """``doc`` with each lone surrogate in its strings replaced by U+FFFD."""
+    changed = {name: replace_surrogates(value) for name in _STRING_FIELDS
+               if SURROGATES.search(value := getattr(doc, name))}
+    return dataclasses.replace(doc, **changed) if changed else doc
+
+
+def _read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:
     if str(item) == "-":
         data = (stdin if stdin is not None else sys.stdin.buffer).read(max_bytes + 1)
         if len(data) > max_bytes:
@@ -140,8 +157,25 @@ def report_files(folder: Path, walk_errors: list[InputError]) -> list[Path]:
 
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root, f) for f in files if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES]
+        found += [Path(root, f) for f in files if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES
+                  and _regular_or_unreadable(Path(root, f))]
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _regular_or_unreadable(path: Path) -> bool:
+    """False for a FIFO, socket or device in a folder (skipped, never opened); True for a file, or a
+    name that cannot be looked at (its reader names the reason)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
+
+
+def _not_regular(mode: int) -> str:
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
+            else "a special file")
+    return f"is {kind}, not a regular file"
 
 
 def _os_reason(exc: OSError) -> str:
@@ -160,87 +194,54 @@ def _size(n: int) -> str:
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    """One file; a FIFO or device is refused without being opened for a blocking read."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        mode, size = info.st_mode, info.st_size
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):
+            yield InputError(path, _not_regular(mode))
+            return
         if size > max_bytes:
             yield InputError(path, f"file is {_size(size)}, over the {_size(max_bytes)} limit")
             return
-        with open(path, "rb") as stream:
-            data = stream.read(max_bytes + 1)
+        with open(path, "rb", opener=_nonblocking) as stream:
+            mode = os.fstat(stream.fileno()).st_mode      # replaced by a FIFO since it was looked at
+            data = stream.read(max_bytes + 1) if stat.S_ISREG(mode) else None
     except IsADirectoryError:
         yield InputError(path, "is a directory")
         return
     except OSError as exc:
         yield InputError(path, _os_reason(exc))
         return
-    if len(data) > max_bytes:
+    if data is None:
+        yield InputError(path, _not_regular(mode))
+    elif len(data) > max_bytes:
         yield InputError(path, f"file is over the {_size(max_bytes)} limit")
-        return
-    yield from _parse_bytes(data, str(path), str(path), path.stem, SUFFIXES.get(path.suffix.lower()))
-
-
-# --- bytes -> text ----------------------------------------------------------------------------
-
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
-
-
-def _decode(data: bytes, html: bool) -> tuple[str, str] | str | None:
-    """``(text, encoding)``, a reason for text too damaged to read, or None for bytes that are not text."""
-    if data.startswith(codecs.BOM_UTF8):
-        text, encoding = data[3:].decode("utf-8", "replace"), "utf-8"
-    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        text, encoding = data.decode("utf-32", "replace"), "utf-32"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16", "replace"), "utf-16"
     else:
-        sample = data[:65536]
-        if b"\x00" in sample:
-            guessed = _utf16_without_bom(sample)
-        else:
-            try:
-                return _unless_binary(data.decode("utf-8"), "utf-8")
-            except UnicodeDecodeError:
-                pass
-            lenient = data.decode("utf-8", "replace")
-            bad = lenient.count("\ufffd")
-            # Damaged UTF-8 keeps far more valid multi-byte letters than bad bytes; cp1251, KOI8-R
-            # and cp866 text read as UTF-8 keeps less than one valid letter for four bad bytes.
-            if sum(1 for c in lenient if c > "\x7f") - bad >= 2 * bad:
-                if bad > len(lenient) / 20:
-                    return f"damaged UTF-8 text ({bad} undecodable byte sequences)"
-                return _unless_binary(lenient, "utf-8")
-            declared = _CHARSET.search(sample[:4096]) if html else None
-            guessed = declared.group(1).decode("ascii") if declared else guess_encoding(sample)
-        if guessed is None:
-            return None
-        try:
-            encoding = codecs.lookup(guessed).name
-        except LookupError:
-            return None
-        text = data.decode(encoding, "replace")
-    return _unless_binary(text, encoding)
+        yield from _parse_bytes(data, str(path), _escaped(str(path)), _escaped(path.stem),
+                                SUFFIXES.get(path.suffix.lower()))
 
 
-def _unless_binary(text: str, encoding: str) -> tuple[str, str] | None:
-    sample = text[:8192]
-    return None if len(_CONTROL.findall(sample)) > len(sample) / 20 else (text, encoding)
+def _nonblocking(name: str, flags: int) -> int:
+    """``open``'s opener: a FIFO put in place of a file after its check still cannot block the read."""
+    return os.open(name, flags | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
 
 
-def _utf16_without_bom(sample: bytes) -> str | None:
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if even == 0 and odd > len(sample) // 20:
-        return "utf-16-le"
-    if odd == 0 and even > len(sample) // 20:
-        return "utf-16-be"
-    return None
+def _escaped(name: str) -> str:
+    """A file name as text: the bytes of a name that is not UTF-8 written as ``\\xff``."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return replace_surrogates(name)
 
 
 def _parse_bytes(data: bytes, label: str, path: str, stem: str, kind: str | None) -> Iterator[Document | InputError]:
     if not data:
         yield InputError(label, "empty file" if label != "stdin" else "empty input")
         return
-    decoded = _decode(data, kind == "html")
+    decoded = decode_report(data, kind == "html")
     if decoded is None or isinstance(decoded, str):
         yield InputError(label, decoded or "binary file, not a text report")
         return
@@ -333,7 +334,8 @@ def _field(obj: dict, keys: tuple[str, ...]) -> str:
             value = "".join(v if isinstance(v, str) else str(v.get("text", "")) if isinstance(v, dict) else ""
                             for v in value)
         if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-            return str(value).strip() if key not in _TEXT_KEYS else str(value)
+            value = replace_surrogates(str(value))       # "\\udc80" in JSON: not text any writer can encode
+            return value.strip() if key not in _TEXT_KEYS else value
     return ""
 
 
