@@ -7,6 +7,10 @@ byte-order mark, UTF-8 with stray bytes, a page full of scripts around its artic
 ``gazetteer/`` holds dumps with impossible coordinates and broken rows. Files too big to commit
 (a 50 MB report, 21 MB on standard input) are written to temporary directories by the tests.
 
+Hostile reports that used to stop a batch or lose a report are in the corpus as good ones: a
+lone surrogate escaped in JSON, a page declaring ``base64`` as its charset, a stray NUL byte in
+Russian text, a zero-width joiner inside a place name.
+
 The last tests are strict ``xfail``: hostile reports that make extraction take quadratic time,
 and output and gazetteer bugs, each described in its reason.
 """
@@ -47,6 +51,10 @@ GOOD_REPORTS = {
     "article_with_scripts": ("killed_or_wounded", 30, "Plyokhovo"),
     "tg-1": ("killed", 2, "Shebekino"),
     "tg-3": ("wounded", 4, "Tyotkino"),
+    "stray_nul_russian": ("killed", 9, "Sudzha"),
+    "meta_charset_base64": ("killed", 3, "Sudzha"),
+    "zero_width_joiner": ("wounded", 6, "Plyokhovo"),
+    "surrogate-\ufffd": ("killed", 4, "Shebekino"),
 }
 #: What the article page's mentions may be: the rest of its place names sit in scripts, styles,
 #: event handlers, <noscript>, the navigation bar and the footer, and must not be read.
@@ -122,6 +130,9 @@ def test_extract_names_each_bad_input_once_and_writes_every_good_event(index, tm
         assert place in [loc["name"] for loc in events[doc]["locations"]], events[doc]
     assert events["telegram_cp1251"]["source_quote"].startswith("Под Льговом Курской области погибли")
     assert events["ukrainian_utf16_bom"]["source_quote"].startswith("Під Суджею загинули 12 окупантів")
+    assert events["zero_width_joiner"]["source_quote"].startswith("Под Плёховом ранены")     # joiner removed
+    surrogate = events["surrogate-\ufffd"]                    # a lone "\udc80" in JSON: U+FFFD in every field
+    assert (surrogate["source_name"], surrogate["source_url"]) == ("Chan\ufffdnel", "https://example.org/post/\ufffd")
     assert [p.name for p in tmp_path.iterdir()] == ["events.jsonl"]       # no temporary file left beside it
 
 
