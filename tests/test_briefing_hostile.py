@@ -141,6 +141,27 @@ def test_fallback_widths_are_never_narrower_than_the_glyphs_drawn():
     assert text_width("\x00", 10) > 0 and text_width("\ud800", 10) > 0
 
 
+def test_wide_characters_take_an_em_whichever_fallback_font_has_them(monkeypatch):
+    import mapper.briefing.textfit as textfit
+    from mapper.briefing.fonts import find_font_file
+
+    if find_font_file("Symbola") is None:
+        pytest.skip("Symbola is not installed (apt-get install fonts-symbola)")
+    from matplotlib import ft2font
+
+    symbola = ft2font.FT2Font(find_font_file("Symbola"))
+    symbola.set_size(100, 72)
+    assert symbola.get_char_index(ord("中")) and symbola.load_char(ord("中")).linearHoriAdvance / 6553600 < 0.9
+    monkeypatch.setattr(textfit, "_fallback_fonts", lambda: (("Symbola", symbola),))  # no CJK font at all
+    textfit._advance.cache_clear()
+    textfit._unit_width.cache_clear()
+    try:
+        assert text_width("中文", 10) >= 20                          # not Symbola's narrow 8.7 pt a glyph
+    finally:
+        textfit._advance.cache_clear()
+        textfit._unit_width.cache_clear()
+
+
 def test_hostile_deck_is_written_and_opens(hostile_deck):
     result, prs = hostile_deck
     assert result.pptx.is_file() and result.map_png.is_file() and result.events == len(hostile_events())

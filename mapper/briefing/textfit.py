@@ -108,6 +108,8 @@ def _advance(char: str, bold: bool) -> float:
     for _, font in _fallback_fonts():
         width = _glyph_advance(font, code)
         if width is not None:
+            if unicodedata.east_asian_width(char) in ("W", "F"):
+                width = max(width, 1.0)  # a symbol font's narrow CJK glyph: the viewer's CJK font takes 1 em
             return width * (_FALLBACK_BOLD if bold else 1.0)
     return UNKNOWN_EM
 
