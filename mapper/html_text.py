@@ -118,9 +118,16 @@ def extract_html(markup: str) -> HtmlPage:
 #: Start tags with more attributes than this keep their first ones only: libxml2 compares each
 #: attribute name with every earlier one, so a tag of 200,000 attributes took 82 s to parse.
 MAX_ATTRIBUTES = 256
-#: A start tag as a parser reads it (quoted values may hold ">"). Possessive quantifiers: no
-#: backtracking, so one pass over the page, whatever its quotes and brackets.
-_START_TAG = re.compile(r"""<[A-Za-z][^\s/>"']*+(?:[^>"']++|"[^"]*+"|'[^']*+')*+>?""")
+#: What one pass over a page looks at, in order: a comment (left as it is), a ``<script>`` or
+#: ``<style>`` start tag with its raw content (the tag is cut, the content left as it is: an
+#: ``a<b`` in code is no tag), any other start tag. Quoted values may hold ">". Possessive
+#: quantifiers: no backtracking, so one linear pass whatever the quotes and brackets.
+_TAGS = re.compile(r"""
+    <!--(?:[^-]++|-(?!->))*+(?:-->)?
+  | (?P<raw><(?P<rawname>script|style)(?=[\s/>])(?:[^>"']++|"[^"]*+"|'[^']*+')*+>?)
+    (?P<content>(?:[^<]++|<(?!/(?P=rawname)[\s/>]))*+)
+  | <[A-Za-z][^\s/>"']*+(?:[^>"']++|"[^"]*+"|'[^']*+')*+>?
+    """, re.I | re.X)
 _TAG_NAME = re.compile(r"""<[^\s/>"']*+""")
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'>]*+))?+""")
 
@@ -128,16 +135,21 @@ _ATTRIBUTE = re.compile(r"""[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'>
 def limit_attributes(markup: str) -> str:
     """``markup`` with each start tag cut to its first :data:`MAX_ATTRIBUTES` attributes.
 
-    Linear in the size of the page; the text between tags is never changed.
+    Linear in the size of the page; text, comments and the code in scripts and styles are never changed.
 
         >>> limit_attributes("<p " + " ".join(f"a{i}=1" for i in range(300)) + ">Sudzha</p>").count("=")
         256
     """
-    return _START_TAG.sub(_cut_attributes, markup) if "<" in markup else markup
+    return _TAGS.sub(_cut_match, markup) if "<" in markup else markup
 
 
-def _cut_attributes(match: re.Match) -> str:
-    tag = match.group()
+def _cut_match(match: re.Match) -> str:
+    if match.group("raw") is not None:
+        return _cut_attributes(match.group("raw")) + match.group("content")
+    return match.group() if match.group().startswith("<!--") else _cut_attributes(match.group())
+
+
+def _cut_attributes(tag: str) -> str:
     if len(tag) <= MAX_ATTRIBUTES:                 # too short to hold more attributes than the limit
         return tag
     start = _TAG_NAME.match(tag).end()

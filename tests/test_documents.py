@@ -453,3 +453,15 @@ def test_json_lines_split_at_newlines_only(tmp_path):
                                       encoding="utf-8")
     docs, errors = read_all([tmp_path / "r.jsonl"])
     assert not errors and [d.id for d in docs] == ["n0", "n1", "n2", "n3", "n4"]
+
+
+def test_cutting_attributes_leaves_scripts_comments_and_text_alone():
+    from mapper.html_text import MAX_ATTRIBUTES, extract_html, limit_attributes
+
+    words = " ".join(f"w{i}" for i in range(2 * MAX_ATTRIBUTES))
+    page = (f"<html><body><script>if (a<b {words}) {{}}</script><!-- <p {words}> -->"
+            f"<p>Text about Sudzha {words}.</p></body></html>")
+    assert limit_attributes(page) == page
+    assert extract_html(page).text == f"Text about Sudzha {words}."
+    tag = "<script " + " ".join(f"a{i}=1" for i in range(2 * MAX_ATTRIBUTES)) + ">x<y</script><p>Kept.</p>"
+    assert limit_attributes(tag).count("=") == MAX_ATTRIBUTES and extract_html(tag).text == "Kept."
