@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
-from mapper.briefing.links import safe_web_link
+from mapper.links import web_link
 from mapper.briefing.safetext import clean_text
 from mapper.briefing.template import DECK_FONT, Box
 from mapper.briefing.textfit import east_asian_family, fit_lines, line_height
@@ -141,7 +141,7 @@ def _write(frame, paras: list[Para], width_pt: float) -> None:
             font.italic = True
         if para.colour != TEXT_COLOUR:
             font.color.rgb = RGBColor.from_string(para.colour)
-        link = safe_web_link(para.link)
+        link = web_link(para.link) or ""
         if link:  # only http(s) links with a host are ever clickable, whoever built the paragraph
             run.hyperlink.address = link
 
