@@ -91,7 +91,9 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
             continue
         paths, skipped = written if isinstance(written, tuple) else (written, None)
         result.written.extend(paths if paths is not None else [out / name])
-        if skipped:
+        if isinstance(skipped, ConflictMapError):  # written in part: a failure, reported even with -q
+            result.failed.append(skipped)
+        elif skipped:
             result.skipped.append(skipped)
     return result
 
@@ -140,13 +142,18 @@ def _writers(events: list[Event], *, title: str | None, pdf: bool,
 
 
 def _write_briefing(events: list[Event], path: Path, *, pdf: bool, title: str | None,
-                    theatre: Theatre | None) -> list[Path] | tuple[list[Path], str]:
+                    theatre: Theatre | None) -> list[Path] | tuple[list[Path], str | ConflictMapError]:
+    """The deck's files; with what was left out: why (LibreOffice not installed, a skip) or the
+    failed PDF conversion (an :class:`OutputError`, counted as a failure)."""
     from mapper.briefing import write_briefing
+    from mapper.exc import OutputError
 
     options = {"theatre": theatre} if theatre is not None else {}
     result = write_briefing(events, path, pdf=pdf, map_png=path.parent / "situation_map.png", title=title,
                             **options)
     written = [p for p in (result.map_png, result.pptx, result.pdf) if p is not None]
+    if pdf and result.pdf is None and result.pdf_failed:
+        return written, OutputError(path.with_suffix(".pdf"), result.pdf_error or "conversion failed")
     if pdf and result.pdf is None and result.pdf_error:
         return written, f"briefing.pdf: {result.pdf_error}"
     return written

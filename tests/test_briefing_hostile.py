@@ -347,3 +347,17 @@ def test_a_conversion_sweeps_stale_workdirs_and_records_its_processes(tmp_path, 
     assert not [p for p in temp.iterdir() if p.name.startswith(WORKDIR_PREFIX)]   # its own is removed too
     owner, soffice_pid = record.read_text().split("\n")[:-2], record.read_text().split()[-1]
     assert str(os.getpid()) in owner and soffice_pid in owner       # ours and LibreOffice's, while it ran
+
+
+def test_cli_run_quiet_still_reports_a_failed_pdf(tmp_path):
+    """``run -q`` had printed nothing and exited 0 when the PDF conversion failed."""
+    soffice, _ = fake_soffice(tmp_path, fail=True)
+    out = tmp_path / "out"
+    proc = run_cli("run", "-q", "-o", str(out), env={"CONFLICTMAP_SOFFICE": str(soffice)})
+    assert proc.returncode == 1, proc.stderr
+    [line] = proc.stderr.strip().splitlines()
+    assert line.startswith("conflictmap: error: ") and "briefing.pdf" in line and "could not convert" in line
+    assert proc.stdout == ""
+    for name in ("map.html", "events.gpkg", "briefing.pptx", "situation_map.png"):
+        assert (out / name).is_file(), name
+    assert not (out / "briefing.pdf").exists()
