@@ -5,11 +5,14 @@ Each test builds its hostile input in a temporary folder (a lone surrogate in JS
 that is not UTF-8 or holds a newline and terminal escapes, a page declaring ``base64`` as its
 charset, a tag with tens of thousands of attributes, a FIFO named ``*.txt``, an events file with
 U+2028 / U+0085 in a field, stray NUL bytes, a zero-width joiner inside a place name, temporary
-files left by killed writers) and runs ``python -m mapper`` on it as a user would.
+files left by killed writers) and runs ``python -m mapper`` on it as a user would. The last tests
+check the same at the level of :func:`mapper.documents.read_documents`, with each codec name and
+each kind of stray byte.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -20,6 +23,18 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_cli
+from mapper.documents import Document, normalize_text, read_documents
+from mapper.exc import InputError
+
+def read_one(path, **kwargs) -> Document:
+    [doc] = read_documents([path], **kwargs)
+    return doc
+
+
+def read_all(inputs, **kwargs) -> tuple[list[Document], list[InputError]]:
+    errors: list[InputError] = []
+    return list(read_documents(inputs, errors=errors, **kwargs)), errors
+
 
 GOOD_REPORT = "KYIV, Dec 16, 2024 - About 12 soldiers were killed near Sudzha, officials said.\n"
 RUN_ARTEFACTS = ["briefing.pptx", "events.csv", "events.geojson", "events.gpkg", "events.jsonl", "events.kml",
@@ -280,3 +295,112 @@ def test_the_next_write_sweeps_temporaries_of_gone_writers_and_keeps_live_ones(t
         alive.wait()
     left = {p.name for p in tmp_path.iterdir()}
     assert left == {"events.jsonl"} | {name for name, swept in names.items() if not swept}
+
+
+# --- the same, and more, at the reader's level -----------------------------------------------------
+
+def test_every_invisible_format_character_is_removed_from_report_text():
+    import unicodedata
+
+    from mapper.html_text import FORMAT_CHARACTERS
+
+    format_chars = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    matched = {chr(c) for c in range(sys.maxunicode + 1) if FORMAT_CHARACTERS.match(chr(c))}
+    assert matched == format_chars | {"\x00"}                   # the class is all of Cf, and NUL
+    assert normalize_text("Суд\u200dжа, Plek\u00adhovo, \u200eКурск\u200f\x00") == "Суджа, Plekhovo, Курск"
+
+
+def test_lone_surrogates_in_every_json_field_become_replacement_characters(tmp_path):
+    (tmp_path / "s.jsonl").write_text(
+        '{"id": "a\\udc80", "text": "Killed near Sudzha \\udfff.", "title": "\\ud800T", "url": "https://x.org/\\udc80", '
+        '"source": "S\\udc80"}\n{"id": "b", "text": "<p>Page \\udc80 text</p>"}\n', encoding="utf-8")
+    docs, errors = read_all([tmp_path / "s.jsonl"])
+    assert not errors
+    assert [(d.id, d.text, d.title, d.url, d.source_name) for d in docs] == [
+        ("a\ufffd", "Killed near Sudzha \ufffd.", "\ufffdT", "https://x.org/\ufffd", "S\ufffd"),
+        ("b", "Page \ufffd text", "", "", "")]
+    for doc in docs:                                          # every writer can encode every field
+        for value in dataclasses.astuple(doc):
+            str(value).encode("utf-8")
+
+
+def test_a_file_name_that_is_not_utf8_gives_an_id_of_escaped_bytes(tmp_path):
+    name = os.fsdecode(os.fsencode(tmp_path) + b"/r\xe9port.txt")
+    with open(name, "w", encoding="utf-8") as f:
+        f.write("Killed near Sudzha.")
+    doc = read_one(name)
+    assert (doc.id, doc.path, doc.text) == ("r\\xe9port", f"{tmp_path}/r\\xe9port.txt", "Killed near Sudzha.")
+    _, errors = read_all([name + "\n\x1b[2J.txt"])
+    assert str(errors[0]) == f"{tmp_path}/r\\xe9port.txt\\n\\x1b[2J.txt: no such file or directory"
+    assert errors[0].source == name + "\n\x1b[2J.txt"           # kept as given, escaped when shown
+
+
+@pytest.mark.parametrize("charset", ["base64", "hex", "zlib", "bz2", "uu", "quopri", "rot13", "idna", "punycode",
+                                     "undefined", "unicode_escape", "raw_unicode_escape", "utf-16", "x-no-such"])
+def test_a_page_charset_that_is_no_text_encoding_is_ignored(tmp_path, charset):
+    markup = f'<html><head><meta charset="{charset}"></head><body><p>Бои под Суджей.</p></body></html>'
+    (tmp_path / "p.html").write_bytes(markup.encode("cp1251") + b"\x98")
+    doc = read_one(tmp_path / "p.html")
+    assert doc.encoding == "cp1251" and doc.text.startswith("Бои под Суджей.")
+
+
+def test_stray_nul_bytes_are_dropped_and_nul_heavy_bytes_stay_binary(tmp_path):
+    text = "Бои под Суджей продолжаются, сообщили местные власти. ".encode() * 200
+    (tmp_path / "one.txt").write_bytes(text[:5001] + b"\x00" + text[5001:])
+    (tmp_path / "utf16.txt").write_bytes("Бои под Суджей, 12 killed.".encode("utf-16-le"))
+    (tmp_path / "heavy.txt").write_bytes(text[:400].replace(b" ", b"\x00"))
+    (tmp_path / "pdf.txt").write_bytes(b"%PDF-1.7\n" + text[:400])
+    docs, errors = read_all([tmp_path / name for name in ("one.txt", "utf16.txt", "heavy.txt", "pdf.txt")])
+    assert [(d.id, d.encoding) for d in docs] == [("one", "utf-8"), ("utf16", "utf-16-le")]
+    assert docs[0].text == normalize_text(text.decode())
+    assert [(Path(e.source).name, e.reason) for e in errors] == [("heavy.txt", "binary file, not a text report"),
+                                                                ("pdf.txt", "binary file, not a text report")]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifos_are_skipped_in_folders_and_refused_by_name_without_opening(tmp_path):
+    import threading
+    import time
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "a.txt").write_text("Killed near Sudzha.", encoding="utf-8")
+    done = threading.Event()
+
+    def unblock_a_reader() -> None:
+        """Should a reader open the FIFO, give it end-of-file: the test then fails instead of hanging."""
+        deadline = time.monotonic() + 30
+        while not done.is_set() and time.monotonic() < deadline:
+            try:
+                os.close(os.open(tmp_path / "pipe.txt", os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:                     # no reader: nobody is blocked on it
+                done.wait(0.05)
+
+    writer = threading.Thread(target=unblock_a_reader, daemon=True)
+    writer.start()
+    try:
+        docs, errors = read_all([tmp_path, tmp_path / "pipe.txt"])
+    finally:
+        done.set()
+        writer.join()
+    assert [d.id for d in docs] == ["a"]
+    assert [str(e) for e in errors] == [f"{tmp_path / 'pipe.txt'}: is a named pipe (FIFO), not a regular file"]
+
+
+def test_json_lines_split_at_newlines_only(tmp_path):
+    lines = [{"id": f"n{i}", "text": f"Killed{sep}near Sudzha."} for i, sep in enumerate("\u2028\u2029\x85\x0b\x0c")]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n",
+                                      encoding="utf-8")
+    docs, errors = read_all([tmp_path / "r.jsonl"])
+    assert not errors and [d.id for d in docs] == ["n0", "n1", "n2", "n3", "n4"]
+
+
+def test_cutting_attributes_leaves_scripts_comments_and_text_alone():
+    from mapper.html_text import MAX_ATTRIBUTES, extract_html, limit_attributes
+
+    words = " ".join(f"w{i}" for i in range(2 * MAX_ATTRIBUTES))
+    page = (f"<html><body><script>if (a<b {words}) {{}}</script><!-- <p {words}> -->"
+            f"<p>Text about Sudzha {words}.</p></body></html>")
+    assert limit_attributes(page) == page
+    assert extract_html(page).text == f"Text about Sudzha {words}."
+    tag = "<script " + " ".join(f"a{i}=1" for i in range(2 * MAX_ATTRIBUTES)) + ">x<y</script><p>Kept.</p>"
+    assert limit_attributes(tag).count("=") == MAX_ATTRIBUTES and extract_html(tag).text == "Kept."
