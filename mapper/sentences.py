@@ -42,6 +42,11 @@ class Sentence(NamedTuple):
 #: Longer "sentences" (run-ons, lists without full stops) are cut at clause boundaries; real
 #: sentences of reports are far shorter.
 MAX_SENTENCE_CHARS = 1000
+#: A longer paragraph (a one-line dump of a whole report, megabytes without a line break) is read
+#: in windows of about this many characters, cut between sentences: each window counts as a
+#: paragraph, so what a claim borrows from its paragraph (side, claimant, date) comes from near
+#: it, and no claim's context grows with the file. Real paragraphs are far shorter.
+MAX_PARAGRAPH_CHARS = 20_000
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -53,7 +58,11 @@ def _ends_with_abbreviation(chunk: str) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text`` in order, with spans that point into ``text``."""
+    """Sentences of ``text`` in order, with spans that point into ``text``.
+
+    A paragraph longer than :data:`MAX_PARAGRAPH_CHARS` is cut into windows between sentences,
+    numbered as paragraphs of their own (the paragraphs after it move up by as many).
+    """
     out: list[Sentence] = []
     para_start = 0
     paragraphs = []
@@ -72,6 +81,20 @@ def split_sentences(text: str) -> list[Sentence]:
             _append(out, text, p_start + start, p_start + m.end(), p_index)
             start = m.end()
         _append(out, text, p_start + start, p_end, p_index)
+    return _windows(out) if any(end - start > MAX_PARAGRAPH_CHARS for start, end in paragraphs) else out
+
+
+def _windows(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with each paragraph longer than :data:`MAX_PARAGRAPH_CHARS` numbered as
+    windows of whole sentences, none longer than that (unless one sentence is)."""
+    out: list[Sentence] = []
+    shift, window_start, previous = 0, 0, None
+    for s in sentences:
+        if s.paragraph != previous:
+            previous, window_start = s.paragraph, s.start
+        elif s.end - window_start > MAX_PARAGRAPH_CHARS:
+            shift, window_start = shift + 1, s.start
+        out.append(s._replace(paragraph=s.paragraph + shift) if shift else s)
     return out
 
 

@@ -234,7 +234,8 @@ def test_claims_on_one_line_with_a_date_at_the_top_cost_work_linear_in_their_num
     """The walk-back that finds "On Saturday" far up the line stops where the last one stopped."""
     def run(n: int) -> None:
         events = extract("On Saturday, the border villages were shelled. " + repeated(claim, n))
-        assert events and all(e.event_date == datetime.date(2024, 12, 14) for e in events)
+        near_the_date = [e for e in events if e.quote_end < 5_000]   # in its window (see below)
+        assert near_the_date and all(e.event_date == datetime.date(2024, 12, 14) for e in near_the_date)
     small, large = measure(work, run, 10_000)
     assert_linear(small, large, "lines", "chars", "dates")
 
@@ -252,6 +253,25 @@ def test_claims_without_places_fall_back_on_a_region_in_work_linear_in_their_num
         assert events and all(e.location_note == "region named elsewhere in the report" for e in events)
     small, large = measure(work, run, 10_000)
     assert_linear(small, large, "lines", "places", "chars")
+
+
+def test_a_long_line_is_read_in_windows_of_whole_sentences():
+    """A paragraph of megabytes is read as windows of at most MAX_PARAGRAPH_CHARS (give or take a
+    sentence): what a claim borrows from "its paragraph" then stays near it."""
+    from mapper.sentences import MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS, split_sentences
+
+    line = repeated(claim, 10 * MAX_PARAGRAPH_CHARS)
+    text = "A first paragraph.\n\n" + line + "\n\nThe last one."
+    sentences = split_sentences(text)
+    windows: dict[int, list] = {}
+    for s in sentences:
+        windows.setdefault(s.paragraph, []).append(s)
+    assert [s.paragraph for s in sentences] == sorted(s.paragraph for s in sentences)
+    assert 10 <= len(windows) - 2 <= 11
+    assert all(w[-1].end - w[0].start <= MAX_PARAGRAPH_CHARS + MAX_SENTENCE_CHARS for w in windows.values())
+    assert "".join(text[s.start:s.end] + " " for s in sentences[1:-1]) == line   # nothing lost or cut
+    short = "One. Two.\n\nThree.\n\n\n\nFour."
+    assert [s.paragraph for s in split_sentences(short)] == [0, 0, 1, 2]       # short ones as before
 
 
 # --- shapes fixed before: these replaced wall-clock limits ----------------------------------------
