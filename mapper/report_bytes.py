@@ -10,7 +10,7 @@ to read, and bytes that are not text at all, and it never raises on hostile byte
   ``base64``, ``zlib``, ``rot13``, ``idna``, ``punycode``, ``unicode_escape``… are ignored
   and the encoding is detected instead.
 
-    >>> decode_report("Под Суджей\\x00 погибли".encode() , html=False)
+    >>> decode_report("Под Суджей\\x00 погибли".encode(), html=False)
     ('Под Суджей погибли', 'utf-8')
     >>> decode_report(b"\\x89PNG\\r\\n\\x1a\\n" + b"text" * 20, html=False) is None
     True
