@@ -212,8 +212,8 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
     except IsADirectoryError:
         yield InputError(path, "is a directory")
         return
-    except OSError as exc:
-        yield InputError(path, _os_reason(exc))
+    except (OSError, ValueError) as exc:        # ValueError: a NUL byte in the name (API callers)
+        yield InputError(path, _os_reason(exc) if isinstance(exc, OSError) else "invalid file name")
         return
     if data is None:
         yield InputError(path, _not_regular(mode))

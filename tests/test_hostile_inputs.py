@@ -333,6 +333,8 @@ def test_a_file_name_that_is_not_utf8_gives_an_id_of_escaped_bytes(tmp_path):
     _, errors = read_all([name + "\n\x1b[2J.txt"])
     assert str(errors[0]) == f"{tmp_path}/r\\xe9port.txt\\n\\x1b[2J.txt: no such file or directory"
     assert errors[0].source == name + "\n\x1b[2J.txt"           # kept as given, escaped when shown
+    _, errors = read_all(["nul\x00byte.txt"])                   # only the API can pass one
+    assert [str(e) for e in errors] == ["nul\\x00byte.txt: invalid file name"]
 
 
 @pytest.mark.parametrize("charset", ["base64", "hex", "zlib", "bz2", "uu", "quopri", "rot13", "idna", "punycode",
