@@ -163,24 +163,6 @@ def test_a_tag_with_many_attributes_reaches_the_parser_cut_to_the_limit(monkeypa
     assert len(p.attrib) == html_text.MAX_ATTRIBUTES          # was 20,000: libxml2 is quadratic in them
 
 
-def test_reading_a_page_of_many_attributes_grows_linearly_with_its_size(tmp_path):
-    from mapper.documents import read_documents
-
-    def cpu_seconds(n: int) -> float:
-        path = tmp_path / f"attributes_{n}.html"
-        path.write_text(_attribute_page(n), encoding="utf-8")
-        best = float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            [doc] = read_documents([path])
-            best = min(best, time.process_time() - start)
-        assert doc.text == "About 12 soldiers were killed near Sudzha."
-        return best
-
-    small, large = cpu_seconds(4_000), cpu_seconds(40_000)
-    assert large < 40 * max(small, 0.01)      # 10 times the size: about 10 times the work, not 100
-
-
 # --- 5. FIFOs and devices ---------------------------------------------------------------------------------
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
