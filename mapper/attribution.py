@@ -102,8 +102,7 @@ class ActorClues:
     def sides(self) -> frozenset[str]:
         """Every side the text names at all, with or without a military noun."""
         if self._sides is None:
-            text = self.text
-            self._sides = frozenset(name for name, pattern in _ACTOR_LOOSE if text and pattern.search(text))
+            self._sides = _sides(self.text)
         return self._sides
 
 
@@ -116,19 +115,24 @@ def _strict_actor(text: str) -> str:
     return "Civilians" if _CIVILIANS.search(text) else ""
 
 
+def _sides(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _ACTOR_LOOSE if text and pattern.search(text))
+
+
 def actor_of(*texts: str | ActorClues) -> str:
     """The side that suffered, from the figure's subject first, then wider text.
 
     Each text may be given as :class:`ActorClues` already read (a paragraph shared by many
     claims). Returns "" when no text names one.
     """
-    clues = [t if isinstance(t, ActorClues) else ActorClues(t) for t in texts]
-    for c in clues:
-        if c.strict:
-            return c.strict
-    for c in clues:  # a side named without a military noun counts when it is the only one
-        if len(c.sides) == 1:
-            return next(iter(c.sides))
+    for text in texts:
+        found = text.strict if isinstance(text, ActorClues) else _strict_actor(text)
+        if found:
+            return found
+    for text in texts:  # a side named without a military noun counts when it is the only one
+        sides = text.sides if isinstance(text, ActorClues) else _sides(text)
+        if len(sides) == 1:
+            return next(iter(sides))
     return ""
 
 
