@@ -31,9 +31,9 @@ from mapper.events import Event, EventLocation
 from mapper.web_values import ValueVault, ValueVaultError, page_json
 from mapper.webmap import write_map
 
-#: Template markers of every kind Jinja2 reads, and the audit's payloads (harmless once evaluated
-#: only in the sense that the tests would notice: ``7*191`` gives ``1337``).
-MARKERS = ["{{ 7*191 }}", "{% if true %}yes{% endif %}", "{# note #}", "{{ range(10**9)|list }}",
+#: Template markers of every kind Jinja2 reads, and the audit's payloads. Evaluated, ``'TEMPLATE' ~ 'RAN'``
+#: would leave ``TEMPLATERAN`` in the page (``7*191``'s ``1337`` can occur in folium's random ids).
+MARKERS = ["{{ 7*191 }}", "{{ 'TEMPLATE' ~ 'RAN' }}", "{% if true %}yes{% endif %}", "{# note #}", "{{ range(10**9)|list }}",
            "{%", "{#", "}}", "{{ lipsum.__globals__.os.system('touch PWNED') }}"]
 PAYLOAD = " ".join(MARKERS)
 
@@ -86,7 +86,7 @@ def test_no_report_text_is_compiled_as_a_template(tmp_path, compiled_sources, of
     leaked = [s for s in compiled_sources if "CANARY" in s]
     assert leaked == [], leaked[0][:300] if leaked else ""
     html = path.read_text(encoding="utf-8")
-    assert "1337" not in re.sub(r"\d+\.\d+", "", html)        # nothing was evaluated (coordinates aside)
+    assert "TEMPLATERAN" not in html                         # nothing was evaluated
     assert not (tmp_path / "PWNED").exists()
 
 
@@ -160,7 +160,7 @@ def test_run_on_a_page_with_payloads_in_its_metadata_writes_every_artefact(tmp_p
 <meta property="og:site_name" content="{{{{ 7*191 }}}} {{# channel #}} {{%">
 <link rel="canonical" href="https://example.org/{{{{7*191}}}}">
 </head><body><article><p>{PAYLOAD}</p>
-<p>Five soldiers were killed near Sudzha in the Kursk region on 14 December 2024, the governor said. {{{{ 7*191 }}}}</p>
+<p>Five soldiers were killed near Sudzha in the Kursk region on 14 December 2024, the governor said. {{{{ 'TEMPLATE' ~ 'RAN' }}}}</p>
 </article></body></html>"""
     report = tmp_path / "in" / "page.html"
     report.parent.mkdir()
@@ -176,7 +176,7 @@ def test_run_on_a_page_with_payloads_in_its_metadata_writes_every_artefact(tmp_p
     html = (out / "map.html").read_text(encoding="utf-8")
     [popup] = _json_values(html)
     assert popup["sources"][0][0].startswith("{{ 7*191 }} {# channel #} {%")
-    assert "1337" not in re.sub(r"\d+\.\d+", "", html)
+    assert "TEMPLATERAN" not in html
 
 
 def test_template_event_fills_every_text_field():
