@@ -2,12 +2,12 @@
 
 Report text is untrusted: quotes, place names, actors and source URLs may carry
 HTML or script. Text placed in HTML goes through :func:`html.escape`, and links
-are emitted only for ``http(s)`` URLs::
+are emitted only for ``http(s)`` URLs with a host (:func:`mapper.links.web_link`)::
 
-    >>> safe_link("javascript:alert(1)", "source")
-    'source'
-    >>> safe_link("https://example.org/a?b=<c>", "source")
-    '<a href="https://example.org/a?b=&lt;c&gt;" target="_blank" rel="noopener noreferrer">source</a>'
+    >>> safe_link("javascript:alert(1)", "source"), safe_link("https://example.org/a?b=<c>", "source")
+    ('source', 'source')
+    >>> safe_link("https://example.org/a?b=1&c=2", "source")
+    '<a href="https://example.org/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">source</a>'
     >>> escape_text('<img src=x onerror="alert(1)">')
     '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
 """
