@@ -27,7 +27,7 @@ from typing import IO
 
 from mapper.exc import OutputError
 
-__all__ = ["atomic_write", "atomic_path", "sweep_stale_temporaries", "STALE_AFTER_S", "LEGACY_STALE_AFTER_S"]
+__all__ = ["atomic_write", "atomic_path", "sweep_stale_temporaries", "process_alive", "STALE_AFTER_S", "LEGACY_STALE_AFTER_S"]
 
 #: A dead writer's temporary file is swept once it has not changed for this long (a writer on
 #: another machine sharing the folder has a process id that means nothing here).
@@ -44,7 +44,8 @@ def _temporaries(name: str) -> re.Pattern:
     return re.compile(rf"\.{re.escape(name)}\.(?:p(\d{{1,10}})-)?{_RANDOM}\.tmp")
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this machine (another user's process counts as running)."""
     if pid <= 0:
         return False
     try:
@@ -53,7 +54,7 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:                         # another user's process
         return True
-    except (OverflowError, ValueError):             # not a process id at all
+    except (OverflowError, ValueError, OSError):    # not a process id at all
         return False
     return True
 
@@ -78,7 +79,7 @@ def sweep_stale_temporaries(path: str | Path, *, now: float | None = None) -> li
         if not match:
             continue
         pid = match.group(1)
-        if pid is not None and (int(pid) == os.getpid() or _alive(int(pid))):
+        if pid is not None and (int(pid) == os.getpid() or process_alive(int(pid))):
             continue
         try:
             info = entry.stat(follow_symlinks=False)

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mapper.atomic import atomic_path
+from mapper.atomic import atomic_path, process_alive
 from mapper.exc import OutputError
 
 __all__ = ["convert_to_pdf", "SofficeMissingError", "find_soffice", "timeout_for", "sweep_stale_workdirs", "SOFFICE_MISSING",
@@ -63,21 +63,6 @@ def find_soffice() -> str | None:
     return next((path for name in _CANDIDATES if (path := shutil.which(name))), None)
 
 
-def _alive(pid: int) -> bool:
-    """Is process ``pid`` running (or at least there, as someone else's process)?"""
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
-
-
 def _owner_pids(work_dir: Path) -> list[int] | None:
     """Process ids listed in the directory's owner file (with the one in its name), or None when unknown."""
     pids = []
@@ -113,7 +98,7 @@ def sweep_stale_workdirs(temp_dir: str | Path | None = None, *, now: float | Non
                 continue
             pids = _owner_pids(work_dir)
             if pids:
-                if os.getpid() in pids or any(_alive(pid) for pid in pids):
+                if os.getpid() in pids or any(process_alive(pid) for pid in pids):
                     continue
             elif now - info.st_mtime < STALE_HOURS * 3600:
                 continue
