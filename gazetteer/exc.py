@@ -36,6 +36,15 @@ class ConflictMapError(Exception):
         self.reason = reason
         super().__init__(f"{self.source}: {reason}" if self.source else reason)
 
+    def __reduce__(self):
+        """Pickled as its class, source and reason (a worker process can send it whole).
+
+        >>> import pickle
+        >>> pickle.loads(pickle.dumps(QueryError("", "empty query"))).reason
+        'empty query'
+        """
+        return type(self), (self.source, self.reason), self.__dict__
+
 
 class GazetteerError(ConflictMapError):
     """Something went wrong in the offline gazetteer."""
