@@ -146,10 +146,8 @@ def _counted(docs: list[Document], progress: Progress) -> Iterator[Document]:
 
 # --- dask: the plan -------------------------------------------------------------------------------
 
-#: An input error as it travels between processes: ``(source, reason)``. (Exceptions whose
-#: ``__init__`` takes two arguments do not survive pickling.)
-_WireError = tuple[str, str]
-_Found = Union[Document, _WireError]
+#: What reading one input gives: a document, or the error naming it (errors pickle whole).
+_Found = Union[Document, InputError]
 
 
 @dataclass(frozen=True)
@@ -177,7 +175,7 @@ def _plan(inputs: list, *, published, stdin, partitions: int) -> list[_Files | _
             walk_errors: list[InputError] = []
             files = report_files(Path(item), walk_errors)
             if walk_errors:
-                steps.append(_Read(tuple(_to_wire(e) for e in walk_errors)))
+                steps.append(_Read(tuple(walk_errors)))
             steps.extend(str(f) for f in files)
             if not files and not walk_errors:
                 steps.append(str(item))          # the worker reports "directory with no reports"
@@ -219,14 +217,10 @@ def _size(path: str) -> int:
 
 
 def _dated(found: Document | InputError, published) -> _Found:
-    """A document with its publication date as read_documents sets it, or a wire error."""
+    """A document with its publication date as read_documents sets it, or the error as it is."""
     if isinstance(found, InputError):
-        return _to_wire(found)
+        return found
     return dated(found, published)
-
-
-def _to_wire(error: InputError) -> _WireError:
-    return (error.source, error.reason)
 
 
 # --- dask: worker tasks ---------------------------------------------------------------------------
@@ -252,7 +246,7 @@ def _read_files(files: _Files, published) -> list[_Found]:
     return [_dated(found, published) for path in files.paths for found in read_input(path, None, _MAX_BYTES)]
 
 
-def _given_ids(found: Sequence[_Found]) -> list[str | _WireError]:
+def _given_ids(found: Sequence[_Found]) -> list[str | InputError]:
     """The document ids as the inputs give them (errors kept in place): all the client needs."""
     return [f.id if isinstance(f, Document) else f for f in found]
 
@@ -316,9 +310,9 @@ def _extract_dask(client: "Client", inputs: list, *, published, errors, merge: b
                 ids.append(unique_id(item, seen))
             elif errors is None:
                 client.cancel([f for f in found if isinstance(f, Future)] + extracted)
-                raise InputError(*item)
+                raise item
             else:
-                errors.append(InputError(*item))
+                errors.append(item)
         if ids:
             extracted.append(client.submit(_extract_found, part, ids, theatre, pure=False))
             sizes.append(len(ids))
