@@ -20,15 +20,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from mapper.events import MAX_FIGURE
+from mapper.events import CATEGORIES, MAX_FIGURE
 from mapper.casualty_stems import may_have_keyword as _may_have_keyword
 from mapper.numbers import NumberMatch, find_numbers
 from mapper.regex_prefix import compile_with_first_chars
 from mapper.sentences import MAX_SENTENCE_CHARS, clause_spans
 
 __all__ = ["CATEGORIES", "Figure", "find_figures", "MAX_FIGURE"]
-
-CATEGORIES = ("killed", "wounded", "missing", "captured", "killed_or_wounded")
 
 
 @dataclass(frozen=True)
