@@ -142,7 +142,8 @@ def machine() -> dict:
 def main(argv=None) -> int:
     from gazetteer import PlaceIndex
     from mapper.export import EXPORTERS
-    from mapper.export.gpkg import read_events_gpkg, write_tables
+    from mapper.export.gpkg import write_tables
+    from mapper.export.gpkg_read import read_events_gpkg
     from mapper.export.gpkg_parquet import geopackage_to_geoparquet
     from mapper.export.tables import event_tables
 

@@ -19,7 +19,7 @@ import pytest
 from mapper.events import Event
 from mapper.exc import InputError
 from mapper.export.gpkg_rows import register_gpkg_functions
-from mapper.export.gpkg import read_events_gpkg
+from mapper.export.gpkg_read import read_events_gpkg
 from mapper.export.gpkg_read import read_layers
 from mapper.export.rebuild import events_from_layers, events_from_rows, read_events_sqlite
 from mapper.export.tables import LAYER_COLUMNS

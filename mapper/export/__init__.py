@@ -155,7 +155,7 @@ def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] 
     the events are read only if another format needs them. Raises ``InputError`` when ``path``
     cannot be read.
     """
-    from mapper.export.gpkg import is_geopackage
+    from mapper.export.gpkg_read import is_geopackage
     from mapper.export.gpkg_parquet import geopackage_to_geoparquet
 
     path, directory = Path(path), Path(directory)
@@ -187,7 +187,7 @@ def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] 
 def read_any_events(path: str | Path) -> list[Event]:
     """Events from JSON Lines, GeoJSON (``extract``) or a GeoPackage (``export`` / the event store)."""
     from mapper.event_io import read_events
-    from mapper.export.gpkg import is_geopackage, read_events_gpkg
+    from mapper.export.gpkg_read import is_geopackage, read_events_gpkg
 
     path = Path(path)
     if path.is_dir():

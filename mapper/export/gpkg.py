@@ -10,9 +10,8 @@
 ::
 
     >>> write(events, "out/events.gpkg")                 # doctest: +SKIP
-    >>> read_events_gpkg("out/events.gpkg") == events    # doctest: +SKIP
-    True
 
+Reading it back is :mod:`mapper.export.gpkg_read` (this module only writes).
 The file is GeoPackage 1.3, which GDAL 3.6's validator (Debian 12) accepts;
 it appears under its final name only when complete.
 """
@@ -24,12 +23,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mapper.events import Event
-from mapper.exc import InputError, OutputError
+from mapper.exc import OutputError
 from mapper.export.files import atomic_gdal_path, gdal_config
 from mapper.export.columns import strip_nul
 from mapper.export.tables import EventTables, Layer, event_tables
 
-__all__ = ["write", "write_tables", "write_layers", "read_events_gpkg", "is_geopackage", "open_readonly",
+__all__ = ["write", "write_tables", "write_layers",
            "LAYER_DESCRIPTIONS", "GPKG_VERSION", "LAYER_ORDER", "EXPORT_PAGE_SIZE"]
 
 #: GeoPackage version written; 1.4 (the default of the GDAL in pyogrio's wheels) fails GDAL 3.6's validator.
@@ -102,44 +101,3 @@ def write(events: Sequence[Event], path: str | Path, *, index=..., tables: Event
     """Write ``events`` as a GeoPackage at ``path`` (atomically). ``index``: the gazetteer for the
     ``places`` layer (see :func:`~mapper.export.tables.event_tables`); ``tables`` reuses prepared tables."""
     return [write_tables(tables or event_tables(events, index=index), path)]
-
-
-def is_geopackage(path: str | Path) -> bool:
-    """True when ``path`` is an SQLite file (GeoPackages are), whatever its suffix."""
-    try:
-        with open(path, "rb") as f:
-            return f.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
-
-
-def open_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only SQLite connection to the GeoPackage at ``path``; ``InputError`` (one line naming
-    the file) when it is missing, not SQLite, or cannot be opened."""
-    if not path.is_file():
-        raise InputError(path, "no such file")
-    if not is_geopackage(path):
-        raise InputError(path, "not a GeoPackage (no SQLite header)")
-    try:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
-    except sqlite3.Error as exc:
-        raise InputError(path, f"cannot open GeoPackage ({exc})") from None
-
-
-def read_events_gpkg(path: str | Path) -> list[Event]:
-    """Full events from a GeoPackage written by :func:`write` or an event store.
-
-    GDAL reads the layers as Arrow columns (:func:`mapper.export.gpkg_read.read_layers`), which are
-    made into events column by column (:func:`mapper.export.rebuild.events_from_layers`).
-    """
-    from mapper.export.gpkg_read import read_layers
-    from mapper.export.rebuild import events_from_layers
-
-    path = Path(path)
-    layers = read_layers(path)
-    try:
-        return events_from_layers(layers)
-    except LookupError as exc:
-        raise InputError(path, f"not a conflictmap events GeoPackage: {exc.args[0]}") from None
-    except (ValueError, TypeError) as exc:
-        raise InputError(path, f"unreadable events GeoPackage ({str(exc).splitlines()[0][:120]})") from None

@@ -7,7 +7,7 @@ Python objects: GDAL reads each layer of our GeoPackage layout
 nested under their event with Arrow compute, and each event's own geometry
 (a Point for one place, a MultiPoint for several) is built from its places as
 :mod:`mapper.export.tables` builds it — the stored MultiPoint is not read, just
-as :func:`mapper.export.gpkg.read_events_gpkg` rebuilds events from their places.
+as :func:`mapper.export.gpkg_read.read_events_gpkg` rebuilds events from their places.
 The file has the schema :func:`mapper.export.parquet.write` gives and holds what
 the GeoPackage holds: it equals the GeoParquet written from
 ``read_events_gpkg(source)``, which is the original events but for the

@@ -1,4 +1,4 @@
-"""Our GeoPackage layout read back as Arrow columns: no Python objects per row.
+"""Our GeoPackage layout read back: as Arrow columns (no Python objects per row), or as events.
 
 GDAL reads each layer (``pyogrio.read_arrow``) in :data:`LAYER_COLUMNS` order and
 types, and the ``event_locations`` and ``sources`` rows are put under their event
@@ -9,6 +9,8 @@ numpy. :mod:`mapper.export.gpkg_parquet` nests them into GeoParquet;
     >>> layers = read_layers("store.gpkg")                  # doctest: +SKIP
     >>> layers.events.num_rows, layers.location_counts.sum() == layers.locations.num_rows   # doctest: +SKIP
     (1000000, True)
+    >>> read_events_gpkg("out/events.gpkg") == events       # doctest: +SKIP
+    True
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from mapper.events import Event
 from mapper.exc import InputError
-from mapper.export.gpkg import open_readonly
+from mapper.export.rebuild import events_from_layers
 from mapper.export.schema import ARROW_TYPES, LAYER_COLUMNS
 
-__all__ = ["EventLayers", "read_layers"]
+__all__ = ["EventLayers", "read_layers", "read_events_gpkg", "is_geopackage", "open_readonly"]
 
 
 @dataclass
@@ -110,3 +113,41 @@ def _check_layout(path: Path) -> None:
         conn.close()
     if missing:
         raise InputError(path, f"not a conflictmap events GeoPackage: no {missing[0]!r}")
+
+
+def is_geopackage(path: str | Path) -> bool:
+    """True when ``path`` is an SQLite file (GeoPackages are), whatever its suffix."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only SQLite connection to the GeoPackage at ``path``; ``InputError`` (one line naming
+    the file) when it is missing, not SQLite, or cannot be opened."""
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    if not is_geopackage(path):
+        raise InputError(path, "not a GeoPackage (no SQLite header)")
+    try:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
+    except sqlite3.Error as exc:
+        raise InputError(path, f"cannot open GeoPackage ({exc})") from None
+
+
+def read_events_gpkg(path: str | Path) -> list[Event]:
+    """Full events from a GeoPackage written by :func:`write` or an event store.
+
+    GDAL reads the layers as Arrow columns (:func:`read_layers`), which are
+    made into events column by column (:func:`mapper.export.rebuild.events_from_layers`).
+    """
+    path = Path(path)
+    layers = read_layers(path)
+    try:
+        return events_from_layers(layers)
+    except LookupError as exc:
+        raise InputError(path, f"not a conflictmap events GeoPackage: {exc.args[0]}") from None
+    except (ValueError, TypeError) as exc:
+        raise InputError(path, f"unreadable events GeoPackage ({str(exc).splitlines()[0][:120]})") from None

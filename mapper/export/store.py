@@ -35,7 +35,8 @@ from pathlib import Path
 
 from mapper.events import Event
 from mapper.exc import InputError, OutputError
-from mapper.export.gpkg import is_geopackage, write_layers
+from mapper.export.gpkg import write_layers
+from mapper.export.gpkg_read import is_geopackage
 from mapper.export.gpkg_rows import insert_layer, refresh_contents, register_gpkg_functions
 from mapper.export.rebuild import read_events_sqlite
 from mapper.export.tables import event_tables, places_layer
