@@ -73,3 +73,47 @@ def test_no_machine_paths_or_registry_hosts_in_the_repo():
         text = path.read_text(encoding="utf-8", errors="ignore")
         for needle in needles:
             assert needle not in text or name == "tests/test_layout.py", f"{needle!r} in {name}"
+
+
+def _project_import_graph() -> dict[str, set[str]]:
+    """Module -> the project modules it imports anywhere (functions included; ``TYPE_CHECKING`` not)."""
+    def name_of(path: Path) -> str:
+        parts = list(path.relative_to(REPO).with_suffix("").parts)
+        return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+    paths = {name_of(p): p for package in ("gazetteer", "mapper") for p in (REPO / package).rglob("*.py")}
+    graph = {}
+    for module, path in paths.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                       and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node)}
+        found = set()
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in paths else node.module
+                          for a in node.names} & paths.keys()
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names} & paths.keys()
+        graph[module] = found - {module}
+    return graph
+
+
+def test_no_modules_import_each_other_in_a_circle():
+    graph = _project_import_graph()
+    assert "mapper.export.rebuild" in graph["mapper.export.gpkg_read"]        # the graph sees imports
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, todo = set(), [start]
+        while todo:
+            module = todo.pop()
+            if module == goal:
+                return True
+            if module not in seen:
+                seen.add(module)
+                todo += graph.get(module, ())
+        return False
+
+    circles = sorted((a, b) for a in graph for b in graph[a] if a < b and reaches(b, a))
+    assert circles == []
