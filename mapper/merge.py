@@ -62,6 +62,8 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def _merged(events: list[Event]) -> list[Event]:
+    if len({ev.doc_id for ev in events}) < 2:  # only events of different documents merge
+        return list(events)
     parent = list(range(len(events)))
 
     def find(i: int) -> int:
