@@ -134,11 +134,26 @@ class Event:
         return replace(self, **changes)
 
     def to_dict(self) -> dict:
-        """The ``extract --format jsonl`` record: JSON-ready, dates as ISO strings."""
-        d = asdict(self)
+        """The ``extract --format jsonl`` record: JSON-ready, dates as ISO strings.
+
+        The dict ``dataclasses.asdict`` gives, with the dates as strings, the sources as the event
+        holds them and the point fields added. When every field and every location field is text, a
+        number, a date or ``None`` (as the declared types are) they are read directly, without
+        ``asdict``'s deep copies, which were most of the time of writing an events file; an event
+        holding anything else goes through ``asdict``.
+        """
+        from dataclasses import fields
+
+        plain = {str, int, float, bool, type(None), dt.date}
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        locations = [{f.name: getattr(loc, f.name) for f in fields(loc)} for loc in self.locations]
+        d["locations"] = d["sources"] = None
+        if not set(map(type, d.values())).union(*(map(type, loc.values()) for loc in locations)) <= plain:
+            d = asdict(self)  # a value of another type: copied as asdict copies it
+            locations = [asdict(loc) for loc in self.locations]
         for key in ("event_date", "event_date_end", "published"):
             d[key] = d[key].isoformat() if d[key] else None
-        d["locations"] = [asdict(loc) for loc in self.locations]
+        d["locations"] = locations
         d["sources"] = list(self.sources)
         d["latitude"], d["longitude"] = self.latitude, self.longitude
         geom = self.geometry
