@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import IO
 
@@ -54,16 +56,22 @@ def events_to_geojson(events: list[Event]) -> dict:
 
 def write_events(events: list[Event], path: str | Path | None, *, fmt: str | None = None,
                  stream: IO | None = None) -> None:
-    """Write events as ``jsonl`` or ``geojson`` (by ``fmt`` or the suffix); ``path=None`` writes to ``stream``."""
+    """Write events as ``jsonl`` or ``geojson`` (by ``fmt`` or the suffix); ``path=None`` writes to ``stream``.
+
+    A stream gets the whole text in one piece once every event is written out; a file gets JSON
+    Lines :data:`_CHUNK_EVENTS` events at a time (a 5 MB report's events are 180 MB of lines) and
+    replaces an earlier file only when all are written (:func:`mapper.atomic.atomic_write`).
+    """
     fmt = fmt or ("geojson" if path and str(path).endswith((".geojson", ".json")) else "jsonl")
+    to_stream = path is None or str(path) == "-"
     if fmt == "geojson":
         parts = [json.dumps(events_to_geojson(events), ensure_ascii=False), "\n"]
-    else:
-        # one join and a final newline, not a copy of every line with its newline and then a join
-        # of those: a 5 MB report's events are 180 MB of JSON Lines
+    elif to_stream:
         lines = events_to_jsonl_lines(events)
         parts = ["\n".join(lines), "\n"] if lines else []
-    if path is None or str(path) == "-":
+    else:
+        parts = _jsonl_chunks(events)
+    if to_stream:
         out = stream or sys.stdout
         for part in parts:
             out.write(part)
@@ -71,6 +79,17 @@ def write_events(events: list[Event], path: str | Path | None, *, fmt: str | Non
     with atomic_write(path) as f:
         for part in parts:
             f.write(part)
+
+
+#: Events a file of JSON Lines is written in at a time.
+_CHUNK_EVENTS = 2000
+
+
+def _jsonl_chunks(events: list[Event]) -> Iterator[str]:
+    """The JSON Lines of ``events``, each line ended, :data:`_CHUNK_EVENTS` events to a string."""
+    remaining = iter(events)
+    while chunk := list(islice(remaining, _CHUNK_EVENTS)):
+        yield "".join([line + "\n" for line in events_to_jsonl_lines(chunk)])
 
 
 def read_events(path: str | Path) -> list[Event]:
