@@ -142,14 +142,16 @@ class Event:
         ``asdict``'s deep copies, which were most of the time of writing an events file; an event
         holding anything else goes through ``asdict``.
         """
-        from dataclasses import fields
-
         plain = {str, int, float, bool, type(None), dt.date}
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        locations = [{f.name: getattr(loc, f.name) for f in fields(loc)} for loc in self.locations]
-        d["locations"] = d["sources"] = None
-        if not set(map(type, d.values())).union(*(map(type, loc.values()) for loc in locations)) <= plain:
-            d = asdict(self)  # a value of another type: copied as asdict copies it
+        try:  # a field's value is in the instance's __dict__ (a ClassVar's is not: KeyError)
+            d = {name: self.__dict__[name] for name in self.__dataclass_fields__}
+            locations = [{name: loc.__dict__[name] for name in loc.__dataclass_fields__} for loc in self.locations]
+            d["locations"] = d["sources"] = None
+            direct = set(map(type, d.values())).union(*(map(type, loc.values()) for loc in locations)) <= plain
+        except (AttributeError, KeyError):
+            direct = False
+        if not direct:
+            d = asdict(self)  # a value of another type (or not a dataclass field): as asdict copies it
             locations = [asdict(loc) for loc in self.locations]
         for key in ("event_date", "event_date_end", "published"):
             d[key] = d[key].isoformat() if d[key] else None
