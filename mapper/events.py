@@ -215,7 +215,7 @@ EVENT_COLUMNS = (
     "event_id", "doc_id", "event_date", "event_date_end", "date_precision", "date_text", *CATEGORIES,
     "casualties_low", "casualties_best", "casualties_high", "approximate", "qualifier", "actor", "claimed_by",
     "location_names", "latitude", "longitude", "geo_precision", "location_note", "source_url", "source_name",
-    "published", "source_quote", "number_of_sources", "locations_json", "sources_json",
+    "published", "source_quote", "quote_start", "quote_end", "number_of_sources", "locations_json", "sources_json",
 )
 
 
@@ -237,7 +237,7 @@ def events_to_geodataframe(events: list[Event]):
     for col in ("event_date", "event_date_end", "published"):
         frame[col] = pd.to_datetime(frame[col]).dt.date if len(frame) else frame[col]
     int_cols = [*CATEGORIES, "casualties_low", "casualties_best", "casualties_high", "date_precision",
-                "geo_precision", "number_of_sources"]
+                "geo_precision", "number_of_sources", "quote_start", "quote_end"]
     for col in int_cols:
         frame[col] = frame[col].astype("Int64")
     return geopandas.GeoDataFrame(frame, geometry=[ev.geometry for ev in events], crs="EPSG:4326")
@@ -246,7 +246,8 @@ def events_to_geodataframe(events: list[Event]):
 def events_from_geodataframe(frame) -> list[Event]:
     """The events of a GeoDataFrame made by :func:`events_to_geodataframe` (or read back from its file).
 
-    >>> ev = Event(event_id="ev-1", doc_id="d", killed=3, casualties_best=3)
+    >>> ev = Event(event_id="ev-1", doc_id="d", killed=3, casualties_best=3, source_quote="3 killed",
+    ...            quote_start=10, quote_end=18)
     >>> events_from_geodataframe(events_to_geodataframe([ev])) == [ev]
     True
     """
