@@ -38,7 +38,7 @@ CLAIMANTS = ["General Staff of the Armed Forces of Ukraine", "Russian Ministry o
 
 
 def synthetic_events(n: int, seed: int = 11):
-    from mapper.events import Event, EventLocation
+    from mapper.model.events import Event, EventLocation
 
     with gzip.open(REPO / "gazetteer" / "data" / "theatre_places.tsv.gz", "rt", encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
@@ -72,11 +72,11 @@ def peak_mb() -> float:
 def run_size(n: int, work: Path, index, *, pdf: bool, pdf_timeout: float) -> dict:
     from pptx import Presentation
 
-    from mapper.briefing.pdf import convert_to_pdf
+    from mapper.render.briefing.pdf import convert_to_pdf
     from mapper.exc import OutputError
-    from mapper.briefing.situation_map import save_situation_map
-    from mapper.briefing.slides import build_deck
-    from mapper.briefing.summary import summarise
+    from mapper.render.briefing.situation_map import save_situation_map
+    from mapper.render.briefing.slides import build_deck
+    from mapper.render.briefing.summary import summarise
 
     events = synthetic_events(n)
     out = work / f"deck-{n}"
@@ -122,7 +122,7 @@ def main() -> int:
     parser.add_argument("--json", default=None)
     args = parser.parse_args()
     from gazetteer import Gazetteer
-    from mapper.briefing import write_briefing
+    from mapper.render.briefing import write_briefing
 
     index = Gazetteer.default().index
     rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO).stdout

@@ -15,9 +15,9 @@ Every figure is the whole ``write(events, path)`` call (building the tables
 included), run ``--repeat`` times: the first run in the process pays for fresh
 memory pages, the best one is reported with its CPU time. ``tables`` is the
 shared first step alone; ``gpkg*`` and ``parquet*`` are the writers given tables built
-beforehand (as :func:`mapper.export.export_events` shares one build between formats).
+beforehand (as :func:`mapper.render.export.export_events` shares one build between formats).
 ``gpkg>parquet`` is the columnar path: the events GeoPackage written by ``gpkg`` (untimed here)
-converted to GeoParquet with :func:`mapper.export.gpkg_parquet.geopackage_to_geoparquet`, as
+converted to GeoParquet with :func:`mapper.render.export.gpkg_parquet.geopackage_to_geoparquet`, as
 ``conflictmap export store.gpkg --to parquet`` does, without Python ``Event`` objects.
 ``gpkg>events`` reads the events of that GeoPackage back as ``Event`` objects (``read_events_gpkg``,
 what ``export``, ``map`` and ``brief`` do with an events GeoPackage or the event store).
@@ -56,7 +56,7 @@ def theatre_places(index):
 
 
 def synthetic_events(n: int, places, seed: int = 5) -> list:
-    from mapper.events import Event, EventLocation
+    from mapper.model.events import Event, EventLocation
 
     rng = random.Random(seed)
     locs = [EventLocation(p.name, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2, p.id,
@@ -141,11 +141,11 @@ def machine() -> dict:
 
 def main(argv=None) -> int:
     from gazetteer import PlaceIndex
-    from mapper.export import EXPORTERS
-    from mapper.export.gpkg import write_tables
-    from mapper.export.gpkg_read import read_events_gpkg
-    from mapper.export.gpkg_parquet import geopackage_to_geoparquet
-    from mapper.export.tables import event_tables
+    from mapper.render.export import EXPORTERS
+    from mapper.render.export.gpkg import write_tables
+    from mapper.render.export.gpkg_read import read_events_gpkg
+    from mapper.render.export.gpkg_parquet import geopackage_to_geoparquet
+    from mapper.render.export.tables import event_tables
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1_000_000, help="events for GeoPackage and GeoParquet")

@@ -64,7 +64,7 @@ def load_places() -> list[dict]:
 
 
 def generate(n: int, seed: int = 7) -> list:
-    from mapper.documents import Document
+    from mapper.ingest.documents import Document
 
     rng = random.Random(seed)
     places = load_places()
@@ -95,8 +95,8 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("CONFLICTMAP_CACHE_DIR", tempfile.mkdtemp(prefix="cm-bench-"))
     pinned = pin_to_one_core()
-    from mapper.extract import Extractor, extract_events
-    from mapper.merge import merge_events
+    from mapper.extract.extractor import Extractor, extract_events
+    from mapper.assemble.merge import merge_events
 
     docs = generate(args.reports)
     size_kb = sum(len(d.text.encode("utf-8")) for d in docs) / len(docs) / 1024
@@ -108,7 +108,7 @@ def main() -> int:
     merged = merge_events(events)
     t_merge = time.perf_counter() - t1
     t2 = time.perf_counter()
-    gc.collect()  # the full collection extraction and merge put off (see mapper.gc_pause) is counted too
+    gc.collect()  # the full collection extraction and merge put off (see mapper._internal.gc_pause) is counted too
     t_gc = time.perf_counter() - t2
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {

@@ -78,8 +78,8 @@ def one(shape: str, size: int, repeat: int = 1) -> dict:
     """Time one extraction, the best of ``repeat`` runs with a new extractor each (run in a child
     interpreter by :func:`measure`)."""
     from gazetteer import Gazetteer
-    from mapper.documents import Document
-    from mapper.extract import Extractor
+    from mapper.ingest.documents import Document
+    from mapper.extract.extractor import Extractor
 
     gazetteer = Gazetteer.default()
     Extractor(gazetteer).extract(Document("warm-up", "On Saturday, 5 soldiers were killed near Sudzha.",

@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 
 def synthetic_events(n: int, seed: int = 3):
-    from mapper.events import Event, EventLocation
+    from mapper.model.events import Event, EventLocation
 
     with gzip.open(REPO / "gazetteer" / "data" / "theatre_places.tsv.gz", "rt", encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
@@ -92,7 +92,7 @@ def main() -> int:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--json", default=None)
     args = parser.parse_args()
-    from mapper.webmap import write_map
+    from mapper.render.web.webmap import write_map
 
     results = []
     with tempfile.TemporaryDirectory() as tmp:

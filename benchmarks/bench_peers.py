@@ -93,10 +93,10 @@ class System:
 
 def our_systems() -> list[System]:
     from gazetteer import Gazetteer
-    from mapper.documents import Document
-    from mapper.extract import Extractor
-    from mapper.geoparse import Geoparser
-    from mapper.toponyms import ToponymSpotter
+    from mapper.ingest.documents import Document
+    from mapper.extract.extractor import Extractor
+    from mapper.extract.geoparse import Geoparser
+    from mapper.extract.toponyms import ToponymSpotter
 
     gaz = Gazetteer.default()
     spotter, geoparser, extractor = ToponymSpotter(gaz), Geoparser(gaz), Extractor(gaz)
@@ -240,7 +240,7 @@ class MustFind:
 
 def must_find_places() -> tuple[list[MustFind], dict[str, str]]:
     from gazetteer import Gazetteer, name_key
-    from mapper.documents import read_documents
+    from mapper.ingest.documents import read_documents
 
     gaz = Gazetteer.default()
     expected = json.loads((REPO / "tests" / "data" / "reports" / "expected.json").read_text(encoding="utf-8"))

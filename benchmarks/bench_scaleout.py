@@ -8,7 +8,7 @@ Usage (from the repository root)::
 The corpus is ``bench_extract.generate`` (fixed seed, ~4 KB reports in wire, ministry
 and Telegram styles), written as JSON-lines files of 1,000 reports (``{"id", "text",
 "published"}``) to a temporary folder, the way a scraper's output arrives. Each run
-is ``mapper.engines.extract_inputs(folder, engine="dask", client=...)`` on a fresh
+is ``mapper.engines.runner.extract_inputs(folder, engine="dask", client=...)`` on a fresh
 ``LocalCluster`` of N single-threaded worker processes: reading, geoparsing and
 extraction on the workers, gathering and merging on the client. Runs alternate
 (1, 2, 1, 2 …) so that load from other users of the machine falls on both.
@@ -64,7 +64,7 @@ def one_run(folder: Path, workers: int) -> tuple[dict, list]:
     """The parallel phase on a fresh cluster of ``workers`` processes: figures and unmerged events."""
     from distributed import Client, LocalCluster
 
-    from mapper.engines import extract_inputs, prepare_workers
+    from mapper.engines.runner import extract_inputs, prepare_workers
 
     load_before = os.getloadavg()[0]
     t0 = time.perf_counter()
@@ -136,7 +136,7 @@ def main() -> int:
                       f"{run['worker_cpu_share']}; load {run['load_avg_1min_before']} -> "
                       f"{run['load_avg_1min_after']})", flush=True)
                 del events
-    from mapper.merge import merge_events
+    from mapper.assemble.merge import merge_events
 
     t = time.perf_counter()
     merged = merge_events(kept)

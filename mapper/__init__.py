@@ -31,20 +31,20 @@ __version__ = "0.1.0"
 
 #: The public API: name -> the module that defines it.
 _API = {
-    "read_documents": "mapper.documents",
-    "extract_events": "mapper.extract",
+    "read_documents": "mapper.ingest.documents",
+    "extract_events": "mapper.extract.extractor",
     "run_pipeline": "mapper.pipeline",
     "RunResult": "mapper.pipeline",
     "SAMPLE_REPORT": "mapper.pipeline",
     "SAMPLE_PUBLISHED": "mapper.pipeline",
-    "write_map": "mapper.webmap",
-    "export_events": "mapper.export",
-    "write_briefing": "mapper.briefing",
-    "read_events": "mapper.event_io",
-    "write_events": "mapper.event_io",
-    "merge_events": "mapper.merge",
-    "Event": "mapper.events",
-    "EventLocation": "mapper.events",
+    "write_map": "mapper.render.web.webmap",
+    "export_events": "mapper.render.export",
+    "write_briefing": "mapper.render.briefing",
+    "read_events": "mapper.model.event_io",
+    "write_events": "mapper.model.event_io",
+    "merge_events": "mapper.assemble.merge",
+    "Event": "mapper.model.events",
+    "EventLocation": "mapper.model.events",
     "ConflictMapError": "mapper.exc",
 }
 

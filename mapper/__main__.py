@@ -1,6 +1,6 @@
 """``python -m mapper`` runs the ``conflictmap`` command line."""
 
-from mapper.cli import main
+from mapper.cli.commands import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gazetteer.context import Theatre
-from mapper.events import CATEGORIES, Event
+from mapper.model.events import CATEGORIES, Event
 from mapper.exc import ConflictMapError
 
 __all__ = ["run_pipeline", "RunResult", "SAMPLE_REPORT", "SAMPLE_PUBLISHED", "summarise", "OUTPUT_NAMES"]
@@ -101,7 +101,7 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
 def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers, progress: bool,
              stdin, theatre: Theatre | None) -> tuple[list[Event], int]:
     """Events of the inputs and how many documents were read (a progress bar on request)."""
-    from mapper.engines import extract_inputs
+    from mapper.engines.runner import extract_inputs
 
     read, bar = 0, None
 
@@ -128,9 +128,9 @@ def _writers(events: list[Event], *, title: str | None, pdf: bool,
              theatre: Theatre | None) -> Iterable[tuple[str, Callable]]:
     """``(file name, write(path))`` pairs; a writer returns the paths written, or those and a line
     saying what it had to leave out."""
-    from mapper.event_io import write_events
-    from mapper.export import write_format
-    from mapper.webmap import write_map
+    from mapper.model.event_io import write_events
+    from mapper.render.export import write_format
+    from mapper.render.web.webmap import write_map
 
     yield "events.jsonl", lambda p: write_events(events, p, fmt="jsonl")
     yield "events.geojson", lambda p: write_events(events, p, fmt="geojson")
@@ -145,7 +145,7 @@ def _write_briefing(events: list[Event], path: Path, *, pdf: bool, title: str | 
                     theatre: Theatre | None) -> list[Path] | tuple[list[Path], str | ConflictMapError]:
     """The deck's files; with what was left out: why (LibreOffice not installed, a skip) or the
     failed PDF conversion (an :class:`OutputError`, counted as a failure)."""
-    from mapper.briefing import write_briefing
+    from mapper.render.briefing import write_briefing
     from mapper.exc import OutputError
 
     options = {"theatre": theatre} if theatre is not None else {}

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from conftest import REPO
 
-from mapper.documents import read_documents
-from mapper.events import Event, EventLocation
-from mapper.export import EXPORTERS, export_events
-from mapper.extract import extract_events
+from mapper.ingest.documents import read_documents
+from mapper.model.events import Event, EventLocation
+from mapper.render.export import EXPORTERS, export_events
+from mapper.extract.extractor import extract_events
 
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert(1)> ]]> & \x00\x1b"

@@ -12,10 +12,10 @@ from pptx.util import Inches
 
 from conftest import REPO, run_cli
 from gazetteer.context import KURSK_BORDER_THEATRE
-from mapper.briefing import write_briefing
-from mapper.briefing.summary import summarise
-from mapper.briefing.template import new_presentation
-from mapper.events import Event, EventLocation
+from mapper.render.briefing import write_briefing
+from mapper.render.briefing.summary import summarise
+from mapper.render.briefing.template import new_presentation
+from mapper.model.events import Event, EventLocation
 from mapper.exc import OutputError
 
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
@@ -44,8 +44,8 @@ def claim(event_id: str, places: tuple[EventLocation, ...], *, day: int = 14, ki
 
 @pytest.fixture(scope="module")
 def seed_events(gazetteer):
-    from mapper.documents import read_documents
-    from mapper.extract import extract_events
+    from mapper.ingest.documents import read_documents
+    from mapper.extract.extractor import extract_events
 
     return extract_events(read_documents([SEED], published=dt.date(2024, 12, 16)), gazetteer=gazetteer)
 
@@ -242,7 +242,7 @@ def test_output_errors_name_the_file(tmp_path, seed_events, index):
 
 
 def write_events_file(events, path):
-    from mapper.event_io import write_events
+    from mapper.model.event_io import write_events
 
     write_events(events, path)
     return path

@@ -22,12 +22,12 @@ from pptx import Presentation
 
 from browser import in_ci
 from conftest import run_cli
-from mapper.briefing import write_briefing
-from mapper.links import is_web_link, web_link
-from mapper.briefing.pdf import STALE_HOURS, WORKDIR_PREFIX, convert_to_pdf, find_soffice, sweep_stale_workdirs
-from mapper.briefing.safetext import clean_event, clean_text
-from mapper.briefing.textfit import EMOJI_EM, east_asian_family, fit_lines, fit_size, text_width, wrap
-from mapper.events import Event, EventLocation
+from mapper.render.briefing import write_briefing
+from mapper.render.links import is_web_link, web_link
+from mapper.render.briefing.pdf import STALE_HOURS, WORKDIR_PREFIX, convert_to_pdf, find_soffice, sweep_stale_workdirs
+from mapper.render.briefing.safetext import clean_event, clean_text
+from mapper.render.briefing.textfit import EMOJI_EM, east_asian_family, fit_lines, fit_size, text_width, wrap
+from mapper.model.events import Event, EventLocation
 
 GENERATED = dt.date(2024, 12, 17)
 #: What scraped Telegram channels, file names and URLs really carry.
@@ -142,8 +142,8 @@ def test_fallback_widths_are_never_narrower_than_the_glyphs_drawn():
 
 
 def test_wide_characters_take_an_em_whichever_fallback_font_has_them(monkeypatch):
-    import mapper.briefing.textfit as textfit
-    from mapper.briefing.fonts import find_font_file
+    import mapper.render.briefing.textfit as textfit
+    from mapper.render.briefing.fonts import find_font_file
 
     if find_font_file("Symbola") is None:
         pytest.skip("Symbola is not installed (apt-get install fonts-symbola)")
@@ -261,7 +261,7 @@ def fake_soffice(tmp_path, *, fail: bool):
 
 
 def test_cli_brief_quiet_still_reports_a_failed_pdf(tmp_path):
-    from mapper.event_io import write_events
+    from mapper.model.event_io import write_events
 
     events = tmp_path / "events.jsonl"
     write_events(hostile_events()[:2], events)

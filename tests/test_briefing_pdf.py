@@ -17,9 +17,9 @@ import pytest
 
 from browser import in_ci
 from conftest import REPO
-from mapper.briefing import write_briefing
-from mapper.briefing.pdf import convert_to_pdf, find_soffice
-from mapper.events import Event, EventLocation
+from mapper.render.briefing import write_briefing
+from mapper.render.briefing.pdf import convert_to_pdf, find_soffice
+from mapper.model.events import Event, EventLocation
 
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 FOOTER_IN = 0.45  # the footer band at the bottom of every slide (see slides._add_footers)
@@ -46,8 +46,8 @@ def tools():
 
 @pytest.fixture(scope="module")
 def seed_pdf(gazetteer, index, tmp_path_factory):
-    from mapper.documents import read_documents
-    from mapper.extract import extract_events
+    from mapper.ingest.documents import read_documents
+    from mapper.extract.extractor import extract_events
 
     events = extract_events(read_documents([SEED], published=dt.date(2024, 12, 16)), gazetteer=gazetteer)
     out = tmp_path_factory.mktemp("seed-pdf")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mapper.casualties import CATEGORIES, Figure, find_figures
+from mapper.extract.casualties import CATEGORIES, Figure, find_figures
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
@@ -265,8 +265,8 @@ def test_generated_reports_read_exactly():
 
 def test_keyword_prefilter_never_hides_a_figure(monkeypatch):
     """The stem prefilter is only a shortcut: with and without it, the same figures."""
-    import mapper.casualties as casualties
-    from mapper.sentences import split_sentences
+    import mapper.extract.casualties as casualties
+    from mapper.extract.sentences import split_sentences
 
     reports = sorted((REPO / "tests" / "data" / "reports").glob("*"))
     texts = [p.read_text(encoding="utf-8", errors="ignore") for p in reports] + [SEED.read_text(encoding="utf-8")]
@@ -285,7 +285,7 @@ def test_keyword_prefilter_never_hides_a_figure(monkeypatch):
     "Eleven million soldiers were killed, the channel wrote.",
 ])
 def test_a_figure_above_the_plausible_maximum_is_not_a_casualty_figure(text):
-    from mapper.casualties import MAX_FIGURE
+    from mapper.extract.casualties import MAX_FIGURE
 
     assert find_figures(text) == []
     assert MAX_FIGURE == 10_000_000

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from mapper.documents import SUFFIXES, read_documents
-from mapper.events import CATEGORIES
-from mapper.extract import extract_events
+from mapper.ingest.documents import SUFFIXES, read_documents
+from mapper.model.events import CATEGORIES
+from mapper.extract.extractor import extract_events
 
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
 EXPECTED = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))

@@ -32,8 +32,8 @@ SENTENCE_PIECES = PIECES + [". ", "! ", ".\n\n", "ß", "ministry", "general staf
 @given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=24).map("".join))
 @example("xrussia. Russia's ministry said. Ukraine! " + "a" * 1200 + " ukraine")
 def test_each_sentence_names_the_countries_it_would_name_on_its_own(text):
-    from mapper.geoparse import _countries, _CountryWords
-    from mapper.sentences import split_sentences
+    from mapper.extract.geoparse import _countries, _CountryWords
+    from mapper.extract.sentences import split_sentences
 
     from gazetteer.context import country_word_spans
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mapper.dates import _ALL, EventDate, _hits, find_dates, resolve_event_date
+from mapper.extract.dates import _ALL, EventDate, _hits, find_dates, resolve_event_date
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
@@ -221,7 +221,7 @@ def test_seed_article_as_a_whole(seed_sentences):
 
 
 def test_dateparser_is_imported_only_for_absolute_dates():
-    code = ("import sys, datetime; from mapper.dates import find_dates; p = datetime.date(2024, 12, 16);"
+    code = ("import sys, datetime; from mapper.extract.dates import find_dates; p = datetime.date(2024, 12, 16);"
             "find_dates('Over the weekend and on Saturday 30 died.', p); a = 'dateparser' in sys.modules;"
             "find_dates('On 14 December 30 died.', p); print(a, 'dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from mapper import documents
-from mapper.documents import Document, find_dateline, normalize_text, read_documents
+from mapper.ingest import documents
+from mapper.ingest.documents import Document, find_dateline, normalize_text, read_documents
 from mapper.exc import InputError
 
 DATA = Path(__file__).resolve().parent / "data" / "documents"
@@ -348,7 +348,7 @@ def test_text_normalisation_keeps_characters_but_fixes_whitespace():
 
 
 def test_plain_reads_do_not_import_dateparser():
-    code = ("import sys; from mapper.documents import read_documents; "
+    code = ("import sys; from mapper.ingest.documents import read_documents; "
             f"docs = list(read_documents([{str(DATA / 'reports.json')!r}, {str(DATA / 'folder')!r}])); "
             "print(len(docs), 'dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

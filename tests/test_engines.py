@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mapper.engines import ENGINES, extract_inputs
+from mapper.engines.runner import ENGINES, extract_inputs
 from mapper.exc import InputError, MapperError
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from conftest import run_cli
-from mapper.events import MAX_FIGURE, Event
+from mapper.model.events import MAX_FIGURE, Event
 
 
 def record(**changes) -> dict:

@@ -16,11 +16,11 @@ import pytest
 from conftest import REPO
 from export_helpers import sample_events
 
-from mapper.events import Event, EventLocation
+from mapper.model.events import Event, EventLocation
 from mapper.exc import ConflictMapError, InputError
-from mapper.export import read_any_events
-from mapper.export.store import EventStore, add_to_store
-from mapper.merge import merge_events
+from mapper.render.export import read_any_events
+from mapper.render.export.store import EventStore, add_to_store
+from mapper.assemble.merge import merge_events
 
 def make_events(index, tag: str, count: int, *, start: int = 0) -> list[Event]:
     """``count`` distinct claims at real gazetteer places (unique figures, so none merge), ids tagged."""
@@ -112,7 +112,7 @@ def test_store_stays_a_valid_geopackage_with_a_working_spatial_index(events, ind
 
 
 def test_a_failed_update_leaves_the_store_as_it_was(events, tmp_path, monkeypatch):
-    from mapper.export import store as store_module
+    from mapper.render.export import store as store_module
 
     path = tmp_path / "store.gpkg"
     add_to_store(path, events[:2], index=None)
@@ -149,8 +149,8 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path):
 
 WRITER = """
 import json, sys, time
-from mapper.events import Event
-from mapper.export.store import add_to_store
+from mapper.model.events import Event
+from mapper.render.export.store import add_to_store
 tag, start_at, path, batches_file = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
 with open(batches_file, encoding="utf-8") as f:
     batches = [[Event.from_dict(d) for d in batch] for batch in json.load(f)]

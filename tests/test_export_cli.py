@@ -9,17 +9,17 @@ import sys
 import pytest
 from conftest import REPO, run_cli
 
-from mapper.export import DEFAULT_FORMATS, EXPORTERS, read_any_events
-from mapper.merge import merge_events
+from mapper.render.export import DEFAULT_FORMATS, EXPORTERS, read_any_events
+from mapper.assemble.merge import merge_events
 
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 CORPUS = REPO / "tests" / "data" / "reports"
 
-# Until mapper/cli.py registers the subcommand, run it through the same parser class and register().
+# Until mapper/cli/commands.py registers the subcommand, run it through the same parser class and register().
 _STANDALONE = """
 import sys
-from mapper.cli import _Parser
-from mapper import cli_export
+from mapper.cli.commands import _Parser
+from mapper.cli import export as cli_export
 parser = _Parser(prog="conflictmap")
 sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 cli_export.register(sub)
@@ -29,7 +29,7 @@ sys.exit(args.func(args))
 
 
 def _wired() -> bool:
-    from mapper.cli import build_parser
+    from mapper.cli.commands import build_parser
 
     sub = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
     return "export" in sub.choices

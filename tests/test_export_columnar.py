@@ -13,13 +13,13 @@ from export_helpers import exported_sample, shared_sample_events
 from test_export_roundtrip import without_nul
 
 from mapper.exc import InputError
-from mapper.export import export_file, read_any_events, write_format
-from mapper.export.gpkg import EXPORT_PAGE_SIZE
-from mapper.export.gpkg_parquet import geopackage_to_geoparquet, geoparquet_table_from_gpkg
-from mapper.export.gpkg_read import _grouped
-from mapper.export.parquet import geoparquet_table
-from mapper.export.store import add_to_store
-from mapper.export.tables import event_tables
+from mapper.render.export import export_file, read_any_events, write_format
+from mapper.render.export.gpkg import EXPORT_PAGE_SIZE
+from mapper.render.export.gpkg_parquet import geopackage_to_geoparquet, geoparquet_table_from_gpkg
+from mapper.render.export.gpkg_read import _grouped
+from mapper.render.export.parquet import geoparquet_table
+from mapper.render.export.store import add_to_store
+from mapper.render.export.tables import event_tables
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,7 @@ def test_rows_out_of_event_order_are_grouped_like_the_rebuild():
 
 
 def test_export_file_takes_the_columnar_path_and_keeps_the_format_order(exported, events, tmp_path, monkeypatch):
-    import mapper.export as export
+    import mapper.render.export as export
 
     def no_objects(path):
         raise AssertionError("GeoParquet alone must not read Python events")

@@ -21,10 +21,10 @@ import pytest
 from export_helpers import exported_sample, shared_sample_events
 from lxml import etree
 
-from mapper.event_io import events_to_geojson
-from mapper.export import DEFAULT_FORMATS, EXPORTERS, export_events, write_format
-from mapper.export.csv_acled import ACLED_COLUMNS
-from mapper.export.shapefile import SHAPEFILE_FIELDS
+from mapper.model.event_io import events_to_geojson
+from mapper.render.export import DEFAULT_FORMATS, EXPORTERS, export_events, write_format
+from mapper.render.export.csv_acled import ACLED_COLUMNS
+from mapper.render.export.shapefile import SHAPEFILE_FIELDS
 
 KML = "{http://www.opengis.net/kml/2.2}"
 
@@ -243,7 +243,7 @@ def test_shapefile_uses_the_field_map_and_declares_utf8(exported, events):
 
 def test_failed_write_leaves_the_earlier_file(events, index, tmp_path, monkeypatch):
     from mapper.exc import OutputError
-    from mapper.export import gpkg
+    from mapper.render.export import gpkg
 
     target = tmp_path / "events.gpkg"
     write_format(events[:2], target, "gpkg", index=index)

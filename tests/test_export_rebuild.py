@@ -16,13 +16,13 @@ import sqlite3
 
 import pytest
 
-from mapper.events import Event
+from mapper.model.events import Event
 from mapper.exc import InputError
-from mapper.export.gpkg_rows import register_gpkg_functions
-from mapper.export.gpkg_read import read_events_gpkg
-from mapper.export.gpkg_read import read_layers
-from mapper.export.rebuild import events_from_layers, events_from_rows, read_events_sqlite
-from mapper.export.tables import LAYER_COLUMNS
+from mapper.render.export.gpkg_rows import register_gpkg_functions
+from mapper.render.export.gpkg_read import read_events_gpkg
+from mapper.render.export.gpkg_read import read_layers
+from mapper.render.export.rebuild import events_from_layers, events_from_rows, read_events_sqlite
+from mapper.render.export.tables import LAYER_COLUMNS
 
 from export_helpers import exported_sample, sample_events
 
@@ -112,7 +112,7 @@ def test_rows_stored_out_of_index_order_come_back_in_index_order(gpkg, events):
 
 def test_a_large_file_reads_back_as_written(events, index, tmp_path):
     """Thousands of rows: the repeated names, sides and dates take the shared-value conversion."""
-    from mapper.export.gpkg import write
+    from mapper.render.export.gpkg import write
 
     clean = [ev for ev in events if "\\u0000" not in json.dumps(ev.to_dict())]  # U+0000 is dropped (tested elsewhere)
     assert 0 < len(clean) < len(events)

@@ -2,7 +2,7 @@
 
 What was written is the event record (the ``events`` columns of ``event_tables`` plus each
 event's places, sources and own geometry). For each format the test applies exactly the
-changes ``mapper.export.losses.FORMAT_LOSSES`` lists (and ``docs/EXPORT.md`` prints) — no
+changes ``mapper.render.export.losses.FORMAT_LOSSES`` lists (and ``docs/EXPORT.md`` prints) — no
 more — and then requires equality: a format that silently loses or changes anything else fails.
 """
 
@@ -23,11 +23,11 @@ from conftest import REPO
 from shapely.geometry import MultiPoint
 from export_helpers import exported_sample, shared_sample_events
 
-from mapper.export import EXPORTERS, read_any_events
-from mapper.export.losses import FORMAT_LOSSES
-from mapper.export.rebuild import events_from_rows
-from mapper.export.shapefile import SHAPEFILE_FIELDS
-from mapper.export.tables import LAYER_COLUMNS, event_tables
+from mapper.render.export import EXPORTERS, read_any_events
+from mapper.render.export.losses import FORMAT_LOSSES
+from mapper.render.export.rebuild import events_from_rows
+from mapper.render.export.shapefile import SHAPEFILE_FIELDS
+from mapper.render.export.tables import LAYER_COLUMNS, event_tables
 
 KINDS = dict(LAYER_COLUMNS["events"])
 TEXT = [c for c, k in LAYER_COLUMNS["events"] if k == "str"]

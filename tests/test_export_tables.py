@@ -12,10 +12,10 @@ import datetime as dt
 import pyarrow as pa
 import pytest
 
-from mapper.events import Event, EventLocation
-from mapper.export.schema import ARROW_TYPES, LAYER_COLUMNS, struct_columns
-from mapper.export.source_table import _careful_columns, _standard_columns, sources_table
-from mapper.export.tables import event_tables
+from mapper.model.events import Event, EventLocation
+from mapper.render.export.schema import ARROW_TYPES, LAYER_COLUMNS, struct_columns
+from mapper.render.export.source_table import _careful_columns, _standard_columns, sources_table
+from mapper.render.export.tables import event_tables
 
 from export_helpers import sample_events
 

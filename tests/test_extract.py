@@ -8,9 +8,9 @@ import pytest
 
 from conftest import REPO, run_cli
 from gazetteer import haversine_km
-from mapper.documents import Document, read_documents
-from mapper.extract import Extractor, extract_events, extract_geodataframe
-from mapper.geoparse import Geoparser
+from mapper.ingest.documents import Document, read_documents
+from mapper.extract.extractor import Extractor, extract_events, extract_geodataframe
+from mapper.extract.geoparse import Geoparser
 
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 PUBLISHED = dt.date(2024, 12, 16)  # a Monday

@@ -6,7 +6,7 @@ that is not UTF-8 or holds a newline and terminal escapes, a page declaring ``ba
 charset, a tag with tens of thousands of attributes, a FIFO named ``*.txt``, an events file with
 U+2028 / U+0085 in a field, stray NUL bytes, a zero-width joiner inside a place name, temporary
 files left by killed writers) and runs ``python -m mapper`` on it as a user would. The last tests
-check the same at the level of :func:`mapper.documents.read_documents`, with each codec name and
+check the same at the level of :func:`mapper.ingest.documents.read_documents`, with each codec name and
 each kind of stray byte.
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_cli
-from mapper.documents import Document, normalize_text, read_documents
+from mapper.ingest.documents import Document, normalize_text, read_documents
 from mapper.exc import InputError
 
 def read_one(path, **kwargs) -> Document:
@@ -145,7 +145,7 @@ def _attribute_page(n: int) -> str:
 def test_a_tag_with_many_attributes_reaches_the_parser_cut_to_the_limit(monkeypatch):
     import lxml.html
 
-    from mapper import html_text
+    from mapper.ingest import html_text
 
     parsed = []
     parse = lxml.html.document_fromstring
@@ -237,8 +237,8 @@ def test_a_place_name_with_an_invisible_format_character_inside_resolves(index, 
 def test_quotes_index_into_the_cleaned_text_the_extractor_saw(gazetteer):
     import io
 
-    from mapper.documents import read_documents
-    from mapper.extract import Extractor
+    from mapper.ingest.documents import read_documents
+    from mapper.extract.extractor import Extractor
 
     [doc] = read_documents(["-"], stdin=io.BytesIO("Вчера под Суд\u200dжей погибли 12 военнослужащих.".encode()))
     assert doc.text == "Вчера под Суджей погибли 12 военнослужащих."
@@ -284,7 +284,7 @@ def test_the_next_write_sweeps_temporaries_of_gone_writers_and_keeps_live_ones(t
 def test_every_invisible_format_character_is_removed_from_report_text():
     import unicodedata
 
-    from mapper.html_text import FORMAT_CHARACTERS
+    from mapper.ingest.html_text import FORMAT_CHARACTERS
 
     format_chars = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
     matched = {chr(c) for c in range(sys.maxunicode + 1) if FORMAT_CHARACTERS.match(chr(c))}
@@ -379,7 +379,7 @@ def test_json_lines_split_at_newlines_only(tmp_path):
 
 
 def test_cutting_attributes_leaves_scripts_comments_and_text_alone():
-    from mapper.html_text import MAX_ATTRIBUTES, extract_html, limit_attributes
+    from mapper.ingest.html_text import MAX_ATTRIBUTES, extract_html, limit_attributes
 
     words = " ".join(f"w{i}" for i in range(2 * MAX_ATTRIBUTES))
     page = (f"<html><body><script>if (a<b {words}) {{}}</script><!-- <p {words}> -->"

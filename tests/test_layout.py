@@ -102,7 +102,7 @@ def _project_import_graph() -> dict[str, set[str]]:
 
 def test_no_modules_import_each_other_in_a_circle():
     graph = _project_import_graph()
-    assert "mapper.export.rebuild" in graph["mapper.export.gpkg_read"]        # the graph sees imports
+    assert "mapper.render.export.rebuild" in graph["mapper.render.export.gpkg_read"]        # the graph sees imports
 
     def reaches(start: str, goal: str) -> bool:
         seen, todo = set(), [start]
@@ -117,3 +117,28 @@ def test_no_modules_import_each_other_in_a_circle():
 
     circles = sorted((a, b) for a in graph for b in graph[a] if a < b and reaches(b, a))
     assert circles == []
+
+
+def test_the_tree_shows_the_stages():
+    """``mapper``'s root holds few modules; the stages are packages (``../shared/DESIGN.md``, Layout)."""
+    root_modules = sorted(p.name for p in (REPO / "mapper").glob("*.py"))
+    assert len(root_modules) <= 10, root_modules
+    for stage in ("model", "ingest", "extract", "assemble", "engines", "render", "cli", "_internal"):
+        assert (REPO / "mapper" / stage / "__init__.py").is_file(), stage
+
+
+def test_stages_import_only_the_stages_before_them():
+    """A report flows model <- ingest <- extract <- assemble <- engines; rendering never feeds extraction."""
+    graph = _project_import_graph()
+    forbidden = {
+        "mapper.model": ("mapper.ingest", "mapper.extract", "mapper.assemble", "mapper.engines", "mapper.render",
+                         "mapper.cli", "mapper.pipeline"),
+        "mapper.ingest": ("mapper.extract", "mapper.assemble", "mapper.engines", "mapper.render", "mapper.cli"),
+        "mapper.extract": ("mapper.render", "mapper.engines", "mapper.cli", "mapper.pipeline"),
+        "mapper.assemble": ("mapper.render", "mapper.engines", "mapper.cli", "mapper.pipeline"),
+        "mapper.render": ("mapper.cli", "mapper.engines"),
+    }
+    broken = sorted((module, target) for module, targets in graph.items() for stage, banned in forbidden.items()
+                    if module == stage or module.startswith(stage + ".")
+                    for target in targets if any(target == b or target.startswith(b + ".") for b in banned))
+    assert broken == []

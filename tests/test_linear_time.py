@@ -36,8 +36,8 @@ import pytest
 #: Allowed growth of work for four times the input: linear, with some slack for edges.
 GROWTH = 4.5
 #: Modules whose compiled regexes are counted.
-MODULES = ("mapper.attribution", "mapper.casualties", "mapper.dates", "mapper.extract", "mapper.geoparse",
-           "mapper.numbers", "mapper.sentences", "mapper.toponym_text", "mapper.toponyms")
+MODULES = ("mapper.extract.attribution", "mapper.extract.casualties", "mapper.extract.dates", "mapper.extract.extractor", "mapper.extract.geoparse",
+           "mapper.extract.numbers", "mapper.extract.sentences", "mapper.extract.toponym_text", "mapper.extract.toponyms")
 PLACES = ("Sudzha", "Plekhovo", "Sumy", "Shebekino", "Korenevo", "Martynovka", "Lgov", "Belgorod",
           "Vorozhba", "Tyotkino", "Glushkovo", "Krasnopillia")
 PUBLISHED = datetime.date(2024, 12, 16)
@@ -124,16 +124,16 @@ def work(monkeypatch) -> Counter:
             counted = _counted(value, counts)
             if counted is not value:
                 monkeypatch.setattr(module, attr, counted)
-    import mapper.extract
-    from mapper.geoparse import Mention
+    import mapper.extract.extractor
+    from mapper.extract.geoparse import Mention
 
-    read_date = mapper.extract.resolve_event_date
+    read_date = mapper.extract.extractor.resolve_event_date
 
     def counting_date(text, published):
         counts["dates"] += 1
         return read_date(text, published)
 
-    monkeypatch.setattr(mapper.extract, "resolve_event_date", counting_date)
+    monkeypatch.setattr(mapper.extract.extractor, "resolve_event_date", counting_date)
     place = Mention.place.fget
 
     def counting_place(mention):
@@ -214,8 +214,8 @@ def claim(i: int, end: str = ". ") -> str:
 @pytest.fixture
 def extract(gazetteer) -> Callable[[str], list]:
     """Events of one text, with a new extractor each time (its spotter remembers what it read)."""
-    from mapper.documents import Document
-    from mapper.extract import Extractor
+    from mapper.ingest.documents import Document
+    from mapper.extract.extractor import Extractor
 
     def run(text: str) -> list:
         return Extractor(gazetteer).extract(Document("hostile", text, published=PUBLISHED))[0]
@@ -259,7 +259,7 @@ def test_claims_without_places_fall_back_on_a_region_in_work_linear_in_their_num
 def test_a_long_line_is_read_in_windows_of_whole_sentences():
     """A paragraph of megabytes is read as windows of at most MAX_PARAGRAPH_CHARS (give or take a
     sentence): what a claim borrows from "its paragraph" then stays near it."""
-    from mapper.sentences import MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS, split_sentences
+    from mapper.extract.sentences import MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS, split_sentences
 
     line = repeated(claim, 10 * MAX_PARAGRAPH_CHARS)
     text = "A first paragraph.\n\n" + line + "\n\nThe last one."
@@ -278,7 +278,7 @@ def test_a_long_line_is_read_in_windows_of_whole_sentences():
 # --- shapes fixed before: these replaced wall-clock limits ----------------------------------------
 
 def test_a_report_of_one_number_word_repeated_is_read_in_linear_work(work):
-    from mapper.numbers import find_numbers
+    from mapper.extract.numbers import find_numbers
 
     def run(n: int) -> None:
         assert len(find_numbers("one " * n)) == n
@@ -288,7 +288,7 @@ def test_a_report_of_one_number_word_repeated_is_read_in_linear_work(work):
 
 
 def test_one_sentence_of_thousands_of_figures_is_read_in_linear_work(work):
-    from mapper.casualties import find_figures
+    from mapper.extract.casualties import find_figures
 
     def run(n: int) -> None:
         assert len(find_figures("killed 5, " * n)) == n
@@ -313,7 +313,7 @@ def test_a_long_sentence_of_figures_without_a_side_is_extracted_in_linear_work(w
 
 def test_a_sentence_listing_thousands_of_places_is_geoparsed_in_linear_work(work, gazetteer, monkeypatch):
     from gazetteer import Gazetteer
-    from mapper.geoparse import Geoparser
+    from mapper.extract.geoparse import Geoparser
 
     resolve = Gazetteer.resolve
 

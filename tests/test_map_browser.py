@@ -8,9 +8,9 @@ from browser import browser, colour_count, open_offline, page, wait_for_leaflet 
 from conftest import REPO
 from test_webmap import PAYLOADS, hostile_event
 
-from mapper.documents import read_documents
-from mapper.extract import extract_events
-from mapper.webmap import write_map
+from mapper.ingest.documents import read_documents
+from mapper.extract.extractor import extract_events
+from mapper.render.web.webmap import write_map
 
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 
@@ -101,7 +101,7 @@ def test_time_slider_and_place_search(seed_map, page):
 def test_cli_png_screenshot_is_a_drawn_map(seed_map, tmp_path):
     from browser import browser_unavailable, skip_or_fail
     from conftest import run_cli
-    from mapper.event_io import write_events
+    from mapper.model.event_io import write_events
 
     reason = browser_unavailable()
     if reason:

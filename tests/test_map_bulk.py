@@ -12,11 +12,11 @@ from browser import browser, open_offline, page, wait_for_leaflet  # noqa: F401
 from conftest import REPO
 from test_webmap import hostile_event
 
-from mapper.bulk_table import QUOTE_LIMIT, decode_table, event_table
-from mapper.documents import read_documents
-from mapper.events import Event, EventLocation
-from mapper.extract import extract_events
-from mapper.webmap import write_map
+from mapper.render.web.bulk_table import QUOTE_LIMIT, decode_table, event_table
+from mapper.ingest.documents import read_documents
+from mapper.model.events import Event, EventLocation
+from mapper.extract.extractor import extract_events
+from mapper.render.web.webmap import write_map
 
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 

@@ -27,9 +27,9 @@ import pytest
 
 from browser import browser, open_offline, page, wait_for_leaflet  # noqa: F401
 from conftest import run_cli
-from mapper.events import Event, EventLocation
-from mapper.web_values import ValueVault, ValueVaultError, page_json
-from mapper.webmap import write_map
+from mapper.model.events import Event, EventLocation
+from mapper.render.web.web_values import ValueVault, ValueVaultError, page_json
+from mapper.render.web.webmap import write_map
 
 #: Template markers of every kind Jinja2 reads, and the audit's payloads. Evaluated, ``'TEMPLATE' ~ 'RAN'``
 #: would leave ``TEMPLATERAN`` in the page (``7*191``'s ``1337`` can occur in folium's random ids).

@@ -3,9 +3,9 @@
 import datetime as dt
 import random
 
-import mapper.merge as merge
-from mapper.merge_candidates import candidate_pairs
-from mapper.events import Event, EventLocation
+import mapper.assemble.merge as merge
+from mapper.assemble.merge_candidates import candidate_pairs
+from mapper.model.events import Event, EventLocation
 
 
 def _event(rng: random.Random, i: int) -> Event:
@@ -95,8 +95,8 @@ def test_places_without_points_pair_by_their_id():
 def _pairs_before(events, *, days, km):
     """``candidate_pairs`` as it was before each key kept its events per document (every event of
     a key in one list, the same document's dropped one by one): the reference for the tests below."""
-    from mapper.events import CATEGORIES
-    from mapper.merge_candidates import _weeks, grid_keys
+    from mapper.model.events import CATEGORIES
+    from mapper.assemble.merge_candidates import _weeks, grid_keys
 
     buckets: dict = {}
     probes = []

@@ -5,7 +5,7 @@ thousands of claims of one document share a figure, a place and a week. Nothing 
 anything. Each test merges a shape at one size and at four times that size and counts lines of
 Python run in the ``mapper`` and ``gazetteer`` packages (each turn of a loop or a comprehension
 counts, traced with :func:`sys.settrace`), the candidate pairs handed out and the calls of
-:func:`mapper.merge.same_event`. Four times the events may cost at most :data:`GROWTH` times the
+:func:`mapper.assemble.merge.same_event`. Four times the events may cost at most :data:`GROWTH` times the
 work. When every event of a key was kept in one list and the same document's events dropped one by
 one, four times the claims of one long report cost 8.8 times the lines, and 6.6 times with three
 short reports beside it (checked by running these tests on that code).
@@ -21,9 +21,9 @@ from pathlib import Path
 
 import gazetteer
 import mapper
-import mapper.merge as merge
-from mapper.events import Event, EventLocation
-from mapper.merge_candidates import candidate_pairs
+import mapper.assemble.merge as merge
+from mapper.model.events import Event, EventLocation
+from mapper.assemble.merge_candidates import candidate_pairs
 
 #: Allowed growth of work for four times the events: linear, with some slack.
 GROWTH = 4.5

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from mapper.numbers import NumberMatch, find_numbers, parse_number
+from mapper.extract.numbers import NumberMatch, find_numbers, parse_number
 
 
 @pytest.mark.parametrize("text,value", [

@@ -9,7 +9,7 @@ from conftest import run_cli
 from gazetteer import Gazetteer
 from gazetteer.exc import OnlineGeocoderError
 from gazetteer.online import OnlineGeocoder, check_server_url
-from mapper.cli import main
+from mapper.cli.commands import main
 from test_online_geocoder import AGENT, server  # noqa: F401  (the fake Nominatim fixture)
 
 #: A synthetic answer for a name the offline data does not hold.

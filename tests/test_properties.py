@@ -40,11 +40,11 @@ from gazetteer import ConflictMapError, Gazetteer, LoadReport, PlaceIndex
 from gazetteer.loaders import detect_kind, read_alternate_names, read_curated, read_geonames, read_osm_settlements
 from gazetteer.normalize import fold, name_key, transliterate
 from gazetteer.paths import DATA_DIR
-from mapper.casualties import CATEGORIES, find_figures
-from mapper.documents import Document
-from mapper.events import Event
-from mapper.extract import Extractor
-from mapper.numbers import find_numbers, parse_number
+from mapper.extract.casualties import CATEGORIES, find_figures
+from mapper.ingest.documents import Document
+from mapper.model.events import Event
+from mapper.extract.extractor import Extractor
+from mapper.extract.numbers import find_numbers, parse_number
 
 SCALE = float(os.environ.get("CONFLICTMAP_PROPERTY_SCALE", "1"))
 #: Examples run per test, by test name (read by benchmarks/bench_properties.py).

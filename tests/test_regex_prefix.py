@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mapper import attribution, casualties, dates, extract, toponyms
-from mapper.regex_prefix import AnchoredPattern, first_chars, literal_prefixes, with_first_chars
+from mapper.extract import attribution, casualties, dates, toponyms
+from mapper.extract import extractor as extract
+from mapper._internal.regex_prefix import AnchoredPattern, first_chars, literal_prefixes, with_first_chars
 
 PATTERNS = [
     (r"\b(?:killed|wounded|dead)\b", 0),

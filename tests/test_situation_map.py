@@ -9,12 +9,12 @@ import warnings
 import pytest
 from pyproj import Geod, Transformer
 
-from mapper.briefing.labels import LABEL_GID
-from mapper.briefing.map_furniture import nice_length, size_steps
-from mapper.briefing.map_symbols import MAX_DIAMETER_PT, symbol_diameter
-from mapper.briefing.situation_map import draw_situation_map, save_situation_map
-from mapper.events import Event, EventLocation
-from mapper.popups import ACTOR_COLOURS
+from mapper.render.briefing.labels import LABEL_GID
+from mapper.render.briefing.map_furniture import nice_length, size_steps
+from mapper.render.briefing.map_symbols import MAX_DIAMETER_PT, symbol_diameter
+from mapper.render.briefing.situation_map import draw_situation_map, save_situation_map
+from mapper.model.events import Event, EventLocation
+from mapper.render.web.popups import ACTOR_COLOURS
 
 PLYOKHOVO = EventLocation("Plekhovo", "Plyokhovo", 51.1, 35.33, "RU", "Kursk Oblast", "Sudzhansky District",
                           "curated:ru-kursk-plyokhovo", 1, True, "")

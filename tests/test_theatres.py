@@ -5,8 +5,8 @@ import pytest
 from gazetteer import Gazetteer
 from gazetteer.exc import DataFileError
 from gazetteer.theatres import DEFAULT_BOUNDARIES, EXAMPLE_THEATRE, boundary_files, load_theatre
-from mapper.basemap import base_layers
-from mapper.webmap import write_map
+from mapper.render.web.basemap import base_layers
+from mapper.render.web.webmap import write_map
 
 
 def test_example_theatre_loads_and_draws_its_own_districts():

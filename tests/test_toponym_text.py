@@ -6,7 +6,7 @@ import string
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mapper.toponym_text import (TOKEN, Spans, at_sentence_start, capitalised_runs, run_words, title_spans, token_after,
+from mapper.extract.toponym_text import (TOKEN, Spans, at_sentence_start, capitalised_runs, run_words, title_spans, token_after,
                                  token_before)
 
 TITLES = frozenset({"gen", "maj", "president", "st", "губернатор"})

@@ -2,8 +2,8 @@
 
 import pytest
 
-from mapper.geoparse import Geoparser
-from mapper.toponyms import ToponymSpotter
+from mapper.extract.geoparse import Geoparser
+from mapper.extract.toponyms import ToponymSpotter
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""mapper.web_assets: offline Folium HTML, every asset inlined from installed packages.
+"""mapper.render.web.web_assets: offline Folium HTML, every asset inlined from installed packages.
 
 The map is a real Folium map with the controls ``conflictmap map`` uses; no browser is needed
 here (the browser suite checks the page with the network cut off).
@@ -17,9 +17,9 @@ from branca.element import MacroElement  # noqa: E402
 from folium import plugins  # noqa: E402
 from folium.elements import JSCSSMixin  # noqa: E402
 
-from mapper import web_assets  # noqa: E402
+from mapper.render.web import web_assets  # noqa: E402
 from mapper.exc import OutputError  # noqa: E402
-from mapper.web_assets import external_refs, find_asset, make_offline, unavailable_plugins  # noqa: E402
+from mapper.render.web.web_assets import external_refs, find_asset, make_offline, unavailable_plugins  # noqa: E402
 
 LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 #: Bare URLs that may stay outside comments: an XML namespace and an error-message text, never loaded.

@@ -7,11 +7,11 @@ import re
 import pytest
 
 from conftest import REPO, run_cli
-from mapper.documents import read_documents
-from mapper.events import Event, EventLocation
-from mapper.popup_js import popup_record
-from mapper.popups import safe_link
-from mapper.webmap import build_map, render_page, write_map
+from mapper.ingest.documents import read_documents
+from mapper.model.events import Event, EventLocation
+from mapper.render.web.popup_js import popup_record
+from mapper.render.web.popups import safe_link
+from mapper.render.web.webmap import build_map, render_page, write_map
 
 PAYLOADS = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">',
             '"><svg onload=window.__pwned=1>']
@@ -57,8 +57,8 @@ def test_map_html_has_the_layers_and_no_raw_payload(tmp_path):
 
 
 def test_one_event_marker_per_event_and_multipoint_places(gazetteer):
-    from mapper.documents import read_documents
-    from mapper.extract import extract_events
+    from mapper.ingest.documents import read_documents
+    from mapper.extract.extractor import extract_events
     from conftest import REPO
 
     docs = read_documents([REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"],
@@ -100,7 +100,7 @@ def test_offline_legend_says_what_is_left_out(tmp_path):
 
 def test_map_from_a_geodataframe_of_events(gazetteer, tmp_path):
     """The API takes the GeoDataFrame extract_geodataframe returns, as well as a list of events."""
-    from mapper.extract import extract_geodataframe
+    from mapper.extract.extractor import extract_geodataframe
 
     docs = read_documents([REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"],
                           published=dt.date(2024, 12, 16))

@@ -1,0 +1,1 @@
+"""Speed and safety helpers kept behind small interfaces (regex prefilters, GC pauses, atomic writes)."""

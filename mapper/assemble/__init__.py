@@ -1,0 +1,1 @@
+"""Claims of several reports to events: duplicates merged, every source kept."""

@@ -1,0 +1,120 @@
+"""Merge the same event reported by several documents.
+
+Two events from different documents are one when they describe the same side's
+losses with the same figures, at overlapping places, on dates within a few
+days. The merged event counts its sources, keeps every one of them, and keeps
+the most conservative figures: the lowest of each category any source gives,
+and totals recomputed from them (low ≤ best ≤ high kept)::
+
+    >>> merged = merge_events(events)        # doctest: +SKIP
+    >>> merged[0].number_of_sources          # doctest: +SKIP
+    2
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from gazetteer import haversine_km
+from mapper.model.events import CATEGORIES, Event, total_casualties
+from mapper._internal.gc_pause import young_collections_only
+from mapper.assemble.merge_candidates import candidate_pairs
+
+__all__ = ["merge_events", "same_event", "DATE_TOLERANCE_DAYS", "PLACE_TOLERANCE_KM"]
+
+DATE_TOLERANCE_DAYS = 3
+PLACE_TOLERANCE_KM = 10.0
+
+
+def _dates_close(a: Event, b: Event) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return a.event_date is None and b.event_date is None
+    tol = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+    a_end, b_end = a.event_date_end or a.event_date, b.event_date_end or b.event_date
+    return a.event_date - tol <= b_end and b.event_date - tol <= a_end
+
+
+def _places_overlap(a: Event, b: Event) -> bool:
+    ids_a = {loc.gazetteer_id or loc.mention.casefold() for loc in a.locations}
+    ids_b = {loc.gazetteer_id or loc.mention.casefold() for loc in b.locations}
+    if ids_a & ids_b:
+        return True
+    return any(haversine_km(la, lo, lb, lob) <= PLACE_TOLERANCE_KM
+               for lo, la in a.points for lob, lb in b.points)
+
+
+def _figures_match(a: Event, b: Event) -> bool:
+    shared = [c for c in CATEGORIES if getattr(a, c) is not None and getattr(b, c) is not None]
+    return bool(shared) and all(getattr(a, c) == getattr(b, c) for c in shared)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """True when two events from different documents report the same claim."""
+    return (a.doc_id != b.doc_id and (a.actor == b.actor or not a.actor or not b.actor)
+            and _figures_match(a, b) and _dates_close(a, b) and _places_overlap(a, b))
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Events with duplicates folded together, in the order each group first appears."""
+    with young_collections_only():  # millions of short-lived keys beside the events: no full collections
+        return _merged(events)
+
+
+def _merged(events: list[Event]) -> list[Event]:
+    if len({ev.doc_id for ev in events}) < 2:  # only events of different documents merge
+        return list(events)
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in candidate_pairs(events, days=DATE_TOLERANCE_DAYS, km=PLACE_TOLERANCE_KM):
+        if find(i) != find(j) and same_event(events[i], events[j]):
+            parent[find(j)] = find(i)
+    groups: dict[int, list[Event]] = {}
+    for i, ev in enumerate(events):
+        groups.setdefault(find(i), []).append(ev)
+    return [group[0] if len(group) == 1 else _combine(group) for group in groups.values()]
+
+
+def _min(values):
+    values = [v for v in values if v is not None]
+    return min(values) if values else None
+
+
+def _combine(group: list[Event]) -> Event:
+    first = min(group, key=lambda e: e.event_id)
+    locations = {}
+    for ev in group:
+        for loc in ev.locations:
+            locations.setdefault(loc.gazetteer_id or f"unresolved:{loc.mention.casefold()}", loc)
+    sources = [s for ev in group for s in ev.sources]
+    starts = [e.event_date for e in group if e.event_date]
+    ends = [e.event_date_end or e.event_date for e in group if e.event_date]
+    figures = {c: _min(getattr(e, c) for e in group) for c in CATEGORIES}
+    best = total_casualties(figures)
+    figures.update(
+        casualties_best=best,
+        casualties_low=min(_min(e.casualties_low for e in group) or best, best),
+        casualties_high=max(_min(e.casualties_high for e in group) or best, best),
+    )
+    return replace(
+        first,
+        **figures,
+        approximate=any(e.approximate for e in group),
+        qualifier="; ".join(dict.fromkeys(e.qualifier for e in group if e.qualifier)),
+        actor=next((e.actor for e in group if e.actor), ""),
+        claimed_by="; ".join(dict.fromkeys(e.claimed_by for e in group if e.claimed_by)),
+        locations=tuple(locations.values()),
+        geo_precision=max((e.geo_precision for e in group if e.geo_precision), default=None)
+        if len(locations) <= 1 else max(2, *(e.geo_precision or 2 for e in group)),
+        event_date=min(starts) if starts else None,
+        event_date_end=max(ends) if ends else None,
+        date_precision=max((e.date_precision for e in group if e.date_precision), default=None),
+        number_of_sources=len({s.get("doc_id") for s in sources}),
+        sources=tuple(sources),
+    )

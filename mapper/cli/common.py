@@ -1,0 +1,63 @@
+"""What every ``conflictmap`` subcommand shares: exit codes, one-line errors, the inputs arguments.
+
+    >>> EXIT_OK, EXIT_FAILED, EXIT_USAGE
+    (0, 1, 2)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+__all__ = ["EXIT_OK", "EXIT_FAILED", "EXIT_USAGE", "print_error", "iso_date", "add_published", "add_inputs",
+           "read_inputs"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def print_error(err: object) -> None:
+    """One line on stderr: ``conflictmap: error: FILE: reason``.
+
+    Whatever the error says is passed through :func:`mapper.exc.printable`, so a file name
+    with a newline or a terminal escape sequence in it (from any error class) cannot forge
+    a second line or colour the terminal.
+    """
+    from mapper.exc import printable
+
+    print(f"conflictmap: error: {printable(str(err))}", file=sys.stderr)
+
+
+def iso_date(text: str) -> dt.date:
+    """argparse type for ``YYYY-MM-DD``.
+
+    >>> iso_date("2024-12-16")
+    datetime.date(2024, 12, 16)
+    """
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def add_published(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--published", type=iso_date, default=None, metavar="YYYY-MM-DD",
+                        help="publication date of the reports (overrides what the files say)")
+
+
+def add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files, folders, or - for stdin")
+    parser.add_argument("-o", "--output", default=None, metavar="FILE", help="write here instead of stdout")
+    add_published(parser)
+
+
+def read_inputs(args) -> tuple[list, int]:
+    """Documents of the inputs; each unreadable input is reported in one line and skipped."""
+    from mapper.ingest.documents import read_documents
+
+    errors: list = []
+    docs = list(read_documents(args.inputs, published=args.published, errors=errors,
+                               stdin=sys.stdin.buffer if "-" in args.inputs else None))
+    for err in errors:
+        print_error(err)
+    return docs, (EXIT_FAILED if errors else EXIT_OK)

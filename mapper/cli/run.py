@@ -1,0 +1,58 @@
+"""``conflictmap run``: the whole pipeline from the command line (see :mod:`mapper.pipeline`).
+
+    $ conflictmap run                      # the bundled sample report -> outputs/
+    $ conflictmap run reports/ -o out/ --engine dask
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the ``run`` subcommand to the ``conflictmap`` parser."""
+    from mapper.cli.common import add_published
+
+    run = sub.add_parser(
+        "run", help="the whole job: reports in, map, GIS files and slides out",
+        description="Read reports, find casualty claims, resolve their places, merge duplicate reports, and "
+        "write map.html (offline), events.gpkg/.geojson/.kml/.csv/.parquet/.jsonl, situation_map.png and "
+        "briefing.pptx (+ briefing.pdf where LibreOffice is installed). With no INPUT, runs on the bundled "
+        "sample report (the seed article).")
+    run.add_argument("inputs", nargs="*", metavar="INPUT", help="report files, folders, or - for stdin "
+                     "(default: the bundled sample report)")
+    run.add_argument("-o", "--output-dir", default="outputs", metavar="DIR", help="where to write (default: outputs)")
+    add_published(run)
+    run.add_argument("--title", default=None, help="title of the map and the briefing")
+    run.add_argument("--theatre", default=None, metavar="FILE.toml",
+                     help="another theatre of operations (bounding box, countries, boundaries, gazetteer files); "
+                     "default: the Kursk-Belgorod-Sumy border")
+    run.add_argument("--no-pdf", action="store_true", help="do not convert the briefing to PDF")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local: one process; dask: partitions on Dask distributed workers")
+    run.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="Dask scheduler to use (default: a LocalCluster on this machine)")
+    run.add_argument("--workers", type=int, default=None, metavar="N", help="LocalCluster workers (default: cores)")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; errors only")
+    run.set_defaults(func=_cmd_run)
+    return run
+
+
+def _cmd_run(args) -> int:
+    from mapper.cli.common import EXIT_FAILED, EXIT_OK, print_error
+    from mapper.pipeline import run_pipeline, summarise
+
+    if args.scheduler and args.engine != "dask":
+        args.engine = "dask"
+    result = run_pipeline(args.inputs, args.output_dir, published=args.published, engine=args.engine,
+                          scheduler=args.scheduler, workers=args.workers, pdf=not args.no_pdf,
+                          progress=not args.quiet and sys.stderr.isatty(), title=args.title,
+                          stdin=sys.stdin.buffer if "-" in args.inputs else None, theatre=args.theatre)
+    for err in [*result.errors, *result.failed]:
+        print_error(err)
+    if not args.quiet:
+        print("\n".join(summarise(result)), file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_FAILED

@@ -1,0 +1,1 @@
+"""Reports to claims: sentences, toponyms, figures, dates, sides, claimants."""

@@ -1,0 +1,407 @@
+"""Event dates in conflict reporting (English, Russian, Ukrainian), ACLED/UCDP style.
+
+Relative expressions ("over the weekend", "on Saturday", "в ночь на субботу",
+"минулого тижня") are resolved against the publication date by rules written
+here; absolute day-and-month dates ("14 December 2024", "Dec. 14",
+"14 грудня") go to :mod:`dateparser`, imported lazily and cached. An Aho-Corasick
+scan finds anchor words (month and weekday names, "weekend", "вчора", ...) and
+one pre-compiled regex is tried only just before them: text without a date costs
+microseconds.
+Each date carries an ACLED time precision: 1 a day, 2 a few days or a week, 3 a
+month; its ``event_date`` is the first day (a night is coded on its first day).
+
+    >>> from datetime import date
+    >>> d = resolve_event_date("Over the recent weekend, 30 soldiers were killed.", date(2024, 12, 16))
+    >>> d.start, d.end, d.precision, d.text
+    (datetime.date(2024, 12, 14), datetime.date(2024, 12, 15), 2, 'Over the recent weekend')
+    >>> [(e.text, e.event_date.isoformat()) for e in find_dates("On Saturday, 2 were hurt", date(2024, 12, 14))]
+    [('On Saturday', '2024-12-14')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gazetteer.automaton import word_automaton
+from mapper._internal.regex_prefix import compile_with_first_chars
+
+__all__ = ["EventDate", "find_dates", "resolve_event_date"]
+
+_ONE = datetime.timedelta(days=1)
+_Range = tuple[datetime.date, datetime.date, int]
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A date expression found in text, resolved to the days it covers."""
+
+    start: datetime.date          # first day the expression covers
+    end: datetime.date            # last day (== start for a single day)
+    precision: int                # ACLED time precision: 1 a day, 2 a few days or a week, 3 a month
+    text: str                     # the words it came from, as written
+    span: tuple[int, int]         # character span of `text` in the string searched
+
+    @property
+    def event_date(self) -> datetime.date:
+        """The representative date (ACLED/UCDP code an event on its first day)."""
+        return self.start
+
+
+# ---------------------------------------------------------------- vocabulary
+_MONTH_FORMS = (  # English (and abbreviations), Russian nom/gen/loc, Ukrainian nom/gen/loc
+    "january jan январь января январе січень січня січні", "february feb февраль февраля феврале лютий лютого лютому",
+    "march mar март марта марте березень березня березні", "april apr апрель апреля апреле квітень квітня квітні",
+    "may май мая мае травень травня травні", "june jun июнь июня июне червень червня червні",
+    "july jul июль июля июле липень липня липні", "august aug август августа августе серпень серпня серпні",
+    "september sept sep сентябрь сентября сентябре вересень вересня вересні",
+    "october oct октябрь октября октябре жовтень жовтня жовтні",
+    "november nov ноябрь ноября ноябре листопад листопада листопаді",
+    "december dec декабрь декабря декабре грудень грудня грудні")
+_WEEKDAY_FORMS = (  # English, Russian accusative, Ukrainian accusative and genitive
+    "monday понедельник понеділок понеділка", "tuesday вторник вівторок вівторка", "wednesday среду середу середи",
+    "thursday четверг четвер четверга", "friday пятницу п'ятницю п'ятниці", "saturday субботу суботу суботи",
+    "sunday воскресенье неділю неділі")
+_NUMBER_FORMS = ("one один одна", "two два дві", "three три", "four четыре чотири", "five пять п'ять",
+                 "six шесть шість", "seven семь сім", "eight восемь вісім", "nine девять дев'ять", "ten десять")
+_DAY_OFFSETS = {"the day before yesterday": -2, "позавчера": -2, "позавчора": -2, "yesterday": -1, "вчера": -1,
+                "вчора": -1, "учора": -1, "tomorrow": 1, "завтра": 1}
+# modifiers of weekdays, weekends, weeks and months; _mod_kind() tells "last" / "next" / "" (this) by stem
+_MOD = r"(?:this\s+past|this\s+coming|the|this|last|past|recent|previous|next|coming|upcoming|" \
+       r"(?:прошл|минув|прошед|минул|следующ|ближайш|наступн|эт|ц[еюіи])\w*)"
+
+
+_KEY_DROP = str.maketrans("", "", "'’ʼ.")
+
+
+def _key(word: str) -> str:
+    return " ".join(word.lower().translate(_KEY_DROP).split())
+
+
+def _alternation(forms: tuple[str, ...]) -> str:
+    """A regex alternation of all the words of `forms`, longest first, any apostrophe optional."""
+    words = sorted(set(" ".join(forms).split()), key=len, reverse=True)
+    return "|".join(re.escape(w).replace("'", "['’ʼ]?") for w in words)
+
+
+_MONTHS, _WEEKDAYS, _NUMBERS = ({_key(w): i for i, words in enumerate(forms, first) for w in words.split()}
+                                 for forms, first in ((_MONTH_FORMS, 1), (_WEEKDAY_FORMS, 0), (_NUMBER_FORMS, 1)))
+
+# ---------------------------------------------------------------- building blocks
+_MON = rf"(?:{_alternation(_MONTH_FORMS)})\b\.?"
+_WD = rf"(?:{_alternation(_WEEKDAY_FORMS)})\b"
+_D = r"(?<![\d.,:/])(?<![^\W\d_]-)\d{1,2}(?![\d:]|[.,/]\d)(?:st|nd|rd|th|-?(?:го|е|ое|ого))?"
+_Y = r"(?:19|20)\d\d(?![\d,.]?\d)(?:\s*(?:года|г\.|року|р\.))?"
+_SEP = r"(?:\s*[-–—]\s*|\s+(?:to|and|through|until|till|по|до|і|и|та)\s+)"
+_NUM = rf"\d{{1,2}}|a\s+few|few|several|a\s+couple\s+of|couple\s+of|несколько|кілька|декілька|{_alternation(_NUMBER_FORMS)}"
+_NIGHT = r"(?P<night>(?:on\s+|during\s+)?the\s+night\s+of\s+)?"
+_ON = r"(?:on\s+(?:the\s+)?)?"
+
+_RULES: list[tuple[str, str]] = [
+    ("night_into", rf"\b(?:в|у)\s+н(?:очь|іч)\s+(?:(?:с|з)\s+\d{{1,2}}\s+)?(?:на|проти)\s+"
+                   rf"(?:(?P<d>{_D})\s+(?P<m>{_MON})(?:\s+(?P<y>{_Y}))?|(?P<wd>{_WD}))"),
+    ("night_into", rf"\b(?:overnight|(?:on\s+|during\s+)?the\s+night)\s+(?:in)?to\s+(?P<wd>{_WD})"),
+    ("range_dm", rf"\b{_ON}{_NIGHT}(?:(?:from|between|с|з|від)\s+)?(?P<d1>{_D})(?:\s+(?:of\s+)?(?P<m1>{_MON}))?"
+                 rf"{_SEP}(?P<d2>{_D})(?:\s+of)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
+    ("range_md", rf"\b{_ON}{_NIGHT}(?:(?:from|between)\s+)?(?P<m1>{_MON})\s+(?P<d1>{_D}){_SEP}"
+                 rf"(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?"),
+    ("date_dm", rf"\b{_ON}{_NIGHT}(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
+    ("date_md", rf"\b{_ON}{_NIGHT}(?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?"),
+    ("numeric", r"(?:\bon\s+)?(?<![\d.\-/])(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+                r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d))(?![\d\-]|\.\d)"),
+    ("month", rf"\b(?:in|during|во|в|у)\s+(?:(?:early|mid|late)[-\s]+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
+    ("weekend", rf"\b(?:(?:over|during|at|on|in)\s+)?(?P<mod>(?:{_MOD}\s+){{0,3}})weekend\b"
+                rf"|\b(?:(?:в|у|на|за)\s+)?(?P<mod2>(?:{_MOD}\s+)?)(?:выходн(?:ые|ых)|вихідн(?:і|их))\b"),
+    ("weekday", rf"\b(?:(?:late|early)\s+)?(?P<prep>(?:on|во|в|у)\s+)?(?:(?P<mod>{_MOD})\s+)?(?P<wd>{_WD})"
+                r"(?:\s+(?:morning|afternoon|evening|night|утром|днём|днем|вечером|ночью|вранці|вдень|ввечері|"
+                r"вночі|уночі)\b)?"),
+    ("overnight", r"\b(?:(?:late\s+)?last\s+night|overnight|during\s+the\s+night"
+                  r"|(?:(?:этой|минувшей|прошлой|прошедшей|сегодня|сьогодні)\s+)?(?:ночью|вночі|уночі)"
+                  r"|(?:цієї|минулої)\s+ночі|за\s+(?:(?:минувшую|прошедшую|прошлую|эту|минулу|цю)\s+)?н(?:очь|іч)"
+                  r"|(?:in|over|during)\s+the\s+(?:past|last)\s+24\s+hours"
+                  r"|за\s+(?:(?:минувшие|прошедшие|последние|прошлые|минулу|останню)\s+)?(?:сутки|добу))\b"),
+    ("dayword", r"\b(?:the\s+day\s+before\s+yesterday|позавчера|позавчора|(?:earlier\s+)?today|this\s+"
+                r"(?:morning|afternoon|evening)|yesterday|tomorrow|сегодня|сьогодні|вчера|вчора|учора|завтра)\b"),
+    ("week", r"\b(?:(?:earlier\s+)?this|last|next)\s+week\b(?!end)|\bна\s+(?:этой|прошлой|минувшей|прошедшей|"
+             r"следующей)\s+неделе\b|\b(?:(?:на|у)\s+)?(?:цьому|минулому|наступному)\s+тижні\b"
+             r"|\b(?:цього|минулого|наступного)\s+тижня\b"),
+    ("monthrel", r"\b(?:(?:earlier\s+)?this|last|next)\s+month\b|\bв\s+(?:этом|прошлом|минувшем|следующем)"
+                 r"\s+месяце\b|\b(?:(?:у|в)\s+)?(?:цьому|минулому|наступному)\s+місяці\b"
+                 r"|\b(?:цього|минулого|наступного)\s+місяця\b"),
+    ("ago", rf"\b(?P<n>{_NUM})\s+(?:days?|дн(?:я|ей|і|ів))\s+(?:ago|(?:тому\s+)?назад|тому)\b"),
+    ("recent", rf"\b(?:(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)|(?:в|за)\s+последние|"
+               rf"(?:за|в|у)\s+останні)\s+(?:(?P<n>{_NUM})\s+)?(?:days|дн(?:и|ей|я|і|ів))"
+               r"|останніми\s+днями|(?:in|over|during)\s+the\s+(?:past|last)\s+week"
+               r"|за\s+(?:прошедшую|минувшую|последнюю|прошлую)\s+неделю|за\s+(?:минулий|останній)\s+тиждень)\b"),
+]
+_NAMED = re.compile(r"\(\?P<\w+>")
+_ALL = "|".join(f"(?P<r{i}>{_NAMED.sub('(?:', p)})" for i, (_, p) in enumerate(_RULES))
+_COMBINED = re.compile(_ALL)                     # run on lower-cased text: much faster than IGNORECASE
+_RULE_RES = [(name, re.compile(p, re.IGNORECASE)) for name, p in _RULES]
+# Every expression contains one of these words (or a numeric date): only around them is the regex run.
+_ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
+    *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *"""
+    weekend выходные выходных вихідні вихідних night overnight ночь ночью ніч ночі вночі уночі сутки добу
+    hours yesterday today tomorrow morning afternoon evening вчера вчора учора позавчера позавчора сегодня
+    сьогодні завтра week неделе неделю тижні тижня тиждень month месяце місяці місяця day days дня дней дни дні днів днями""".split()])
+# An expression starts with one of these words (or stems), a digit or an anchor: other starts are not tried.
+_LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set("""on in at over during the
+    this last past recent previous next coming upcoming late early earlier from between a few several couple
+    в во у на за с з від последние останні останніми несколько кілька декілька""".split())
+_LEAD_STEMS = ("прошл", "минув", "прошед", "минул", "следующ", "ближайш", "наступн", "эт", "це", "цю", "ці", "ци", "ць")
+#: Anchor words, and "4." / "4-" of numeric dates.
+_AUTOMATON = word_automaton((word, word) for word in [*_ANCHORS, *(f"{d}{c}" for d in range(10) for c in ".-")])
+_TOKEN = re.compile(r"[^\W\d_]+|\d")
+_WORD_START = re.compile(r"\b\w")
+_LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")
+_REPORTING = compile_with_first_chars(
+    r"\b(?:said|says|say|stated|stating|states|told|announced|announcing|reported|reporting|wrote|writing|"
+    r"claimed|added|заявил\w*|сообщил\w*|сказал\w*|написал\w*|заявив|заявила|заявили|повідомив|повідомила|"
+    r"повідомили|сказав|сказала|написав|написала)\W{0,3}$", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- helpers
+@lru_cache(maxsize=8192)
+def _day_month(day: int, month_word: str) -> tuple[int, int] | None:
+    """(month, day) of "14 December" / "14 грудня" via dateparser; None if it is no date."""
+    import dateparser  # slow to import: only when a date-like candidate is found
+
+    parsed = dateparser.parse(f"{day} {month_word}", languages=["en", "ru", "uk"],
+                              settings={"RELATIVE_BASE": datetime.datetime(2000, 12, 31),  # a leap year
+                                        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]})
+    return (parsed.month, parsed.day) if parsed else None
+
+
+def _month_day(day: str | None, month_word: str | None) -> tuple[int, int] | None:
+    if not day or not month_word or _verb(month_word):
+        return None
+    return _day_month(int(day.rstrip("stndrhгоея-")), _key(month_word))
+
+
+def _verb(month_word: str) -> bool:
+    """True for "may" and "march" written in lower case: verbs, not months ("troops may 14")."""
+    return month_word[0].islower() and _key(month_word) in ("may", "mar", "march")
+
+
+def _year(text: str | None) -> int | None:
+    return int(text[:4]) if text else None
+
+
+def _anchor(md: tuple[int, int], year: int | None, published: datetime.date | None) -> datetime.date | None:
+    """The date of (month, day) in `year`, or the latest one not after `published` if no year is written."""
+    years = [year] if year is not None else range(published.year, published.year - 8, -1) if published else ()
+    for y in years:
+        try:
+            found = datetime.date(y, *md)
+        except ValueError:                       # 29 February in a common year, 31 April
+            continue
+        if year is not None or found <= published:
+            return found
+    return None
+
+
+def _month_range(year: int, month: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _weekday(published: datetime.date, weekday: int, kind: str) -> datetime.date:
+    if kind == "next":                             # strictly after
+        return published + datetime.timedelta((weekday - published.weekday() - 1) % 7 + 1)
+    if kind == "last":                             # strictly before
+        return published - datetime.timedelta((published.weekday() - weekday - 1) % 7 + 1)
+    return published - datetime.timedelta((published.weekday() - weekday) % 7)   # same day if it is today
+
+
+def _mod_kind(words: str) -> str:
+    """"last", "next" or "" (this / none) for the modifiers in `words`."""
+    found = _key(words).split()
+    if any(w.startswith(("next", "coming", "upcoming", "следующ", "ближайш", "наступн")) for w in found):
+        return "next"
+    return "last" if any(w.startswith(("last", "past", "previous", "прошл", "минув", "прошед", "минул"))
+                         for w in found) else ""
+
+
+def _count(text: str | None, default: int = 3) -> int:
+    word = _key(text or "")
+    return int(word) if word.isdigit() else _NUMBERS.get(word, default)
+
+
+# ---------------------------------------------------------------- rules: match -> (start, end, precision)
+def _night_into(m: re.Match, pub: datetime.date | None) -> _Range | None:
+    if m["wd"]:
+        day = _weekday(pub, _WEEKDAYS[_key(m["wd"])], "") if pub else None
+    else:
+        md = _month_day(m["d"], m["m"])
+        day = _anchor(md, _year(m["y"]), pub) if md else None
+    return (day - _ONE, day, 1) if day else None
+
+
+def _range(m: re.Match, pub: datetime.date | None) -> _Range | None:
+    md2 = _month_day(m["d2"], m["m2"] or m["m1"])
+    md1 = _month_day(m["d1"], m["m1"] or m["m2"])
+    if not md1 or not md2:
+        return None
+    year = _year(m["y"])
+    if year is not None and md1 > md2:            # "28 December - 3 January 2025": the year is the end's
+        start, end = _anchor(md1, year - 1, pub), _anchor(md2, year, pub)
+    else:
+        start = _anchor(md1, year, pub)
+        end = start and _anchor(md2, start.year + (md2 < md1), None)
+    if not start or not end or end < start:
+        return None
+    days = (end - start).days                     # precision 2 up to a week, 3 beyond
+    return start, end, 1 if days == 0 or m["night"] and days == 1 else 2 if days < 7 else 3
+
+
+def _date(m: re.Match, pub: datetime.date | None) -> _Range | None:
+    md = _month_day(m["d"], m["m"])
+    day = _anchor(md, _year(m["y"]), pub) if md else None
+    return (day, day + _ONE if m["night"] else day, 1) if day else None
+
+
+def _numeric(m: re.Match, pub: datetime.date | None) -> _Range | None:
+    y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+    day = _anchor((int(mo), int(d)), int(y), None)
+    return (day, day, 1) if day else None
+
+
+def _month(m: re.Match, pub: datetime.date | None) -> _Range | None:
+    if _verb(m["m"]) or not (m["y"] or pub):
+        return None
+    month, year = _MONTHS[_key(m["m"])], _year(m["y"])
+    if year is None:
+        year = pub.year if month <= pub.month else pub.year - 1
+    start, end = _month_range(year, month)
+    return start, (min(end, pub) if pub and start <= pub else end), 3
+
+
+def _weekend(m: re.Match, pub: datetime.date | None) -> _Range:
+    sunday = pub - datetime.timedelta((pub.weekday() - 6) % 7)       # the last Sunday on or before pub
+    sunday += datetime.timedelta(7 if _mod_kind(m["mod"] or m["mod2"] or "") == "next" else 0)
+    return sunday - _ONE, sunday, 2
+
+
+def _weekday_rule(m: re.Match, pub: datetime.date | None) -> _Range | None:
+    if not m["wd"].isascii() and not (m["prep"] or m["mod"]):
+        return None                                # "среду" (environment) etc. need "в"/"у" or a modifier
+    day = _weekday(pub, _WEEKDAYS[_key(m["wd"])], _mod_kind(m["mod"] or ""))
+    return day, day, 1
+
+
+def _overnight(m: re.Match, pub: datetime.date | None) -> _Range:
+    return pub - _ONE, pub, 1
+
+
+def _dayword(m: re.Match, pub: datetime.date | None) -> _Range:
+    day = pub + datetime.timedelta(_DAY_OFFSETS.get(_key(m[0]), 0))        # today, this morning: 0
+    return day, day, 1
+
+
+def _week(m: re.Match, pub: datetime.date | None) -> _Range:
+    monday = pub - datetime.timedelta(pub.weekday())
+    kind = _mod_kind(m[0])
+    if kind == "last":
+        return monday - datetime.timedelta(7), monday - _ONE, 2
+    if kind == "next":
+        return monday + datetime.timedelta(7), monday + datetime.timedelta(13), 2
+    return monday, pub, 2
+
+
+def _monthrel(m: re.Match, pub: datetime.date | None) -> _Range:
+    kind = _mod_kind(m[0])
+    if not kind:
+        return pub.replace(day=1), pub, 3
+    index = pub.year * 12 + pub.month - 1 + (1 if kind == "next" else -1)     # months since year 0
+    return (*_month_range(index // 12, index % 12 + 1), 3)
+
+
+def _ago(m: re.Match, pub: datetime.date | None) -> _Range:
+    day = pub - datetime.timedelta(_count(m["n"], default=0))
+    return (day, day, 1) if day != pub else (pub - datetime.timedelta(3), pub, 2)     # "a few days ago"
+
+
+def _recent(m: re.Match, pub: datetime.date | None) -> _Range:
+    days = 7 if any(w in m[0].lower() for w in ("week", "недел", "тижд")) else _count(m["n"])
+    return pub - datetime.timedelta(days), pub, 2 if days <= 7 else 3
+
+
+_ABSOLUTE = {"range_dm": _range, "range_md": _range, "date_dm": _date, "date_md": _date, "numeric": _numeric,
+             "month": _month, "night_into": _night_into}
+_RELATIVE = {"weekend": _weekend, "weekday": _weekday_rule, "overnight": _overnight, "dayword": _dayword,
+             "week": _week, "monthrel": _monthrel, "ago": _ago, "recent": _recent}
+_RESOLVERS: dict[str, Callable[[re.Match, datetime.date | None], _Range | None]] = {**_ABSOLUTE, **_RELATIVE}
+
+
+# ---------------------------------------------------------------- API
+def find_dates(text: str, published: datetime.date | None) -> list[EventDate]:
+    """Every date expression in `text`, in text order, resolved against the `published` date.
+
+    Relative expressions ("on Saturday", "вчора") need `published`; without it they are skipped,
+    as are dates without a year. Numbers that are not dates (casualties, "94th brigade",
+    "10,000", "Su-34", "at 3 a.m.") are never read as dates.
+    """
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    found: list[EventDate] = []
+    for hit in _hits(text):
+        name, rule = _RULE_RES[int(hit.lastgroup[1:])]
+        if published is None and name in _RELATIVE:
+            continue
+        m = rule.fullmatch(text, hit.start(), hit.end())      # on the original text: groups keep their case
+        resolved = _RESOLVERS[name](m, published) if m else None
+        if resolved:
+            found.append(EventDate(*resolved, text[hit.start():hit.end()], hit.span()))
+    return found
+
+
+def _hits(text: str) -> list[re.Match]:
+    """Non-overlapping matches of the combined rules, trying only near anchor words."""
+    low = text.lower()
+    if len(low) != len(text):                    # lower() changed offsets (rare letters): scan it all
+        return list(re.finditer(_ALL, text, re.IGNORECASE))
+    n, anchors = len(low), []
+    for end, word in _AUTOMATON.iter(low):
+        i, j = end + 1 - len(word), end + 1
+        if word[0].isdigit():
+            if j < n and low[j].isdigit():
+                anchors.append(i)
+        elif not (i and low[i - 1].isalpha() or j < n and low[j].isalpha()) and not (
+                word in ("may", "mar", "march") and text[i].islower()):
+            anchors.append(i)
+    hits: list[re.Match] = []
+    done = 0                                     # end of the last match: matches never overlap
+    for a in sorted(anchors):
+        if a < done:
+            continue
+        for w in _WORD_START.finditer(low, max(done, a - _LOOKBACK), a + 1):
+            token = _TOKEN.match(low, w.start())
+            if not token or not (token[0] in _LEAD or token[0].isdigit() or token[0].startswith(_LEAD_STEMS)):
+                continue
+            m = _COMBINED.match(low, w.start())
+            if m and m.end() > a:
+                hits.append(m)
+                done = m.end()
+                break
+    return hits
+
+
+def resolve_event_date(text: str, published: datetime.date | None) -> EventDate | None:
+    """The date of the event described in `text`, or None.
+
+    Dates after `published` (future events) are ignored, and so, while others exist, are dates of
+    statements ("said on Monday"). The first remaining date wins, unless a later, more specific
+    one falls inside it ("over the weekend ... on Saturday" gives Saturday).
+    """
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    dates = [d for d in find_dates(text, published) if published is None or d.start <= published]
+    events = [d for d in dates if not _REPORTING.search(text, max(0, d.span[0] - 40), d.span[0])] or dates
+    best = events[0] if events else None
+    for later in events[1:]:
+        if later.precision < best.precision and best.start <= later.start and later.end <= best.end:
+            best = later
+    return best

@@ -1,0 +1,168 @@
+"""Geoparse a report: every place mention with its span and its resolution.
+
+All mentions of a document are resolved together. A first pass resolves each
+name on its own (with the countries and oblasts the document names); a second
+pass resolves each again with its sentence as local context: the oblasts and
+countries named there, and the confidently placed names beside it. So
+"Vorozhba" listed with Plekhovo and Martynovka is not put in Sumy oblast::
+
+    >>> mentions = geoparse_text(open("report.txt").read(), doc_id="report")   # doctest: +SKIP
+    >>> [(m.text, m.resolution.resolved) for m in mentions]                       # doctest: +SKIP
+    [('Kursk region', True), ('Plekhovo', True), ('Vorozhba', False), ('Martynovka', True)]
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import NamedTuple
+from functools import lru_cache
+
+from gazetteer import Context, Gazetteer, Resolution
+from gazetteer.context import country_words, find_country_words, is_word_char
+from mapper.extract.sentences import Sentence, split_sentences
+from mapper.extract.toponyms import ToponymSpotter
+
+__all__ = ["Mention", "geoparse_text", "Geoparser"]
+
+#: A first-pass place counts as context for its neighbours only when it beat its runner-up by this much.
+_CONFIDENT_MARGIN = 0.05
+
+
+class Mention(NamedTuple):
+    """One place name in a document and what it resolved to (a named tuple: a report has dozens)."""
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    how: str
+    resolution: Resolution
+
+    @property
+    def place(self):
+        return self.resolution.place
+
+    @property
+    def query_words(self) -> list[str]:
+        """The words of the mention ("Kursk border region" → ["Kursk", "border", "region"])."""
+        return self.text.split()
+
+    def to_dict(self) -> dict:
+        """The ``geoparse --format jsonl`` record (see DESIGN.md)."""
+        r = self.resolution.to_dict()
+        return {
+            "doc": self.doc_id, "mention": self.text, "start": self.start, "end": self.end,
+            "resolved": r["resolved"], "name": r["name"], "latitude": r["latitude"],
+            "longitude": r["longitude"], "country_code": r["country_code"], "admin1": r["admin1"],
+            "admin2": r["admin2"], "feature": r["feature"], "gazetteer_id": r["gazetteer_id"],
+            "geo_precision": r["geo_precision"], "score": r["score"], "reason": r["reason"],
+            "spotted_by": self.how, "alternatives": r["alternatives"],
+        }
+
+
+class Geoparser:
+    """Spots and resolves place mentions with one gazetteer; reuse it across documents."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.spotter = ToponymSpotter(self.gazetteer)
+
+    def parse(self, text: str, *, doc_id: str = "", sentences: list[Sentence] | None = None) -> list[Mention]:
+        """Mentions of ``text``; pass ``sentences`` when already split (saves the work)."""
+        spotted = self.spotter.spot(text)
+        if not spotted:
+            return []
+        sentences = sentences if sentences is not None else split_sentences(text)
+        starts = [s.start for s in sentences]
+        where = [_sentence_of(sentences, starts, s.start) for s in spotted]
+        gaz = self.gazetteer
+        doc_admin1 = frozenset(
+            r.place.admin1_code for r in (self._resolve_alone(s.query) for s in spotted if s.how == "region")
+            if r.resolved and r.place.is_admin1)
+        doc_countries, country_spans = country_words(text)
+        doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(doc_countries),
+                          doc_admin1_codes=doc_admin1)
+        first = [self._resolve(s.query, doc_ctx) for s in spotted]
+        named_countries = _CountryWords(text, country_spans)
+        # A first-pass place is context for its neighbours when it is a settlement placed with confidence.
+        lends = [_confident(r) and r.place.is_settlement for r in first]
+        by_sentence: dict[int, list[int]] = {}
+        for i, sentence in enumerate(where):
+            by_sentence.setdefault(sentence.index if sentence else -1, []).append(i)
+        mentions = []
+        for i, (name, sentence) in enumerate(zip(spotted, where)):
+            if name.how in ("region", "district"):
+                resolution = first[i]
+            else:
+                others = by_sentence[sentence.index if sentence else -1]
+                near = tuple(first[j].place for j in others
+                             if lends[j] and j != i and spotted[j].text != name.text)
+                admin1 = {first[j].place.admin1_code: first[j].place.name for j in others
+                          if spotted[j].how == "region" and first[j].resolved and first[j].place.is_admin1}
+                local_text = text[sentence.start:sentence.end] if sentence else name.text
+                countries = named_countries.of(sentence) if sentence else _countries(local_text)
+                ctx = Context(theatre=gaz.theatre, countries=countries,
+                              admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
+                              doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
+                              near=near, text=local_text)
+                resolution = self._resolve(name.query, ctx)
+            mentions.append(Mention(doc_id, name.text, name.start, name.end,
+                                    sentence.index if sentence else -1, sentence.paragraph if sentence else -1,
+                                    name.how, resolution))
+        return mentions
+
+    def _resolve_alone(self, name: str) -> Resolution:
+        return self._resolve(name, Context(theatre=self.gazetteer.theatre))
+
+    def _resolve(self, name: str, ctx: Context) -> Resolution:
+        try:
+            return self.gazetteer.resolve(name, ctx)
+        except Exception as exc:  # a spotted span that is no usable query
+            return Resolution(name, None, 0.0, f"not resolvable: {exc}")
+
+
+def geoparse_text(text: str, *, doc_id: str = "", gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Every place mention of ``text`` with its resolution."""
+    return Geoparser(gazetteer).parse(text, doc_id=doc_id)
+
+
+def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence | None:
+    """The sentence holding ``pos``; ``starts`` are the sentences' start offsets, in order."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return sentences[i] if i >= 0 and pos < sentences[i].end else None
+
+
+@lru_cache(maxsize=8192)
+def _countries(sentence_text: str) -> frozenset[str]:
+    return frozenset(find_country_words(sentence_text))
+
+
+class _CountryWords:
+    """The countries each sentence names, from the spans of the report's country words
+    (:func:`gazetteer.context.country_words`): a sentence that holds none of them names none; it
+    is read on its own only when it holds one, when its edges cut a word, or when there are no spans."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None):
+        self.text = text
+        self.starts = None if spans is None else [start for start, _ in spans]
+        self.ends = None if spans is None else [end for _, end in spans]
+
+    def of(self, sentence: Sentence) -> frozenset[str]:
+        text, start, end = self.text, sentence.start, sentence.end
+        if self.starts is not None and not (start and is_word_char(text[start - 1])) and not (
+                end < len(text) and (is_word_char(text[end]) or text[end] in "'’")):
+            i = bisect.bisect_left(self.starts, start)
+            if i == len(self.starts) or self.ends[i] > end:
+                return frozenset()
+        return _countries(text[start:end])
+
+
+
+def _confident(res: Resolution) -> bool:
+    if not res.resolved:
+        return False
+    runner_up = next((c.score for c in res.alternatives if not c.contradiction), None)
+    return runner_up is None or res.score - runner_up >= _CONFIDENT_MARGIN
+

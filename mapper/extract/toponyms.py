@@ -1,0 +1,387 @@
+"""Spot place names in report text: gazetteer-driven multi-pattern matching plus cue phrases.
+
+Every name key of the gazetteer goes into one Aho-Corasick automaton. Each
+capitalised run of the text (see :mod:`mapper.extract.toponym_text`) is reduced word by
+word to the same keys, so one pass finds every spelling, script and multi-word
+name; what a run gives is remembered by its text. Cyrillic words the automaton misses are tried in
+their nominative forms (в Плёхове → Плёхово). Names that follow a place cue
+("the villages of X, Y and Z", "near X", "в селе X", "під X") are kept even
+when the gazetteer does not know them::
+
+    >>> spotter = ToponymSpotter(Gazetteer.default())                          # doctest: +SKIP
+    >>> [m.text for m in spotter.spot("Clashes near Plekhovo and в Плёхове.")]  # doctest: +SKIP
+    ['Plekhovo', 'в Плёхове']
+
+Capitalised words that are people, organisations or ordinary words are not
+places: acronyms (GUR, ISW), names after titles (President Zelenskyy, Maj. Gen.
+Pat Ryder), parts of longer capitalised names (Kim Jong Un, Main Directorate),
+and sentence-initial common words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from gazetteer import Gazetteer
+from gazetteer.automaton import word_automaton
+from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, lowered
+from gazetteer.morphology import nominative_candidates
+from gazetteer.normalize import is_cyrillic, name_key
+from mapper.extract.numbers import is_number_word
+from mapper._internal.regex_prefix import AnchoredPattern
+from mapper.extract.toponym_text import (TOKEN, Spans, at_sentence_start, capitalised_runs, run_words, title_spans,
+                                 token_after, token_before)
+
+__all__ = ["SpottedName", "ToponymSpotter"]
+
+#: Capitalised words that begin sentences or phrases without being names.
+_FUNCTION_WORDS = frozenset(
+    """a an the in on at near from to of and or but for with by as into over after before during since
+    despite while if this that these those there their its it he she they we our his her north south east
+    west northern southern eastern western central upper lower new old greater
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+    hundreds thousand thousands dozen dozens more most some many several another other all both each every
+    no not only also however meanwhile earlier later today yesterday overnight last next what when where who
+    why how according officials residents analysts local
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december
+    в во у на под під біля около возле из із з от від до по за над при между після после и та і а но
+    однако также ещё еще ще уже вже всего всього""".split()
+)
+#: Words that make a preceding capitalised run a place ("Sudzha District").
+_PLACE_WORDS = frozenset(
+    "oblast region district raion rayon province city town village river krai okrug hromada "
+    "область район город село посёлок поселок селище місто район громада".split()
+)
+_TITLES = frozenset(
+    """president minister gen general maj major col colonel lt lieutenant capt captain sgt mr mrs ms dr
+    spokesperson spokesman spokeswoman commander leader governor mayor chief secretary senator pope king
+    prime analyst correspondent reporter journalist blogger
+    президент министр генерал губернатор глава мэр командующий спикер пресс-секретарь міністр голова""".split()
+)
+#: Verbs right after a capitalised word that make it a person ("Ryder said").
+_PERSON_VERBS = frozenset(
+    """said says stated added told noted wrote claimed warned confirmed announced echoed urged
+    заявил сообщил написал заявив повідомив написав""".split()
+)
+#: Country names are not gazetteer places (they hold no point); the theatre's own
+#: come from the context module, the rest are the ones reports on this war name.
+_COUNTRIES = frozenset(
+    {w for words in COUNTRY_WORDS.values() for w in words}
+    | set("""korea america china iran turkey poland germany france britain israel syria georgia moldova
+    lithuania latvia estonia finland kazakhstan japan india корея кндр сша китай иран""".split())
+)
+_ORG_NEIGHBOURS = frozenset(
+    """ukrainska pravda komsomolskaya novaya gazeta ria tass interfax reuters agency ministry news media
+    newspaper channel telegram times post journal""".split()
+)
+#: Words after a place name that make it the name of an authority, not a place of events
+#: ("the Sumy regional military administration", "Kursk governor").
+_AUTHORITY_WORDS = frozenset(
+    """regional governor administration authorities council mayor ova ова""".split()
+)
+#: Cue words before place names, matched where they start a word of the lower-cased text; tried
+#: only where one of their literal beginnings occurs (one Aho-Corasick pass, see mapper._internal.regex_prefix).
+_CUE = AnchoredPattern(
+    r"(?<!\w)(?:(?:villages?|towns?|settlements?|cities|city|hamlets?) of|near|outside|around|in the area of"
+    r"|в (?:селе|сёлах|поселке|посёлке|деревне|городе|районе|селах)|у (?:селі|селах|місті|районі)"
+    r"|сел[оау]|селищ[еау]|пос[её]л(?:ок|ка)|деревн[яюи]|хутор[ау]?"
+    r"|под|під|біля|возле|около)\s+"
+)
+_CUE_LIST = re.compile(
+    r"([A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+)?)((?:\s*,\s*(?:and\s+|і\s+|и\s+|та\s+)?|\s+(?:and|і|и|та)\s+)"
+    r"(?=[A-ZА-ЯЁІЇЄҐ]))?"
+)
+
+
+class SpottedName(NamedTuple):
+    """A stretch of text that names a place (or, after a cue, probably does)."""
+
+    start: int
+    end: int
+    text: str
+    how: str          # "gazetteer", "inflected", "region", "district" or "cue"
+    key: str = ""     # the name key matched; for regions the phrase to resolve ("Kursk region")
+
+    @property
+    def query(self) -> str:
+        """What to resolve: the words as written, or the plain region / district phrase."""
+        return self.key if self.how in ("region", "district") else self.text
+
+
+_AUTOMATA: dict[tuple[str, int], object] = {}
+
+
+def _automaton(index):
+    """One automaton of every name key per index (and per import into it), built in ~0.2 s."""
+    key = (str(index.path), index.version)
+    if key not in _AUTOMATA:
+        automaton = word_automaton((f" {name} ", name) for name in index.keys())
+        _AUTOMATA.clear()
+        _AUTOMATA[key] = automaton
+    return _AUTOMATA[key]
+
+
+@lru_cache(maxsize=200_000)
+def _token_key(token: str) -> str:
+    return name_key(token) or "_"
+
+
+class _Run(NamedTuple):
+    """What one capitalised run's text gives, whatever report it is in."""
+
+    words: tuple[tuple[int, int], ...]           # word spans, relative to the run
+    matches: tuple[tuple[int, int, str], ...]    # (first word, last word, name key) of each gazetteer key
+    cyrillic: tuple[int, ...]                    # capitalised Cyrillic words that may be inflected names
+
+
+#: Distinct runs remembered per spotter; the cache is emptied when full.
+_RUN_CACHE_SIZE = 200_000
+
+
+class ToponymSpotter:
+    """Finds place-name mentions in text using a :class:`~gazetteer.Gazetteer`'s keys."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self._automaton = _automaton(gazetteer.index)
+        self._runs: dict[str, _Run] = {}
+        self._nominatives: dict[str, bool] = {}
+
+    def spot(self, text: str) -> list[SpottedName]:
+        """Place-name mentions in ``text``, in order, without overlaps."""
+        low = lowered(text)
+        runs = [(m.start(), self._run(m.group())) for m in capitalised_runs(text)]
+        persons = _person_names(text, low)
+        found: list[SpottedName] = []
+        found += self._regions(text, low)
+        found += self._gazetteer_matches(text, runs, persons)
+        found += self._inflected(text, runs, found, persons)
+        found += self._cued(text, low, found, persons)
+        return _without_overlaps(found)
+
+    def _run(self, run: str) -> _Run:
+        cached = self._runs.get(run)
+        if cached is None:
+            if len(self._runs) >= _RUN_CACHE_SIZE:
+                self._runs.clear()
+            cached = self._runs[run] = self._read_run(run)
+        return cached
+
+    def _read_run(self, run: str) -> _Run:
+        """Every gazetteer key in a run (one automaton pass over its words' keys)."""
+        words = run_words(run)
+        starts = {}
+        keys = []
+        pos = 1
+        for i, (a, b) in enumerate(words):
+            key = _token_key(run[a:b])
+            starts[pos] = i
+            keys.append(key)
+            pos += len(key) + 1
+        matches = []
+        for end_index, key in self._automaton.iter(" " + " ".join(keys) + " "):
+            first = starts.get(end_index - len(key))
+            if first is not None and run[words[first][0]].isupper():  # names start with a capital
+                matches.append((first, first + key.count(" "), key))
+        cyrillic = []
+        for i, (a, b) in enumerate(words):
+            word = run[a:b]
+            if (word[:1].isupper() and is_cyrillic(word) and word.casefold() not in _FUNCTION_WORDS
+                    and not (word.isupper() and len(word) <= 5) and word.casefold() not in _COUNTRIES):
+                cyrillic.append(i)
+        return _Run(words, tuple(m for m in matches if m[1] < len(words)), tuple(cyrillic))
+
+    # -- the automaton pass ------------------------------------------------
+    def _gazetteer_matches(self, text: str, runs: list[tuple[int, _Run]], persons: set[str]) -> list[SpottedName]:
+        out = []
+        for base, run in runs:
+            for first, last, key in run.matches:
+                start, end = base + run.words[first][0], base + run.words[last][1]
+                word = text[start:base + run.words[first][1]]
+                if self._looks_like_a_name_of_place(text, word, start, end, first == last, persons):
+                    out.append(SpottedName(start, end, text[start:end], "gazetteer", key))
+        return out
+
+    def _looks_like_a_name_of_place(self, text: str, word: str, start: int, end: int, single: bool,
+                                    persons: set[str]) -> bool:
+        """Is ``text[start:end]``, a gazetteer key's words (the first one ``word``), a place here?"""
+        if word.isupper() and len(word) <= 5 and single:
+            return False  # acronyms: GUR, ISW, HUR, ЗСУ
+        folded = word.casefold()
+        if folded in _FUNCTION_WORDS or folded in _COUNTRIES or word in persons:
+            return False
+        before_span = token_before(text, start)
+        before = _word_before(text, before_span, start)
+        before_folded = before.casefold() if before else ""
+        if before and before_folded.rstrip(".") in _TITLES:
+            return False
+        after_span = token_after(text, end)
+        after = _word_after(text, after_span, end)
+        after_folded = after.casefold() if after else ""
+        if after and after_folded in _PERSON_VERBS and not is_cyrillic(word):
+            return False
+        if before_folded in _ORG_NEIGHBOURS or after_folded in _ORG_NEIGHBOURS or after_folded in _AUTHORITY_WORDS:
+            return False
+        # Part of a longer run of capitalised words ("Kim Jong Un", "Main Directorate of Intelligence").
+        if _capitalised(before) and before_folded not in _FUNCTION_WORDS and not at_sentence_start(
+                text, before_span[0], _TITLES):
+            return False
+        if (_capitalised(after) and after_folded not in _PLACE_WORDS and not _district_adjective(after)
+                and text[end:after_span[0]] == " "):
+            return False
+        if single and self._is_common_word(word) and at_sentence_start(text, start, _TITLES):
+            return False
+        return True
+
+    @staticmethod
+    @lru_cache(maxsize=20_000)
+    def _is_common_word(word: str) -> bool:
+        """A sentence-initial word that Russian or Ukrainian grammar knows as an ordinary noun or
+        adjective (Мирные, Бої), or a number word (Пять, Двое, Сто), not a place or person name."""
+        if not is_cyrillic(word):
+            return False
+        if is_number_word(word):  # "Пять" had been read as Pati, Indonesia
+            return True
+        from gazetteer.morphology import analyzers
+
+        for analyzer in analyzers():
+            parses = analyzer.parse(word)
+            if not parses or parses[0].score <= 0.5 or "UNKN" in parses[0].tag.grammemes:
+                continue
+            grammemes = parses[0].tag.grammemes
+            if grammemes & {"ADJF", "NOUN"} and not grammemes & {"Geox", "Name", "Surn"}:
+                return True
+        return False
+
+    # -- Cyrillic inflections --------------------------------------------------
+    def _inflected(self, text: str, runs: list[tuple[int, _Run]], found: list[SpottedName],
+                   persons: set[str]) -> list[SpottedName]:
+        covered = None
+        out = []
+        for base, run in runs:
+            for i in run.cyrillic:
+                start, end = base + run.words[i][0], base + run.words[i][1]
+                if covered is None:
+                    covered = _covered(found)
+                if covered.covers(start) or text[start:end] in persons:
+                    continue
+                if at_sentence_start(text, start, _TITLES) and self._is_common_word(text[start:end]):
+                    continue
+                for last in (i + 1, i):  # adjective + noun first ("Большом Солдатском")
+                    if last >= len(run.words):
+                        continue
+                    phrase = text[start:base + run.words[last][1]]
+                    if last > i and not phrase.split()[-1][:1].isupper():
+                        continue
+                    if self._has_nominative(phrase):
+                        out.append(SpottedName(start, start + len(phrase), phrase, "inflected"))
+                        covered.add(start, start + len(phrase))
+                        break
+        return out
+
+    def _has_nominative(self, phrase: str) -> bool:
+        """Is one of the nominatives ``phrase`` may come from a gazetteer name?"""
+        known = self._nominatives.get(phrase)
+        if known is None:
+            if len(self._nominatives) >= _RUN_CACHE_SIZE:
+                self._nominatives.clear()
+            lookup = self.gazetteer.index.lookup
+            known = self._nominatives[phrase] = any(
+                lookup(name_key(form)) for form in nominative_candidates(phrase)[1:])
+        return known
+
+    # -- regions and cues ------------------------------------------------------
+    @staticmethod
+    def _regions(text: str, low: str | None = None) -> list[SpottedName]:
+        regions, districts = admin_phrase_spans(text, low)
+        return [SpottedName(start, end, text[start:end], "region", phrase) for start, end, phrase in regions] + [
+                SpottedName(start, end, text[start:end], "district", phrase) for start, end, phrase in districts]
+
+    def _cued(self, text: str, low: str, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
+        covered = _covered(found)
+        out = []
+        for cue in _CUE.finditer(low):
+            pos = cue.end()
+            while True:
+                m = _CUE_LIST.match(text, pos)
+                if not m:
+                    break
+                name = m.group(1)
+                first_word = name.split()[0]
+                if len(name.split()) == 2 and _district_adjective(name.split()[1]):
+                    name = first_word  # "Головчино Грайворонского (округа)": the village alone
+                following = text[m.end(1):m.end(1) + 40].split()
+                next_word = following[0].strip(",.;:").casefold() if following else ""
+                if (not covered.covers(m.start(1)) and first_word.casefold() not in _FUNCTION_WORDS
+                        and not (first_word.isupper() and len(first_word) <= 5)
+                        and first_word.casefold() not in _COUNTRIES
+                        and not any(w in persons for w in name.split())
+                        and next_word not in _PERSON_VERBS and next_word not in _AUTHORITY_WORDS):
+                    out.append(SpottedName(m.start(1), m.start(1) + len(name), name, "cue"))
+                if not m.group(2):
+                    break
+                pos = m.end()
+        return out
+
+
+def _person_names(text: str, low: str) -> set[str]:
+    """Capitalised words that follow a title ("Maj. Gen. Pat Ryder" → Pat, Ryder): people all
+    through the document."""
+    names: set[str] = set()
+    for _, end in title_spans(low, _TITLES):
+        previous_end = end
+        for _ in range(4):
+            m = TOKEN.search(text, previous_end)
+            if not m:
+                break
+            word = m.group()
+            if text[previous_end:m.start()].strip(" .") or not word[:1].isupper():
+                break
+            if word.casefold() not in _TITLES:
+                names.add(word)
+            previous_end = m.end()
+    return names
+
+
+def _district_adjective(word: str) -> bool:
+    """A Cyrillic adjective in an oblique case, as in "Головчино Грайворонского округа"."""
+    return is_cyrillic(word) and word.casefold().endswith(("ского", "ського", "ской", "ської", "ого", "ому"))
+
+
+def _capitalised(word: str | None) -> bool:
+    return bool(word) and word[:1].isupper()
+
+
+def _word_before(text: str, span: tuple[int, int] | None, start: int) -> str | None:
+    """The word right before ``start`` when only spaces and full stops stand between."""
+    if span is None or text[span[1]:start].strip(" ."):
+        return None
+    return text[span[0]:span[1]]
+
+
+def _word_after(text: str, span: tuple[int, int] | None, end: int) -> str | None:
+    """The word right after ``end`` when only white space stands between."""
+    if span is None or text[end:span[0]].strip():
+        return None
+    return text[span[0]:span[1]]
+
+
+def _covered(found: list[SpottedName]) -> Spans:
+    covered = Spans()
+    for f in found:
+        covered.add(f.start, f.end)
+    return covered
+
+
+def _without_overlaps(found: list[SpottedName]) -> list[SpottedName]:
+    rank = {"region": 0, "district": 0, "gazetteer": 1, "inflected": 2, "cue": 3}
+    chosen: list[SpottedName] = []
+    taken = Spans()
+    for f in sorted(found, key=lambda f: (rank[f.how], -(f.end - f.start), f.start)):
+        if not taken.overlaps(f.start, f.end):
+            chosen.append(f)
+            taken.add(f.start, f.end)
+    return sorted(chosen, key=lambda f: f.start)

@@ -1,0 +1,1 @@
+"""The event record and its codecs (dict, JSON lines, GeoJSON, GeoDataFrame)."""

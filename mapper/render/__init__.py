@@ -1,0 +1,1 @@
+"""Events to artefacts: the web map, GIS files, the briefing deck."""

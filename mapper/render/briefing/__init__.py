@@ -1,0 +1,91 @@
+"""Briefing slides: a 16:9 PowerPoint deck (and PDF) of events, with an offline situation map.
+
+The API behind ``conflictmap brief``::
+
+    >>> from mapper.model.event_io import read_events
+    >>> result = write_briefing(read_events("events.geojson"), "briefing.pptx", pdf=True)   # doctest: +SKIP
+    >>> result.pptx, result.map_png, result.pdf, result.slides                              # doctest: +SKIP
+    (PosixPath('briefing.pptx'), PosixPath('situation_map.png'), PosixPath('briefing.pdf'), 9)
+
+Slides: title (theatre, period, date generated, numbers of claims, reports and
+claimants); situation map; key figures; events table over as many slides as it needs;
+casualties over time and by place (native charts); sources with their claims. The
+speaker notes carry the quotes. The map is also written as ``situation_map.png``
+beside the deck. PDF conversion uses LibreOffice where it is installed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gazetteer.context import KURSK_BORDER_THEATRE, Theatre
+from mapper._internal.atomic import atomic_path
+from mapper.model.events import Event
+from mapper.exc import OutputError
+
+__all__ = ["write_briefing", "BriefingResult", "MAP_FILE_NAME"]
+
+MAP_FILE_NAME = "situation_map.png"
+
+
+@dataclass
+class BriefingResult:
+    """What :func:`write_briefing` wrote."""
+
+    pptx: Path
+    map_png: Path
+    pdf: Path | None
+    slides: int
+    events: int
+    notes: list[str] = field(default_factory=list)
+    #: Why the PDF was not written (LibreOffice missing or failing), when one was asked for; the deck still is.
+    pdf_error: str | None = None
+    #: True when LibreOffice is installed but the conversion failed (a failure to report, never a mere skip).
+    pdf_failed: bool = False
+
+
+def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, map_png: str | Path | None = None,
+                   title: str | None = None, theatre: Theatre = KURSK_BORDER_THEATRE,
+                   generated: dt.date | None = None, tiles=None, index=None) -> BriefingResult:
+    """Write the deck to ``path`` (and the map PNG, and with ``pdf=True`` a PDF beside the deck).
+
+    ``map_png``: where the situation map goes (default ``situation_map.png`` beside the deck).
+    ``title``: the title slide's title (default "Casualty claims: <theatre>").
+    ``tiles``: an xyzservices provider name for web tiles under the map (opt-in, online only).
+    ``index``: the gazetteer index for settlement labels (default: the user's offline index).
+    Raises :class:`~mapper.exc.OutputError` when the deck or the map cannot be written. A PDF
+    that cannot be made (no LibreOffice, a failed conversion) does not raise: the deck and map
+    are written, ``pdf`` stays None and ``pdf_error`` says why (``pdf_failed`` is True when
+    LibreOffice is there but failed). Every text of the events is cleaned first
+    (:mod:`mapper.render.briefing.safetext`): control characters and lone surrogates never reach the deck.
+    """
+    from mapper.render.briefing.pdf import SofficeMissingError, convert_to_pdf, timeout_for
+    from mapper.render.briefing.safetext import clean_events, clean_text
+    from mapper.render.briefing.situation_map import save_situation_map
+    from mapper.render.briefing.slides import build_deck
+    from mapper.render.briefing.summary import summarise
+
+    path = Path(path)
+    if path.suffix.lower() != ".pptx":
+        raise OutputError(path, "the deck must be a .pptx file")
+    map_path = Path(map_png) if map_png else path.with_name(MAP_FILE_NAME)
+    events = clean_events(events)  # no control characters or lone surrogates reach the fonts or the XML
+    title = clean_text(title) if title else title
+    summary = summarise(events, theatre=theatre, generated=generated)
+    drawn = save_situation_map(events, map_path, theatre=theatre, tiles=tiles, index=index)
+    prs = build_deck(events, summary, map_png=map_path, title=title or f"Casualty claims: {summary.theatre}")
+    try:
+        with atomic_path(path) as tmp:
+            prs.save(str(tmp))
+    except OSError as exc:
+        raise OutputError(path, f"cannot write the deck ({exc.strerror or exc})") from None
+    result = BriefingResult(path, map_path, None, len(prs.slides), len(events), list(drawn.notes))
+    if pdf:
+        try:
+            result.pdf = convert_to_pdf(path, timeout=timeout_for(result.slides))
+        except OutputError as exc:
+            result.pdf_error = str(exc)
+            result.pdf_failed = not isinstance(exc, SofficeMissingError)
+    return result

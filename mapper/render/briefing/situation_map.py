@@ -1,0 +1,339 @@
+"""The situation map: a static PNG drawn offline with geopandas and matplotlib.
+
+Base geography comes from the data bundled with the gazetteer (Natural Earth border,
+OpenStreetMap oblasts and districts, GSHHG rivers) and settlements from the offline
+gazetteer index (GeoNames), so nothing is fetched. Events are proportional symbols
+(area follows the casualty figure) coloured by the side that suffered; claims located
+only near a place or across several places (ACLED geo-precision 2) are rings, claims
+placed only in a region (precision 3) dashed rings; a multi-place claim is one symbol
+at the middle of its places, joined to each. The map is drawn in the UTM zone of the
+view (true distances for the scale bar) or, with web tiles, in Web Mercator::
+
+    >>> result = save_situation_map(events, "situation_map.png")      # doctest: +SKIP
+    >>> result.crs, result.events_shown                               # doctest: +SKIP
+    ('EPSG:32636', 2)
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer.boundaries import read_boundary
+from gazetteer.context import KURSK_BORDER_THEATRE, Theatre
+from mapper._internal.atomic import atomic_path
+from mapper.render.briefing.labels import Label, LabelPlacer
+from mapper.render.briefing.map_furniture import (draw_north_arrow, draw_scale_bar, size_legend, size_steps,
+                                           stack_legends)
+from mapper.render.briefing.map_symbols import actor_key, draw_events, largest_diameter, symbol_diameter
+from mapper.model.events import Event
+from mapper.exc import OutputError
+from mapper.render.web.popups import actor_colour
+
+__all__ = ["SituationMap", "draw_situation_map", "save_situation_map", "symbol_diameter", "MAP_CREDITS"]
+
+MAP_CREDITS = ("Places: GeoNames (CC BY 4.0). Boundaries © OpenStreetMap contributors (ODbL); "
+               "borders: Made with Natural Earth; rivers: GSHHG (LGPL-3.0).")
+_MIN_SPAN_M = 60_000.0
+_PAD = 0.18
+_MAX_SETTLEMENT_LABELS = 70
+_MAX_FIGURE_LABELS = 15
+_LEGEND_WIDTH_IN = 3.0
+_LEGEND_PT = 9.5
+_COLOURS = {"land": "#f4f1ea", "outside": "#e4e4e4", "border": "#2b2b2b", "oblast": "#6b6b6b",
+            "district": "#b0aca4", "river": "#7fb2dc", "settlement": "#444444"}
+
+
+@dataclass
+class SituationMap:
+    """What :func:`save_situation_map` drew."""
+
+    path: Path | None
+    crs: str
+    bounds: tuple[float, float, float, float]  # west, south, east, north (degrees)
+    events_shown: int
+    events_unplaced: int
+    labels: list[str] = field(default_factory=list)
+    scale_bar_m: int = 0
+    tiles: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _base_frames():
+    """The bundled base layers in EPSG:4326, lightly simplified (about 100 m)."""
+    import geopandas
+    import pandas as pd
+
+    def read(name, columns=None, label=None):
+        frame = read_boundary(name, columns)
+        frame["geometry"] = frame.geometry.simplify(0.001, preserve_topology=True)
+        frame["label"] = frame[label].fillna("") if label else ""
+        return frame[["label", "geometry"]]
+
+    countries = read("ne_admin0_ru_ua_by_theatre.geojson.gz", ["NAME"], "NAME")
+    border = read("ne_ru_ua_border.geojson.gz", [])
+    ru = read("osm_ru_oblasts.geojson.gz", ["oblast"], "oblast")
+    ru["label"] = ru["label"] + " Oblast"
+    oblasts = pd.concat([ru, read("osm_ua_oblasts.geojson.gz", ["name:en"], "name:en")])
+    districts = pd.concat([read(f, ["district"]) for f in ("osm_ru_kursk_districts.geojson.gz",
+                                                           "osm_ru_belgorod_districts.geojson.gz",
+                                                           "osm_ru_bryansk_districts.geojson.gz")]
+                          + [read(f, ["name"]) for f in ("osm_ua_sumska_raions.geojson.gz",
+                                                         "osm_ua_kharkivska_raions.geojson.gz",
+                                                         "osm_ua_chernihivska_raions.geojson.gz")])
+    rivers = read("gshhg_rivers_theatre.geojson.gz", [])
+    rivers = rivers[rivers.geom_type.isin(["LineString", "MultiLineString"])]
+    frames = {"countries": countries, "border": border, "oblasts": oblasts, "districts": districts,
+              "rivers": rivers}
+    return {k: geopandas.GeoDataFrame(v, geometry="geometry", crs="EPSG:4326") for k, v in frames.items()}
+
+
+@lru_cache(maxsize=4)
+def _projected(crs: str):
+    return {name: frame.to_crs(crs) for name, frame in _base_frames().items()}
+
+
+def _view(events: list[Event], theatre: Theatre, aspect: float, tiles: bool):
+    """The map CRS and its ``(xmin, ymin, xmax, ymax)`` view with the axes' aspect ratio."""
+    import geopandas
+    from shapely.geometry import MultiPoint, box
+
+    points = [pt for ev in events for pt in ev.points]
+    south, west, north, east = theatre.bbox
+    area = MultiPoint(points).envelope if points else box(west, south, east, north)
+    series = geopandas.GeoSeries([area], crs="EPSG:4326")
+    crs = "EPSG:3857" if tiles else series.estimate_utm_crs().to_string()
+    xmin, ymin, xmax, ymax = series.to_crs(crs).total_bounds
+    span_x = max((xmax - xmin) * (1 + 2 * _PAD), _MIN_SPAN_M)
+    span_y = max((ymax - ymin) * (1 + 2 * _PAD), _MIN_SPAN_M)
+    if span_x / span_y < aspect:
+        span_x = span_y * aspect
+    else:
+        span_y = span_x / aspect
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    return crs, (cx - span_x / 2, cy - span_y / 2, cx + span_x / 2, cy + span_y / 2)
+
+
+def _draw_base(ax, crs: str, view, *, tiled: bool) -> None:
+    frames = _projected(crs)
+    ax.set_facecolor(_COLOURS["outside"])
+    if not tiled:
+        frames["countries"].plot(ax=ax, color=_COLOURS["land"], edgecolor="none", zorder=1)
+    frames["districts"].boundary.plot(ax=ax, color=_COLOURS["district"], linewidth=0.45, zorder=2)
+    frames["rivers"].plot(ax=ax, color=_COLOURS["river"], linewidth=0.9, zorder=3)
+    frames["oblasts"].boundary.plot(ax=ax, color=_COLOURS["oblast"], linewidth=1.0, zorder=4)
+    frames["border"].plot(ax=ax, color=_COLOURS["border"], linewidth=2.2, linestyle=(0, (6, 2.5)), zorder=5)
+
+
+def _area_labels(placer: LabelPlacer, crs: str, view) -> None:
+    """Country and oblast names at a point of their part in view."""
+    from shapely.geometry import box
+
+    frame = box(*view)
+    shrink = box(view[0] + (view[2] - view[0]) * 0.1, view[1] + (view[3] - view[1]) * 0.1,
+                 view[2] - (view[2] - view[0]) * 0.1, view[3] - (view[3] - view[1]) * 0.1)
+    frames = _projected(crs)
+    for name, size, colour, upper in (("countries", 13, "#8a8378", True), ("oblasts", 9.5, "#77716a", False)):
+        for label, geom in zip(frames[name]["label"], frames[name].geometry):
+            part = geom.intersection(shrink) if geom.intersects(shrink) else None
+            if part is None or part.is_empty or part.area < frame.area * 0.04:
+                continue
+            point = part.representative_point()
+            placer.add(Label(label.upper() if upper else label, point.x, point.y, size=size, colour=colour,
+                             centred=True, weight="bold" if upper else "normal", style="normal" if upper else
+                             "italic"))
+
+
+def _settlements(index, view_lonlat, exclude: set[str]) -> list:
+    west, south, east, north = view_lonlat
+    seen, found = set(), []
+    for place in sorted(index.within(south, west, north, east), key=lambda p: (-p.population, p.name)):
+        key = (place.name, round(place.latitude, 2), round(place.longitude, 2))
+        if place.id in exclude or place.name in exclude or key in seen:
+            continue
+        seen.add(key)
+        found.append(place)
+    return found
+
+
+def _short_name(name: str) -> str:
+    """A label for a place: "Borisovka, Borisovsky District, Belgorod Oblast" -> "Borisovka";
+    "Pesochny (Lgovsky District)" -> "Pesochny"."""
+    short = name.split(",")[0].strip()
+    head = short.split(" (")[0].strip() if short.endswith(")") else short
+    return head or short
+
+
+def _label_events(placer: LabelPlacer, symbols: list) -> list[str]:
+    """Names of the claimed places (most casualties first) and, on small maps, the figures in the symbols."""
+    places: dict[str, tuple[float, float, float, float]] = {}  # name -> x, y, casualties, symbol radius
+    for sym in symbols:
+        placer.add_obstacle_circle(sym.x, sym.y, sym.diameter / 2)
+        for name, px, py in sym.places:
+            name = _short_name(name)
+            prior = places.get(name, (px, py, 0, 0))
+            places[name] = (px, py, prior[2] + (sym.best or 0), max(2.5 if sym.multi else sym.diameter / 2, prior[3]))
+    labelled = [name for name, (px, py, _, radius) in sorted(places.items(), key=lambda kv: -kv[1][2])
+                if placer.add(Label(name, px, py, size=11, weight="bold", marker_pt=radius, strict=False))]
+    if len(symbols) <= _MAX_FIGURE_LABELS:
+        for sym in symbols:
+            inside = [o for o in symbols if o is not sym and (o.x - sym.x) ** 2 + (o.y - sym.y) ** 2 <
+                      ((sym.diameter / 2) * placer.units_per_pt) ** 2]
+            if sym.best and sym.diameter >= 15 and not inside:  # a figure must not hide a smaller symbol
+                placer.add(Label(f"{sym.best:,}", sym.x, sym.y, size=8, weight="bold", colour="#1a1a1a",
+                                 centred=True, strict=False))
+    return labelled
+
+
+def _label_settlements(ax, placer: LabelPlacer, index, bounds, from_lonlat, exclude: set[str]) -> list[str]:
+    """Settlements of the offline gazetteer, largest first, as many as fit without overlapping."""
+    labelled, dots = [], []
+    for place in _settlements(index, bounds, exclude):
+        if len(labelled) >= _MAX_SETTLEMENT_LABELS:
+            break
+        x, y = from_lonlat.transform(place.longitude, place.latitude)
+        big = place.population >= 50_000
+        if placer.add(Label(_short_name(place.name), x, y, size=10 if big else 9, weight="bold" if big else "normal",
+                            colour="#333333", marker_pt=2.2 if big else 1.6)):
+            dots.append((x, y, 20 if big else 9))
+            placer.add_obstacle_circle(x, y, 2.2)
+            labelled.append(_short_name(place.name))
+    if dots:
+        xs, ys, sizes = zip(*dots)
+        ax.scatter(xs, ys, s=sizes, color=_COLOURS["settlement"], edgecolors="white", linewidths=0.5, zorder=8)
+    return labelled
+
+
+def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: float) -> list:
+    from matplotlib.lines import Line2D
+
+    actors = sorted({actor_key(ev.actor) for ev in located}, key=lambda a: (a == "", a))
+    dot = {"marker": "o", "linestyle": "none"}
+    sides = [Line2D([], [], markerfacecolor=actor_colour(a), markeredgecolor="white", markersize=10, alpha=0.85,
+                    **dot) for a in actors]
+    grey = "#555555"
+    precision = [
+        Line2D([], [], markerfacecolor=grey, markeredgecolor="white", markersize=10, **dot),
+        ax_legend.scatter([], [], s=100, facecolors="none", edgecolors=grey, linewidths=2.0),
+        ax_legend.scatter([], [], s=100, facecolors="none", edgecolors=grey, linewidths=2.0, linestyles="--"),
+        Line2D([0], [0], color=grey, linewidth=0.9, marker="o", markersize=5, markerfacecolor="white",
+               markeredgecolor=grey, markevery=[1]),
+    ]
+    base = [Line2D([], [], color=_COLOURS["border"], linewidth=2.2, linestyle=(0, (6, 2.5))),
+            Line2D([], [], color=_COLOURS["oblast"], linewidth=1.0),
+            Line2D([], [], color=_COLOURS["district"], linewidth=0.6),
+            Line2D([], [], color=_COLOURS["river"], linewidth=1.2),
+            Line2D([], [], markerfacecolor=_COLOURS["settlement"], markeredgecolor="white", markersize=5, **dot)]
+    sections = [("Side that suffered", sides, [a or "Other / not stated" for a in actors])]
+    if largest:
+        sizes = size_steps(largest)
+        sections.append(size_legend("Casualties claimed", sizes, [symbol_diameter(v, largest, max_pt) for v in sizes],
+                                    fontsize=_LEGEND_PT))
+    if located:
+        sections.append(("Location", precision, ["At the named place", "Near a place / several places",
+                                                 "Somewhere in the region", "Place of a multi-place claim"]))
+    sections.append(("Base map", base, ["Russia–Ukraine border", "Oblast boundary", "District / raion boundary",
+                                        "River", "Settlement"]))
+    return sections
+
+
+def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in: float = 5.3,
+                       index=None, theatre: Theatre = KURSK_BORDER_THEATRE, tiles=None,
+                       dpi: float = 200) -> tuple[object, SituationMap]:
+    """The map as a matplotlib Figure (Agg canvas, no pyplot) and a :class:`SituationMap` describing it.
+
+    ``index``: a gazetteer :class:`~gazetteer.index.PlaceIndex` for settlement labels (default:
+    the user's offline index). ``tiles``: an xyzservices provider name to draw web tiles under
+    the map — opt-in and online only; when they cannot be had the map is drawn without them.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from pyproj import Transformer
+
+    fig = Figure(figsize=(width_in, height_in), dpi=dpi)
+    FigureCanvasAgg(fig)
+    legend_w = _LEGEND_WIDTH_IN / width_in
+    ax = fig.add_axes((0.0, 0.045, 1.0 - legend_w, 0.955))
+    ax_legend = fig.add_axes((1.0 - legend_w + 0.012, 0.045, legend_w - 0.015, 0.94))
+    ax_legend.set_axis_off()
+    box = ax.get_window_extent()
+    crs, view = _view(events, theatre, box.width / box.height, bool(tiles))
+    to_lonlat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    from_lonlat = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    result = SituationMap(None, crs, (0, 0, 0, 0), 0, 0)
+    if tiles:
+        from mapper.render.briefing.tiles import draw_tiles
+
+        try:
+            result.tiles = draw_tiles(ax, view, tiles)
+        except OutputError as exc:
+            result.notes.append(f"Web tiles not drawn: {exc}")
+    _draw_base(ax, crs, view, tiled=result.tiles is not None)
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
+    ax.set_aspect("equal", adjustable="box")
+    ax.apply_aspect()  # geopandas may have shrunk the axes to its own data's aspect: fit them to the view
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#555555")
+    corners = [to_lonlat.transform(x, y) for x in (view[0], view[2]) for y in (view[1], view[3])]
+    result.bounds = (min(c[0] for c in corners), min(c[1] for c in corners),
+                     max(c[0] for c in corners), max(c[1] for c in corners))
+
+    result.scale_bar_m, bar_artists = draw_scale_bar(ax, to_lonlat, from_lonlat)
+    _, arrow_artists = draw_north_arrow(ax, to_lonlat, from_lonlat)
+    placer = LabelPlacer(ax)
+    placer.block(bar_artists + arrow_artists)
+    located = [ev for ev in events if ev.geometry is not None]
+    result.events_shown, result.events_unplaced = len(located), len(events) - len(located)
+    largest = max((ev.casualties_best or 0 for ev in located), default=0)
+    max_pt = largest_diameter(len(located))
+    symbols = draw_events(ax, located, from_lonlat, largest=largest, max_pt=max_pt)
+    result.labels = _label_events(placer, symbols)
+    _area_labels(placer, crs, view)
+    if index is None:
+        from gazetteer import Gazetteer
+
+        index = Gazetteer.default().index
+    exclude = {loc.gazetteer_id for ev in located for loc in ev.locations if loc.gazetteer_id}
+    exclude |= {_short_name(name) for sym in symbols for name, _, _ in sym.places}
+    result.labels += _label_settlements(ax, placer, index, result.bounds, from_lonlat, exclude)
+
+    stack_legends(ax_legend, _legend_sections(ax_legend, located, largest, max_pt), fontsize=_LEGEND_PT)
+    notes = [MAP_CREDITS]
+    if result.tiles:
+        notes.append(f"Tiles: {result.tiles}.")
+    notes.append(f"{crs} ({'Web Mercator' if crs == 'EPSG:3857' else 'UTM'}). Claims as reported, not verified.")
+    if result.events_unplaced:
+        notes.append(f"{result.events_unplaced} claim(s) with no placeable location not shown.")
+    fig.text(0.004, 0.012, " ".join(notes), fontsize=7.5, color="#555555", family="DejaVu Sans", va="bottom")
+    return fig, result
+
+
+def save_situation_map(events: list[Event], path: str | Path, *, dpi: float = 200, **options) -> SituationMap:
+    """Draw the map and write it as a PNG (atomically); options as for :func:`draw_situation_map`."""
+    path = Path(path)
+    font_log = logging.getLogger("matplotlib.font_manager")
+    level = font_log.level
+    try:
+        with warnings.catch_warnings():
+            # A name with characters no installed font has is drawn with empty boxes, and a fallback
+            # font without a bold face is used in its regular one: neither is worth a line on stderr.
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+            font_log.setLevel(logging.ERROR)
+            fig, result = draw_situation_map(events, dpi=dpi, **options)
+            with atomic_path(path) as tmp:
+                fig.savefig(tmp, format="png", dpi=dpi, facecolor="white")
+    except OSError as exc:
+        raise OutputError(path, f"cannot write the map ({exc.strerror or exc})") from None
+    finally:
+        font_log.setLevel(level)
+    result.path = path
+    return result

@@ -1,0 +1,1 @@
+"""The layered interactive map (Folium / Leaflet) and its screenshot."""

@@ -1,0 +1,313 @@
+"""The layered interactive map (Folium / Leaflet): the API behind ``conflictmap map``.
+
+    >>> from mapper.model.event_io import read_events
+    >>> m = build_map(read_events("events.geojson"))          # doctest: +SKIP
+    >>> write_map(read_events("events.geojson"), "map.html", offline=True)   # doctest: +SKIP
+
+Layers: base geography drawn from the bundled data (border, oblasts, districts,
+rivers — readable with no tiles), optional web tiles when online, events by
+actor as circles whose area follows the casualty figure, the places of
+multi-place claims, uncertainty rings for geo-precision 2 and 3, a casualty heat
+map and clusters. Popups and tooltips are built from plain text in the browser.
+No report text reaches a template: folium renders tokens and the page gets the
+values afterwards (:mod:`mapper.render.web.web_values`).
+With ``offline=True`` the page has no external URL at all: Leaflet and plugin
+assets are inlined from installed packages, and controls whose assets cannot be
+had that way are left out and named in the legend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mapper._internal.atomic import atomic_write
+from gazetteer.context import Theatre
+from mapper.render.web.basemap import BASE_CREDITS, base_layers
+from mapper.render.web.bulk_layers import add_bulk_layers
+from mapper.render.web.bulk_table import BULK_THRESHOLD, QUOTE_LIMIT, radius as _radius
+from mapper.model.events import Event, as_events
+from mapper._internal.gc_pause import gc_paused
+from mapper.render.web.popup_js import ON_EACH_FEATURE, POPUP_SCRIPT, popup_record
+from mapper.render.web.popups import ACTOR_COLOURS, actor_colour, escape_text, tooltip_text
+from mapper.render.web.web_values import ValueVault, raw_element
+
+__all__ = ["build_map", "write_map", "render_page", "BuiltMap", "MapResult", "BLANK_TILE"]
+
+#: A 1×1 transparent PNG: the "No tiles" base layer needs no network.
+BLANK_TILE = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8"
+              "AAAAASUVORK5CYII=")
+THEATRE_CENTRE = (51.0, 35.5)
+_RING_KM = {2: 6.0, 3: 40.0}
+CLUSTER_THRESHOLD = 500
+
+
+def _used_plugins() -> list[type]:
+    """The folium plugins the map uses (for the offline asset check)."""
+    from folium import plugins
+
+    return [plugins.HeatMap, plugins.FastMarkerCluster, plugins.MarkerCluster, plugins.GroupedLayerControl,
+            plugins.Fullscreen, plugins.MeasureControl,
+            plugins.Timeline, plugins.TimelineSlider, plugins.Search]
+
+
+@dataclass
+class MapResult:
+    """What :func:`write_map` wrote."""
+
+    path: Path
+    events: int
+    bytes: int
+    offline: bool
+    dropped: list[str] = field(default_factory=list)
+
+
+def _point(coordinates: list[float], **properties) -> dict:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": coordinates}, "properties": properties}
+
+
+def _collection(features: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": features}
+
+
+@dataclass
+class BuiltMap:
+    """What :func:`build_map` made: the ``folium.Map``, its layers by control group, and the
+    report values held back from the template pass (:func:`render_page` puts them in)."""
+
+    map: Any
+    groups: dict[str, list]
+    values: ValueVault
+
+
+def _place_names(ev: Event) -> str:
+    return ", ".join(loc.name or loc.mention for loc in ev.locations)
+
+
+def _event_features(events: list[Event], values: ValueVault, links: bool = True) -> dict[str, list[dict]]:
+    by_actor: dict[str, list[dict]] = {}
+    for ev in events:
+        if ev.geometry is None:
+            continue
+        by_actor.setdefault(ev.actor or "", []).append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]},
+            "properties": {
+                "event_id": values.text(ev.event_id), "popup": values.token(popup_record(ev, links=links)),
+                "tooltip": values.text(tooltip_text(ev)), "radius": _radius(ev.casualties_best),
+                "colour": actor_colour(ev.actor), "precision": ev.geo_precision or 0,
+                "date": ev.event_date.isoformat() if ev.event_date else "",
+                "place_names": values.text(escape_text(_place_names(ev))),
+            },
+        })
+    return by_actor
+
+
+def build_map(events: list[Event], *, offline: bool = False, title: str = "Casualty claims",
+              dropped: list[str] | None = None, bulk: bool | None = None,
+              theatre: Theatre | None = None) -> BuiltMap:
+    """A ``folium.Map`` of the events (a list of events or their GeoDataFrame), its layers by
+    control group, and the report values the page needs (:func:`render_page` renders it).
+    See the module docstring.
+
+    ``bulk`` (default: more than :data:`~mapper.render.web.bulk_table.BULK_THRESHOLD`
+    located events) carries the events once in a compressed table and draws
+    them on canvas (:mod:`mapper.render.web.bulk_layers`). ``theatre``: whose boundaries
+    the offline base draws (default: the built-in Kursk border theatre).
+    """
+    import folium
+    from folium import plugins
+
+    located = [ev for ev in as_events(events) if ev.points]
+    bulk = len(located) > BULK_THRESHOLD if bulk is None else bulk
+    values = ValueVault()
+    centre = THEATRE_CENTRE
+    if located:
+        lats, lons = zip(*((e.latitude, e.longitude) for e in located))
+        centre = (sum(lats) / len(lats), sum(lons) / len(lons))
+    m = folium.Map(location=centre, zoom_start=8, tiles=None, prefer_canvas=bulk,
+                   control_scale=True)
+    if not offline:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
+        import xyzservices.providers as xyz
+
+        folium.TileLayer(xyz.Esri.WorldImagery, name="Esri World Imagery").add_to(m)
+    folium.TileLayer(BLANK_TILE, name="No tiles (offline base)", attr=escape_text(BASE_CREDITS)).add_to(m)
+
+    m.get_root().header.add_child(raw_element(POPUP_SCRIPT))
+    base = [layer.add_to(m) for _, layer in base_layers(theatre)]
+    if bulk:
+        layers = add_bulk_layers(m, located, values, links=not offline,
+                                 show_clusters=len(located) > CLUSTER_THRESHOLD)
+        actor_layers, analysis, actors = layers.events, layers.analysis, layers.actors
+    else:
+        actor_layers, analysis = _small_layers(m, located, values, offline)
+        actors = list(dict.fromkeys(ev.actor or "" for ev in located))  # the keys _small_layers groups by
+    for control in (plugins.Fullscreen(), plugins.MeasureControl(primary_length_unit="kilometers")):
+        if type(control).__name__ not in (dropped or []):
+            control.add_to(m)
+    if not offline:
+        plugins.MiniMap(toggle_display=True).add_to(m)
+    groups = {"Events by side": actor_layers, "Analysis": analysis, "Base map": base}
+    # Tile layers (radio buttons) in Leaflet's own control; overlays by group in the grouped one.
+    if "GroupedLayerControl" not in (dropped or []):  # else every overlay stays in Leaflet's control
+        plugins.GroupedLayerControl({k: v for k, v in groups.items() if v}, exclusive_groups=False,
+                                    collapsed=False).add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    _legend(m, title, sorted(actors), dropped or [], shortened=bulk, offline=offline)
+    return BuiltMap(m, groups, values)
+
+
+def render_page(built: BuiltMap, *, offline: bool = False) -> tuple[str, list[str]]:
+    """The finished HTML page of a :func:`build_map` result, and the controls left out offline.
+
+    Folium renders the page with tokens where report values go; the values are
+    put in afterwards as inert JSON (:class:`~mapper.render.web.web_values.ValueVault`).
+    """
+    dropped: list[str] = []
+    if offline:
+        from mapper.render.web.web_assets import make_offline
+
+        result = make_offline(built.map)  # the map itself, so controls it cannot support go with their code
+        html, dropped = result.html, result.dropped
+    else:
+        html = built.map.get_root().render()
+    return built.values.fill(html), dropped
+
+
+def actor_layer_name(values: ValueVault, actor: str) -> str:
+    """The layer-control label of an actor's layer (HTML in Leaflet), held back as a value."""
+    return values.text(escape_text(actor or "Unknown side"))
+
+
+def _small_layers(m, located: list[Event], values: ValueVault, offline: bool) -> tuple[list, list]:
+    """One GeoJSON layer per actor and per overlay (SVG), each event's data in its features."""
+    import folium
+    from folium import plugins
+    from folium.utilities import JsCode
+
+    timeline = _time_and_search(m, located, values)  # before the events, so its invisible markers lie beneath them
+    actor_layers = []
+    for actor, features in sorted(_event_features(located, values, links=not offline).items()):
+        layer = folium.FeatureGroup(name=actor_layer_name(values, actor), show=True)
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": features},
+            marker=folium.CircleMarker(radius=6, fill=True, fill_opacity=0.6, weight=1.5, class_name="cm-event"),
+            style_function=lambda f: {"radius": f["properties"]["radius"], "color": f["properties"]["colour"],
+                                      "fillColor": f["properties"]["colour"]},
+            on_each_feature=JsCode(ON_EACH_FEATURE),
+        ).add_to(layer)
+        actor_layers.append(layer.add_to(m))
+
+    places = folium.FeatureGroup(name="Places of multi-place claims", show=True)
+    rings = folium.FeatureGroup(name="Uncertainty (precision 2–3)", show=True)
+    place_features, ring_features = [], []
+    for ev in located:
+        colour = actor_colour(ev.actor)
+        points = [[loc.longitude, loc.latitude] for loc in ev.locations if loc.has_point]
+        if len(points) > 1:
+            place_features += [_point(p, colour=colour) for p in points]
+        if (ev.geo_precision or 1) >= 2:
+            ring_features += [_point(p, colour=colour, radius=_RING_KM[min(ev.geo_precision, 3)] * 1000)
+                              for p in points]
+    # One GeoJSON layer each (not one folium object per point): fast to write and to draw.
+    folium.GeoJson(_collection(place_features), marker=folium.CircleMarker(
+        radius=3, fill=True, fill_opacity=1.0, weight=1, class_name="cm-place"),
+        style_function=lambda f: {"color": f["properties"]["colour"], "fillColor": f["properties"]["colour"]},
+    ).add_to(places)
+    folium.GeoJson(_collection(ring_features), marker=folium.Circle(
+        radius=6000, fill=False, weight=1, dash_array="4 4", class_name="cm-ring"),
+        style_function=lambda f: {"color": f["properties"]["colour"], "radius": f["properties"]["radius"]},
+    ).add_to(rings)
+    heat = folium.FeatureGroup(name="Casualty heat map", show=False)
+    plugins.HeatMap([[e.latitude, e.longitude, max(1, e.casualties_best or 1)] for e in located],
+                    radius=25, blur=18).add_to(heat)
+    clusters = folium.FeatureGroup(name="Clusters", show=len(located) > CLUSTER_THRESHOLD)
+    plugins.FastMarkerCluster([[e.latitude, e.longitude] for e in located]).add_to(clusters)
+    analysis = [layer.add_to(m) for layer in (places, rings, heat, clusters)]
+    return actor_layers, analysis + ([timeline] if timeline is not None else [])
+
+
+def _time_and_search(m, located: list[Event], values: ValueVault):
+    """A time slider over event dates (its own layer, off by default; returned) and a search by place name."""
+    import folium
+    from folium import plugins
+
+    features, searchable = [], []
+    for ev in located:
+        start = ev.event_date.isoformat() if ev.event_date else None
+        if start is None:
+            continue
+        end = (ev.event_date_end or ev.event_date).isoformat()
+        point = {"type": "Point", "coordinates": [ev.longitude, ev.latitude]}
+        features.append({"type": "Feature", "geometry": point, "properties": {"start": start, "end": end + "T23:59:59"}})
+        searchable.append({"type": "Feature", "geometry": point,
+                           "properties": {"place_names": values.text(escape_text(_place_names(ev)))}})
+    if not features:
+        return None
+    timeline_group = folium.FeatureGroup(name="Events over time (slider)", show=False).add_to(m)
+    timeline = plugins.Timeline(_collection(features), name="Events over time").add_to(timeline_group)
+    plugins.TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
+                           playback_duration=20000).add_timelines(timeline).add_to(m)
+    search_layer = folium.GeoJson(
+        _collection(searchable), name="Search index", control=False,
+        marker=folium.CircleMarker(radius=1, stroke=False, weight=0, opacity=0, fill_opacity=0,
+                                   class_name="cm-search"),
+    ).add_to(m)
+    plugins.Search(layer=search_layer, search_label="place_names", placeholder="Search a place",
+                   collapsed=True, search_zoom=11, initial=False).add_to(m)
+    return timeline_group
+
+
+def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: bool = False,
+            offline: bool = False) -> None:
+    items = "".join(f'<div><span class="cm-swatch" style="background:{ACTOR_COLOURS.get(a, "#6B6B6B")}"></span>'
+                    f"{escape_text(a or 'Unknown side')}</div>" for a in actors)
+    sizes = "".join(f'<span class="cm-size" style="width:{2 * _radius(n):.0f}px;height:{2 * _radius(n):.0f}px">'
+                    f"</span>{n}" for n in (1, 10, 30))
+    note = (f"<div class='cm-dropped'>Left out offline (assets not installed): {escape_text(', '.join(dropped))}</div>"
+            if dropped else "")
+    if offline:
+        note += "<div>Offline: no web tiles, and no minimap (it shows web tiles).</div>"
+    if shortened:
+        note += (f"<div>Popup quotes over {QUOTE_LIMIT} characters are shortened; the full quotes are in the "
+                 "events file.</div>")
+    html = f"""
+<style>
+.cm-legend {{position:absolute; bottom:100px; left:10px; z-index:1000; background:rgba(255,255,255,.92);
+  padding:8px 10px; font:12px/1.4 sans-serif; border-radius:4px; box-shadow:0 1px 4px rgba(0,0,0,.3); max-width:280px}}
+.cm-swatch {{display:inline-block; width:12px; height:12px; border-radius:50%; margin-right:6px; vertical-align:middle}}
+.cm-size {{display:inline-block; border:1px solid #555; border-radius:50%; margin:0 3px; vertical-align:middle}}
+.cm-label div, .cm-oblast-label {{font:11px sans-serif; color:#555; white-space:nowrap; text-shadow:0 0 3px #fff}}
+.cm-quote {{margin:4px 0; padding-left:6px; border-left:3px solid #ccc; font-style:italic}}
+.cm-popup table th {{text-align:left; padding-right:8px}}
+</style>
+<div class="cm-legend" id="cm-legend"><b>{escape_text(title)}</b>{items}
+<div style="display:flex;align-items:center;gap:2px;margin:4px 0">Area ∝ casualties: {sizes}</div>
+<div>Dashed rings: near a place (6 km) or somewhere in a region (40 km)</div>{note}
+<div style="color:#777;margin-top:4px">{escape_text(BASE_CREDITS)}</div></div>"""
+    m.get_root().html.add_child(raw_element(html))  # actor names in it: never compiled as a template
+
+
+def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
+              title: str = "Casualty claims", bulk: bool | None = None,
+              theatre: Theatre | None = None) -> MapResult:
+    """Write the map as one HTML file (atomically). With ``offline`` it holds no external URL.
+
+    ``bulk`` and ``theatre`` (whose boundaries are drawn) as for :func:`build_map`.
+    """
+    dropped: list[str] = []
+    if offline:
+        from mapper.render.web.web_assets import unavailable_plugins
+
+        dropped = unavailable_plugins(_used_plugins())
+    with gc_paused():  # millions of short-lived lists: the cyclic GC would rescan every event each time
+        events = as_events(events)
+        built = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre)
+        html, left_out = render_page(built, offline=offline)
+        dropped = sorted(set(dropped) | set(left_out))
+    path = Path(path)
+    with atomic_write(path) as f:
+        f.write(html)
+    return MapResult(path, len(events), len(html.encode("utf-8")), offline, dropped)
