@@ -142,3 +142,16 @@ def test_stages_import_only_the_stages_before_them():
                     if module == stage or module.startswith(stage + ".")
                     for target in targets if any(target == b or target.startswith(b + ".") for b in banned))
     assert broken == []
+
+
+def test_tests_mirror_the_package_tree():
+    """Tests of a stage live in ``tests/mapper/<stage>/``, the gazetteer's in ``tests/gazetteer/``;
+    only whole-project checks stay at the top."""
+    tests = REPO / "tests"
+    for folder in (tests / "mapper").iterdir():
+        if folder.is_dir() and folder.name != "__pycache__":
+            assert (REPO / "mapper" / folder.name / "__init__.py").is_file(), folder
+            assert list(folder.glob("test_*.py")), folder
+    assert list((tests / "gazetteer").glob("test_*.py"))
+    top = sorted(p.name for p in tests.glob("test_*.py"))
+    assert top == ["test_api.py", "test_exc.py", "test_layout.py", "test_properties.py"], top

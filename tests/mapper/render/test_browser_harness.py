@@ -262,7 +262,7 @@ def test_fixture_imported_by_two_modules_shares_one_browser(tmp_path):
             "        f.write(str(id(browser)) + '\\n')\n",
             encoding="utf-8",
         )
-    tests_dir = str(Path(__file__).resolve().parent)
+    tests_dir = str(Path(__file__).resolve().parents[2])
     pythonpath = os.pathsep.join(filter(None, [tests_dir, os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "PYTHONPATH": pythonpath}
     run = subprocess.run(

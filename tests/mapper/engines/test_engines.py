@@ -16,7 +16,7 @@ import pytest
 from mapper.engines.runner import ENGINES, extract_inputs
 from mapper.exc import InputError, MapperError
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 REPORTS = REPO / "tests" / "data" / "reports"
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 DOCUMENTS = REPO / "tests" / "data" / "documents"

@@ -4,7 +4,7 @@ import pytest
 
 from gazetteer import Context, haversine_km
 from gazetteer.exc import QueryError
-from test_normalize import PLEKHOVO_SPELLINGS
+from spellings import PLEKHOVO_SPELLINGS
 
 PLYOKHOVO = (51.10, 35.33)
 VORONEZH_TOWN_SUMY = (51.17, 34.23)

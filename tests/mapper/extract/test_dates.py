@@ -13,7 +13,7 @@ import pytest
 
 from mapper.extract.dates import _ALL, EventDate, _hits, find_dates, resolve_event_date
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 
 SAT, SUN, MON = date(2024, 12, 14), date(2024, 12, 15), date(2024, 12, 16)   # MON: the seed's publication

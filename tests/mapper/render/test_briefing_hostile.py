@@ -2,7 +2,7 @@
 LibreOffice with ``-q``, and LibreOffice work directories left behind by killed runs.
 
 The LibreOffice conversion of the hostile deck is skipped where LibreOffice is not installed (as
-in tests/test_briefing_pdf.py, CI fails instead); everything else runs everywhere, with a stand-in
+in tests/mapper/render/test_briefing_pdf.py, CI fails instead); everything else runs everywhere, with a stand-in
 ``soffice`` script where a conversion is needed.
 """
 

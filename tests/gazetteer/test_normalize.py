@@ -5,8 +5,7 @@ import pytest
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import fold, name_key
 
-PLEKHOVO_SPELLINGS = ["Plekhovo", "Plyokhovo", "Pliekhovo", "Plehovo", "Plëkhovo", "Плёхово", "Плехово",
-                      "PLEKHOVO", "plyokhovo"]
+from spellings import PLEKHOVO_SPELLINGS
 
 
 @pytest.mark.parametrize("spelling", PLEKHOVO_SPELLINGS)

@@ -26,7 +26,7 @@ from gazetteer.online import PACE_FILE_NAME, OnlineGeocoder
 from test_online_geocoder import (AGENT, PLACES, FakeNominatim, Handler, assert_one_line,  # noqa: F401
                                   cache_rows, loopback_only, server)
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 KURSK = json.dumps([PLACES["kursk"]]).encode()
 TRICKLE_EVERY = 0.2  # seconds between two bytes of a trickling server
 

@@ -8,7 +8,7 @@ import pytest
 
 from mapper.extract.casualties import CATEGORIES, Figure, find_figures
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 
 

@@ -11,8 +11,8 @@ Hostile reports that used to stop a batch or lose a report are in the corpus as 
 lone surrogate escaped in JSON, a page declaring ``base64`` as its charset, a stray NUL byte in
 Russian text, a zero-width joiner inside a place name.
 
-Hostile shapes built to be slow are checked by counting work in ``tests/test_linear_time.py``;
-other hostile inputs (file names, FIFOs, charsets, surrogates) in ``tests/test_hostile_inputs.py``.
+Hostile shapes built to be slow are checked by counting work in ``tests/mapper/extract/test_linear_time.py``;
+other hostile inputs (file names, FIFOs, charsets, surrogates) in ``tests/mapper/ingest/test_hostile_inputs.py``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import pytest
 from conftest import run_cli
 from gazetteer import Gazetteer, PlaceIndex
 
-CORPUS = Path(__file__).resolve().parent / "data" / "bad_inputs"
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "bad_inputs"
 REPORTS = CORPUS / "reports"
 DUMPS = CORPUS / "gazetteer"
 
@@ -222,4 +222,4 @@ def test_a_curated_row_without_an_oblast_gets_no_oblast(index_copy, tmp_path):
     assert (place.admin1_code, place.admin1) == ("", "")
 
 
-# Hostile reports in linear time: tests/test_linear_time.py counts their work (no wall-clock limits).
+# Hostile reports in linear time: tests/mapper/extract/test_linear_time.py counts their work (no wall-clock limits).

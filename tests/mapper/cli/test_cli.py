@@ -6,7 +6,7 @@ import pytest
 
 from conftest import run_cli
 from gazetteer import haversine_km
-from test_normalize import PLEKHOVO_SPELLINGS
+from spellings import PLEKHOVO_SPELLINGS
 
 
 @pytest.mark.parametrize("spelling", [*PLEKHOVO_SPELLINGS[:7], "в Плёхове"])

@@ -21,7 +21,7 @@ from mapper.ingest import documents
 from mapper.ingest.documents import Document, find_dateline, normalize_text, read_documents
 from mapper.exc import InputError
 
-DATA = Path(__file__).resolve().parent / "data" / "documents"
+DATA = Path(__file__).resolve().parents[2] / "data" / "documents"
 D = datetime.date
 
 

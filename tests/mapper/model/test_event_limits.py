@@ -1,7 +1,7 @@
 """Event records with values no writer can store are refused in one line, never a traceback.
 
 "9223372036854775808 soldiers were killed" had overflowed pyarrow after only the JSON lines and the
-GeoJSON were written. Extraction no longer reads such a figure (``tests/test_casualties.py``);
+GeoJSON were written. Extraction no longer reads such a figure (``tests/mapper/extract/test_casualties.py``);
 events files from elsewhere are checked when they are read.
 """
 

@@ -22,7 +22,7 @@ from mapper.ingest.documents import SUFFIXES, read_documents
 from mapper.model.events import CATEGORIES
 from mapper.extract.extractor import extract_events
 
-REPORTS = Path(__file__).resolve().parent / "data" / "reports"
+REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
 EXPECTED = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))
 DOCS: list[dict] = EXPECTED["documents"]
 MERGED: dict = EXPECTED["merged"]
