@@ -18,7 +18,6 @@ it appears under its final name only when complete.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 

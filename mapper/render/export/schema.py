@@ -12,7 +12,6 @@ types to GDAL and Parquet::
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 

@@ -6,7 +6,7 @@ import pytest
 
 from browser import browser, colour_count, open_offline, page, wait_for_leaflet  # noqa: F401
 from conftest import REPO
-from test_webmap import PAYLOADS, hostile_event
+from test_webmap import hostile_event
 
 from mapper.ingest.documents import read_documents
 from mapper.extract.extractor import extract_events

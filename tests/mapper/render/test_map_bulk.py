@@ -12,7 +12,7 @@ from browser import browser, open_offline, page, wait_for_leaflet  # noqa: F401
 from conftest import REPO
 from test_webmap import hostile_event
 
-from mapper.render.web.bulk_table import QUOTE_LIMIT, decode_table, event_table
+from mapper.render.web.bulk_table import QUOTE_LIMIT, event_table
 from mapper.ingest.documents import read_documents
 from mapper.model.events import Event, EventLocation
 from mapper.extract.extractor import extract_events
