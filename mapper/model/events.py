@@ -176,10 +176,12 @@ class Event:
         ValueError: killed: 9223372036854775808 is not a casualty figure (a whole number from 0 to 10,000,000)
         """
         d = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
-        for key in _FIGURE_FIELDS:
-            d[key] = _whole_number(d.get(key), key, MAX_FIGURE, "a casualty figure")
+        for key in _FIGURE_FIELDS:  # only the fields the record has: a missing one keeps its default
+            if key in d:
+                d[key] = _whole_number(d[key], key, MAX_FIGURE, "a casualty figure")
         for key in _COUNT_FIELDS:
-            d[key] = _whole_number(d.get(key), key, _MAX_COUNT, "a count")
+            if key in d:
+                d[key] = _whole_number(d[key], key, _MAX_COUNT, "a count")
         for key in ("event_date", "event_date_end", "published"):
             if isinstance(d.get(key), str):
                 d[key] = dt.date.fromisoformat(d[key])

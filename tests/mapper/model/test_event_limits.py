@@ -57,3 +57,9 @@ def test_export_and_map_refuse_the_file_in_one_line(tmp_path):
         assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
         [line] = proc.stderr.splitlines()
         assert line.startswith(f"conflictmap: error: {path}:2: ") and "killed" in line
+
+
+def test_a_record_without_the_counted_fields_keeps_their_defaults():
+    """Checking the figures and counts must not blank the ones a record leaves out."""
+    ev = Event.from_dict({"event_id": "e", "doc_id": "d"})
+    assert ev.number_of_sources == 1 and ev.killed is None and ev.quote_start is None
