@@ -32,7 +32,8 @@ from typing import Any, BinaryIO
 
 from mapper.exc import InputError
 from mapper.ingest.html_text import extract_html, normalize_text, parse_date, site_name_from_url
-from mapper.ingest.report_bytes import SURROGATES, decode_report, replace_surrogates
+from mapper._internal.surrogates import SURROGATES, replace_surrogates
+from mapper.ingest.report_bytes import decode_report
 
 __all__ = ["Document", "read_documents", "read_input", "report_files", "unique_id", "dated", "normalize_text",
            "parse_date", "find_dateline", "SUFFIXES"]

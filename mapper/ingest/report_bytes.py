@@ -24,9 +24,8 @@ import codecs
 import re
 
 from gazetteer.loaders.sniff import guess_encoding
-from mapper._internal.surrogates import SURROGATES, replace_surrogates
 
-__all__ = ["decode_report", "page_charset", "replace_surrogates", "SURROGATES", "BINARY_SIGNATURES"]
+__all__ = ["decode_report", "page_charset", "BINARY_SIGNATURES"]
 
 #: File starts that mark a file as binary whatever follows.
 BINARY_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF-", b"PK\x03\x04",

@@ -20,6 +20,7 @@ from typing import IO
 from shapely.geometry import mapping
 
 from mapper._internal.atomic import atomic_write
+from mapper._internal.surrogates import without_surrogates
 from mapper.model.events import Event
 from mapper.exc import InputError
 
@@ -132,16 +133,4 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 def _loads(text: str):
     """``json.loads``, with every lone surrogate in the strings it holds replaced by U+FFFD."""
     value = json.loads(text)
-    return _without_surrogates(value) if _SURROGATE_ESCAPE.search(text) else value
-
-
-def _without_surrogates(value):
-    from mapper._internal.surrogates import replace_surrogates
-
-    if isinstance(value, str):
-        return replace_surrogates(value)
-    if isinstance(value, list):
-        return [_without_surrogates(v) for v in value]
-    if isinstance(value, dict):
-        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
-    return value
+    return without_surrogates(value) if _SURROGATE_ESCAPE.search(text) else value

@@ -23,11 +23,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from mapper._internal.surrogates import replace_surrogates
 from mapper.model.events import Event, EventLocation
 
 __all__ = ["clean_text", "clean_events", "clean_event"]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Removed: C0 controls but TAB and LF, DEL, C1 controls, and the non-characters U+FFFE and U+FFFF.
 _REMOVED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _ANY = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -38,7 +38,7 @@ def clean_text(text: str) -> str:
     text = str(text)
     if not _ANY.search(text):
         return text
-    text = _SURROGATE.sub("\ufffd", text.replace("\t", " "))
+    text = replace_surrogates(text.replace("\t", " "))
     return _REMOVED.sub("", text)
 
 
