@@ -18,7 +18,6 @@ from pptx.util import Emu, Inches
 from mapper import __version__
 from mapper.render.briefing.charts import add_chart, casualties_by_date, casualties_by_place
 from mapper.render.briefing.summary import (CATEGORY_LABELS, BriefingSummary, event_total, source_key, source_label)
-from mapper.render.links import web_link
 from mapper.render.briefing.safetext import clean_text
 from mapper.render.briefing.tables import Column, Para, add_paragraphs, add_table, paginate, row_height, set_run_font
 from mapper.render.briefing.template import (LAYOUT_TITLE, LAYOUT_TITLE_ONLY, Box, content_box,
@@ -259,7 +258,7 @@ def _source_rows(events: list[Event], available: float) -> tuple[list, list]:
         url = str(source.get("url") or "")
         label = [Para(source_label(source, first), bold=True, max_lines=2)]
         if url and url != source_label(source, first):
-            label.append(Para(url, size=9, colour=_GREY, max_lines=2, link=web_link(url) or ""))
+            label.append(Para(url, size=9, colour=_GREY, max_lines=2, link=url))  # linked only if safe (tables)
         continued = [Para("(continued)", italic=True, colour=_GREY)]
         published = [Para(str(source.get("published") or "not dated"), max_lines=1)]
         base = row_height([label, published, []], cols)
