@@ -23,13 +23,14 @@ def online_gazetteer(*, user_agent: str, url: str = "https://nominatim.openstree
                      timeout: float = 5.0) -> Gazetteer:
     """The default offline gazetteer with the opt-in Nominatim fallback attached.
 
-    ``url`` is ``scheme://host[:port]`` of the Nominatim server.
+    ``url`` is ``scheme://host[:port]`` of the Nominatim server (a bare host means https);
+    ``ValueError`` in one line when it is not (:func:`gazetteer.online.check_server_url`).
     """
     from urllib.parse import urlsplit
 
-    from gazetteer.online import OnlineGeocoder
+    from gazetteer.online import OnlineGeocoder, check_server_url
 
-    parts = urlsplit(url if "://" in url else f"https://{url}")
+    parts = urlsplit(check_server_url(url))
     online = OnlineGeocoder(user_agent=user_agent, domain=parts.netloc, scheme=parts.scheme or "https",
                             timeout=timeout)
     base = Gazetteer.default()

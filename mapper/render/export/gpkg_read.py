@@ -138,7 +138,7 @@ def open_readonly(path: Path) -> sqlite3.Connection:
 
 
 def read_events_gpkg(path: str | Path) -> list[Event]:
-    """Full events from a GeoPackage written by :func:`write` or an event store.
+    """Full events from a GeoPackage written by :func:`mapper.render.export.gpkg.write` or an event store.
 
     GDAL reads the layers as Arrow columns (:func:`read_layers`), which are
     made into events column by column (:func:`mapper.render.export.rebuild.events_from_layers`).
