@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from gazetteer import Context, Gazetteer, Resolution
 from gazetteer.context import country_words, find_country_words, is_word_char
+from gazetteer.exc import QueryError
 from mapper.extract.sentences import Sentence, split_sentences
 from mapper.extract.toponyms import ToponymSpotter
 
@@ -119,7 +120,7 @@ class Geoparser:
     def _resolve(self, name: str, ctx: Context) -> Resolution:
         try:
             return self.gazetteer.resolve(name, ctx)
-        except Exception as exc:  # a spotted span that is no usable query
+        except QueryError as exc:  # a spotted span that is no usable query; any other error is a bug and surfaces
             return Resolution(name, None, 0.0, f"not resolvable: {exc}")
 
 
