@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import time
@@ -31,6 +32,8 @@ from gazetteer.paths import BUNDLED_SOURCES, DATA_DIR, cache_dir
 from gazetteer.place import Place
 
 __all__ = ["PlaceIndex", "SCHEMA_VERSION", "INDEX_FILE_NAME"]
+
+_log = logging.getLogger(__name__)
 
 #: Bump when the layout or the meaning of keys changes; old indexes rebuild.
 SCHEMA_VERSION = "1"
@@ -128,16 +131,27 @@ class PlaceIndex:
             index._import(DATA_DIR / name, kind, builder, bundled=True)
         for src in previous_imports:
             if Path(src).exists():
-                try:
-                    index._import(Path(src), detect_kind(src), builder, bundled=False)
-                except Exception:  # a user file that no longer loads is dropped, not fatal
-                    continue
+                index._reimport(Path(src), builder)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
         db.commit()
         db.close()
         os.replace(tmp, path)
         return cls(path, sqlite3.connect(path, check_same_thread=False))
+
+    def _reimport(self, path: Path, builder) -> None:
+        """Import a user's file again while rebuilding; one that no longer loads is dropped with a
+        warning naming it, and none of its rows stay (a savepoint rolls back what it had added)."""
+        self._db.execute("SAVEPOINT reimport")
+        try:
+            self._import(path, detect_kind(path), builder, bundled=False)
+        except Exception as exc:  # noqa: BLE001 - a rebuild never fails for a user's file; it is named instead
+            self._db.execute("ROLLBACK TO reimport")
+            self._place_cache.clear()
+            self.lookup.cache_clear()
+            _log.warning("gazetteer: dropped %s from the rebuilt index: it no longer loads (%s)", path, exc)
+        finally:
+            self._db.execute("RELEASE reimport")
 
     @staticmethod
     def _user_sources(path: Path) -> list[str]:
