@@ -113,4 +113,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from mapper._internal.gc_pause import young_collections_only
+
+    with young_collections_only():  # the collector as the conflictmap command sets it at its entry
+        raise SystemExit(main())

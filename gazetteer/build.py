@@ -19,15 +19,7 @@ from pathlib import Path
 
 from gazetteer.boundaries import AdminAreas
 from gazetteer.exc import DumpFormatError
-from gazetteer.loaders import (
-    AdminCode,
-    LoadReport,
-    read_admin_codes,
-    read_alternate_names,
-    read_curated,
-    read_geonames,
-    read_osm_settlements,
-)
+from gazetteer.loaders import LOADERS, AdminCode, LoadReport, read_admin_codes, read_alternate_names
 from gazetteer.normalize import name_key
 from gazetteer.paths import ADMIN_CODES_FILE
 from gazetteer.place import Place
@@ -37,12 +29,6 @@ __all__ = ["IndexBuilder", "place_keys", "MERGE_RADIUS_KM"]
 MERGE_RADIUS_KM = 5.0
 #: The polygons only cover the theatre; skip the spatial test elsewhere.
 _POLYGON_BBOX = (44.0, 22.0, 56.5, 41.5)  # south, west, north, east
-
-_READERS = {
-    "geonames": read_geonames,
-    "curated": read_curated,
-    "osm_settlements": read_osm_settlements,
-}
 
 
 def place_keys(place: Place) -> set[str]:
@@ -77,8 +63,8 @@ class IndexBuilder:
         report = LoadReport(str(path))
         if kind == "alternate_names":
             self._import_alternate_names(path, report)
-        elif kind in _READERS:
-            for place in _READERS[kind](path, report=report):
+        elif kind in LOADERS:
+            for place in LOADERS[kind](path, report=report):
                 self.add(self.enrich(place))
         else:
             raise DumpFormatError(path, f"cannot import a {kind.replace('_', ' ')} file into the gazetteer")

@@ -129,9 +129,9 @@ class PlaceIndex:
             index._insert(place)
         for kind, name in BUNDLED_SOURCES:
             index._import(DATA_DIR / name, kind, builder, bundled=True)
-        for src in previous_imports:
+        for src, kind in previous_imports:
             if Path(src).exists():
-                index._reimport(Path(src), builder)
+                index._reimport(Path(src), kind, builder)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
         db.commit()
@@ -139,12 +139,12 @@ class PlaceIndex:
         os.replace(tmp, path)
         return cls(path, sqlite3.connect(path, check_same_thread=False))
 
-    def _reimport(self, path: Path, builder) -> None:
+    def _reimport(self, path: Path, kind: str | None, builder) -> None:
         """Import a user's file again while rebuilding; one that no longer loads is dropped with a
         warning naming it, and none of its rows stay (a savepoint rolls back what it had added)."""
         self._db.execute("SAVEPOINT reimport")
         try:
-            self._import(path, detect_kind(path), builder, bundled=False)
+            self._import(path, kind or detect_kind(path), builder, bundled=False)
         except Exception as exc:  # noqa: BLE001 - a rebuild never fails for a user's file; it is named instead
             self._db.execute("ROLLBACK TO reimport")
             self._place_cache.clear()
@@ -154,12 +154,13 @@ class PlaceIndex:
             self._db.execute("RELEASE reimport")
 
     @staticmethod
-    def _user_sources(path: Path) -> list[str]:
+    def _user_sources(path: Path) -> list[tuple[str, str | None]]:
+        """``(path, kind)`` of each file the user imported, in import order (the kind they were imported as)."""
         if not path.exists():
             return []
         try:
             with sqlite3.connect(path) as db:
-                return [r[0] for r in db.execute("SELECT path FROM sources WHERE bundled=0 ORDER BY imported_at")]
+                return list(db.execute("SELECT path, kind FROM sources WHERE bundled=0 ORDER BY imported_at"))
         except sqlite3.DatabaseError:
             return []
 

@@ -13,13 +13,15 @@ an earlier run are replaced only by complete new ones.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gazetteer.context import Theatre
 from mapper.model.events import CATEGORIES, Event
 from mapper.exc import ConflictMapError
+from mapper._internal.gc_pause import young_collections_only
+from mapper.render.writers import WRITERS, as_written
 
 __all__ = ["run_pipeline", "RunResult", "SAMPLE_REPORT", "SAMPLE_PUBLISHED", "summarise", "OUTPUT_NAMES"]
 
@@ -30,6 +32,11 @@ SAMPLE_PUBLISHED = dt.date(2024, 12, 16)
 #: Every artefact ``run`` writes, in the order it writes them.
 OUTPUT_NAMES = ("events.jsonl", "events.geojson", "events.gpkg", "events.kml", "events.csv", "events.parquet",
                 "map.html", "situation_map.png", "briefing.pptx", "briefing.pdf")
+#: ``(file name, writer)`` of each output, in order; every writer is one of :data:`~mapper.render.writers.WRITERS`.
+_OUTPUTS = (("events.jsonl", "jsonl"), ("events.geojson", "jsonl"), ("events.gpkg", "gpkg"), ("events.kml", "kml"),
+            ("events.csv", "csv"), ("events.parquet", "parquet"), ("map.html", "map"), ("briefing.pptx", "briefing"))
+#: The writers that take the run's title, theatre and ``pdf`` (the GIS files keep their own defaults).
+_TITLED = {"map", "briefing"}
 
 
 @dataclass
@@ -58,6 +65,7 @@ class RunResult:
         return list(seen)
 
 
+@young_collections_only()  # the entry point sets the collector for the whole run (library calls leave it)
 def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | Path = "outputs", *,
                  published: dt.date | None = None, engine: str = "local", scheduler: str | None = None,
                  workers: int | None = None, pdf: bool = True, progress: bool = False,
@@ -83,18 +91,20 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
                                                stdin=stdin, theatre=theatre)
     if result.errors and not result.documents:
         return result  # every input failed: the outputs of an earlier run stay as they were
-    for name, write in _writers(result.events, title=title, pdf=pdf, theatre=theatre):
+    options = {"pdf": pdf, "theatre": theatre, "title": title}
+    for name, fmt in _OUTPUTS:
+        writer = WRITERS[fmt]
         try:
-            written = write(out / name)
+            written = as_written(writer.write(result.events, out / name,
+                                              **(options if fmt in _TITLED else {})))
         except ConflictMapError as exc:
             result.failed.append(exc)
             continue
-        paths, skipped = written if isinstance(written, tuple) else (written, None)
-        result.written.extend(paths if paths is not None else [out / name])
-        if isinstance(skipped, ConflictMapError):  # written in part: a failure, reported even with -q
-            result.failed.append(skipped)
-        elif skipped:
-            result.skipped.append(skipped)
+        result.written.extend(written.paths)
+        if written.failed is not None:  # written in part: a failure, reported even with -q
+            result.failed.append(written.failed)
+        elif written.skipped:
+            result.skipped.append(written.skipped)
     return result
 
 
@@ -122,41 +132,6 @@ def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers
         if bar is not None:
             bar.close()
     return events, read
-
-
-def _writers(events: list[Event], *, title: str | None, pdf: bool,
-             theatre: Theatre | None) -> Iterable[tuple[str, Callable]]:
-    """``(file name, write(path))`` pairs; a writer returns the paths written, or those and a line
-    saying what it had to leave out."""
-    from mapper.model.event_io import write_events
-    from mapper.render.export import write_format
-    from mapper.render.web.webmap import write_map
-
-    yield "events.jsonl", lambda p: write_events(events, p, fmt="jsonl")
-    yield "events.geojson", lambda p: write_events(events, p, fmt="geojson")
-    for fmt in ("gpkg", "kml", "csv", "parquet"):
-        yield f"events.{fmt}", lambda p, fmt=fmt: write_format(events, p, fmt)
-    yield "map.html", lambda p: [write_map(events, p, offline=True, title=title or "Casualty claims",
-                                           theatre=theatre).path]
-    yield "briefing.pptx", lambda p: _write_briefing(events, p, pdf=pdf, title=title, theatre=theatre)
-
-
-def _write_briefing(events: list[Event], path: Path, *, pdf: bool, title: str | None,
-                    theatre: Theatre | None) -> list[Path] | tuple[list[Path], str | ConflictMapError]:
-    """The deck's files; with what was left out: why (LibreOffice not installed, a skip) or the
-    failed PDF conversion (an :class:`OutputError`, counted as a failure)."""
-    from mapper.render.briefing import write_briefing
-    from mapper.exc import OutputError
-
-    options = {"theatre": theatre} if theatre is not None else {}
-    result = write_briefing(events, path, pdf=pdf, map_png=path.parent / "situation_map.png", title=title,
-                            **options)
-    written = [p for p in (result.map_png, result.pptx, result.pdf) if p is not None]
-    if pdf and result.pdf is None and result.pdf_failed:
-        return written, OutputError(path.with_suffix(".pdf"), result.pdf_error or "conversion failed")
-    if pdf and result.pdf is None and result.pdf_error:
-        return written, f"briefing.pdf: {result.pdf_error}"
-    return written
 
 
 def summarise(result: RunResult) -> list[str]:

@@ -2,7 +2,9 @@
 
 Writing a large map or exporting a million events builds lists and tuples by the million; each
 gen-2 collection would walk every one of them again. None of them form cycles, so reference
-counting frees them all the same::
+counting frees them all the same. Only entry points change the collector (``mapper.cli.main``,
+:func:`mapper.pipeline.run_pipeline`, a Dask worker's task, a benchmark's timed loop), never a
+library call, so a program that uses the library keeps the settings it chose::
 
     >>> with gc_paused():
     ...     rows = [[i, str(i)] for i in range(1000)]

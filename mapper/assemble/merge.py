@@ -18,7 +18,6 @@ from dataclasses import replace
 
 from gazetteer import haversine_km
 from mapper.model.events import CATEGORIES, Event, total_casualties
-from mapper._internal.gc_pause import young_collections_only
 from mapper.assemble.merge_candidates import candidate_pairs
 
 __all__ = ["merge_events", "same_event", "DATE_TOLERANCE_DAYS", "PLACE_TOLERANCE_KM"]
@@ -57,8 +56,7 @@ def same_event(a: Event, b: Event) -> bool:
 
 def merge_events(events: list[Event]) -> list[Event]:
     """Events with duplicates folded together, in the order each group first appears."""
-    with young_collections_only():  # millions of short-lived keys beside the events: no full collections
-        return _merged(events)
+    return _merged(events)
 
 
 def _merged(events: list[Event]) -> list[Event]:

@@ -108,11 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from gazetteer.exc import ConflictMapError, QueryError
+    from mapper._internal.gc_pause import young_collections_only
 
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        with young_collections_only():  # a command keeps what it makes: no full collections until it ends
+            return args.func(args)
     except QueryError as exc:
         print_error(exc)
         return EXIT_USAGE

@@ -31,14 +31,24 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                      help="another theatre of operations (bounding box, countries, boundaries, gazetteer files); "
                      "default: the Kursk-Belgorod-Sumy border")
     run.add_argument("--no-pdf", action="store_true", help="do not convert the briefing to PDF")
-    run.add_argument("--engine", choices=("local", "dask"), default="local",
-                     help="local: one process; dask: partitions on Dask distributed workers")
+    run.add_argument("--engine", type=_engine, default="local", metavar="ENGINE",
+                     help="local: one process; dask: partitions on Dask distributed workers; or an engine an "
+                     "installed package adds (see docs/EXTENDING.md)")
     run.add_argument("--scheduler", default=None, metavar="ADDRESS",
                      help="Dask scheduler to use (default: a LocalCluster on this machine)")
     run.add_argument("--workers", type=int, default=None, metavar="N", help="LocalCluster workers (default: cores)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; errors only")
     run.set_defaults(func=_cmd_run)
     return run
+
+
+def _engine(name: str) -> str:
+    """An engine name of :data:`mapper.engines.runner.ENGINES` (a usage error otherwise)."""
+    from mapper.engines.runner import ENGINES
+
+    if name not in ENGINES:
+        raise argparse.ArgumentTypeError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
+    return name
 
 
 def _cmd_run(args) -> int:

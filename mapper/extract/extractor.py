@@ -29,7 +29,6 @@ from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.dates import EventDate, resolve_event_date
 from mapper.model.events import CATEGORIES, Event, EventLocation, events_to_geodataframe, total_casualties
-from mapper._internal.gc_pause import young_collections_only
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
 from mapper._internal.regex_prefix import compile_with_first_chars
@@ -349,10 +348,9 @@ def extract_events(documents: Iterable, *, gazetteer: Gazetteer | None = None, m
     """Events of all documents; duplicates across documents merged unless ``merge=False``."""
     extractor = Extractor(gazetteer)
     events: list[Event] = []
-    with young_collections_only():  # the events are kept: full collections would walk them again and again
-        for doc in documents:
-            events.extend(extractor.extract(doc)[0])
-        return merge_events(events) if merge else events
+    for doc in documents:
+        events.extend(extractor.extract(doc)[0])
+    return merge_events(events) if merge else events
 
 
 def extract_geodataframe(documents: Iterable, *, gazetteer: Gazetteer | None = None, merge: bool = True):

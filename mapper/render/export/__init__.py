@@ -1,12 +1,15 @@
 """GIS export: events to GeoPackage, GeoJSON, KML, FlatGeobuf, GeoParquet, CSV and Shapefile.
 
-Every exporter has one signature, ``write(events, path, **options) -> list[Path]``
-(the files written, the main one first), and is listed in :data:`EXPORTERS`;
-:func:`export_events` writes several formats into a folder from one shared set of
-tables. Each file appears under its final name only when complete::
+Every exporter is a :class:`~mapper.render.writers.Writer` of
+:data:`~mapper.render.writers.WRITERS` with one signature,
+``write(events, path, **options) -> list[Path]`` (the files written, the main
+one first); :data:`EXPORTERS` lists the GIS formats. :func:`export_events`
+writes several formats into a folder from one shared set of tables; it takes
+any writer of the registry (the web map, the deck, a plugin's format) too. Each
+file appears under its final name only when complete::
 
-    >>> sorted(EXPORTERS)
-    ['csv', 'fgb', 'geojson', 'gpkg', 'kml', 'parquet', 'shp']
+    >>> list(EXPORTERS)
+    ['gpkg', 'geojson', 'kml', 'fgb', 'parquet', 'csv', 'shp']
     >>> EXPORTERS["gpkg"].suffix
     '.gpkg'
     >>> result = export_events(events, "out/", formats=["gpkg", "kml"])    # doctest: +SKIP
@@ -23,60 +26,37 @@ column by column, without making Python ``Event`` objects
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mapper.model.events import Event
 from mapper.exc import ConflictMapError, InputError, OutputError
+from mapper.render.writers import WRITERS, ModuleWriter, as_written, suffix_of
 
 __all__ = ["Exporter", "EXPORTERS", "FORMATS", "DEFAULT_FORMATS", "ExportResult", "export_events", "export_file",
            "write_format", "read_any_events", "parse_formats"]
 
-
-@dataclass(frozen=True)
-class Exporter:
-    """One output format: its name on the command line, file suffix, module and a one-line description."""
-
-    name: str
-    suffix: str
-    module: str
-    description: str
-
-    @property
-    def write(self) -> Callable[..., list[Path]]:
-        """``write(events, path, **options) -> list[Path]`` of the format's module (imported on first use)."""
-        return importlib.import_module(self.module).write
-
-
-EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
-    Exporter("gpkg", ".gpkg", "mapper.render.export.gpkg",
-             "GeoPackage: events, event_locations, places and sources layers, real types, spatial index"),
-    Exporter("geojson", ".geojson", "mapper.render.export.geojson", "GeoJSON (RFC 7946), the full event record"),
-    Exporter("kml", ".kml", "mapper.render.export.kml", "KML for Google Earth: styled placemarks with time stamps"),
-    Exporter("fgb", ".fgb", "mapper.render.export.flatgeobuf", "FlatGeobuf, rows in event order"),
-    Exporter("parquet", ".parquet", "mapper.render.export.parquet", "GeoParquet 1.1 with nested places and sources"),
-    Exporter("csv", ".csv", "mapper.render.export.csv_acled", "CSV with ACLED's columns first, formula-safe"),
-    Exporter("shp", ".shp", "mapper.render.export.shapefile", "Shapefile with a documented 10-character field map"),
-)}
+#: A GIS format's writer (name, suffixes, module, description), as registered in :data:`~mapper.render.writers.WRITERS`.
+Exporter = ModuleWriter
+#: The GIS formats, in the order ``export`` lists them.
+EXPORTERS: dict[str, ModuleWriter] = {name: WRITERS.builtin[name]
+                                      for name in ("gpkg", "geojson", "kml", "fgb", "parquet", "csv", "shp")}
 FORMATS = tuple(EXPORTERS)
 #: What ``conflictmap export`` writes without ``--to`` (Shapefile only on request: it loses the most).
 DEFAULT_FORMATS = ("gpkg", "geojson", "kml", "fgb", "parquet", "csv")
-#: Formats whose writer takes prepared tables (``tables=``), so several formats share one build.
-_TABLE_FORMATS = {"gpkg", "fgb", "parquet", "csv", "shp", "kml", "geojson"}
 _ALIASES = {"geopackage": "gpkg", "json": "geojson", "flatgeobuf": "fgb", "geoparquet": "parquet",
-            "shapefile": "shp"}
+            "shapefile": "shp", "html": "map", "pptx": "briefing"}
 
 
 def parse_formats(text: str | Iterable[str]) -> list[str]:
-    """``"gpkg,kml"`` (or a list) as known format names, in order, without repeats.
+    """``"gpkg,kml"`` (or a list) as names of :data:`~mapper.render.writers.WRITERS`, in order, without repeats.
 
     >>> parse_formats("GPKG, kml,geojson,kml")
     ['gpkg', 'kml', 'geojson']
-    >>> parse_formats("xls")
+    >>> parse_formats("xls")                                     # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    ValueError: unknown format 'xls' (choose from csv, fgb, geojson, gpkg, kml, parquet, shp)
+    ValueError: unknown format 'xls' (choose from briefing, csv, fgb, geojson, gpkg, jsonl, kml, map, parquet, shp...)
     """
     items = text.split(",") if isinstance(text, str) else list(text)
     out: list[str] = []
@@ -85,8 +65,8 @@ def parse_formats(text: str | Iterable[str]) -> list[str]:
         if not name:
             continue
         name = _ALIASES.get(name, name)
-        if name not in EXPORTERS:
-            raise ValueError(f"unknown format {item.strip()!r} (choose from {', '.join(sorted(EXPORTERS))})")
+        if name not in WRITERS:
+            raise ValueError(f"unknown format {item.strip()!r} (choose from {', '.join(sorted(WRITERS))})")
         if name not in out:
             out.append(name)
     if not out:
@@ -95,12 +75,10 @@ def parse_formats(text: str | Iterable[str]) -> list[str]:
 
 
 def write_format(events: Sequence[Event], path: str | Path, fmt: str, **options) -> list[Path]:
-    """Write ``events`` to ``path`` in format ``fmt`` (a name of :data:`EXPORTERS`)."""
-    try:
-        exporter = EXPORTERS[fmt]
-    except KeyError:
-        raise OutputError(path, f"unknown format {fmt!r}") from None
-    return exporter.write(list(events), Path(path), **options)
+    """Write ``events`` to ``path`` in format ``fmt`` (a name of :data:`~mapper.render.writers.WRITERS`)."""
+    if fmt not in WRITERS:
+        raise OutputError(path, f"unknown format {fmt!r}")
+    return as_written(WRITERS[fmt].write(list(events), Path(path), **options)).paths
 
 
 @dataclass
@@ -109,6 +87,8 @@ class ExportResult:
 
     written: list[Path] = field(default_factory=list)
     failed: list[ConflictMapError] = field(default_factory=list)
+    #: What a writer left out on purpose, and why (the deck's PDF without LibreOffice).
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -116,33 +96,43 @@ class ExportResult:
 
 
 def export_events(events: Sequence[Event], directory: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *,
-                  name: str = "events", index=..., title: str = "Casualty claims") -> ExportResult:
+                  name: str = "events", index=..., title: str = "Casualty claims", **options) -> ExportResult:
     """Write ``directory/<name>.<suffix>`` for each format; one that fails does not stop the others.
 
     ``index`` is the gazetteer for the GeoPackage's ``places`` layer (default: the user's index).
+    ``options`` go to every writer (``theatre``, ``pdf``); ``title`` names the KML document, the map
+    and the deck.
     """
     from mapper.render.export.tables import event_tables
 
     events = list(events)
     directory = Path(directory)
     chosen = parse_formats(formats) if isinstance(formats, str) else parse_formats(list(formats))
+    writers = {fmt: WRITERS[fmt] for fmt in chosen}
     result = ExportResult()
     tables = None
-    if _TABLE_FORMATS & set(chosen):
+    if any(_takes_tables(w) for w in writers.values()):
         tables = event_tables(events, index=index if "gpkg" in chosen else None)
-    for fmt in chosen:
-        exporter = EXPORTERS[fmt]
-        target = directory / f"{name}{exporter.suffix}"
-        options = {"tables": tables} if fmt in _TABLE_FORMATS else {}
-        if fmt == "kml":
-            options["title"] = title
+    for fmt, writer in writers.items():
+        target = directory / f"{name}{suffix_of(writer)}"
+        extra = {"tables": tables} if _takes_tables(writer) else {}
         try:
-            result.written.extend(exporter.write(events, target, **options))
+            written = as_written(writer.write(events, target, title=title, **extra, **options))
         except ConflictMapError as exc:
             result.failed.append(exc)
         except OSError as exc:
             result.failed.append(OutputError(target, exc.strerror or str(exc)))
+        else:
+            result.written.extend(written.paths)
+            if written.failed is not None:
+                result.failed.append(written.failed)
+            if written.skipped:
+                result.skipped.append(written.skipped)
     return result
+
+
+def _takes_tables(writer) -> bool:
+    return getattr(writer, "tables", False) is True
 
 
 def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *,
@@ -167,7 +157,7 @@ def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] 
         result = export_events(read_any_events(path) if events is None else events, directory, rest, name=name,
                                index=index, title=title)
     for fmt in columnar:
-        target = directory / f"{name}{EXPORTERS[fmt].suffix}"
+        target = directory / f"{name}{suffix_of(WRITERS[fmt])}"
         try:
             written = geopackage_to_geoparquet(path, target)
         except InputError:
@@ -178,7 +168,7 @@ def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] 
         except OSError as exc:
             result.failed.append(OutputError(target, exc.strerror or str(exc)))
             continue
-        later = {f"{name}{EXPORTERS[f].suffix}" for f in chosen[chosen.index(fmt) + 1:]}
+        later = {f"{name}{suffix_of(WRITERS[f])}" for f in chosen[chosen.index(fmt) + 1:]}
         at = next((i for i, p in enumerate(result.written) if p.name in later), len(result.written))
         result.written.insert(at, written)  # in the order of ``formats``, as export_events lists them
     return result

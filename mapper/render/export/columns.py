@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 
 from mapper.model.events import Event
-from mapper.render.export.tables import EventTables, gc_paused
+from mapper.render.export.tables import EventTables
 
 __all__ = ["json_columns", "nested_columns", "nested_list", "strip_nul", "NESTED_LINK_COLUMNS"]
 
@@ -29,9 +29,8 @@ __all__ = ["json_columns", "nested_columns", "nested_list", "strip_nul", "NESTED
 def json_columns(events: Sequence[Event]) -> dict[str, list[str]]:
     """``locations_json`` / ``sources_json``: each event's places and sources as JSON text, for
     single-table formats without nested types (the same text as ``events_to_geodataframe``)."""
-    with gc_paused():
-        locations = [json.dumps([loc.__dict__ for loc in ev.locations], ensure_ascii=False) for ev in events]
-        sources = [json.dumps(list(ev.sources), ensure_ascii=False) for ev in events]
+    locations = [json.dumps([loc.__dict__ for loc in ev.locations], ensure_ascii=False) for ev in events]
+    sources = [json.dumps(list(ev.sources), ensure_ascii=False) for ev in events]
     return {"locations_json": locations, "sources_json": sources}
 
 

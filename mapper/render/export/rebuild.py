@@ -30,7 +30,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from mapper.model.events import Event, EventLocation
-from mapper._internal.gc_pause import young_collections_only
 from mapper.render.export.tables import LAYER_COLUMNS, SOURCE_KEYS
 
 if TYPE_CHECKING:
@@ -125,15 +124,14 @@ def read_events_sqlite(conn: sqlite3.Connection) -> list[Event]:
             raise LookupError(f"no {needed!r} layer")
     if "event_id" not in {r[1] for r in conn.execute('PRAGMA table_info("events")')}:
         raise LookupError("the 'events' layer has no event_id column")
-    with young_collections_only():  # millions of kept, acyclic objects: full collections would rescan them
-        columns = _columns(conn, "events", {f: _KINDS["events"][f] for f in EVENT_FIELDS})
-        rows = _columns(conn, "event_locations", _KINDS["event_locations"])
-        locations = _by_event_id(rows, _location_objects(rows, len(rows["event_id"])), "location_index")
-        rows = _columns(conn, "sources", _KINDS["sources"])
-        sources = _by_event_id(rows, _source_records(rows, len(rows["event_id"])), "source_index")
-        empty: tuple = ()
-        return _event_objects(columns, [locations.get(eid, empty) for eid in columns["event_id"]],
-                              [sources.get(eid, empty) for eid in columns["event_id"]])
+    columns = _columns(conn, "events", {f: _KINDS["events"][f] for f in EVENT_FIELDS})
+    rows = _columns(conn, "event_locations", _KINDS["event_locations"])
+    locations = _by_event_id(rows, _location_objects(rows, len(rows["event_id"])), "location_index")
+    rows = _columns(conn, "sources", _KINDS["sources"])
+    sources = _by_event_id(rows, _source_records(rows, len(rows["event_id"])), "source_index")
+    empty: tuple = ()
+    return _event_objects(columns, [locations.get(eid, empty) for eid in columns["event_id"]],
+                          [sources.get(eid, empty) for eid in columns["event_id"]])
 
 
 def events_from_layers(layers: EventLayers) -> list[Event]:
@@ -142,14 +140,13 @@ def events_from_layers(layers: EventLayers) -> list[Event]:
     def columns(table, names, missing) -> dict[str, list]:
         return {name: _pylist(table[name]) for name in names if name not in missing}
 
-    with young_collections_only():
-        rows = layers.locations
-        locations = _split(_location_objects(columns(rows, LOCATION_FIELDS, layers.missing["event_locations"]),
-                                             rows.num_rows), layers.location_counts)
-        rows = layers.sources
-        sources = _split(_source_records(columns(rows, _SOURCE_FIELDS, layers.missing["sources"]), rows.num_rows),
-                         layers.source_counts)
-        return _event_objects(columns(layers.events, EVENT_FIELDS, layers.missing["events"]), locations, sources)
+    rows = layers.locations
+    locations = _split(_location_objects(columns(rows, LOCATION_FIELDS, layers.missing["event_locations"]),
+                                         rows.num_rows), layers.location_counts)
+    rows = layers.sources
+    sources = _split(_source_records(columns(rows, _SOURCE_FIELDS, layers.missing["sources"]), rows.num_rows),
+                     layers.source_counts)
+    return _event_objects(columns(layers.events, EVENT_FIELDS, layers.missing["events"]), locations, sources)
 
 
 def _pylist(column: pa.ChunkedArray) -> list:

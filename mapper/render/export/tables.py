@@ -27,7 +27,7 @@ pandas ``Int64`` counts, ``datetime.date`` dates, floats and booleans.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cached_property, wraps
+from functools import cached_property
 
 import numpy as np
 import pyarrow as pa
@@ -38,25 +38,15 @@ from mapper.render.export.schema import (ARROW_TYPES, GEOMETRY_TYPES, LAYER_COLU
                                   struct_columns)
 from mapper.render.export.source_table import sources_table
 from mapper.render.export.wkb import point_sets_wkb
-from mapper._internal.gc_pause import gc_paused
 
 __all__ = ["event_tables", "EventTables", "Layer", "LAYER_COLUMNS", "GEOMETRY_TYPES", "ARROW_TYPES",
-           "SOURCE_KEYS", "distinct_points", "location_names", "event_points", "place_lookup", "places_layer",
-           "gc_paused"]
+           "SOURCE_KEYS", "distinct_points", "location_names", "event_points", "place_lookup", "places_layer"]
 
 #: The ``events`` columns read from the Event itself (the others are derived from its locations).
 _EVENT_COLUMNS = tuple((name, kind) for name, kind in LAYER_COLUMNS["events"]
                        if name not in ("location_names", "place_count", "latitude", "longitude"))
 _LOCATION_COLUMNS = tuple((name, kind) for name, kind in LAYER_COLUMNS["event_locations"]
                           if name in EventLocation.__dataclass_fields__)
-
-
-def _without_gc(method):
-    @wraps(method)
-    def wrapper(*args, **kwargs):
-        with gc_paused():
-            return method(*args, **kwargs)
-    return wrapper
 
 
 class EventTables:
@@ -82,7 +72,6 @@ class EventTables:
 
     # -- every location of every event, flattened once ---------------------------------------------
     @cached_property
-    @_without_gc
     def _locations(self) -> dict:
         columns = struct_columns([loc.__dict__ for ev in self._events for loc in ev.locations], _LOCATION_COLUMNS)
         owner = np.repeat(np.arange(len(self._events)), self.location_counts)
@@ -107,7 +96,6 @@ class EventTables:
 
     # -- the layers --------------------------------------------------------------------------------
     @cached_property
-    @_without_gc
     def events(self) -> Layer:
         cols = struct_columns([ev.__dict__ for ev in self._events], _EVENT_COLUMNS)
         xs, ys, owner, counts = self._points
@@ -132,7 +120,6 @@ class EventTables:
         return pc.binary_join(pa.ListArray.from_arrays(pa.array(offsets), labels), "; ")
 
     @cached_property
-    @_without_gc
     def event_locations(self) -> Layer:
         flat = self._locations
         owner = flat["owner"]
@@ -152,7 +139,6 @@ class EventTables:
         return _places_layer(self.event_locations.table, self._locations["located"], self._lookup)
 
     @cached_property
-    @_without_gc
     def sources(self) -> Layer:
         return Layer("sources", sources_table(self._events, self.events.table["event_id"].combine_chunks()))
 

@@ -28,7 +28,6 @@ from mapper.render.web.basemap import BASE_CREDITS, base_layers
 from mapper.render.web.bulk_layers import add_bulk_layers
 from mapper.render.web.bulk_table import BULK_THRESHOLD, QUOTE_LIMIT, radius as _radius
 from mapper.model.events import Event, as_events
-from mapper._internal.gc_pause import gc_paused
 from mapper.render.web.popup_js import ON_EACH_FEATURE, POPUP_SCRIPT, popup_record
 from mapper.render.web.popups import ACTOR_COLOURS, actor_colour, escape_text, tooltip_text
 from mapper.render.web.web_values import ValueVault, raw_element
@@ -302,11 +301,10 @@ def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
         from mapper.render.web.web_assets import unavailable_plugins
 
         dropped = unavailable_plugins(_used_plugins())
-    with gc_paused():  # millions of short-lived lists: the cyclic GC would rescan every event each time
-        events = as_events(events)
-        built = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre)
-        html, left_out = render_page(built, offline=offline)
-        dropped = sorted(set(dropped) | set(left_out))
+    events = as_events(events)
+    built = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre)
+    html, left_out = render_page(built, offline=offline)
+    dropped = sorted(set(dropped) | set(left_out))
     path = Path(path)
     with atomic_write(path) as f:
         f.write(html)

@@ -130,6 +130,6 @@ def test_a_scheduler_that_does_not_answer_is_one_error_naming_it():
 
 
 def test_unknown_engine_is_refused():
-    assert ENGINES == ("local", "dask")
+    assert tuple(ENGINES) == ("local", "dask")
     with pytest.raises(ValueError, match="unknown engine 'spark'"):
         extract_inputs([str(SEED)], engine="spark")
