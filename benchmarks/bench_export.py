@@ -169,17 +169,18 @@ def main(argv=None) -> int:
         for size, formats in ((args.events, ("gpkg", "parquet")),
                               (args.others, ("gpkg", "parquet", "fgb", "geojson", "csv", "kml", "shp"))):
             subset = events[:size]
-            steps = [("tables", lambda: event_tables(subset, index=index).layers(), None)]
-            steps += [(fmt, lambda fmt=fmt: EXPORTERS[fmt].write(subset, tmp / f"events-{size}{EXPORTERS[fmt].suffix}",
-                                                                index=index), fmt) for fmt in formats]
+            steps = [("tables", lambda subset=subset: event_tables(subset, index=index).layers(), None)]
+            steps += [(fmt, lambda fmt=fmt, subset=subset, size=size: EXPORTERS[fmt].write(
+                subset, tmp / f"events-{size}{EXPORTERS[fmt].suffix}", index=index), fmt) for fmt in formats]
             steps += [("prepare", None, None)]  # tables built once, untimed, as export_events shares them
-            steps += [(f"{fmt}*", lambda fmt=fmt: EXPORTERS[fmt].write(
-                subset, tmp / f"events-{size}{EXPORTERS[fmt].suffix}", tables=prepared), fmt)
+            # `prepared` is read when the step runs: the "prepare" step above sets it first.
+            steps += [(f"{fmt}*", lambda fmt=fmt, subset=subset, size=size: EXPORTERS[fmt].write(
+                subset, tmp / f"events-{size}{EXPORTERS[fmt].suffix}", tables=prepared), fmt)  # noqa: B023
                 for fmt in ("gpkg", "parquet")]
             source = tmp / f"source-{size}.gpkg"  # the events GeoPackage the columnar path starts from
-            steps += [("gpkg>parquet", lambda: geopackage_to_geoparquet(source, tmp / f"events-{size}.parquet"),
-                       "parquet")]
-            steps += [("gpkg>events", lambda: len(read_events_gpkg(source)), None)]
+            steps += [("gpkg>parquet", lambda source=source, size=size: geopackage_to_geoparquet(
+                source, tmp / f"events-{size}.parquet"), "parquet")]
+            steps += [("gpkg>events", lambda source=source: len(read_events_gpkg(source)), None)]
             for label, fn, fmt in steps:
                 if fn is None:
                     prepared = event_tables(subset, index=index)

@@ -1,10 +1,10 @@
 """Headless-Chromium harness: open the HTML we write as a user would, with the network cut off.
 
 Tests use Debian's ``chromium`` (``/usr/bin/chromium``) driven by Playwright for Python. Playwright
-never downloads a browser here: the executable is always given explicitly. Import the fixtures
-into a test module the way the other shared fixtures are imported::
+never downloads a browser here: the executable is always given explicitly. The fixtures reach
+every test module through ``pytest_plugins`` in ``tests/conftest.py``; import the helpers::
 
-    from browser import browser, page, open_offline, wait_for_leaflet  # noqa: F401
+    from browser import open_offline, wait_for_leaflet
 
 - ``browser`` (session): one Chromium for the whole run. Skipped with a reason when Chromium or
   Playwright is missing on a developer machine; a *failure* when ``CI`` is set, so CI can never

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+#: The headless-Chromium fixtures (``browser``, ``page``) of tests/browser.py, for every test module.
+pytest_plugins = ["browser"]
+
 _SESSION_CACHE = Path(tempfile.mkdtemp(prefix="conflictmap-test-cache-"))
 os.environ["CONFLICTMAP_CACHE_DIR"] = str(_SESSION_CACHE)
 
@@ -53,6 +56,20 @@ def run_cli(*args: str, env: dict | None = None, input: str | None = None) -> su
         capture_output=True, text=True, timeout=120, cwd=REPO, input=input,
         env={**os.environ, **(env or {})},
     )
+
+
+#: Tests that use one of these fixtures start what the marker names: ``-m "not browser and not
+#: libreoffice and not dask"`` leaves them out (README, "Tests"). Others carry the marker explicitly.
+_MARKER_OF_FIXTURE = {"browser": "browser", "page": "browser",          # a headless Chromium
+                      "client": "dask",                                 # tests/mapper/engines: a LocalCluster
+                      "sample_run": "libreoffice"}                      # `conflictmap run` with its PDF
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        for marker in {m for fixture, m in _MARKER_OF_FIXTURE.items() if fixture in names}:
+            item.add_marker(marker)
 
 
 def pytest_sessionfinish(session, exitstatus):

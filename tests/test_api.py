@@ -22,7 +22,7 @@ def test_importing_mapper_imports_none_of_the_heavy_stages():
 
 def test_an_unknown_name_is_an_attribute_error():
     try:
-        mapper.no_such_name
+        _ = mapper.no_such_name
     except AttributeError as exc:
         assert "no_such_name" in str(exc)
     else:

@@ -160,7 +160,7 @@ def literal_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
 def _prefixes(items: list) -> set[str] | None:
     """Prefixes of the matches of ``items``: a set of strings, "" standing for "may start anywhere"."""
     out = {""}
-    for index, (op, av) in enumerate(items):
+    for op, av in items:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             if any(out - {""}):
                 return out  # a zero-width test after some letters: stop the prefix here

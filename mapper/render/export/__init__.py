@@ -117,6 +117,8 @@ def export_events(events: Sequence[Event], directory: str | Path, formats: Itera
         target = directory / f"{name}{suffix_of(writer)}"
         extra = {"tables": tables} if _takes_tables(writer) else {}
         try:
+            if fmt not in WRITERS.builtin:  # the built-ins make their folder as they write atomically
+                directory.mkdir(parents=True, exist_ok=True)
             written = as_written(writer.write(events, target, title=title, **extra, **options))
         except ConflictMapError as exc:
             result.failed.append(exc)

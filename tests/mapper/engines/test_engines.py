@@ -133,3 +133,38 @@ def test_unknown_engine_is_refused():
     assert tuple(ENGINES) == ("local", "dask")
     with pytest.raises(ValueError, match="unknown engine 'spark'"):
         extract_inputs([str(SEED)], engine="spark")
+
+
+def test_an_engine_from_an_entry_point_runs_the_extraction(monkeypatch, tmp_path):
+    import importlib.metadata
+    import sys
+    import types
+
+    from mapper.engines.local import LOCAL
+    from mapper.engines.runner import ENGINES
+
+    calls = []
+
+    class Recording:
+        name = "recording"
+
+        def extract(self, inputs, **kwargs):
+            calls.append((inputs, sorted(kwargs)))
+            return LOCAL.extract(inputs, **kwargs)
+
+    module = types.ModuleType("cm_engine_plugin")
+    module.ENGINE = Recording()
+    monkeypatch.setitem(sys.modules, "cm_engine_plugin", module)
+    point = importlib.metadata.EntryPoint("recording", "cm_engine_plugin:ENGINE", "conflictmap.engines")
+    monkeypatch.setattr(importlib.metadata, "entry_points",
+                        lambda **params: importlib.metadata.EntryPoints([point] if params.get("group") ==
+                                                                        "conflictmap.engines" else []))
+    ENGINES.refresh()
+    try:
+        assert list(ENGINES) == ["local", "dask", "recording"]
+        events = extract_inputs([str(SEED)], engine="recording")
+    finally:
+        monkeypatch.undo()
+        ENGINES.refresh()
+    assert events == extract_inputs([str(SEED)])
+    assert calls[0][0] == [str(SEED)] and "theatre" in calls[0][1] and "scheduler" in calls[0][1]

@@ -215,6 +215,7 @@ def test_the_deck_links_only_safe_urls(hostile_deck):
     assert f"https://t.me/{HOSTILE['emoji']}" in text                 # a space in it: text, not a link
 
 
+@pytest.mark.libreoffice
 def test_hostile_deck_converts_with_libreoffice(hostile_deck, tmp_path):
     if find_soffice() is None:
         if in_ci():

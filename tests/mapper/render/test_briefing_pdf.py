@@ -21,6 +21,8 @@ from mapper.render.briefing import write_briefing
 from mapper.render.briefing.pdf import convert_to_pdf, find_soffice
 from mapper.model.events import Event, EventLocation
 
+pytestmark = pytest.mark.libreoffice  # every test here converts with LibreOffice
+
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 FOOTER_IN = 0.45  # the footer band at the bottom of every slide (see slides._add_footers)
 
@@ -139,7 +141,7 @@ def test_long_deck_tables_stay_above_the_footer(index, tmp_path):
         assert f"{i + 1} killed" in text
     for number, (width, height, words) in enumerate(pages, 1):
         footer_top = height - FOOTER_IN * 72
-        for word, x0, y0, x1, y1 in words:
+        for word, _x0, y0, x1, y1 in words:
             assert x1 <= width + 0.5 and y1 <= height + 0.5, (number, word)
             if number > 1:
                 assert y1 <= footer_top + 1 or y0 >= footer_top - 1, (number, word, y0, y1, footer_top)

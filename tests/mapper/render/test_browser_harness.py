@@ -7,12 +7,10 @@ import time
 
 import pytest
 
-from browser import (  # noqa: F401  (browser and page are fixtures)
-    browser,
+from browser import (
     browser_unavailable,
     colour_count,
     open_offline,
-    page,
     skip_or_fail,
     wait_for_leaflet,
 )
@@ -39,6 +37,7 @@ def eventually(pg, predicate, timeout_ms: float = 5_000):
 
 # (a) a local page with inline JS runs, offline, and the result can be read back ---------------
 
+@pytest.mark.browser
 @pytest.mark.parametrize("via", ["page", "browser"])
 def test_inline_script_runs_offline(via, request, tmp_path):
     # A Cyrillic file name with a space: the harness must still recognise "the file itself".
@@ -245,6 +244,7 @@ def test_missing_browser_fails_in_ci(ci, monkeypatch):
 
 # several test modules importing the fixture share one browser -------------------------------
 
+@pytest.mark.browser
 def test_fixture_imported_by_two_modules_shares_one_browser(tmp_path):
     """Each importing module gets its own copy of the session fixture; both must work."""
     import os

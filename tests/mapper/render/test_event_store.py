@@ -180,7 +180,7 @@ def test_two_writer_processes_at_once_store_every_event_once(index, tmp_path):
                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for tag in ("a", "b")]
     outputs = [p.communicate(timeout=300) for p in procs]
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (_out, err) in zip(procs, outputs):
         assert proc.returncode == 0, err
     spans = [json.loads(out.strip().splitlines()[-1]) for out, _ in outputs]
     assert max(s["began"] for s in spans) < min(s["ended"] for s in spans), "the writers did not overlap"

@@ -65,7 +65,7 @@ def test_struct_columns_refuse_a_value_of_the_wrong_type():
 
 def test_event_with_a_cached_points_list_converts_the_same(events):
     ev = events[0]
-    ev.points  # cached in the instance's __dict__: must not reach the table
+    _ = ev.points  # cached in the instance's __dict__: must not reach the table
     assert "_points" in ev.__dict__
     table = event_tables([ev], index=None).events.table
     assert table.column_names == [c for c, _ in LAYER_COLUMNS["events"]]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from browser import browser, colour_count, open_offline, page, wait_for_leaflet  # noqa: F401
+from browser import colour_count, open_offline, wait_for_leaflet
 from conftest import REPO
 from test_webmap import hostile_event
 
@@ -98,6 +98,7 @@ def test_time_slider_and_place_search(seed_map, page):
     assert errors == [] and requests == []
 
 
+@pytest.mark.browser
 def test_cli_png_screenshot_is_a_drawn_map(seed_map, tmp_path):
     from browser import browser_unavailable, skip_or_fail
     from conftest import run_cli

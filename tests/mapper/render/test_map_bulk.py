@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from browser import browser, open_offline, page, wait_for_leaflet  # noqa: F401
+from browser import open_offline, wait_for_leaflet
 from conftest import REPO
 from test_webmap import hostile_event
 

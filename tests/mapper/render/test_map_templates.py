@@ -25,7 +25,7 @@ import re
 import jinja2
 import pytest
 
-from browser import browser, open_offline, page, wait_for_leaflet  # noqa: F401
+from browser import open_offline, wait_for_leaflet
 from conftest import run_cli
 from mapper.model.events import Event, EventLocation
 from mapper.render.web.web_values import ValueVault, ValueVaultError, page_json
