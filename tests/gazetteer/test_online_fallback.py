@@ -10,7 +10,7 @@ from gazetteer import Gazetteer
 from gazetteer.exc import OnlineGeocoderError
 from gazetteer.online import OnlineGeocoder, check_server_url
 from mapper.cli.commands import main
-from test_online_geocoder import AGENT
+from test_online_geocoder import AGENT, fake_server  # noqa: F401  (the fake Nominatim fixture "server")
 
 #: A synthetic answer for a name the offline data does not hold.
 UNKNOWN_OFFLINE = {"place_id": 9, "osm_type": "node", "osm_id": 424242, "lat": "50.0", "lon": "36.0",

@@ -141,8 +141,8 @@ def loopback_only(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", connect)
 
 
-@pytest.fixture
-def server():
+@pytest.fixture(name="server")   # imported by the other online tests as fake_server: no name clash there
+def fake_server():
     srv = FakeNominatim()
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05},
                               daemon=True)

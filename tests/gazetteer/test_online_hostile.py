@@ -24,7 +24,7 @@ import pytest
 from gazetteer.exc import OnlineGeocoderError
 from gazetteer.online import PACE_FILE_NAME, OnlineGeocoder
 from test_online_geocoder import (AGENT, PLACES, FakeNominatim, Handler, assert_one_line,  # noqa: F401
-                                  cache_rows, loopback_only)
+                                  cache_rows, fake_server, loopback_only)
 
 REPO = Path(__file__).resolve().parents[2]
 KURSK = json.dumps([PLACES["kursk"]]).encode()
