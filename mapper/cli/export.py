@@ -27,17 +27,19 @@ def _formats(text: str) -> list[str]:
 
 def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``export`` subcommand to the ``conflictmap`` parser."""
-    from mapper.render.export import DEFAULT_FORMATS, EXPORTERS
+    from mapper.render.export import DEFAULT_FORMATS
+    from mapper.render.writers import WRITERS
 
-    formats = "; ".join(f"{name}: {e.description}" for name, e in EXPORTERS.items())
+    formats = "; ".join(f"{name}: {w.description}" for name, w in WRITERS.builtin.items())
     parser = sub.add_parser(
         "export", help="events to GeoPackage, GeoJSON, KML, FlatGeobuf, GeoParquet, CSV, Shapefile",
         description="Write the events of EVENTS (JSON Lines or GeoJSON from extract, or a GeoPackage from export "
         "or the event store) as GIS files in DIR, named events.<suffix>, and/or merge them into an event store. "
-        f"Formats: {formats}. What each format cannot hold is listed in docs/EXPORT.md.")
+        f"Formats: {formats}; and those of installed plugins (docs/EXTENDING.md). What each format cannot hold "
+        "is listed in docs/EXPORT.md.")
     parser.add_argument("events", metavar="EVENTS", help="events file (.jsonl, .geojson, .gpkg)")
     parser.add_argument("--to", type=_formats, default=None, metavar="FORMATS",
-                        help=f"comma-separated formats (default: {','.join(DEFAULT_FORMATS)}; shp on request)")
+                        help=f"comma-separated formats (default: {','.join(DEFAULT_FORMATS)}; the others on request)")
     parser.add_argument("-o", "--output-dir", default=None, metavar="DIR", help="folder to write the files in")
     parser.add_argument("--store", default=None, metavar="FILE.gpkg",
                         help="also add the events to this event store (created when missing; duplicates merged, "
