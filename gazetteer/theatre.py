@@ -14,7 +14,7 @@ default one is ``gazetteer/data/theatres/kursk_border.toml``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from gazetteer.place import Place
@@ -63,8 +63,8 @@ class Theatre:
     the sides with their colours, the claimants, and the map's default view.
 
     ``bbox`` is ``(south, west, north, east)`` in degrees; ``admin1_codes`` are the GeoNames
-    admin1 codes favoured when a name has several candidates. Equality and hash cover what place
-    resolution depends on (the resolver caches by them), not the sides, claimants or view.
+    admin1 codes favoured when a name has several candidates. Equality covers every field; the
+    hash only the area (cheap: resolution caches are keyed by contexts holding the theatre).
     """
 
     name: str
@@ -75,10 +75,13 @@ class Theatre:
     boundaries: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: gazetteer files imported into the index before a run
     gazetteer_files: tuple[str, ...] = ()
-    sides: tuple[Side, ...] = field(default=(), compare=False)
-    claimants: tuple[Claimant, ...] = field(default=(), compare=False)
-    map_view: MapView | None = field(default=None, compare=False)
-    other_side_colour: str = field(default=OTHER_SIDE_COLOUR, compare=False)
+    sides: tuple[Side, ...] = ()
+    claimants: tuple[Claimant, ...] = ()
+    map_view: MapView | None = None
+    other_side_colour: str = OTHER_SIDE_COLOUR
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.bbox, self.countries, self.admin1_codes))
 
     def contains(self, place: Place) -> bool:
         south, west, north, east = self.bbox

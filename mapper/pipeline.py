@@ -67,13 +67,13 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
     ``inputs`` are report files, folders or ``"-"``; none means the bundled
     sample. Unreadable inputs land in :attr:`RunResult.errors` and the rest
     is processed. ``pdf=False`` skips the LibreOffice conversion. ``theatre``:
-    a :class:`~gazetteer.context.Theatre` or a TOML file (see
-    :mod:`gazetteer.theatres`); default the built-in Kursk border theatre.
+    a :class:`~gazetteer.theatre.Theatre`, a TOML file or a bundled theatre's name (see
+    :mod:`gazetteer.theatres`); default :func:`~gazetteer.theatres.default_theatre`.
     """
     if isinstance(theatre, (str, Path)):
-        from gazetteer.theatres import load_theatre
+        from gazetteer.theatres import find_theatre
 
-        theatre = load_theatre(theatre)
+        theatre = find_theatre(theatre)
     if not inputs:
         inputs, published = [SAMPLE_REPORT], published or SAMPLE_PUBLISHED
     out = Path(output_dir)
@@ -135,7 +135,7 @@ def _writers(events: list[Event], *, title: str | None, pdf: bool,
     yield "events.jsonl", lambda p: write_events(events, p, fmt="jsonl")
     yield "events.geojson", lambda p: write_events(events, p, fmt="geojson")
     for fmt in ("gpkg", "kml", "csv", "parquet"):
-        yield f"events.{fmt}", lambda p, fmt=fmt: write_format(events, p, fmt)
+        yield f"events.{fmt}", lambda p, fmt=fmt: write_format(events, p, fmt, theatre=theatre)
     yield "map.html", lambda p: [write_map(events, p, offline=True, title=title or "Casualty claims",
                                            theatre=theatre).path]
     yield "briefing.pptx", lambda p: _write_briefing(events, p, pdf=pdf, title=title, theatre=theatre)

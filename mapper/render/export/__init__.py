@@ -116,10 +116,11 @@ class ExportResult:
 
 
 def export_events(events: Sequence[Event], directory: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *,
-                  name: str = "events", index=..., title: str = "Casualty claims") -> ExportResult:
+                  name: str = "events", index=..., title: str = "Casualty claims", theatre=None) -> ExportResult:
     """Write ``directory/<name>.<suffix>`` for each format; one that fails does not stop the others.
 
     ``index`` is the gazetteer for the GeoPackage's ``places`` layer (default: the user's index).
+    ``theatre``: a :class:`~gazetteer.theatre.Theatre` whose side colours KML uses (default: the default).
     """
     from mapper.render.export.tables import event_tables
 
@@ -136,6 +137,7 @@ def export_events(events: Sequence[Event], directory: str | Path, formats: Itera
         options = {"tables": tables} if fmt in _TABLE_FORMATS else {}
         if fmt == "kml":
             options["title"] = title
+            options["theatre"] = theatre
         try:
             result.written.extend(exporter.write(events, target, **options))
         except ConflictMapError as exc:
@@ -147,7 +149,7 @@ def export_events(events: Sequence[Event], directory: str | Path, formats: Itera
 
 def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *,
                 name: str = "events", index=..., title: str = "Casualty claims",
-                events: Sequence[Event] | None = None) -> ExportResult:
+                events: Sequence[Event] | None = None, theatre=None) -> ExportResult:
     """:func:`export_events` for the events of the file ``path`` (``events``: already read from it).
 
     When ``path`` is a GeoPackage, GeoParquet is made from its layers directly
@@ -165,7 +167,7 @@ def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] 
     result = ExportResult()
     if rest:
         result = export_events(read_any_events(path) if events is None else events, directory, rest, name=name,
-                               index=index, title=title)
+                               index=index, title=title, theatre=theatre)
     for fmt in columnar:
         target = directory / f"{name}{EXPORTERS[fmt].suffix}"
         try:
