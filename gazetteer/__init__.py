@@ -19,7 +19,9 @@ from gazetteer.exc import (
     OnlineGeocoderError,
     QueryError,
 )
-from gazetteer.context import KURSK_BORDER_THEATRE, Context, Theatre
+from gazetteer.context import KURSK_BORDER_THEATRE, Context
+from gazetteer.theatre import Claimant, MapView, Side, Theatre
+from gazetteer.theatres import default_theatre, find_theatre, load_theatre
 from gazetteer.index import PlaceIndex
 from gazetteer.loaders import LoadReport
 from gazetteer.normalize import fold, name_key
@@ -36,6 +38,12 @@ __all__ = [
     "PlaceIndex",
     "Resolution",
     "Theatre",
+    "Side",
+    "Claimant",
+    "MapView",
+    "default_theatre",
+    "find_theatre",
+    "load_theatre",
     "fold",
     "name_key",
     "DataFileError",

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer.place import Place
+from gazetteer.theatre import Theatre
+from gazetteer.theatres import default_theatre
 from gazetteer.automaton import word_automaton
 
 __all__ = [
@@ -43,34 +45,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Theatre:
-    """An area of operations: a bounding box, its countries and oblasts.
-
-    ``bbox`` is ``(south, west, north, east)`` in degrees.
-    """
-
-    name: str
-    bbox: tuple[float, float, float, float]
-    countries: frozenset[str]
-    admin1_codes: frozenset[str]
-    #: ``(layer, files)`` to draw (see :mod:`gazetteer.theatres`); empty = the built-in set
-    boundaries: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    #: gazetteer files imported into the index before a run
-    gazetteer_files: tuple[str, ...] = ()
-
-    def contains(self, place: Place) -> bool:
-        south, west, north, east = self.bbox
-        return south <= place.latitude <= north and west <= place.longitude <= east
-
-
-#: The default theatre: Kursk and Belgorod oblasts (RU) and Sumy oblast (UA).
-KURSK_BORDER_THEATRE = Theatre(
-    name="Kursk–Belgorod–Sumy border",
-    bbox=(49.8, 32.9, 52.5, 38.6),
-    countries=frozenset({"RU", "UA"}),
-    admin1_codes=frozenset({"RU.41", "RU.09", "UA.21"}),
-)
+#: The default theatre, read from ``gazetteer/data/theatres/kursk_border.toml``.
+KURSK_BORDER_THEATRE = default_theatre()
 
 
 @dataclass(frozen=True)

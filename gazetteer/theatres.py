@@ -1,12 +1,17 @@
-"""Theatres of operations from TOML files: where to look, what to draw, what to import.
+"""Theatres of operations from TOML files: where to look, what to draw, who is who, what to import.
 
-The Kursk border theatre is built in (:data:`~gazetteer.context.KURSK_BORDER_THEATRE`).
-Another one is a small TOML file::
+The default theatre is a file too, ``gazetteer/data/theatres/kursk_border.toml``
+(:func:`default_theatre`). A theatre file holds::
 
     name = "Kharkiv front"
     bbox = [49.0, 35.0, 50.6, 38.5]          # south, west, north, east (degrees)
     countries = ["UA", "RU"]
     admin1_codes = ["UA.07", "RU.09"]         # GeoNames admin1 codes favoured when ranking
+    other_side_colour = "#6B6B6B"             # events of no known side (optional)
+
+    [view]                                     # where an empty web map opens (default: the bbox middle)
+    centre = [49.8, 36.75]
+    zoom = 8
 
     [boundaries]                               # drawn on the map and the situation map
     countries = "ne_admin0_ru_ua_by_theatre.geojson.gz"   # land polygons under everything
@@ -18,44 +23,54 @@ Another one is a small TOML file::
     [gazetteer]
     files = []                                 # GeoNames dumps or curated TSVs imported before a run
 
+    [[sides]]                                  # one per side; its colour on every map and slide
+    name = "Ukrainian forces"
+    colour = "#0072B2"
+    aliases = []
+
+    [[claimants]]                              # who reports casualties, most specific first
+    name = "General Staff of the Armed Forces of Ukraine"
+    side = "Ukrainian forces"
+    aliases = ["General Staff"]                # literal words
+    patterns = ["Генштаб\\w*"]                  # regular expressions
+
 Loading it::
 
     >>> theatre = load_theatre(EXAMPLE_THEATRE)
-    >>> theatre.name, theatre.bbox
-    ('Kharkiv front', (49.0, 35.0, 50.6, 38.5))
+    >>> theatre.name, theatre.bbox, theatre.view.centre
+    ('Kharkiv front', (49.0, 35.0, 50.6, 38.5), (49.8, 36.75))
     >>> [layer for layer, _ in theatre.boundaries]
     ['countries', 'border', 'oblasts', 'districts', 'rivers']
+    >>> find_theatre("kharkiv_front") == theatre, default_theatre().name
+    (True, 'Kursk–Belgorod–Sumy border')
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
-from gazetteer.context import KURSK_BORDER_THEATRE, Theatre
 from gazetteer.exc import DataFileError
 from gazetteer.paths import BOUNDARIES_DIR, DATA_DIR
+from gazetteer.theatre import OTHER_SIDE_COLOUR, Claimant, MapView, Side, Theatre
 
-__all__ = ["load_theatre", "boundary_files", "BOUNDARY_LAYERS", "DEFAULT_BOUNDARIES", "EXAMPLE_THEATRE",
-           "import_theatre_files"]
+__all__ = ["load_theatre", "find_theatre", "default_theatre", "theatre_names", "boundary_files",
+           "BOUNDARY_LAYERS", "THEATRES_DIR", "DEFAULT_THEATRE", "EXAMPLE_THEATRE", "import_theatre_files"]
 
 #: The layers a theatre may draw, in drawing order.
 BOUNDARY_LAYERS = ("countries", "border", "oblasts", "districts", "rivers")
 
-#: What the built-in theatre draws (all bundled in ``gazetteer/data/boundaries``).
-DEFAULT_BOUNDARIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("countries", ("ne_admin0_ru_ua_by_theatre.geojson.gz",)),
-    ("border", ("ne_ru_ua_border.geojson.gz",)),
-    ("oblasts", ("osm_ru_oblasts.geojson.gz", "osm_ua_oblasts.geojson.gz")),
-    ("districts", ("osm_ru_kursk_districts.geojson.gz", "osm_ru_belgorod_districts.geojson.gz",
-                   "osm_ru_bryansk_districts.geojson.gz", "osm_ua_sumska_raions.geojson.gz",
-                   "osm_ua_kharkivska_raions.geojson.gz", "osm_ua_chernihivska_raions.geojson.gz")),
-    ("rivers", ("gshhg_rivers_theatre.geojson.gz",)),
-)
-
+#: Where the bundled theatre files are; ``--theatre NAME`` means ``NAME.toml`` here.
+THEATRES_DIR = DATA_DIR / "theatres"
+#: The theatre used when none is given.
+DEFAULT_THEATRE = THEATRES_DIR / "kursk_border.toml"
 #: The example in this module's docstring, shipped as a file (``conflictmap run --theatre`` takes it).
-EXAMPLE_THEATRE = DATA_DIR / "theatres" / "kharkiv_front.toml"
+EXAMPLE_THEATRE = THEATRES_DIR / "kharkiv_front.toml"
+
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 def _fail(path: Path, reason: str):
@@ -86,18 +101,91 @@ def _data_file(path: Path, name: str, bundled_dir: Path) -> str:
     return str(candidate)
 
 
+def _name(path: Path, value, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        _fail(path, f"'{key}' is missing")
+    return value.strip()
+
+
+def _colour(path: Path, value, key: str) -> str:
+    if not isinstance(value, str) or not _COLOUR.fullmatch(value):
+        _fail(path, f"'{key}' must be a colour like \"#0072B2\"")
+    return value
+
+
+def _tables(path: Path, value, key: str) -> list[dict]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        _fail(path, f"'{key}' must be a list of tables ([[{key}]])")
+    return value
+
+
+def _sides(path: Path, data: dict) -> tuple[Side, ...]:
+    sides = []
+    for i, row in enumerate(_tables(path, data.get("sides", []), "sides")):
+        key = f"sides[{i}]"
+        sides.append(Side(_name(path, row.get("name"), f"{key}.name"), _colour(path, row.get("colour"), f"{key}.colour"),
+                          _strings(path, row.get("aliases", []), f"{key}.aliases")))
+    names = [s.name for s in sides]
+    if len(set(names)) != len(names):
+        _fail(path, "two sides have the same name")
+    return tuple(sides)
+
+
+def _claimants(path: Path, data: dict, sides: tuple[Side, ...]) -> tuple[Claimant, ...]:
+    claimants = []
+    for i, row in enumerate(_tables(path, data.get("claimants", []), "claimants")):
+        key = f"claimants[{i}]"
+        name = _name(path, row.get("name"), f"{key}.name")
+        side = row.get("side", "")
+        if side not in ("", *(s.name for s in sides)):
+            _fail(path, f"'{key}.side' is not one of the sides: {side!r}")
+        aliases = _strings(path, row.get("aliases", []), f"{key}.aliases")
+        patterns = _strings(path, row.get("patterns", []), f"{key}.patterns")
+        for pattern in patterns:
+            try:
+                compiled = re.compile(pattern)
+            except re.error as exc:
+                _fail(path, f"'{key}.patterns' has a bad regular expression {pattern!r} ({exc})")
+            if compiled.groupindex or compiled.match(""):
+                _fail(path, f"'{key}.patterns': {pattern!r} must not match empty text or name groups")
+        if not aliases and not patterns:
+            _fail(path, f"'{key}' needs aliases or patterns")
+        claimants.append(Claimant(name, side, aliases, patterns))
+    return tuple(claimants)
+
+
+def _view(path: Path, data: dict) -> MapView | None:
+    view = data.get("view")
+    if view is None:
+        return None
+    if not isinstance(view, dict):
+        _fail(path, "'view' must be a table ([view])")
+    lat, lon = _numbers(path, view.get("centre"), "view.centre", 2)
+    zoom = view.get("zoom", 8)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        _fail(path, "'view.centre' must be [latitude, longitude]")
+    if not isinstance(zoom, int) or isinstance(zoom, bool) or not 0 <= zoom <= 20:
+        _fail(path, "'view.zoom' must be a whole number from 0 to 20")
+    return MapView((lat, lon), zoom)
+
+
+_KEYS = {"name", "bbox", "countries", "admin1_codes", "other_side_colour", "view", "boundaries", "gazetteer",
+         "sides", "claimants"}
+
+
 def load_theatre(path: str | Path) -> Theatre:
-    """A :class:`~gazetteer.context.Theatre` from a TOML file; errors name the file and the key."""
+    """A :class:`~gazetteer.theatre.Theatre` from a TOML file; errors name the file and the key."""
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, IsADirectoryError):
         _fail(path, "no such file")
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         _fail(path, f"not a theatre TOML file ({str(exc).splitlines()[0]})")
-    name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        _fail(path, "'name' is missing")
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        _fail(path, f"unknown key '{unknown[0]}' (use {', '.join(sorted(_KEYS))})")
+    name = _name(path, data.get("name"), "name")
     south, west, north, east = _numbers(path, data.get("bbox"), "bbox", 4)
     if not (-90 <= south < north <= 90 and -180 <= west < east <= 180):
         _fail(path, "'bbox' must be [south, west, north, east] with south < north and west < east")
@@ -112,21 +200,64 @@ def load_theatre(path: str | Path) -> Theatre:
                                         for f in _strings(path, files, f"boundaries.{layer}"))))
     gazetteer = data.get("gazetteer") or {}
     files = tuple(_data_file(path, f, DATA_DIR) for f in _strings(path, gazetteer.get("files", []), "gazetteer.files"))
-    return Theatre(name=name.strip(), bbox=(south, west, north, east),
+    sides = _sides(path, data)
+    return Theatre(name=name, bbox=(south, west, north, east),
                    countries=frozenset(c.upper() for c in countries),
                    admin1_codes=frozenset(_strings(path, data.get("admin1_codes", []), "admin1_codes")),
                    boundaries=tuple(sorted(boundaries, key=lambda b: BOUNDARY_LAYERS.index(b[0]))),
-                   gazetteer_files=files)
+                   gazetteer_files=files, sides=sides, claimants=_claimants(path, data, sides),
+                   map_view=_view(path, data),
+                   other_side_colour=_colour(path, data.get("other_side_colour", OTHER_SIDE_COLOUR),
+                                             "other_side_colour"))
+
+
+@lru_cache(maxsize=1)
+def default_theatre() -> Theatre:
+    """The theatre every command uses without ``--theatre`` (read once from :data:`DEFAULT_THEATRE`).
+
+    >>> sorted(default_theatre().admin1_codes)
+    ['RU.09', 'RU.41', 'UA.21']
+    """
+    return load_theatre(DEFAULT_THEATRE)
+
+
+def theatre_names() -> list[str]:
+    """Names of the bundled theatres (``--theatre NAME``).
+
+    >>> theatre_names()
+    ['kharkiv_front', 'kursk_border']
+    """
+    return sorted(p.stem for p in THEATRES_DIR.glob("*.toml"))
+
+
+def find_theatre(spec: "str | Path | Theatre | None") -> Theatre:
+    """A theatre from a bundled name (``kharkiv_front``), a TOML file, a Theatre, or None (the default).
+
+    >>> find_theatre(None) is default_theatre(), find_theatre("kursk_border") == default_theatre()
+    (True, True)
+    """
+    if spec is None:
+        return default_theatre()
+    if isinstance(spec, Theatre):
+        return spec
+    text = str(spec)
+    if text in theatre_names():
+        return default_theatre() if THEATRES_DIR / f"{text}.toml" == DEFAULT_THEATRE else \
+            load_theatre(THEATRES_DIR / f"{text}.toml")
+    path = Path(spec)
+    if path.suffix.lower() != ".toml" and not path.exists():
+        _fail(path, f"no such theatre (a TOML file, or one of {', '.join(theatre_names())})")
+    return load_theatre(path)
 
 
 def boundary_files(theatre: Theatre | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """``(layer, files)`` a theatre draws: its own, or the built-in theatre's.
+    """``(layer, files)`` a theatre draws: its own, or the default theatre's.
 
     >>> dict(boundary_files(None))["rivers"]
     ('gshhg_rivers_theatre.geojson.gz',)
     """
-    if theatre is None or theatre is KURSK_BORDER_THEATRE or not theatre.boundaries:
-        return DEFAULT_BOUNDARIES
+    if theatre is None or not theatre.boundaries:
+        return default_theatre().boundaries
     return theatre.boundaries
 
 

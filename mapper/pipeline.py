@@ -35,8 +35,8 @@ OUTPUT_NAMES = ("events.jsonl", "events.geojson", "events.gpkg", "events.kml", "
 #: ``(file name, writer)`` of each output, in order; every writer is one of :data:`~mapper.render.writers.WRITERS`.
 _OUTPUTS = (("events.jsonl", "jsonl"), ("events.geojson", "jsonl"), ("events.gpkg", "gpkg"), ("events.kml", "kml"),
             ("events.csv", "csv"), ("events.parquet", "parquet"), ("map.html", "map"), ("briefing.pptx", "briefing"))
-#: The writers that take the run's title, theatre and ``pdf`` (the GIS files keep their own defaults).
-_TITLED = {"map", "briefing"}
+#: The run's options each writer takes (the other GIS files keep their own defaults; KML keeps its title).
+_OPTIONS = {"map": ("pdf", "theatre", "title"), "briefing": ("pdf", "theatre", "title"), "kml": ("theatre",)}
 
 
 @dataclass
@@ -75,13 +75,13 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
     ``inputs`` are report files, folders or ``"-"``; none means the bundled
     sample. Unreadable inputs land in :attr:`RunResult.errors` and the rest
     is processed. ``pdf=False`` skips the LibreOffice conversion. ``theatre``:
-    a :class:`~gazetteer.context.Theatre` or a TOML file (see
-    :mod:`gazetteer.theatres`); default the built-in Kursk border theatre.
+    a :class:`~gazetteer.theatre.Theatre`, a TOML file or a bundled theatre's name (see
+    :mod:`gazetteer.theatres`); default :func:`~gazetteer.theatres.default_theatre`.
     """
     if isinstance(theatre, (str, Path)):
-        from gazetteer.theatres import load_theatre
+        from gazetteer.theatres import find_theatre
 
-        theatre = load_theatre(theatre)
+        theatre = find_theatre(theatre)
     if not inputs:
         inputs, published = [SAMPLE_REPORT], published or SAMPLE_PUBLISHED
     out = Path(output_dir)
@@ -96,7 +96,7 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
         writer = WRITERS[fmt]
         try:
             written = as_written(writer.write(result.events, out / name,
-                                              **(options if fmt in _TITLED else {})))
+                                              **{k: options[k] for k in _OPTIONS.get(fmt, ())}))
         except ConflictMapError as exc:
             result.failed.append(exc)
             continue

@@ -17,7 +17,7 @@ from pathlib import Path
 
 __all__ = ["register", "cmd_brief"]
 
-from mapper.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, print_error
+from mapper.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_theatre, print_error
 DEFAULT_TILES = "OpenStreetMap.Mapnik"
 
 
@@ -39,6 +39,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     brief.add_argument("--tiles", nargs="?", const=DEFAULT_TILES, default=None, metavar="PROVIDER",
                        help="draw web-map tiles under the situation map (needs internet; opt-in; default "
                             f"provider {DEFAULT_TILES})")
+    add_theatre(brief)
     brief.add_argument("-q", "--quiet", action="store_true", help="no notes and no summary line; errors only")
     brief.set_defaults(func=cmd_brief)
     return brief
@@ -54,7 +55,9 @@ def cmd_brief(args) -> int:
         return EXIT_USAGE
     # An unreadable events file or an unwritable deck is a ConflictMapError: main() prints it in one line.
     events = read_any_events(args.events)
-    result = write_briefing(events, output, pdf=args.pdf, map_png=args.map_png, title=args.title, tiles=args.tiles)
+    options = {"theatre": args.theatre} if args.theatre is not None else {}
+    result = write_briefing(events, output, pdf=args.pdf, map_png=args.map_png, title=args.title, tiles=args.tiles,
+                            **options)
     if not args.quiet:
         for note in result.notes:
             print(f"conflictmap: note: {note}", file=sys.stderr)

@@ -20,7 +20,8 @@ from mapper import __version__
 
 __all__ = ["main", "build_parser"]
 
-from mapper.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_inputs, print_error, read_inputs
+from mapper.cli.common import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_inputs, add_theatre, gazetteer_of, print_error,
+                               read_inputs)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="only places in this country (repeatable)")
     geo.add_argument("--all", action="store_true", help="list every candidate with its score")
     geo.add_argument("--format", choices=("text", "json"), default="text")
+    add_theatre(geo)
     online = geo.add_argument_group("online fallback (opt-in; needs internet)")
     online.add_argument("--online", action="store_true",
                         help="ask Nominatim for names the offline gazetteer does not know (1 request/s, cached)")
@@ -83,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     mp.add_argument("--offline", action="store_true",
                     help="no external URL at all: assets inlined, no web tiles (works air-gapped)")
     mp.add_argument("--title", default="Casualty claims")
+    add_theatre(mp)
     mp.add_argument("--png", default=None, metavar="FILE",
                     help="also save a screenshot of the (offline) map from headless Chromium")
     mp.set_defaults(func=_cmd_map)
@@ -135,7 +138,7 @@ def _print_json(obj) -> None:
 def _cmd_geocode(args) -> int:
     from mapper.extract.geocoding import geocode, online_gazetteer
 
-    gaz = None
+    gaz = gazetteer_of(args)
     if args.online:
         from gazetteer.online import check_server_url
 
@@ -144,7 +147,7 @@ def _cmd_geocode(args) -> int:
         except ValueError as exc:
             print_error(f"--nominatim-url: {exc}")
             return EXIT_USAGE
-        gaz = online_gazetteer(user_agent=args.user_agent or "", url=url)
+        gaz = online_gazetteer(user_agent=args.user_agent or "", url=url, base=gaz)
     res = geocode(args.name, context=args.context, country_codes=args.country, gazetteer=gaz)
     if args.format == "json":
         out = res.to_dict()
@@ -175,7 +178,7 @@ def _cmd_extract(args) -> int:
     docs, status = read_inputs(args)
     if not docs and status != EXIT_OK:
         return status  # every input failed: an earlier output file stays as it was
-    events = extract_events(docs, merge=not args.no_merge)
+    events = extract_events(docs, merge=not args.no_merge, gazetteer=gazetteer_of(args))
     write_events(events, args.output, fmt=args.format)
     return status
 
@@ -187,7 +190,7 @@ def _cmd_geoparse(args) -> int:
     docs, status = read_inputs(args)
     if not docs and status != EXIT_OK:
         return status  # every input failed: an earlier output file stays as it was
-    parser = Geoparser()
+    parser = Geoparser(gazetteer_of(args))
     lines = [json.dumps(m.to_dict(), ensure_ascii=False) + "\n" for doc in docs for m in parser.parse(doc.text, doc_id=doc.id)]
     if args.output in (None, "-"):
         sys.stdout.writelines(lines)
@@ -202,7 +205,7 @@ def _cmd_map(args) -> int:
     from mapper.render.web.webmap import write_map
 
     events = read_any_events(args.events)
-    result = write_map(events, args.output, offline=args.offline, title=args.title)
+    result = write_map(events, args.output, offline=args.offline, title=args.title, theatre=args.theatre)
     note = f"; left out offline: {', '.join(result.dropped)}" if result.dropped else ""
     print(f"wrote {result.path} ({result.events} events, {result.bytes / 1e6:.1f} MB){note}", file=sys.stderr)
     if args.png:
@@ -212,7 +215,7 @@ def _cmd_map(args) -> int:
 
         with tempfile.TemporaryDirectory() as tmp:  # the screenshot needs no network: use an offline copy
             source = result.path if args.offline else write_map(events, Path(tmp) / "map.html", offline=True,
-                                                                 title=args.title).path
+                                                                 title=args.title, theatre=args.theatre).path
             screenshot(source, args.png)
         print(f"wrote {args.png}", file=sys.stderr)
     return EXIT_OK

@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 
 __all__ = ["EXIT_OK", "EXIT_FAILED", "EXIT_USAGE", "print_error", "iso_date", "add_published", "add_inputs",
-           "read_inputs"]
+           "read_inputs", "theatre_arg", "add_theatre", "gazetteer_of"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -40,6 +40,41 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def theatre_arg(text: str):
+    """argparse type for ``--theatre``: a bundled theatre's name or a TOML file, loaded (a bad one is a
+    usage error naming the file and the reason).
+
+    >>> theatre_arg("kharkiv_front").name
+    'Kharkiv front'
+    """
+    from gazetteer.exc import ConflictMapError
+    from gazetteer.theatres import find_theatre
+
+    try:
+        return find_theatre(text)
+    except ConflictMapError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_theatre(parser: argparse.ArgumentParser) -> None:
+    """The ``--theatre NAME|FILE`` option of every command that resolves places or draws a map."""
+    from gazetteer.theatres import theatre_names
+
+    parser.add_argument("--theatre", type=theatre_arg, default=None, metavar="NAME|FILE",
+                        help="theatre of operations: a bundled one (" + ", ".join(theatre_names()) + ") or a TOML "
+                        "file (area, favoured regions, boundaries, sides and colours, claimants, map view); "
+                        "default: kursk_border")
+
+
+def gazetteer_of(args):
+    """The gazetteer of ``args.theatre`` (None, the default gazetteer, when no ``--theatre`` was given)."""
+    if getattr(args, "theatre", None) is None:
+        return None
+    from mapper.engines.runner import gazetteer_for
+
+    return gazetteer_for(args.theatre)
+
+
 def add_published(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--published", type=iso_date, default=None, metavar="YYYY-MM-DD",
                         help="publication date of the reports (overrides what the files say)")
@@ -49,6 +84,7 @@ def add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files, folders, or - for stdin")
     parser.add_argument("-o", "--output", default=None, metavar="FILE", help="write here instead of stdout")
     add_published(parser)
+    add_theatre(parser)
 
 
 def read_inputs(args) -> tuple[list, int]:

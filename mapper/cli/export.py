@@ -46,6 +46,9 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         "every source kept; safe with several writers at once)")
     parser.add_argument("--name", default="events", help="base name of the files (default: events)")
     parser.add_argument("--title", default="Casualty claims", help="document name in the KML")
+    from mapper.cli.common import add_theatre
+
+    add_theatre(parser)  # the side colours of the KML
     parser.set_defaults(func=cmd_export, export_parser=parser)
     return parser
 
@@ -80,7 +83,7 @@ def cmd_export(args) -> int:
     if args.output_dir:
         try:
             result = export_file(args.events, args.output_dir, args.to or DEFAULT_FORMATS, name=args.name,
-                                 title=args.title, events=events)
+                                 title=args.title, events=events, theatre=args.theatre)
         except ConflictMapError as exc:
             print_error(exc)
             return EXIT_FAILED

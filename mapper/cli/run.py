@@ -14,7 +14,7 @@ __all__ = ["register"]
 
 def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``run`` subcommand to the ``conflictmap`` parser."""
-    from mapper.cli.common import add_published
+    from mapper.cli.common import add_published, add_theatre
 
     run = sub.add_parser(
         "run", help="the whole job: reports in, map, GIS files and slides out",
@@ -27,9 +27,7 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     run.add_argument("-o", "--output-dir", default="outputs", metavar="DIR", help="where to write (default: outputs)")
     add_published(run)
     run.add_argument("--title", default=None, help="title of the map and the briefing")
-    run.add_argument("--theatre", default=None, metavar="FILE.toml",
-                     help="another theatre of operations (bounding box, countries, boundaries, gazetteer files); "
-                     "default: the Kursk-Belgorod-Sumy border")
+    add_theatre(run)
     run.add_argument("--no-pdf", action="store_true", help="do not convert the briefing to PDF")
     run.add_argument("--engine", type=_engine, default="local", metavar="ENGINE",
                      help="local: one process; dask: partitions on Dask distributed workers; or an engine an "

@@ -3,7 +3,8 @@
 Actors are named in ACLED's style by side: "North Korean forces", "Russian
 forces", "Ukrainian forces", "Civilians". Claimants are normalised to the
 body that speaks ("Ukraine's military intelligence (GUR)", "U.S. Department of
-Defense (Pentagon)")::
+Defense (Pentagon)"); the claimants and how reports name them come from the theatre file
+(:class:`Claimants`)::
 
     >>> actor_of("approximately 30 North Korean soldiers")
     'North Korean forces'
@@ -16,11 +17,14 @@ Defense (Pentagon)")::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
+from gazetteer.theatre import Claimant, Theatre
+from gazetteer.theatres import default_theatre
 from mapper._internal.regex_prefix import compile_with_first_chars
 
-__all__ = ["ActorClues", "actor_of", "claimant_of", "ACTOR_CLASSES"]
+__all__ = ["ActorClues", "Claimants", "actor_of", "claimant_of", "ACTOR_CLASSES"]
 
 _MILITARY = (r"(?:soldiers?|troops|servicem[ae]n|military|army|forces?|fighters|units?|personnel|formations?|"
              r"brigades?|battalions?|regiments?|divisions?|"
@@ -40,34 +44,42 @@ _ACTOR_RES = [(name, compile_with_first_chars(rf"(?i)(?<!\w)(?:{pattern})(?:\s+\
               for name, pattern in _ACTORS]
 _ACTOR_LOOSE = [(name, compile_with_first_chars(rf"(?i)(?<!\w)(?:{pattern})(?!\w)")) for name, pattern in _ACTORS]
 
-#: (normalised claimant, pattern) — most specific first.
-_CLAIMANTS: list[tuple[str, str]] = [
-    ("Ukraine's military intelligence (GUR)",
-     r"\b(?:GUR|HUR|Main Directorate of Intelligence|Main Intelligence Directorate|"
-     r"(?:Ukraine's|Ukrainian)\s+(?:military\s+)?intelligence(?:\s+agency)?|military intelligence|"
-     r"ГУР|Головне управління розвідки|Главное управление разведки)"),
-    ("General Staff of the Armed Forces of Ukraine",
-     r"\b(?:General Staff(?: of the Armed Forces)?(?: of Ukraine)?|Генштаб\w*|Генеральн\w+ штаб\w*)"),
-    ("Russian Ministry of Defence",
-     r"(?:Russian (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD)|Russia's (?:Ministry of Defen[cs]e|Defen[cs]e "
-     r"Ministry)|Минобороны(?: России| РФ)?|Міноборони РФ)"),
-    ("Ukraine's Ministry of Defence",
-     r"(?:Ukrainian (?:Ministry of Defen[cs]e|Defen[cs]e Ministry)|Ukraine's (?:Ministry of Defen[cs]e|Defen[cs]e "
-     r"Ministry)|Міноборони України)"),
-    ("U.S. Department of Defense (Pentagon)", r"\b(?:Pentagon|U\.?S\.? Department of Defense|Пентагон\w*)"),
-    ("Institute for the Study of War (ISW)", r"\b(?:ISW|Institute for the Study of War)"),
-    ("President of Ukraine (Volodymyr Zelenskyy)", r"\b(?:Zelensky[iy]?|Zelenskyy|Зеленськ\w*|Зеленск\w*)"),
-    ("Belgorod Oblast governor (Vyacheslav Gladkov)", r"\b(?:Gladkov|Гладков\w*)"),
-    ("Kursk Oblast governor", r"\b(?:Khinshtein|Smirnov|Хинштейн\w*|Смирнов\w*)|Kursk (?:region(?:al)?|oblast) "
-                              r"governor|governor of (?:the )?Kursk|[Гг]убернатор\w* Курской|[Гг]убернатор\w* Курщини"),
-    ("Sumy Oblast military administration", r"Sumy (?:regional|oblast) (?:military )?administration|"
-                                            r"Сумськ\w+ ОВА|Sumy OVA"),
-]
-#: One pass over a text: the leftmost claimant wins (group ``c<i>`` names ``_CLAIMANTS[i]``). Every
-#: claimant starts a word; saying so once, in front of the alternatives, with the look-ahead for
-#: their first letters, lets the engine give up at once on all other positions (10x faster).
-_CLAIMANT_RE = compile_with_first_chars(
-    r"(?<!\w)(?:" + "|".join(f"(?P<c{i}>{pattern})" for i, (_, pattern) in enumerate(_CLAIMANTS)) + ")")
+class Claimants:
+    """The claimants of a theatre (:class:`~gazetteer.theatre.Claimant`, most specific first) as one
+    pattern: the leftmost claimant named in a text wins (group ``c<i>`` names the i-th). Every
+    claimant starts a word; saying so once, in front of the alternatives, with the look-ahead for
+    their first letters (derived from the data), lets the engine give up at once on all other
+    positions (10x faster)."""
+
+    def __init__(self, claimants: Iterable[Claimant]):
+        self.names = tuple(c.name for c in claimants)
+        alternatives = ["|".join([*map(re.escape, c.aliases), *c.patterns]) for c in claimants]
+        self.pattern = compile_with_first_chars(
+            r"(?<!\w)(?:" + "|".join(f"(?P<c{i}>{alt})" for i, alt in enumerate(alternatives)) + ")"
+        ) if alternatives else None
+        self.find = lru_cache(maxsize=4096)(self._find)
+
+    @classmethod
+    def of(cls, theatre: Theatre | None = None) -> "Claimants":
+        """The claimants of ``theatre`` (default: the default theatre), built once per theatre file."""
+        return _claimants_of(theatre.claimants if theatre is not None else default_theatre().claimants)
+
+    def _find(self, text: str) -> str:
+        """The first claimant named in one text (cached: a document's text is asked once per claim)."""
+        if not _REPORTING.search(text.lower()):
+            return ""
+        hit = self.pattern.search(text) if self.pattern is not None else None
+        if hit:
+            return self.names[int(hit.lastgroup[1:])]
+        m = _ACCORDING_TO.search(text)
+        return m.group(1).strip() if m else ""
+
+
+@lru_cache(maxsize=8)
+def _claimants_of(claimants: tuple[Claimant, ...]) -> Claimants:
+    return Claimants(claimants)
+
+
 _REPORTING = re.compile(  # matched on lower-cased text
     r"\b(?:according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
     r"indicated|detailed|confirmed|per|citing|told|заяв\w*|сообщ\w*|по данным|за даними|повідом\w*|"
@@ -136,29 +148,18 @@ def actor_of(*texts: str | ActorClues) -> str:
     return ""
 
 
-def claimant_of(*texts: str) -> str:
+def claimant_of(*texts: str, claimants: Claimants | None = None) -> str:
     """Who reports the figure, searched in each text in turn (sentence, paragraph, document).
 
-    A claimant counts when the text also has a reporting verb (said, according
-    to, wrote...). Falls back to the words after "according to".
+    A claimant (of ``claimants``; default: the default theatre's) counts when the text also has a
+    reporting verb (said, according to, wrote...). Falls back to the words after "according to".
     """
+    find = (claimants or Claimants.of()).find
     for text in texts:
-        found = _claimant_in(text) if text else ""
+        found = find(text) if text else ""
         if found:
             return found
     return ""
-
-
-@lru_cache(maxsize=4096)
-def _claimant_in(text: str) -> str:
-    """The first claimant named in one text (cached: a document's text is asked once per claim)."""
-    if not _REPORTING.search(text.lower()):
-        return ""
-    hit = _CLAIMANT_RE.search(text)
-    if hit:
-        return _CLAIMANTS[int(hit.lastgroup[1:])][0]
-    m = _ACCORDING_TO.search(text)
-    return m.group(1).strip() if m else ""
 
 
 ACTOR_CLASSES = tuple(name for name, _ in _ACTORS) + ("Civilians",)

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from gazetteer import Gazetteer
 from gazetteer.normalize import name_key
-from mapper.extract.attribution import ActorClues, actor_of, claimant_of
+from mapper.extract.attribution import ActorClues, Claimants, actor_of, claimant_of
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.dates import EventDate, resolve_event_date
@@ -57,6 +57,7 @@ class Extractor:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.geoparser = Geoparser(gazetteer)
+        self.claimants = Claimants.of(self.geoparser.gazetteer.theatre)  # who may claim: the theatre's
 
     def extract(self, doc) -> tuple[list[Event], list[Mention]]:
         """Events and place mentions of one :class:`~mapper.ingest.documents.Document`."""
@@ -84,8 +85,7 @@ class Extractor:
                 events.append(self._event(report, s, actor, figs))
         return events, mentions
 
-    @staticmethod
-    def _event(report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> Event:
+    def _event(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> Event:
         doc, text = report.doc, report.text
         sentence_text = report.sentence(s)
         paragraph = report.paragraph(s.paragraph)
@@ -104,7 +104,7 @@ class Extractor:
             date_text=date.text if date else ("(publication date)" if doc.published else ""),
             **values,
             actor=actor,
-            claimed_by=claimant_of(sentence_text, paragraph, text),
+            claimed_by=claimant_of(sentence_text, paragraph, text, claimants=self.claimants),
             locations=tuple(locations),
             geo_precision=precision,
             location_note=note,

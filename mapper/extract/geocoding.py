@@ -20,8 +20,8 @@ def geocode(name: str, *, context: str | None = None, country_codes: list[str] |
 
 
 def online_gazetteer(*, user_agent: str, url: str = "https://nominatim.openstreetmap.org",
-                     timeout: float = 5.0) -> Gazetteer:
-    """The default offline gazetteer with the opt-in Nominatim fallback attached.
+                     timeout: float = 5.0, base: Gazetteer | None = None) -> Gazetteer:
+    """The offline gazetteer ``base`` (default: the default one) with the opt-in Nominatim fallback attached.
 
     ``url`` is ``scheme://host[:port]`` of the Nominatim server (a bare host means https);
     ``ValueError`` in one line when it is not (:func:`gazetteer.online.check_server_url`).
@@ -33,5 +33,5 @@ def online_gazetteer(*, user_agent: str, url: str = "https://nominatim.openstree
     parts = urlsplit(check_server_url(url))
     online = OnlineGeocoder(user_agent=user_agent, domain=parts.netloc, scheme=parts.scheme or "https",
                             timeout=timeout)
-    base = Gazetteer.default()
+    base = base or Gazetteer.default()
     return Gazetteer(base.index, theatre=base.theatre, online=online)

@@ -4,7 +4,7 @@ import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.exc import DataFileError
-from gazetteer.theatres import DEFAULT_BOUNDARIES, EXAMPLE_THEATRE, boundary_files, load_theatre
+from gazetteer.theatres import EXAMPLE_THEATRE, boundary_files, default_theatre, load_theatre
 from mapper.render.web.basemap import base_layers
 from mapper.render.web.webmap import write_map
 
@@ -18,7 +18,9 @@ def test_example_theatre_loads_and_draws_its_own_districts():
 
 
 def test_default_theatre_draws_the_bundled_set():
-    assert boundary_files(None) == DEFAULT_BOUNDARIES
+    files = dict(boundary_files(None))
+    assert boundary_files(None) == default_theatre().boundaries
+    assert "osm_ru_kursk_districts.geojson.gz" in files["districts"] and files["border"] == ("ne_ru_ua_border.geojson.gz",)
 
 
 def test_map_of_a_theatre_labels_its_districts(tmp_path):

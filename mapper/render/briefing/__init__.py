@@ -75,7 +75,8 @@ def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, 
     title = clean_text(title) if title else title
     summary = summarise(events, theatre=theatre, generated=generated)
     drawn = save_situation_map(events, map_path, theatre=theatre, tiles=tiles, index=index)
-    prs = build_deck(events, summary, map_png=map_path, title=title or f"Casualty claims: {summary.theatre}")
+    prs = build_deck(events, summary, map_png=map_path, title=title or f"Casualty claims: {summary.theatre}",
+                     theatre=theatre)
     try:
         with atomic_path(path) as tmp:
             prs.save(str(tmp))

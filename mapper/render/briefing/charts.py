@@ -28,7 +28,9 @@ from mapper.render.briefing.template import DECK_FONT, Box
 from mapper.render.briefing.textfit import fit_lines
 from mapper.render.briefing.wording import place_group
 from mapper.model.events import Event
-from mapper.render.web.popups import ACTOR_COLOURS, actor_colour
+from gazetteer.theatre import Theatre
+from gazetteer.theatres import default_theatre
+from mapper.render.web.popups import actor_colour
 
 __all__ = ["ChartSeries", "casualties_by_date", "casualties_by_place", "add_chart", "OTHER_SIDE"]
 
@@ -52,12 +54,12 @@ class ChartSeries:
         return not self.categories or not any(any(v) for v in self.values.values())
 
 
-def _side(actor: str) -> str:
-    return actor if actor in ACTOR_COLOURS and actor else OTHER_SIDE
+def _side(actor: str, theatre: Theatre) -> str:
+    return theatre.side_of(actor) or OTHER_SIDE
 
 
-def _sides(events: list[Event]) -> list[str]:
-    sides = {_side(ev.actor) for ev in events}
+def _sides(events: list[Event], theatre: Theatre) -> list[str]:
+    sides = {_side(ev.actor, theatre) for ev in events}
     return sorted(sides, key=lambda s: (s == OTHER_SIDE, s))
 
 
@@ -84,8 +86,10 @@ def _label(day: dt.date, unit: str, years: bool) -> str:
     return f"w/c {text}" if unit == "week" else text
 
 
-def casualties_by_date(events: list[Event]) -> ChartSeries:
-    """Best estimates summed by day (by week or month for long periods), every bin shown."""
+def casualties_by_date(events: list[Event], *, theatre: Theatre | None = None) -> ChartSeries:
+    """Best estimates summed by day (by week or month for long periods), every bin shown; one series
+    per side of ``theatre`` (default: the default theatre) named, then the others together."""
+    theatre = theatre or default_theatre()
     dated = [ev for ev in events if ev.event_date]
     if not dated:
         return ChartSeries([], {}, left_out=len(events))
@@ -98,19 +102,22 @@ def casualties_by_date(events: list[Event]) -> ChartSeries:
         bins.append(day)
         day = _next(day, unit)
     index = {b: i for i, b in enumerate(bins)}
-    values = {side: [0] * len(bins) for side in _sides(dated)}
+    values = {side: [0] * len(bins) for side in _sides(dated, theatre)}
     for ev in dated:
-        values[_side(ev.actor)][index[_bin(ev.event_date, unit)]] += event_total(ev).best
+        values[_side(ev.actor, theatre)][index[_bin(ev.event_date, unit)]] += event_total(ev).best
     years = first.year != last.year
     return ChartSeries([_label(b, unit, years) for b in bins], values, unit, len(events) - len(dated))
 
 
-def casualties_by_place(events: list[Event], *, top: int = 12) -> ChartSeries:
-    """Best estimates by place (multi-place claims under their places together), the largest ``top``."""
+def casualties_by_place(events: list[Event], *, top: int = 12, theatre: Theatre | None = None) -> ChartSeries:
+    """Best estimates by place (multi-place claims under their places together), the largest ``top``;
+    series by side as for :func:`casualties_by_date`."""
+    theatre = theatre or default_theatre()
     totals: dict[str, dict[str, int]] = {}
     for ev in events:
         group = totals.setdefault(place_group(ev), {})
-        group[_side(ev.actor)] = group.get(_side(ev.actor), 0) + event_total(ev).best
+        side = _side(ev.actor, theatre)
+        group[side] = group.get(side, 0) + event_total(ev).best
     ranked = sorted(totals.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     shown, rest = ranked[:top], ranked[top:]
     if rest:
@@ -119,13 +126,13 @@ def casualties_by_place(events: list[Event], *, top: int = 12) -> ChartSeries:
             for side, value in by_side.items():
                 other[side] = other.get(side, 0) + value
         shown.append((f"{len(rest)} other places", other))
-    sides = _sides(events)
+    sides = _sides(events, theatre)
     labels = [" ".join(fit_lines(name, _PLACE_LABEL_PT, 200, max_lines=1)) for name, _ in shown]
     return ChartSeries(labels, {s: [by_side.get(s, 0) for _, by_side in shown] for s in sides}, "place")
 
 
-def add_chart(slide, box: Box, series: ChartSeries, *, horizontal: bool = False):
-    """A stacked column (or bar) chart of ``series`` in ``box``; sides in their map colours."""
+def add_chart(slide, box: Box, series: ChartSeries, *, horizontal: bool = False, theatre: Theatre | None = None):
+    """A stacked column (or bar) chart of ``series`` in ``box``; sides in their map colours (``theatre``'s)."""
     data = CategoryChartData()
     data.categories = series.categories
     for side, values in series.values.items():
@@ -143,7 +150,7 @@ def add_chart(slide, box: Box, series: ChartSeries, *, horizontal: bool = False)
     plot.overlap = 100
     for plotted, side in zip(plot.series, series.values):
         plotted.format.fill.solid()
-        plotted.format.fill.fore_color.rgb = RGBColor.from_string(actor_colour("" if side == OTHER_SIDE else side)[1:])
+        plotted.format.fill.fore_color.rgb = RGBColor.from_string(actor_colour("" if side == OTHER_SIDE else side, theatre)[1:])
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = RGBColor(0xD9, 0xD9, 0xD9)

@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mapper.model.events import Event
-from mapper.render.web.popups import ACTOR_COLOURS, actor_colour
+from gazetteer.theatre import Theatre
+from gazetteer.theatres import default_theatre
+from mapper.render.web.popups import actor_colour
 
 __all__ = ["Symbol", "symbol_diameter", "largest_diameter", "draw_events", "actor_key", "MAX_DIAMETER_PT"]
 
@@ -47,13 +49,18 @@ def largest_diameter(count: int) -> float:
     return MAX_DIAMETER_PT if count <= 50 else 28.0 if count <= 500 else 22.0
 
 
-def actor_key(actor: str) -> str:
-    """The actor's colour key: its own name when it has a colour, else "" (other / not stated)."""
-    return actor if actor in ACTOR_COLOURS else ""
+def actor_key(actor: str, theatre: Theatre | None = None) -> str:
+    """The actor's colour key: the side of ``theatre`` (default: the default theatre) it names, else ""
+    (other / not stated).
+
+    >>> actor_key("Civilians"), actor_key("Wagner Group")
+    ('Civilians', '')
+    """
+    return (theatre or default_theatre()).side_of(actor)
 
 
-def draw_events(ax, events: list[Event], from_lonlat, *, largest: float, max_pt: float = MAX_DIAMETER_PT
-                ) -> list[Symbol]:
+def draw_events(ax, events: list[Event], from_lonlat, *, largest: float, max_pt: float = MAX_DIAMETER_PT,
+                theatre: Theatre | None = None) -> list[Symbol]:
     """Draw the located ``events`` on ``ax`` (map CRS via ``from_lonlat``); biggest first, so small ones stay on top."""
     from matplotlib.collections import LineCollection
 
@@ -62,7 +69,7 @@ def draw_events(ax, events: list[Event], from_lonlat, *, largest: float, max_pt:
     segments, segment_colours, place_points, place_colours = [], [], [], []
     symbols = []
     for ev in sorted(events, key=lambda e: -(e.casualties_best or 0)):
-        colour = actor_colour(actor_key(ev.actor))
+        colour = actor_colour(actor_key(ev.actor, theatre), theatre)
         d = symbol_diameter(ev.casualties_best, largest, max_pt)
         cx, cy = from_lonlat.transform(ev.longitude, ev.latitude)
         places = tuple((loc.name or loc.mention, *from_lonlat.transform(loc.longitude, loc.latitude))

@@ -208,12 +208,13 @@ def _label_settlements(ax, placer: LabelPlacer, index, bounds, from_lonlat, excl
     return labelled
 
 
-def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: float) -> list:
+def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: float,
+                     theatre: Theatre | None = None) -> list:
     from matplotlib.lines import Line2D
 
-    actors = sorted({actor_key(ev.actor) for ev in located}, key=lambda a: (a == "", a))
+    actors = sorted({actor_key(ev.actor, theatre) for ev in located}, key=lambda a: (a == "", a))
     dot = {"marker": "o", "linestyle": "none"}
-    sides = [Line2D([], [], markerfacecolor=actor_colour(a), markeredgecolor="white", markersize=10, alpha=0.85,
+    sides = [Line2D([], [], markerfacecolor=actor_colour(a, theatre), markeredgecolor="white", markersize=10, alpha=0.85,
                     **dot) for a in actors]
     grey = "#555555"
     precision = [
@@ -295,7 +296,7 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     result.events_shown, result.events_unplaced = len(located), len(events) - len(located)
     largest = max((ev.casualties_best or 0 for ev in located), default=0)
     max_pt = largest_diameter(len(located))
-    symbols = draw_events(ax, located, from_lonlat, largest=largest, max_pt=max_pt)
+    symbols = draw_events(ax, located, from_lonlat, largest=largest, max_pt=max_pt, theatre=theatre)
     result.labels = _label_events(placer, symbols)
     _area_labels(placer, crs, view)
     if index is None:
@@ -306,7 +307,7 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     exclude |= {_short_name(name) for sym in symbols for name, _, _ in sym.places}
     result.labels += _label_settlements(ax, placer, index, result.bounds, from_lonlat, exclude)
 
-    stack_legends(ax_legend, _legend_sections(ax_legend, located, largest, max_pt), fontsize=_LEGEND_PT)
+    stack_legends(ax_legend, _legend_sections(ax_legend, located, largest, max_pt, theatre), fontsize=_LEGEND_PT)
     notes = [MAP_CREDITS]
     if result.tiles:
         notes.append(f"Tiles: {result.tiles}.")

@@ -16,6 +16,7 @@ from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches
 
 from mapper import __version__
+from gazetteer.theatre import Theatre
 from mapper.render.briefing.charts import add_chart, casualties_by_date, casualties_by_place
 from mapper.render.briefing.summary import (CATEGORY_LABELS, BriefingSummary, event_total, source_key, source_label)
 from mapper.render.briefing.safetext import clean_text
@@ -209,19 +210,19 @@ def _table_slides(prs, title: str, columns, rows: list, *, empty: str):
         yield slide, page
 
 
-def add_chart_slides(prs, events: list[Event]) -> None:
+def add_chart_slides(prs, events: list[Event], theatre: Theatre | None = None) -> None:
     box = _body(prs)
     caption_h = Inches(0.45)
     chart_box = Box(box.left, box.top, box.width, box.height - caption_h)
     caption_box = Box(box.left, box.top + chart_box.height, box.width, caption_h)
-    for title, series, horizontal in (("Casualties over time", casualties_by_date(events), False),
-                                      ("Casualties by place", casualties_by_place(events), True)):
+    for title, series, horizontal in (("Casualties over time", casualties_by_date(events, theatre=theatre), False),
+                                      ("Casualties by place", casualties_by_place(events, theatre=theatre), True)):
         slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
         _set_title(slide, title)
         if series.empty:
             add_paragraphs(slide, Box(box.left, box.top, box.width, Inches(0.6)), [Para("No claims to chart.")])
             continue
-        add_chart(slide, chart_box, series, horizontal=horizontal)
+        add_chart(slide, chart_box, series, horizontal=horizontal, theatre=theatre)
         if horizontal:
             caption = "Best estimates. A claim naming several places is counted once, under its places together."
         else:
@@ -308,15 +309,16 @@ def _add_footers(prs, summary: BriefingSummary) -> None:
             shape.text_frame.paragraphs[0].alignment = align
 
 
-def build_deck(events: list[Event], summary: BriefingSummary, *, map_png: str | Path, title: str):
-    """The whole deck as a python-pptx ``Presentation`` (not saved)."""
+def build_deck(events: list[Event], summary: BriefingSummary, *, map_png: str | Path, title: str,
+               theatre: Theatre | None = None):
+    """The whole deck as a python-pptx ``Presentation`` (not saved); sides in ``theatre``'s colours."""
     prs = new_presentation()
     with counted_partnames(prs):
         add_title_slide(prs, summary, title)
         add_map_slide(prs, Path(map_png), summary, events)
         add_key_figures_slide(prs, summary)
         add_event_slides(prs, events)
-        add_chart_slides(prs, events)
+        add_chart_slides(prs, events, theatre)
         add_source_slides(prs, events)
         _add_footers(prs, summary)
     return prs

@@ -139,7 +139,7 @@ def _takes_tables(writer) -> bool:
 
 def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *,
                 name: str = "events", index=..., title: str = "Casualty claims",
-                events: Sequence[Event] | None = None) -> ExportResult:
+                events: Sequence[Event] | None = None, theatre=None) -> ExportResult:
     """:func:`export_events` for the events of the file ``path`` (``events``: already read from it).
 
     When ``path`` is a GeoPackage, GeoParquet is made from its layers directly
@@ -157,7 +157,7 @@ def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] 
     result = ExportResult()
     if rest:
         result = export_events(read_any_events(path) if events is None else events, directory, rest, name=name,
-                               index=index, title=title)
+                               index=index, title=title, theatre=theatre)
     for fmt in columnar:
         target = directory / f"{name}{suffix_of(WRITERS[fmt])}"
         try:

@@ -1,7 +1,7 @@
 """KML 2.2 for Google Earth: one Placemark per event, sized by casualties, coloured by side.
 
 * icon: Google Earth's white ``shaded_dot`` tinted with the side's colour (the
-  map's colour, :data:`mapper.render.web.popups.ACTOR_COLOURS`, as KML ``aabbggrr``), its
+  map's colour, from the theatre's sides (:func:`mapper.render.web.popups.actor_colour`), as KML ``aabbggrr``), its
   scale growing with the square root of the best casualty estimate so that the
   icon's area follows the figure;
 * ``TimeStamp`` (one day) or ``TimeSpan`` (a range) from the event date, so the
@@ -37,7 +37,9 @@ from lxml import etree
 from mapper._internal.atomic import atomic_write
 from mapper.model.events import Event
 from mapper.render.export.tables import LAYER_COLUMNS, EventTables, event_tables
-from mapper.render.web.popups import (ACTOR_COLOURS, DATE_PRECISION_WORDS, PRECISION_WORDS, actor_colour, escape_text,
+from gazetteer.theatre import Theatre
+from gazetteer.theatres import default_theatre
+from mapper.render.web.popups import (DATE_PRECISION_WORDS, PRECISION_WORDS, actor_colour, escape_text,
                            safe_link, tooltip_text)
 
 __all__ = ["write", "kml_bytes", "kml_document", "kml_colour", "icon_scale", "xml_text", "xml_escaped", "KML_NS",
@@ -188,22 +190,22 @@ def _style(document, styles: dict, colour: str, scale: float) -> str:
     return styles[key]
 
 
-def _legend() -> str:
+def _legend(theatre: Theatre | None) -> str:
     sides = "".join(f"<li><span style='color:{c}'>&#9679;</span> {escape_text(a or 'other / unknown side')}</li>"
-                    for a, c in ACTOR_COLOURS.items())
+                    for a, c in (theatre or default_theatre()).colours.items())
     return ("<p>One placemark per casualty claim. Colour: the side whose casualties are reported; icon area "
             f"grows with the best estimate.</p><ul>{sides}</ul>")
 
 
-def _head(events: Sequence[Event], title: str) -> tuple[etree._Element, list[str]]:
+def _head(events: Sequence[Event], title: str, theatre: Theatre | None = None) -> tuple[etree._Element, list[str]]:
     """The ``<kml>`` element with the Document's name, legend, shared styles and schema (no placemarks),
     and each event's style id."""
     root = etree.Element(f"{{{KML_NS}}}kml", nsmap={None: KML_NS})
     document = _sub(root, "Document", id="conflictmap-events")
     _sub(document, "name", title)
-    _sub(document, "description", _legend())
+    _sub(document, "description", _legend(theatre))
     styles: dict = {}  # shared styles come before the Schema and the placemarks (KML 2.2 element order)
-    style_ids = [_style(document, styles, actor_colour(ev.actor), icon_scale(ev.casualties_best)) for ev in events]
+    style_ids = [_style(document, styles, actor_colour(ev.actor, theatre), icon_scale(ev.casualties_best)) for ev in events]
     schema = _sub(document, "Schema", name=SCHEMA_ID, id=SCHEMA_ID)
     for name, kind in LAYER_COLUMNS["events"]:
         _sub(schema, "SimpleField", name=name, type=KML_FIELD_TYPES[kind])
@@ -226,10 +228,12 @@ def _placemarks(events: Sequence[Event], tables: EventTables, style_ids: list[st
                f"      <ExtendedData>\n{data}      </ExtendedData>\n{_geometry(ev)}    </Placemark>\n")
 
 
-def kml_bytes(events: Sequence[Event], tables: EventTables | None = None, *, title: str = "Casualty claims") -> bytes:
-    """The KML file for ``events`` (``tables`` supplies the typed ExtendedData values), UTF-8."""
+def kml_bytes(events: Sequence[Event], tables: EventTables | None = None, *, title: str = "Casualty claims",
+              theatre: Theatre | None = None) -> bytes:
+    """The KML file for ``events`` (``tables`` supplies the typed ExtendedData values), UTF-8; sides
+    coloured as ``theatre`` says (default: the default theatre)."""
     tables = tables or event_tables(events, index=None)
-    root, style_ids = _head(events, title)
+    root, style_ids = _head(events, title, theatre)
     head = etree.tostring(etree.ElementTree(root), xml_declaration=True, encoding="UTF-8", pretty_print=True)
     closing = b"  </Document>\n</kml>\n"
     if not head.endswith(closing):  # the Document always has children (name, legend, schema)
@@ -239,9 +243,9 @@ def kml_bytes(events: Sequence[Event], tables: EventTables | None = None, *, tit
 
 
 def kml_document(events: Sequence[Event], tables: EventTables | None = None, *,
-                 title: str = "Casualty claims") -> etree._Element:
+                 title: str = "Casualty claims", theatre: Theatre | None = None) -> etree._Element:
     """The ``<kml>`` element for ``events``, parsed from :func:`kml_bytes`."""
-    return etree.fromstring(kml_bytes(events, tables, title=title))
+    return etree.fromstring(kml_bytes(events, tables, title=title, theatre=theatre))
 
 
 def _column_values(column: pa.ChunkedArray, kind: str) -> list:
@@ -261,11 +265,11 @@ def _column_values(column: pa.ChunkedArray, kind: str) -> list:
 
 
 def write(events: Sequence[Event], path: str | Path, *, index=..., tables: EventTables | None = None,
-          title: str = "Casualty claims", **options) -> list[Path]:
-    """Write ``events`` as KML at ``path`` (atomically)."""
+          title: str = "Casualty claims", theatre: Theatre | None = None, **options) -> list[Path]:
+    """Write ``events`` as KML at ``path`` (atomically); ``theatre``: whose side colours (default: the default)."""
     path = Path(path)
     events = list(events)
-    data = kml_bytes(events, tables or event_tables(events, index=None), title=title)
+    data = kml_bytes(events, tables or event_tables(events, index=None), title=title, theatre=theatre)
     with atomic_write(path, "wb") as f:
         f.write(data)
     return [path]

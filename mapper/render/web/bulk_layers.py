@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from gazetteer.theatre import Theatre
 from mapper.render.web.bulk_table import encode_table, event_table
 from mapper.model.events import Event
 from mapper.render.web.popup_js import POPUP_FIELDS
@@ -163,19 +164,20 @@ def _places_collection(events: list[Event], values: ValueVault) -> dict:
 
 
 def add_bulk_layers(m, events: list[Event], values: ValueVault, *, links: bool,
-                    show_clusters: bool = True) -> BulkLayers:
+                    show_clusters: bool = True, theatre: Theatre | None = None) -> BulkLayers:
     """Empty layers for every overlay plus the data and script that fill them in the browser.
 
     With ``show_clusters`` the map opens on the clusters (drawn with the same
     symbols, so they open into them on zoom) and the per-actor circles, places
-    and rings start switched off: thousands of overlapping circles do not read.
+    and rings start switched off: thousands of overlapping circles do not read. Sides are
+    coloured as ``theatre`` says (default: the default theatre).
     """
     import folium
     from branca.element import MacroElement
     from folium import plugins
     from jinja2 import Template
 
-    table = event_table(events, links=links)
+    table = event_table(events, links=links, theatre=theatre)
     layers = BulkLayers(actors=[a for a, _ in table["actors"]])
     detail = not show_clusters
     groups = [folium.FeatureGroup(name=values.text(escape_text(a or "Unknown side")), show=detail).add_to(m)

@@ -26,6 +26,7 @@ import math
 
 from mapper.model.events import Event
 from mapper.render.web.popup_js import POPUP_FIELDS, popup_record
+from gazetteer.theatre import Theatre
 from mapper.render.web.popups import actor_colour
 
 __all__ = ["BULK_THRESHOLD", "QUOTE_LIMIT", "event_table", "encode_table", "decode_table", "radius"]
@@ -69,11 +70,11 @@ def _factorized(values: list[str]) -> dict:
     return {"values": uniques.tolist(), "codes": codes.tolist()}
 
 
-def event_table(events: list[Event], *, links: bool = True) -> dict:
+def event_table(events: list[Event], *, links: bool = True, theatre: Theatre | None = None) -> dict:
     """The located events as columns: numbers as lists, text as distinct values plus codes.
 
     Keys: ``n``; ``lon``, ``lat`` (the representative point), ``best``,
-    ``precision``, ``actor`` (an index into ``actors``: ``[name, colour]``),
+    ``precision``, ``actor`` (an index into ``actors``: ``[name, colour]``, colours of ``theatre``'s sides),
     ``places`` (``[[lon, lat], ...]`` of a multi-place claim, else ``[]``),
     and ``text``: for ``start``, ``end`` and every popup field
     (:data:`~mapper.render.web.popup_js.POPUP_FIELDS`) a factorized column; the list
@@ -101,7 +102,7 @@ def event_table(events: list[Event], *, links: bool = True) -> dict:
             value = record[key]
             column.append(_joined(value) if key in _PAIRS else str(value))
     return {"n": len(lon), "lon": lon, "lat": lat, "best": best, "precision": precision, "actor": actor,
-            "actors": [[a, actor_colour(a)] for a in actors], "places": places,
+            "actors": [[a, actor_colour(a, theatre)] for a in actors], "places": places,
             "text": {key: _factorized(column) for key, column in text.items()}}
 
 

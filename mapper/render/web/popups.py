@@ -16,20 +16,14 @@ from __future__ import annotations
 
 import html
 
+from gazetteer.theatre import Theatre
+from gazetteer.theatres import default_theatre
 from mapper.render.links import web_link
 from mapper.model.events import Event
 
-__all__ = ["escape_text", "safe_link", "tooltip_text", "actor_colour", "ACTOR_COLOURS", "PRECISION_WORDS",
+__all__ = ["escape_text", "safe_link", "tooltip_text", "actor_colour", "PRECISION_WORDS",
            "DATE_PRECISION_WORDS"]
 
-#: One colour per actor class, the same on every map and slide (colour-blind-safe Okabe–Ito).
-ACTOR_COLOURS = {
-    "North Korean forces": "#D55E00",
-    "Russian forces": "#CC79A7",
-    "Ukrainian forces": "#0072B2",
-    "Civilians": "#009E73",
-    "": "#6B6B6B",
-}
 PRECISION_WORDS = {1: "at the named place", 2: "near the place(s) / several places", 3: "somewhere in the region"}
 DATE_PRECISION_WORDS = {1: "day", 2: "a few days or a week", 3: "month"}
 
@@ -49,8 +43,14 @@ def safe_link(url: str, label: str) -> str:
             f"{escape_text(label)}</a>")
 
 
-def actor_colour(actor: str) -> str:
-    return ACTOR_COLOURS.get(actor, ACTOR_COLOURS[""])
+def actor_colour(actor: str, theatre: Theatre | None = None) -> str:
+    """The colour of the actor's side in ``theatre`` (default: the default theatre), the same on
+    every map, KML file and slide (:meth:`gazetteer.theatre.Theatre.colour_of`).
+
+    >>> actor_colour("Ukrainian forces"), actor_colour("somebody else")
+    ('#0072B2', '#6B6B6B')
+    """
+    return (theatre or default_theatre()).colour_of(actor)
 
 
 def tooltip_text(ev: Event) -> str:

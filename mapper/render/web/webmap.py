@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from mapper._internal.atomic import atomic_write
-from gazetteer.context import Theatre
+from gazetteer.theatre import Theatre
+from gazetteer.theatres import default_theatre
 from mapper.render.web.basemap import BASE_CREDITS, base_layers
 from mapper.render.web.bulk_layers import add_bulk_layers
 from mapper.render.web.bulk_table import BULK_THRESHOLD, QUOTE_LIMIT, radius as _radius
 from mapper.model.events import Event, as_events
 from mapper.render.web.popup_js import ON_EACH_FEATURE, POPUP_SCRIPT, popup_record
-from mapper.render.web.popups import ACTOR_COLOURS, actor_colour, escape_text, tooltip_text
+from mapper.render.web.popups import actor_colour, escape_text, tooltip_text
 from mapper.render.web.web_values import ValueVault, raw_element
 
 __all__ = ["build_map", "write_map", "render_page", "BuiltMap", "MapResult", "BLANK_TILE"]
@@ -37,7 +38,6 @@ __all__ = ["build_map", "write_map", "render_page", "BuiltMap", "MapResult", "BL
 #: A 1×1 transparent PNG: the "No tiles" base layer needs no network.
 BLANK_TILE = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8"
               "AAAAASUVORK5CYII=")
-THEATRE_CENTRE = (51.0, 35.5)
 _RING_KM = {2: 6.0, 3: 40.0}
 CLUSTER_THRESHOLD = 500
 
@@ -84,7 +84,8 @@ def _place_names(ev: Event) -> str:
     return ", ".join(loc.name or loc.mention for loc in ev.locations)
 
 
-def _event_features(events: list[Event], values: ValueVault, links: bool = True) -> dict[str, list[dict]]:
+def _event_features(events: list[Event], values: ValueVault, links: bool = True,
+                    theatre: Theatre | None = None) -> dict[str, list[dict]]:
     by_actor: dict[str, list[dict]] = {}
     for ev in events:
         if ev.geometry is None:
@@ -95,7 +96,7 @@ def _event_features(events: list[Event], values: ValueVault, links: bool = True)
             "properties": {
                 "event_id": values.text(ev.event_id), "popup": values.token(popup_record(ev, links=links)),
                 "tooltip": values.text(tooltip_text(ev)), "radius": _radius(ev.casualties_best),
-                "colour": actor_colour(ev.actor), "precision": ev.geo_precision or 0,
+                "colour": actor_colour(ev.actor, theatre), "precision": ev.geo_precision or 0,
                 "date": ev.event_date.isoformat() if ev.event_date else "",
                 "place_names": values.text(escape_text(_place_names(ev))),
             },
@@ -113,7 +114,8 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     ``bulk`` (default: more than :data:`~mapper.render.web.bulk_table.BULK_THRESHOLD`
     located events) carries the events once in a compressed table and draws
     them on canvas (:mod:`mapper.render.web.bulk_layers`). ``theatre``: whose boundaries
-    the offline base draws (default: the built-in Kursk border theatre).
+    the offline base draws, whose side colours the events get, and where an empty map opens
+    (default: :func:`~gazetteer.theatres.default_theatre`).
     """
     import folium
     from folium import plugins
@@ -121,11 +123,12 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     located = [ev for ev in as_events(events) if ev.points]
     bulk = len(located) > BULK_THRESHOLD if bulk is None else bulk
     values = ValueVault()
-    centre = THEATRE_CENTRE
+    theatre = default_theatre() if theatre is None else theatre
+    centre = theatre.view.centre
     if located:
         lats, lons = zip(*((e.latitude, e.longitude) for e in located))
         centre = (sum(lats) / len(lats), sum(lons) / len(lons))
-    m = folium.Map(location=centre, zoom_start=8, tiles=None, prefer_canvas=bulk,
+    m = folium.Map(location=centre, zoom_start=theatre.view.zoom, tiles=None, prefer_canvas=bulk,
                    control_scale=True)
     if not offline:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
@@ -138,10 +141,10 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     base = [layer.add_to(m) for _, layer in base_layers(theatre)]
     if bulk:
         layers = add_bulk_layers(m, located, values, links=not offline,
-                                 show_clusters=len(located) > CLUSTER_THRESHOLD)
+                                 show_clusters=len(located) > CLUSTER_THRESHOLD, theatre=theatre)
         actor_layers, analysis, actors = layers.events, layers.analysis, layers.actors
     else:
-        actor_layers, analysis = _small_layers(m, located, values, offline)
+        actor_layers, analysis = _small_layers(m, located, values, offline, theatre)
         actors = list(dict.fromkeys(ev.actor or "" for ev in located))  # the keys _small_layers groups by
     for control in (plugins.Fullscreen(), plugins.MeasureControl(primary_length_unit="kilometers")):
         if type(control).__name__ not in (dropped or []):
@@ -154,7 +157,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
         plugins.GroupedLayerControl({k: v for k, v in groups.items() if v}, exclusive_groups=False,
                                     collapsed=False).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
-    _legend(m, title, sorted(actors), dropped or [], shortened=bulk, offline=offline)
+    _legend(m, title, sorted(actors), dropped or [], shortened=bulk, offline=offline, theatre=theatre)
     return BuiltMap(m, groups, values)
 
 
@@ -180,7 +183,8 @@ def actor_layer_name(values: ValueVault, actor: str) -> str:
     return values.text(escape_text(actor or "Unknown side"))
 
 
-def _small_layers(m, located: list[Event], values: ValueVault, offline: bool) -> tuple[list, list]:
+def _small_layers(m, located: list[Event], values: ValueVault, offline: bool,
+                  theatre: Theatre | None = None) -> tuple[list, list]:
     """One GeoJSON layer per actor and per overlay (SVG), each event's data in its features."""
     import folium
     from folium import plugins
@@ -188,7 +192,7 @@ def _small_layers(m, located: list[Event], values: ValueVault, offline: bool) ->
 
     timeline = _time_and_search(m, located, values)  # before the events, so its invisible markers lie beneath them
     actor_layers = []
-    for actor, features in sorted(_event_features(located, values, links=not offline).items()):
+    for actor, features in sorted(_event_features(located, values, links=not offline, theatre=theatre).items()):
         layer = folium.FeatureGroup(name=actor_layer_name(values, actor), show=True)
         folium.GeoJson(
             {"type": "FeatureCollection", "features": features},
@@ -203,7 +207,7 @@ def _small_layers(m, located: list[Event], values: ValueVault, offline: bool) ->
     rings = folium.FeatureGroup(name="Uncertainty (precision 2–3)", show=True)
     place_features, ring_features = [], []
     for ev in located:
-        colour = actor_colour(ev.actor)
+        colour = actor_colour(ev.actor, theatre)
         points = [[loc.longitude, loc.latitude] for loc in ev.locations if loc.has_point]
         if len(points) > 1:
             place_features += [_point(p, colour=colour) for p in points]
@@ -260,8 +264,8 @@ def _time_and_search(m, located: list[Event], values: ValueVault):
 
 
 def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: bool = False,
-            offline: bool = False) -> None:
-    items = "".join(f'<div><span class="cm-swatch" style="background:{ACTOR_COLOURS.get(a, "#6B6B6B")}"></span>'
+            offline: bool = False, theatre: Theatre | None = None) -> None:
+    items = "".join(f'<div><span class="cm-swatch" style="background:{actor_colour(a, theatre)}"></span>'
                     f"{escape_text(a or 'Unknown side')}</div>" for a in actors)
     sizes = "".join(f'<span class="cm-size" style="width:{2 * _radius(n):.0f}px;height:{2 * _radius(n):.0f}px">'
                     f"</span>{n}" for n in (1, 10, 30))

@@ -14,7 +14,7 @@ from mapper.render.briefing.map_furniture import nice_length, size_steps
 from mapper.render.briefing.map_symbols import MAX_DIAMETER_PT, symbol_diameter
 from mapper.render.briefing.situation_map import draw_situation_map, save_situation_map
 from mapper.model.events import Event, EventLocation
-from mapper.render.web.popups import ACTOR_COLOURS
+from mapper.render.web.popups import actor_colour
 
 PLYOKHOVO = EventLocation("Plekhovo", "Plyokhovo", 51.1, 35.33, "RU", "Kursk Oblast", "Sudzhansky District",
                           "curated:ru-kursk-plyokhovo", 1, True, "")
@@ -109,10 +109,10 @@ def test_symbols_are_proportional_and_coloured_by_side(index):
     collections = [c for c in ax.collections if c.get_zorder() in (10, 10.5)]
     filled = [c for c in collections if c.get_zorder() == 10 and c.get_alpha() == 0.75]
     assert len(filled) == 1 and filled[0].get_sizes()[0] == pytest.approx(MAX_DIAMETER_PT ** 2)
-    assert filled[0].get_facecolors()[0][:3] == pytest.approx(_rgb(ACTOR_COLOURS["Civilians"]), abs=0.01)
+    assert filled[0].get_facecolors()[0][:3] == pytest.approx(_rgb(actor_colour("Civilians")), abs=0.01)
     dashed = [c for c in collections if c.get_zorder() == 10.5]
     assert len(dashed) == 1 and dashed[0].get_linestyle()[0][1] is not None    # region-only claim: dashed ring
-    assert dashed[0].get_edgecolors()[0][:3] == pytest.approx(_rgb(ACTOR_COLOURS["Ukrainian forces"]), abs=0.01)
+    assert dashed[0].get_edgecolors()[0][:3] == pytest.approx(_rgb(actor_colour("Ukrainian forces")), abs=0.01)
 
 
 def _rgb(hex_colour: str) -> tuple[float, float, float]:

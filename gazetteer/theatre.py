@@ -1,0 +1,114 @@
+"""What a theatre of operations is, as typed values: the area, its sides, claimants and map view.
+
+A :class:`Theatre` is read from a TOML file (:func:`gazetteer.theatres.load_theatre`); the
+default one is ``gazetteer/data/theatres/kursk_border.toml``
+(:func:`gazetteer.theatres.default_theatre`). Built by hand::
+
+    >>> side = Side("Civilians", "#009E73", aliases=("Civilian population",))
+    >>> t = Theatre("Test", (49.0, 35.0, 50.0, 36.0), frozenset({"UA"}), frozenset(), sides=(side,))
+    >>> t.side_of("Civilian population"), t.colour_of("Civilians"), t.colour_of("Martians")
+    ('Civilians', '#009E73', '#6B6B6B')
+    >>> t.view.centre                      # no [view]: the middle of the bounding box
+    (49.5, 35.5)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from gazetteer.place import Place
+
+__all__ = ["Theatre", "Side", "Claimant", "MapView", "OTHER_SIDE_COLOUR"]
+
+#: The colour of an event whose side is not stated or is none of the theatre's sides, unless the
+#: theatre file gives its own (``other_side_colour``).
+OTHER_SIDE_COLOUR = "#6B6B6B"
+
+
+@dataclass(frozen=True)
+class Side:
+    """A side whose casualties are mapped: the actor name events carry, its colour (``#RRGGBB``)
+    and other names of the same side (events from other tools) that get the same colour."""
+
+    name: str
+    colour: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who reports casualties: the name ``claimed_by`` gets, the side it speaks for (or ""), and
+    how reports name it: ``aliases`` are literal words (offices, acronyms, people), ``patterns``
+    regular expressions (inflected forms, spelling variants). Both are matched case-sensitively
+    at the start of a word, as written."""
+
+    name: str
+    side: str = ""
+    aliases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MapView:
+    """Where a map opens when it has no events to fit: ``centre`` (lat, lon) and a Leaflet zoom."""
+
+    centre: tuple[float, float]
+    zoom: int = 8
+
+
+@dataclass(frozen=True)
+class Theatre:
+    """An area of operations: a bounding box, its countries and favoured oblasts, what to draw,
+    the sides with their colours, the claimants, and the map's default view.
+
+    ``bbox`` is ``(south, west, north, east)`` in degrees; ``admin1_codes`` are the GeoNames
+    admin1 codes favoured when a name has several candidates. Equality covers every field; the
+    hash only the area (cheap: resolution caches are keyed by contexts holding the theatre).
+    """
+
+    name: str
+    bbox: tuple[float, float, float, float]
+    countries: frozenset[str]
+    admin1_codes: frozenset[str]
+    #: ``(layer, files)`` to draw (see :mod:`gazetteer.theatres`)
+    boundaries: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: gazetteer files imported into the index before a run
+    gazetteer_files: tuple[str, ...] = ()
+    sides: tuple[Side, ...] = ()
+    claimants: tuple[Claimant, ...] = ()
+    map_view: MapView | None = None
+    other_side_colour: str = OTHER_SIDE_COLOUR
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.bbox, self.countries, self.admin1_codes))
+
+    def contains(self, place: Place) -> bool:
+        south, west, north, east = self.bbox
+        return south <= place.latitude <= north and west <= place.longitude <= east
+
+    @property
+    def view(self) -> MapView:
+        """The map's default view: the file's ``[view]``, else the middle of the bounding box."""
+        if self.map_view is not None:
+            return self.map_view
+        south, west, north, east = self.bbox
+        return MapView(((south + north) / 2, (west + east) / 2))
+
+    @cached_property
+    def colours(self) -> dict[str, str]:
+        """``side name -> colour`` in the file's order, then ``"" -> other_side_colour`` (do not change it)."""
+        return {**{s.name: s.colour for s in self.sides}, "": self.other_side_colour}
+
+    @cached_property
+    def _side_names(self) -> dict[str, str]:
+        names = {alias: s.name for s in reversed(self.sides) for alias in s.aliases}
+        return {**names, **{s.name: s.name for s in self.sides}}
+
+    def side_of(self, actor: str | None) -> str:
+        """The side an actor name (or alias) stands for; "" when it is none of the theatre's sides."""
+        return self._side_names.get(actor or "", "")
+
+    def colour_of(self, actor: str | None) -> str:
+        """The colour of an actor's side (:attr:`other_side_colour` for an unknown or empty one)."""
+        return self.colours[self.side_of(actor)]
