@@ -46,8 +46,13 @@ class NumberMatch:
     approximate: bool = False  # a conventional value for a plural word ("dozens" = 12)
 
 
+#: Letters a language may write for another ("ё" for "е"): folded away in words, both matched in text.
+_VARIANTS = {variant: base for lang in LANGUAGES for variant, base in lang.variants.items()}
+_UNFOLD = str.maketrans(_VARIANTS)
+
+
 def _fold(word: str) -> str:
-    return re.sub(r"[’ʼ`]", "'", word.lower()).replace("ё", "е")
+    return re.sub(r"[’ʼ`]", "'", word.lower()).translate(_UNFOLD)
 
 
 # --- word tables (folded: lower case, ё -> е, apostrophes -> '), from the language resources ---
@@ -60,6 +65,10 @@ for _lang in LANGUAGES:
 _SINGULAR_SCALES = frozenset(words(lang.numbers.singular_scales for lang in LANGUAGES))
 
 
+_LETTER_CLASSES = {"'": "['’ʼ`]"} | {base: f"[{base}{''.join(v for v, b in _VARIANTS.items() if b == base)}]"
+                                     for base in _VARIANTS.values()}
+
+
 def _trie_pattern(words: list[str]) -> str:
     """A regex alternation of ``words`` shaped as a trie (fast to match); ' and е match variants."""
     trie: dict = {}
@@ -70,7 +79,7 @@ def _trie_pattern(words: list[str]) -> str:
         node[""] = {}
 
     def char(ch: str) -> str:
-        return {"'": "['’ʼ`]", "е": "[её]"}.get(ch, re.escape(ch))
+        return _LETTER_CLASSES.get(ch, re.escape(ch))
 
     def emit(node: dict) -> str:
         branches = [char(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]

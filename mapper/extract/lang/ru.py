@@ -191,5 +191,6 @@ PLACES = Places(
     abbreviations=tuple("км г ул обл им т.е т.д".split()),
 )
 
-LANGUAGE = Language(code="ru", name="Russian", uppercase="А-ЯЁ", lowercase="а-яё", numbers=NUMBERS,
+LANGUAGE = Language(code="ru", name="Russian", uppercase="А-ЯЁ", lowercase="а-яё", variants={"ё": "е"},
+                    numbers=NUMBERS,
                     casualties=CASUALTIES, dates=DATES, attribution=ATTRIBUTION, places=PLACES)

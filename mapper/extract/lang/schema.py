@@ -249,6 +249,7 @@ class Language:
     name: str
     uppercase: str             # a regex character-class body of its capital letters ("A-Z")
     lowercase: str
+    variants: dict[str, str] = field(default_factory=dict)   # a letter written for another: "ё" -> "е"
     numbers: Numbers = Numbers()
     casualties: Casualties = Casualties()
     dates: Dates = Dates()
