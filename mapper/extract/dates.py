@@ -67,8 +67,7 @@ _WEEK_STEMS = words(d.week_stems for d in _LANGS)
 
 def _slot(name: str) -> str:
     """Every language's fragment for the named place of a rule, as one alternation ("(?!)" if none)."""
-    found = list(dict.fromkeys(alternation([d.slots.get(name, "")]) for d in _LANGS if d.slots.get(name)))
-    return "|".join(found) or "(?!)"
+    return alternation(d.slots.get(name, "") for d in _LANGS) or "(?!)"
 
 
 _KEY_DROP = str.maketrans("", "", "'’ʼ.")

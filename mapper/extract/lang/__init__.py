@@ -8,7 +8,7 @@ the extract modules build their regexes and word sets from all of :data:`LANGUAG
     >>> get_language("uk").name
     'Ukrainian'
     >>> alternation(["a|b", "", "b|c"])
-    'a|b|b|c'
+    'a|b|c'
 
 Adding a language (say Belarusian, ``be``):
 
@@ -47,8 +47,41 @@ def get_language(code: str) -> Language:
 
 
 def alternation(fragments) -> str:
-    """Regex fragments joined into one alternation, empty ones left out (one per language)."""
-    return "|".join(f for f in fragments if f)
+    """Regex fragments joined into one alternation (one per language): empty ones left out, and
+    an alternative that an earlier fragment already has ("км" in Russian and Ukrainian) kept once,
+    which changes no match and spares the regex engine a second try.
+
+    >>> alternation(["км|метр", "", "(?:км|м)|км"])
+    'км|метр|(?:км|м)'
+    """
+    return "|".join(dict.fromkeys(a for f in fragments if f for a in _top_level(f)))
+
+
+def _top_level(fragment: str) -> list[str]:
+    """The alternatives of a regex fragment: split at each "|" outside groups and classes."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(fragment):
+        ch = fragment[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if fragment[i + 1:i + 2] == "]" or fragment[i + 1:i + 3] == "^]":
+                i += 2 if fragment[i + 1] == "]" else 3   # a "]" first in a class is a literal
+                continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(fragment[start:i])
+            start = i + 1
+        i += 1
+    parts.append(fragment[start:])
+    return parts
 
 
 def words(values) -> tuple[str, ...]:
