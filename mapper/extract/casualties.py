@@ -50,13 +50,15 @@ class Figure:
 # --- casualty words: built from the language resources in mapper.extract.casualty_stems --------
 _KEYWORD_LOWER_RE = compile_with_first_chars(KEYWORD_PATTERN)  # on lower-cased text: three times as fast as re.I
 _KEYWORD_RE = compile_with_first_chars(KEYWORD_PATTERN, re.I)
+#: Verbs whose number, once taken as their object, is not also their subject.
+_TAKES_OBJECT = (Syntax.ACTIVE_VERB, Syntax.EITHER_SIDE)
 #: (category, syntax) of each keyword group, by group name.
 _GROUP_KINDS = {f"k{i}": (casualty.value, syntax) for i, (casualty, syntax, _) in enumerate(KEYWORDS)}
 
 
 class _Keyword(NamedTuple):
     category: str
-    role: Syntax
+    syntax: Syntax
     start: int
     end: int
 
@@ -109,8 +111,8 @@ _NONPERSON_RE = re.compile(rf"(?<![\w-])(?:{_alt('not_people')})(?!\w)", re.I)
 _EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
 
 # --- what may stand between a number and its casualty word ------------------------------------
-_BOUNDARY_RE = compile_with_first_chars(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)(?<!\bMaj)"
-                          r"(?<!\bSgt)(?<!\bNo)(?<!\bapprox)[.!?…](?=[\"”»’]?(?:\s|$))|[;\n]")
+_BOUNDARY_RE = compile_with_first_chars(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)"
+                          r"(?<!\bMaj)(?<!\bSgt)(?<!\bNo)(?<!\bapprox)[.!?…](?=[\"”»’]?(?:\s|$))|[;\n]")
 _FILLERS = rf"(?:(?:{_alt('perfect')})\s+)?(?:{_INCREASE})\s+(?:{_alt('to')})|{_alt('fillers')}"
 _VERB_GAP_RE = re.compile(rf"(?:\s*[:=–—-])?(?:\s+(?:{_FILLERS}))*\s*", re.I)
 _COLON_GAP_RE = re.compile(r"\s*[:=–—-]\s*")
@@ -200,7 +202,7 @@ def _backward(text: str, kw: _Keyword, q: _Quantity) -> _Quantity | None:
     if _RANGE_WORDS.get(q.qualifier.lower()) is RangeWord.AFTER_FROM and _INCREASE_END_RE.search(gap):
         q = q._replace(qstart=q.start, qualifier="", approximate=False)
         gap = text[kw.end:q.qstart]
-    gap_re = _NOUN_GAP_RE if kw.role is Syntax.NOUN else _COLON_GAP_RE if kw.role is Syntax.PARTICIPLE else _VERB_GAP_RE
+    gap_re = {Syntax.NOUN: _NOUN_GAP_RE, Syntax.PARTICIPLE: _COLON_GAP_RE}.get(kw.syntax, _VERB_GAP_RE)
     return q if gap_re.fullmatch(gap) else None
 
 
@@ -228,7 +230,7 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     if _GAP_PUNCT_RE.search(text, q.qend, kw.start):
         return None
     words = list(_WORD_RE.finditer(text, q.qend, kw.start))
-    if kw.role is Syntax.NOUN and (len(words) > 3 or "," in text[q.qend:kw.start]):
+    if kw.syntax is Syntax.NOUN and (len(words) > 3 or "," in text[q.qend:kw.start]):
         return None
     if len(words) > 10:
         return None
@@ -238,13 +240,13 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
         low = w.group().lower().rstrip(".")
         if low in _BREAKERS or low in _NEGATIONS or low.endswith(("n't", "n’t")):
             return None
-        if (low == "of" and not noun_phrase) or (kw.role is Syntax.NOUN and low in _NOUN_ADJ):
+        if (low == "of" and not noun_phrase) or (kw.syntax is Syntax.NOUN and low in _NOUN_ADJ):
             continue
         if low in _AUX:
-            if kw.role is Syntax.NOUN:
+            if kw.syntax is Syntax.NOUN:
                 return None
             in_aux = True
-        elif in_aux or (kw.role is Syntax.NOUN and low.endswith("ed")):
+        elif in_aux or (kw.syntax is Syntax.NOUN and low.endswith("ed")):
             return None
         elif not comma:
             noun_phrase.append(w)
@@ -307,11 +309,11 @@ def _figures_in(text: str) -> list[Figure]:
         if k is None:
             continue
         kw = keywords[k]
-        if kw.role is Syntax.NAMED_OBJECT or (k in objected and kw.role in (Syntax.ACTIVE_VERB, Syntax.EITHER_SIDE)) \
-                or not _clear(text, q.qend, kw.start, live):
+        if kw.syntax is Syntax.NAMED_OBJECT or (k in objected and kw.syntax in _TAKES_OBJECT) or not _clear(
+                text, q.qend, kw.start, live):
             continue
         subject = _forward(text, q, kw)
-        if subject == "" and kw.role is not Syntax.NOUN:  # "3 wounded soldiers": the subject after the word
+        if subject == "" and kw.syntax is not Syntax.NOUN:  # "3 wounded soldiers": the subject after the word
             pairs[n] = (q, kw, *_subject_after(text, kw.end))
         elif subject is not None:
             pairs[n] = (q, kw, subject, q.qend)
@@ -319,7 +321,8 @@ def _figures_in(text: str) -> list[Figure]:
     for n in sorted(pairs):
         q, kw, subject, subject_end = pairs[n]
         who = subject.lower().split()
-        if (subject and _NONPERSON_RE.search(subject)) or (kw.role is Syntax.NAMED_OBJECT and set(who) <= _DETERMINERS):
+        if (subject and _NONPERSON_RE.search(subject)) or (
+                kw.syntax is Syntax.NAMED_OBJECT and set(who) <= _DETERMINERS):
             continue
         start, end = min(q.qstart, kw.start), max(q.qend, kw.end, subject_end)
         if kw.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):

@@ -103,7 +103,8 @@ _ON = rf"(?:{_slot('on')})?"
 _OF = rf"(?:{_slot('of')})"
 
 _RULES: list[tuple[str, str]] = [
-    ("night_into", rf"\b(?:{_slot('night_prep')})\s+(?:{_slot('night')})\s+(?:(?:{_slot('night_from')})\s+\d{{1,2}}\s+)?"
+    ("night_into", rf"\b(?:{_slot('night_prep')})\s+(?:{_slot('night')})\s+"
+                   rf"(?:(?:{_slot('night_from')})\s+\d{{1,2}}\s+)?"
                    rf"(?:{_slot('night_onto')})\s+(?:(?P<d>{_D})\s+(?P<m>{_MON})(?:\s+(?P<y>{_Y}))?|(?P<wd>{_WD}))"),
     ("night_into", rf"\b(?:{_slot('night_into_weekday')})\s+(?P<wd>{_WD})"),
     ("range_dm", rf"\b{_ON}{_NIGHT}(?:(?:{_slot('range_from')})\s+)?(?P<d1>{_D})(?:\s+(?:{_OF}\s+)?(?P<m1>{_MON}))?"
@@ -117,8 +118,8 @@ _RULES: list[tuple[str, str]] = [
     ("month", rf"\b(?:{_slot('month_prep')})\s+(?:(?:{_slot('month_part')})[-\s]+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
     ("weekend", rf"\b(?:(?:{_slot('weekend_prep')})\s+)?(?P<mod>(?:{_MOD}\s+){{0,3}})(?:{_slot('weekend')})\b"
                 rf"|\b(?:(?:{_slot('weekend_one_prep')})\s+)?(?P<mod2>(?:{_MOD}\s+)?)(?:{_slot('weekend_one')})\b"),
-    ("weekday", rf"\b(?:(?:{_slot('weekday_before')})\s+)?(?P<prep>(?:{_slot('weekday_prep')})\s+)?(?:(?P<mod>{_MOD})\s+)?"
-                rf"(?P<wd>{_WD})(?:\s+(?:{_slot('time_of_day')})\b)?"),
+    ("weekday", rf"\b(?:(?:{_slot('weekday_before')})\s+)?(?P<prep>(?:{_slot('weekday_prep')})\s+)?"
+                rf"(?:(?P<mod>{_MOD})\s+)?(?P<wd>{_WD})(?:\s+(?:{_slot('time_of_day')})\b)?"),
     ("overnight", rf"\b(?:{_slot('overnight')})\b"),
     ("dayword", rf"\b(?:{_slot('dayword')})\b"),
     ("week", _slot("week")),

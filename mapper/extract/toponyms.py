@@ -48,7 +48,8 @@ _TITLES = frozenset(words(p.titles for p in _PLACES))
 _PERSON_VERBS = frozenset(words(p.person_verbs for p in _PLACES))
 #: Country names are not gazetteer places (they hold no point); the theatre's own
 #: come from the context module, the rest are the ones reports on this war name.
-_COUNTRIES = frozenset({w for words_ in COUNTRY_WORDS.values() for w in words_} | set(words(p.countries for p in _PLACES)))
+_COUNTRIES = frozenset({w for words_ in COUNTRY_WORDS.values() for w in words_}
+                       | set(words(p.countries for p in _PLACES)))
 _ORG_NEIGHBOURS = frozenset(
     """ukrainska pravda komsomolskaya novaya gazeta ria tass interfax reuters agency ministry news media
     newspaper channel telegram times post journal""".split()

@@ -51,8 +51,9 @@ CASUALTIES = Casualties(
         CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"),
         CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.ACTIVE_VERB, r"wounded|wounding|injured|injuring"),
-        CasualtyKeyword(Casualty.WOUNDED, Syntax.PARTICIPLE, r"(?:sustained|suffered|received)\s+"
-                                                             r"(?:(?:serious|minor|severe|shrapnel)\s+)?(?:injuries|wounds)"),
+        CasualtyKeyword(Casualty.WOUNDED, Syntax.PARTICIPLE,
+                        r"(?:sustained|suffered|received)\s+"
+                        r"(?:(?:serious|minor|severe|shrapnel)\s+)?(?:injuries|wounds)"),
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.NAMED_OBJECT, r"lost|loses|losing"),
     ),
     qualifiers=(
@@ -188,7 +189,8 @@ PLACES = Places(
     titles=tuple("""president minister gen general maj major col colonel lt lieutenant capt captain sgt mr mrs ms dr
         spokesperson spokesman spokeswoman commander leader governor mayor chief secretary senator pope king
         prime analyst correspondent reporter journalist blogger""".split()),
-    person_verbs=tuple("said says stated added told noted wrote claimed warned confirmed announced echoed urged".split()),
+    person_verbs=tuple("said says stated added told noted wrote claimed warned confirmed announced echoed urged"
+                       .split()),
     countries=tuple("""korea america china iran turkey poland germany france britain israel syria georgia moldova
         lithuania latvia estonia finland kazakhstan japan india""".split()),
     authority_words=tuple("regional governor administration authorities council mayor ova".split()),

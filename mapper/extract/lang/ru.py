@@ -69,7 +69,8 @@ CASUALTIES = Casualties(
                         r"(?:пропал[иоа]?|пропавш(?:их|ими|ие))\s+без\s+вести|безвести\s+пропавш(?:их|ими|ие)"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.NOUN, r"военнопленных|пленных"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.EITHER_SIDE,
-                        rf"(?:{_CAPTURE_VERB})\s+(?:в|у)\s+(?:плен|полон)|(?:в|у)\s+(?:плен|полон)\s+(?:{_CAPTURE_VERB})"
+                        rf"(?:{_CAPTURE_VERB})\s+(?:в|у)\s+(?:плен|полон)"
+                        rf"|(?:в|у)\s+(?:плен|полон)\s+(?:{_CAPTURE_VERB})"
                         r"|в\s+плену|пленили"),
         CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"погибш(?:их|ие|ими)|убитых"),
         CasualtyKeyword(Casualty.KILLED, Syntax.EITHER_SIDE,
