@@ -29,7 +29,8 @@ try:  # the parser behind ``re``; its layout has been stable since Python 3.11
 except ImportError:  # pragma: no cover - other interpreters
     _c = _p = _casefix = None
 
-__all__ = ["first_chars", "with_first_chars", "compile_with_first_chars"]
+__all__ = ["first_chars", "with_first_chars", "compile_with_first_chars", "literal_prefixes", "required_strings",
+           "AnchoredPattern"]
 
 _MAX_RANGE = 512
 
@@ -207,6 +208,78 @@ def _whole(items: list) -> bool:
 
 def _usable(out: set[str]) -> set[str] | None:
     return None if "" in out else out
+
+
+_TELLING = 4
+
+
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains, or None if that is not clear.
+    For each alternative its first literal run of at least four letters is taken (else its longest),
+    so that one Aho-Corasick pass over a text can rule out a match (patterns without IGNORECASE).
+
+    >>> sorted(required_strings(r"(?<!\\w)(?:killed|dead)\\s+(?:or|and)\\s+wounded|в\\s+плену"))
+    ['dead', 'killed', 'плену']
+    >>> required_strings(r"\\w+") is None
+    True
+    """
+    items = None if _INLINE_IGNORECASE.search(pattern) else _parse(pattern)
+    found = _required(items) if items is not None else None
+    return frozenset(found) if found else None
+
+
+def _required(items: list) -> set[str] | None:
+    candidates: list[set[str]] = []
+    run = {""}
+
+    def close() -> None:
+        if "" not in run:
+            candidates.append(run)
+
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the text on both sides is contiguous
+        exact = _exact([(op, av)])
+        if exact is not None and len(exact) * len(run) <= _MAX_PREFIXES:
+            run = {p + s for p in run for s in exact}
+            continue
+        close()
+        run = {""}
+        sub = None
+        if op is _c.SUBPATTERN:
+            sub = _required(list(av[-1]))
+        elif op is _c.BRANCH:
+            parts = [_required(list(alternative)) for alternative in av[1]]
+            sub = None if any(p is None for p in parts) else set().union(*parts)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            sub = _required(list(av[2]))
+        if sub and len(sub) <= _MAX_PREFIXES:
+            candidates.append(sub)
+    close()
+    # the first run of at least four letters (the keyword itself, mostly), else the longest
+    return next((c for c in candidates if min(map(len, c)) >= _TELLING), None) or max(
+        candidates, key=lambda c: min(map(len, c)), default=None)
+
+
+def _exact(items: list) -> set[str] | None:
+    """Every string ``items`` can match, if they hold only literals, small classes and groups of them."""
+    out = {""}
+    for op, av in items:
+        if op is _c.LITERAL:
+            subs = {chr(av)}
+        elif op is _c.IN:
+            subs = _class_chars(av)
+        elif op is _c.SUBPATTERN:
+            subs = _exact(list(av[-1]))
+        elif op is _c.BRANCH:
+            parts = [_exact(list(alternative)) for alternative in av[1]]
+            subs = None if any(p is None for p in parts) else set().union(*parts)
+        else:
+            return None
+        if subs is None or len(subs) * len(out) > _MAX_PREFIXES:
+            return None
+        out = {p + s for p in out for s in subs}
+    return out
 
 
 class AnchoredPattern:

@@ -23,23 +23,15 @@ from functools import lru_cache
 from gazetteer.theatre import Claimant, Theatre
 from gazetteer.theatres import default_theatre
 from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper.extract.lang import LANGUAGES, alternation, words
 
 __all__ = ["ActorClues", "Claimants", "actor_of", "claimant_of", "ACTOR_CLASSES"]
 
-_MILITARY = (r"(?:soldiers?|troops|servicem[ae]n|military|army|forces?|fighters|units?|personnel|formations?|"
-             r"brigades?|battalions?|regiments?|divisions?|"
-             r"marines|paratroopers|infantry|assault groups?|contingent|мобилизованн\w*|военн\w*|"
-             r"военнослужащ\w*|військов\w*|бійц\w*|солдат\w*|окупант\w*)")
-_ACTORS: list[tuple[str, str]] = [
-    ("North Korean forces", r"north korean?|dprk|korean people's army|kpa|північнокорейськ\w*|северокорейск\w*|"
-                            r"корейськ\w*|корейск\w*"),
-    ("Russian forces", r"russian|russia's|russians|occupiers|российск\w*|русск\w*|російськ\w*|рф|окупант\w*|"
-                       r"росіян\w*|оккупант\w*"),
-    ("Ukrainian forces", r"ukrainian|ukraine's|ukrainians|afu|зсу|всу|українськ\w*|украинск\w*"),
-]
-_CIVILIANS = compile_with_first_chars(
-    r"(?i)\b(civilians?|residents?|people|children|child|women|men|inhabitants|villagers|passers-?by|"
-    r"мирн\w+ жител\w*|жител\w*|людей|люди|дет\w*|цивільн\w*|мешканц\w*|діт\w*)\b")
+_ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
+_MILITARY = f"(?:{alternation(a.military for a in _ATTRIBUTION)})"
+_ACTORS: list[tuple[str, str]] = [(side, alternation(a.sides.get(side, "") for a in _ATTRIBUTION))
+                                  for side in words(a.sides for a in _ATTRIBUTION)]
+_CIVILIANS = compile_with_first_chars(rf"(?i)\b({alternation(a.civilians for a in _ATTRIBUTION)})\b")
 _ACTOR_RES = [(name, compile_with_first_chars(rf"(?i)(?<!\w)(?:{pattern})(?:\s+\w+){{0,2}}?\s+{_MILITARY}\b"))
               for name, pattern in _ACTORS]
 _ACTOR_LOOSE = [(name, compile_with_first_chars(rf"(?i)(?<!\w)(?:{pattern})(?!\w)")) for name, pattern in _ACTORS]
@@ -80,12 +72,10 @@ def _claimants_of(claimants: tuple[Claimant, ...]) -> Claimants:
     return Claimants(claimants)
 
 
-_REPORTING = re.compile(  # matched on lower-cased text
-    r"\b(?:according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
-    r"indicated|detailed|confirmed|per|citing|told|заяв\w*|сообщ\w*|по данным|за даними|повідом\w*|"
-    r"написал\w*|написав|информиру\w*|інформу\w*)\b")
-_ACCORDING_TO = compile_with_first_chars(r"(?i)\b(?:according to|per|citing|по данным|за даними|по словам|за словами)\s+"
-                           r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
+_REPORTING = re.compile(rf"\b(?:{alternation(a.reporting for a in _ATTRIBUTION)})\b")  # on lower-cased text
+_ACCORDING_TO = compile_with_first_chars(
+    rf"(?i)\b(?:{'|'.join(re.escape(w) for w in words(a.according_to for a in _ATTRIBUTION))})\s+"
+    r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
 
 
 class ActorClues:

@@ -21,7 +21,9 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from mapper.model.events import CATEGORIES, MAX_FIGURE
-from mapper.extract.casualty_stems import may_have_keyword as _may_have_keyword
+from mapper.extract.lang import LANGUAGES, alternation, words
+from mapper.extract.lang.schema import RangeLead, RangeWord, Syntax
+from mapper.extract.casualty_stems import KEYWORD_PATTERN, KEYWORDS, may_have_keyword as _may_have_keyword
 from mapper.extract.numbers import NumberMatch, find_numbers
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.sentences import MAX_SENTENCE_CHARS, clause_spans
@@ -45,55 +47,18 @@ class Figure:
     subject: str       # who suffered, as written ("North Korean soldiers"), "" if not named
 
 
-# --- casualty words -------------------------------------------------------------------------
-# Roles: "a" English active verb, the number before it (subject) or after it (object); "o" a verb
-# whose object is a figure only when it names who ("lost 30 soldiers", never "lost 30");
-# "p" participle/adjective, the number before it (or after ":"/"-"); "n" noun, the number just
-# before it or after "of", ":", "rose to"...; "c" Russian/Ukrainian verb or participle, either side.
-_KEYWORDS = [
-    ("killed_or_wounded", "a", r"killed\s+(?:or|and|&)\s+(?:wounded|injured)"
-                               r"|(?:wounded|injured)\s+(?:or|and)\s+killed"),
-    ("killed_or_wounded", "p", r"dead\s+(?:or|and|&)\s+(?:wounded|injured)"),
-    ("killed_or_wounded", "c", r"(?:убит|погибш|вбит|загибл)(?:ыми|ых|ими|их|ы|і)\s+(?:и|или|і|й|та|або)\s+"
-                               r"(?:ранен|поранен)(?:ыми|ых|ими|их|ы|і)"),
-    ("killed_or_wounded", "n", r"casualties|casualty\s+toll|losses|потер(?:и|ь|ям|ями|ях)|втрат(?:и|а|ах|ами)?"
-                               r"|личного\s+состава|особового\s+складу"),
-    ("missing", "p", r"missing(?:\s+in\s+action)?|unaccounted\s+for"),
-    ("missing", "c", r"(?:пропал[иоа]?|пропавш(?:их|ими|ие))\s+без\s+вести|безвести\s+пропавш(?:их|ими|ие)"
-                     r"|(?:зник(?:ли|ло|ла)?|зникл(?:их|ими|і))\s+безвісти|безвісти\s+зникл(?:их|ими|і)"),
-    ("captured", "a", r"captured|capturing|took\s+(?:prisoner|captive)|taking\s+(?:prisoner|captive)"),
-    ("captured", "p", r"taken\s+(?:prisoner|captive)|surrendered"),
-    ("captured", "n", r"prisoners(?:\s+of\s+war)?|pows|военнопленных|(?:військово)?полонених|пленных"),
-    ("captured", "c", r"(?:взят[ыоиі]|взяли|попал[иоа]?|потрапил[иоа]|сдал(?:ись|ось|ся)|здал(?:ися|ось|ся))\s+"
-                      r"(?:в|у)\s+(?:плен|полон)|(?:в|у)\s+(?:плен|полон)\s+(?:сдал(?:ись|ось|ся)|здал(?:ися|ось|ся)"
-                      r"|взят[ыоиі]|взяли|попал[иоа]?|потрапил[иоа])|в\s+плену|у\s+полоні|полонили|пленили"
-                      r"|полонен[іо]"),
-    ("killed", "p", r"killed\s+in\s+action|dead|died|perished|slain|lost\s+their\s+lives"),
-    ("killed", "a", r"killed|killing|kills|eliminated|liquidated"),
-    ("killed", "n", r"deaths|fatalities|death\s+toll|погибш(?:их|ие|ими)|загибл(?:их|ими|і)|убитых|вбитих"),
-    ("killed", "c", r"убит[ыоа]?|убили|погиб(?:ли|ло|ла)?|загинул[иоа]|загинув|вбит[оіа]|вбили"
-                    r"|ліквідован[оі]|ліквідували|ликвидирован[оы]?|ликвидировали"),
-    ("wounded", "a", r"wounded|wounding|injured|injuring"),
-    ("wounded", "p", r"(?:sustained|suffered|received)\s+(?:(?:serious|minor|severe|shrapnel)\s+)?(?:injuries|wounds)"),
-    ("wounded", "c", r"(?:получил[аио]?|отримал[аио]?|отримав|зазнал[аио]?|зазнав)\s+"
-                     r"(?:ранени[яей]|поранення|поранень|травм[ыи])"),
-    ("wounded", "n", r"раненых|раненые|ранения|поранених|поранення|поранень|постраждалих|пострадавших"),
-    ("wounded", "c", r"ранен[ыоа]?|ранили|поранен[іоа]|поранили|травмован[іоа]|постраждал[иоа]|пострадал[иоа]"),
-    ("killed_or_wounded", "o", r"lost|loses|losing|потерял[аио]?|потеряли|втратил[аио]?|втратили|втратив"),
-]
-_KEYWORD_PATTERN = "|".join(f"(?P<k{i}>{p})" for i, (_, _, p) in enumerate(_KEYWORDS)).join(
-    [r"(?<![\w-])(?:", r")(?![\w'’])"])
-_KEYWORD_LOWER_RE = compile_with_first_chars(_KEYWORD_PATTERN)  # on lower-cased text: three times as fast as re.I
-_KEYWORD_RE = compile_with_first_chars(_KEYWORD_PATTERN, re.I)
-
-
-#: (category, role) of each keyword group, by group name.
-_GROUP_KINDS = {f"k{i}": (category, role) for i, (category, role, _) in enumerate(_KEYWORDS)}
+# --- casualty words: built from the language resources in mapper.extract.casualty_stems --------
+_KEYWORD_LOWER_RE = compile_with_first_chars(KEYWORD_PATTERN)  # on lower-cased text: three times as fast as re.I
+_KEYWORD_RE = compile_with_first_chars(KEYWORD_PATTERN, re.I)
+#: Verbs whose number, once taken as their object, is not also their subject.
+_TAKES_OBJECT = (Syntax.ACTIVE_VERB, Syntax.EITHER_SIDE)
+#: (category, syntax) of each keyword group, by group name.
+_GROUP_KINDS = {f"k{i}": (casualty.value, syntax) for i, (casualty, syntax, _) in enumerate(KEYWORDS)}
 
 
 class _Keyword(NamedTuple):
     category: str
-    role: str
+    syntax: Syntax
     start: int
     end: int
 
@@ -111,104 +76,59 @@ class _Quantity(NamedTuple):
 
 
 # --- qualifiers and ranges ------------------------------------------------------------------
+_WORDS = [lang.casualties for lang in LANGUAGES]
+
+
+def _alt(name: str) -> str:
+    """The languages' regex fragments of one kind, as one alternation."""
+    return alternation(getattr(words, name) for words in _WORDS)
+
+
 _QUAL_RE = compile_with_first_chars(
-    r"(?<!\w)(?P<q>no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|not\s+more\s+than"
-    r"|at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|as\s+many\s+as|as\s+few\s+as"
-    r"|an\s+estimated|estimated|approximately|approx\.|about|around|some|roughly|nearly|almost|just\s+over"
-    r"|well\s+over|over|close\s+to|upwards\s+of|in\s+excess\s+of|a\s+minimum\s+of|a\s+maximum\s+of"
-    r"|не\s+менее|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум|минимум|более|больше|свыше|около|примерно"
-    r"|приблизительно|порядка|почти|не\s+менше|щонайменше|принаймні|як\s+мінімум|мінімум|понад|більш\s+ніж"
-    r"|більше|близько|приблизно|орієнтовно|майже|до)\s*$", re.I)
-_POSTQUAL_RE = re.compile(r"\s*(?:or\s+more|or\s+so|\+|plus|и\s+более|і\s+більше|с\s+лишним|з\s+лишком)(?!\w)", re.I)
-_RANGE_RE = re.compile(r"\s*(?P<dash>[-–—])\s*|\s+(?P<word>to|and|or|до|и|і|та|или|або|чи)\s+", re.I)
-_RANGE_LEAD_RE = compile_with_first_chars(r"(?<!\w)(?P<lead>between|from|между|між|от|від)\s+$", re.I)
-_INCREASE = (r"rose|risen|climbed|jumped|increased|grew|grown|возросл[аои]|выросл[аои]|увеличил(?:ось|ась|ись)"
-             r"|зросл[аои]|збільшил(?:ася|ося|ися)")
+    rf"(?<!\w)(?P<q>{alternation(q.pattern for w in _WORDS for q in w.qualifiers)})\s*$", re.I)
+_POSTQUAL_RE = re.compile(rf"\s*(?:{alternation(q.pattern for w in _WORDS for q in w.post_qualifiers)})(?!\w)", re.I)
+_RANGE_WORDS = {word: kind for w in _WORDS for word, kind in w.range_words.items()}
+_RANGE_LEADS = {word: kind for w in _WORDS for word, kind in w.range_leads.items()}
+_RANGE_RE = re.compile(rf"\s*(?P<dash>[-–—])\s*|\s+(?P<word>{'|'.join(_RANGE_WORDS)})\s+", re.I)
+_RANGE_LEAD_RE = compile_with_first_chars(rf"(?<!\w)(?P<lead>{'|'.join(_RANGE_LEADS)})\s+$", re.I)
+_INCREASE = _alt("increase")
 _INCREASE_END_RE = compile_with_first_chars(rf"(?<!\w)(?:{_INCREASE})\s+$", re.I)
 
 # --- contexts that make a number something other than a head count ---------------------------
-_MONTHS = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
-           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]"
-           r"|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|січ(?:ня|ень|ні)"
-           r"|лют(?:ого|ий|ому)|берез(?:ня|ень|ні)|квіт(?:ня|ень|ні)|трав(?:ня|ень|ні)|черв(?:ня|ень|ні)"
-           r"|лип(?:ня|ень|ні)|серп(?:ня|ень|ні)|верес(?:ня|ень|ні)|жовт(?:ня|ень|ні)|листопад[аі]?|груд(?:ня|ень|ні)")
+_MONTHS = _alt("months")
 _PREV_EXCL_RE = compile_with_first_chars(
-    rf"(?:(?<!\w)(?:{_MONTHS}|aged|age|ages|No\.?|Nos\.?|number|article|art\.|part|section|paragraph|page|day"
-    r"|brigade|regiment|battalion|division|unit|corps|route|highway|flight|US\$|USD|EUR|UAH|RUB|в\s+возрасте"
-    r"|возрастом|віком|статья|статьи|стаття|статті|частина|часть|пункт|бригада|полк|батальон|дивизия|дивізія"
-    r"|в/ч|військова\s+частина|воинская\s+часть)|[$€£₴₽№#])\s*$", re.I)
+    rf"(?:(?<!\w)(?:{_MONTHS}|{_alt('before_not_count')})|[$€£₴₽№#])\s*$", re.I)
 #: After a number: a hyphenated word ("94-th", "30-year"), or a unit, time or money word after
 #: optional spaces (tried where the spaces end, behind a look-ahead for the words' first letters).
 _NEXT_HYPHEN_RE = re.compile(r"-[^\W\d_]")
 _SPACES_RE = re.compile(r"\s*")
-_NEXT_EXCL_RE = compile_with_first_chars(
-    rf"(?:{_MONTHS}|%|‰|km²?|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|mm|cm|ft|feet|yards?"
-    r"|hectares?|ha|sq|square|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?|years?"
-    r"|yrs?|decades?|a\.m\.?|p\.m\.?|am|pm|o['’]clock|GMT|UTC|local\s+time|percent|per\s+cent|percentage"
-    r"|dollars?|euros?|pounds?|rubles?|roubles?|hryvni?as?|UAH|USD|EUR|RUB|bn|billion|times|tonnes?|tons?|kg"
-    r"|litres?|liters?|brigades?|regiments?|battalions?|divisions?|corps|км|кілометр\w*|километр\w*|м|метр\w*|мм"
-    r"|см|час\w*|годин\w*|минут\w*|хвилин\w*|секунд\w*|дн(?:я|ей|і|ів)|день|суток|сутки|доби|діб|недел\w*"
-    r"|тижн\w*|тиждень|месяц\w*|місяц\w*|лет|год|года|году|рок(?:у|ів|и)|рік|р\.|г\.|процент\w*|відсот\w*"
-    r"|рубл\w*|гривень|гривн\w*|грн|доллар\w*|долар\w*|евро|євро|раз|рази|разів|тонн\w*|бригад\w*|полк\w*"
-    r"|батальон\w*|дивизи\w*|дивізі\w*|ОМБр|ОШБр)(?![\w'’])", re.I)
-_YEAR_PREV_RE = compile_with_first_chars(
-    rf"(?<!\w)(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|year|summer|winter|spring|autumn"
-    rf"|fall|в|во|у|с|з|із|до|от|від|по|{_MONTHS})\s*$", re.I)
-_YEAR_NEXT_RE = re.compile(r"\s*(?:[,;:.!?)]|$|years?\b|г\.|гг\.|года\b|году\b|год\b|рік\b|року\b|р\.)", re.I)
+_NEXT_EXCL_RE = compile_with_first_chars(rf"(?:{_MONTHS}|{_alt('after_not_count')})(?![\w'’])", re.I)
+_YEAR_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('year_before')}|{_MONTHS})\s*$", re.I)
+_YEAR_NEXT_RE = re.compile(rf"\s*(?:[,;:.!?)]|$|{_alt('year_after')})", re.I)
 _OF_RE = re.compile(r"\s+of\s+", re.I)
-_TOTAL_PREV_RE = compile_with_first_chars(r"(?<!\w)(?:of\s+the|out\s+of|из|із|зі|з)\s+$", re.I)
-_NONPERSON_RE = re.compile(
-    r"(?<![\w-])(?:tanks?|vehicles?|APCs?|IFVs?|MRAPs?|drones?|UAVs?|aircraft|planes?|jets?|helicopters?|missiles?"
-    r"|rockets?|shells?|rounds|bombs?|mines|munitions|guns|howitzers?|artillery|launchers?|systems?|MLRS|radars?"
-    r"|trucks?|cars?|boats?|ships?|vessels?|equipment|hardware|weapons?|pieces|units|depots?|warehouses?|bridges?"
-    r"|buildings?|houses?|homes?|apartments?|villages?|towns?|settlements?|localities|locality|cities|city|hamlets?"
-    r"|positions?|districts?|regions?|areas?|directions?|sectors?|targets?|facilities|km|miles?|attacks?|assaults?"
-    r"|strikes?|airstrikes?|shellings?|clashes|engagements?|firefights?|battles?|raids?|sorties|offensives?"
-    r"|attempts?|operations?|times|days?|hours?|weeks?|months?|years?|танк\w*|бмп|бтр|ббм|бронетехн\w*|техник\w*"
-    r"|техні\w*|автомобил\w*|автомобіл\w*|автотехн\w*|машин\w*|беспилотник\w*|безпілотник\w*|бпла|дрон\w*"
-    r"|ракет\w*|снаряд\w*|самол[её]т\w*|літак\w*|вертол[её]т\w*|гелікоптер\w*|артсистем\w*|артилер\w*"
-    r"|артиллер\w*|систем\w*|гармат\w*|оруди\w*|рсзв|рсзо|зрк|катер\w*|корабл\w*|човн\w*|единиц\w*|одиниц\w*"
-    r"|населенн?\w*|сел[ао]?|сёл|сіл|селищ\w*|посел\w*|город(?:а|ов|ам)?|міст[аоі]?|позиц\w*|атак\w*|штурм\w*"
-    r"|удар\w*|обстрел\w*|обстріл\w*|боестолкновени\w*|боєзіткнен\w*|зіткнен\w*|столкновени\w*|напрям\w*"
-    r"|направлени\w*|будин\w*)(?!\w)", re.I)
-_EXCHANGE_RE = re.compile(r"exchang|swap|releas|freed|repatriat|returned\s+home|обмен|обмін|освобо|звільн"
-                          r"|верну|поверну", re.I)
+_TOTAL_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('total_before')})\s+$", re.I)
+_NONPERSON_RE = re.compile(rf"(?<![\w-])(?:{_alt('not_people')})(?!\w)", re.I)
+_EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
 
 # --- what may stand between a number and its casualty word ------------------------------------
-_BOUNDARY_RE = compile_with_first_chars(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)(?<!\bMaj)"
-                          r"(?<!\bSgt)(?<!\bNo)(?<!\bapprox)[.!?…](?=[\"”»’]?(?:\s|$))|[;\n]")
-_FILLERS = (rf"(?:(?:has|have|had)\s+)?(?:{_INCREASE})\s+(?:to|до)|a\s+further|another|an\s+additional|additional"
-            r"|a\s+total\s+of|in\s+total|also|reportedly|allegedly"
-            r"|only|just|were|was|are|is|ещё|еще|ще|также|також|всего|усього|загалом|в\s+общей\s+сложности|уже|вже")
+_BOUNDARY_RE = compile_with_first_chars(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)"
+                          r"(?<!\bMaj)(?<!\bSgt)(?<!\bNo)(?<!\bapprox)[.!?…](?=[\"”»’]?(?:\s|$))|[;\n]")
+_FILLERS = rf"(?:(?:{_alt('perfect')})\s+)?(?:{_INCREASE})\s+(?:{_alt('to')})|{_alt('fillers')}"
 _VERB_GAP_RE = re.compile(rf"(?:\s*[:=–—-])?(?:\s+(?:{_FILLERS}))*\s*", re.I)
 _COLON_GAP_RE = re.compile(r"\s*[:=–—-]\s*")
-_AMOUNT = (rf"{_INCREASE}|reached|hit|totall?ed|totall?ing|numbered|numbering|amounted|amounting|stands?|stood|is|was"
-           r"|are|were|of|at|составил[аио]?|составляют|составляет|достигл[аио]|достигает|склал[аио]?|складають"
-           r"|становлять|становить|сягнул[аио]|досягл[аио]|сягає|досягає|[:=–—-]")
-_NOUN_GAP_RE = re.compile(rf"\s*[:=–—-]?\s*|\s+(?:of|at|от)\s+"
-                          rf"|(?:\s+[^\s\d]+){{0,6}}?\s+(?:(?:has|have|had|now)\s+)?(?:{_AMOUNT})"
-                          r"(?:\s+(?:to|at|of|до))?\s*", re.I)
+_AMOUNT = rf"{_INCREASE}|{_alt('amount')}|[:=–—-]"
+_NOUN_GAP_RE = re.compile(rf"\s*[:=–—-]?\s*|\s+(?:{_alt('of')})\s+"
+                          rf"|(?:\s+[^\s\d]+){{0,6}}?\s+(?:(?:{_alt('amount_lead')})\s+)?(?:{_AMOUNT})"
+                          rf"(?:\s+(?:{_alt('amount_to')}))?\s*", re.I)
 _GAP_PUNCT_RE = re.compile(r"[:()\[\]\"“”«»]")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
 _SPACE_RE = re.compile(r"\s+")
-_AUX = frozenset("""are is was were be been being have has had who that to reportedly allegedly believed thought said
-    feared reported confirmed estimated presumed assessed known understood alleged claimed likely possibly probably
-    apparently may might could would will must should also all both now still already currently later subsequently
-    eventually initially officially got get became become remain remains remained went gone found declared listed as
-    left considered deemed counted seriously critically severely badly lightly slightly mortally fatally each
-    были был была было будут є були був була було ещё еще ще также також вероятно ймовірно імовірно
-    предположительно нібито якобы уже вже всего усього всі все считаются вважаються числятся значаться получили
-    отримали зазнали стали оказались опинилися тяжело легко важко смертельно""".split())
-_BREAKERS = frozenset("""where while but after before when because although though whereas since until unless if so
-    then whom which whose many most some several few none а но але однак однако где де когда коли после після
-    пока поки хотя хоча""".split())
-_DETERMINERS = frozenset("the a an its their his her our them these those".split())
-_NEGATIONS = frozenset("not never no не ни ні".split())
-_NOUN_ADJ = frozenset("confirmed reported estimated combined additional further total new more".split())
-_SUBJECT_STOP = frozenset("""in on at near from during and or with including while as by after before when for to of
-    who that which were was are is has have had since across among inside outside into around amid against over
-    в во у на под під при з с со и і та й от від после після за до по около біля возле поблизу вблизи среди серед
-    которые які що а но але был были було були""".split())
+_AUX = frozenset(words(w.auxiliaries for w in _WORDS))
+_BREAKERS = frozenset(words(w.breakers for w in _WORDS))
+_DETERMINERS = frozenset(words(w.determiners for w in _WORDS))
+_NEGATIONS = frozenset(words(w.negations for w in _WORDS))
+_NOUN_ADJ = frozenset(words(w.noun_adjectives for w in _WORDS))
+_SUBJECT_STOP = frozenset(words(w.subject_stops for w in _WORDS))
 
 
 def _quantities(text: str, nums: list[NumberMatch]) -> list[_Quantity]:
@@ -225,9 +145,11 @@ def _quantities(text: str, nums: list[NumberMatch]) -> list[_Quantity]:
         lead = _RANGE_LEAD_RE.search(text, max(0, a.start - 12), a.start)
         word = (conn["word"] or "").lower() if conn else ""
         if b and conn and a.value < b.value and (
-                conn["dash"] or word in ("to", "or", "или", "або", "чи")
-                or (lead and word in ("and", "и", "і", "та") and lead["lead"].lower() in ("between", "между", "між"))
-                or (lead and word == "до" and lead["lead"].lower() in ("from", "от", "від"))):
+                conn["dash"] or _RANGE_WORDS.get(word) is RangeWord.ALWAYS
+                or (lead and _RANGE_WORDS.get(word) is RangeWord.AFTER_BETWEEN
+                    and _RANGE_LEADS[lead["lead"].lower()] is RangeLead.BETWEEN)
+                or (lead and _RANGE_WORDS.get(word) is RangeWord.AFTER_FROM
+                    and _RANGE_LEADS[lead["lead"].lower()] is RangeLead.FROM)):
             i += 1
             if lead and _INCREASE_END_RE.search(text, max(0, lead.start() - 20), lead.start()):
                 # "the toll rose from 5 to 7": the figure is 7
@@ -277,10 +199,10 @@ def _clear(text: str, lo: int, hi: int, qs: list[_Quantity]) -> bool:
 def _backward(text: str, kw: _Keyword, q: _Quantity) -> _Quantity | None:
     """``q`` as the object of ``kw`` ("killed 12", "death toll rose to 7"); maybe without "до"."""
     gap = text[kw.end:q.qstart]
-    if q.qualifier.lower() == "до" and _INCREASE_END_RE.search(gap):
+    if _RANGE_WORDS.get(q.qualifier.lower()) is RangeWord.AFTER_FROM and _INCREASE_END_RE.search(gap):
         q = q._replace(qstart=q.start, qualifier="", approximate=False)
         gap = text[kw.end:q.qstart]
-    gap_re = {"a": _VERB_GAP_RE, "c": _VERB_GAP_RE, "o": _VERB_GAP_RE, "n": _NOUN_GAP_RE, "p": _COLON_GAP_RE}[kw.role]
+    gap_re = {Syntax.NOUN: _NOUN_GAP_RE, Syntax.PARTICIPLE: _COLON_GAP_RE}.get(kw.syntax, _VERB_GAP_RE)
     return q if gap_re.fullmatch(gap) else None
 
 
@@ -308,7 +230,7 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     if _GAP_PUNCT_RE.search(text, q.qend, kw.start):
         return None
     words = list(_WORD_RE.finditer(text, q.qend, kw.start))
-    if kw.role == "n" and (len(words) > 3 or "," in text[q.qend:kw.start]):
+    if kw.syntax is Syntax.NOUN and (len(words) > 3 or "," in text[q.qend:kw.start]):
         return None
     if len(words) > 10:
         return None
@@ -318,13 +240,13 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
         low = w.group().lower().rstrip(".")
         if low in _BREAKERS or low in _NEGATIONS or low.endswith(("n't", "n’t")):
             return None
-        if (low == "of" and not noun_phrase) or (kw.role == "n" and low in _NOUN_ADJ):
+        if (low == "of" and not noun_phrase) or (kw.syntax is Syntax.NOUN and low in _NOUN_ADJ):
             continue
         if low in _AUX:
-            if kw.role == "n":
+            if kw.syntax is Syntax.NOUN:
                 return None
             in_aux = True
-        elif in_aux or (kw.role == "n" and low.endswith("ed")):
+        elif in_aux or (kw.syntax is Syntax.NOUN and low.endswith("ed")):
             return None
         elif not comma:
             noun_phrase.append(w)
@@ -387,10 +309,11 @@ def _figures_in(text: str) -> list[Figure]:
         if k is None:
             continue
         kw = keywords[k]
-        if kw.role == "o" or (k in objected and kw.role in "ac") or not _clear(text, q.qend, kw.start, live):
+        if kw.syntax is Syntax.NAMED_OBJECT or (k in objected and kw.syntax in _TAKES_OBJECT) or not _clear(
+                text, q.qend, kw.start, live):
             continue
         subject = _forward(text, q, kw)
-        if subject == "" and kw.role != "n":  # "3 wounded soldiers": the subject after the word
+        if subject == "" and kw.syntax is not Syntax.NOUN:  # "3 wounded soldiers": the subject after the word
             pairs[n] = (q, kw, *_subject_after(text, kw.end))
         elif subject is not None:
             pairs[n] = (q, kw, subject, q.qend)
@@ -398,7 +321,8 @@ def _figures_in(text: str) -> list[Figure]:
     for n in sorted(pairs):
         q, kw, subject, subject_end = pairs[n]
         who = subject.lower().split()
-        if (subject and _NONPERSON_RE.search(subject)) or (kw.role == "o" and set(who) <= _DETERMINERS):
+        if (subject and _NONPERSON_RE.search(subject)) or (
+                kw.syntax is Syntax.NAMED_OBJECT and set(who) <= _DETERMINERS):
             continue
         start, end = min(q.qstart, kw.start), max(q.qend, kw.end, subject_end)
         if kw.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):

@@ -1,10 +1,16 @@
-"""A quick test before the casualty-keyword search: does the text hold any casualty word's stem?
+"""Casualty keywords from the language resources, and a quick test before searching for them.
 
-One C-speed Aho-Corasick pass over lower-cased text; most sentences of a report fail it, and
+:data:`KEYWORDS` joins every language's :class:`~mapper.extract.lang.schema.CasualtyKeyword`
+by what it counts and where its number stands; :data:`KEYWORD_STEMS` are strings one of which
+every keyword match holds, derived from the keyword pattern itself (see
+:func:`mapper._internal.regex_prefix.required_strings`). One C-speed Aho-Corasick pass over
+lower-cased text finds them; most sentences of a report hold none, and
 :func:`mapper.extract.casualties.find_figures` then skips its full keyword regex::
 
     >>> may_have_keyword("two soldiers were killed"), may_have_keyword("the bridge was rebuilt")
     (True, False)
+    >>> may_have_keyword("двое раненых"), may_have_keyword("загинули троє")
+    (True, True)
 """
 
 from __future__ import annotations
@@ -12,18 +18,36 @@ from __future__ import annotations
 from functools import lru_cache
 
 from gazetteer.automaton import word_automaton
+from mapper._internal.regex_prefix import required_strings
+from mapper.extract.lang import LANGUAGES, alternation
+from mapper.extract.lang.schema import Casualty, Syntax
 
-__all__ = ["may_have_keyword", "stem_spans", "KEYWORD_STEMS"]
+__all__ = ["may_have_keyword", "stem_spans", "KEYWORDS", "KEYWORD_PATTERN", "KEYWORD_STEMS"]
 
-#: Stems every casualty keyword contains; a text holding none of them cannot hold a figure.
-#: Checked with one C-speed Aho-Corasick pass before the full keyword regex (most sentences fail it).
-KEYWORD_STEMS = (
-    "kill", "wound", "injur", "casualt", "loss", "dead", "died", "death", "fatal", "missing", "unaccounted",
-    "captur", "prisoner", "pow", "captive", "surrender", "perish", "slain", "lives", "eliminat", "liquidat",
-    "lost", "lose", "losing", "toll", "убит", "убил", "погиб", "вбит", "вбил", "загиб", "загин", "ранен",
-    "ранил", "поранен", "поранил", "травм", "пострада", "постражда", "потер", "втрат", "личного", "особового",
-    "пропа", "зник", "плен", "полон", "ліквід", "ликвид", "ранени", "поранен",
-)
+#: The order in which keyword groups are tried where several match at one place: phrases that hold
+#: another keyword ("killed or wounded", "killed in action", "убитых и раненых") come before it.
+_SLOTS = [(Casualty.CASUALTIES, Syntax.ACTIVE_VERB), (Casualty.CASUALTIES, Syntax.PARTICIPLE),
+          (Casualty.CASUALTIES, Syntax.EITHER_SIDE), (Casualty.CASUALTIES, Syntax.NOUN),
+          (Casualty.MISSING, Syntax.PARTICIPLE), (Casualty.MISSING, Syntax.EITHER_SIDE),
+          (Casualty.CAPTURED, Syntax.ACTIVE_VERB), (Casualty.CAPTURED, Syntax.PARTICIPLE),
+          (Casualty.CAPTURED, Syntax.NOUN), (Casualty.CAPTURED, Syntax.EITHER_SIDE),
+          (Casualty.KILLED, Syntax.PARTICIPLE), (Casualty.KILLED, Syntax.ACTIVE_VERB), (Casualty.KILLED, Syntax.NOUN),
+          (Casualty.KILLED, Syntax.EITHER_SIDE), (Casualty.WOUNDED, Syntax.ACTIVE_VERB),
+          (Casualty.WOUNDED, Syntax.PARTICIPLE), (Casualty.WOUNDED, Syntax.EITHER_SIDE),
+          (Casualty.WOUNDED, Syntax.NOUN), (Casualty.CASUALTIES, Syntax.NAMED_OBJECT)]
+#: (what it counts, where its number stands, pattern): one group per slot, every language's words in it.
+KEYWORDS: list[tuple[Casualty, Syntax, str]] = [
+    (casualty, syntax, pattern) for casualty, syntax in _SLOTS
+    if (pattern := alternation(kw.pattern for lang in LANGUAGES for kw in lang.casualties.keywords
+                               if (kw.casualty, kw.syntax) == (casualty, syntax)))]
+_missing = {(kw.casualty, kw.syntax) for lang in LANGUAGES for kw in lang.casualties.keywords} - set(_SLOTS)
+if _missing:
+    raise ValueError(f"casualty keywords of no slot: {_missing}")
+#: All keywords, group ``k<i>`` for ``KEYWORDS[i]``, each a whole word (or words) of lower-cased text.
+KEYWORD_PATTERN = "|".join(f"(?P<k{i}>{p})" for i, (_, _, p) in enumerate(KEYWORDS)).join(
+    [r"(?<![\w-])(?:", r")(?![\w'’])"])
+#: Strings every casualty keyword match contains; a text holding none of them cannot hold a figure.
+KEYWORD_STEMS: frozenset[str] = required_strings(KEYWORD_PATTERN)
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +66,6 @@ def stem_spans(lowered: str) -> list[tuple[int, int]]:
     (a sentence holding none of them has no figure).
 
     >>> stem_spans("two were killed. the bridge was rebuilt.")
-    [(9, 13)]
+    [(9, 15)]
     """
     return [(last - len(stem) + 1, last + 1) for last, stem in _stem_automaton().iter(lowered)]

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from gazetteer.automaton import word_automaton
 from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper.extract.lang import LANGUAGES, alternation, words
 
 __all__ = ["EventDate", "find_dates", "resolve_event_date"]
 
@@ -52,27 +53,21 @@ class EventDate:
         return self.start
 
 
-# ---------------------------------------------------------------- vocabulary
-_MONTH_FORMS = (  # English (and abbreviations), Russian nom/gen/loc, Ukrainian nom/gen/loc
-    "january jan январь января январе січень січня січні", "february feb февраль февраля феврале лютий лютого лютому",
-    "march mar март марта марте березень березня березні", "april apr апрель апреля апреле квітень квітня квітні",
-    "may май мая мае травень травня травні", "june jun июнь июня июне червень червня червні",
-    "july jul июль июля июле липень липня липні", "august aug август августа августе серпень серпня серпні",
-    "september sept sep сентябрь сентября сентябре вересень вересня вересні",
-    "october oct октябрь октября октябре жовтень жовтня жовтні",
-    "november nov ноябрь ноября ноябре листопад листопада листопаді",
-    "december dec декабрь декабря декабре грудень грудня грудні")
-_WEEKDAY_FORMS = (  # English, Russian accusative, Ukrainian accusative and genitive
-    "monday понедельник понеділок понеділка", "tuesday вторник вівторок вівторка", "wednesday среду середу середи",
-    "thursday четверг четвер четверга", "friday пятницу п'ятницю п'ятниці", "saturday субботу суботу суботи",
-    "sunday воскресенье неділю неділі")
-_NUMBER_FORMS = ("one один одна", "two два дві", "three три", "four четыре чотири", "five пять п'ять",
-                 "six шесть шість", "seven семь сім", "eight восемь вісім", "nine девять дев'ять", "ten десять")
-_DAY_OFFSETS = {"the day before yesterday": -2, "позавчера": -2, "позавчора": -2, "yesterday": -1, "вчера": -1,
-                "вчора": -1, "учора": -1, "tomorrow": 1, "завтра": 1}
-# modifiers of weekdays, weekends, weeks and months; _mod_kind() tells "last" / "next" / "" (this) by stem
-_MOD = r"(?:this\s+past|this\s+coming|the|this|last|past|recent|previous|next|coming|upcoming|" \
-       r"(?:прошл|минув|прошед|минул|следующ|ближайш|наступн|эт|ц[еюіи])\w*)"
+# ---------------------------------------------------------------- vocabulary (from the language resources)
+_LANGS = [lang.dates for lang in LANGUAGES]
+_MONTH_FORMS = tuple(" ".join(d.months[i] for d in _LANGS if d.months) for i in range(12))
+_WEEKDAY_FORMS = tuple(" ".join(d.weekdays[i] for d in _LANGS if d.weekdays) for i in range(7))
+_NUMBER_FORMS = tuple(" ".join(d.numbers[i] for d in _LANGS if d.numbers) for i in range(10))
+_DAY_OFFSETS = {phrase: days for d in _LANGS for phrase, days in d.day_offsets.items()}
+_MONTH_VERBS = frozenset(words(d.month_verbs for d in _LANGS))   # "may": a verb when written in lower case
+_NEXT_STEMS = words(d.next_stems for d in _LANGS)
+_LAST_STEMS = words(d.last_stems for d in _LANGS)
+_WEEK_STEMS = words(d.week_stems for d in _LANGS)
+
+
+def _slot(name: str) -> str:
+    """Every language's fragment for the named place of a rule, as one alternation ("(?!)" if none)."""
+    return alternation(d.slots.get(name, "") for d in _LANGS) or "(?!)"
 
 
 _KEY_DROP = str.maketrans("", "", "'’ʼ.")
@@ -90,53 +85,48 @@ def _alternation(forms: tuple[str, ...]) -> str:
 
 _MONTHS, _WEEKDAYS, _NUMBERS = ({_key(w): i for i, words in enumerate(forms, first) for w in words.split()}
                                  for forms, first in ((_MONTH_FORMS, 1), (_WEEKDAY_FORMS, 0), (_NUMBER_FORMS, 1)))
+#: Weekday words that need a preposition or a modifier to be a date ("среду" alone is "environment").
+_BARE_WEEKDAY_NO_DATE = frozenset(_key(w) for d in _LANGS if d.weekday_needs_preposition
+                                  for forms in d.weekdays for w in forms.split())
+_MOD = rf"(?:{_slot('modifier')})"     # modifiers of weekdays, weekends, weeks and months
+_DAY_SUFFIX_CHARS = "".join(sorted(set(re.findall(r"[^\W\d_]", _slot("day_suffix"))))) + "-"
 
 # ---------------------------------------------------------------- building blocks
 _MON = rf"(?:{_alternation(_MONTH_FORMS)})\b\.?"
 _WD = rf"(?:{_alternation(_WEEKDAY_FORMS)})\b"
-_D = r"(?<![\d.,:/])(?<![^\W\d_]-)\d{1,2}(?![\d:]|[.,/]\d)(?:st|nd|rd|th|-?(?:го|е|ое|ого))?"
-_Y = r"(?:19|20)\d\d(?![\d,.]?\d)(?:\s*(?:года|г\.|року|р\.))?"
-_SEP = r"(?:\s*[-–—]\s*|\s+(?:to|and|through|until|till|по|до|і|и|та)\s+)"
-_NUM = rf"\d{{1,2}}|a\s+few|few|several|a\s+couple\s+of|couple\s+of|несколько|кілька|декілька|{_alternation(_NUMBER_FORMS)}"
-_NIGHT = r"(?P<night>(?:on\s+|during\s+)?the\s+night\s+of\s+)?"
-_ON = r"(?:on\s+(?:the\s+)?)?"
+_D = rf"(?<![\d.,:/])(?<![^\W\d_]-)\d{{1,2}}(?![\d:]|[.,/]\d)(?:{_slot('day_suffix')})?"
+_Y = rf"(?:19|20)\d\d(?![\d,.]?\d)(?:\s*(?:{_slot('year_suffix')}))?"
+_SEP = rf"(?:\s*[-–—]\s*|\s+(?:{_slot('range_join')})\s+)"
+_NUM = rf"\d{{1,2}}|{_slot('few')}|{_alternation(_NUMBER_FORMS)}"
+_NIGHT = rf"(?P<night>{_slot('night_of')})?"
+_ON = rf"(?:{_slot('on')})?"
+_OF = rf"(?:{_slot('of')})"
 
 _RULES: list[tuple[str, str]] = [
-    ("night_into", rf"\b(?:в|у)\s+н(?:очь|іч)\s+(?:(?:с|з)\s+\d{{1,2}}\s+)?(?:на|проти)\s+"
-                   rf"(?:(?P<d>{_D})\s+(?P<m>{_MON})(?:\s+(?P<y>{_Y}))?|(?P<wd>{_WD}))"),
-    ("night_into", rf"\b(?:overnight|(?:on\s+|during\s+)?the\s+night)\s+(?:in)?to\s+(?P<wd>{_WD})"),
-    ("range_dm", rf"\b{_ON}{_NIGHT}(?:(?:from|between|с|з|від)\s+)?(?P<d1>{_D})(?:\s+(?:of\s+)?(?P<m1>{_MON}))?"
-                 rf"{_SEP}(?P<d2>{_D})(?:\s+of)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
-    ("range_md", rf"\b{_ON}{_NIGHT}(?:(?:from|between)\s+)?(?P<m1>{_MON})\s+(?P<d1>{_D}){_SEP}"
+    ("night_into", rf"\b(?:{_slot('night_prep')})\s+(?:{_slot('night')})\s+"
+                   rf"(?:(?:{_slot('night_from')})\s+\d{{1,2}}\s+)?"
+                   rf"(?:{_slot('night_onto')})\s+(?:(?P<d>{_D})\s+(?P<m>{_MON})(?:\s+(?P<y>{_Y}))?|(?P<wd>{_WD}))"),
+    ("night_into", rf"\b(?:{_slot('night_into_weekday')})\s+(?P<wd>{_WD})"),
+    ("range_dm", rf"\b{_ON}{_NIGHT}(?:(?:{_slot('range_from')})\s+)?(?P<d1>{_D})(?:\s+(?:{_OF}\s+)?(?P<m1>{_MON}))?"
+                 rf"{_SEP}(?P<d2>{_D})(?:\s+{_OF})?\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
+    ("range_md", rf"\b{_ON}{_NIGHT}(?:(?:{_slot('month_first_from')})\s+)?(?P<m1>{_MON})\s+(?P<d1>{_D}){_SEP}"
                  rf"(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?"),
-    ("date_dm", rf"\b{_ON}{_NIGHT}(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
+    ("date_dm", rf"\b{_ON}{_NIGHT}(?P<d>{_D})(?:\s+{_OF})?\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
     ("date_md", rf"\b{_ON}{_NIGHT}(?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?"),
-    ("numeric", r"(?:\bon\s+)?(?<![\d.\-/])(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+    ("numeric", rf"(?:\b(?:{_slot('on_date')})\s+)?(?<![\d.\-/])(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
                 r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d))(?![\d\-]|\.\d)"),
-    ("month", rf"\b(?:in|during|во|в|у)\s+(?:(?:early|mid|late)[-\s]+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
-    ("weekend", rf"\b(?:(?:over|during|at|on|in)\s+)?(?P<mod>(?:{_MOD}\s+){{0,3}})weekend\b"
-                rf"|\b(?:(?:в|у|на|за)\s+)?(?P<mod2>(?:{_MOD}\s+)?)(?:выходн(?:ые|ых)|вихідн(?:і|их))\b"),
-    ("weekday", rf"\b(?:(?:late|early)\s+)?(?P<prep>(?:on|во|в|у)\s+)?(?:(?P<mod>{_MOD})\s+)?(?P<wd>{_WD})"
-                r"(?:\s+(?:morning|afternoon|evening|night|утром|днём|днем|вечером|ночью|вранці|вдень|ввечері|"
-                r"вночі|уночі)\b)?"),
-    ("overnight", r"\b(?:(?:late\s+)?last\s+night|overnight|during\s+the\s+night"
-                  r"|(?:(?:этой|минувшей|прошлой|прошедшей|сегодня|сьогодні)\s+)?(?:ночью|вночі|уночі)"
-                  r"|(?:цієї|минулої)\s+ночі|за\s+(?:(?:минувшую|прошедшую|прошлую|эту|минулу|цю)\s+)?н(?:очь|іч)"
-                  r"|(?:in|over|during)\s+the\s+(?:past|last)\s+24\s+hours"
-                  r"|за\s+(?:(?:минувшие|прошедшие|последние|прошлые|минулу|останню)\s+)?(?:сутки|добу))\b"),
-    ("dayword", r"\b(?:the\s+day\s+before\s+yesterday|позавчера|позавчора|(?:earlier\s+)?today|this\s+"
-                r"(?:morning|afternoon|evening)|yesterday|tomorrow|сегодня|сьогодні|вчера|вчора|учора|завтра)\b"),
-    ("week", r"\b(?:(?:earlier\s+)?this|last|next)\s+week\b(?!end)|\bна\s+(?:этой|прошлой|минувшей|прошедшей|"
-             r"следующей)\s+неделе\b|\b(?:(?:на|у)\s+)?(?:цьому|минулому|наступному)\s+тижні\b"
-             r"|\b(?:цього|минулого|наступного)\s+тижня\b"),
-    ("monthrel", r"\b(?:(?:earlier\s+)?this|last|next)\s+month\b|\bв\s+(?:этом|прошлом|минувшем|следующем)"
-                 r"\s+месяце\b|\b(?:(?:у|в)\s+)?(?:цьому|минулому|наступному)\s+місяці\b"
-                 r"|\b(?:цього|минулого|наступного)\s+місяця\b"),
-    ("ago", rf"\b(?P<n>{_NUM})\s+(?:days?|дн(?:я|ей|і|ів))\s+(?:ago|(?:тому\s+)?назад|тому)\b"),
-    ("recent", rf"\b(?:(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)|(?:в|за)\s+последние|"
-               rf"(?:за|в|у)\s+останні)\s+(?:(?P<n>{_NUM})\s+)?(?:days|дн(?:и|ей|я|і|ів))"
-               r"|останніми\s+днями|(?:in|over|during)\s+the\s+(?:past|last)\s+week"
-               r"|за\s+(?:прошедшую|минувшую|последнюю|прошлую)\s+неделю|за\s+(?:минулий|останній)\s+тиждень)\b"),
+    ("month", rf"\b(?:{_slot('month_prep')})\s+(?:(?:{_slot('month_part')})[-\s]+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
+    ("weekend", rf"\b(?:(?:{_slot('weekend_prep')})\s+)?(?P<mod>(?:{_MOD}\s+){{0,3}})(?:{_slot('weekend')})\b"
+                rf"|\b(?:(?:{_slot('weekend_one_prep')})\s+)?(?P<mod2>(?:{_MOD}\s+)?)(?:{_slot('weekend_one')})\b"),
+    ("weekday", rf"\b(?:(?:{_slot('weekday_before')})\s+)?(?P<prep>(?:{_slot('weekday_prep')})\s+)?"
+                rf"(?:(?P<mod>{_MOD})\s+)?(?P<wd>{_WD})(?:\s+(?:{_slot('time_of_day')})\b)?"),
+    ("overnight", rf"\b(?:{_slot('overnight')})\b"),
+    ("dayword", rf"\b(?:{_slot('dayword')})\b"),
+    ("week", _slot("week")),
+    ("monthrel", _slot("monthrel")),
+    ("ago", rf"\b(?P<n>{_NUM})\s+(?:{_slot('days')})\s+(?:{_slot('ago')})\b"),
+    ("recent", rf"\b(?:(?:{_slot('recent_lead')})\s+(?:(?P<n>{_NUM})\s+)?(?:{_slot('recent_days')})"
+               rf"|{_slot('recent')})\b"),
 ]
 _NAMED = re.compile(r"\(\?P<\w+>")
 _ALL = "|".join(f"(?P<r{i}>{_NAMED.sub('(?:', p)})" for i, (_, p) in enumerate(_RULES))
@@ -144,24 +134,16 @@ _COMBINED = re.compile(_ALL)                     # run on lower-cased text: much
 _RULE_RES = [(name, re.compile(p, re.IGNORECASE)) for name, p in _RULES]
 # Every expression contains one of these words (or a numeric date): only around them is the regex run.
 _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
-    *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *"""
-    weekend выходные выходных вихідні вихідних night overnight ночь ночью ніч ночі вночі уночі сутки добу
-    hours yesterday today tomorrow morning afternoon evening вчера вчора учора позавчера позавчора сегодня
-    сьогодні завтра week неделе неделю тижні тижня тиждень month месяце місяці місяця day days дня дней дни дні днів днями""".split()])
+    *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *words(d.anchors for d in _LANGS)])
 # An expression starts with one of these words (or stems), a digit or an anchor: other starts are not tried.
-_LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set("""on in at over during the
-    this last past recent previous next coming upcoming late early earlier from between a few several couple
-    в во у на за с з від последние останні останніми несколько кілька декілька""".split())
-_LEAD_STEMS = ("прошл", "минув", "прошед", "минул", "следующ", "ближайш", "наступн", "эт", "це", "цю", "ці", "ци", "ць")
+_LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set(words(d.leads for d in _LANGS))
+_LEAD_STEMS = words(d.lead_stems for d in _LANGS)
 #: Anchor words, and "4." / "4-" of numeric dates.
 _AUTOMATON = word_automaton((word, word) for word in [*_ANCHORS, *(f"{d}{c}" for d in range(10) for c in ".-")])
 _TOKEN = re.compile(r"[^\W\d_]+|\d")
 _WORD_START = re.compile(r"\b\w")
 _LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")
-_REPORTING = compile_with_first_chars(
-    r"\b(?:said|says|say|stated|stating|states|told|announced|announcing|reported|reporting|wrote|writing|"
-    r"claimed|added|заявил\w*|сообщил\w*|сказал\w*|написал\w*|заявив|заявила|заявили|повідомив|повідомила|"
-    r"повідомили|сказав|сказала|написав|написала)\W{0,3}$", re.IGNORECASE)
+_REPORTING = compile_with_first_chars(rf"\b(?:{_slot('reporting')})\W{{0,3}}$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- helpers
@@ -170,7 +152,7 @@ def _day_month(day: int, month_word: str) -> tuple[int, int] | None:
     """(month, day) of "14 December" / "14 грудня" via dateparser; None if it is no date."""
     import dateparser  # slow to import: only when a date-like candidate is found
 
-    parsed = dateparser.parse(f"{day} {month_word}", languages=["en", "ru", "uk"],
+    parsed = dateparser.parse(f"{day} {month_word}", languages=[lang.code for lang in LANGUAGES],
                               settings={"RELATIVE_BASE": datetime.datetime(2000, 12, 31),  # a leap year
                                         "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]})
     return (parsed.month, parsed.day) if parsed else None
@@ -179,12 +161,12 @@ def _day_month(day: int, month_word: str) -> tuple[int, int] | None:
 def _month_day(day: str | None, month_word: str | None) -> tuple[int, int] | None:
     if not day or not month_word or _verb(month_word):
         return None
-    return _day_month(int(day.rstrip("stndrhгоея-")), _key(month_word))
+    return _day_month(int(day.rstrip(_DAY_SUFFIX_CHARS)), _key(month_word))
 
 
 def _verb(month_word: str) -> bool:
     """True for "may" and "march" written in lower case: verbs, not months ("troops may 14")."""
-    return month_word[0].islower() and _key(month_word) in ("may", "mar", "march")
+    return month_word[0].islower() and _key(month_word) in _MONTH_VERBS
 
 
 def _year(text: str | None) -> int | None:
@@ -219,10 +201,9 @@ def _weekday(published: datetime.date, weekday: int, kind: str) -> datetime.date
 def _mod_kind(words: str) -> str:
     """"last", "next" or "" (this / none) for the modifiers in `words`."""
     found = _key(words).split()
-    if any(w.startswith(("next", "coming", "upcoming", "следующ", "ближайш", "наступн")) for w in found):
+    if any(w.startswith(_NEXT_STEMS) for w in found):
         return "next"
-    return "last" if any(w.startswith(("last", "past", "previous", "прошл", "минув", "прошед", "минул"))
-                         for w in found) else ""
+    return "last" if any(w.startswith(_LAST_STEMS) for w in found) else ""
 
 
 def _count(text: str | None, default: int = 3) -> int:
@@ -286,7 +267,7 @@ def _weekend(m: re.Match, pub: datetime.date | None) -> _Range:
 
 
 def _weekday_rule(m: re.Match, pub: datetime.date | None) -> _Range | None:
-    if not m["wd"].isascii() and not (m["prep"] or m["mod"]):
+    if _key(m["wd"]) in _BARE_WEEKDAY_NO_DATE and not (m["prep"] or m["mod"]):
         return None                                # "среду" (environment) etc. need "в"/"у" or a modifier
     day = _weekday(pub, _WEEKDAYS[_key(m["wd"])], _mod_kind(m["mod"] or ""))
     return day, day, 1
@@ -325,7 +306,7 @@ def _ago(m: re.Match, pub: datetime.date | None) -> _Range:
 
 
 def _recent(m: re.Match, pub: datetime.date | None) -> _Range:
-    days = 7 if any(w in m[0].lower() for w in ("week", "недел", "тижд")) else _count(m["n"])
+    days = 7 if any(w in m[0].lower() for w in _WEEK_STEMS) else _count(m["n"])
     return pub - datetime.timedelta(days), pub, 2 if days <= 7 else 3
 
 
@@ -370,7 +351,7 @@ def _hits(text: str) -> list[re.Match]:
             if j < n and low[j].isdigit():
                 anchors.append(i)
         elif not (i and low[i - 1].isalpha() or j < n and low[j].isalpha()) and not (
-                word in ("may", "mar", "march") and text[i].islower()):
+                word in _MONTH_VERBS and text[i].islower()):
             anchors.append(i)
     hits: list[re.Match] = []
     done = 0                                     # end of the last match: matches never overlap

@@ -32,24 +32,26 @@ from mapper.model.events import CATEGORIES, Event, EventLocation, events_to_geod
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
 from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper.extract.lang import LANGUAGES, alternation
 from mapper.extract.sentences import Sentence, split_sentences
 
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
+_PLACES = [lang.places for lang in LANGUAGES]
+_CAPITALS = "".join(lang.uppercase for lang in LANGUAGES)
 #: A sentence that says where casualties named elsewhere happened.
-_ANAPHORA = compile_with_first_chars(
-    r"(?i)\b(casualt\w*|losses|killed|wounded|injured|clash\w*|fighting|battles?|attack\w*|strikes?|struck|"
-    r"assaults?|shelling|shelled|потер\w*|втрат\w*|бо[йяиї]\w*|обстрел\w*|обстріл\w*|удар\w*|атак\w*|"
-    r"погиб\w*|загин\w*|ранен\w*|поранен\w*|штурм\w*)\b")
+_ANAPHORA = compile_with_first_chars(rf"(?i)\b({alternation(p.anaphora for p in _PLACES)})\b")
 _NEIGHBOUR_SENTENCES = 3
 #: A wire dateline opening one of the first lines: "KYIV, Dec 16, 2024 (Reuters) -", "WASHINGTON —".
 #: Its place is where the reporter files from and its date the publication's, not the event's.
-_DATELINE = re.compile(r"[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄ'’.\- ]{2,40}(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?"
+_DATELINE = re.compile(rf"[{_CAPITALS}][{_CAPITALS}'’.\- ]{{2,40}}(?:,[^\n]{{0,60}}?)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
                        r"[—–-]{1,2}\s")
 #: Words right before a place that make a claim "near" it: ACLED geo-precision 2.
-_NEAR = compile_with_first_chars(r"(?i)(?:near|outside|around|close to|on the outskirts of|the area of|под|около|возле|"
-                   r"вблизи|неподалеку от|під|біля|поблизу|неподалік|в районе|в районі|у районі)\s+"
-                   r"(?:the\s+)?(?:villages?\s+of\s+|town\s+of\s+|села\s+|сел\s+)?$")
+_NEAR = compile_with_first_chars(rf"(?i)(?:{alternation(p.near for p in _PLACES)})\s+"
+                                 rf"(?:the\s+)?(?:{alternation(p.near_nouns for p in _PLACES)})?$")
+#: A preposition meaning "by" before a genitive (Russian "у Мартыновки"), and the genitive's last letters.
+_BY = re.compile(rf"(?i)(?:^|\s)(?:{alternation(re.escape(p.by_preposition) for p in _PLACES)})\s+$")
+_GENITIVE_ENDINGS = "".join(p.genitive_endings for p in _PLACES)
 
 
 class Extractor:
@@ -305,7 +307,7 @@ def _is_near(text: str, mention: Mention) -> bool:
     if _NEAR.search(before):
         return True
     # Russian "у" + genitive (у Мартыновки) means "by"; Ukrainian "у" + locative (у Ворожбі) means "in".
-    return bool(re.search(r"(?i)(?:^|\s)у\s+$", before)) and mention.text[-1:].lower() in "аяиы"
+    return bool(_BY.search(before)) and mention.text[-1:].lower() in _GENITIVE_ENDINGS
 
 
 def _dateline_span(text: str) -> tuple[int, int] | None:

@@ -29,6 +29,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from mapper._internal.regex_prefix import first_chars
+from mapper.extract.lang import LANGUAGES, alternation, words
+
 __all__ = ["NumberMatch", "find_numbers", "parse_number", "is_number_word", "NUMBER_RE"]
 
 
@@ -43,73 +46,27 @@ class NumberMatch:
     approximate: bool = False  # a conventional value for a plural word ("dozens" = 12)
 
 
+#: Letters a language may write for another ("ё" for "е"): folded away in words, both matched in text.
+_VARIANTS = {variant: base for lang in LANGUAGES for variant, base in lang.variants.items()}
+_UNFOLD = str.maketrans(_VARIANTS)
+
+
 def _fold(word: str) -> str:
-    return re.sub(r"[’ʼ`]", "'", word.lower()).replace("ё", "е")
+    return re.sub(r"[’ʼ`]", "'", word.lower()).translate(_UNFOLD)
 
 
-# --- word tables (folded: lower case, ё -> е, apostrophes -> ') ---------------------------
-
-_EN_UNITS = "zero one two three four five six seven eight nine".split()
-_EN_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# --- word tables (folded: lower case, ё -> е, apostrophes -> '), from the language resources ---
 
 _WORDS: dict[str, tuple[str, int]] = {}  # folded word -> (kind, value)
+for _lang in LANGUAGES:
+    for _word in _lang.numbers.words:
+        for _form in _word.forms:
+            _WORDS[_fold(_form)] = (_word.kind.value, _word.value)
+_SINGULAR_SCALES = frozenset(words(lang.numbers.singular_scales for lang in LANGUAGES))
 
 
-def _add(kind: str, value: int, *forms: str) -> None:
-    for form in forms:
-        _WORDS[_fold(form)] = (kind, value)
-
-
-for _i, _w in enumerate(_EN_UNITS):
-    _add("unit", _i, _w)
-for _i, _w in enumerate(_EN_TEENS):
-    _add("teen", 10 + _i, _w)
-for _i, _w in enumerate(_EN_TENS):
-    _add("tens", 20 + 10 * _i, _w)
-_add("hundred", 100, "hundred")
-_add("scale", 1000, "thousand")
-_add("scale", 1_000_000, "million")
-_add("dozen", 12, "dozen")
-_add("a", 1, "a")
-
-# Russian and Ukrainian (nominative and the common oblique forms).
-_add("unit", 0, "ноль", "нуль")
-_add("unit", 1, "один", "одна", "одно", "одного", "одной", "одному", "одним", "одну", "одне", "одній")
-_add("unit", 2, "два", "две", "двух", "двум", "двумя", "дві", "двох", "двом", "двома")
-_add("unit", 3, "три", "трех", "трем", "тремя", "трьох", "трьом", "трьома")
-_add("unit", 4, "четыре", "четырех", "четырем", "четырьмя", "чотири", "чотирьох", "чотирьом")
-_add("unit", 5, "пять", "пяти", "пятью", "п'ять", "п'яти", "п'ятьох")
-_add("unit", 6, "шесть", "шести", "шестью", "шість", "шістьох")
-_add("unit", 7, "семь", "семи", "семью", "сім", "сімох")
-_add("unit", 8, "восемь", "восьми", "вісім", "вісьмох")
-_add("unit", 9, "девять", "девяти", "девятью", "дев'ять", "дев'яти", "дев'ятьох")
-_add("teen", 10, "десять", "десяти", "десятью", "десятьох")
-for _v, _ru, _uk in [(11, "одиннадцат", "одинадцят"), (12, "двенадцат", "дванадцят"), (13, "тринадцат", "тринадцят"),
-                     (14, "четырнадцат", "чотирнадцят"), (15, "пятнадцат", "п'ятнадцят"),
-                     (16, "шестнадцат", "шістнадцят"), (17, "семнадцат", "сімнадцят"),
-                     (18, "восемнадцат", "вісімнадцят"), (19, "девятнадцат", "дев'ятнадцят"),
-                     (20, "двадцат", "двадцят"), (30, "тридцат", "тридцят")]:
-    _add("teen" if _v < 20 else "tens", _v, _ru + "ь", _ru + "и", _ru + "ью", _uk + "ь", _uk + "и", _uk + "ьох")
-_add("tens", 40, "сорок", "сорока")
-_add("tens", 50, "пятьдесят", "пятидесяти", "п'ятдесят", "п'ятдесяти", "п'ятдесятьох")
-_add("tens", 60, "шестьдесят", "шестидесяти", "шістдесят", "шістдесяти")
-_add("tens", 70, "семьдесят", "семидесяти", "сімдесят", "сімдесяти")
-_add("tens", 80, "восемьдесят", "восьмидесяти", "вісімдесят", "вісімдесяти")
-_add("tens", 90, "девяносто", "девяноста", "дев'яносто", "дев'яноста")
-_add("hundreds", 100, "сто", "ста")
-_add("hundreds", 200, "двести", "двухсот", "двісті", "двохсот")
-_add("hundreds", 300, "триста", "трехсот", "трьохсот")
-_add("hundreds", 400, "четыреста", "четырехсот", "чотириста", "чотирьохсот")
-_add("hundreds", 500, "пятьсот", "пятисот", "п'ятсот", "п'ятисот")
-_add("scale", 1000, "тысяча", "тысячи", "тысяч", "тисяча", "тисячі", "тисяч")
-_add("scale", 1_000_000, "миллион", "миллиона", "миллионов", "мільйон", "мільйона", "мільйонів")
-for _v, _forms in enumerate([(), (), ("двое", "двоих", "двоє"), ("трое", "троих", "троє"),
-                             ("четверо", "четверых"), ("пятеро", "пятерых", "п'ятеро"),
-                             ("шестеро", "шестерых"), ("семеро", "семерых"), ("восьмеро", "восьмерых"),
-                             ("девятеро", "девятерых", "дев'ятеро"), ("десятеро", "десятерых")]):
-    _add("coll", _v, *_forms)
-_SINGULAR_SCALES = {"тысяча", "тисяча", "миллион", "мільйон"}
+_LETTER_CLASSES = {"'": "['’ʼ`]"} | {base: f"[{base}{''.join(v for v, b in _VARIANTS.items() if b == base)}]"
+                                     for base in _VARIANTS.values()}
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -122,7 +79,7 @@ def _trie_pattern(words: list[str]) -> str:
         node[""] = {}
 
     def char(ch: str) -> str:
-        return {"'": "['’ʼ`]", "е": "[её]"}.get(ch, re.escape(ch))
+        return _LETTER_CLASSES.get(ch, re.escape(ch))
 
     def emit(node: dict) -> str:
         branches = [char(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
@@ -136,28 +93,22 @@ def _trie_pattern(words: list[str]) -> str:
 
 # --- the master pattern -------------------------------------------------------------------
 
-_MULT = (r"million|mln|bn|billion|thousand|тыс\.?|тысяч[аи]?|тис\.?|тисяч[аі]?|млн\.?|млрд\.?"
-         r"|миллион(?:а|ов)?|мільйон(?:а|ів)?")
-_MULT_VALUES = [(re.compile(p, re.I), v) for p, v in [
-    (r"mln|млн|million|миллион|мільйон", 10**6), (r"bn|billion|млрд", 10**9), (r"thousand|тыс|тис", 1000)]]
+_MULTIPLIERS = [m for lang in LANGUAGES for m in lang.numbers.multipliers]
+_MULT = alternation(m.pattern for m in _MULTIPLIERS)
+_MULT_VALUES = [(re.compile(m.pattern, re.I), m.value) for m in _MULTIPLIERS]
+#: Case endings after digits ("5-ти"), and the letters after a hyphen that make digits a word ("810-я").
+_SUFFIXES = words(lang.numbers.digit_suffixes for lang in LANGUAGES)
+_SUFFIX_LETTERS = "".join(lang.lowercase for lang in LANGUAGES if lang.numbers.digit_suffixes)
 _DIGITS = (r"(?<!\w)(?<!\d[.,:/])(?<![^\W\d_]-)"
            r"(?P<int>\d{1,3}(?P<sep>[,. \u00a0\u202f\u2009])\d{3}(?:(?P=sep)\d{3})*(?!\d)|\d+)"
            rf"(?:(?P<frac>[.,]\d+)(?=\s*(?:{_MULT})))?(?:\s*(?P<mult>{_MULT})(?!\w))?"
-           r"(?:-(?:ти|х|ми|ех|ёх|ух|ох|ьох|и)(?!\w))?"
-           r"(?![^\W_]|[%‰°]|[.,:/]\d|-[а-яёіїєґ])")
-_VAGUE = [  # (pattern, value); tried in order, before plain words
-    (r"tens\s+of\s+thousands|десятк(?:и|ов|ів|ами)\s+(?:тысяч|тисяч)", 10_000),
-    (r"hundreds\s+of\s+thousands|сот(?:ни|ен|ні|ень|нями)\s+(?:тысяч|тисяч)", 100_000),
-    (r"(?:several|a\s+few)\s+dozen|(?:несколько|кілька|декілька)\s+(?:десятков|десятків)", 12),
-    (r"(?:several|a\s+few)\s+hundred|(?:несколько|кілька|декілька)\s+(?:сотен|сотень)|кількасот", 100),
-    (r"(?:several|a\s+few)\s+thousand|(?:несколько|кілька|декілька)\s+(?:тысяч|тисяч)", 1000),
-    (r"half\s+a\s+dozen", 6),  # the one exact entry (value 6 => approximate=False)
-    (r"dozens|десятк(?:и|ов|ів|ами)", 12),
-    (r"scores(?=\s+of\b)", 20),
-    (r"hundreds|сот(?:ни|ен|ні|ень|нями)", 100),
-    (r"thousands|тысяч(?:и|ами)?|тисяч(?:і|ами)?", 1000),
-]
-_VAGUE_RES = [(re.compile(rf"(?:{p})\b", re.I), v) for p, v in _VAGUE]
+           rf"(?:-(?:{'|'.join(_SUFFIXES)})(?!\w))?"
+           rf"(?![^\W_]|[%‰°]|[.,:/]\d|-[{_SUFFIX_LETTERS}])")
+#: (pattern, value, approximate), tried in order before plain words: phrases ("tens of thousands")
+#: before single words ("dozens"), so that a phrase is never cut after its first word.
+_VAGUE = sorted(((v.pattern, v.value, v.approximate) for lang in LANGUAGES for v in lang.numbers.vague),
+                key=lambda v: not re.search(r"\\s", v[0]))
+_VAGUE_RES = [(re.compile(rf"(?:{p})\b", re.I), v, approximate) for p, v, approximate in _VAGUE]
 _TOKEN = rf"(?:a(?=\s+(?:hundred|thousand|dozen)\b)|{_trie_pattern(sorted(w for w in _WORDS if w != 'a'))})\b"
 #: A well-formed number has at most about 16 words ("nine hundred and ninety-nine million nine
 #: hundred..."); a run matched is capped at twice that, so a report of "one one one ..." costs
@@ -165,9 +116,9 @@ _TOKEN = rf"(?:a(?=\s+(?:hundred|thousand|dozen)\b)|{_trie_pattern(sorted(w for 
 _MAX_RUN_WORDS = 32
 _RUN = (rf"(?<!\bno\s)(?<!\bno-)\b{_TOKEN}"
         rf"(?:(?:\s+|-|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+){_TOKEN}){{0,{_MAX_RUN_WORDS - 1}}}")
-_FIRST = "".join(sorted({w[0] for w in _WORDS} | set("adhstдкнст")))  # first letters of words and _VAGUE
+_FIRST = "".join(sorted({w[0] for w in _WORDS} | first_chars(alternation(p for p, _, _ in _VAGUE))))
 _PATTERN = (rf"(?=[\d{re.escape(_FIRST)}])(?<!\w)"
-            rf"(?:(?P<vague>(?:{'|'.join(p for p, _ in _VAGUE)})\b)|(?P<digits>{_DIGITS})|(?P<words>{_RUN}))")
+            rf"(?:(?P<vague>(?:{'|'.join(p for p, _, _ in _VAGUE)})\b)|(?P<digits>{_DIGITS})|(?P<words>{_RUN}))")
 _LOWER_RE = re.compile(_PATTERN)  # run on lower-cased text: about twice as fast as re.I
 NUMBER_RE = re.compile(_PATTERN, re.I)
 """The compiled finder behind :func:`find_numbers` (candidates; values are checked in Python)."""
@@ -181,7 +132,7 @@ def _digits_value(m: re.Match) -> int | None:
     if not m["mult"]:
         return int(integer)
     number = Decimal(integer + ("." + m["frac"][1:] if m["frac"] else ""))
-    factor = next(v for r, v in _MULT_VALUES if r.match(m["mult"]))
+    factor = next(v for r, v in _MULT_VALUES if r.fullmatch(m["mult"]))
     value = number * factor
     return int(value) if value == value.to_integral_value() else None
 
@@ -231,8 +182,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
     while m := finder.search(haystack, pos):
         pos = m.end()
         if m["vague"]:
-            value = next(v for r, v in _VAGUE_RES if (x := r.match(haystack, m.start())) and x.end() == m.end())
-            found.append(NumberMatch(value, m.start(), m.end(), text[m.start():m.end()], approximate=value != 6))
+            value, approximate = next((v, a) for r, v, a in _VAGUE_RES
+                                      if (x := r.match(haystack, m.start())) and x.end() == m.end())
+            found.append(NumberMatch(value, m.start(), m.end(), text[m.start():m.end()], approximate=approximate))
         elif m["digits"]:
             value = _digits_value(m)
             if value is not None:

@@ -15,17 +15,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from mapper.extract.lang import LANGUAGES, words
+
 __all__ = ["Sentence", "split_sentences"]
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen lt col maj capt sgt adm cmdr sen rep gov pres st no vs etc jan feb mar apr jun jul aug
-    sep sept oct nov dec u.s u.k u.n e.g i.e approx est inc ltd co corp dept jr sr mt ft км г ул обл им
-    т.е т.д""".split()
-)
+_ABBREVIATIONS = frozenset(words(lang.places.abbreviations for lang in LANGUAGES))
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _NEWLINE = re.compile(r"\n")
 #: One branch that opens with its stop characters, so that C scans for them.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”»)\]]*(?:(?=\s+["'“«(\[]?[A-ZА-ЯЁІЇЄҐ0-9])|$)""")
+_CAPITALS = "".join(lang.uppercase for lang in LANGUAGES)
+_BOUNDARY = re.compile(rf"""[.!?…]+["'”»)\]]*(?:(?=\s+["'“«(\[]?[{_CAPITALS}0-9])|$)""")
 _LAST_WORD_REVERSED = re.compile(r"[\w.]+")
 
 

@@ -31,69 +31,41 @@ from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
 from mapper.extract.numbers import is_number_word
 from mapper._internal.regex_prefix import AnchoredPattern
+from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.toponym_text import (TOKEN, Spans, at_sentence_start, capitalised_runs, run_words, title_spans,
                                  token_after, token_before)
 
 __all__ = ["SpottedName", "ToponymSpotter"]
 
+_PLACES = [lang.places for lang in LANGUAGES]
+_CAPITALS = "".join(lang.uppercase for lang in LANGUAGES)
 #: Capitalised words that begin sentences or phrases without being names.
-_FUNCTION_WORDS = frozenset(
-    """a an the in on at near from to of and or but for with by as into over after before during since
-    despite while if this that these those there their its it he she they we our his her north south east
-    west northern southern eastern western central upper lower new old greater
-    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
-    hundreds thousand thousands dozen dozens more most some many several another other all both each every
-    no not only also however meanwhile earlier later today yesterday overnight last next what when where who
-    why how according officials residents analysts local
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december
-    в во у на под під біля около возле из із з от від до по за над при между після после и та і а но
-    однако также ещё еще ще уже вже всего всього""".split()
-)
+_FUNCTION_WORDS = frozenset(words(p.function_words for p in _PLACES))
 #: Words that make a preceding capitalised run a place ("Sudzha District").
-_PLACE_WORDS = frozenset(
-    "oblast region district raion rayon province city town village river krai okrug hromada "
-    "область район город село посёлок поселок селище місто район громада".split()
-)
-_TITLES = frozenset(
-    """president minister gen general maj major col colonel lt lieutenant capt captain sgt mr mrs ms dr
-    spokesperson spokesman spokeswoman commander leader governor mayor chief secretary senator pope king
-    prime analyst correspondent reporter journalist blogger
-    президент министр генерал губернатор глава мэр командующий спикер пресс-секретарь міністр голова""".split()
-)
+_PLACE_WORDS = frozenset(words(p.place_words for p in _PLACES))
+_TITLES = frozenset(words(p.titles for p in _PLACES))
 #: Verbs right after a capitalised word that make it a person ("Ryder said").
-_PERSON_VERBS = frozenset(
-    """said says stated added told noted wrote claimed warned confirmed announced echoed urged
-    заявил сообщил написал заявив повідомив написав""".split()
-)
+_PERSON_VERBS = frozenset(words(p.person_verbs for p in _PLACES))
 #: Country names are not gazetteer places (they hold no point); the theatre's own
 #: come from the context module, the rest are the ones reports on this war name.
-_COUNTRIES = frozenset(
-    {w for words in COUNTRY_WORDS.values() for w in words}
-    | set("""korea america china iran turkey poland germany france britain israel syria georgia moldova
-    lithuania latvia estonia finland kazakhstan japan india корея кндр сша китай иран""".split())
-)
+_COUNTRIES = frozenset({w for words_ in COUNTRY_WORDS.values() for w in words_}
+                       | set(words(p.countries for p in _PLACES)))
 _ORG_NEIGHBOURS = frozenset(
     """ukrainska pravda komsomolskaya novaya gazeta ria tass interfax reuters agency ministry news media
     newspaper channel telegram times post journal""".split()
 )
 #: Words after a place name that make it the name of an authority, not a place of events
 #: ("the Sumy regional military administration", "Kursk governor").
-_AUTHORITY_WORDS = frozenset(
-    """regional governor administration authorities council mayor ova ова""".split()
-)
+_AUTHORITY_WORDS = frozenset(words(p.authority_words for p in _PLACES))
 #: Cue words before place names, matched where they start a word of the lower-cased text; tried
 #: only where one of their literal beginnings occurs (one Aho-Corasick pass, see mapper._internal.regex_prefix).
-_CUE = AnchoredPattern(
-    r"(?<!\w)(?:(?:villages?|towns?|settlements?|cities|city|hamlets?) of|near|outside|around|in the area of"
-    r"|в (?:селе|сёлах|поселке|посёлке|деревне|городе|районе|селах)|у (?:селі|селах|місті|районі)"
-    r"|сел[оау]|селищ[еау]|пос[её]л(?:ок|ка)|деревн[яюи]|хутор[ау]?"
-    r"|под|під|біля|возле|около)\s+"
-)
+_CUE = AnchoredPattern(rf"(?<!\w)(?:{alternation(p.cues for p in _PLACES)})\s+")
+_AND = "|".join(words(p.list_joins for p in _PLACES))
 _CUE_LIST = re.compile(
-    r"([A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+)?)((?:\s*,\s*(?:and\s+|і\s+|и\s+|та\s+)?|\s+(?:and|і|и|та)\s+)"
-    r"(?=[A-ZА-ЯЁІЇЄҐ]))?"
+    rf"([{_CAPITALS}][\w'’ʼ-]+(?:\s+[{_CAPITALS}][\w'’ʼ-]+)?)((?:\s*,\s*(?:(?:{_AND})\s+)?|\s+(?:{_AND})\s+)"
+    rf"(?=[{_CAPITALS}]))?"
 )
+_ADJECTIVE_ENDINGS = tuple(words(p.adjective_endings for p in _PLACES))
 
 
 class SpottedName(NamedTuple):
@@ -348,7 +320,7 @@ def _person_names(text: str, low: str) -> set[str]:
 
 def _district_adjective(word: str) -> bool:
     """A Cyrillic adjective in an oblique case, as in "Головчино Грайворонского округа"."""
-    return is_cyrillic(word) and word.casefold().endswith(("ского", "ського", "ской", "ської", "ого", "ому"))
+    return is_cyrillic(word) and word.casefold().endswith(_ADJECTIVE_ENDINGS)
 
 
 def _capitalised(word: str | None) -> bool:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from mapper.exc import InputError
+from mapper.extract.lang import LANGUAGES
 from mapper.ingest.html_text import extract_html, normalize_text, parse_date, site_name_from_url
 from mapper._internal.surrogates import SURROGATES, replace_surrogates
 from mapper.ingest.report_bytes import decode_report
@@ -362,16 +363,18 @@ def _from_object(base: Document, obj: dict, where: str, default_id: str) -> Docu
 
 _EN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
              r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_SLAVIC_MONTH = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-                 r"|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)")
+#: Month names a "16 декабря 2024" dateline writes, "published:" words and year abbreviations, by language.
+_DAY_MONTH = "|".join(w for lang in LANGUAGES for w in lang.dates.dateline_months)
+_PUBLISHED = "|".join(w for lang in LANGUAGES for w in lang.dates.dateline_published)
+_YEAR_WORD = "|".join(lang.dates.dateline_year_suffix for lang in LANGUAGES if lang.dates.dateline_year_suffix)
 _DATELINE = re.compile(rf"""
-    (?:(?:published|posted|опубликовано|опубліковано)\s*:?\s*)?
+    (?:(?:{_PUBLISHED})\s*:?\s*)?
     (?:[^\W\d_][^\n,:()]{{0,40}},\s+){{0,2}}                # "KYIV, " / "KURSK REGION, Russia, "
     (?P<date>{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
         | \d{{1,2}}\s+{_EN_MONTH}(?:,?\s+\d{{4}})?
-        | \d{{1,2}}\s+{_SLAVIC_MONTH}(?:\s+\d{{4}})?
+        | \d{{1,2}}\s+(?:{_DAY_MONTH})(?:\s+\d{{4}})?
         | \d{{1,2}}\.\d{{1,2}}\.\d{{4}} | \d{{4}}-\d{{2}}-\d{{2}})
-    (?:\s*(?:г\.|года|року|р\.))?
+    (?:\s*(?:{_YEAR_WORD}))?
     (?=\s*(?:\([^)\n]{{1,40}}\)\s*)?[-—–:,|/]|\s*$|\s+\d{{1,2}}:\d{{2}})
     """, re.X | re.I)
 _LEADING_JUNK = re.compile(r"^[^\w]+")

@@ -14,28 +14,17 @@
 from __future__ import annotations
 
 from mapper.render.briefing.summary import format_period
+from mapper.extract.lang import LANGUAGES
 from mapper.model.events import CATEGORIES, Event
 
 __all__ = ["date_text", "places_text", "place_group", "figures_text", "claim_line", "CATEGORY_WORDS"]
 
 CATEGORY_WORDS = {"killed": "killed", "wounded": "wounded", "missing": "missing", "captured": "captured",
                   "killed_or_wounded": "killed or wounded"}
-#: Report qualifiers (English, Russian, Ukrainian, as :mod:`mapper.extract.casualties` records them) in slide words.
-_QUALIFIER_GROUPS = {
-    "at least": ("at least", "no fewer than", "no less than", "not less than", "a minimum of", "or more", "+",
-                 "plus", "не менее", "не меньше", "по меньшей мере", "как минимум", "минимум", "и более",
-                 "не менше", "щонайменше", "принаймні", "як мінімум", "мінімум", "і більше"),
-    "up to": ("up to", "as many as", "at most", "no more than", "not more than", "a maximum of", "до"),
-    "more than": ("more than", "over", "just over", "well over", "upwards of", "in excess of", "более", "больше",
-                  "свыше", "с лишним", "понад", "більш ніж", "більше", "з лишком"),
-    "fewer than": ("fewer than", "less than"),
-    "about": ("approximately", "approx.", "about", "around", "some", "roughly", "estimated", "an estimated",
-              "close to", "or so", "около", "примерно", "приблизительно", "порядка", "близько", "приблизно",
-              "орієнтовно"),
-    "nearly": ("nearly", "almost", "почти", "майже"),
-}
-_QUALIFIER_WORDS = {q: word for word, qs in _QUALIFIER_GROUPS.items() for q in qs}
-_RANGE_LEADS = ("between", "from", "между", "між", "от", "від")
+#: Report qualifiers (every language's, as :mod:`mapper.extract.casualties` records them) in slide words.
+_QUALIFIER_WORDS = {q.phrase: q.sense.value for lang in LANGUAGES
+                    for q in (*lang.casualties.qualifiers, *lang.casualties.post_qualifiers) if q.sense}
+_RANGE_LEADS = tuple(word for lang in LANGUAGES for word in lang.casualties.range_leads)
 
 
 def _qualifier_word(ev: Event) -> str:

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from mapper.extract import attribution, casualties, dates, toponyms
 from mapper.extract import extractor as extract
-from mapper._internal.regex_prefix import AnchoredPattern, first_chars, literal_prefixes, with_first_chars
+from mapper._internal.regex_prefix import (AnchoredPattern, first_chars, literal_prefixes, required_strings,
+                                          with_first_chars)
 
 PATTERNS = [
     (r"\b(?:killed|wounded|dead)\b", 0),
@@ -80,3 +81,19 @@ def test_words_after_a_number_are_read_as_by_one_pattern(text):
     split = casualties._NEXT_HYPHEN_RE.match(text) or casualties._NEXT_EXCL_RE.match(
         text, casualties._SPACES_RE.match(text).end())
     assert bool(split) == bool(whole.match(text))
+
+
+def test_required_strings_are_in_every_match():
+    assert required_strings(r"(?<!\w)(?:shot|hits)\s+(?:down|twice)|on\s+fire") == {"shot", "hits", "fire"}
+    assert required_strings(r"(?:a|b)\s+(?:alpha|beta)") == {"alpha", "beta"}   # the first run is too short
+    assert required_strings(r"x\w*|y") == {"x", "y"}                           # short, but all there is
+    assert required_strings(r"(?i)killed") is None and required_strings(r"\d+") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aklidwneо плену\n", max_size=30))
+def test_a_text_without_the_required_strings_never_matches(text):
+    pattern = r"(?<![\w-])(?:killed|dead|(?:в|у)\s+плену|wounded?)(?!\w)"
+    needed = required_strings(pattern)
+    if not any(s in text for s in needed):
+        assert re.search(pattern, text) is None

@@ -1,0 +1,208 @@
+"""English: number words, casualty words, qualifiers, date words, sides and the words around place names.
+
+    >>> LANGUAGE.code, LANGUAGE.numbers.words[0].forms
+    ('en', ('zero',))
+"""
+
+from __future__ import annotations
+
+from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
+                                        Multiplier, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
+                                        RangeWord, Sense, Syntax, VagueAmount)
+
+__all__ = ["LANGUAGE"]
+
+_UNITS = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+NUMBERS = Numbers(
+    words=(*(NumberWord(NumberKind.UNIT, i, (w,)) for i, w in enumerate(_UNITS)),
+           *(NumberWord(NumberKind.TEEN, 10 + i, (w,)) for i, w in enumerate(_TEENS)),
+           *(NumberWord(NumberKind.TENS, 20 + 10 * i, (w,)) for i, w in enumerate(_TENS)),
+           NumberWord(NumberKind.HUNDRED, 100, ("hundred",)), NumberWord(NumberKind.SCALE, 1000, ("thousand",)),
+           NumberWord(NumberKind.SCALE, 1_000_000, ("million",)), NumberWord(NumberKind.DOZEN, 12, ("dozen",)),
+           NumberWord(NumberKind.A, 1, ("a",))),
+    multipliers=(Multiplier(r"million|mln", 10**6), Multiplier(r"bn|billion", 10**9), Multiplier(r"thousand", 1000)),
+    vague=(VagueAmount(r"tens\s+of\s+thousands", 10_000), VagueAmount(r"hundreds\s+of\s+thousands", 100_000),
+           VagueAmount(r"(?:several|a\s+few)\s+dozen", 12), VagueAmount(r"(?:several|a\s+few)\s+hundred", 100),
+           VagueAmount(r"(?:several|a\s+few)\s+thousand", 1000), VagueAmount(r"half\s+a\s+dozen", 6, False),
+           VagueAmount(r"dozens", 12), VagueAmount(r"scores(?=\s+of\b)", 20), VagueAmount(r"hundreds", 100),
+           VagueAmount(r"thousands", 1000)),
+)
+
+_INCREASE = r"rose|risen|climbed|jumped|increased|grew|grown"
+_MONTHS = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+
+CASUALTIES = Casualties(
+    keywords=(
+        CasualtyKeyword(Casualty.CASUALTIES, Syntax.ACTIVE_VERB, r"killed\s+(?:or|and|&)\s+(?:wounded|injured)"
+                                                                 r"|(?:wounded|injured)\s+(?:or|and)\s+killed"),
+        CasualtyKeyword(Casualty.CASUALTIES, Syntax.PARTICIPLE, r"dead\s+(?:or|and|&)\s+(?:wounded|injured)"),
+        CasualtyKeyword(Casualty.CASUALTIES, Syntax.NOUN, r"casualties|casualty\s+toll|losses"),
+        CasualtyKeyword(Casualty.MISSING, Syntax.PARTICIPLE, r"missing(?:\s+in\s+action)?|unaccounted\s+for"),
+        CasualtyKeyword(Casualty.CAPTURED, Syntax.ACTIVE_VERB,
+                        r"captured|capturing|took\s+(?:prisoner|captive)|taking\s+(?:prisoner|captive)"),
+        CasualtyKeyword(Casualty.CAPTURED, Syntax.PARTICIPLE, r"taken\s+(?:prisoner|captive)|surrendered"),
+        CasualtyKeyword(Casualty.CAPTURED, Syntax.NOUN, r"prisoners(?:\s+of\s+war)?|pows"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.PARTICIPLE,
+                        r"killed\s+in\s+action|dead|died|perished|slain|lost\s+their\s+lives"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll"),
+        CasualtyKeyword(Casualty.WOUNDED, Syntax.ACTIVE_VERB, r"wounded|wounding|injured|injuring"),
+        CasualtyKeyword(Casualty.WOUNDED, Syntax.PARTICIPLE,
+                        r"(?:sustained|suffered|received)\s+"
+                        r"(?:(?:serious|minor|severe|shrapnel)\s+)?(?:injuries|wounds)"),
+        CasualtyKeyword(Casualty.CASUALTIES, Syntax.NAMED_OBJECT, r"lost|loses|losing"),
+    ),
+    qualifiers=(
+        *(Qualifier(p, Sense.AT_LEAST) for p in ("no fewer than", "no less than", "not less than")),
+        *(Qualifier(p, Sense.UP_TO) for p in ("no more than", "not more than")),
+        Qualifier("at least", Sense.AT_LEAST), Qualifier("at most", Sense.UP_TO),
+        Qualifier("more than", Sense.MORE_THAN), Qualifier("fewer than", Sense.FEWER_THAN),
+        Qualifier("less than", Sense.FEWER_THAN), Qualifier("up to", Sense.UP_TO), Qualifier("as many as", Sense.UP_TO),
+        Qualifier("as few as", None), Qualifier("an estimated", Sense.ABOUT), Qualifier("estimated", Sense.ABOUT),
+        *(Qualifier(p, Sense.ABOUT) for p in ("approximately", "approx.", "about", "around", "some", "roughly")),
+        Qualifier("nearly", Sense.NEARLY), Qualifier("almost", Sense.NEARLY),
+        *(Qualifier(p, Sense.MORE_THAN) for p in ("just over", "well over", "over")),
+        Qualifier("close to", Sense.ABOUT), Qualifier("upwards of", Sense.MORE_THAN),
+        Qualifier("in excess of", Sense.MORE_THAN), Qualifier("a minimum of", Sense.AT_LEAST),
+        Qualifier("a maximum of", Sense.UP_TO),
+    ),
+    post_qualifiers=(Qualifier("or more", Sense.AT_LEAST), Qualifier("or so", Sense.ABOUT),
+                     Qualifier("+", Sense.AT_LEAST), Qualifier("plus", Sense.AT_LEAST)),
+    range_words={"to": RangeWord.ALWAYS, "and": RangeWord.AFTER_BETWEEN, "or": RangeWord.ALWAYS},
+    range_leads={"between": RangeLead.BETWEEN, "from": RangeLead.FROM},
+    increase=_INCREASE,
+    months=_MONTHS,
+    before_not_count=(r"aged|age|ages|No\.?|Nos\.?|number|article|art\.|part|section|paragraph|page|day"
+                      r"|brigade|regiment|battalion|division|unit|corps|route|highway|flight|US\$|USD|EUR|UAH|RUB"),
+    after_not_count=(r"%|‰|km²?|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|mm|cm|ft|feet|yards?"
+                     r"|hectares?|ha|sq|square|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?"
+                     r"|years?|yrs?|decades?|a\.m\.?|p\.m\.?|am|pm|o['’]clock|GMT|UTC|local\s+time|percent|per\s+cent"
+                     r"|percentage|dollars?|euros?|pounds?|rubles?|roubles?|hryvni?as?|UAH|USD|EUR|RUB|bn|billion|times"
+                     r"|tonnes?|tons?|kg|litres?|liters?|brigades?|regiments?|battalions?|divisions?|corps"),
+    year_before=(r"in|since|by|until|till|from|of|during|before|after|early|late|mid|year|summer|winter|spring"
+                 r"|autumn|fall"),
+    year_after=r"years?\b",
+    total_before=r"of\s+the|out\s+of",
+    not_people=(r"tanks?|vehicles?|APCs?|IFVs?|MRAPs?|drones?|UAVs?|aircraft|planes?|jets?|helicopters?|missiles?"
+                r"|rockets?|shells?|rounds|bombs?|mines|munitions|guns|howitzers?|artillery|launchers?|systems?|MLRS"
+                r"|radars?|trucks?|cars?|boats?|ships?|vessels?|equipment|hardware|weapons?|pieces|units|depots?"
+                r"|warehouses?|bridges?|buildings?|houses?|homes?|apartments?|villages?|towns?|settlements?|localities"
+                r"|locality|cities|city|hamlets?|positions?|districts?|regions?|areas?|directions?|sectors?|targets?"
+                r"|facilities|km|miles?|attacks?|assaults?|strikes?|airstrikes?|shellings?|clashes|engagements?"
+                r"|firefights?|battles?|raids?|sorties|offensives?|attempts?|operations?|times|days?|hours?|weeks?"
+                r"|months?|years?"),
+    exchange=r"exchang|swap|releas|freed|repatriat|returned\s+home",
+    to=r"to",
+    perfect=r"has|have|had",
+    fillers=(r"a\s+further|another|an\s+additional|additional|a\s+total\s+of|in\s+total|also|reportedly|allegedly"
+             r"|only|just|were|was|are|is"),
+    amount_lead=r"has|have|had|now",
+    amount=(r"reached|hit|totall?ed|totall?ing|numbered|numbering|amounted|amounting|stands?|stood|is|was|are|were"
+            r"|of|at"),
+    amount_to=r"to|at|of",
+    of=r"of|at",
+    auxiliaries=tuple("""are is was were be been being have has had who that to reportedly allegedly believed thought
+        said feared reported confirmed estimated presumed assessed known understood alleged claimed likely possibly
+        probably apparently may might could would will must should also all both now still already currently later
+        subsequently eventually initially officially got get became become remain remains remained went gone found
+        declared listed as left considered deemed counted seriously critically severely badly lightly slightly
+        mortally fatally each""".split()),
+    breakers=tuple("""where while but after before when because although though whereas since until unless if so
+        then whom which whose many most some several few none""".split()),
+    determiners=tuple("the a an its their his her our them these those".split()),
+    negations=("not", "never", "no"),
+    noun_adjectives=tuple("confirmed reported estimated combined additional further total new more".split()),
+    subject_stops=tuple("""in on at near from during and or with including while as by after before when for to of
+        who that which were was are is has have had since across among inside outside into around amid against
+        over""".split()),
+)
+
+ATTRIBUTION = Attribution(
+    sides={"North Korean forces": r"north korean?|dprk|korean people's army|kpa",
+           "Russian forces": r"russian|russia's|russians|occupiers",
+           "Ukrainian forces": r"ukrainian|ukraine's|ukrainians|afu"},
+    military=(r"soldiers?|troops|servicem[ae]n|military|army|forces?|fighters|units?|personnel|formations?|"
+              r"brigades?|battalions?|regiments?|divisions?|marines|paratroopers|infantry|assault groups?|contingent"),
+    civilians=r"civilians?|residents?|people|children|child|women|men|inhabitants|villagers|passers-?by",
+    reporting=(r"according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
+               r"indicated|detailed|confirmed|per|citing|told"),
+    according_to=("according to", "per", "citing"),
+)
+
+DATES = Dates(
+    months=("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+            "september sept sep", "october oct", "november nov", "december dec"),
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    numbers=("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    day_offsets={"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1},
+    month_verbs=("may", "mar", "march"),
+    next_stems=("next", "coming", "upcoming"),
+    last_stems=("last", "past", "previous"),
+    week_stems=("week",),
+    slots={
+        "modifier": r"this\s+past|this\s+coming|the|this|last|past|recent|previous|next|coming|upcoming",
+        "day_suffix": r"st|nd|rd|th",
+        "range_join": r"to|and|through|until|till",
+        "range_from": r"from|between", "month_first_from": r"from|between",
+        "few": r"a\s+few|few|several|a\s+couple\s+of|couple\s+of",
+        "on": r"on\s+(?:the\s+)?", "night_of": r"(?:on\s+|during\s+)?the\s+night\s+of\s+", "of": r"of",
+        "on_date": r"on",
+        "night_into_weekday": r"(?:overnight|(?:on\s+|during\s+)?the\s+night)\s+(?:in)?to",
+        "month_prep": r"in|during", "month_part": r"early|mid|late",
+        "weekend_prep": r"over|during|at|on|in", "weekend": r"weekend",
+        "weekday_before": r"late|early", "weekday_prep": r"on",
+        "time_of_day": r"morning|afternoon|evening|night",
+        "overnight": (r"(?:late\s+)?last\s+night|overnight|during\s+the\s+night"
+                      r"|(?:in|over|during)\s+the\s+(?:past|last)\s+24\s+hours"),
+        "dayword": (r"the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)"
+                    r"|yesterday|tomorrow"),
+        "week": r"\b(?:(?:earlier\s+)?this|last|next)\s+week\b(?!end)",
+        "monthrel": r"\b(?:(?:earlier\s+)?this|last|next)\s+month\b",
+        "days": r"days?", "ago": r"ago",
+        "recent_lead": r"(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)", "recent_days": r"days",
+        "recent": r"(?:in|over|during)\s+the\s+(?:past|last)\s+week",
+        "reporting": (r"said|says|say|stated|stating|states|told|announced|announcing|reported|reporting|wrote"
+                      r"|writing|claimed|added"),
+    },
+    anchors=tuple("""weekend night overnight hours yesterday today tomorrow morning afternoon evening week month day
+        days""".split()),
+    leads=tuple("""on in at over during the this last past recent previous next coming upcoming late early earlier
+        from between a few several couple""".split()),
+    dateline_published=("published", "posted"),
+)
+
+PLACES = Places(
+    function_words=tuple("""a an the in on at near from to of and or but for with by as into over after before during
+        since despite while if this that these those there their its it he she they we our his her north south east
+        west northern southern eastern western central upper lower new old greater
+        one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+        hundreds thousand thousands dozen dozens more most some many several another other all both each every
+        no not only also however meanwhile earlier later today yesterday overnight last next what when where who
+        why how according officials residents analysts local
+        monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+        august september october november december""".split()),
+    place_words=tuple("oblast region district raion rayon province city town village river krai okrug hromada".split()),
+    titles=tuple("""president minister gen general maj major col colonel lt lieutenant capt captain sgt mr mrs ms dr
+        spokesperson spokesman spokeswoman commander leader governor mayor chief secretary senator pope king
+        prime analyst correspondent reporter journalist blogger""".split()),
+    person_verbs=tuple("said says stated added told noted wrote claimed warned confirmed announced echoed urged"
+                       .split()),
+    countries=tuple("""korea america china iran turkey poland germany france britain israel syria georgia moldova
+        lithuania latvia estonia finland kazakhstan japan india""".split()),
+    authority_words=tuple("regional governor administration authorities council mayor ova".split()),
+    cues=r"(?:villages?|towns?|settlements?|cities|city|hamlets?) of|near|outside|around|in the area of",
+    list_joins=("and",),
+    near=r"near|outside|around|close to|on the outskirts of|the area of",
+    near_nouns=r"villages?\s+of\s+|town\s+of\s+",
+    anaphora=(r"casualt\w*|losses|killed|wounded|injured|clash\w*|fighting|battles?|attack\w*|strikes?|struck"
+              r"|assaults?|shelling|shelled"),
+    abbreviations=tuple("""mr mrs ms dr gen lt col maj capt sgt adm cmdr sen rep gov pres st no vs etc jan feb mar apr
+        jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e approx est inc ltd co corp dept jr sr mt ft""".split()),
+)
+
+LANGUAGE = Language(code="en", name="English", uppercase="A-Z", lowercase="a-z", numbers=NUMBERS,
+                    casualties=CASUALTIES, dates=DATES, attribution=ATTRIBUTION, places=PLACES)

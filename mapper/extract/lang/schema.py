@@ -1,0 +1,257 @@
+"""The shape of a language resource: typed entries the extract modules build their regexes from.
+
+A resource is one :class:`Language`; its parts hold words (plain strings) or small regex
+fragments (``pattern`` fields, written for lower-cased text, matched with ``re.IGNORECASE``
+where the caller says so). Order matters where two entries could match at the same place:
+an earlier entry wins, so a language lists its longer phrases first.
+
+    >>> kw = CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities")
+    >>> kw.casualty.value, kw.syntax.name
+    ('killed', 'NOUN')
+    >>> Qualifier("at least", Sense.AT_LEAST).pattern
+    'at\\\\s+least'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = ["Casualty", "Syntax", "Sense", "NumberKind", "RangeWord", "RangeLead", "NumberWord", "Multiplier",
+           "VagueAmount", "CasualtyKeyword", "Qualifier", "Numbers", "Casualties", "Dates", "Attribution",
+           "Places", "Language", "phrase_pattern"]
+
+
+class Casualty(Enum):
+    """What a casualty keyword counts; the value is the event field it fills."""
+
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    MISSING = "missing"
+    CAPTURED = "captured"
+    CASUALTIES = "killed_or_wounded"  # "casualties", "losses": killed and wounded together
+
+
+class Syntax(Enum):
+    """Where a keyword's number stands."""
+
+    ACTIVE_VERB = "active verb"        # before it (subject) or after it (object): "killed 12", "12 killed"
+    NAMED_OBJECT = "named object"      # after it, and only when the object names who: "lost 30 soldiers"
+    PARTICIPLE = "participle"          # before it, or after ":" / "-": "30 dead", "dead: 30"
+    NOUN = "noun"                      # just before it, or after "of", ":", "rose to": "casualties rose to 30"
+    EITHER_SIDE = "either side"        # a verb or participle of a language with free word order: "убиты 3"
+
+
+class Sense(Enum):
+    """What a qualifier says about its number (the deck's words for it are the values)."""
+
+    AT_LEAST = "at least"
+    UP_TO = "up to"
+    MORE_THAN = "more than"
+    FEWER_THAN = "fewer than"
+    ABOUT = "about"
+    NEARLY = "nearly"
+
+
+class NumberKind(Enum):
+    """The part a number word plays in a written number ("two hundred and five")."""
+
+    UNIT = "unit"            # 0-9
+    TEEN = "teen"            # 10-19
+    TENS = "tens"            # 20, 30 ... 90
+    HUNDRED = "hundred"      # "hundred": multiplies the unit before it
+    HUNDREDS = "hundreds"    # a word that is itself 100-900 ("двести")
+    SCALE = "scale"          # thousand, million
+    DOZEN = "dozen"
+    A = "a"                  # "a" in "a hundred"
+    COLLECTIVE = "coll"      # a whole count of people on its own ("двое", "п'ятеро")
+
+
+class RangeWord(Enum):
+    """When a word between two numbers makes them a range."""
+
+    ALWAYS = "always"                # "8 to 12", "8 or 12"
+    AFTER_BETWEEN = "after between"  # "between 8 and 12"
+    AFTER_FROM = "after from"        # "от 8 до 12"
+
+
+class RangeLead(Enum):
+    """A word opening a range."""
+
+    BETWEEN = "between"
+    FROM = "from"
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for a phrase: its words escaped, any run of spaces between them.
+
+    >>> phrase_pattern("approx."), phrase_pattern("не  менее")
+    ('approx\\\\.', 'не\\\\s+менее')
+    """
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
+@dataclass(frozen=True)
+class NumberWord:
+    """One number word: every form of it the language writes (cases, genders)."""
+
+    kind: NumberKind
+    value: int
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Multiplier:
+    """A word after digits that multiplies them ("1.5 million", "10 тыс.")."""
+
+    pattern: str
+    value: int
+
+
+@dataclass(frozen=True)
+class VagueAmount:
+    """A plural or vague amount and the conventional value it is read as ("dozens" = 12)."""
+
+    pattern: str
+    value: int
+    approximate: bool = True
+
+
+@dataclass(frozen=True)
+class CasualtyKeyword:
+    """A casualty word or phrase (a regex on lower-cased text), what it counts and where its number stands."""
+
+    casualty: Casualty
+    syntax: Syntax
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A phrase qualifying a figure ("at least", "около"); ``sense`` None reads as "approx."."""
+
+    phrase: str
+    sense: Sense | None
+
+    @property
+    def pattern(self) -> str:
+        return phrase_pattern(self.phrase)
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """How the language writes numbers."""
+
+    words: tuple[NumberWord, ...] = ()
+    singular_scales: tuple[str, ...] = ()      # a scale word that is a number alone ("тысяча" = 1,000)
+    multipliers: tuple[Multiplier, ...] = ()
+    vague: tuple[VagueAmount, ...] = ()        # tried in order, before plain words
+    digit_suffixes: tuple[str, ...] = ()       # case endings written after digits ("5-ти")
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """Casualty words and the words around figures (see :mod:`mapper.extract.casualties`).
+    Fields named as words hold plain words; the others are regex fragments (alternations)."""
+
+    keywords: tuple[CasualtyKeyword, ...] = ()
+    qualifiers: tuple[Qualifier, ...] = ()        # before a number
+    post_qualifiers: tuple[Qualifier, ...] = ()   # after it ("or more")
+    range_words: dict[str, RangeWord] = field(default_factory=dict)
+    range_leads: dict[str, RangeLead] = field(default_factory=dict)
+    increase: str = ""             # "the toll rose"
+    to: str = ""                   # "rose to"
+    perfect: str = ""              # "has" in "has risen to"
+    fillers: str = ""              # other words between a verb and its number ("a further")
+    amount_lead: str = ""          # "has", "now" before an amount verb
+    amount: str = ""               # "losses amounted to", besides the increase verbs
+    amount_to: str = ""            # "to", "at" after an amount verb
+    of: str = ""                   # "losses of 30"
+    months: str = ""               # month words next to a number: a date, no head count
+    before_not_count: str = ""     # words before a number that make it no head count (ages, units)
+    after_not_count: str = ""      # units, times, money after a number
+    year_before: str = ""          # words before a year
+    year_after: str = ""           # year abbreviations after a year
+    total_before: str = ""         # "of the 100"
+    not_people: str = ""           # subjects that are no people (tanks, villages)
+    exchange: str = ""             # stems of a prisoner exchange
+    auxiliaries: tuple[str, ...] = ()
+    breakers: tuple[str, ...] = ()     # words that end a subject clause
+    determiners: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    noun_adjectives: tuple[str, ...] = ()
+    subject_stops: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dates:
+    """Date words (see :mod:`mapper.extract.dates`). ``months`` and ``weekdays`` hold 12 and 7
+    space-separated lists of forms, ``numbers`` the words for 1, 2, 3 ...; ``slots`` fill the
+    named places of the date rules with this language's regex fragment (the rules join the
+    languages' fragments for a slot into one alternation)."""
+
+    months: tuple[str, ...] = ()
+    weekdays: tuple[str, ...] = ()
+    weekday_needs_preposition: bool = False  # "среду" alone is "environment": a weekday needs "в" or a modifier
+    month_verbs: tuple[str, ...] = ()        # month words that are verbs in lower case ("may")
+    numbers: tuple[str, ...] = ()
+    day_offsets: dict[str, int] = field(default_factory=dict)
+    next_stems: tuple[str, ...] = ()         # stems of modifiers meaning "next"
+    last_stems: tuple[str, ...] = ()         # stems of modifiers meaning "last"
+    week_stems: tuple[str, ...] = ()         # stems that make "recent" a week
+    slots: dict[str, str] = field(default_factory=dict)
+    anchors: tuple[str, ...] = ()            # words every relative expression holds
+    leads: tuple[str, ...] = ()              # words a date expression may start with
+    lead_stems: tuple[str, ...] = ()
+    dateline_published: tuple[str, ...] = ()  # "published:" before a dateline
+    dateline_months: tuple[str, ...] = ()     # month names in a "16 декабря" dateline
+    dateline_year_suffix: str = ""            # regex
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Side names, military and civilian nouns, reporting verbs (see :mod:`mapper.extract.attribution`)."""
+
+    sides: dict[str, str] = field(default_factory=dict)   # side -> regex
+    military: str = ""
+    civilians: str = ""
+    reporting: str = ""
+    according_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Places:
+    """Words around place names (toponyms, sentences and the extractor)."""
+
+    function_words: tuple[str, ...] = ()
+    place_words: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    person_verbs: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    authority_words: tuple[str, ...] = ()
+    cues: str = ""                      # regex before a place name ("near", "під")
+    list_joins: tuple[str, ...] = ()    # "and" in "X, Y and Z"
+    adjective_endings: tuple[str, ...] = ()   # oblique-case adjective endings ("Грайворонского")
+    near: str = ""                      # regex: words that make a place "near"
+    near_nouns: str = ""                # regex: "village of" between those and the name
+    by_preposition: str = ""            # a preposition meaning "by" before a genitive ("у")
+    genitive_endings: str = ""          # last letters of a genitive after it
+    anaphora: str = ""                  # regex: words of a sentence placing casualties told elsewhere
+    abbreviations: tuple[str, ...] = ()  # that never end a sentence
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything the extractor knows about one language."""
+
+    code: str                  # ISO 639-1
+    name: str
+    uppercase: str             # a regex character-class body of its capital letters ("A-Z")
+    lowercase: str
+    variants: dict[str, str] = field(default_factory=dict)   # a letter written for another: "ё" -> "е"
+    numbers: Numbers = Numbers()
+    casualties: Casualties = Casualties()
+    dates: Dates = Dates()
+    attribution: Attribution = Attribution()
+    places: Places = Places()
