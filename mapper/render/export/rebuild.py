@@ -30,6 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from mapper.model.events import Event, EventLocation
+from mapper.model.fields import names_of_kind
 from mapper._internal.gc_pause import young_collections_only
 from mapper.render.export.tables import LAYER_COLUMNS, SOURCE_KEYS
 
@@ -43,8 +44,7 @@ _KINDS = {name: dict(cols) for name, cols in LAYER_COLUMNS.items()}
 EVENT_FIELDS = tuple(f for f in Event.__dataclass_fields__ if f in _KINDS["events"])
 LOCATION_FIELDS = tuple(EventLocation.__dataclass_fields__)
 #: Text fields an event gets as "" when its file has no such column.
-_EVENT_TEXT_FIELDS = ("date_text", "qualifier", "actor", "claimed_by", "location_note", "source_url",
-                      "source_name", "source_quote")
+_EVENT_TEXT_FIELDS = names_of_kind("text")
 #: The ``sources`` columns a source record is rebuilt from.
 _SOURCE_FIELDS = (*SOURCE_KEYS, "extra_json", "record_keys")
 

@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 import shapely
 
-from mapper.model.events import CATEGORIES
+from mapper.model.fields import layer_columns
 
 __all__ = ["ARROW_TYPES", "LAYER_COLUMNS", "GEOMETRY_TYPES", "SOURCE_KEYS", "Layer", "struct_columns"]
 
@@ -28,16 +28,7 @@ ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bo
 
 #: Attribute columns of each layer, in order, as ``(name, kind)``.
 LAYER_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "events": (
-        ("event_id", "str"), ("doc_id", "str"), ("event_date", "date"), ("event_date_end", "date"),
-        ("date_precision", "int"), ("date_text", "str"), *((c, "int") for c in CATEGORIES),
-        ("casualties_low", "int"), ("casualties_best", "int"), ("casualties_high", "int"),
-        ("approximate", "bool"), ("qualifier", "str"), ("actor", "str"), ("claimed_by", "str"),
-        ("location_names", "str"), ("place_count", "int"), ("latitude", "float"), ("longitude", "float"),
-        ("geo_precision", "int"), ("location_note", "str"), ("source_url", "str"), ("source_name", "str"),
-        ("published", "date"), ("source_quote", "str"), ("quote_start", "int"), ("quote_end", "int"),
-        ("number_of_sources", "int"),
-    ),
+    "events": layer_columns(),  # from the field table (mapper.model.fields)
     "event_locations": (
         ("event_id", "str"), ("location_index", "int"), ("mention", "str"), ("name", "str"),
         ("gazetteer_id", "str"), ("latitude", "float"), ("longitude", "float"), ("country_code", "str"),
