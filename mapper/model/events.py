@@ -18,8 +18,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 
 from mapper.model.fields import CATEGORIES, frame_columns, names_of_kind
+from mapper.model.source import Source, as_source
 
-__all__ = ["Event", "EventLocation", "events_to_geodataframe", "events_from_geodataframe", "as_events",
+__all__ = ["Event", "EventLocation", "Source", "events_to_geodataframe", "events_from_geodataframe", "as_events",
            "total_casualties", "CATEGORIES", "EVENT_COLUMNS", "MAX_FIGURE"]
 
 #: The largest casualty figure an event may hold, read from a report or an events file. The largest
@@ -98,7 +99,12 @@ class Event:
     quote_start: int | None = None
     quote_end: int | None = None
     number_of_sources: int = 1
-    sources: tuple[dict, ...] = field(default=())
+    sources: tuple[Source, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        """Sources given as dicts (the form events held before :class:`Source`) become Sources."""
+        if self.sources and not all(type(s) is Source for s in self.sources):
+            object.__setattr__(self, "sources", tuple(map(as_source, self.sources)))
 
     @property
     def points(self) -> list[tuple[float, float]]:
@@ -158,7 +164,7 @@ class Event:
         for key in _DATE_FIELDS:
             d[key] = d[key].isoformat() if d[key] else None
         d["locations"] = locations
-        d["sources"] = list(self.sources)
+        d["sources"] = [s.to_dict() for s in self.sources]
         d["latitude"], d["longitude"] = self.latitude, self.longitude
         geom = self.geometry
         d["geometry_wkt"] = geom.wkt if geom is not None else None
@@ -188,7 +194,7 @@ class Event:
             if isinstance(d.get(key), str):
                 d[key] = dt.date.fromisoformat(d[key])
         d["locations"] = tuple(_location(loc) for loc in d.get("locations") or ())
-        d["sources"] = tuple(d.get("sources") or ())
+        d["sources"] = tuple(map(as_source, d.get("sources") or ()))
         return cls(**d)
 
 

@@ -56,7 +56,7 @@ def features(events: Sequence[Event], tables: EventTables | None = None) -> Iter
             if props[key] is not None:
                 props[key] = props[key].isoformat()
         props["locations"] = [dict(zip(_LOCATION_FIELDS, _get_location(loc))) for loc in ev.locations]
-        props["sources"] = list(ev.sources)
+        props["sources"] = [src.to_dict() for src in ev.sources]
         props["latitude"], props["longitude"] = lat, lon
         yield {"type": "Feature", "id": ev.event_id, "geometry": _geometry(event_points(ev)), "properties": props}
 

@@ -20,6 +20,7 @@ import pyarrow as pa
 import shapely
 
 from mapper.model.fields import layer_columns
+from mapper.model.source import SOURCE_KEYS
 
 __all__ = ["ARROW_TYPES", "LAYER_COLUMNS", "GEOMETRY_TYPES", "SOURCE_KEYS", "Layer", "struct_columns"]
 
@@ -42,15 +43,15 @@ LAYER_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("coordinate_precision", "str"), ("in_gazetteer", "bool"), ("events", "int"),
     ),
     "sources": (
-        ("event_id", "str"), ("source_index", "int"), ("doc_id", "str"), ("url", "str"), ("source_name", "str"),
-        ("published", "date"), ("quote", "str"), ("extra_json", "str"), ("record_keys", "str"),
+        ("event_id", "str"), ("source_index", "int"),
+        *((key, "date" if key == "published" else "str") for key in SOURCE_KEYS),  # the Source fields
+        ("extra_json", "str"), ("record_keys", "str"),
     ),
 }
 #: Geometry type of each layer in GIS files (``None``: an attribute table).
 GEOMETRY_TYPES = {"events": "MultiPoint", "event_locations": "Point", "places": "Point", "sources": None}
-#: The keys of a source record that get their own column; any other key goes to ``extra_json``, and
-#: ``record_keys`` lists the keys the record had, in order, so it is rebuilt exactly.
-SOURCE_KEYS = ("doc_id", "url", "source_name", "published", "quote")
+# SOURCE_KEYS (mapper.model.source): the keys of a source record that get their own column; any other
+# key goes to ``extra_json``, and ``record_keys`` lists the keys the record had, in order.
 
 
 @dataclass
