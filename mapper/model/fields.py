@@ -90,7 +90,7 @@ _RECORD = (
        "the places the claim names, resolved or not, in the report's order", "location, admin1, admin2",
        formats=_FLAT | {"popup"}),
     _f("geo_precision", "int | None", None, "count", "ACLED geo-precision: 1 the place, 2 near it or several, "
-       "3 a region", "geo_precision", "geo_prec"),
+       "3 a region", "geo_precision", "geo_prec", _ALL),
     _f("location_note", "str", "", "text", "why a place was or was not resolved", shapefile="loc_note"),
     _f("source_url", "str", "", "text", "URL of the first report"),
     _f("source_name", "str", "", "text", "outlet of the first report", "source", "src_name"),
@@ -175,7 +175,7 @@ def field_reference() -> str:
             default = "(required)" if f.default is _NO_DEFAULT else repr(f.default)
             missing = ", ".join(x for x in FORMATS if x not in f.formats) or "—"
             yield (f"| `{f.name}` | `{_cell(f.type)}` | `{_cell(default)}` | {f.kind} | {_cell(f.description)} | "
-                   f"{f.acled or '—'} | `{f.shapefile}` | {missing} |")
+                   f"{f.acled or '—'} | {f'`{f.shapefile}`' if f.shapefile else '—'} | {missing} |")
 
     return "\n".join([
         "# Event fields",
