@@ -50,8 +50,9 @@ class Source:
     def to_dict(self) -> dict:
         """The JSON record: ``extract``'s keys in order, or the keys the record was read with."""
         d = self.__dict__
-        if self.standard:
-            return {key: d[key] for key in SOURCE_KEYS}
+        if d["keys"] is SOURCE_KEYS or d["keys"] == SOURCE_KEYS:  # a dict display: the fastest way to make it
+            return {"doc_id": d["doc_id"], "url": d["url"], "source_name": d["source_name"],
+                    "published": d["published"], "quote": d["quote"]}
         values = {key: d[key] for key in SOURCE_KEYS}
         values.update(self.extra)
         return {key: values.get(key) for key in self.keys}
