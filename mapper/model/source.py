@@ -61,8 +61,10 @@ class Source:
     def from_dict(cls, record: dict) -> "Source":
         """The source of a JSON record (any keys; unknown ones go to ``extra``)."""
         keys = tuple(record)
-        if keys == SOURCE_KEYS:
-            return cls(record["doc_id"], record["url"], record["source_name"], record["published"], record["quote"])
+        if keys == SOURCE_KEYS:  # made as pickle makes one (a frozen dataclass's __init__ costs 3 times more)
+            src = object.__new__(cls)
+            src.__dict__.update(record, extra=(), keys=SOURCE_KEYS)
+            return src
         extra = tuple((key, value) for key, value in record.items() if key not in SOURCE_KEYS)
         return cls(*(record.get(key) for key in SOURCE_KEYS), extra=extra, keys=keys)
 
