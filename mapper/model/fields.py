@@ -24,8 +24,8 @@ __all__ = ["Field", "FIELDS", "DERIVED", "FORMATS", "CATEGORIES", "KIND_COLUMN",
 #: Every format the record is written to, and the web map's popup.
 FORMATS = ("jsonl", "geojson", "geodataframe", "gpkg", "parquet", "fgb", "csv", "shapefile", "kml", "popup")
 _ALL = frozenset(FORMATS)
-#: Formats with one flat ``events`` table: the nested places and sources are not columns there.
-_FLAT = _ALL - {"shapefile", "kml", "popup"}
+#: Formats that keep the places and sources of each event (nested, as JSON text, or as linked layers).
+_NESTED_KEPT = _ALL - {"shapefile", "kml", "popup"}
 #: Casualty categories, in the order reports and tables list them.
 CATEGORIES = ("killed", "wounded", "missing", "captured", "killed_or_wounded")
 #: Column kind (``str``/``int``/``float``/``bool``/``date``) of each field kind; ``None``: not a flat column.
@@ -88,7 +88,7 @@ _RECORD = (
     _f("claimed_by", "str", "", "text", "who makes the claim", "source", formats=_ALL),
     _f("locations", "tuple[EventLocation, ...]", (), "places",
        "the places the claim names, resolved or not, in the report's order", "location, admin1, admin2",
-       formats=_FLAT | {"popup"}),
+       formats=_NESTED_KEPT | {"popup"}),
     _f("geo_precision", "int | None", None, "count", "ACLED geo-precision: 1 the place, 2 near it or several, "
        "3 a region", "geo_precision", "geo_prec", _ALL),
     _f("location_note", "str", "", "text", "why a place was or was not resolved", shapefile="loc_note"),
@@ -102,7 +102,7 @@ _RECORD = (
     _f("number_of_sources", "int", 1, "count", "distinct reports of the claim after merging",
        shapefile="n_sources", formats=_ALL),
     _f("sources", "tuple[Source, ...]", (), "sources", "every report of the claim (Source records)", "source",
-       formats=_FLAT | {"popup"}),
+       formats=_NESTED_KEPT | {"popup"}),
 )
 #: Event field name -> :class:`Field`, in the record's order.
 FIELDS: dict[str, Field] = {f.name: f for f in _RECORD}
