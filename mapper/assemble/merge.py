@@ -113,6 +113,6 @@ def _combine(group: list[Event]) -> Event:
         event_date=min(starts) if starts else None,
         event_date_end=max(ends) if ends else None,
         date_precision=max((e.date_precision for e in group if e.date_precision), default=None),
-        number_of_sources=len({s.get("doc_id") for s in sources}),
+        number_of_sources=len({s.doc_id for s in sources}),
         sources=tuple(sources),
     )

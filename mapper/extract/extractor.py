@@ -28,7 +28,7 @@ from mapper.extract.attribution import ActorClues, Claimants, actor_of, claimant
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.dates import EventDate, resolve_event_date
-from mapper.model.events import CATEGORIES, Event, EventLocation, events_to_geodataframe, total_casualties
+from mapper.model.events import CATEGORIES, Event, EventLocation, Source, events_to_geodataframe, total_casualties
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
 from mapper._internal.regex_prefix import compile_with_first_chars
@@ -116,9 +116,8 @@ class Extractor:
             source_quote=text[quote_start:quote_end],
             quote_start=quote_start,
             quote_end=quote_end,
-            sources=({"doc_id": doc.id, "url": doc.url, "source_name": doc.source_name,
-                      "published": doc.published.isoformat() if doc.published else None,
-                      "quote": sentence_text},),
+            sources=(Source(doc.id, doc.url, doc.source_name, doc.published.isoformat() if doc.published else None,
+                            sentence_text),),
         )
 
 

@@ -17,19 +17,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 
-__all__ = ["Event", "EventLocation", "events_to_geodataframe", "events_from_geodataframe", "as_events",
-           "total_casualties", "CATEGORIES", "EVENT_COLUMNS", "MAX_FIGURE"]
+from mapper.model.fields import CATEGORIES, frame_columns, names_of_kind
+from mapper.model.source import Source, as_source
 
-CATEGORIES = ("killed", "wounded", "missing", "captured", "killed_or_wounded")
+__all__ = ["Event", "EventLocation", "Source", "events_to_geodataframe", "events_from_geodataframe", "as_events",
+           "total_casualties", "CATEGORIES", "EVENT_COLUMNS", "MAX_FIGURE"]
 
 #: The largest casualty figure an event may hold, read from a report or an events file. The largest
 #: running totals any side claims in today's wars are around a million; a bigger number next to
 #: "killed" is a serial or phone number, money, or text built to break the tools downstream (a
 #: 64-bit overflow in the GIS writers), never a head count.
 MAX_FIGURE = 10_000_000
-_FIGURE_FIELDS = (*CATEGORIES, "casualties_low", "casualties_best", "casualties_high")
+_FIGURE_FIELDS = names_of_kind("figure")
 #: Other whole numbers of the record and their largest value (SQLite's and Arrow's 32-bit-safe range).
-_COUNT_FIELDS = ("date_precision", "geo_precision", "number_of_sources", "quote_start", "quote_end")
+_COUNT_FIELDS = names_of_kind("count")
+_DATE_FIELDS = names_of_kind("date")
+_TEXT_FIELDS = names_of_kind("text")
 _MAX_COUNT = 2**31 - 1
 
 
@@ -96,7 +99,12 @@ class Event:
     quote_start: int | None = None
     quote_end: int | None = None
     number_of_sources: int = 1
-    sources: tuple[dict, ...] = field(default=())
+    sources: tuple[Source, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        """Sources given as dicts (the form events held before :class:`Source`) become Sources."""
+        if self.sources and not all(type(s) is Source for s in self.sources):
+            object.__setattr__(self, "sources", tuple(map(as_source, self.sources)))
 
     @property
     def points(self) -> list[tuple[float, float]]:
@@ -153,10 +161,10 @@ class Event:
         if not direct:
             d = asdict(self)  # a value of another type (or not a dataclass field): as asdict copies it
             locations = [asdict(loc) for loc in self.locations]
-        for key in ("event_date", "event_date_end", "published"):
+        for key in _DATE_FIELDS:
             d[key] = d[key].isoformat() if d[key] else None
         d["locations"] = locations
-        d["sources"] = list(self.sources)
+        d["sources"] = [s.to_dict() for s in self.sources]
         d["latitude"], d["longitude"] = self.latitude, self.longitude
         geom = self.geometry
         d["geometry_wkt"] = geom.wkt if geom is not None else None
@@ -182,11 +190,11 @@ class Event:
         for key in _COUNT_FIELDS:
             if key in d:
                 d[key] = _whole_number(d[key], key, _MAX_COUNT, "a count")
-        for key in ("event_date", "event_date_end", "published"):
+        for key in _DATE_FIELDS:
             if isinstance(d.get(key), str):
                 d[key] = dt.date.fromisoformat(d[key])
         d["locations"] = tuple(_location(loc) for loc in d.get("locations") or ())
-        d["sources"] = tuple(d.get("sources") or ())
+        d["sources"] = tuple(map(as_source, d.get("sources") or ()))
         return cls(**d)
 
 
@@ -213,12 +221,7 @@ def _location(record: dict) -> EventLocation:
 
 
 #: Flat columns of the GeoDataFrame, in order (nested fields become JSON strings).
-EVENT_COLUMNS = (
-    "event_id", "doc_id", "event_date", "event_date_end", "date_precision", "date_text", *CATEGORIES,
-    "casualties_low", "casualties_best", "casualties_high", "approximate", "qualifier", "actor", "claimed_by",
-    "location_names", "latitude", "longitude", "geo_precision", "location_note", "source_url", "source_name",
-    "published", "source_quote", "quote_start", "quote_end", "number_of_sources", "locations_json", "sources_json",
-)
+EVENT_COLUMNS = frame_columns()
 
 
 def events_to_geodataframe(events: list[Event]):
@@ -236,11 +239,9 @@ def events_to_geodataframe(events: list[Event]):
         d["sources_json"] = json.dumps(d.pop("sources"), ensure_ascii=False)
         rows.append({k: d.get(k) for k in EVENT_COLUMNS})
     frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
-    for col in ("event_date", "event_date_end", "published"):
+    for col in _DATE_FIELDS:
         frame[col] = pd.to_datetime(frame[col]).dt.date if len(frame) else frame[col]
-    int_cols = [*CATEGORIES, "casualties_low", "casualties_best", "casualties_high", "date_precision",
-                "geo_precision", "number_of_sources", "quote_start", "quote_end"]
-    for col in int_cols:
+    for col in (*_FIGURE_FIELDS, *_COUNT_FIELDS):
         frame[col] = frame[col].astype("Int64")
     return geopandas.GeoDataFrame(frame, geometry=[ev.geometry for ev in events], crs="EPSG:4326")
 
@@ -264,15 +265,14 @@ def events_from_geodataframe(frame) -> list[Event]:
                   for k, v in row.items() if k in fields or k in ("locations_json", "sources_json")}
         record["locations"] = json.loads(record.pop("locations_json", None) or "[]")
         record["sources"] = json.loads(record.pop("sources_json", None) or "[]")
-        for key in ("event_date", "event_date_end", "published"):
+        for key in _DATE_FIELDS:
             if record.get(key) is not None and not isinstance(record[key], str):
                 record[key] = pd.Timestamp(record[key]).date().isoformat()
-        for key in ("date_text", "qualifier", "actor", "claimed_by", "location_note", "source_url", "source_name",
-                    "source_quote"):
+        for key in _TEXT_FIELDS:
             record[key] = record.get(key) or ""
-        record["approximate"] = bool(record.get("approximate"))
-        for key in ("number_of_sources", "quote_start", "quote_end", "date_precision", "geo_precision",
-                    *CATEGORIES, "casualties_low", "casualties_best", "casualties_high"):
+        for key in names_of_kind("flag"):
+            record[key] = bool(record.get(key))
+        for key in (*_FIGURE_FIELDS, *_COUNT_FIELDS):
             if record.get(key) is not None:
                 record[key] = int(record[key])
         record["number_of_sources"] = record.get("number_of_sources") or 1

@@ -24,7 +24,7 @@ import dataclasses
 import re
 
 from mapper._internal.surrogates import replace_surrogates
-from mapper.model.events import Event, EventLocation
+from mapper.model.events import Event, EventLocation, Source
 
 __all__ = ["clean_text", "clean_events", "clean_event"]
 
@@ -53,7 +53,7 @@ def _clean_value(value):
     if isinstance(value, (list, tuple)):
         items = [_clean_value(item) for item in value]
         return value if all(a is b for a, b in zip(items, value)) else type(value)(items)
-    if isinstance(value, EventLocation):
+    if isinstance(value, (EventLocation, Source)):
         return clean_location(value)
     return value
 
@@ -70,7 +70,7 @@ def _cleaned_fields(record) -> dict:
 
 
 def clean_location(loc: EventLocation) -> EventLocation:
-    """The place with its names cleaned (the same object when nothing needed it)."""
+    """The place (or a Source) with its texts cleaned (the same object when nothing needed it)."""
     changes = _cleaned_fields(loc)
     return dataclasses.replace(loc, **changes) if changes else loc
 

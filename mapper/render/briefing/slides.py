@@ -18,14 +18,15 @@ from pptx.util import Emu, Inches
 from mapper import __version__
 from gazetteer.theatre import Theatre
 from mapper.render.briefing.charts import add_chart, casualties_by_date, casualties_by_place
-from mapper.render.briefing.summary import (CATEGORY_LABELS, BriefingSummary, event_total, source_key, source_label)
+from mapper.render.briefing.summary import (CATEGORY_LABELS, BriefingSummary, event_total, event_sources,
+                                       source_key, source_label)
 from mapper.render.briefing.safetext import clean_text
 from mapper.render.briefing.tables import Column, Para, add_paragraphs, add_table, paginate, row_height, set_run_font
 from mapper.render.briefing.template import (LAYOUT_TITLE, LAYOUT_TITLE_ONLY, Box, content_box,
                                       counted_partnames, new_presentation)
 from mapper.render.briefing.textfit import fit_lines, fit_size, line_height, wrap
 from mapper.render.briefing.wording import claim_line, date_text, figures_text, places_text
-from mapper.model.events import CATEGORIES, Event
+from mapper.model.events import CATEGORIES, Event, Source
 
 __all__ = ["build_deck", "DATA_CREDITS"]
 
@@ -72,7 +73,7 @@ def _notes(slide, text: str) -> None:
 
 
 def _quote_note(ev: Event) -> str:
-    sources = "; ".join(dict.fromkeys(s.get("url") or s.get("source_name") or s.get("doc_id") or ""
+    sources = "; ".join(dict.fromkeys(s.url or s.source_name or s.doc_id or ""
                                       for s in ev.sources)) or ev.source_url or ev.doc_id
     quote = " ".join(ev.source_quote.split())
     return (f"{date_text(ev)}, {places_text(ev)}: {figures_text(ev)}, {ev.actor or 'side not stated'}"
@@ -235,15 +236,13 @@ def add_chart_slides(prs, events: list[Event], theatre: Theatre | None = None) -
             for i, cat in enumerate(series.categories)))
 
 
-def _source_groups(events: list[Event]) -> list[list[tuple[dict, Event]]]:
+def _source_groups(events: list[Event]) -> list[list[tuple[Source, Event]]]:
     """Claims grouped by the report they come from (a merged claim is listed under each of its reports)."""
-    groups: dict[str, list[tuple[dict, Event]]] = {}
+    groups: dict[str, list[tuple[Source, Event]]] = {}
     for ev in sorted(events, key=_sort_key):
-        for source in (ev.sources or ({"doc_id": ev.doc_id, "url": ev.source_url, "source_name": ev.source_name,
-                                       "published": ev.published.isoformat() if ev.published else None,
-                                       "quote": ev.source_quote},)):
+        for source in event_sources(ev):
             groups.setdefault(source_key(source, ev), []).append((source, ev))
-    return sorted(groups.values(), key=lambda g: (not g[0][0].get("published"), str(g[0][0].get("published") or ""),
+    return sorted(groups.values(), key=lambda g: (not g[0][0].published, str(g[0][0].published or ""),
                                                   source_label(*g[0])))
 
 
@@ -256,12 +255,12 @@ def _source_rows(events: list[Event], available: float) -> tuple[list, list]:
     rows, members = [], []
     for group in _source_groups(events):
         source, first = group[0]
-        url = str(source.get("url") or "")
+        url = str(source.url or "")
         label = [Para(source_label(source, first), bold=True, max_lines=2)]
         if url and url != source_label(source, first):
             label.append(Para(url, size=9, colour=_GREY, max_lines=2, link=url))  # linked only if safe (tables)
         continued = [Para("(continued)", italic=True, colour=_GREY)]
-        published = [Para(str(source.get("published") or "not dated"), max_lines=1)]
+        published = [Para(str(source.published or "not dated"), max_lines=1)]
         base = row_height([label, published, []], cols)
         chunk, pairs, used = [], [], 0.0
         for pair in group:
@@ -288,9 +287,9 @@ def add_source_slides(prs, events: list[Event]) -> None:
         notes = []
         for i in page:
             source, first = members[i][0]
-            notes.append(f"{source_label(source, first)} ({source.get('published') or 'not dated'})")
+            notes.append(f"{source_label(source, first)} ({source.published or 'not dated'})")
             for src, ev in members[i]:
-                quote = " ".join(str(src.get("quote") or ev.source_quote or "").split())
+                quote = " ".join(str(src.quote or ev.source_quote or "").split())
                 notes.append(f"- {claim_line(ev)}" + (f"\n  “{quote}”" if quote else ""))
         _notes(slide, "\n".join(notes) + f"\n\n{DATA_CREDITS}")
 

@@ -20,10 +20,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from gazetteer.context import KURSK_BORDER_THEATRE, Theatre
-from mapper.model.events import CATEGORIES, Event, total_casualties
+from mapper.model.events import CATEGORIES, Event, Source, total_casualties
 
 __all__ = ["FigureRange", "ClaimantFigures", "BriefingSummary", "summarise", "format_period", "format_date",
-           "event_total", "CATEGORY_LABELS", "UNKNOWN_CLAIMANT", "source_key", "source_label"]
+           "event_total", "CATEGORY_LABELS", "UNKNOWN_CLAIMANT", "source_key", "source_label",
+           "event_sources"]
 
 CATEGORY_LABELS = {"killed": "Killed", "wounded": "Wounded", "missing": "Missing", "captured": "Captured",
                    "killed_or_wounded": "Killed or wounded (not split)"}
@@ -100,21 +101,21 @@ def _category_figures(ev: Event) -> dict[str, FigureRange]:
     return {c: FigureRange(v, v, v, 1) for c, v in given.items()}
 
 
-def source_key(source: dict, ev: Event) -> str:
+def source_key(source: Source, ev: Event) -> str:
     """One key per report: its URL, else its document id."""
-    return (source.get("url") or source.get("doc_id") or ev.source_url or ev.doc_id or "").strip()
+    return (source.url or source.doc_id or ev.source_url or ev.doc_id or "").strip()
 
 
-def source_label(source: dict, ev: Event) -> str:
+def source_label(source: Source, ev: Event) -> str:
     """A readable name for a report: outlet name, else URL, else document id."""
-    return (source.get("source_name") or source.get("url") or source.get("doc_id") or ev.source_name
+    return (source.source_name or source.url or source.doc_id or ev.source_name
             or ev.source_url or ev.doc_id or "unnamed report").strip()
 
 
-def _sources(ev: Event) -> list[dict]:
-    return list(ev.sources) or [{"doc_id": ev.doc_id, "url": ev.source_url, "source_name": ev.source_name,
-                                 "published": ev.published.isoformat() if ev.published else None,
-                                 "quote": ev.source_quote}]
+def event_sources(ev: Event) -> list[Source]:
+    """The event's sources; an event without any has its first report's fields as its one source."""
+    return list(ev.sources) or [Source(ev.doc_id, ev.source_url, ev.source_name,
+                                       ev.published.isoformat() if ev.published else None, ev.source_quote)]
 
 
 def summarise(events: list[Event], *, theatre: Theatre = KURSK_BORDER_THEATRE,
@@ -132,7 +133,7 @@ def summarise(events: list[Event], *, theatre: Theatre = KURSK_BORDER_THEATRE,
         total += ev_total
         who = ev.claimed_by or UNKNOWN_CLAIMANT
         claimants[who] = claimants.get(who, FigureRange()) + ev_total
-        reports.update(source_key(s, ev) for s in _sources(ev))
+        reports.update(source_key(s, ev) for s in event_sources(ev))
         if ev.event_date:
             starts.append(ev.event_date)
             ends.append(ev.event_date_end or ev.event_date)

@@ -30,7 +30,7 @@ def json_columns(events: Sequence[Event]) -> dict[str, list[str]]:
     """``locations_json`` / ``sources_json``: each event's places and sources as JSON text, for
     single-table formats without nested types (the same text as ``events_to_geodataframe``)."""
     locations = [json.dumps([loc.__dict__ for loc in ev.locations], ensure_ascii=False) for ev in events]
-    sources = [json.dumps(list(ev.sources), ensure_ascii=False) for ev in events]
+    sources = [json.dumps([src.to_dict() for src in ev.sources], ensure_ascii=False) for ev in events]
     return {"locations_json": locations, "sources_json": sources}
 
 

@@ -55,7 +55,7 @@ def acled_fields(ev: Event, *, latitude: float | None = ..., longitude: float | 
     """The ACLED-named values of one event (see docs/EXPORT.md for each rule); ``latitude`` /
     ``longitude`` default to the event's representative point."""
     located = [loc for loc in ev.locations if loc.has_point]
-    source_names = [s.get("source_name") for s in ev.sources]
+    source_names = [s.source_name for s in ev.sources]
     return {
         "event_id_cnty": ev.event_id,
         "event_date": ev.event_date,

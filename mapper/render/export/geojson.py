@@ -25,12 +25,13 @@ from pathlib import Path
 from mapper._internal.atomic import atomic_write
 from mapper.model.event_io import COORDINATE_DECIMALS
 from mapper.model.events import Event, EventLocation
+from mapper.model.fields import names_of_kind
 from mapper.render.export.tables import EventTables, event_points, event_tables
 
 __all__ = ["write", "features", "COORDINATE_DECIMALS"]
 
 _EVENT_FIELDS = tuple(Event.__dataclass_fields__)
-_DATE_FIELDS = ("event_date", "event_date_end", "published")
+_DATE_FIELDS = names_of_kind("date")
 _LOCATION_FIELDS = tuple(EventLocation.__dataclass_fields__)
 _get_event = attrgetter(*_EVENT_FIELDS)
 _get_location = attrgetter(*_LOCATION_FIELDS)
@@ -55,7 +56,7 @@ def features(events: Sequence[Event], tables: EventTables | None = None) -> Iter
             if props[key] is not None:
                 props[key] = props[key].isoformat()
         props["locations"] = [dict(zip(_LOCATION_FIELDS, _get_location(loc))) for loc in ev.locations]
-        props["sources"] = list(ev.sources)
+        props["sources"] = [src.to_dict() for src in ev.sources]
         props["latitude"], props["longitude"] = lat, lon
         yield {"type": "Feature", "id": ev.event_id, "geometry": _geometry(event_points(ev)), "properties": props}
 

@@ -129,9 +129,9 @@ def balloon_html(ev: Event) -> str:
         rows.append(("Location precision", escape_text(PRECISION_WORDS.get(ev.geo_precision, ev.geo_precision))))
     sources = []
     for src in ev.sources:
-        label = src.get("source_name") or src.get("url") or src.get("doc_id") or "source"
-        when = f" ({escape_text(src['published'])})" if src.get("published") else ""
-        sources.append(safe_link(str(src.get("url") or ""), str(label)) + when)
+        label = src.source_name or src.url or src.doc_id or "source"
+        when = f" ({escape_text(src.published)})" if src.published else ""
+        sources.append(safe_link(str(src.url or ""), str(label)) + when)
     rows.append((f"Sources ({ev.number_of_sources})", "; ".join(sources) or "none"))
     body = "".join(f"<tr><th align='left'>{k}</th><td>{v}</td></tr>" for k, v in rows)
     quote = f"<blockquote>{escape_text(ev.source_quote)}</blockquote>" if ev.source_quote else ""

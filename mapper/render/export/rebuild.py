@@ -30,6 +30,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from mapper.model.events import Event, EventLocation
+from mapper.model.fields import names_of_kind
+from mapper.model.source import Source
 from mapper.render.export.tables import LAYER_COLUMNS, SOURCE_KEYS
 
 if TYPE_CHECKING:
@@ -42,8 +44,7 @@ _KINDS = {name: dict(cols) for name, cols in LAYER_COLUMNS.items()}
 EVENT_FIELDS = tuple(f for f in Event.__dataclass_fields__ if f in _KINDS["events"])
 LOCATION_FIELDS = tuple(EventLocation.__dataclass_fields__)
 #: Text fields an event gets as "" when its file has no such column.
-_EVENT_TEXT_FIELDS = ("date_text", "qualifier", "actor", "claimed_by", "location_note", "source_url",
-                      "source_name", "source_quote")
+_EVENT_TEXT_FIELDS = names_of_kind("text")
 #: The ``sources`` columns a source record is rebuilt from.
 _SOURCE_FIELDS = (*SOURCE_KEYS, "extra_json", "record_keys")
 
@@ -80,7 +81,7 @@ def events_from_rows(event_rows: Iterable[dict], location_rows: Iterable[dict],
             values.update(json.loads(row["extra_json"]))
         keys = row.get("record_keys")
         order = json.loads(keys) if keys else list(values)
-        src = {key: values.get(key) for key in order}
+        src = Source.from_dict({key: values.get(key) for key in order})
         sources.setdefault(row["event_id"], []).append((row.get("source_index") or 0, src))
     events = []
     for row in event_rows:
@@ -198,18 +199,26 @@ def _location_objects(columns: dict[str, list], n: int) -> list[EventLocation]:
     return [_made(EventLocation, zip(LOCATION_FIELDS, row)) for row in zip(*fields)]
 
 
-def _source_records(columns: dict[str, list], n: int) -> list[dict]:
+def _source_records(columns: dict[str, list], n: int) -> list[Source]:
     get = lambda key: columns.get(key) or repeat(None, n)  # noqa: E731
     records = []
     for doc, url, name, day, quote, extra, keys in zip(get("doc_id"), get("url"), get("source_name"),
                                                        get("published"), get("quote"), get("extra_json"),
                                                        get("record_keys")):
-        values = {"doc_id": doc, "url": url, "source_name": name, "published": day.isoformat() if day else None,
-                  "quote": quote}
+        published = day.isoformat() if day else None
+        order = _key_order(keys) if keys else None
+        if not extra and (order is None or order == SOURCE_KEYS):  # a record as extract writes it
+            records.append(_made(Source, zip(_SOURCE_ORDER, (doc, url, name, published, quote, (), SOURCE_KEYS))))
+            continue
+        values = {"doc_id": doc, "url": url, "source_name": name, "published": published, "quote": quote}
         if extra:
             values.update(json.loads(extra))
-        records.append({key: values.get(key) for key in (_key_order(keys) if keys else values)})
+        records.append(Source.from_dict({key: values.get(key) for key in (order or values)}))
     return records
+
+
+#: Source fields in declaration order.
+_SOURCE_ORDER = tuple(Source.__dataclass_fields__)
 
 
 @lru_cache(maxsize=1024)

@@ -19,7 +19,8 @@ import numpy as np
 import pyarrow as pa
 import shapely
 
-from mapper.model.events import CATEGORIES
+from mapper.model.fields import layer_columns
+from mapper.model.source import SOURCE_KEYS
 
 __all__ = ["ARROW_TYPES", "LAYER_COLUMNS", "GEOMETRY_TYPES", "SOURCE_KEYS", "Layer", "struct_columns"]
 
@@ -28,16 +29,7 @@ ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bo
 
 #: Attribute columns of each layer, in order, as ``(name, kind)``.
 LAYER_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "events": (
-        ("event_id", "str"), ("doc_id", "str"), ("event_date", "date"), ("event_date_end", "date"),
-        ("date_precision", "int"), ("date_text", "str"), *((c, "int") for c in CATEGORIES),
-        ("casualties_low", "int"), ("casualties_best", "int"), ("casualties_high", "int"),
-        ("approximate", "bool"), ("qualifier", "str"), ("actor", "str"), ("claimed_by", "str"),
-        ("location_names", "str"), ("place_count", "int"), ("latitude", "float"), ("longitude", "float"),
-        ("geo_precision", "int"), ("location_note", "str"), ("source_url", "str"), ("source_name", "str"),
-        ("published", "date"), ("source_quote", "str"), ("quote_start", "int"), ("quote_end", "int"),
-        ("number_of_sources", "int"),
-    ),
+    "events": layer_columns(),  # from the field table (mapper.model.fields)
     "event_locations": (
         ("event_id", "str"), ("location_index", "int"), ("mention", "str"), ("name", "str"),
         ("gazetteer_id", "str"), ("latitude", "float"), ("longitude", "float"), ("country_code", "str"),
@@ -51,15 +43,15 @@ LAYER_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("coordinate_precision", "str"), ("in_gazetteer", "bool"), ("events", "int"),
     ),
     "sources": (
-        ("event_id", "str"), ("source_index", "int"), ("doc_id", "str"), ("url", "str"), ("source_name", "str"),
-        ("published", "date"), ("quote", "str"), ("extra_json", "str"), ("record_keys", "str"),
+        ("event_id", "str"), ("source_index", "int"),
+        *((key, "date" if key == "published" else "str") for key in SOURCE_KEYS),  # the Source fields
+        ("extra_json", "str"), ("record_keys", "str"),
     ),
 }
 #: Geometry type of each layer in GIS files (``None``: an attribute table).
 GEOMETRY_TYPES = {"events": "MultiPoint", "event_locations": "Point", "places": "Point", "sources": None}
-#: The keys of a source record that get their own column; any other key goes to ``extra_json``, and
-#: ``record_keys`` lists the keys the record had, in order, so it is rebuilt exactly.
-SOURCE_KEYS = ("doc_id", "url", "source_name", "published", "quote")
+# SOURCE_KEYS (mapper.model.source): the keys of a source record that get their own column; any other
+# key goes to ``extra_json``, and ``record_keys`` lists the keys the record had, in order.
 
 
 @dataclass

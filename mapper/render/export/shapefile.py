@@ -23,6 +23,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from mapper.model.events import Event
+from mapper.model.fields import shapefile_names
 from mapper.exc import OutputError
 from mapper.render.export.files import atomic_file_set
 from mapper.render.export.columns import strip_nul
@@ -30,40 +31,8 @@ from mapper.render.export.tables import LAYER_COLUMNS, EventTables, event_tables
 
 __all__ = ["write", "SHAPEFILE_FIELDS", "DBF_TEXT_BYTES", "SUFFIXES", "fit_dbf_text"]
 
-#: Column of the ``events`` layer -> dBASE field name (at most 10 characters).
-SHAPEFILE_FIELDS = {
-    "event_id": "event_id",
-    "doc_id": "doc_id",
-    "event_date": "event_date",
-    "event_date_end": "date_end",
-    "date_precision": "date_prec",
-    "date_text": "date_text",
-    "killed": "killed",
-    "wounded": "wounded",
-    "missing": "missing",
-    "captured": "captured",
-    "killed_or_wounded": "kill_wound",
-    "casualties_low": "cas_low",
-    "casualties_best": "cas_best",
-    "casualties_high": "cas_high",
-    "approximate": "approx",
-    "qualifier": "qualifier",
-    "actor": "actor",
-    "claimed_by": "claimed_by",
-    "location_names": "locations",
-    "place_count": "place_cnt",
-    "latitude": "latitude",
-    "longitude": "longitude",
-    "geo_precision": "geo_prec",
-    "location_note": "loc_note",
-    "source_url": "source_url",
-    "source_name": "src_name",
-    "published": "published",
-    "source_quote": "quote",
-    "quote_start": "quote_strt",
-    "quote_end": "quote_end",
-    "number_of_sources": "n_sources",
-}
+#: Column of the ``events`` layer -> dBASE field name (at most 10 characters), from the field table.
+SHAPEFILE_FIELDS = shapefile_names()
 #: Longest text a dBASE character field holds, in bytes (UTF-8 here).
 DBF_TEXT_BYTES = 254
 #: Files of one Shapefile, the ``.shp`` written last.

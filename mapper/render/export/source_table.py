@@ -1,7 +1,7 @@
 """The ``sources`` table: one row per report of each event, rebuilt exactly by :mod:`mapper.render.export.rebuild`.
 
-A source record (``{"doc_id", "url", "source_name", "published", "quote"}`` as
-``extract`` writes it) gets one typed column per key, ``published`` as a date.
+A :class:`~mapper.model.source.Source` (``doc_id``, ``url``, ``source_name``, ``published``,
+``quote``, as ``extract`` writes it) gets one typed column per field, ``published`` as a date.
 Whatever the columns cannot hold — other keys, values that are not text, a
 publication date that is not ``YYYY-MM-DD`` — is kept as JSON in ``extra_json``,
 and ``record_keys`` lists the record's keys in order::
@@ -21,12 +21,14 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from mapper.model.events import Event
+from mapper.model.source import Source
 from mapper.render.export.schema import LAYER_COLUMNS, SOURCE_KEYS, _table, _transpose, struct_columns
 
 __all__ = ["sources_table"]
@@ -38,7 +40,7 @@ _TEXT_COLUMNS = tuple((key, "str") for key in SOURCE_KEYS)
 
 def sources_table(events: Sequence[Event], event_ids: pa.Array | None = None) -> pa.Table:
     """The ``sources`` attribute table of ``events`` (``event_ids``: their ids, if already an Arrow array)."""
-    records = [src for ev in events for src in ev.sources]
+    records = [src.__dict__ for ev in events for src in ev.sources]
     counts = np.fromiter((len(ev.sources) for ev in events), np.int64, len(events))
     owner = np.repeat(np.arange(len(events)), counts)
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]]) if len(events) else np.zeros(0, np.int64)
@@ -52,8 +54,9 @@ def sources_table(events: Sequence[Event], event_ids: pa.Array | None = None) ->
 
 
 def _standard_columns(records: list[dict]) -> dict | None:
-    """Columns of records that all have exactly extract's keys, text values and ISO dates; else None."""
-    if not all(map(SOURCE_KEYS.__eq__, map(tuple, records))):
+    """Columns of sources (their ``__dict__``) that all have exactly extract's keys, text values and ISO
+    dates; else None."""
+    if not all(map(SOURCE_KEYS.__eq__, map(itemgetter("keys"), records))):
         return None
     try:
         texts = struct_columns(records, _TEXT_COLUMNS)
@@ -72,7 +75,7 @@ def _careful_columns(records: list[dict]) -> dict:
     names = [c for c, _ in LAYER_COLUMNS["sources"]][2:]
     key_lists: dict[tuple, str] = {}
     rows = []
-    for src in records:
+    for src in map(_record, records):
         keys = tuple(src)
         if keys not in key_lists:
             key_lists[keys] = json.dumps(list(keys), ensure_ascii=False)
@@ -81,6 +84,11 @@ def _careful_columns(records: list[dict]) -> dict:
         extra, doc, url, name, quote = _extra(src, odd)
         rows.append((doc, url, name, day, quote, extra, key_lists[keys]))
     return _transpose(rows, names)
+
+
+def _record(fields: dict) -> dict:
+    """The JSON record of a source from its ``__dict__``."""
+    return Source(**fields).to_dict()
 
 
 @lru_cache(maxsize=4096)

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mapper.model.events import Event
+from mapper.model.events import Event, Source
 from mapper.exc import InputError, OutputError
 from mapper.render.export.gpkg import write_layers
 from mapper.render.export.gpkg_read import is_geopackage
@@ -60,14 +60,14 @@ class StoreUpdate:
     total: int
 
 
-def _source_key(src: dict) -> tuple:
-    return (src.get("doc_id"), src.get("quote"))
+def _source_key(src: Source) -> tuple:
+    return (src.doc_id, src.quote)
 
 
 def _unique_sources(ev: Event) -> Event:
-    seen: dict[str, dict] = {}
+    seen: dict[str, Source] = {}
     for src in ev.sources:
-        seen.setdefault(json.dumps(src, sort_keys=True, ensure_ascii=False, default=str), src)
+        seen.setdefault(json.dumps(src.to_dict(), sort_keys=True, ensure_ascii=False, default=str), src)
     return ev if len(seen) == len(ev.sources) else replace(ev, sources=tuple(seen.values()))
 
 

@@ -11,7 +11,7 @@ become markup, and the page stays small (no pre-rendered HTML per event)::
 
 from __future__ import annotations
 
-from mapper.model.events import CATEGORIES, Event
+from mapper.model.events import CATEGORIES, Event, Source
 from mapper.render.links import web_link
 from mapper.render.web.popups import DATE_PRECISION_WORDS, PRECISION_WORDS
 
@@ -54,8 +54,8 @@ def popup_record(ev: Event, *, links: bool = True) -> dict:
             places.append([", ".join(x for x in (loc.name, loc.admin2, loc.admin1, loc.country_code) if x), ""])
         else:
             places.append([loc.mention, loc.reason or "not in the gazetteer"])
-    sources = [_source_pair(s.get("source_name") or s.get("doc_id") or "source", s.get("url") or "")
-               for s in (ev.sources or ({"url": ev.source_url, "source_name": ev.source_name, "doc_id": ev.doc_id},))]
+    sources = [_source_pair(s.source_name or s.doc_id or "source", s.url or "")
+               for s in (ev.sources or (Source(ev.doc_id, ev.source_url, ev.source_name),))]
     return {
         "actor": ev.actor or "Unknown side", "figures": figures, "date": date,
         "date_precision": DATE_PRECISION_WORDS.get(ev.date_precision or 0, "unknown"), "date_text": ev.date_text,

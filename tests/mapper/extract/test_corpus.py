@@ -184,7 +184,7 @@ def test_duplicate_reports_merge_into_one_event_and_nothing_else_merges(corpus):
     assert len(pair) == 1, "\n".join(map(_summary, pair))
     ev = pair[0]
     assert ev.number_of_sources == 2
-    assert sorted({s["doc_id"] for s in ev.sources}) == sorted(MERGED["doc_ids"])
+    assert sorted({s.doc_id for s in ev.sources}) == sorted(MERGED["doc_ids"])
     # the two inputs of the merge, and the most conservative figures
     parts = [e for e in _matching(unmerged, MERGED) if e.doc_id in MERGED["doc_ids"]]
     assert sorted(e.doc_id for e in parts) == sorted(MERGED["doc_ids"])
@@ -218,7 +218,7 @@ def test_every_event_has_one_consistent_geometry_inside_the_theatre(corpus):
     for ev in unmerged:
         where = f"{ev.doc_id}: {_summary(ev)}"
         # one event per claim: never one row per village with the figure copied
-        claims[(ev.doc_id, ev.sources[0]["quote"], ev.actor)] += 1
+        claims[(ev.doc_id, ev.sources[0].quote, ev.actor)] += 1
         points = {(loc.longitude, loc.latitude) for loc in ev.locations if loc.has_point}
         geom = ev.geometry
         if not points:

@@ -160,7 +160,7 @@ def test_two_reports_of_one_event_merge_conservatively(gazetteer):
     ev = merged[0]
     assert ev.killed == 7 and ev.wounded == 9 and ev.actor == "Civilians"
     assert ev.casualties_low <= ev.casualties_best == 16 <= ev.casualties_high
-    assert {s["doc_id"] for s in ev.sources} == {"wire", "tg"}
+    assert {s.doc_id for s in ev.sources} == {"wire", "tg"}
     assert ev.locations[0].name == "Sudzha"
     unmerged = extract_events([a, b], gazetteer=gazetteer, merge=False)
     assert len(unmerged) == 2

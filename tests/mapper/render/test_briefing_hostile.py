@@ -115,7 +115,7 @@ def test_clean_text_keeps_what_a_deck_can_hold():
     ev = hostile_events()[5]                                          # the NUL one: every field cleaned
     cleaned = clean_event(ev)
     assert cleaned.source_name == "Source nulhere" and cleaned.locations[0].name == "Село nulhere"
-    assert cleaned.sources[0]["doc_id"] == "doc nulhere" and cleaned.locations[1].reason == "why nulhere"
+    assert cleaned.sources[0].doc_id == "doc nulhere" and cleaned.locations[1].reason == "why nulhere"
     plain = hostile_events()[0]
     assert clean_event(plain) is plain                                # nothing to clean: the same object
 

@@ -83,7 +83,7 @@ def test_duplicate_reports_merge_by_extracts_rule_and_keep_every_source(events, 
     (stored,) = read_any_events(path)
     assert stored == merge_events([seed, repeat])[0]  # the very rule extract applies
     assert stored.number_of_sources == 2
-    assert [s["doc_id"] for s in stored.sources] == [seed.doc_id, "kyiv-independent"]
+    assert [s.doc_id for s in stored.sources] == [seed.doc_id, "kyiv-independent"]
     # a report the store has already folded in is recognised by its source, not stored twice
     again = add_to_store(path, [repeat, seed], index=None)
     assert (again.already_stored, again.total) == (2, 1)
@@ -190,7 +190,7 @@ def test_two_writer_processes_at_once_store_every_event_once(index, tmp_path):
     assert len(ids) == len(set(ids))
     merged = [ev for ev in stored if ev.killed == claim.killed]
     assert len(merged) == 1 and merged[0].number_of_sources == 2
-    assert sorted(s["doc_id"] for s in merged[0].sources) == ["report-a", "report-b"]
+    assert sorted(s.doc_id for s in merged[0].sources) == ["report-a", "report-b"]
     expected = {ev.event_id for ev in [*mine["a"], *mine["b"], *shared]} | {merged[0].event_id}
     assert set(ids) == expected and len(stored) == 30 + 30 + 4 + 1
     assert pyogrio.read_info(path, layer="events")["features"] == len(stored)

@@ -68,7 +68,7 @@ def test_columnar_read_equals_the_row_by_row_rebuild(gpkg, events):
     assert fast == slow
     assert len(fast) == len(events)
     assert sum(len(ev.locations) for ev in fast) > len(fast)
-    assert any(len(ev.sources) > 1 for ev in fast) and any(set(s) - {"doc_id", "url", "source_name", "published",
+    assert any(len(ev.sources) > 1 for ev in fast) and any(set(s.keys) - {"doc_id", "url", "source_name", "published",
                                                                       "quote"} for ev in fast for s in ev.sources)
 
 

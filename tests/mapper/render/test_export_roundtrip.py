@@ -48,7 +48,7 @@ def written(events) -> dict[str, list]:
     table = event_tables(events, index=None).events.table
     cols = {name: table[name].to_pylist() for name in table.column_names}
     cols["locations"] = [[asdict(loc) for loc in ev.locations] for ev in events]
-    cols["sources"] = [list(ev.sources) for ev in events]
+    cols["sources"] = [[s.to_dict() for s in ev.sources] for ev in events]
     cols["geometry"] = [ev.geometry for ev in events]
     return cols
 
@@ -215,7 +215,7 @@ def without_nul(ev):
                                if isinstance(getattr(obj, f), str)})
 
     return replace(clean_obj(ev), locations=tuple(clean_obj(loc) for loc in ev.locations),
-                   sources=tuple({k: clean(v) for k, v in s.items()} for s in ev.sources))
+                   sources=tuple({k: clean(v) for k, v in s.to_dict().items()} for s in ev.sources))
 
 
 def test_geopackage_rebuilds_the_full_events(exported, events):

@@ -14,6 +14,7 @@ import pytest
 
 from mapper.model.events import Event, EventLocation
 from mapper.render.export.schema import ARROW_TYPES, LAYER_COLUMNS, struct_columns
+from mapper.model.source import as_source
 from mapper.render.export.source_table import _careful_columns, _standard_columns, sources_table
 from mapper.render.export.tables import event_tables
 
@@ -80,6 +81,7 @@ def _source(published, **extra):
 @pytest.mark.parametrize("published", ["2024-11-03", None, "0999-01-31"])
 def test_standard_records_take_the_fast_path_with_the_careful_result(published):
     records = [_source(published), _source("2024-02-29")]
+    records = [vars(as_source(r)) for r in records]
     fast = _standard_columns(records)
     assert fast is not None
     careful = _careful_columns(records)
@@ -92,7 +94,7 @@ def test_standard_records_take_the_fast_path_with_the_careful_result(published):
                                        "2024-11-03T10:00"])
 def test_a_date_not_written_yyyy_mm_dd_is_kept_as_written(published):
     records = [_source("2024-11-03"), _source(published)]
-    assert _standard_columns(records) is None
+    assert _standard_columns([vars(as_source(r)) for r in records]) is None
     table = sources_table([Event("e1", "d", sources=tuple(records))])
     assert table["published"].to_pylist() == [dt.date(2024, 11, 3), None]
     assert table["extra_json"].to_pylist()[1] == f'{{"published": "{published}"}}'
@@ -102,7 +104,7 @@ def test_a_date_not_written_yyyy_mm_dd_is_kept_as_written(published):
                                     {"url": "u", "doc_id": "d", "source_name": "s", "published": None, "quote": "q"},
                                     {**_source("2024-11-03"), "url": 7}])
 def test_other_keys_orders_or_values_go_record_by_record(record):
-    assert _standard_columns([_source("2024-11-03"), record]) is None
+    assert _standard_columns([vars(as_source(r)) for r in (_source("2024-11-03"), record)]) is None
     table = sources_table([Event("e1", "d", sources=(_source("2024-11-03"), record))])
     assert table.num_rows == 2
     assert table["record_keys"].to_pylist()[1] == '["' + '", "'.join(record) + '"]'

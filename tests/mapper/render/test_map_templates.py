@@ -105,7 +105,7 @@ def test_every_field_comes_back_exactly_from_the_page(tmp_path):
     assert popup["actor"] == ev.actor and popup["claimed_by"] == ev.claimed_by and popup["quote"] == ev.source_quote
     assert popup["date_text"] == ev.date_text
     # the URL has spaces, so it is not a link: shown as text after the name
-    assert popup["sources"] == [[marked("source") + " — " + ev.sources[0]["url"], ""]]
+    assert popup["sources"] == [[marked("source") + " — " + ev.sources[0].url, ""]]
     assert [p[0] for p in popup["places"]][1] == marked("unplaced") and popup["places"][1][1] == marked("reason")
     assert marked("place") in popup["places"][0][0] and marked("admin2") in popup["places"][0][0]
     assert any(ev.qualifier in str(f[1]) for f in popup["figures"])
