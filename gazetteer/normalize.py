@@ -44,7 +44,8 @@ _SCHOLARLY_TABLE = str.maketrans({"š": "sh", "č": "ch", "ž": "zh", "ŝ": "shc
 
 #: Generic words of administrative names, reduced to one token each so
 #: "Kursk Oblast", "Kursk region" and "Курская область" share a last token.
-GENERIC_TERMS = {level.value: lang.admin_words(lang.Use.KEY, level) for level in (lang.Level.DISTRICT, lang.Level.OBLAST)}
+GENERIC_TERMS = {level.value: lang.admin_words(lang.Use.KEY, level)
+                 for level in (lang.Level.DISTRICT, lang.Level.OBLAST)}
 _GENERIC_LOOKUP: dict[str, str] = {}
 
 # Ordered skeleton rewrites applied to folded Latin text.
