@@ -61,7 +61,11 @@ def analyzers():
 def _with_alternations(stem: str) -> list[str]:
     """The stem and its vowel alternations: Харков- → Харків (Ukrainian о/е become і in a closed
     final syllable)."""
-    return [stem, *(alt for alt in (a.apply(stem) for a in _ALTERNATIONS) if alt is not None)]
+    out = [stem]
+    for alternation in _ALTERNATIONS:
+        if (alternated := alternation.apply(stem)) is not None:
+            out.append(alternated)
+    return out
 
 
 def _unify(text: str) -> str:
