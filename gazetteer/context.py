@@ -113,18 +113,8 @@ class Context:
 
 
 #: Country names as reports write them (every language of :mod:`gazetteer.lang`, with case forms).
-COUNTRY_WORDS: dict[str, tuple[str, ...]] = {}
-for _country in (c for language in lang.languages() for c in language.countries):
-    COUNTRY_WORDS[_country.code] = tuple(dict.fromkeys((*COUNTRY_WORDS.get(_country.code, ()), *_country.names)))
+COUNTRY_WORDS: dict[str, tuple[str, ...]] = lang.country_names()
 _COUNTRY_BY_WORD = {w: c for c, ws in COUNTRY_WORDS.items() for w in ws}
-_EQUIVALENTS = lang.equivalents()
-
-
-def _unify(text: str) -> str:
-    """``text`` with spelling equivalents folded (ё → е)."""
-    for letter, equivalent in _EQUIVALENTS:
-        text = text.replace(letter, equivalent)
-    return text
 _POSSESSIVE_END = re.compile(r"(?:['’]s)?(?!\w)")
 
 
@@ -165,7 +155,7 @@ def _country_matches(folded: str) -> list[tuple[int, int, str]]:
 # Letters of the languages whose reports are read; oblast nouns ("Курщина") of every language.
 _UPPER = lang.letter_class(lang.languages(reads_text=True), upper=True)
 _LOWER = lang.letter_class(lang.languages(reads_text=True))
-_HEAD_WORD = _UPPER + _LOWER[:-1] + "ʼ']+"
+_HEAD_WORD = _UPPER + lang.letter_class(lang.languages(reads_text=True), extra="ʼ'") + "+"
 _OBLAST_NOUNS = tuple(noun for language in lang.languages() for noun in language.oblast_nouns)
 _OBLAST_NOUN = "(?:" + "|".join(re.escape(n.stem) + n.endings for n in _OBLAST_NOUNS) + ")"
 _REGION_RE = re.compile(
@@ -200,7 +190,7 @@ def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
     >>> country_words("Ukraine's General Staff said Russia's Kursk region")
     ({'RU'}, [(0, 9), (29, 37)])
     """
-    folded = _unify(text.casefold())
+    folded = lang.unify(text.casefold())
     matches = _country_matches(folded)
     codes = set()
     for start, end, word in matches:
@@ -312,7 +302,7 @@ def without_admin_words(text: str) -> str:
     'Vorozhba in            ,        '
     """
     text = _REGION_RE.sub(lambda m: " " * len(m.group(0)), text)
-    folded = _unify(text.casefold())
+    folded = lang.unify(text.casefold())
     spans = [(start, end) for start, end, _ in _country_matches(folded)]
     for start, end in reversed(spans):
         text = text[:start] + " " * (end - start) + text[end:]

@@ -36,7 +36,6 @@ PREPOSITIONS = frozenset(lang.words(lang.Role.PREPOSITION))
 _NOUN_RULES = lang.case_rules(lang.Part.NOUN)
 _ADJ_RULES = lang.case_rules(lang.Part.ADJECTIVE)
 _ALTERNATIONS = tuple(alt for language in lang.languages() for alt in language.alternations)
-_EQUIVALENTS = lang.equivalents()
 _MAX_CANDIDATES = 48
 
 
@@ -68,12 +67,6 @@ def _with_alternations(stem: str) -> list[str]:
     return out
 
 
-def _unify(text: str) -> str:
-    for letter, equivalent in _EQUIVALENTS:
-        text = text.replace(letter, equivalent)
-    return text
-
-
 def _word_candidates(word: str, use_morph: bool) -> list[str]:
     out = [word]
     for rules in (_ADJ_RULES, _NOUN_RULES):
@@ -86,7 +79,7 @@ def _word_candidates(word: str, use_morph: bool) -> list[str]:
     if use_morph:
         for analyzer in analyzers():
             for parse in analyzer.parse(word)[:3]:
-                out.append(_unify(parse.normal_form))
+                out.append(lang.unify(parse.normal_form))
     return list(dict.fromkeys(c for c in out if len(c) >= 2))
 
 
@@ -97,7 +90,7 @@ def nominative_candidates(phrase: str, use_morph: bool = True) -> tuple[str, ...
     The phrase itself comes first. Multi-word names are varied word by word and
     capped at a few dozen combinations.
     """
-    phrase = _unify(strip_preposition(phrase.strip()).casefold())
+    phrase = lang.unify(strip_preposition(phrase.strip()).casefold())
     if not phrase or not is_cyrillic(phrase):
         return (phrase,) if phrase else ()
     per_word = [_word_candidates(w, use_morph) for w in phrase.split()]

@@ -34,7 +34,6 @@ _APOSTROPHES = "'’ʼʹ`´‘\u02bb\u02bc\u2032"
 #: the equivalents (ё → е). Only the languages whose reports are read, as before (Belarusian ў folds to у).
 _KEEP_COMPOSED = {c for c in lang.letters(lang.languages(reads_text=True)) if unicodedata.normalize("NFD", c) != c}
 _KEEP_COMPOSED |= {c.upper() for c in _KEEP_COMPOSED}
-_EQUIVALENTS = lang.equivalents()
 
 #: Cyrillic → Latin, one table for all languages (:mod:`gazetteer.lang`). The skeleton below
 #: absorbs the differences between this and the systems used in reports.
@@ -98,10 +97,7 @@ def fold(text: str) -> str:
         if decomposed != ch:  # compatibility letters may decompose to capitals: 𝑨, Ⓚ, ℌ
             decomposed = unicodedata.normalize("NFKD", decomposed.casefold())
         out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    folded = "".join(out)
-    for letter, equivalent in _EQUIVALENTS:
-        folded = folded.replace(letter, equivalent)
-    folded = folded.replace("ß", "ss")
+    folded = lang.unify("".join(out)).replace("ß", "ss")
     folded = _NON_WORD.sub(" ", folded.replace("_", " "))
     return _SPACES.sub(" ", folded).strip()
 

@@ -28,8 +28,8 @@ from functools import lru_cache
 
 from gazetteer.lang.schema import Language, Level, Part, Role, Use
 
-__all__ = ["LANGUAGES", "language", "languages", "words", "admin_words", "letters", "letter_class",
-           "transliteration", "equivalents", "case_rules"]
+__all__ = ["LANGUAGES", "language", "languages", "words", "admin_words", "country_names", "letters",
+           "letter_class", "transliteration", "equivalents", "unify", "case_rules"]
 
 #: The resources, in the order their entries are merged.
 LANGUAGES = ("en", "ru", "uk", "be")
@@ -67,6 +67,18 @@ def admin_words(use: Use, level: Level | None = None) -> tuple[str, ...]:
                    if use in a.use and (level is None or a.level is level))
 
 
+def country_names() -> dict[str, tuple[str, ...]]:
+    """ISO code -> the forms of the country's name in every language, in language order.
+
+    >>> country_names()["BY"]
+    ('belarus', 'беларусь', 'беларуси', 'білорусь', 'білорусі')
+    """
+    names: dict[str, tuple[str, ...]] = {}
+    for country in (c for lang in languages() for c in lang.countries):
+        names[country.code] = _unique((*names.get(country.code, ()), *country.names))
+    return names
+
+
 def letters(langs: Iterable[Language]) -> str:
     """The lower-case letters of the languages' alphabets, sorted, each once."""
     return "".join(sorted({c for lang in langs for c in lang.alphabet}))
@@ -93,9 +105,21 @@ def transliteration() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
 def equivalents() -> tuple[tuple[str, str], ...]:
     """``(letter, the letter it stands for)`` of every language: spelling variants folded away."""
     return tuple(dict.fromkeys(pair for lang in languages() for pair in lang.equivalents.items()))
+
+
+def unify(text: str) -> str:
+    """``text`` with every language's equivalent letters replaced (``str.replace``, fast on long text).
+
+    >>> unify("Тёткино")
+    'Теткино'
+    """
+    for letter, equivalent in equivalents():
+        text = text.replace(letter, equivalent)
+    return text
 
 
 def case_rules(part: Part) -> list[tuple[str, tuple[str, ...]]]:
