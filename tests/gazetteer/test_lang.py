@@ -136,3 +136,9 @@ def test_english_words():
 def test_the_index_fingerprint_covers_the_language_resources():
     names = {str(p.relative_to(PACKAGE)) for p in _build_files()}
     assert {"lang/ru.py", "lang/schema.py", "lang/__init__.py", "normalize.py"} <= names
+
+
+def test_capitals_are_those_of_the_alphabets():
+    # The old hand-written classes lacked Ґ; built from the Ukrainian alphabet it is a capital like any other.
+    from gazetteer.context import region_phrases
+    assert region_phrases("бої біля Ґрунської області") == ["Ґрунської області"]
