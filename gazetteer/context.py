@@ -153,7 +153,7 @@ def _country_matches(folded: str) -> list[tuple[int, int, str]]:
     return out
 
 # Letters of the languages whose reports are read; oblast nouns ("Курщина") of every language.
-_UPPER = lang.letter_class(lang.languages(reads_text=True), upper=True)
+_UPPER = lang.letter_class(lang.languages(reads_text=True), case="upper")
 _LOWER = lang.letter_class(lang.languages(reads_text=True))
 _HEAD_WORD = _UPPER + lang.letter_class(lang.languages(reads_text=True), extra="ʼ'") + "+"
 _OBLAST_NOUNS = tuple(noun for language in lang.languages() for noun in language.oblast_nouns)

@@ -47,7 +47,7 @@ _SUPPORT_KM = 30.0
 _CLUSTER_KM = 40.0
 #: ...and a candidate this far from every one of them is not the place meant.
 _FAR_FROM_CLUSTER_KM = 60.0
-_CAPITAL = lang.letter_class(lang.languages(reads_text=True), upper=True, extra="A-Z")
+_CAPITAL = lang.letter_class(lang.languages(reads_text=True), case="upper", extra="A-Z")
 _CAPITALISED = re.compile(r"(?<![\w'’])(" + _CAPITAL + r"[\w'’ʼ-]+(?:\s+" + _CAPITAL + r"[\w'’ʼ-]+)*)")
 
 

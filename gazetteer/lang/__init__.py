@@ -84,14 +84,24 @@ def letters(langs: Iterable[Language]) -> str:
     return "".join(sorted({c for lang in langs for c in lang.alphabet}))
 
 
-def letter_class(langs: Iterable[Language], *, upper: bool = False, extra: str = "") -> str:
-    """A regex character class of the languages' letters (capitals with ``upper``) plus ``extra``.
+def letter_class(langs: Iterable[Language], *, case: str = "lower", extra: str = "") -> str:
+    """A regex character class of the languages' letters, ``case`` "lower", "upper" or "both",
+    plus ``extra``; runs of consecutive code points are written as ranges.
 
     >>> letter_class([language("en")], extra="A-Z")
     '[A-Z]'
+    >>> letter_class([language("ru")], case="upper")
+    '[ЁА-Я]'
     """
-    chars = letters(langs)
-    return "[" + (chars.upper() if upper else chars) + extra + "]"
+    lower = letters(langs)
+    chars = sorted(set({"lower": lower, "upper": lower.upper(), "both": lower + lower.upper()}[case]))
+    runs: list[list[str]] = []
+    for char in chars:
+        if runs and ord(char) == ord(runs[-1][-1]) + 1:
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    return "[" + "".join(r[0] + "-" + r[-1] if len(r) > 2 else "".join(r) for r in runs) + extra + "]"
 
 
 @lru_cache(maxsize=1)

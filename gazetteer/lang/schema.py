@@ -1,6 +1,7 @@
 """The typed entries of a language resource (see :mod:`gazetteer.lang`).
 
-A resource is one :class:`Language`: its alphabet and transliteration, the words that
+A resource is one :class:`Language` (a dataclass; its entries are typed named tuples, cheap to
+create at import): its alphabet and transliteration, the words that
 play a role around place names (prepositions, the words of administrative names,
 country names), and the case endings that lead from an inflected form back to the
 nominative::
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum, Flag, auto
+from typing import NamedTuple
 
 __all__ = ["Role", "Part", "Level", "Use", "CaseRule", "AdminWord", "Country", "Alternation",
            "OblastNoun", "Language"]
@@ -58,8 +60,7 @@ class Use(Flag):
     NAME = auto()
 
 
-@dataclass(frozen=True)
-class CaseRule:
+class CaseRule(NamedTuple):
     """An oblique ending and the nominative endings it may come from."""
 
     part: Part
@@ -67,8 +68,7 @@ class CaseRule:
     nominatives: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class AdminWord:
+class AdminWord(NamedTuple):
     """A word of administrative names: "область", "district", "р-н"."""
 
     word: str
@@ -76,16 +76,14 @@ class AdminWord:
     use: Use = Use.KEY | Use.TEXT
 
 
-@dataclass(frozen=True)
-class Country:
+class Country(NamedTuple):
     """A country (ISO code) and the forms its name takes in running text, lower case."""
 
     code: str
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Alternation:
+class Alternation(NamedTuple):
     """A stem vowel that changes in a closed final syllable: Ukrainian Харков- → Харків."""
 
     vowels: str
@@ -104,8 +102,7 @@ class Alternation:
         return None
 
 
-@dataclass(frozen=True)
-class OblastNoun:
+class OblastNoun(NamedTuple):
     """A one-word name of an oblast made from its adjective: Курська область → Курщина."""
 
     #: what replaces the adjective ending, before the case ending: "щин"

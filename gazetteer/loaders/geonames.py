@@ -34,9 +34,8 @@ DEFAULT_FEATURE_CLASSES = frozenset("PA")
 #: alternateNamesV2 languages worth indexing; "" is names with no language.
 DEFAULT_LANGUAGES = frozenset({"", "en", "ru", "uk", "be", "de", "fr", "pl", "abbr"})
 #: Latin letters and the letters of every language of :mod:`gazetteer.lang`.
-_CYRILLIC_LETTERS = lang.letters(lang.languages())
 _LATIN_OR_CYRILLIC = re.compile(
-    r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff" + _CYRILLIC_LETTERS.upper() + _CYRILLIC_LETTERS + r"'’ʼ`.\-()]+$")
+    "^" + lang.letter_class(lang.languages(), case="both", extra=r"\sA-Za-z\u00c0-\u024f\u1e00-\u1eff'’ʼ`.\-()") + "+$")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
 
 
