@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gazetteer import lang
 from gazetteer.loaders.admin_codes import AdminCode
 from gazetteer.normalize import name_key
 from gazetteer.paths import BOUNDARIES_DIR
@@ -38,7 +39,12 @@ _RU_DISTRICT_FILES = {
 _UA_OBLAST_FILE = "osm_ua_oblasts.geojson.gz"
 _UA_RAION_FILES = ("osm_ua_sumska_raions.geojson.gz", "osm_ua_kharkivska_raions.geojson.gz",
                    "osm_ua_chernihivska_raions.geojson.gz")
-_ADJ_ENDING = re.compile(r"(ська|ская|ской|ськой)$")
+_LANGUAGES = lang.languages()
+#: Endings of oblast adjectives ("Курська"), dropped to make the oblast noun ("Курщина").
+_ADJ_ENDING = re.compile("(" + "|".join(e for la in _LANGUAGES for e in la.oblast_adjective_endings) + ")$")
+_OBLAST_NOUNS = tuple(noun for la in _LANGUAGES for noun in la.oblast_nouns)
+#: Last words of official oblast names: "Oblast", "область".
+_OBLAST_NAME_WORDS = lang.admin_words(lang.Use.NAME, lang.Level.OBLAST)
 
 
 @dataclass(frozen=True)
@@ -83,14 +89,14 @@ def region_words(names: Iterable[str]) -> list[str]:
     out: list[str] = []
     for name in names:
         words = name.split()
-        if len(words) == 2 and words[1].casefold() in ("oblast", "region", "область", "oblast'"):
+        if len(words) == 2 and words[1].casefold() in _OBLAST_NAME_WORDS:
             first = words[0]
             if first.isascii():
                 out += [f"{first} region", f"{first} province"]
             else:
                 stem = _ADJ_ENDING.sub("", first.casefold())
                 if stem != first.casefold():
-                    out.append(stem[:1].upper() + stem[1:] + "щина")
+                    out += [stem[:1].upper() + stem[1:] + noun.suffix for noun in _OBLAST_NOUNS]
     return [w for w in dict.fromkeys(out) if w not in names]
 
 
@@ -199,7 +205,7 @@ class AdminAreas:
 
 def _says_area(name: str) -> bool:
     key = name_key(name)
-    return key.endswith((" oblast", " raion")) or name.casefold().endswith("щина")
+    return key.endswith((" oblast", " raion")) or name.casefold().endswith(tuple(n.suffix for n in _OBLAST_NOUNS))
 
 
 def _with_region_words(names: tuple[str, ...]) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from gazetteer import lang
 from gazetteer.place import Place
 from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
@@ -87,14 +88,8 @@ class Context:
         return "no context"
 
 
-#: Country names as reports write them (en, ru, uk, with case forms).
-COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
-    "RU": ("russia", "russian federation", "россия", "россии", "россию", "россией", "рф", "росія",
-           "росії", "росію", "росією"),
-    "UA": ("ukraine", "украина", "украины", "украине", "украину", "україна", "україни", "україні",
-           "україну"),
-    "BY": ("belarus", "беларусь", "беларуси", "білорусь", "білорусі"),
-}
+#: Country names as reports write them (every language of :mod:`gazetteer.lang`, with case forms).
+COUNTRY_WORDS: dict[str, tuple[str, ...]] = lang.country_names()
 _COUNTRY_BY_WORD = {w: c for c, ws in COUNTRY_WORDS.items() for w in ws}
 _POSSESSIVE_END = re.compile(r"(?:['’]s)?(?!\w)")
 
@@ -133,32 +128,34 @@ def _country_matches(folded: str) -> list[tuple[int, int, str]]:
             done = end
     return out
 
+# Letters of the languages whose reports are read; oblast nouns ("Курщина") of every language.
+_UPPER = lang.letter_class(lang.languages(reads_text=True), case="upper")
+_LOWER = lang.letter_class(lang.languages(reads_text=True))
+_HEAD_WORD = _UPPER + lang.letter_class(lang.languages(reads_text=True), extra="ʼ'") + "+"
+_OBLAST_NOUNS = tuple(noun for language in lang.languages() for noun in language.oblast_nouns)
+_OBLAST_NOUN = "(?:" + "|".join(re.escape(n.stem) + n.endings for n in _OBLAST_NOUNS) + ")"
 _REGION_RE = re.compile(
-    r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїєґʼ']+)(?:\s+border)?\s+"
-    r"((?i:region|oblast|province|область|области|областью|області|обл\.))(?!\w)"
-    r"|(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуіоюе][юй]?)(?!\w)"
+    r"(?<![\w-])([A-Z][a-z]+|" + _HEAD_WORD + r")(?:\s+border)?\s+"
+    r"((?i:" + "|".join(map(re.escape, lang.admin_words(lang.Use.TEXT, lang.Level.OBLAST))) + r"))(?!\w)"
+    r"|(?<!\w)(" + _UPPER + _LOWER + "+" + _OBLAST_NOUN + r")(?!\w)"
 )
 
 
 #: Words that make the name before them an oblast, or a district.
-_REGION_WORDS = ("region", "oblast", "province", "область", "области", "областью", "області", "обл.")
-_DISTRICT_WORDS = ("district", "raion", "rayon", "район", "района", "районе", "району", "районі", "округ", "округа",
-                   "округе", "округу", "окрузі")
+_REGION_WORDS = lang.admin_words(lang.Use.TEXT, lang.Level.OBLAST)
+_DISTRICT_WORDS = lang.admin_words(lang.Use.TEXT, lang.Level.DISTRICT)
 # Matched on lower-cased text (same length and offsets for these scripts): much faster than (?i).
 # One flat group of words and no look-behind: a pattern that opens with plain alternatives is
 # scanned for their first letters in C; the word boundary before a hit is checked by word_starts.
 _ADMIN_WORD = re.compile("(" + "|".join(map(re.escape, _REGION_WORDS + _DISTRICT_WORDS)) + r")(?!\w)")
-_REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|[А-ЯЁІЇЄ][а-яёіїєґʼ']+)(?:\s+border)?\s+$")
-_SHCHYNA = re.compile(r"(?<!\w)([А-ЯЁІЇЄ][а-яёіїєґ]+щин[аиуіоюе][юй]?)(?!\w)")
+_REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|" + _HEAD_WORD + r")(?:\s+border)?\s+$")
+_SHCHYNA = re.compile(r"(?<!\w)(" + _UPPER + _LOWER + "+" + _OBLAST_NOUN + r")(?!\w)")
 
 
 #: Words after "Ukraine's" / "Russia's" that make it the name of an institution, not a place
 #: ("Ukraine's General Staff said"), and words before a country that do the same (Минобороны России).
-_INSTITUTION_AFTER = frozenset(
-    """general military defence defense ministry armed forces army air navy intelligence president
-    presidential government officials foreign security sbu gur hur national state border emergency
-    parliament envoy ambassador embassy troops says said claims claimed reports reported stated""".split())
-_INSTITUTION_BEFORE = frozenset("минобороны мо генштаб мзс мид президент посол армия вс зс".split())
+_INSTITUTION_AFTER = frozenset(lang.words(lang.Role.INSTITUTION_AFTER))
+_INSTITUTION_BEFORE = frozenset(lang.words(lang.Role.INSTITUTION_BEFORE))
 
 
 def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
@@ -169,7 +166,7 @@ def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
     >>> country_words("Ukraine's General Staff said Russia's Kursk region")
     ({'RU'}, [(0, 9), (29, 37)])
     """
-    folded = text.casefold().replace("ё", "е")
+    folded = lang.unify(text.casefold())
     matches = _country_matches(folded)
     codes = set()
     for start, end, word in matches:
@@ -236,7 +233,7 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
             regions.append(phrase)
         elif not head.group(1).isupper():
             districts.append(phrase)
-    if "щин" in text:
+    if any(noun.stem in text for noun in _OBLAST_NOUNS):
         regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
     return sorted(regions), districts
 
@@ -281,7 +278,7 @@ def without_admin_words(text: str) -> str:
     'Vorozhba in            ,        '
     """
     text = _REGION_RE.sub(lambda m: " " * len(m.group(0)), text)
-    folded = text.casefold().replace("ё", "е")
+    folded = lang.unify(text.casefold())
     spans = [(start, end) for start, end, _ in _country_matches(folded)]
     for start, end in reversed(spans):
         text = text[:start] + " " * (end - start) + text[end:]

@@ -54,17 +54,23 @@ CREATE TABLE IF NOT EXISTS sources (
 """
 
 
-#: Modules whose code decides what goes into the index; a change rebuilds it.
-_BUILD_MODULES = ("normalize.py", "build.py", "boundaries.py", "index.py", "place.py", "loaders")
+#: Modules whose code or data decides what goes into the index (names are normalised with the
+#: language resources of ``lang/``); a change rebuilds it.
+_BUILD_MODULES = ("normalize.py", "build.py", "boundaries.py", "index.py", "place.py", "loaders", "lang")
+
+
+def _build_files() -> list[Path]:
+    """The source files of :data:`_BUILD_MODULES` (language resources included), in a fixed order."""
+    package = Path(__file__).resolve().parent
+    return [path for name in _BUILD_MODULES
+            for path in (sorted((package / name).rglob("*.py")) if (package / name).is_dir() else [package / name])]
 
 
 def bundle_fingerprint() -> str:
     """Schema version, a hash of the code that builds the index, and the bundled files' stats."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for name in _BUILD_MODULES:
-        for path in sorted((package / name).rglob("*.py")) if (package / name).is_dir() else [package / name]:
-            digest.update(path.read_bytes())
+    for path in _build_files():
+        digest.update(path.read_bytes())
     parts = [SCHEMA_VERSION, digest.hexdigest()[:16]]
     for path in sorted(DATA_DIR.rglob("*")):
         if path.is_file():

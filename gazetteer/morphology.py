@@ -24,34 +24,18 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
+from gazetteer import lang
 from gazetteer.normalize import is_cyrillic
 
 __all__ = ["nominative_candidates", "strip_preposition", "analyzers", "PREPOSITIONS"]
 
-#: Prepositions that precede place names in reports (ru, uk, en).
-PREPOSITIONS = frozenset(
-    """в во у на под под під пiд біля около возле близ из із з зі от від до к ко через за над
-    поблизу неподалеку неподалік вблизи район районе near in at from outside around""".split()
-)
+#: Prepositions that precede place names in reports (every language of :mod:`gazetteer.lang`).
+PREPOSITIONS = frozenset(lang.words(lang.Role.PREPOSITION))
 
-# (oblique ending, nominative endings it may come from); longest endings first.
-_NOUN_RULES: list[tuple[str, tuple[str, ...]]] = [
-    ("ами", ("ы", "и", "а")), ("ями", ("и", "я")), ("ах", ("ы", "и", "а")), ("ях", ("и", "я")),
-    ("ою", ("а",)), ("ею", ("я", "а")), ("ой", ("а",)), ("ей", ("я", "а", "ь")),
-    ("ом", ("", "о")), ("ем", ("", "е", "ь", "о")), ("ём", ("", "ь")), ("ым", ("ы",)),
-    ("ові", ("",)), ("еві", ("ь", "")), ("ці", ("ка",)), ("зі", ("га",)), ("сі", ("ха",)),
-    ("е", ("о", "а", "", "я", "е")), ("і", ("а", "я", "", "і")), ("и", ("а", "я", "ы", "")),
-    ("ы", ("а",)), ("у", ("а", "", "о")), ("ю", ("я", "ь")), ("а", ("", "о", "е")),
-    ("я", ("ь", "е")), ("ого", ("о", "е")), ("ому", ("о", "е")),
-]
-_ADJ_RULES: list[tuple[str, tuple[str, ...]]] = [
-    ("ого", ("ое", "ий", "ый", "ой", "е")), ("его", ("ее", "ий", "є")),
-    ("ому", ("ое", "ий", "ый", "ой", "е")), ("ему", ("ее", "ий")),
-    ("ом", ("ое", "ый", "ий", "ой")), ("ем", ("ее", "ий")), ("ім", ("ий", "е")),
-    ("ой", ("ая", "ой", "ый")), ("ей", ("яя",)), ("ій", ("а", "я", "ий")),
-    ("ую", ("ая",)), ("юю", ("яя",)), ("у", ("а",)), ("ю", ("я",)),
-    ("ых", ("ые",)), ("их", ("ие", "і")), ("ими", ("і", "ие")), ("ыми", ("ые",)),
-]
+# (oblique ending, nominative endings it may come from), every language's rules merged.
+_NOUN_RULES = lang.case_rules(lang.Part.NOUN)
+_ADJ_RULES = lang.case_rules(lang.Part.ADJECTIVE)
+_ALTERNATIONS = tuple(alt for language in lang.languages() for alt in language.alternations)
 _MAX_CANDIDATES = 48
 
 
@@ -65,17 +49,22 @@ def strip_preposition(phrase: str) -> str:
 
 @lru_cache(maxsize=1)
 def analyzers():
-    """pymorphy3's Russian and Ukrainian analysers, loaded once (about 0.15 s)."""
+    """pymorphy3's analysers of the languages that have one (Russian, Ukrainian), loaded once
+    (about 0.15 s)."""
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk")
+    return tuple(pymorphy3.MorphAnalyzer(lang=language.morph_analyzer)
+                 for language in lang.languages() if language.morph_analyzer)
 
 
-def _with_ukrainian_alternation(stem: str) -> list[str]:
-    """Харков- → Харків: Ukrainian о/е become і in a closed final syllable."""
-    if len(stem) >= 3 and stem[-2] in "ое" and stem[-1] not in "аеиіоуюяєї":
-        return [stem, stem[:-2] + "і" + stem[-1]]
-    return [stem]
+def _with_alternations(stem: str) -> list[str]:
+    """The stem and its vowel alternations: Харков- → Харків (Ukrainian о/е become і in a closed
+    final syllable)."""
+    out = [stem]
+    for alternation in _ALTERNATIONS:
+        if (alternated := alternation.apply(stem)) is not None:
+            out.append(alternated)
+    return out
 
 
 def _word_candidates(word: str, use_morph: bool) -> list[str]:
@@ -85,12 +74,12 @@ def _word_candidates(word: str, use_morph: bool) -> list[str]:
             if word.endswith(ending) and len(word) - len(ending) >= 2:
                 stem = word[: len(word) - len(ending)]
                 for nom in nominatives:
-                    for s in _with_ukrainian_alternation(stem) if nom == "" else [stem]:
+                    for s in _with_alternations(stem) if nom == "" else [stem]:
                         out.append(s + nom)
     if use_morph:
         for analyzer in analyzers():
             for parse in analyzer.parse(word)[:3]:
-                out.append(parse.normal_form.replace("ё", "е"))
+                out.append(lang.unify(parse.normal_form))
     return list(dict.fromkeys(c for c in out if len(c) >= 2))
 
 
@@ -101,7 +90,7 @@ def nominative_candidates(phrase: str, use_morph: bool = True) -> tuple[str, ...
     The phrase itself comes first. Multi-word names are varied word by word and
     capped at a few dozen combinations.
     """
-    phrase = strip_preposition(phrase.strip()).casefold().replace("ё", "е")
+    phrase = lang.unify(strip_preposition(phrase.strip()).casefold())
     if not phrase or not is_cyrillic(phrase):
         return (phrase,) if phrase else ()
     per_word = [_word_candidates(w, use_morph) for w in phrase.split()]

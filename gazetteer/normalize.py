@@ -25,32 +25,26 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from gazetteer import lang
+
 __all__ = ["fold", "transliterate", "name_key", "is_cyrillic", "GENERIC_TERMS"]
 
 _APOSTROPHES = "'’ʼʹ`´‘\u02bb\u02bc\u2032"
-_KEEP_COMPOSED = set("йЙёЁїЇ")
+#: Letters that look accented but are letters of their own (й, ё, ї): fold keeps them, then maps
+#: the equivalents (ё → е). Only the languages whose reports are read, as before (Belarusian ў folds to у).
+_KEEP_COMPOSED = {c for c in lang.letters(lang.languages(reads_text=True)) if unicodedata.normalize("NFD", c) != c}
+_KEEP_COMPOSED |= {c.upper() for c in _KEEP_COMPOSED}
 
-#: Cyrillic → Latin, one table for Russian and Ukrainian. The skeleton below
+#: Cyrillic → Latin, one table for all languages (:mod:`gazetteer.lang`). The skeleton below
 #: absorbs the differences between this and the systems used in reports.
-_CYR2LAT = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e",
-    "є": "ie", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k",
-    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ў": "u",
-}
-_CYR_TABLE = str.maketrans(_CYR2LAT)
+_CYR_TABLE = str.maketrans(lang.transliteration())
 #: Scholarly / ISO 9 letters, spelled out before diacritics are dropped.
 _SCHOLARLY_TABLE = str.maketrans({"š": "sh", "č": "ch", "ž": "zh", "ŝ": "shch", "ĉ": "ch", "ẑ": "zh"})
 
 #: Generic words of administrative names, reduced to one token each so
 #: "Kursk Oblast", "Kursk region" and "Курская область" share a last token.
-GENERIC_TERMS = {
-    "raion": ("raion", "rayon", "district", "raijon", "rajon", "район", "района", "районе", "районі",
-              "району", "р-н", "okrug", "округ", "округа", "округе", "округу", "окрузі"),
-    "oblast": ("oblast", "region", "province", "область", "области", "області", "областью", "обл",
-               "oblasti", "voblast", "вобласць"),
-}
+GENERIC_TERMS = {level.value: lang.admin_words(lang.Use.KEY, level)
+                 for level in (lang.Level.DISTRICT, lang.Level.OBLAST)}
 _GENERIC_LOOKUP: dict[str, str] = {}
 
 # Ordered skeleton rewrites applied to folded Latin text.
@@ -103,13 +97,13 @@ def fold(text: str) -> str:
         if decomposed != ch:  # compatibility letters may decompose to capitals: 𝑨, Ⓚ, ℌ
             decomposed = unicodedata.normalize("NFKD", decomposed.casefold())
         out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    folded = "".join(out).replace("ё", "е").replace("ß", "ss")
+    folded = lang.unify("".join(out)).replace("ß", "ss")
     folded = _NON_WORD.sub(" ", folded.replace("_", " "))
     return _SPACES.sub(" ", folded).strip()
 
 
 def transliterate(text: str) -> str:
-    """Cyrillic letters to Latin (one table for Russian and Ukrainian).
+    """Cyrillic letters to Latin (one table for every language of :mod:`gazetteer.lang`).
 
     >>> transliterate("суджа")
     'sudzha'

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from gazetteer import lang
 from gazetteer.context import (
     KURSK_BORDER_THEATRE,
     Context,
@@ -46,7 +47,8 @@ _SUPPORT_KM = 30.0
 _CLUSTER_KM = 40.0
 #: ...and a candidate this far from every one of them is not the place meant.
 _FAR_FROM_CLUSTER_KM = 60.0
-_CAPITALISED = re.compile(r"(?<![\w'’])([A-ZА-ЯЁІЇЄ][\w'’ʼ-]+(?:\s+[A-ZА-ЯЁІЇЄ][\w'’ʼ-]+)*)")
+_CAPITAL = lang.letter_class(lang.languages(reads_text=True), case="upper", extra="A-Z")
+_CAPITALISED = re.compile(r"(?<![\w'’])(" + _CAPITAL + r"[\w'’ʼ-]+(?:\s+" + _CAPITAL + r"[\w'’ʼ-]+)*)")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from gazetteer import lang
 from gazetteer.loaders.report import LoadReport
 from gazetteer.loaders.sniff import readable_lines
 from gazetteer.place import Place
@@ -32,7 +33,9 @@ N_COLUMNS = 19
 DEFAULT_FEATURE_CLASSES = frozenset("PA")
 #: alternateNamesV2 languages worth indexing; "" is names with no language.
 DEFAULT_LANGUAGES = frozenset({"", "en", "ru", "uk", "be", "de", "fr", "pl", "abbr"})
-_LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1effА-Яа-яЁёІіЇїЄєҐґЎў'’ʼ`.\-()]+$")
+#: Latin letters and the letters of every language of :mod:`gazetteer.lang`.
+_LATIN_OR_CYRILLIC = re.compile(
+    "^" + lang.letter_class(lang.languages(), case="both", extra=r"\sA-Za-z\u00c0-\u024f\u1e00-\u1eff'’ʼ`.\-()") + "+$")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
 
 

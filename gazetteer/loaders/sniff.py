@@ -215,7 +215,7 @@ def _cyrillic_single_byte(sample: bytes) -> str | None:
         non_ascii = [c for c in text if ord(c) >= 0x80 and not c.isspace()]
         letters = [c for c in non_ascii if c.isalpha()]
         lower = sum(1 for c in letters if c.islower())
-        if (letters and all("\u0400" <= c <= "\u04ff" for c in letters) and lower >= len(letters) / 2
+        if (letters and all(0x400 <= ord(c) <= 0x4FF for c in letters) and lower >= len(letters) / 2
                 and len(letters) >= 0.8 * len(non_ascii)):  # not box drawing or symbols: binary read as text
             return encoding
     return None

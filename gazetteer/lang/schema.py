@@ -1,0 +1,147 @@
+"""The typed entries of a language resource (see :mod:`gazetteer.lang`).
+
+A resource is one :class:`Language` (a dataclass; its entries are typed named tuples, cheap to
+create at import): its alphabet and transliteration, the words that
+play a role around place names (prepositions, the words of administrative names,
+country names), and the case endings that lead from an inflected form back to the
+nominative::
+
+    >>> rule = CaseRule(Part.NOUN, "ою", ("а",))
+    >>> rule.part.value, rule.nominatives
+    ('noun', ('а',))
+    >>> AdminWord("район", Level.DISTRICT).use == Use.KEY | Use.TEXT
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum, Flag, auto
+from typing import NamedTuple
+
+__all__ = ["Role", "Part", "Level", "Use", "CaseRule", "AdminWord", "Country", "Alternation",
+           "OblastNoun", "Language"]
+
+
+class Role(Enum):
+    """What a single word does next to a place name."""
+
+    #: precedes a place name and is dropped before lookup: "під Суджею", "near Sudzha"
+    PREPOSITION = "preposition"
+    #: before a country name, makes it an institution, not a place: "Минобороны России"
+    INSTITUTION_BEFORE = "institution before a country"
+    #: after "Ukraine's" / "Russia's", the same: "Ukraine's General Staff"
+    INSTITUTION_AFTER = "institution after a country"
+
+
+class Part(Enum):
+    """The part of speech a case rule inflects; adjective rules are tried first."""
+
+    ADJECTIVE = "adjective"
+    NOUN = "noun"
+
+
+class Level(Enum):
+    """The administrative level a word names; the value is the token name keys use for it."""
+
+    OBLAST = "oblast"
+    DISTRICT = "raion"
+
+
+class Use(Flag):
+    """Where an administrative word counts."""
+
+    #: folded to the level's token in name keys ("Курская область" ~ "Kursk Oblast")
+    KEY = auto()
+    #: read in running text as making the name before it an admin area ("Сумського району")
+    TEXT = auto()
+    #: ends the official name of an oblast, from which everyday region words are made
+    NAME = auto()
+
+
+class CaseRule(NamedTuple):
+    """An oblique ending and the nominative endings it may come from."""
+
+    part: Part
+    ending: str
+    nominatives: tuple[str, ...]
+
+
+class AdminWord(NamedTuple):
+    """A word of administrative names: "область", "district", "р-н"."""
+
+    word: str
+    level: Level
+    use: Use = Use.KEY | Use.TEXT
+
+
+class Country(NamedTuple):
+    """A country (ISO code) and the forms its name takes in running text, lower case."""
+
+    code: str
+    names: tuple[str, ...]
+
+
+class Alternation(NamedTuple):
+    """A stem vowel that changes in a closed final syllable: Ukrainian Харков- → Харків."""
+
+    vowels: str
+    becomes: str
+    #: the language's vowels: a stem ending in one of them has an open final syllable
+    all_vowels: str
+
+    def apply(self, stem: str) -> str | None:
+        """The alternated stem, or None when the rule does not apply.
+
+        >>> Alternation("ое", "і", "аеиіоуюяєї").apply("харков")
+        'харків'
+        """
+        if len(stem) >= 3 and stem[-2] in self.vowels and stem[-1] not in self.all_vowels:
+            return stem[:-2] + self.becomes + stem[-1]
+        return None
+
+
+class OblastNoun(NamedTuple):
+    """A one-word name of an oblast made from its adjective: Курська область → Курщина."""
+
+    #: what replaces the adjective ending, before the case ending: "щин"
+    stem: str
+    #: the nominative case ending: "а"
+    nominative: str
+    #: a regular expression for the case endings after ``stem``
+    endings: str
+
+    @property
+    def suffix(self) -> str:
+        """The nominative suffix: "щина"."""
+        return self.stem + self.nominative
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's knowledge, as :mod:`gazetteer.normalize`, :mod:`gazetteer.morphology`,
+    :mod:`gazetteer.context` and :mod:`gazetteer.boundaries` use it."""
+
+    code: str
+    name: str
+    #: True when reports in this language are read; False for a language that only
+    #: contributes place names (alternate names, transliteration)
+    reads_text: bool = True
+    #: lower-case letters (empty for a Latin-script language)
+    alphabet: str = ""
+    #: lower-case letter -> Latin; languages must agree on the letters they share
+    transliteration: Mapping[str, str] = field(default_factory=dict)
+    #: letters that spelling may write for another: "ё" for "е"
+    equivalents: Mapping[str, str] = field(default_factory=dict)
+    words: Mapping[Role, tuple[str, ...]] = field(default_factory=dict)
+    admin_words: tuple[AdminWord, ...] = ()
+    countries: tuple[Country, ...] = ()
+    #: case rules in the order they are tried
+    case_rules: tuple[CaseRule, ...] = ()
+    alternations: tuple[Alternation, ...] = ()
+    oblast_nouns: tuple[OblastNoun, ...] = ()
+    #: endings of oblast adjectives, dropped to make an oblast noun: "ская" (Курская)
+    oblast_adjective_endings: tuple[str, ...] = ()
+    #: pymorphy3's dictionary for the language, if it has one
+    morph_analyzer: str = ""

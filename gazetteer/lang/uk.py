@@ -1,0 +1,59 @@
+"""Ukrainian: alphabet, transliteration, words around place names, case endings.
+
+    >>> from gazetteer.morphology import nominative_candidates
+    >>> "ворожба" in nominative_candidates("у Ворожбі")        # locative -і of a feminine -а
+    True
+    >>> "харків" in nominative_candidates("під Харковом")      # о → і in the closed syllable
+    True
+"""
+
+from gazetteer.lang.schema import (AdminWord, Alternation, CaseRule, Country, Language, Level, OblastNoun, Part,
+                                   Role, Use)
+
+_A, _N = Part.ADJECTIVE, Part.NOUN
+
+LANGUAGE = Language(
+    code="uk",
+    name="Ukrainian",
+    alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    transliteration={
+        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+        "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n",
+        "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "yu", "я": "ya",
+    },
+    words={
+        # "пiд" with a Latin i is a common typing of "під"
+        Role.PREPOSITION: tuple("у в на під пiд біля із з зі від до через за над поблизу неподалік".split()),
+        Role.INSTITUTION_BEFORE: tuple("мзс генштаб президент посол зс".split()),
+    },
+    admin_words=(
+        AdminWord("область", Level.OBLAST, Use.KEY | Use.TEXT | Use.NAME),
+        AdminWord("області", Level.OBLAST), AdminWord("обл.", Level.OBLAST),
+        *(AdminWord(w, Level.DISTRICT) for w in ("район", "районі", "району", "округ", "окрузі")),
+    ),
+    countries=(
+        Country("RU", ("росія", "росії", "росію", "росією")),
+        Country("UA", ("україна", "україни", "україні", "україну")),
+        Country("BY", ("білорусь", "білорусі")),
+    ),
+    case_rules=(
+        CaseRule(_A, "ого", ("ий", "е")), CaseRule(_A, "его", ("є",)), CaseRule(_A, "ому", ("ий", "е")),
+        CaseRule(_A, "ім", ("ий", "е")), CaseRule(_A, "ій", ("а", "я", "ий")),
+        CaseRule(_A, "у", ("а",)), CaseRule(_A, "ю", ("я",)),
+        CaseRule(_A, "их", ("і",)), CaseRule(_A, "ими", ("і",)),
+        CaseRule(_N, "ами", ("и", "а")), CaseRule(_N, "ями", ("и", "я")),
+        CaseRule(_N, "ах", ("и", "а")), CaseRule(_N, "ях", ("и", "я")),
+        CaseRule(_N, "ою", ("а",)), CaseRule(_N, "ею", ("я", "а")), CaseRule(_N, "ом", ("", "о")),
+        CaseRule(_N, "ові", ("",)), CaseRule(_N, "еві", ("ь", "")), CaseRule(_N, "ці", ("ка",)),
+        CaseRule(_N, "зі", ("га",)), CaseRule(_N, "сі", ("ха",)),
+        CaseRule(_N, "і", ("а", "я", "", "і")), CaseRule(_N, "и", ("а", "я", "")),
+        CaseRule(_N, "у", ("а", "", "о")), CaseRule(_N, "ю", ("я", "ь")),
+        CaseRule(_N, "а", ("", "о", "е")), CaseRule(_N, "я", ("ь", "е")),
+        CaseRule(_N, "ого", ("о", "е")), CaseRule(_N, "ому", ("о", "е")),
+    ),
+    alternations=(Alternation("ое", "і", "аеиіоуюяєї"),),
+    oblast_nouns=(OblastNoun("щин", "а", "[аиуіоюе][юй]?"),),
+    oblast_adjective_endings=("ська", "ськой"),
+    morph_analyzer="uk",
+)
