@@ -158,3 +158,36 @@ def test_tests_mirror_the_package_tree():
     assert list((tests / "gazetteer").glob("test_*.py"))
     top = sorted(p.name for p in tests.glob("test_*.py"))
     assert top == ["test_api.py", "test_exc.py", "test_layout.py", "test_properties.py"], top
+
+
+#: Where language knowledge lives: the only places a string literal may hold Cyrillic letters.
+LANGUAGE_RESOURCES = ("mapper/extract/lang/", "gazetteer/lang/")
+CYRILLIC = re.compile("[\u0400-\u052f]")
+
+
+def cyrillic_literals(source: str) -> list[tuple[int, str]]:
+    """``(line, value)`` of each str constant with a Cyrillic letter, docstrings aside (escapes count)."""
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and CYRILLIC.search(node.value)]
+
+
+def test_no_cyrillic_string_literal_outside_the_language_resources():
+    offenders = {}
+    for package in ("mapper", "gazetteer"):
+        for path in sorted((REPO / package).rglob("*.py")):
+            relative = path.relative_to(REPO).as_posix()
+            if not relative.startswith(LANGUAGE_RESOURCES) and (found := cyrillic_literals(path.read_text("utf-8"))):
+                offenders[relative] = found
+    assert offenders == {}
+
+
+def test_the_cyrillic_scan_sees_literals_and_escapes_but_not_docstrings():
+    module = '"""Справка."""\nA = "\\u0441уд"\nB = f"x{A}ж"\nC = "killed"\n\ndef f():\n    """Ок."""\n    return "убит"\n'
+    assert [line for line, _ in cyrillic_literals(module)] == [2, 3, 8]
+    assert cyrillic_literals((REPO / "mapper/extract/lang/ru.py").read_text("utf-8"))     # the resources hold them
+    assert cyrillic_literals((REPO / "gazetteer/lang/uk.py").read_text("utf-8"))

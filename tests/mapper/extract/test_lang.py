@@ -1,10 +1,8 @@
 """The language resources: each loads with typed entries, each language reads numbers, figures and
-dates, and no Cyrillic word is left in a regex or word list outside ``mapper/extract/lang``."""
+dates (tests/test_layout.py checks no Cyrillic literal is left outside them)."""
 
-import ast
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 
@@ -18,9 +16,7 @@ from mapper.extract.numbers import parse_number
 from mapper.model.events import Event
 from mapper.render.briefing.wording import figures_text
 
-REPO = Path(__file__).resolve().parents[3]
 CODES = ["en", "ru", "uk"]
-CYRILLIC = re.compile("[\u0400-\u04ff]")
 #: Cyrillic literals that are not language but theatre knowledge, moving to the theatre file:
 #: (file, assigned name) -> left alone here.
 def test_every_language_loads_and_is_registered():
@@ -109,37 +105,3 @@ def test_helpers_join_languages_in_order():
     assert words([("x", "y"), ("y", "z")]) == ("x", "y", "z")
 
 
-def _docstring_ids(tree: ast.AST) -> set[int]:
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                found.add(id(first.value))
-    return found
-
-
-def cyrillic_literals_outside_resources() -> list[str]:
-    found = []
-    for path in sorted((REPO / "mapper").rglob("*.py")):
-        relative = path.relative_to(REPO).as_posix()
-        if relative.startswith("mapper/extract/lang/"):
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        skip = _docstring_ids(tree)
-        found += [f"{relative}:{node.lineno}: {node.value[:40]!r}" for node in ast.walk(tree)
-                  if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
-                  and CYRILLIC.search(node.value)]
-    return found
-
-
-def test_no_cyrillic_string_outside_the_language_resources():
-    assert cyrillic_literals_outside_resources() == []
-
-
-def test_the_scan_would_catch_a_cyrillic_literal(tmp_path):
-    tree = ast.parse('"""Док: строка."""\nWORDS = ("убит", "killed")\n')
-    skip = _docstring_ids(tree)
-    hits = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-            and id(n) not in skip and CYRILLIC.search(n.value)]
-    assert hits == ["убит"]

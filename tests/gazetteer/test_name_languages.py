@@ -1,8 +1,6 @@
 """Language resources (gazetteer/lang): each language's forms normalise as before, the resources
-are consistent, and no Cyrillic string is left in gazetteer code outside them."""
+are consistent (tests/test_layout.py checks no Cyrillic literal is left outside them)."""
 
-import ast
-import re
 from pathlib import Path
 
 import pytest
@@ -16,40 +14,6 @@ from gazetteer.morphology import PREPOSITIONS, nominative_candidates, strip_prep
 from gazetteer.normalize import fold, name_key, transliterate
 
 PACKAGE = Path(__file__).resolve().parents[2] / "gazetteer"
-CYRILLIC = re.compile("[\u0400-\u052f]")
-
-
-def _docstrings(tree: ast.AST) -> set[int]:
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                found.add(id(first.value))
-    return found
-
-
-def cyrillic_constants(path: Path) -> list[tuple[int, str]]:
-    """``(line, value)`` of each str constant of a module with a Cyrillic letter, docstrings aside."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    docs = _docstrings(tree)
-    return [(node.lineno, node.value) for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
-            and CYRILLIC.search(node.value)]
-
-
-def test_no_cyrillic_string_outside_the_language_resources():
-    offenders = {str(p.relative_to(PACKAGE)): found for p in sorted(PACKAGE.rglob("*.py"))
-                 if "lang" not in p.relative_to(PACKAGE).parts and (found := cyrillic_constants(p))}
-    assert offenders == {}
-
-
-def test_the_scan_sees_cyrillic_constants_but_not_docstrings(tmp_path):
-    module = tmp_path / "m.py"
-    module.write_text('"""Доку."""\nA = "\\u0441уд"\nB = f"x{A}ж"\n\ndef f():\n    """Ок."""\n    return "ok"\n',
-                      encoding="utf-8")
-    assert [line for line, _ in cyrillic_constants(module)] == [2, 3]
-    assert cyrillic_constants(PACKAGE / "lang" / "ru.py")          # the resources do hold them
 
 
 def test_loader_gives_each_resource_and_refuses_unknown_languages():
