@@ -23,7 +23,6 @@ with a warning naming it.
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from typing import Generic, TypeVar
@@ -67,6 +66,8 @@ class Registry(Mapping[str, T], Generic[T]):
 
     def _entry_points(self) -> dict[str, T]:
         if self._plugins is None:
+            import importlib.metadata  # read only when asked: it costs a command's start ~15 ms
+
             found: dict[str, T] = {}
             for ep in importlib.metadata.entry_points(group=self.group):
                 if ep.name in self._builtin or ep.name in found:
