@@ -259,7 +259,8 @@ class ToponymSpotter:
                     covered = _covered(found)
                 if covered.covers(start) or text[start:end] in persons:
                     continue
-                if at_sentence_start(text, start, _TITLES) and self._is_common_word(text[start:end]):
+                if (at_sentence_start(text, start, _TITLES) and self._is_common_word(text[start:end])
+                        and not organisation_head_after(text, end)):
                     continue
                 for last in (i + 1, i):  # adjective + noun first ("Большом Солдатском")
                     if last >= len(run.words):
