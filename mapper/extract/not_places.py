@@ -35,9 +35,10 @@ from gazetteer.morphology import analyzers, nominative_candidates
 from gazetteer.normalize import is_cyrillic
 from mapper.extract.numbers import is_number_word
 from mapper.extract.lang import LANGUAGES, words
-from mapper.extract.toponym_text import TOKEN
+from mapper.extract.toponym_text import TOKEN, token_before
 
-__all__ = ["word_class", "common_word", "organisation_head_after", "vessel_head_before", "CLOSED_CLASS", "PERSON"]
+__all__ = ["word_class", "common_word", "organisation_head_after", "vessel_head_before", "may_be_head",
+           "CLOSED_CLASS", "PERSON"]
 
 CLOSED_CLASS = "closed-class word"
 PERSON = "person name"
@@ -121,9 +122,45 @@ def common_word(word: str) -> str | None:
 
 
 @lru_cache(maxsize=50_000)
-def _is_head_word(token: str, head: str) -> bool:
+def _forms(token: str) -> frozenset[str]:
+    """The token in lower case and, for a Cyrillic token, the nominatives it may come from."""
     folded = token.casefold()
-    return folded == head or (is_cyrillic(folded) and head in nominative_candidates(folded))
+    return frozenset(nominative_candidates(folded, False)) | {folded} if is_cyrillic(folded) else frozenset((folded,))
+
+
+def _heads_index(heads: tuple[tuple[str, ...], ...], position: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Heads by their first (``position`` 0) or last (-1) word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for head in heads:
+        index.setdefault(head[position], []).append(head)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+_ORGANISATION_BY_FIRST = _heads_index(_ORGANISATION_HEADS, 0)
+_VESSEL_BY_LAST = _heads_index(_VESSEL_HEADS, -1)
+
+
+@lru_cache(maxsize=50_000)
+def _heads_of(token: str, by_word: str) -> tuple[tuple[str, ...], ...]:
+    """The heads whose first (``by_word`` "first") or last word the token may be a form of."""
+    index = _ORGANISATION_BY_FIRST if by_word == "first" else _VESSEL_BY_LAST
+    found: list[tuple[str, ...]] = []
+    for form in _forms(token):
+        found += index.get(form, ())
+    return tuple(sorted(set(found), key=len, reverse=True))
+
+
+def may_be_head(token: str | None, first: bool = True) -> bool:
+    """May ``token`` be the first word of an organisation head (``first``) or the last of a vessel's?
+    A cached look-up that spares the full test on nearly every name.
+
+    >>> may_be_head("Governor"), may_be_head("submarine", first=False), may_be_head("said")
+    (True, True, False)
+    """
+    return bool(token) and bool(_heads_of(token, "first" if first else "last"))
+
+
+_BETWEEN = " \u00a0-«»\"“”'"
 
 
 def organisation_head_after(text: str, end: int) -> str | None:
@@ -135,16 +172,22 @@ def organisation_head_after(text: str, end: int) -> str | None:
     >>> organisation_head_after("Kursk was hit", 5) is None
     True
     """
-    tokens = []
-    pos = end
-    for _ in range(3):
-        m = TOKEN.search(text, pos)
-        if not m or text[pos:m.start()].strip(" \u00a0-«»\"“”'"):
+    m = TOKEN.search(text, end, end + 40)
+    if not m or text[end:m.start()].strip(_BETWEEN):
+        return None
+    heads = _heads_of(m.group(), "first")
+    if not heads:
+        return None
+    tokens = [m.group()]
+    pos = m.end()
+    for _ in range(max(len(h) for h in heads) - 1):
+        m = TOKEN.search(text, pos, pos + 40)
+        if not m or text[pos:m.start()].strip(_BETWEEN):
             break
         tokens.append(m.group())
         pos = m.end()
-    for head in _ORGANISATION_HEADS:
-        if len(head) <= len(tokens) and all(_is_head_word(t, h) for t, h in zip(tokens, head)):
+    for head in heads:
+        if len(head) <= len(tokens) and all(h in _forms(t) for t, h in zip(tokens[1:], head[1:])):
             return " ".join(head)
     return None
 
@@ -156,14 +199,14 @@ def vessel_head_before(text: str, start: int) -> str | None:
     >>> vessel_head_before("the submarine Kursk sank", 14)
     'submarine'
     """
-    window = text[max(0, start - 60):start]
-    if window[-1:].isalnum():
+    span = token_before(text, start)
+    if span is None or text[span[1]:start].strip(_BETWEEN):
         return None
-    tokens = [m.group() for m in TOKEN.finditer(window)][-3:]
-    if not tokens or window[window.rfind(tokens[-1]) + len(tokens[-1]):].strip(" \u00a0«»\"“”'"):
+    heads = _heads_of(text[span[0]:span[1]], "last")
+    if not heads:
         return None
-    for head in _VESSEL_HEADS:
-        if len(head) <= len(tokens) and all(_is_head_word(t, h) for t, h in zip(tokens[-len(head):], head)):
+    tokens = [m.group() for m in TOKEN.finditer(text, max(0, span[0] - 40), span[1])][-3:]
+    for head in heads:
+        if len(head) <= len(tokens) and all(h in _forms(t) for t, h in zip(tokens[-len(head):], head)):
             return " ".join(head)
     return None
-

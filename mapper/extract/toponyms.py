@@ -31,8 +31,8 @@ from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
 from mapper._internal.regex_prefix import AnchoredPattern
 from mapper.extract.lang import LANGUAGES, alternation, words
-from mapper.extract.not_places import (PERSON, common_word, organisation_head_after, vessel_head_before,
-                                       word_class)
+from mapper.extract.not_places import (PERSON, common_word, may_be_head, organisation_head_after,
+                                       vessel_head_before, word_class)
 from mapper.extract.toponym_text import (TOKEN, Spans, at_sentence_start, capitalised_runs, run_words, title_spans,
                                  token_after, token_before)
 
@@ -226,7 +226,9 @@ class ToponymSpotter:
             return None
         if before_folded in _ORG_NEIGHBOURS or after_folded in _ORG_NEIGHBOURS:
             return None
-        if organisation_head_after(text, end) or vessel_head_before(text, start):
+        if ((may_be_head(after) and organisation_head_after(text, end))
+                or (before_span and may_be_head(text[before_span[0]:before_span[1]], first=False)
+                    and vessel_head_before(text, start))):
             return "organisation"
         # Part of a longer run of capitalised words ("Kim Jong Un", "Main Directorate of Intelligence").
         if _capitalised(before) and before_folded not in _FUNCTION_WORDS and not at_sentence_start(
@@ -347,7 +349,13 @@ def _written_in_lower_case(text: str, word: str) -> bool:
     the air raid")? Then it is a common word, whatever place shares its name."""
     if is_cyrillic(word) or not word[1:].islower():
         return False
-    return re.search(rf"(?<![^\W\d_]){re.escape(word.lower())}(?![^\W\d_])", text) is not None
+    low = word.lower()
+    i = text.find(low)
+    while i >= 0:
+        if not (i and text[i - 1].isalpha()) and not text[i + len(low):i + len(low) + 1].isalpha():
+            return True
+        i = text.find(low, i + 1)
+    return False
 
 
 def _district_adjective(word: str) -> bool:
