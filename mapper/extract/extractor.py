@@ -246,8 +246,9 @@ def _figures(figs: list[Figure]) -> dict:
 
 def _is_site(m: Mention) -> bool:
     """A settlement mention (resolved or not): a place where fighting happens. Oblasts and
-    districts only qualify other names or stand in when no settlement is named."""
-    if m.how in ("region", "district"):
+    districts only qualify other names or stand in when no settlement is named; a place inside an
+    organisation's, title's or vessel's name ("Kursk governor") is no place of events."""
+    if m.how in ("region", "district", "organisation"):
         return False
     return not m.resolution.resolved or m.place.is_settlement
 

@@ -29,9 +29,10 @@ from gazetteer.automaton import word_automaton
 from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, lowered
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
-from mapper.extract.numbers import is_number_word
 from mapper._internal.regex_prefix import AnchoredPattern
 from mapper.extract.lang import LANGUAGES, alternation, words
+from mapper.extract.not_places import (PERSON, common_word, may_be_head, organisation_head_after,
+                                       vessel_head_before, word_class)
 from mapper.extract.toponym_text import (TOKEN, Spans, at_sentence_start, capitalised_runs, run_words, title_spans,
                                  token_after, token_before)
 
@@ -74,7 +75,7 @@ class SpottedName(NamedTuple):
     start: int
     end: int
     text: str
-    how: str          # "gazetteer", "inflected", "region", "district" or "cue"
+    how: str          # "gazetteer", "inflected", "region", "district", "cue" or "organisation"
     key: str = ""     # the name key matched; for regions the phrase to resolve ("Kursk region")
 
     @property
@@ -107,6 +108,7 @@ class _Run(NamedTuple):
     words: tuple[tuple[int, int], ...]           # word spans, relative to the run
     matches: tuple[tuple[int, int, str], ...]    # (first word, last word, name key) of each gazetteer key
     cyrillic: tuple[int, ...]                    # capitalised Cyrillic words that may be inflected names
+    not_places: frozenset[int]                   # words that are never places (see mapper.extract.not_places)
 
 
 #: Distinct runs remembered per spotter; the cache is emptied when full.
@@ -121,6 +123,7 @@ class ToponymSpotter:
         self._automaton = _automaton(gazetteer.index)
         self._runs: dict[str, _Run] = {}
         self._nominatives: dict[str, bool] = {}
+        self._in_theatre: dict[tuple[str, bool], bool] = {}
 
     def spot(self, text: str) -> list[SpottedName]:
         """Place-name mentions in ``text``, in order, without overlaps."""
@@ -159,74 +162,92 @@ class ToponymSpotter:
             if first is not None and run[words[first][0]].isupper():  # names start with a capital
                 matches.append((first, first + key.count(" "), key))
         cyrillic = []
+        not_places = set()
         for i, (a, b) in enumerate(words):
             word = run[a:b]
-            if (word[:1].isupper() and is_cyrillic(word) and word.casefold() not in _FUNCTION_WORDS
+            if not word[:1].isupper():
+                continue
+            if self._never_a_place(word):
+                not_places.add(i)
+            elif (is_cyrillic(word) and word.casefold() not in _FUNCTION_WORDS
                     and not (word.isupper() and len(word) <= 5) and word.casefold() not in _COUNTRIES):
                 cyrillic.append(i)
-        return _Run(words, tuple(m for m in matches if m[1] < len(words)), tuple(cyrillic))
+        return _Run(words, tuple(m for m in matches if m[1] < len(words)), tuple(cyrillic), frozenset(not_places))
+
+    def _never_a_place(self, word: str) -> bool:
+        """A weapon, unit, closed-class word or person name (:func:`~mapper.extract.not_places.word_class`);
+        a word tagged only as a person's name stays a place where the theatre has a place of that name
+        ("Липці", "Ромни", "Середа" are surnames too)."""
+        kind = word_class(word)
+        return kind is not None and not (kind == PERSON and self._names_a_theatre_place(word))
+
+    def _names_a_theatre_place(self, word: str, inflected: bool = True) -> bool:
+        known = self._in_theatre.get((word, inflected))
+        if known is None:
+            theatre, lookup = self.gazetteer.theatre, self.gazetteer.index.lookup
+            forms = nominative_candidates(word) if inflected and is_cyrillic(word) else (word,)
+            known = self._in_theatre[(word, inflected)] = theatre is not None and any(
+                theatre.contains(place) for form in forms for place in lookup(name_key(form)))
+        return known
 
     # -- the automaton pass ------------------------------------------------
     def _gazetteer_matches(self, text: str, runs: list[tuple[int, _Run]], persons: set[str]) -> list[SpottedName]:
         out = []
         for base, run in runs:
             for first, last, key in run.matches:
+                if first == last and first in run.not_places:
+                    continue
                 start, end = base + run.words[first][0], base + run.words[last][1]
                 word = text[start:base + run.words[first][1]]
-                if self._looks_like_a_name_of_place(text, word, start, end, first == last, persons):
-                    out.append(SpottedName(start, end, text[start:end], "gazetteer", key))
+                how = self._looks_like_a_name_of_place(text, word, start, end, first == last, persons)
+                if how:
+                    out.append(SpottedName(start, end, text[start:end], how, key))
         return out
 
     def _looks_like_a_name_of_place(self, text: str, word: str, start: int, end: int, single: bool,
-                                    persons: set[str]) -> bool:
-        """Is ``text[start:end]``, a gazetteer key's words (the first one ``word``), a place here?"""
+                                    persons: set[str]) -> str | None:
+        """Is ``text[start:end]``, a gazetteer key's words (the first one ``word``), a place here?
+        "gazetteer" when it is, "organisation" when it is part of an organisation's, title's or
+        vessel's name, None when it is no place."""
         if word.isupper() and len(word) <= 5 and single:
-            return False  # acronyms: GUR, ISW, HUR, ЗСУ
+            return None  # acronyms: GUR, ISW, HUR, ЗСУ
         folded = word.casefold()
         if folded in _FUNCTION_WORDS or folded in _COUNTRIES or word in persons:
-            return False
+            return None
         before_span = token_before(text, start)
         before = _word_before(text, before_span, start)
         before_folded = before.casefold() if before else ""
         if before and before_folded.rstrip(".") in _TITLES:
-            return False
+            return None
         after_span = token_after(text, end)
         after = _word_after(text, after_span, end)
         after_folded = after.casefold() if after else ""
         if after and after_folded in _PERSON_VERBS and not is_cyrillic(word):
-            return False
-        if before_folded in _ORG_NEIGHBOURS or after_folded in _ORG_NEIGHBOURS or after_folded in _AUTHORITY_WORDS:
-            return False
+            return None
+        if before_folded in _ORG_NEIGHBOURS or after_folded in _ORG_NEIGHBOURS:
+            return None
+        if ((may_be_head(after) and organisation_head_after(text, end))
+                or (before_span and may_be_head(text[before_span[0]:before_span[1]], first=False)
+                    and vessel_head_before(text, start))):
+            return "organisation"
         # Part of a longer run of capitalised words ("Kim Jong Un", "Main Directorate of Intelligence").
         if _capitalised(before) and before_folded not in _FUNCTION_WORDS and not at_sentence_start(
                 text, before_span[0], _TITLES):
-            return False
+            return None
         if (_capitalised(after) and after_folded not in _PLACE_WORDS and not _district_adjective(after)
                 and text[end:after_span[0]] == " "):
-            return False
-        if single and self._is_common_word(word) and at_sentence_start(text, start, _TITLES):
-            return False
-        return True
+            return None
+        if single and at_sentence_start(text, start, _TITLES) and (
+                self._is_common_word(word) or _written_in_lower_case(text, word)):
+            return None
+        return "gazetteer"
 
-    @staticmethod
-    @lru_cache(maxsize=20_000)
-    def _is_common_word(word: str) -> bool:
-        """A sentence-initial word that Russian or Ukrainian grammar knows as an ordinary noun or
-        adjective (Мирные, Бої), or a number word (Пять, Двое, Сто), not a place or person name."""
-        if not is_cyrillic(word):
-            return False
-        if is_number_word(word):  # "Пять" had been read as Pati, Indonesia
-            return True
-        from gazetteer.morphology import analyzers
-
-        for analyzer in analyzers():
-            parses = analyzer.parse(word)
-            if not parses or parses[0].score <= 0.5 or "UNKN" in parses[0].tag.grammemes:
-                continue
-            grammemes = parses[0].tag.grammemes
-            if grammemes & {"ADJF", "NOUN"} and not grammemes & {"Geox", "Name", "Surn"}:
-                return True
-        return False
+    def _is_common_word(self, word: str) -> bool:
+        """A sentence-initial ordinary noun, adjective or number word
+        (:func:`~mapper.extract.not_places.common_word`); a noun that is the very name of a place of
+        the theatre ("Липці", "Суми" open sentences as places) is not."""
+        kind = common_word(word)
+        return kind is not None and not (kind == "noun" and self._names_a_theatre_place(word, inflected=False))
 
     # -- Cyrillic inflections --------------------------------------------------
     def _inflected(self, text: str, runs: list[tuple[int, _Run]], found: list[SpottedName],
@@ -240,16 +261,20 @@ class ToponymSpotter:
                     covered = _covered(found)
                 if covered.covers(start) or text[start:end] in persons:
                     continue
-                if at_sentence_start(text, start, _TITLES) and self._is_common_word(text[start:end]):
+                if (at_sentence_start(text, start, _TITLES) and self._is_common_word(text[start:end])
+                        and not organisation_head_after(text, end)):
                     continue
                 for last in (i + 1, i):  # adjective + noun first ("Большом Солдатском")
                     if last >= len(run.words):
                         continue
                     phrase = text[start:base + run.words[last][1]]
-                    if last > i and not phrase.split()[-1][:1].isupper():
+                    if last > i and (not phrase.split()[-1][:1].isupper() or last in run.not_places):
                         continue
                     if self._has_nominative(phrase):
-                        out.append(SpottedName(start, start + len(phrase), phrase, "inflected"))
+                        end = start + len(phrase)
+                        how = ("organisation" if organisation_head_after(text, end) or vessel_head_before(text, start)
+                               else "inflected")
+                        out.append(SpottedName(start, end, phrase, how))
                         covered.add(start, start + len(phrase))
                         break
         return out
@@ -289,6 +314,7 @@ class ToponymSpotter:
                 next_word = following[0].strip(",.;:").casefold() if following else ""
                 if (not covered.covers(m.start(1)) and first_word.casefold() not in _FUNCTION_WORDS
                         and not (first_word.isupper() and len(first_word) <= 5)
+                        and not (len(name.split()) == 1 and self._never_a_place(first_word))
                         and first_word.casefold() not in _COUNTRIES
                         and not any(w in persons for w in name.split())
                         and next_word not in _PERSON_VERBS and next_word not in _AUTHORITY_WORDS):
@@ -316,6 +342,20 @@ def _person_names(text: str, low: str) -> set[str]:
                 names.add(word)
             previous_end = m.end()
     return names
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Does ``text`` also write this sentence-initial Latin word in lower case ("Air defences ...
+    the air raid")? Then it is a common word, whatever place shares its name."""
+    if is_cyrillic(word) or not word[1:].islower():
+        return False
+    low = word.lower()
+    i = text.find(low)
+    while i >= 0:
+        if not (i and text[i - 1].isalpha()) and not text[i + len(low):i + len(low) + 1].isalpha():
+            return True
+        i = text.find(low, i + 1)
+    return False
 
 
 def _district_adjective(word: str) -> bool:
@@ -349,7 +389,7 @@ def _covered(found: list[SpottedName]) -> Spans:
 
 
 def _without_overlaps(found: list[SpottedName]) -> list[SpottedName]:
-    rank = {"region": 0, "district": 0, "gazetteer": 1, "inflected": 2, "cue": 3}
+    rank = {"region": 0, "district": 0, "gazetteer": 1, "organisation": 1, "inflected": 2, "cue": 3}
     chosen: list[SpottedName] = []
     taken = Spans()
     for f in sorted(found, key=lambda f: (rank[f.how], -(f.end - f.start), f.start)):

@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
-                                        Multiplier, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
-                                        RangeWord, Sense, Syntax, VagueAmount)
+                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
+                                        RangeWord, Sense, Syntax, VagueAmount, WordClass)
 
 __all__ = ["LANGUAGE"]
 
@@ -202,6 +202,26 @@ PLACES = Places(
               r"|assaults?|shelling|shelled"),
     abbreviations=tuple("""mr mrs ms dr gen lt col maj capt sgt adm cmdr sen rep gov pres st no vs etc jan feb mar apr
         jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e approx est inc ltd co corp dept jr sr mt ft""".split()),
+    not_places=(
+        # Sentence openers with no grammar tags to catch them (English has no analyser here).
+        WordClass(NotPlace.COMMON, tuple("""today tonight tomorrow yesterday however moreover furthermore nevertheless
+            therefore thus still then now here there any police air mission freedom rest rescuers authorities
+            troops soldiers forces drones missiles shelling fighting emergency medics doctors sources witnesses
+            separately elsewhere overall altogether instead please thanks god""".split())),
+        WordClass(NotPlace.WEAPON, tuple("""kab fab umpk iskander iskander-m iskander-k kalibr kinzhal kh-101 tochka
+            tochka-u grad uragan smerch tornado shahed geran gerbera lancet zala orlan fpv himars atacms storm shadow
+            scalp taurus javelin stugna neptune bayraktar buk tor pantsir patriot iris-t nasams msta
+            gvozdika akatsiya pion krab bohdana caesar leopard abrams bradley marder stryker challenger""".split())),
+        WordClass(NotPlace.UNIT, tuple("akhmat wagner kraken sparta rusich".split())),
+    ),
+    organisation_heads=(
+        "group of forces", "grouping", "operational-tactical group", "regional military administration",
+        "regional state administration", "oblast military administration", "city military administration",
+        "military administration", "administration", "regional council", "city council", "council",
+        "regional governor", "governor", "brigade", "regiment", "battalion", "division", "corps", "garrison",
+        "ova", "oda"),
+    vessel_heads=("submarine", "cruiser", "frigate", "corvette", "destroyer", "landing ship", "warship", "ship",
+                  "vessel", "tanker", "missile boat", "patrol boat", "boat", "aircraft carrier"),
 )
 
 LANGUAGE = Language(code="en", name="English", uppercase="A-Z", lowercase="a-z", numbers=NUMBERS,

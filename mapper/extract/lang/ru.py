@@ -9,8 +9,8 @@ Patterns are written for lower-cased text; ``ё`` is folded to ``е`` only where
 from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
-                                        Multiplier, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
-                                        RangeWord, Sense, Syntax, VagueAmount)
+                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
+                                        RangeWord, Sense, Syntax, VagueAmount, WordClass)
 
 __all__ = ["LANGUAGE"]
 
@@ -190,6 +190,20 @@ PLACES = Places(
     genitive_endings="аяиы",
     anaphora=r"потер\w*|бо[йяи]\w*|обстрел\w*|удар\w*|атак\w*|погиб\w*|ранен\w*|штурм\w*",
     abbreviations=tuple("км г ул обл им т.е т.д".split()),
+    not_places=(
+        # What pymorphy3's tags miss: words it reads as nouns or names that open reports' sentences.
+        WordClass(NotPlace.COMMON, tuple("""сегодня вчера ночью утром днём днем вечером также однако кроме после
+            затем теперь сейчас бог господь регион точка""".split())),
+        WordClass(NotPlace.WEAPON, tuple("""каб фаб умпк искандер искандер-м калибр кинжал точка-у град ураган смерч
+            торнадо шахед герань гербера ланцет орлан фпв хаймарс атакмс джавелин байрактар бук тор панцирь
+            мста гвоздика акация пион нептун""".split())),
+        WordClass(NotPlace.UNIT, tuple("ахмат вагнер спарта русич кракен сила силы".split())),
+    ),
+    organisation_heads=("группировка войск", "группировка", "группа войск", "областная военная администрация",
+                        "военная администрация", "администрация", "ова", "ода", "губернатор", "бригада", "полк",
+                        "батальон", "дивизия", "корпус", "облдума", "дума", "гарнизон"),
+    vessel_heads=("подводная лодка", "подлодка", "апл", "крейсер", "фрегат", "корвет", "эсминец",
+                  "десантный корабль", "корабль", "судно", "танкер", "катер"),
 )
 
 LANGUAGE = Language(code="ru", name="Russian", uppercase="А-ЯЁ", lowercase="а-яё", variants={"ё": "е"},

@@ -20,7 +20,7 @@ from enum import Enum
 
 __all__ = ["Casualty", "Syntax", "Sense", "NumberKind", "RangeWord", "RangeLead", "NumberWord", "Multiplier",
            "VagueAmount", "CasualtyKeyword", "Qualifier", "Numbers", "Casualties", "Dates", "Attribution",
-           "Places", "Language", "phrase_pattern"]
+           "Places", "Language", "phrase_pattern", "NotPlace", "WordClass"]
 
 
 class Casualty(Enum):
@@ -220,6 +220,27 @@ class Attribution:
     according_to: tuple[str, ...] = ()
 
 
+class NotPlace(Enum):
+    """A kind of capitalised word that is never a place name."""
+
+    COMMON = "common word"     # sentence openers grammar tags miss ("Дані", "Today")
+    WEAPON = "weapon"          # КАБ, Iskander, Grad, Shahed: written as lemmas, inflected forms are found
+    UNIT = "unit"              # named formations and groups of forces ("Ахмат", "Wagner")
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """Words of one :class:`NotPlace` kind, in the nominative singular (lower case): an inflected
+    form ("КАБом", "Шахедами", "Iskanders") is matched through its nominatives.
+
+    >>> WordClass(NotPlace.WEAPON, ("каб",)).kind.value
+    'weapon'
+    """
+
+    kind: NotPlace
+    words: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Places:
     """Words around place names (toponyms, sentences and the extractor)."""
@@ -239,6 +260,12 @@ class Places:
     genitive_endings: str = ""          # last letters of a genitive after it
     anaphora: str = ""                  # regex: words of a sentence placing casualties told elsewhere
     abbreviations: tuple[str, ...] = ()  # that never end a sentence
+    not_places: tuple[WordClass, ...] = ()    # capitalised words that are never places
+    # Head words that make a place name part of an organisation, title or vessel name: after the
+    # name ("Kursk Group of Forces", "Sumy regional military administration", "Kursk governor"),
+    # or before it ("the submarine Kursk"). Lower case; phrases allowed.
+    organisation_heads: tuple[str, ...] = ()
+    vessel_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

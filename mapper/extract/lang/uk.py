@@ -9,8 +9,8 @@ Patterns are written for lower-cased text; an apostrophe in a number word matche
 from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
-                                        Multiplier, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
-                                        RangeWord, Sense, Syntax, VagueAmount)
+                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
+                                        RangeWord, Sense, Syntax, VagueAmount, WordClass)
 
 __all__ = ["LANGUAGE"]
 
@@ -184,6 +184,20 @@ PLACES = Places(
     near_nouns=r"села\s+",
     anaphora=r"втрат\w*|бо[йяї]\w*|обстріл\w*|удар\w*|атак\w*|загин\w*|поранен\w*|штурм\w*",
     abbreviations=("км", "обл"),
+    not_places=(
+        # What pymorphy3's tags miss: words it reads as nouns or names that open reports' sentences.
+        WordClass(NotPlace.COMMON, tuple("""сьогодні вчора учора вночі уночі зранку вранці вдень удень ввечері також
+            однак після потім тепер зараз бог господь регіон дані""".split())),
+        WordClass(NotPlace.WEAPON, tuple("""каб фаб умпк іскандер іскандер-м калібр кинджал точка-у град ураган смерч
+            торнадо шахед герань гербера ланцет орлан фпв хаймарс атакмс джавелін байрактар бук тор панцир
+            мста гвоздика акація піон нептун""".split())),
+        WordClass(NotPlace.UNIT, tuple("ахмат вагнер спарта русич кракен сила сили".split())),
+    ),
+    organisation_heads=("угруповання військ", "угруповання", "обласна військова адміністрація",
+                        "військова адміністрація", "адміністрація", "ова", "ода", "мва", "губернатор", "бригада",
+                        "полк", "батальйон", "дивізія", "корпус", "гарнізон"),
+    vessel_heads=("підводний човен", "підводного човна", "крейсер", "фрегат", "корвет", "есмінець",
+                  "десантний корабель", "корабель", "судно", "танкер", "катер"),
 )
 
 LANGUAGE = Language(code="uk", name="Ukrainian", uppercase="А-ЯІЇЄҐ", lowercase="а-яіїєґ", numbers=NUMBERS,
