@@ -59,12 +59,13 @@ class IndexBuilder:
         """Oblasts and districts with polygons, as places of precision 3 and 2."""
         return self.areas.places()
 
-    def import_file(self, path: Path, kind: str) -> LoadReport:
+    def import_file(self, path: Path, kind: str, options: dict | None = None) -> LoadReport:
+        """Load one file with the loader of its kind; ``options`` are that loader's keyword arguments."""
         report = LoadReport(str(path))
         if kind == "alternate_names":
             self._import_alternate_names(path, report)
         elif kind in LOADERS:
-            for place in LOADERS[kind](path, report=report):
+            for place in LOADERS[kind](path, report=report, **(options or {})):
                 self.add(self.enrich(place))
         else:
             raise DumpFormatError(path, f"cannot import a {kind.replace('_', ' ')} file into the gazetteer")
@@ -72,7 +73,9 @@ class IndexBuilder:
 
     # -- enrichment -----------------------------------------------------------
     def enrich(self, place: Place) -> Place:
-        """Fill admin1 code and names, and admin2 from the polygons."""
+        """Fill admin1 code and names, and admin2 from the polygons (and the country, for a row without one)."""
+        if not place.country_code and place.is_settlement:
+            place = replace(place, country_code=self._country_at(place))
         code = place.admin1_code
         if code.startswith("?"):
             code = self._admin1_by_name(code[1:], place.country_code)
@@ -93,6 +96,14 @@ class IndexBuilder:
             admin1=place.admin1 or admin1,
             admin2=place.admin2 or admin2,
         )
+
+    def _country_at(self, place: Place) -> str:
+        """The country of the admin1 polygon holding the place, "" outside them."""
+        south, west, north, east = _POLYGON_BBOX
+        if not (south <= place.latitude <= north and west <= place.longitude <= east):
+            return ""
+        area1, _area2 = self.areas.locate(place.latitude, place.longitude)
+        return area1.country_code if area1 is not None else ""
 
     def _admin1_by_name(self, oblast: str, country: str) -> str:
         stem = name_key(oblast)
