@@ -7,6 +7,8 @@ Extra name columns (``name_ru``, ``name:uk``, ...) add alternate names.
     >>> roles = match_columns(["\\ufeffTitle", "Y", "Lng", "Other names", "Pop."])
     >>> roles.columns["name"], roles.columns["lat"], roles.columns["lon"], roles.columns["alt_names"]
     ('\\ufeffTitle', 'Y', 'Lng', 'Other names')
+    >>> match_columns(["Settlement title", "Latitude (deg)", "Longitude (deg)"]).missing()
+    []
     >>> parse_mapping("name=settlement, lat=latitude_dd")
     {'name': 'settlement', 'lat': 'latitude_dd'}
 """
@@ -80,15 +82,15 @@ def match_columns(header: list[str], mapping: dict[str, str] | None = None) -> C
             raise ValueError(f"no column {column!r} for {role} (columns: {', '.join(h.lstrip(chr(0xFEFF)) for h in header)})")
         roles.columns[role] = found
     taken = set(roles.columns.values())
-    for role, spellings in ROLES.items():
-        if role in roles.columns:
-            continue
-        for spelling in spellings:
-            column = folded.get(spelling)
-            if column is not None and column not in taken:
+    for exact in (True, False):  # whole header first, then one word of it ("Settlement title", "Latitude (deg)")
+        for role, spellings in ROLES.items():
+            if role in roles.columns:
+                continue
+            column = next((c for s in spellings for f, c in folded.items()
+                           if c not in taken and (f == s if exact else s in f.split("_"))), None)
+            if column is not None:
                 roles.columns[role] = column
                 taken.add(column)
-                break
     roles.extra_names = [h for h in header if h not in taken and _EXTRA_NAME.match(fold(h))]
     return roles
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from mapper.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_theatre, print_error
 
@@ -62,7 +63,7 @@ def loader_options(args) -> dict:
 
 def run_import(args: argparse.Namespace) -> int:
     from gazetteer import Gazetteer
-    from gazetteer.exc import ConflictMapError
+    from gazetteer.exc import ConflictMapError, DumpFormatError
     from gazetteer.loaders import detect_kind
     from gazetteer.loaders.table_columns import parse_mapping
 
@@ -80,6 +81,12 @@ def run_import(args: argparse.Namespace) -> int:
     for name in args.files:  # check every file before opening (or building) the index
         try:
             readable.append((name, detect_kind(name)))
+        except DumpFormatError as exc:
+            if args.columns and Path(name).is_file():  # a table whose header says nothing: the mapping does
+                readable.append((name, "settlement_table"))
+                continue
+            print_error(exc)
+            status = EXIT_FAILED
         except ConflictMapError as exc:
             print_error(exc)
             status = EXIT_FAILED
