@@ -134,3 +134,22 @@ def test_options_are_kept_for_the_rebuild(index_copy, tmp_path):
         assert src["kind"] == "settlement_table" and json.loads(src["options"])["country"] == "RU"
     finally:
         rebuilt.close()
+
+
+def test_the_cli_takes_a_column_mapping_and_refuses_a_bad_one(index, tmp_path):
+    import shutil
+
+    from conftest import run_cli
+
+    path = write(tmp_path, "survey.txt", "nm\tnorthing\teasting\nJjexovo\t51.1501\t35.3011\nNoname\tx\t35\n")
+    bad = run_cli("gazetteer", "import", str(path), "--columns", "town=nm")
+    assert bad.returncode == 2 and "unknown column role 'town'" in bad.stderr
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    shutil.copy(index.path, cache / index.path.name)
+    env = {"CONFLICTMAP_CACHE_DIR": str(cache)}
+    out = run_cli("gazetteer", "import", str(path), "--columns", "name=nm,lat=northing,lon=easting", env=env)
+    assert out.returncode == 0, out.stderr
+    assert "1 rows loaded, 1 skipped (1 coordinates not numbers)" in out.stdout
+    found = run_cli("geocode", "Jjexovo", env=env)
+    assert found.returncode == 0 and "[table:survey/2]" in found.stdout
