@@ -21,13 +21,13 @@ from mapper.ingest.documents import Document
 
 ODD_CSV = (
     "\ufeff Settlement Title ;Y;Lng;Other names;Pop.;Oblast\n"
-    "Vvyzhnevka;51,2411;35,0812;Ввыжневка, Vvyzhnivka|Wwyschnewka;340;Kursk\n"
+    "Vvyzhnevka;51,3512;35,2511;Ввыжневка, Vvyzhnivka|Wwyschnewka;340;Kursk\n"
     ";51.20;35.10;;;Kursk\n"                          # no name
     "Noplaceovo;north;35.10;;;Kursk\n"                # not a number
     "Polarovo;91.5;35.10;;;Kursk\n"                   # latitude out of range
     "Dateline;51.2;181;;;Kursk\n"                     # longitude out of range
     "Shortrow;51.2\n"                                 # wrong column count
-    "Qqlino;51.3021;35.2290;;many;\n"
+    "Qqlino;51.2233;35.0702;;many;\n"                # 1.4 km from the border
 )
 
 
@@ -44,7 +44,7 @@ def test_odd_csv_headers_bom_and_bad_rows(tmp_path):
     places = {p.name: p for p in read_settlement_table(path, report=report, country="RU")}
     assert set(places) == {"Vvyzhnevka", "Qqlino"}
     v = places["Vvyzhnevka"]
-    assert (v.latitude, v.longitude, v.population, v.country_code) == (51.2411, 35.0812, 340, "RU")
+    assert (v.latitude, v.longitude, v.population, v.country_code) == (51.3512, 35.2511, 340, "RU")
     assert v.alternate_names == ("Ввыжневка", "Vvyzhnivka", "Wwyschnewka") and v.admin1_code == "?Kursk"
     assert places["Qqlino"].population == 0 and v.source == "settlement table villages.csv"
     assert report.skipped == {"empty name": 1, "coordinates not numbers": 1, "latitude out of range": 1,
@@ -112,6 +112,8 @@ def test_imported_table_reaches_geocode_and_extract(index_copy, tmp_path):
     assert res.resolved and res.place.id == "table:villages/2"
     assert res.place.country_code == "RU" and res.place.admin1 == "Kursk Oblast"   # from the boundaries
     assert gaz.resolve("Ввыжневка").place.id == "table:villages/2"
+    near = index_copy.get("table:villages/8")   # too near the border for the simplified polygons to say
+    assert near.name == "Qqlino" and (near.country_code, near.admin1_code, near.admin1) == ("", "", "")
     doc = Document(id="tbl", text="Two civilians were wounded when a shell hit Vvyzhnevka on Tuesday, "
                    "the Kursk governor said.", published=datetime.date(2024, 12, 18))
     events = extract_events([doc], gazetteer=gaz)
