@@ -27,6 +27,10 @@ from gazetteer.place import Place
 __all__ = ["IndexBuilder", "place_keys", "MERGE_RADIUS_KM"]
 
 MERGE_RADIUS_KM = 5.0
+#: A row with no country of its own gets none from the (simplified) polygons this near the border.
+BORDER_MARGIN_KM = 3.0
+BORDER_FILE = "ne_ru_ua_border.geojson.gz"
+BORDER_CRS = "EPSG:32636"
 #: The polygons only cover the theatre; skip the spatial test elsewhere.
 _POLYGON_BBOX = (44.0, 22.0, 56.5, 41.5)  # south, west, north, east
 
@@ -35,6 +39,32 @@ def place_keys(place: Place) -> set[str]:
     """Name keys of a place: its name and every alternate name."""
     keys = {name_key(n) for n in (place.name, *place.alternate_names)}
     return {k for k in keys if len(k) >= 2}
+
+
+@lru_cache(maxsize=1)
+def _border_line():
+    """The Russia–Ukraine border in metres (UTM 36N, the theatre's zone) and the transformer to it."""
+    from pyproj import Transformer
+    import numpy as np
+    from shapely import transform
+
+    from gazetteer.boundaries import read_boundary
+
+    to_utm = Transformer.from_crs(4326, BORDER_CRS, always_xy=True)
+    line = read_boundary(BORDER_FILE).geometry.union_all()
+    return transform(line, lambda xy: np.column_stack(to_utm.transform(xy[:, 0], xy[:, 1]))), to_utm
+
+
+def _near_border(lat: float, lon: float) -> bool:
+    """Within :data:`BORDER_MARGIN_KM` of the Russia–Ukraine border.
+
+        >>> _near_border(51.2233, 35.0702), _near_border(51.3512, 35.2511)
+        (True, False)
+    """
+    from shapely import Point
+
+    line, to_utm = _border_line()
+    return line.distance(Point(*to_utm.transform(lon, lat))) < BORDER_MARGIN_KM * 1000
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +89,13 @@ class IndexBuilder:
         """Oblasts and districts with polygons, as places of precision 3 and 2."""
         return self.areas.places()
 
-    def import_file(self, path: Path, kind: str) -> LoadReport:
+    def import_file(self, path: Path, kind: str, options: dict | None = None) -> LoadReport:
+        """Load one file with the loader of its kind; ``options`` are that loader's keyword arguments."""
         report = LoadReport(str(path))
         if kind == "alternate_names":
             self._import_alternate_names(path, report)
         elif kind in LOADERS:
-            for place in LOADERS[kind](path, report=report):
+            for place in LOADERS[kind](path, report=report, **(options or {})):
                 self.add(self.enrich(place))
         else:
             raise DumpFormatError(path, f"cannot import a {kind.replace('_', ' ')} file into the gazetteer")
@@ -72,7 +103,13 @@ class IndexBuilder:
 
     # -- enrichment -----------------------------------------------------------
     def enrich(self, place: Place) -> Place:
-        """Fill admin1 code and names, and admin2 from the polygons."""
+        """Fill admin1 code and names, and admin2 from the polygons (and the country, for a row without one)."""
+        if not place.country_code and place.is_settlement:
+            country = self._country_at(place)
+            if not country:  # outside the polygons or too near the border to tell: no admin area guessed
+                hint = place.admin1_code[1:] if place.admin1_code.startswith("?") else ""
+                return replace(place, admin1_code="", admin1=place.admin1 or hint)
+            place = replace(place, country_code=country)
         code = place.admin1_code
         if code.startswith("?"):
             code = self._admin1_by_name(code[1:], place.country_code)
@@ -93,6 +130,17 @@ class IndexBuilder:
             admin1=place.admin1 or admin1,
             admin2=place.admin2 or admin2,
         )
+
+    def _country_at(self, place: Place) -> str:
+        """The country of the admin1 polygon holding the place; "" outside them, or within
+        :data:`BORDER_MARGIN_KM` of the Russia–Ukraine border (the polygons are simplified)."""
+        south, west, north, east = _POLYGON_BBOX
+        if not (south <= place.latitude <= north and west <= place.longitude <= east):
+            return ""
+        if _near_border(place.latitude, place.longitude):
+            return ""
+        area1, _area2 = self.areas.locate(place.latitude, place.longitude)
+        return area1.country_code if area1 is not None else ""
 
     def _admin1_by_name(self, oblast: str, country: str) -> str:
         stem = name_key(oblast)

@@ -36,7 +36,7 @@ __all__ = ["PlaceIndex", "SCHEMA_VERSION", "INDEX_FILE_NAME"]
 _log = logging.getLogger(__name__)
 
 #: Bump when the layout or the meaning of keys changes; old indexes rebuild.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 INDEX_FILE_NAME = "gazetteer-index.sqlite"
 
 _SCHEMA = """
@@ -50,7 +50,7 @@ CREATE INDEX IF NOT EXISTS places_lat ON places (lat);
 CREATE TABLE IF NOT EXISTS aliases (alias TEXT PRIMARY KEY, place INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
     path TEXT PRIMARY KEY, kind TEXT, bundled INTEGER, loaded INTEGER, skipped INTEGER,
-    summary TEXT, imported_at TEXT);
+    summary TEXT, imported_at TEXT, options TEXT);
 """
 
 
@@ -77,6 +77,15 @@ def bundle_fingerprint() -> str:
             st = path.stat()
             parts.append(f"{path.relative_to(DATA_DIR)}:{st.st_size}:{st.st_mtime_ns}")
     return "|".join(parts)
+
+
+def _options_of(text: str | None) -> dict | None:
+    """Loader options stored with an imported file (JSON), None when there are none or they are unreadable."""
+    try:
+        options = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return options if isinstance(options, dict) else None
 
 
 class PlaceIndex:
@@ -135,9 +144,9 @@ class PlaceIndex:
             index._insert(place)
         for kind, name in BUNDLED_SOURCES:
             index._import(DATA_DIR / name, kind, builder, bundled=True)
-        for src, kind in previous_imports:
+        for src, kind, options in previous_imports:
             if Path(src).exists():
-                index._reimport(Path(src), kind, builder)
+                index._reimport(Path(src), kind, builder, options)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
         db.commit()
@@ -145,12 +154,12 @@ class PlaceIndex:
         os.replace(tmp, path)
         return cls(path, sqlite3.connect(path, check_same_thread=False))
 
-    def _reimport(self, path: Path, kind: str | None, builder) -> None:
+    def _reimport(self, path: Path, kind: str | None, builder, options: dict | None = None) -> None:
         """Import a user's file again while rebuilding; one that no longer loads is dropped with a
         warning naming it, and none of its rows stay (a savepoint rolls back what it had added)."""
         self._db.execute("SAVEPOINT reimport")
         try:
-            self._import(path, kind or detect_kind(path), builder, bundled=False)
+            self._import(path, kind or detect_kind(path), builder, bundled=False, options=options)
         except Exception as exc:  # noqa: BLE001 - a rebuild never fails for a user's file; it is named instead
             self._db.execute("ROLLBACK TO reimport")
             self._place_cache.clear()
@@ -160,15 +169,18 @@ class PlaceIndex:
             self._db.execute("RELEASE reimport")
 
     @staticmethod
-    def _user_sources(path: Path) -> list[tuple[str, str | None]]:
-        """``(path, kind)`` of each file the user imported, in import order (the kind they were imported as)."""
+    def _user_sources(path: Path) -> list[tuple[str, str | None, dict | None]]:
+        """``(path, kind, options)`` of each file the user imported, in import order (as they were imported)."""
         if not path.exists():
             return []
         try:
             with sqlite3.connect(path) as db:
-                return list(db.execute("SELECT path, kind FROM sources WHERE bundled=0 ORDER BY imported_at"))
+                columns = {r[1] for r in db.execute("PRAGMA table_info(sources)")}
+                extra = "options" if "options" in columns else "NULL"  # an index of schema 1 had none
+                rows = list(db.execute(f"SELECT path, kind, {extra} FROM sources WHERE bundled=0 ORDER BY imported_at"))
         except sqlite3.DatabaseError:
             return []
+        return [(src, kind, _options_of(text)) for src, kind, text in rows]
 
     def close(self) -> None:
         self._db.close()
@@ -218,7 +230,7 @@ class PlaceIndex:
         meta = dict(db.execute("SELECT k, v FROM meta"))
         by_source = dict(db.execute(
             "SELECT json_extract(data, '$.source'), count(*) FROM places GROUP BY 1 ORDER BY 2 DESC"))
-        sources = [dict(zip(("path", "kind", "bundled", "loaded", "skipped", "summary", "imported_at"), r))
+        sources = [dict(zip(("path", "kind", "bundled", "loaded", "skipped", "summary", "imported_at", "options"), r))
                    for r in db.execute("SELECT * FROM sources ORDER BY bundled DESC, imported_at")]
         for src in sources:
             if src["bundled"]:
@@ -235,10 +247,11 @@ class PlaceIndex:
         }
 
     # -- writing -----------------------------------------------------------
-    def import_file(self, path: str | Path, *, kind: str | None = None) -> LoadReport:
-        """Add a user's file (GeoNames dump, alternateNames, curated or OSM TSV) to the index.
+    def import_file(self, path: str | Path, *, kind: str | None = None, options: dict | None = None) -> LoadReport:
+        """Add a user's file (GeoNames dump, alternateNames, curated or OSM TSV, OSM extract, settlement table).
 
-        The file is remembered and imported again whenever the index is rebuilt.
+        ``options`` are the loader's keyword arguments (``bbox``, ``country``, ``columns``, ...).
+        The file is remembered, with its kind and options, and imported again whenever the index is rebuilt.
         Malformed rows are skipped and counted in the returned report. A file
         is imported whole or not at all: if reading it fails part way (a
         damaged archive), none of its rows stay in the index.
@@ -248,7 +261,7 @@ class PlaceIndex:
         path = Path(path).resolve()
         kind = kind or detect_kind(path)
         try:
-            report = self._import(path, kind, IndexBuilder(self), bundled=False)
+            report = self._import(path, kind, IndexBuilder(self), bundled=False, options=options)
             self._db.commit()
         except BaseException:
             self._db.rollback()
@@ -259,12 +272,12 @@ class PlaceIndex:
         self.version += 1
         return report
 
-    def _import(self, path: Path, kind: str, builder, *, bundled: bool) -> LoadReport:
-        report = builder.import_file(path, kind)
+    def _import(self, path: Path, kind: str, builder, *, bundled: bool, options: dict | None = None) -> LoadReport:
+        report = builder.import_file(path, kind, options)
         self._db.execute(
-            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (str(path), kind, int(bundled), report.loaded, report.n_skipped, report.summary(),
-             time.strftime("%Y-%m-%dT%H:%M:%S")),
+             time.strftime("%Y-%m-%dT%H:%M:%S"), json.dumps(options, ensure_ascii=False) if options else None),
         )
         return report
 

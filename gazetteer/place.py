@@ -30,7 +30,8 @@ class Place:
     ``id`` is ``source:identifier`` (``geonames:486816``, ``curated:ru-kursk-plyokhovo``,
     ``osm:relation/3550971``, ``osm-boundary:ru-kursk-sudzhansky``). ``source`` names the
     data set and licence the coordinate comes from; ``source_url`` points at the page a
-    curated row was read from. ``aliases`` holds ids of other rows that describe the
+    curated row cites (the canonical article or data file) and ``read_from`` at the copy its
+    coordinate was actually read from, when that differs. ``aliases`` holds ids of other rows that describe the
     same place (a GeoNames row folded into its curated twin).
     """
 
@@ -50,6 +51,7 @@ class Place:
     alternate_names: tuple[str, ...] = field(default_factory=tuple)
     aliases: tuple[str, ...] = field(default_factory=tuple)
     coordinate_precision: str = ""
+    read_from: str = ""
 
     def __eq__(self, other: object) -> bool:
         """Places are the same when their ids are (an id names one sourced row)."""

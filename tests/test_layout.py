@@ -58,7 +58,7 @@ def test_every_bundled_data_file_is_named_in_the_data_readme():
 
 def test_every_curated_row_has_a_source_page_and_precision():
     rows = list(read_curated(DATA_DIR / "theatre_places.tsv.gz"))
-    assert len(rows) == 150
+    assert len(rows) == 203
     assert all(r.source_url.startswith("http") and r.coordinate_precision for r in rows)
 
 

@@ -11,7 +11,11 @@ group ``conflictmap.gazetteer_loaders`` naming such a function, and its files
 are imported with ``PlaceIndex.import_file(path, kind=NAME)``::
 
     >>> list(LOADERS.builtin)
-    ['geonames', 'curated', 'osm_settlements']
+    ['geonames', 'curated', 'osm_settlements', 'osm_extract', 'settlement_table']
+
+``osm_extract`` (``.osm.pbf``/``.osm`` through GDAL) and ``settlement_table`` (CSV, TSV,
+GeoPackage, GeoJSON) take keyword options too: ``bbox`` to clip, ``country``, and for
+tables ``columns`` (the column mapping), ``source`` and ``layer``.
 """
 
 from gazetteer.registry import Registry
@@ -20,6 +24,8 @@ from gazetteer.loaders.admin_codes import AdminCode, read_admin_codes
 from gazetteer.loaders.curated import read_curated
 from gazetteer.loaders.geonames import read_alternate_names, read_geonames
 from gazetteer.loaders.osm import read_osm_settlements
+from gazetteer.loaders.osm_extract import read_osm_extract
+from gazetteer.loaders.settlement_table import read_settlement_table
 from gazetteer.loaders.report import LoadReport
 from gazetteer.loaders.sniff import detect_kind, open_text_lines
 
@@ -28,6 +34,8 @@ LOADERS: Registry = Registry("conflictmap.gazetteer_loaders", "gazetteer loader"
 LOADERS.register("geonames", read_geonames)
 LOADERS.register("curated", read_curated)
 LOADERS.register("osm_settlements", read_osm_settlements)
+LOADERS.register("osm_extract", read_osm_extract)
+LOADERS.register("settlement_table", read_settlement_table)
 
 __all__ = [
     "AdminCode",
@@ -39,5 +47,7 @@ __all__ = [
     "read_alternate_names",
     "read_curated",
     "read_geonames",
+    "read_osm_extract",
     "read_osm_settlements",
+    "read_settlement_table",
 ]

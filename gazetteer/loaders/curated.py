@@ -2,9 +2,12 @@
 
 Each row is a settlement of the Kursk–Belgorod–Sumy border theatre with Latin
 variants, Russian and Ukrainian names, district, coordinates, population, and
-the public page its coordinates were read from (``source_url``) with their
-precision. Rows without a coordinate or a source are skipped: we never place a
-name without a source.
+the source its coordinates come from (``source_url``: the canonical encyclopedia
+article, or the settlement table at its commit) with their precision. Newer tables
+add ``source_canonical``, ``read_from`` (the copy actually read: a mirror page, or
+the table's file and row id; kept as :attr:`Place.read_from`) and
+``canonical_method``; older ones without them still load. Rows without a
+coordinate or a source are skipped: we never place a name without a source.
 
     >>> rows = list(read_curated(DATA / "theatre_places.tsv.gz"))   # doctest: +SKIP
     >>> [p.id for p in rows if p.name == "Plyokhovo"]               # doctest: +SKIP
@@ -54,7 +57,9 @@ def _place_from_row(row: dict[str, str]) -> Place:
     full_name = row["name_en"].strip()
     if not full_name:
         raise ValueError("empty name")
-    if not row["source_url"].strip():
+    source_url = (row["source_url"] or row.get("source_canonical") or "").strip()
+    read_from = (row.get("read_from") or "").strip()
+    if not source_url:
         raise ValueError("no source for the coordinates")
     try:
         lat, lon = float(row["lat"]), float(row["lon"])
@@ -87,9 +92,10 @@ def _place_from_row(row: dict[str, str]) -> Place:
         admin2=row["district"].strip(),
         population=population,
         source=CURATED_SOURCE,
-        source_url=row["source_url"].strip(),
+        source_url=source_url,
         alternate_names=alternates,
         coordinate_precision=row["precision"].strip(),
+        read_from=read_from if read_from != source_url else "",
     )
 
 

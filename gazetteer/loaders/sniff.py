@@ -4,6 +4,8 @@
     'geonames'
     >>> detect_kind_from_line("name_en\\talt_names\\tname_ru")
     'curated'
+    >>> detect_kind_from_line("title;latitude;lng;population")
+    'settlement_table'
 """
 
 from __future__ import annotations
@@ -124,6 +126,38 @@ def detect_kind_from_line(line: str) -> str | None:
         return "geonames"
     if head.isdigit() and len(cols) in (8, 10) and cols[1].isdigit():
         return "alternate_names"
+    if _is_settlement_header(line):
+        return "settlement_table"
+    return None
+
+
+def _is_settlement_header(line: str) -> bool:
+    """A CSV/TSV header naming a name, a latitude and a longitude column."""
+    import csv
+
+    from gazetteer.loaders.table_columns import match_columns
+
+    text = line.lstrip("\ufeff")
+    delimiter = max("\t;,", key=text.count)
+    if delimiter not in text:
+        return False
+    try:
+        return not match_columns(next(csv.reader([text], delimiter=delimiter))).missing()
+    except (csv.Error, ValueError, StopIteration):
+        return False
+
+
+def _binary_kind(path: Path, sample: bytes) -> str | None:
+    """The kind of an OSM extract or a GIS table, from the name and the first bytes."""
+    name = path.name.lower()
+    head = sample.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if name.endswith((".osm.pbf", ".pbf", ".osm")) or b"OSMHeader" in sample[:32] or (
+            head.startswith(b"<?xml") and b"<osm" in head[:1000]) or head.startswith(b"<osm"):
+        return "osm_extract"
+    if name.endswith(".gpkg") and sample.startswith(b"SQLite format 3\x00"):
+        return "settlement_table"
+    if name.endswith((".geojson", ".json")) and head.startswith(b"{"):
+        return "settlement_table"
     return None
 
 
@@ -133,6 +167,9 @@ def detect_kind(path: str | Path) -> str:
     Raises :class:`DumpFormatError` when no loader can read it.
     """
     sample = _sample(Path(path))
+    kind = _binary_kind(Path(path), sample)
+    if kind is not None:
+        return kind
     if b"\x00" in sample or sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DumpFormatError(path, _not_utf8_reason(sample))
     undecodable = 0
@@ -148,7 +185,8 @@ def detect_kind(path: str | Path) -> str:
             ncols = len(text.split("\t"))
             raise DumpFormatError(
                 path, f"not a gazetteer file this tool reads (first row has {ncols} tab-separated columns; "
-                "expected a GeoNames dump with 19, alternateNames, the curated TSV or the OSM settlements TSV)"
+                "expected a GeoNames dump with 19, alternateNames, the curated TSV, the OSM settlements TSV, "
+                "or a settlement table with name, latitude and longitude columns)"
             )
         return kind
     if undecodable:

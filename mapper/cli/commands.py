@@ -97,10 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
     gsub = gaz.add_subparsers(dest="gazetteer_command", metavar="ACTION", parser_class=_Parser)
     gsub.required = True
-    imp = gsub.add_parser("import", help="add GeoNames dumps (RU.zip, allCountries.zip, alternateNamesV2.zip), "
-                          "a curated TSV or an OSM settlements TSV to the index")
-    imp.add_argument("files", nargs="+", metavar="FILE")
-    imp.set_defaults(func=_cmd_gazetteer_import)
+    from mapper.cli import gazetteer_import
+
+    gazetteer_import.register(gsub)
     info = gsub.add_parser("info", help="show the index location, sources and counts")
     info.add_argument("--format", choices=("text", "json"), default="text")
     info.set_defaults(func=_cmd_gazetteer_info)
@@ -219,35 +218,6 @@ def _cmd_map(args) -> int:
             screenshot(source, args.png)
         print(f"wrote {args.png}", file=sys.stderr)
     return EXIT_OK
-
-
-def _cmd_gazetteer_import(args) -> int:
-    from gazetteer import Gazetteer
-    from gazetteer.exc import ConflictMapError
-    from gazetteer.loaders import detect_kind
-
-    status = EXIT_OK
-    readable = []
-    for name in args.files:  # check every file before opening (or building) the index
-        try:
-            readable.append((name, detect_kind(name)))
-        except ConflictMapError as exc:
-            print_error(exc)
-            status = EXIT_FAILED
-    if not readable:
-        return status
-    index = Gazetteer.default().index
-    for name, kind in readable:
-        try:
-            report = index.import_file(name, kind=kind)
-        except ConflictMapError as exc:
-            print_error(exc)
-            status = EXIT_FAILED
-            continue
-        print(report.summary())
-        for line_no, why in report.examples[:5]:
-            print(f"  skipped line {line_no}: {why}")
-    return status
 
 
 def _cmd_gazetteer_info(args) -> int:

