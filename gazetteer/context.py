@@ -131,9 +131,13 @@ def _country_matches(folded: str) -> list[tuple[int, int, str]]:
 # Letters of the languages whose reports are read; oblast nouns ("Курщина") of every language.
 _UPPER = lang.letter_class(lang.languages(reads_text=True), case="upper")
 _LOWER = lang.letter_class(lang.languages(reads_text=True))
-_HEAD_WORD = _UPPER + lang.letter_class(lang.languages(reads_text=True), extra="ʼ'") + "+"
+_LETTERS = lang.letter_class(lang.languages(reads_text=True), extra="ʼ'")
+_ANY_CASE = lang.letter_class(lang.languages(reads_text=True), case="both", extra="ʼ'")
+#: A capitalised name word, hyphenated halves included ("Середино-Будської").
+_HEAD_WORD = _UPPER + _LETTERS + "+(?:-" + _ANY_CASE + "+)*"
 _OBLAST_NOUNS = tuple(noun for language in lang.languages() for noun in language.oblast_nouns)
-_OBLAST_NOUN = "(?:" + "|".join(re.escape(n.stem) + n.endings for n in _OBLAST_NOUNS) + ")"
+_OBLAST_NOUN = "(?:" + "|".join((f"(?<=[{n.after}])" if n.after else "") + re.escape(n.stem) + n.endings
+                                for n in _OBLAST_NOUNS) + ")"
 _REGION_RE = re.compile(
     r"(?<![\w-])([A-Z][a-z]+|" + _HEAD_WORD + r")(?:\s+border)?\s+"
     r"((?i:" + "|".join(map(re.escape, lang.admin_words(lang.Use.TEXT, lang.Level.OBLAST))) + r"))(?!\w)"
@@ -141,14 +145,25 @@ _REGION_RE = re.compile(
 )
 
 
-#: Words that make the name before them an oblast, or a district.
+#: Words that make the name before them an oblast, a district (raion, okrug), a hromada or a front direction.
 _REGION_WORDS = lang.admin_words(lang.Use.TEXT, lang.Level.OBLAST)
 _DISTRICT_WORDS = lang.admin_words(lang.Use.TEXT, lang.Level.DISTRICT)
+_HROMADA_WORDS = frozenset(lang.admin_words(lang.Use.TEXT, lang.Level.HROMADA))
+_DIRECTION_WORDS = frozenset(lang.admin_words(lang.Use.TEXT, lang.Level.DIRECTION))
+#: The oblast word a direction phrase is read with: "Kursk direction" → "Kursk region".
+_OBLAST_WORD = {True: "region", False: lang.admin_words(lang.Use.NAME, lang.Level.OBLAST)[-1]}
 # Matched on lower-cased text (same length and offsets for these scripts): much faster than (?i).
 # One flat group of words and no look-behind: a pattern that opens with plain alternatives is
 # scanned for their first letters in C; the word boundary before a hit is checked by word_starts.
-_ADMIN_WORD = re.compile("(" + "|".join(map(re.escape, _REGION_WORDS + _DISTRICT_WORDS)) + r")(?!\w)")
-_REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|" + _HEAD_WORD + r")(?:\s+border)?\s+$")
+_ADMIN_WORD = re.compile("(" + "|".join(map(re.escape, sorted(
+    {*_REGION_WORDS, *_DISTRICT_WORDS, *_HROMADA_WORDS, *_DIRECTION_WORDS}, key=lambda w: (-len(w), w)))) + r")(?!\w)")
+_QUALIFIER = r"(?:\s+(?i:" + "|".join(map(re.escape, lang.words(lang.Role.ADMIN_QUALIFIER))) + r")\w*)?"
+_HEAD = r"([A-Z][a-z]+|" + _HEAD_WORD + ")"
+_REGION_HEAD = re.compile(r"(?<![\w-])" + _HEAD + r"(?:\s+border)?" + _QUALIFIER + r"\s+$")
+#: One more name of a list before a head: "Глушковского, Кореневского и (Суджанского районов)".
+_LIST_ITEM = re.compile(r"(?<![\w-])" + _HEAD + r"(?:\s*,\s*(?:(?:" + "|".join(lang.words(lang.Role.LIST_JOIN))
+                        + r")\s+)?|\s+(?:" + "|".join(lang.words(lang.Role.LIST_JOIN)) + r")\s+)$")
+_MAX_LIST = 8
 _SHCHYNA = re.compile(r"(?<!\w)(" + _UPPER + _LOWER + "+" + _OBLAST_NOUN + r")(?!\w)")
 
 
@@ -218,24 +233,45 @@ def district_phrase_spans(text: str, low: str | None = None) -> list[tuple[int, 
 
 def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
     """``(oblast phrases, district phrases)`` as the two functions above give them, from one scan
-    for the rare keywords (then a look back for the name before each).
+    for the rare keywords (then a look back for the name before each, and for the names of a list).
+
+    Districts include okrugs ("Грайворонского городского округа") and hromadas; a front direction
+    is read as its oblast ("Kursk direction" gives "Kursk region"); each name of a list of districts
+    gets its own phrase, spanning the name alone.
 
     >>> admin_phrase_spans("Sudzhansky district of the Kursk region")
     ([(27, 39, 'Kursk region')], [(0, 19, 'Sudzhansky district')])
+    >>> admin_phrase_spans("Глушковского и Суджанского районов")[1]
+    [(0, 12, 'Глушковского районов'), (15, 34, 'Суджанского районов')]
+    >>> admin_phrase_spans("losses in the Kursk direction")[0]
+    [(14, 29, 'Kursk region')]
     """
     regions, districts = [], []
     for m in word_starts(_ADMIN_WORD, low or lowered(text)):
-        head = _REGION_HEAD.search(text, max(0, m.start() - 48), m.start())
+        head = _REGION_HEAD.search(text, max(0, m.start() - 64), m.start())
         if not head:
             continue
-        phrase = (head.start(), m.end(), f"{head.group(1)} {text[m.start():m.end()]}")
-        if m.group(1) in _REGION_WORDS:
-            regions.append(phrase)
-        elif not head.group(1).isupper():
-            districts.append(phrase)
+        word = m.group(1)
+        if word in _DIRECTION_WORDS:
+            name = head.group(1)
+            regions.append((head.start(), m.end(), f"{name} {_OBLAST_WORD[name.isascii()]}"))
+            continue
+        keyword = text[m.start():m.end()]
+        is_region = word in _REGION_WORDS
+        if not is_region and head.group(1).isupper():
+            continue
+        found = [(head.start(), m.end(), f"{head.group(1)} {keyword}")]
+        start = head.start()
+        for _ in range(_MAX_LIST):
+            item = _LIST_ITEM.search(text, max(0, start - 64), start)
+            if not item or item.group(1).isupper():
+                break
+            found.append((item.start(), item.start() + len(item.group(1)), f"{item.group(1)} {keyword}"))
+            start = item.start()
+        (regions if is_region else districts).extend(reversed(found))
     if any(noun.stem in text for noun in _OBLAST_NOUNS):
         regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
-    return sorted(regions), districts
+    return sorted(regions), sorted(districts)
 
 
 def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -44,7 +44,7 @@ _SCHOLARLY_TABLE = str.maketrans({"š": "sh", "č": "ch", "ž": "zh", "ŝ": "shc
 #: Generic words of administrative names, reduced to one token each so
 #: "Kursk Oblast", "Kursk region" and "Курская область" share a last token.
 GENERIC_TERMS = {level.value: lang.admin_words(lang.Use.KEY, level)
-                 for level in (lang.Level.DISTRICT, lang.Level.OBLAST)}
+                 for level in (lang.Level.DISTRICT, lang.Level.OBLAST, lang.Level.HROMADA)}
 _GENERIC_LOOKUP: dict[str, str] = {}
 
 # Ordered skeleton rewrites applied to folded Latin text.

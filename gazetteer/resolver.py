@@ -33,6 +33,7 @@ from gazetteer.context import (
     without_admin_words,
 )
 from gazetteer.exc import QueryError
+from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.normalize import fold, is_cyrillic, name_key
@@ -145,6 +146,9 @@ class Gazetteer:
             for form in nominative_candidates(name)[1:]:
                 for place in self.index.lookup(name_key(form)):
                     found.setdefault(place.id, (place, "inflected"))
+        if not found:  # a hromada: its centre settlement
+            how = "inflected" if is_cyrillic(name) else "variant"
+            found = {p.id: (p, how) for p in hromada_centres(self.index, name)}
         if not found:
             found = self._fuzzy(name)
         return tuple(found.values())

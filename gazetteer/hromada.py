@@ -1,0 +1,105 @@
+"""Ukrainian hromadas (territorial communities): resolved to their centre settlement.
+
+A hromada is named with the adjective of its centre: "Білопільська громада" is governed from
+Білопілля, "Велика Писарівська" from Велика Писарівка. The gazetteer holds no hromada areas, so a
+hromada phrase becomes its centre's point, as an area (geo-precision 2)::
+
+    >>> hromada_stems("Білопільської громади")
+    ['білопіль']
+    >>> hromada_stems("Bilopillia hromada")
+    []
+    >>> hromada_name("Bilopillia hromada")
+    'Bilopillia'
+
+The centre is the Ukrainian settlement whose name key begins with the stem's key and goes on for at
+most a few letters (Білопіль- → Білопілля, Юнаків- → Юнаківка).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from gazetteer import lang
+from gazetteer.morphology import nominative_candidates
+from gazetteer.normalize import fold, is_cyrillic, name_key
+from gazetteer.place import Place
+
+__all__ = ["hromada_name", "hromada_stems", "hromada_centres", "HROMADA_CODE"]
+
+#: Feature code of a hromada resolved to its centre (an area: geo-precision 2).
+HROMADA_CODE = "ADM3"
+_WORDS = frozenset(fold(w) for w in lang.admin_words(lang.Use.KEY, lang.Level.HROMADA))
+_ENDINGS = tuple(sorted({e for la in lang.languages() for e in la.place_adjective_endings}, key=len, reverse=True))
+#: A centre's key may go on past the stem's for this many letters (Білопіль- + "а", Юнаків- + "ка").
+_MAX_TAIL = 4
+_COUNTRY = "UA"
+_SORTED: dict[tuple[int, int], list[str]] = {}
+
+
+def hromada_name(phrase: str) -> str:
+    """The name part of a hromada phrase, or "" when the phrase does not end with a hromada word."""
+    words = phrase.split()
+    if len(words) < 2 or fold(words[-1]) not in _WORDS:
+        return ""
+    return " ".join(words[:-1])
+
+
+def hromada_stems(phrase: str) -> list[str]:
+    """The stems of the centre's name that a hromada phrase's adjective gives (lower case)."""
+    name = hromada_name(phrase)
+    if not name:
+        return []
+    forms = nominative_candidates(name) if is_cyrillic(name) else (fold(name),)
+    stems = []
+    for form in forms:
+        for ending in _ENDINGS:
+            if form.endswith(ending) and len(form) - len(ending) >= 3:
+                stems.append(form[: -len(ending)])
+                break
+    return list(dict.fromkeys(stems))
+
+
+def _sorted_keys(index) -> list[str]:
+    key = (id(index), index.version)
+    if key not in _SORTED:
+        _SORTED.clear()
+        _SORTED[key] = sorted(index.keys())
+    return _SORTED[key]
+
+
+def hromada_centres(index, phrase: str) -> list[Place]:
+    """The possible centres of the hromada ``phrase`` names, each as a hromada Place at its point.
+
+    ``index``: a :class:`~gazetteer.index.PlaceIndex`. Empty when the phrase names no hromada or no
+    Ukrainian settlement fits.
+    """
+    name = hromada_name(phrase)
+    if not name:
+        return []
+    found: dict[str, Place] = {}
+    stems = hromada_stems(phrase)
+    if not stems:
+        for place in index.lookup(name_key(name)):
+            if place.is_settlement and place.country_code == _COUNTRY:
+                found.setdefault(place.id, place)
+    keys = _sorted_keys(index) if stems else []
+    for stem in stems:
+        prefix = name_key(stem)
+        if len(prefix) < 3:
+            continue
+        i = bisect.bisect_left(keys, prefix)
+        while i < len(keys) and keys[i].startswith(prefix):
+            tail = keys[i][len(prefix):]
+            if len(tail) <= _MAX_TAIL and " " not in tail:
+                for place in index.lookup(keys[i]):
+                    if place.is_settlement and place.country_code == _COUNTRY:
+                        found.setdefault(place.id, place)
+            i += 1
+    return [_as_hromada(place, phrase) for place in found.values()]
+
+
+def _as_hromada(centre: Place, phrase: str) -> Place:
+    return replace(centre, id=f"hromada:{centre.id}", name=f"{centre.name} hromada", feature_class="A", feature_code=HROMADA_CODE,
+                   source=f"{centre.source}; hromada centre" if centre.source else "hromada centre",
+                   alternate_names=(phrase,), aliases=(centre.id,))
