@@ -171,6 +171,35 @@ _SHCHYNA = re.compile(r"(?<!\w)(" + _UPPER + _LOWER + "+" + _OBLAST_NOUN + r")(?
 #: ("Ukraine's General Staff said"), and words before a country that do the same (Минобороны России).
 _INSTITUTION_AFTER = frozenset(lang.words(lang.Role.INSTITUTION_AFTER))
 _INSTITUTION_BEFORE = frozenset(lang.words(lang.Role.INSTITUTION_BEFORE))
+#: Verbs after a country that make it the actor of the sentence ("Ukraine lost"), unless a
+#: preposition puts the country as a place ("in Ukraine killed"); Cyrillic verbs are found by pymorphy3.
+_ACTOR_AFTER = frozenset(lang.words(lang.Role.ACTOR_AFTER))
+_PREPOSITIONS = frozenset(lang.words(lang.Role.PREPOSITION))
+
+
+@lru_cache(maxsize=20_000)
+def _is_verb(word: str) -> bool:
+    """A Russian or Ukrainian finite verb: "потеряла", "заявила".
+
+    >>> _is_verb("потеряла"), _is_verb("области")
+    (True, False)
+    """
+    if word in _ACTOR_AFTER:
+        return True
+    if not word or not ("\u0400" <= word[0] <= "\u04ff"):
+        return False
+    from gazetteer.morphology import analyzers
+
+    for analyzer in analyzers():
+        parses = analyzer.parse(word)
+        if parses and parses[0].score > 0.3 and parses[0].tag.POS == "VERB":
+            return True
+    return False
+
+
+def _is_actor(after: list[str], before: list[str]) -> bool:
+    """Is a country with these words after and before it the one acting ("Ukraine lost"), not a place?"""
+    return bool(after) and _is_verb(after[0].strip(",.;:")) and not (before and before[-1] in _PREPOSITIONS)
 
 
 def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
@@ -188,7 +217,7 @@ def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
         after = folded[end:end + 30].split()
         before = folded[max(0, start - 20):start].split()
         if (after and after[0].strip(",.;:") in _INSTITUTION_AFTER) or (
-                before and before[-1] in _INSTITUTION_BEFORE):
+                before and before[-1] in _INSTITUTION_BEFORE) or _is_actor(after, before):
             continue
         codes.add(_COUNTRY_BY_WORD[word])
     return codes, ([(start, end) for start, end, _ in matches] if len(folded) == len(text) else None)
@@ -204,9 +233,12 @@ def country_word_spans(text: str) -> list[tuple[int, int]] | None:
 
 
 def find_country_words(text: str) -> set[str]:
-    """ISO codes of the countries named in ``text`` as places (not "Ukraine's General Staff").
+    """ISO codes of the countries named in ``text`` as places (not "Ukraine's General Staff", not
+    "Ukraine lost": the actor of the sentence is no place).
 
     >>> sorted(find_country_words("in Russia's Kursk region, Ukraine's General Staff said"))
+    ['RU']
+    >>> sorted(find_country_words("Украина потеряла позиции в Курской области, в России"))
     ['RU']
     """
     return country_words(text)[0]

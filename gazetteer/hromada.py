@@ -11,6 +11,9 @@ hromada phrase becomes its centre's point, as an area (geo-precision 2)::
     >>> hromada_name("Bilopillia hromada")
     'Bilopillia'
 
+A district or okrug the gazetteer has no area for ("Шебекинского городского округа") is placed at
+its centre the same way.
+
 The centre is the Ukrainian settlement whose name key begins with the stem's key and goes on for at
 most a few letters (Білопіль- → Білопілля, Юнаків- → Юнаківка).
 """
@@ -30,6 +33,10 @@ __all__ = ["hromada_name", "hromada_stems", "hromada_centres", "HROMADA_CODE"]
 #: Feature code of a hromada resolved to its centre (an area: geo-precision 2).
 HROMADA_CODE = "ADM3"
 _WORDS = frozenset(fold(w) for w in lang.admin_words(lang.Use.KEY, lang.Level.HROMADA))
+#: District words: a district or okrug the gazetteer has no area for ("Шебекинский городской округ") is
+#: placed at its centre too, in either country of the border.
+_DISTRICT_WORDS = frozenset(fold(w) for w in lang.admin_words(lang.Use.KEY | lang.Use.TEXT, lang.Level.DISTRICT))
+_DISTRICT_COUNTRIES = ("RU", "UA")
 _ENDINGS = tuple(sorted({e for la in lang.languages() for e in la.place_adjective_endings}, key=len, reverse=True))
 #: A centre's key may go on past the stem's for this many letters (Білопіль- + "а", Юнаків- + "ка").
 _MAX_TAIL = 4
@@ -37,17 +44,18 @@ _COUNTRY = "UA"
 _SORTED: dict[tuple[int, int], list[str]] = {}
 
 
-def hromada_name(phrase: str) -> str:
-    """The name part of a hromada phrase, or "" when the phrase does not end with a hromada word."""
-    words = phrase.split()
-    if len(words) < 2 or fold(words[-1]) not in _WORDS:
+def hromada_name(phrase: str, words: frozenset[str] = _WORDS) -> str:
+    """The name part of a hromada phrase, or "" when the phrase does not end with a hromada word
+    (one of ``words``)."""
+    parts = phrase.split()
+    if len(parts) < 2 or fold(parts[-1]) not in words:
         return ""
-    return " ".join(words[:-1])
+    return " ".join(parts[:-1])
 
 
-def hromada_stems(phrase: str) -> list[str]:
+def hromada_stems(phrase: str, words: frozenset[str] = _WORDS) -> list[str]:
     """The stems of the centre's name that a hromada phrase's adjective gives (lower case)."""
-    name = hromada_name(phrase)
+    name = hromada_name(phrase, words)
     if not name:
         return []
     forms = nominative_candidates(name) if is_cyrillic(name) else (fold(name),)
@@ -74,14 +82,18 @@ def hromada_centres(index, phrase: str) -> list[Place]:
     ``index``: a :class:`~gazetteer.index.PlaceIndex`. Empty when the phrase names no hromada or no
     Ukrainian settlement fits.
     """
+    words, countries = _WORDS, (_COUNTRY,)
     name = hromada_name(phrase)
+    if not name:
+        words, countries = _DISTRICT_WORDS, _DISTRICT_COUNTRIES
+        name = hromada_name(phrase, words)
     if not name:
         return []
     found: dict[str, Place] = {}
-    stems = hromada_stems(phrase)
+    stems = hromada_stems(phrase, words)
     if not stems:
         for place in index.lookup(name_key(name)):
-            if place.is_settlement and place.country_code == _COUNTRY:
+            if place.is_settlement and place.country_code in countries:
                 found.setdefault(place.id, place)
     keys = _sorted_keys(index) if stems else []
     for stem in stems:
@@ -93,13 +105,14 @@ def hromada_centres(index, phrase: str) -> list[Place]:
             tail = keys[i][len(prefix):]
             if len(tail) <= _MAX_TAIL and " " not in tail:
                 for place in index.lookup(keys[i]):
-                    if place.is_settlement and place.country_code == _COUNTRY:
+                    if place.is_settlement and place.country_code in countries:
                         found.setdefault(place.id, place)
             i += 1
-    return [_as_hromada(place, phrase) for place in found.values()]
+    what = "hromada" if words is _WORDS else "district"
+    return [_as_area(place, phrase, what) for place in found.values()]
 
 
-def _as_hromada(centre: Place, phrase: str) -> Place:
-    return replace(centre, id=f"hromada:{centre.id}", name=f"{centre.name} hromada", feature_class="A", feature_code=HROMADA_CODE,
-                   source=f"{centre.source}; hromada centre" if centre.source else "hromada centre",
-                   alternate_names=(phrase,), aliases=(centre.id,))
+def _as_area(centre: Place, phrase: str, what: str) -> Place:
+    return replace(centre, id=f"{what}:{centre.id}", name=f"{centre.name} {what}", feature_class="A",
+                   feature_code=HROMADA_CODE, source=f"{centre.source}; {what} centre" if centre.source else
+                   f"{what} centre", alternate_names=(phrase,), aliases=(centre.id,))
