@@ -27,6 +27,7 @@ from gazetteer.place import Place
 from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
 from gazetteer.automaton import word_automaton
+from gazetteer.normalize import name_key
 
 __all__ = [
     "Theatre",
@@ -57,7 +58,10 @@ class Context:
     ``countries`` / ``admin1_codes``: named close to the mention ("Vorozhba in
     Sumy Oblast"); a candidate outside all of them is contradicted.
     ``doc_countries`` / ``doc_admin1_codes``: named elsewhere in the document;
-    they only add weight. ``near``: places co-mentioned with this one.
+    they only add weight. ``near``: places co-mentioned with this one. ``admin2_keys``: name keys of
+    the districts (raions, okrugs) named in the same sentence or parenthesis ("Ивановка (Суджанский
+    район)"); a candidate in one of them outranks the theatre default and population, and one
+    outside is not contradicted.
     """
 
     theatre: Theatre | None = KURSK_BORDER_THEATRE
@@ -66,6 +70,7 @@ class Context:
     doc_countries: frozenset[str] = frozenset()
     doc_admin1_codes: frozenset[str] = frozenset()
     near: tuple[Place, ...] = ()
+    admin2_keys: frozenset[str] = frozenset()
     #: The text the evidence was read from; kept for reference, not part of equality, so
     #: resolutions cache across sentences that give the same evidence.
     text: str = field(default="", compare=False)
@@ -73,7 +78,18 @@ class Context:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.countries or self.admin1_codes or self.near)
+        return not (self.countries or self.admin1_codes or self.near or self.admin2_keys)
+
+    def in_named_district(self, place: Place) -> bool:
+        """Is ``place`` in a district named near the mention?
+
+        >>> from gazetteer.normalize import name_key
+        >>> ctx = Context(admin2_keys=frozenset({name_key("Sudzhansky District")}))
+        >>> ctx.in_named_district(Place(id="x", name="Ivanovka", latitude=51.2, longitude=35.2,
+        ...                             admin2="Суджанский район"))
+        True
+        """
+        return bool(self.admin2_keys) and bool(place.admin2) and name_key(place.admin2.split(" (")[0]) in self.admin2_keys
 
     def describe(self) -> str:
         """Short human wording of the local evidence: ``"Kursk Oblast (RU)"``."""
@@ -284,23 +300,22 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
         if not head:
             continue
         word = m.group(1)
-        if word in _DIRECTION_WORDS:
-            name = head.group(1)
-            regions.append((head.start(), m.end(), f"{name} {_OBLAST_WORD[name.isascii()]}"))
-            continue
+        is_direction = word in _DIRECTION_WORDS
         keyword = text[m.start():m.end()]
-        is_region = word in _REGION_WORDS
+        is_region = word in _REGION_WORDS or is_direction
         if not is_region and head.group(1).isupper():
             continue
-        found = [(head.start(), m.end(), f"{head.group(1)} {keyword}")]
+        names = [(head.start(), m.end(), head.group(1))]
         start = head.start()
         for _ in range(_MAX_LIST):
             item = _LIST_ITEM.search(text, max(0, start - 64), start)
             if not item or item.group(1).isupper():
                 break
-            found.append((item.start(), item.start() + len(item.group(1)), f"{item.group(1)} {keyword}"))
+            names.append((item.start(), item.start() + len(item.group(1)), item.group(1)))
             start = item.start()
-        (regions if is_region else districts).extend(reversed(found))
+        for a, b, name in reversed(names):
+            phrase = f"{name} {_OBLAST_WORD[name.isascii()] if is_direction else keyword}"
+            (regions if is_region else districts).append((a, b, phrase))
     if any(noun.stem in text for noun in _OBLAST_NOUNS):
         regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
     return sorted(regions), sorted(districts)

@@ -42,8 +42,8 @@ _ADMIN_WORDS = frozenset(lang.unify(w.casefold()) for w in lang.admin_words(lang
 #: Adjectives that open names (Нижний, Велика): alone they are no place name, so they propose nothing.
 _NAME_ADJECTIVES = frozenset(lang.unify(w) for w in lang.words(lang.Role.NAME_ADJECTIVE))
 #: The nominative forms an adjective of a multi-word name may take (the noun decides its gender).
-_NOMINATIVES = (frozenset({"nomn", "sing", "masc"}), frozenset({"nomn", "sing", "femn"}),
-                frozenset({"nomn", "sing", "neut"}), frozenset({"nomn", "plur"}))
+_NOMINATIVES = (frozenset({"nomn", "masc"}), frozenset({"nomn", "femn"}), frozenset({"nomn", "neut"}),
+                frozenset({"nomn", "plur"}))
 
 
 def strip_preposition(phrase: str) -> str:
@@ -83,7 +83,7 @@ def _adjective_nominatives(word: str) -> list[str]:
     """
     out = []
     for analyzer in analyzers():
-        for parse in analyzer.parse(word)[:2]:
+        for parse in analyzer.parse(word)[:3]:
             if "ADJF" not in parse.tag.grammemes:
                 continue
             for grammemes in _NOMINATIVES:

@@ -36,6 +36,7 @@ LANGUAGE = Language(
         AdminWord("districts", Level.DISTRICT), AdminWord("raions", Level.DISTRICT),
         AdminWord("hromada", Level.HROMADA), AdminWord("hromadas", Level.HROMADA),
         AdminWord("direction", Level.DIRECTION, Use.TEXT), AdminWord("axis", Level.DIRECTION, Use.TEXT),
+        AdminWord("directions", Level.DIRECTION, Use.TEXT), AdminWord("axes", Level.DIRECTION, Use.TEXT),
     ),
     countries=(
         Country("RU", ("russia", "russian federation")),
