@@ -89,7 +89,7 @@ class Context:
         ...                             admin2="Суджанский район"))
         True
         """
-        return bool(self.admin2_keys) and bool(place.admin2) and name_key(place.admin2.split(" (")[0]) in self.admin2_keys
+        return bool(self.admin2_keys) and place.is_settlement and bool(place.admin2) and name_key(place.admin2.split(" (")[0]) in self.admin2_keys
 
     def describe(self) -> str:
         """Short human wording of the local evidence: ``"Kursk Oblast (RU)"``."""
@@ -214,8 +214,11 @@ def _is_verb(word: str) -> bool:
 
 
 def _is_actor(after: list[str], before: list[str]) -> bool:
-    """Is a country with these words after and before it the one acting ("Ukraine lost"), not a place?"""
-    return bool(after) and _is_verb(after[0].strip(",.;:")) and not (before and before[-1] in _PREPOSITIONS)
+    """Is a country with these words after and before it the one acting ("Ukraine lost") or acted
+    on ("Moscow blamed Ukraine"), not a place?"""
+    if before and before[-1] in _PREPOSITIONS:
+        return False
+    return bool(after) and _is_verb(after[0].strip(",.;:")) or bool(before) and _is_verb(before[-1].strip(",.;:"))
 
 
 def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
@@ -301,6 +304,8 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
             continue
         word = m.group(1)
         is_direction = word in _DIRECTION_WORDS
+        if is_direction and not names_oblast(head.group(1)):
+            continue  # "the Kupiansk axis" is a front sector named after a town, not an oblast
         keyword = text[m.start():m.end()]
         is_region = word in _REGION_WORDS or is_direction
         if not is_region and head.group(1).isupper():
@@ -319,6 +324,41 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
     if any(noun.stem in text for noun in _OBLAST_NOUNS):
         regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
     return sorted(regions), sorted(districts)
+
+
+@lru_cache(maxsize=1)
+def _oblast_head_keys() -> frozenset[str]:
+    """Name keys of the first words of the oblasts' names (Russia, Ukraine, Belarus), also without
+    their adjective ending: "Kurskaya oblast'" gives kurska and kursk, "Харківська" harkivska and harkiv."""
+    from gazetteer.loaders.admin_codes import read_admin_codes
+    from gazetteer.paths import ADMIN_CODES_FILE
+
+    endings = tuple(name_key(e) for la in lang.languages() for e in la.place_adjective_endings)
+    keys: set[str] = set()
+    for code in read_admin_codes(ADMIN_CODES_FILE):
+        if code.level != 1 or code.country_code not in ("RU", "UA", "BY"):
+            continue
+        for name in (code.name, *code.alternate_names):
+            words = name_key(name).split()
+            if len(words) == 2 and words[1] == lang.Level.OBLAST.value:
+                keys.add(words[0])
+                keys.add(words[0].removesuffix("a"))
+                keys.update(words[0][: -len(e)] for e in endings if words[0].endswith(e) and len(words[0]) > len(e) + 2)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=4096)
+def names_oblast(head: str) -> bool:
+    """Does the word before a front "direction" name an oblast (in any case form)?
+
+    >>> names_oblast("Kursk"), names_oblast("Курском"), names_oblast("Харківському"), names_oblast("Kupiansk")
+    (True, True, True, False)
+    """
+    from gazetteer.morphology import nominative_candidates
+
+    keys = _oblast_head_keys()
+    forms = nominative_candidates(head + " " + _OBLAST_WORD[False]) if not head.isascii() else (head,)
+    return any(name_key(form.split()[0]) in keys for form in forms)
 
 
 def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

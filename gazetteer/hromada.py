@@ -21,6 +21,7 @@ most a few letters (Білопіль- → Білопілля, Юнаків- → 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from gazetteer import lang
@@ -38,8 +39,11 @@ _WORDS = frozenset(fold(w) for w in lang.admin_words(lang.Use.KEY, lang.Level.HR
 _DISTRICT_WORDS = frozenset(fold(w) for w in lang.admin_words(lang.Use.KEY | lang.Use.TEXT, lang.Level.DISTRICT))
 _DISTRICT_COUNTRIES = ("RU", "UA")
 _ENDINGS = tuple(sorted({e for la in lang.languages() for e in la.place_adjective_endings}, key=len, reverse=True))
-#: A centre's key may go on past the stem's for this many letters (Білопіль- + "а", Юнаків- + "ка").
-_MAX_TAIL = 4
+_SUFFIXES = tuple(sorted({x for la in lang.languages() for x in la.place_adjective_suffixes}, key=len, reverse=True))
+#: How a centre's name key may go on past the stem's: Білопіль- + "а", Юнаків- + "ка", Вовчан- + "ськ".
+_TAIL = re.compile(r"(?:k?[aeiou]?|sk)")
+#: A vowel that drops out of the centre's name: Липецька ← Липці.
+_FLEETING = re.compile(r"[ео](?=[бвгджзклмнпрстфхцчшщ]ь?$)")
 _COUNTRY = "UA"
 _SORTED: dict[tuple[int, int], list[str]] = {}
 
@@ -63,9 +67,18 @@ def hromada_stems(phrase: str, words: frozenset[str] = _WORDS) -> list[str]:
     for form in forms:
         for ending in _ENDINGS:
             if form.endswith(ending) and len(form) - len(ending) >= 3:
-                stems.append(form[: -len(ending)])
+                stems.append(form[: -len(ending)].rstrip("ь"))
                 break
     return list(dict.fromkeys(stems))
+
+
+def _stem_variants(stem: str) -> list[str]:
+    """Shorter stems the centre's name may have: without a derivational suffix (Ворожбян- → Ворожб-),
+    or without a fleeting vowel (Липец- → Липц-)."""
+    out = [stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 3]
+    if (dropped := _FLEETING.sub("", stem)) != stem:
+        out.append(dropped)
+    return out
 
 
 def _sorted_keys(index) -> list[str]:
@@ -76,11 +89,12 @@ def _sorted_keys(index) -> list[str]:
     return _SORTED[key]
 
 
-def hromada_centres(index, phrase: str) -> list[Place]:
+def hromada_centres(index, phrase: str, theatre=None) -> list[Place]:
     """The possible centres of the hromada ``phrase`` names, each as a hromada Place at its point.
 
     ``index``: a :class:`~gazetteer.index.PlaceIndex`. Empty when the phrase names no hromada or no
-    Ukrainian settlement fits.
+    Ukrainian settlement fits. A district or okrug is placed at a centre only inside ``theatre``
+    (a :class:`~gazetteer.theatre.Theatre`): a district name is too loose a clue for a whole country.
     """
     words, countries = _WORDS, (_COUNTRY,)
     name = hromada_name(phrase)
@@ -96,20 +110,30 @@ def hromada_centres(index, phrase: str) -> list[Place]:
             if place.is_settlement and place.country_code in countries:
                 found.setdefault(place.id, place)
     keys = _sorted_keys(index) if stems else []
-    for stem in stems:
-        prefix = name_key(stem)
-        if len(prefix) < 3:
-            continue
-        i = bisect.bisect_left(keys, prefix)
-        while i < len(keys) and keys[i].startswith(prefix):
-            tail = keys[i][len(prefix):]
-            if len(tail) <= _MAX_TAIL and " " not in tail:
-                for place in index.lookup(keys[i]):
-                    if place.is_settlement and place.country_code in countries:
-                        found.setdefault(place.id, place)
-            i += 1
+    for stem in (*stems, *(v for stem in stems for v in _stem_variants(stem))):
+        _add_centres(found, keys, index, name_key(stem), countries)
+    if words is not _WORDS:
+        found = {k: p for k, p in found.items() if theatre is not None and theatre.contains(p)}
+    # A community is named after its largest place: drop homonyms far smaller than the largest of a name.
+    largest: dict[str, int] = {}
+    for place in found.values():
+        largest[name_key(place.name)] = max(largest.get(name_key(place.name), 0), place.population)
+    found = {k: p for k, p in found.items() if p.population * 10 >= largest[name_key(p.name)]}
     what = "hromada" if words is _WORDS else "district"
     return [_as_area(place, phrase, what) for place in found.values()]
+
+
+def _add_centres(found: dict[str, Place], keys: list[str], index, prefix: str, countries) -> None:
+    """Settlements of ``countries`` whose name key is ``prefix`` and a short tail (see _TAIL)."""
+    if len(prefix) < 3 or " " in prefix[-3:]:
+        return
+    i = bisect.bisect_left(keys, prefix)
+    while i < len(keys) and keys[i].startswith(prefix):
+        if _TAIL.fullmatch(keys[i][len(prefix):]):
+            for place in index.lookup(keys[i]):
+                if place.is_settlement and place.country_code in countries:
+                    found.setdefault(place.id, place)
+        i += 1
 
 
 def _as_area(centre: Place, phrase: str, what: str) -> Place:

@@ -150,7 +150,7 @@ class Gazetteer:
                     found.setdefault(place.id, (place, "inflected"))
         if not found:  # a hromada: its centre settlement
             how = "inflected" if is_cyrillic(name) else "variant"
-            found = {p.id: (p, how) for p in hromada_centres(self.index, name)}
+            found = {p.id: (p, how) for p in hromada_centres(self.index, name, self.theatre)}
         if not found:
             found = self._fuzzy(name)
         return tuple(found.values())

@@ -21,7 +21,8 @@ LANGUAGE = Language(
             """lost loses losing has had have is was were will would could can may must attacked attacks struck
             strikes shelled shells fired fires launched launches captured captures retook recaptured advanced
             advances withdrew withdraws denied denies confirmed confirms accused accuses sent sends deployed
-            continues continued suffered suffers killed kills destroyed destroys hit hits""".split()),
+            continues continued suffered suffers killed kills destroyed destroys hit hits blamed blames accuse
+            warned warns urged urges told tells invaded invades attack""".split()),
         Role.LIST_JOIN: ("and",),
         Role.ADMIN_QUALIFIER: ("urban", "municipal", "rural"),
     },

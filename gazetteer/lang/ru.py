@@ -37,6 +37,8 @@ LANGUAGE = Language(
         *(AdminWord(w, Level.DISTRICT) for w in ("район", "района", "районе", "району", "районом", "районов",
                                                   "районах", "районам", "районами", "округ", "округа", "округе",
                                                   "округу", "округом", "округов", "округах", "округам")),
+        *(AdminWord(w, Level.HROMADA) for w in ("громада", "громады", "громаде", "громаду", "громадой", "громад",
+                                                 "громадах")),
         *(AdminWord(w, Level.DIRECTION, Use.TEXT) for w in ("направление", "направления", "направлении",
                                                              "направлению", "направлением", "направлений",
                                                              "направлениях", "направлениям")),
@@ -69,6 +71,7 @@ LANGUAGE = Language(
     # Курская → Курщина, Белгородская → Белгородчина (after д and т the noun is -чина)
     oblast_nouns=(OblastNoun("щин", "а", "[аыуео][юй]?"), OblastNoun("чин", "а", "[аыуео][юй]?", after="дт")),
     oblast_adjective_endings=("ская", "ской"),
-    place_adjective_endings=("ская", "цкая", "ский", "цкий"),
+    place_adjective_endings=("ская", "ский", "кая", "кий"),
+    place_adjective_suffixes=("ян", "ан", "ов", "ев"),
     morph_analyzer="ru",
 )

@@ -160,5 +160,8 @@ class Language:
     #: endings of the adjective a hromada is named with, dropped to find its centre: "ська" (Білопільська →
     #: Білопілля)
     place_adjective_endings: tuple[str, ...] = ()
+    #: suffixes of such an adjective's stem that the centre's name may lack: "ян" (Ворожбянська → Ворожба),
+    #: "ів" (Дергачівська → Дергачі)
+    place_adjective_suffixes: tuple[str, ...] = ()
     #: pymorphy3's dictionary for the language, if it has one
     morph_analyzer: str = ""

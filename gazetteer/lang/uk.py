@@ -68,6 +68,7 @@ LANGUAGE = Language(
     alternations=(Alternation("ое", "і", "аеиіоуюяєї"),),
     oblast_nouns=(OblastNoun("щин", "а", "[аиуіоюе][юй]?"),),
     oblast_adjective_endings=("ська", "ськой"),
-    place_adjective_endings=("ська", "цька", "зька", "ський", "цький", "зький"),
+    place_adjective_endings=("ська", "ський", "зька", "зький", "ька", "ький"),
+    place_adjective_suffixes=("ян", "ан", "ів", "ов", "ев"),
     morph_analyzer="uk",
 )
