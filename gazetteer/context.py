@@ -304,8 +304,6 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
             continue
         word = m.group(1)
         is_direction = word in _DIRECTION_WORDS
-        if is_direction and not names_oblast(head.group(1)):
-            continue  # "the Kupiansk axis" is a front sector named after a town, not an oblast
         keyword = text[m.start():m.end()]
         is_region = word in _REGION_WORDS or is_direction
         if not is_region and head.group(1).isupper():
@@ -319,6 +317,8 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
             names.append((item.start(), item.start() + len(item.group(1)), item.group(1)))
             start = item.start()
         for a, b, name in reversed(names):
+            if is_direction and not names_oblast(name):
+                continue  # "the Kupiansk axis" is a front sector named after a town, not an oblast
             phrase = f"{name} {_OBLAST_WORD[name.isascii()] if is_direction else keyword}"
             (regions if is_region else districts).append((a, b, phrase))
     if any(noun.stem in text for noun in _OBLAST_NOUNS):

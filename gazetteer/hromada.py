@@ -5,7 +5,7 @@ A hromada is named with the adjective of its centre: "Білопільська �
 hromada phrase becomes its centre's point, as an area (geo-precision 2)::
 
     >>> hromada_stems("Білопільської громади")
-    ['білопіль']
+    ['білопіл']
     >>> hromada_stems("Bilopillia hromada")
     []
     >>> hromada_name("Bilopillia hromada")
@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from gazetteer import lang
 from gazetteer.morphology import nominative_candidates
-from gazetteer.normalize import fold, is_cyrillic, name_key
+from gazetteer.normalize import QUALIFIERS, fold, is_cyrillic, name_key
 from gazetteer.place import Place
 
 __all__ = ["hromada_name", "hromada_stems", "hromada_centres", "HROMADA_CODE"]
@@ -54,7 +54,10 @@ def hromada_name(phrase: str, words: frozenset[str] = _WORDS) -> str:
     parts = phrase.split()
     if len(parts) < 2 or fold(parts[-1]) not in words:
         return ""
-    return " ".join(parts[:-1])
+    parts = parts[:-1]
+    while len(parts) > 1 and fold(parts[-1]).startswith(QUALIFIERS):
+        parts = parts[:-1]
+    return " ".join(parts)
 
 
 def hromada_stems(phrase: str, words: frozenset[str] = _WORDS) -> list[str]:

@@ -21,7 +21,7 @@ LANGUAGE = Language(
     },
     equivalents={"ё": "е"},
     words={
-        Role.PREPOSITION: tuple("""в во у на под из от до к ко через за над около возле близ вблизи
+        Role.PREPOSITION: tuple("""в во у на под из от до к ко через за над около возле близ вблизи о об по при
             неподалеку район районе""".split()),
         Role.INSTITUTION_BEFORE: tuple("минобороны мо генштаб мид президент посол армия вс".split()),
         Role.LIST_JOIN: ("и",),
