@@ -312,7 +312,7 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
         start = head.start()
         for _ in range(_MAX_LIST):
             item = _LIST_ITEM.search(text, max(0, start - 64), start)
-            if not item or item.group(1).isupper():
+            if not item or item.group(1).isupper() or not _same_kind(item.group(1), head.group(1)):
                 break
             names.append((item.start(), item.start() + len(item.group(1)), item.group(1)))
             start = item.start()
@@ -324,6 +324,13 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
     if any(noun.stem in text for noun in _OBLAST_NOUNS):
         regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
     return sorted(regions), sorted(districts)
+
+
+def _same_kind(item: str, head: str) -> bool:
+    """Can ``item`` be a name of the same list as ``head``? Cyrillic adjectives of one list share their
+    case ending (Глушковского, Суджанского); "в Белгороде, Шебекинском и Грайворонском округах" lists a city.
+    """
+    return item.isascii() or item[-2:].casefold() == head[-2:].casefold()
 
 
 @lru_cache(maxsize=1)

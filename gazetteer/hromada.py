@@ -40,8 +40,9 @@ _DISTRICT_WORDS = frozenset(fold(w) for w in lang.admin_words(lang.Use.KEY | lan
 _DISTRICT_COUNTRIES = ("RU", "UA")
 _ENDINGS = tuple(sorted({e for la in lang.languages() for e in la.place_adjective_endings}, key=len, reverse=True))
 _SUFFIXES = tuple(sorted({x for la in lang.languages() for x in la.place_adjective_suffixes}, key=len, reverse=True))
-#: How a centre's name key may go on past the stem's: Білопіль- + "а", Юнаків- + "ка", Вовчан- + "ськ".
-_TAIL = re.compile(r"(?:k?[aeiou]?|sk)")
+#: How a centre's name key may go on past the stem's: Білопіль- + "а", Юнаків- + "ка", Вовчан- + "ськ",
+#: Зноб-Новгород- + "ське".
+_TAIL = re.compile(r"(?:k?[aeiou]?|sk[aeiou]?)")
 #: A vowel that drops out of the centre's name: Липецька ← Липці.
 _FLEETING = re.compile(r"[ео](?=[бвгджзклмнпрстфхцчшщ]ь?$)")
 _COUNTRY = "UA"
