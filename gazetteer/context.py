@@ -27,6 +27,7 @@ from gazetteer.place import Place
 from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
 from gazetteer.automaton import word_automaton
+from gazetteer.oblast_names import names_oblast
 from gazetteer.normalize import name_key
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "region_phrase_spans",
     "district_phrase_spans",
     "admin_phrase_spans",
+    "names_oblast",
     "lowered",
     "without_admin_words",
     "COUNTRY_WORDS",
@@ -331,41 +333,6 @@ def _same_kind(item: str, head: str) -> bool:
     case ending (Глушковского, Суджанского); "в Белгороде, Шебекинском и Грайворонском округах" lists a city.
     """
     return item.isascii() or item[-2:].casefold() == head[-2:].casefold()
-
-
-@lru_cache(maxsize=1)
-def _oblast_head_keys() -> frozenset[str]:
-    """Name keys of the first words of the oblasts' names (Russia, Ukraine, Belarus), also without
-    their adjective ending: "Kurskaya oblast'" gives kurska and kursk, "Харківська" harkivska and harkiv."""
-    from gazetteer.loaders.admin_codes import read_admin_codes
-    from gazetteer.paths import ADMIN_CODES_FILE
-
-    endings = tuple(name_key(e) for la in lang.languages() for e in la.place_adjective_endings)
-    keys: set[str] = set()
-    for code in read_admin_codes(ADMIN_CODES_FILE):
-        if code.level != 1 or code.country_code not in ("RU", "UA", "BY"):
-            continue
-        for name in (code.name, *code.alternate_names):
-            words = name_key(name).split()
-            if len(words) == 2 and words[1] == lang.Level.OBLAST.value:
-                keys.add(words[0])
-                keys.add(words[0].removesuffix("a"))
-                keys.update(words[0][: -len(e)] for e in endings if words[0].endswith(e) and len(words[0]) > len(e) + 2)
-    return frozenset(keys)
-
-
-@lru_cache(maxsize=4096)
-def names_oblast(head: str) -> bool:
-    """Does the word before a front "direction" name an oblast (in any case form)?
-
-    >>> names_oblast("Kursk"), names_oblast("Курском"), names_oblast("Харківському"), names_oblast("Kupiansk")
-    (True, True, True, False)
-    """
-    from gazetteer.morphology import nominative_candidates
-
-    keys = _oblast_head_keys()
-    forms = nominative_candidates(head + " " + _OBLAST_WORD[False]) if not head.isascii() else (head,)
-    return any(name_key(form.split()[0]) in keys for form in forms)
 
 
 def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
