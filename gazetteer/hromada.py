@@ -43,6 +43,8 @@ _SUFFIXES = tuple(sorted({x for la in lang.languages() for x in la.place_adjecti
 #: How a centre's name key may go on past the stem's: Білопіль- + "а", Юнаків- + "ка", Вовчан- + "ськ",
 #: Зноб-Новгород- + "ське".
 _TAIL = re.compile(r"(?:k?[aeiou]?|sk[aeiou]?)")
+#: Name adjectives as the first half of a compound: "велико" + "писарів" is "велика писарів".
+_COMPOUNDS = tuple((a[:-1] + "о", a) for a in lang.words(lang.Role.NAME_ADJECTIVE) if a.endswith(("а", "я")))
 #: A vowel that drops out of the centre's name: Липецька ← Липці.
 _FLEETING = re.compile(r"[ео](?=[бвгджзклмнпрстфхцчшщ]ь?$)")
 _COUNTRY = "UA"
@@ -77,9 +79,15 @@ def hromada_stems(phrase: str, words: frozenset[str] = _WORDS) -> list[str]:
 
 
 def _stem_variants(stem: str) -> list[str]:
-    """Shorter stems the centre's name may have: without a derivational suffix (Ворожбян- → Ворожб-),
-    or without a fleeting vowel (Липец- → Липц-)."""
+    """Other stems the centre's name may have: without a derivational suffix (Ворожбян- → Ворожб-),
+    without a fleeting vowel (Липец- → Липц-), or a compound taken apart (Великописарів- → Велика Писарів-).
+
+    >>> _stem_variants("великописарів")
+    ['великописар', 'велика писарів']
+    """
     out = [stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 3]
+    out += [f"{adjective} {stem[len(prefix):]}" for prefix, adjective in _COMPOUNDS
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= 3]
     if (dropped := _FLEETING.sub("", stem)) != stem:
         out.append(dropped)
     return out

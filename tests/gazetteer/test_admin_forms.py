@@ -95,6 +95,7 @@ def test_a_district_name_far_outside_the_theatre_is_not_guessed(gazetteer):
     ("у Білопільській громаді", "Bilopillia"), ("Краснопільську громаду", "Krasnopillia"),
     ("Миропільською громадою", "Myropillia"), ("Юнаківської громади", "Yunakivka"),
     ("Белопольская громада", "Bilopillia"), ("Bilopillia hromada", "Bilopillia"),
+    ("Великописарівської громади", "Velyka Pysarivka"), ("Ворожбянській громаді", "Vorozhba"),
 ])
 def test_hromada_resolves_to_its_centre_with_precision_2(gazetteer, phrase, centre):
     res = gazetteer.resolve(phrase)
