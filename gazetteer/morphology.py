@@ -37,7 +37,8 @@ _NOUN_RULES = lang.case_rules(lang.Part.NOUN)
 _ADJ_RULES = lang.case_rules(lang.Part.ADJECTIVE)
 _ALTERNATIONS = tuple(alt for language in lang.languages() for alt in language.alternations)
 _MAX_CANDIDATES = 48
-#: Words of admin names ("области", "районов"): every form folds to one name-key token, so they stay as written.
+#: Words of admin names ("области", "районов"): every form folds to one name-key token, so only their
+#: forms that are admin words too are proposed.
 _ADMIN_WORDS = frozenset(lang.unify(w.casefold()) for w in lang.admin_words(lang.Use.KEY))
 #: Adjectives that open names (Нижний, Велика): alone they are no place name, so they propose nothing.
 _NAME_ADJECTIVES = frozenset(lang.unify(w) for w in lang.words(lang.Role.NAME_ADJECTIVE))
@@ -100,8 +101,8 @@ def _word_candidates(word: str, use_morph: bool, in_phrase: bool = False) -> lis
         combos = itertools.islice(itertools.product(*halves), 3 * _MAX_CANDIDATES)
         whole = _word_candidates(word.replace("-", ""), False) if len(halves) == 1 else []
         return list(dict.fromkeys([word, *("-".join(c) for c in combos), *whole[1:]]))
-    if in_phrase and word in _ADMIN_WORDS:
-        return [word]
+    if in_phrase and word in _ADMIN_WORDS:  # only its forms that are admin words too: районе → район
+        return [word, *(c for c in _word_candidates(word, False) if c in _ADMIN_WORDS and c != word)]
     out = [word]
     if in_phrase and use_morph:
         out += _adjective_nominatives(word)
