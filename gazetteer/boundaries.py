@@ -85,6 +85,8 @@ def region_words(names: Iterable[str]) -> list[str]:
 
     >>> sorted(region_words(["Kursk Oblast", "Курська область"]))
     ['Kursk province', 'Kursk region', 'Курщина']
+    >>> sorted(region_words(["Белгородская область"]))
+    ['Белгородчина', 'Белгородщина']
     """
     out: list[str] = []
     for name in names:
@@ -96,7 +98,8 @@ def region_words(names: Iterable[str]) -> list[str]:
             else:
                 stem = _ADJ_ENDING.sub("", first.casefold())
                 if stem != first.casefold():
-                    out += [stem[:1].upper() + stem[1:] + noun.suffix for noun in _OBLAST_NOUNS]
+                    out += [stem[:1].upper() + stem[1:] + noun.suffix for noun in _OBLAST_NOUNS
+                            if not noun.after or stem.endswith(tuple(noun.after))]
     return [w for w in dict.fromkeys(out) if w not in names]
 
 

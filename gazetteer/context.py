@@ -27,6 +27,8 @@ from gazetteer.place import Place
 from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
 from gazetteer.automaton import word_automaton
+from gazetteer.oblast_names import names_oblast
+from gazetteer.normalize import name_key
 
 __all__ = [
     "Theatre",
@@ -40,6 +42,7 @@ __all__ = [
     "region_phrase_spans",
     "district_phrase_spans",
     "admin_phrase_spans",
+    "names_oblast",
     "lowered",
     "without_admin_words",
     "COUNTRY_WORDS",
@@ -57,7 +60,10 @@ class Context:
     ``countries`` / ``admin1_codes``: named close to the mention ("Vorozhba in
     Sumy Oblast"); a candidate outside all of them is contradicted.
     ``doc_countries`` / ``doc_admin1_codes``: named elsewhere in the document;
-    they only add weight. ``near``: places co-mentioned with this one.
+    they only add weight. ``near``: places co-mentioned with this one. ``admin2_keys``: name keys of
+    the districts (raions, okrugs) named in the same sentence or parenthesis ("Ивановка (Суджанский
+    район)"); a candidate in one of them outranks the theatre default and population, and one
+    outside is not contradicted.
     """
 
     theatre: Theatre | None = KURSK_BORDER_THEATRE
@@ -66,6 +72,7 @@ class Context:
     doc_countries: frozenset[str] = frozenset()
     doc_admin1_codes: frozenset[str] = frozenset()
     near: tuple[Place, ...] = ()
+    admin2_keys: frozenset[str] = frozenset()
     #: The text the evidence was read from; kept for reference, not part of equality, so
     #: resolutions cache across sentences that give the same evidence.
     text: str = field(default="", compare=False)
@@ -73,7 +80,18 @@ class Context:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.countries or self.admin1_codes or self.near)
+        return not (self.countries or self.admin1_codes or self.near or self.admin2_keys)
+
+    def in_named_district(self, place: Place) -> bool:
+        """Is ``place`` in a district named near the mention?
+
+        >>> from gazetteer.normalize import name_key
+        >>> ctx = Context(admin2_keys=frozenset({name_key("Sudzhansky District")}))
+        >>> ctx.in_named_district(Place(id="x", name="Ivanovka", latitude=51.2, longitude=35.2,
+        ...                             admin2="Суджанский район"))
+        True
+        """
+        return bool(self.admin2_keys) and place.is_settlement and bool(place.admin2) and name_key(place.admin2.split(" (")[0]) in self.admin2_keys
 
     def describe(self) -> str:
         """Short human wording of the local evidence: ``"Kursk Oblast (RU)"``."""
@@ -131,9 +149,13 @@ def _country_matches(folded: str) -> list[tuple[int, int, str]]:
 # Letters of the languages whose reports are read; oblast nouns ("Курщина") of every language.
 _UPPER = lang.letter_class(lang.languages(reads_text=True), case="upper")
 _LOWER = lang.letter_class(lang.languages(reads_text=True))
-_HEAD_WORD = _UPPER + lang.letter_class(lang.languages(reads_text=True), extra="ʼ'") + "+"
+_LETTERS = lang.letter_class(lang.languages(reads_text=True), extra="ʼ'")
+_ANY_CASE = lang.letter_class(lang.languages(reads_text=True), case="both", extra="ʼ'")
+#: A capitalised name word, hyphenated halves included ("Середино-Будської").
+_HEAD_WORD = _UPPER + _LETTERS + "+(?:-" + _ANY_CASE + "+)*"
 _OBLAST_NOUNS = tuple(noun for language in lang.languages() for noun in language.oblast_nouns)
-_OBLAST_NOUN = "(?:" + "|".join(re.escape(n.stem) + n.endings for n in _OBLAST_NOUNS) + ")"
+_OBLAST_NOUN = "(?:" + "|".join((f"(?<=[{n.after}])" if n.after else "") + re.escape(n.stem) + n.endings
+                                for n in _OBLAST_NOUNS) + ")"
 _REGION_RE = re.compile(
     r"(?<![\w-])([A-Z][a-z]+|" + _HEAD_WORD + r")(?:\s+border)?\s+"
     r"((?i:" + "|".join(map(re.escape, lang.admin_words(lang.Use.TEXT, lang.Level.OBLAST))) + r"))(?!\w)"
@@ -141,14 +163,25 @@ _REGION_RE = re.compile(
 )
 
 
-#: Words that make the name before them an oblast, or a district.
+#: Words that make the name before them an oblast, a district (raion, okrug), a hromada or a front direction.
 _REGION_WORDS = lang.admin_words(lang.Use.TEXT, lang.Level.OBLAST)
 _DISTRICT_WORDS = lang.admin_words(lang.Use.TEXT, lang.Level.DISTRICT)
+_HROMADA_WORDS = frozenset(lang.admin_words(lang.Use.TEXT, lang.Level.HROMADA))
+_DIRECTION_WORDS = frozenset(lang.admin_words(lang.Use.TEXT, lang.Level.DIRECTION))
+#: The oblast word a direction phrase is read with: "Kursk direction" → "Kursk region".
+_OBLAST_WORD = {True: "region", False: lang.admin_words(lang.Use.NAME, lang.Level.OBLAST)[-1]}
 # Matched on lower-cased text (same length and offsets for these scripts): much faster than (?i).
 # One flat group of words and no look-behind: a pattern that opens with plain alternatives is
 # scanned for their first letters in C; the word boundary before a hit is checked by word_starts.
-_ADMIN_WORD = re.compile("(" + "|".join(map(re.escape, _REGION_WORDS + _DISTRICT_WORDS)) + r")(?!\w)")
-_REGION_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+|" + _HEAD_WORD + r")(?:\s+border)?\s+$")
+_ADMIN_WORD = re.compile("(" + "|".join(map(re.escape, sorted(
+    {*_REGION_WORDS, *_DISTRICT_WORDS, *_HROMADA_WORDS, *_DIRECTION_WORDS}, key=lambda w: (-len(w), w)))) + r")(?!\w)")
+_QUALIFIER = r"(?:\s+(?i:" + "|".join(map(re.escape, lang.words(lang.Role.ADMIN_QUALIFIER))) + r")\w*)?"
+_HEAD = r"([A-Z][a-z]+|" + _HEAD_WORD + ")"
+_REGION_HEAD = re.compile(r"(?<![\w-])" + _HEAD + r"(?:\s+border)?" + _QUALIFIER + r"\s+$")
+#: One more name of a list before a head: "Глушковского, Кореневского и (Суджанского районов)".
+_LIST_ITEM = re.compile(r"(?<![\w-])" + _HEAD + r"(?:\s*,\s*(?:(?:" + "|".join(lang.words(lang.Role.LIST_JOIN))
+                        + r")\s+)?|\s+(?:" + "|".join(lang.words(lang.Role.LIST_JOIN)) + r")\s+)$")
+_MAX_LIST = 8
 _SHCHYNA = re.compile(r"(?<!\w)(" + _UPPER + _LOWER + "+" + _OBLAST_NOUN + r")(?!\w)")
 
 
@@ -156,6 +189,38 @@ _SHCHYNA = re.compile(r"(?<!\w)(" + _UPPER + _LOWER + "+" + _OBLAST_NOUN + r")(?
 #: ("Ukraine's General Staff said"), and words before a country that do the same (Минобороны России).
 _INSTITUTION_AFTER = frozenset(lang.words(lang.Role.INSTITUTION_AFTER))
 _INSTITUTION_BEFORE = frozenset(lang.words(lang.Role.INSTITUTION_BEFORE))
+#: Verbs after a country that make it the actor of the sentence ("Ukraine lost"), unless a
+#: preposition puts the country as a place ("in Ukraine killed"); Cyrillic verbs are found by pymorphy3.
+_ACTOR_AFTER = frozenset(lang.words(lang.Role.ACTOR_AFTER))
+_PREPOSITIONS = frozenset(lang.words(lang.Role.PREPOSITION))
+
+
+@lru_cache(maxsize=20_000)
+def _is_verb(word: str) -> bool:
+    """A Russian or Ukrainian finite verb: "потеряла", "заявила".
+
+    >>> _is_verb("потеряла"), _is_verb("области")
+    (True, False)
+    """
+    if word in _ACTOR_AFTER:
+        return True
+    if not word or not ("\u0400" <= word[0] <= "\u04ff"):
+        return False
+    from gazetteer.morphology import analyzers
+
+    for analyzer in analyzers():
+        parses = analyzer.parse(word)
+        if parses and parses[0].score > 0.3 and parses[0].tag.POS == "VERB":
+            return True
+    return False
+
+
+def _is_actor(after: list[str], before: list[str]) -> bool:
+    """Is a country with these words after and before it the one acting ("Ukraine lost") or acted
+    on ("Moscow blamed Ukraine"), not a place?"""
+    if before and before[-1] in _PREPOSITIONS:
+        return False
+    return bool(after) and _is_verb(after[0].strip(",.;:")) or bool(before) and _is_verb(before[-1].strip(",.;:"))
 
 
 def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
@@ -173,7 +238,7 @@ def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
         after = folded[end:end + 30].split()
         before = folded[max(0, start - 20):start].split()
         if (after and after[0].strip(",.;:") in _INSTITUTION_AFTER) or (
-                before and before[-1] in _INSTITUTION_BEFORE):
+                before and before[-1] in _INSTITUTION_BEFORE) or _is_actor(after, before):
             continue
         codes.add(_COUNTRY_BY_WORD[word])
     return codes, ([(start, end) for start, end, _ in matches] if len(folded) == len(text) else None)
@@ -189,9 +254,12 @@ def country_word_spans(text: str) -> list[tuple[int, int]] | None:
 
 
 def find_country_words(text: str) -> set[str]:
-    """ISO codes of the countries named in ``text`` as places (not "Ukraine's General Staff").
+    """ISO codes of the countries named in ``text`` as places (not "Ukraine's General Staff", not
+    "Ukraine lost": the actor of the sentence is no place).
 
     >>> sorted(find_country_words("in Russia's Kursk region, Ukraine's General Staff said"))
+    ['RU']
+    >>> sorted(find_country_words("Украина потеряла позиции в Курской области, в России"))
     ['RU']
     """
     return country_words(text)[0]
@@ -218,24 +286,53 @@ def district_phrase_spans(text: str, low: str | None = None) -> list[tuple[int, 
 
 def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
     """``(oblast phrases, district phrases)`` as the two functions above give them, from one scan
-    for the rare keywords (then a look back for the name before each).
+    for the rare keywords (then a look back for the name before each, and for the names of a list).
+
+    Districts include okrugs ("Грайворонского городского округа") and hromadas; a front direction
+    is read as its oblast ("Kursk direction" gives "Kursk region"); each name of a list of districts
+    gets its own phrase, spanning the name alone.
 
     >>> admin_phrase_spans("Sudzhansky district of the Kursk region")
     ([(27, 39, 'Kursk region')], [(0, 19, 'Sudzhansky district')])
+    >>> admin_phrase_spans("Глушковского и Суджанского районов")[1]
+    [(0, 12, 'Глушковского районов'), (15, 34, 'Суджанского районов')]
+    >>> admin_phrase_spans("losses in the Kursk direction")[0]
+    [(14, 29, 'Kursk region')]
     """
     regions, districts = [], []
     for m in word_starts(_ADMIN_WORD, low or lowered(text)):
-        head = _REGION_HEAD.search(text, max(0, m.start() - 48), m.start())
+        head = _REGION_HEAD.search(text, max(0, m.start() - 64), m.start())
         if not head:
             continue
-        phrase = (head.start(), m.end(), f"{head.group(1)} {text[m.start():m.end()]}")
-        if m.group(1) in _REGION_WORDS:
-            regions.append(phrase)
-        elif not head.group(1).isupper():
-            districts.append(phrase)
+        word = m.group(1)
+        is_direction = word in _DIRECTION_WORDS
+        keyword = text[m.start():m.end()]
+        is_region = word in _REGION_WORDS or is_direction
+        if not is_region and head.group(1).isupper():
+            continue
+        names = [(head.start(), m.end(), head.group(1))]
+        start = head.start()
+        for _ in range(_MAX_LIST):
+            item = _LIST_ITEM.search(text, max(0, start - 64), start)
+            if not item or item.group(1).isupper() or not _same_kind(item.group(1), head.group(1)):
+                break
+            names.append((item.start(), item.start() + len(item.group(1)), item.group(1)))
+            start = item.start()
+        for a, b, name in reversed(names):
+            if is_direction and not names_oblast(name):
+                continue  # "the Kupiansk axis" is a front sector named after a town, not an oblast
+            phrase = f"{name} {_OBLAST_WORD[name.isascii()] if is_direction else keyword}"
+            (regions if is_region else districts).append((a, b, phrase))
     if any(noun.stem in text for noun in _OBLAST_NOUNS):
         regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
-    return sorted(regions), districts
+    return sorted(regions), sorted(districts)
+
+
+def _same_kind(item: str, head: str) -> bool:
+    """Can ``item`` be a name of the same list as ``head``? Cyrillic adjectives of one list share their
+    case ending (Глушковского, Суджанского); "в Белгороде, Шебекинском и Грайворонском округах" lists a city.
+    """
+    return item.isascii() or item[-2:].casefold() == head[-2:].casefold()
 
 
 def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -37,6 +37,14 @@ _NOUN_RULES = lang.case_rules(lang.Part.NOUN)
 _ADJ_RULES = lang.case_rules(lang.Part.ADJECTIVE)
 _ALTERNATIONS = tuple(alt for language in lang.languages() for alt in language.alternations)
 _MAX_CANDIDATES = 48
+#: Words of admin names ("области", "районов"): every form folds to one name-key token, so only their
+#: forms that are admin words too are proposed.
+_ADMIN_WORDS = frozenset(lang.unify(w.casefold()) for w in lang.admin_words(lang.Use.KEY))
+#: Adjectives that open names (Нижний, Велика): alone they are no place name, so they propose nothing.
+_NAME_ADJECTIVES = frozenset(lang.unify(w) for w in lang.words(lang.Role.NAME_ADJECTIVE))
+#: The nominative forms an adjective of a multi-word name may take (the noun decides its gender).
+_NOMINATIVES = (frozenset({"nomn", "masc"}), frozenset({"nomn", "femn"}), frozenset({"nomn", "neut"}),
+                frozenset({"nomn", "plur"}))
 
 
 def strip_preposition(phrase: str) -> str:
@@ -67,8 +75,37 @@ def _with_alternations(stem: str) -> list[str]:
     return out
 
 
-def _word_candidates(word: str, use_morph: bool) -> list[str]:
+def _adjective_nominatives(word: str) -> list[str]:
+    """The nominatives, in every gender, of a word pymorphy3 reads as an adjective: "Курском" →
+    курский, курская, курское, курские (the noun of the name decides which one is meant).
+
+    >>> _adjective_nominatives("курском")[:3]
+    ['курский', 'курская', 'курское']
+    """
+    out = []
+    for analyzer in analyzers():
+        for parse in analyzer.parse(word)[:3]:
+            if "ADJF" not in parse.tag.grammemes:
+                continue
+            for grammemes in _NOMINATIVES:
+                if (form := parse.inflect(grammemes)) is not None:
+                    out.append(lang.unify(form.word))
+    return list(dict.fromkeys(out))
+
+
+def _word_candidates(word: str, use_morph: bool, in_phrase: bool = False) -> list[str]:
+    """Nominatives ``word`` may come from; ``in_phrase``: one word of a multi-word name. Each half
+    of a hyphenated name is varied on its own (Хуторі-Михайлівському → хутір-михайлівський)."""
+    if "-" in word.strip("-"):
+        halves = [_word_candidates(half, use_morph, True)[:12] for half in word.split("-")]
+        combos = itertools.islice(itertools.product(*halves), 3 * _MAX_CANDIDATES)
+        whole = _word_candidates(word.replace("-", ""), False) if len(halves) == 1 else []
+        return list(dict.fromkeys([word, *("-".join(c) for c in combos), *whole[1:]]))
+    if in_phrase and word in _ADMIN_WORDS:  # only its forms that are admin words too: районе → район
+        return [word, *(c for c in _word_candidates(word, False) if c in _ADMIN_WORDS and c != word)]
     out = [word]
+    if in_phrase and use_morph:
+        out += _adjective_nominatives(word)
     for rules in (_ADJ_RULES, _NOUN_RULES):
         for ending, nominatives in rules:
             if word.endswith(ending) and len(word) - len(ending) >= 2:
@@ -83,6 +120,14 @@ def _word_candidates(word: str, use_morph: bool) -> list[str]:
     return list(dict.fromkeys(c for c in out if len(c) >= 2))
 
 
+def _is_name_adjective(word: str, use_morph: bool) -> bool:
+    """Is ``word`` a form of an adjective that opens names (Нижней, Великій)?"""
+    if word in _NAME_ADJECTIVES:
+        return True
+    return use_morph and any(lang.unify(p.normal_form) in _NAME_ADJECTIVES
+                             for analyzer in analyzers() for p in analyzer.parse(word)[:2])
+
+
 @lru_cache(maxsize=100_000)
 def nominative_candidates(phrase: str, use_morph: bool = True) -> tuple[str, ...]:
     """Possible nominative forms of a (possibly inflected) place-name phrase.
@@ -93,6 +138,9 @@ def nominative_candidates(phrase: str, use_morph: bool = True) -> tuple[str, ...
     phrase = lang.unify(strip_preposition(phrase.strip()).casefold())
     if not phrase or not is_cyrillic(phrase):
         return (phrase,) if phrase else ()
-    per_word = [_word_candidates(w, use_morph) for w in phrase.split()]
-    combos = itertools.islice(itertools.product(*per_word), _MAX_CANDIDATES)
+    words = phrase.split()
+    if len(words) == 1 and _is_name_adjective(phrase, use_morph):
+        return (phrase,)
+    per_word = [_word_candidates(w, use_morph, len(words) > 1) for w in words]
+    combos = itertools.islice(itertools.product(*per_word), _MAX_CANDIDATES if len(words) > 1 else None)
     return tuple(dict.fromkeys(" ".join(c) for c in combos))

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from gazetteer import lang
 
-__all__ = ["fold", "transliterate", "name_key", "is_cyrillic", "GENERIC_TERMS"]
+__all__ = ["fold", "transliterate", "name_key", "is_cyrillic", "GENERIC_TERMS", "QUALIFIERS"]
 
 _APOSTROPHES = "'’ʼʹ`´‘\u02bb\u02bc\u2032"
 #: Letters that look accented but are letters of their own (й, ё, ї): fold keeps them, then maps
@@ -44,8 +44,10 @@ _SCHOLARLY_TABLE = str.maketrans({"š": "sh", "č": "ch", "ž": "zh", "ŝ": "shc
 #: Generic words of administrative names, reduced to one token each so
 #: "Kursk Oblast", "Kursk region" and "Курская область" share a last token.
 GENERIC_TERMS = {level.value: lang.admin_words(lang.Use.KEY, level)
-                 for level in (lang.Level.DISTRICT, lang.Level.OBLAST)}
+                 for level in (lang.Level.DISTRICT, lang.Level.OBLAST, lang.Level.HROMADA)}
 _GENERIC_LOOKUP: dict[str, str] = {}
+#: Words between an admin name and its admin word ("городской округ", "urban okrug"): dropped from keys.
+QUALIFIERS = tuple(lang.words(lang.Role.ADMIN_QUALIFIER))
 
 # Ordered skeleton rewrites applied to folded Latin text.
 _SKELETON_RULES: list[tuple[re.Pattern[str], str]] = [
@@ -138,14 +140,17 @@ def name_key(text: str) -> str:
     ('korenevo', 'korenevo', 'korenevo')
     >>> name_key("Bolshoye Soldatskoye") == name_key("Большое Солдатское")
     True
+    >>> name_key("Шебекинский городской округ") == name_key("Шебекинский округ")
+    True
     """
     words = []
-    for token in fold(unicodedata.normalize("NFC", text).casefold().translate(_SCHOLARLY_TABLE)).split(" "):
-        if not token:
-            continue
+    tokens = [t for t in fold(unicodedata.normalize("NFC", text).casefold().translate(_SCHOLARLY_TABLE)).split(" ") if t]
+    for i, token in enumerate(tokens):
         generic = _generic(token)
         if generic != token:
             words.append(generic)
             continue
+        if i and token.startswith(QUALIFIERS) and i + 1 < len(tokens) and _generic(tokens[i + 1]) != tokens[i + 1]:
+            continue  # "Шебекинский городской округ" ~ "Шебекинский округ"
         words.append(_skeleton(transliterate(token)))
     return " ".join(w for w in words if w)

@@ -17,18 +17,32 @@ LANGUAGE = Language(
             """general military defence defense ministry armed forces army air navy intelligence president
             presidential government officials foreign security sbu gur hur national state border emergency
             parliament envoy ambassador embassy troops says said claims claimed reports reported stated""".split()),
+        Role.ACTOR_AFTER: tuple(
+            """lost loses losing has had have is was were will would could can may must attacked attacks struck
+            strikes shelled shells fired fires launched launches captured captures retook recaptured advanced
+            advances withdrew withdraws denied denies confirmed confirms accused accuses sent sends deployed
+            continues continued suffered suffers killed kills destroyed destroys hit hits blamed blames accuse
+            warned warns urged urges told tells invaded invades attack""".split()),
+        Role.LIST_JOIN: ("and",),
+        Role.ADMIN_QUALIFIER: ("urban", "municipal", "rural"),
     },
     admin_words=(
         AdminWord("oblast", Level.OBLAST, _ALL), AdminWord("region", Level.OBLAST, _ALL),
         AdminWord("province", Level.OBLAST), AdminWord("oblast'", Level.OBLAST, Use.NAME),
-        AdminWord("oblasti", Level.OBLAST, Use.KEY),
+        AdminWord("oblasti", Level.OBLAST, Use.KEY), AdminWord("regions", Level.OBLAST),
+        AdminWord("oblasts", Level.OBLAST),
         AdminWord("district", Level.DISTRICT), AdminWord("raion", Level.DISTRICT),
         AdminWord("rayon", Level.DISTRICT), AdminWord("raijon", Level.DISTRICT, Use.KEY),
-        AdminWord("rajon", Level.DISTRICT, Use.KEY), AdminWord("okrug", Level.DISTRICT, Use.KEY),
+        AdminWord("rajon", Level.DISTRICT, Use.KEY), AdminWord("okrug", Level.DISTRICT),
+        AdminWord("districts", Level.DISTRICT), AdminWord("raions", Level.DISTRICT),
+        AdminWord("hromada", Level.HROMADA), AdminWord("hromadas", Level.HROMADA),
+        AdminWord("direction", Level.DIRECTION, Use.TEXT), AdminWord("axis", Level.DIRECTION, Use.TEXT),
+        AdminWord("directions", Level.DIRECTION, Use.TEXT), AdminWord("axes", Level.DIRECTION, Use.TEXT),
     ),
     countries=(
         Country("RU", ("russia", "russian federation")),
         Country("UA", ("ukraine",)),
         Country("BY", ("belarus",)),
     ),
+    place_adjective_endings=("ska",),
 )

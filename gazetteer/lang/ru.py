@@ -5,7 +5,7 @@
     True
 """
 
-from gazetteer.lang.schema import AdminWord, CaseRule, Country, Language, Level, Part, Role, Use
+from gazetteer.lang.schema import AdminWord, CaseRule, Country, Language, Level, OblastNoun, Part, Role, Use
 
 _A, _N = Part.ADJECTIVE, Part.NOUN
 
@@ -21,15 +21,27 @@ LANGUAGE = Language(
     },
     equivalents={"ё": "е"},
     words={
-        Role.PREPOSITION: tuple("""в во у на под из от до к ко через за над около возле близ вблизи
+        Role.PREPOSITION: tuple("""в во у на под из от до к ко через за над около возле близ вблизи о об по при
             неподалеку район районе""".split()),
         Role.INSTITUTION_BEFORE: tuple("минобороны мо генштаб мид президент посол армия вс".split()),
+        Role.LIST_JOIN: ("и",),
+        Role.ADMIN_QUALIFIER: ("городск", "муниципальн", "сельск", "поселков"),
+        Role.NAME_ADJECTIVE: tuple("""новый новая новое новые старый старая старое старые нижний нижняя нижнее
+            нижние верхний верхняя верхнее верхние большой большая большое большие малый малая малое малые
+            средний средняя среднее средние красный красная красное красные великий великая великое""".split()),
     },
     admin_words=(
-        *(AdminWord(w, Level.OBLAST) for w in ("области", "областью", "обл.")),
+        *(AdminWord(w, Level.OBLAST) for w in ("области", "областью", "обл.", "областей", "областях",
+                                                "областям", "областями")),
         AdminWord("область", Level.OBLAST, Use.KEY | Use.TEXT | Use.NAME),
-        *(AdminWord(w, Level.DISTRICT) for w in ("район", "района", "районе", "району",
-                                                  "округ", "округа", "округе", "округу")),
+        *(AdminWord(w, Level.DISTRICT) for w in ("район", "района", "районе", "району", "районом", "районов",
+                                                  "районах", "районам", "районами", "округ", "округа", "округе",
+                                                  "округу", "округом", "округов", "округах", "округам")),
+        *(AdminWord(w, Level.HROMADA) for w in ("громада", "громады", "громаде", "громаду", "громадой", "громад",
+                                                 "громадах")),
+        *(AdminWord(w, Level.DIRECTION, Use.TEXT) for w in ("направление", "направления", "направлении",
+                                                             "направлению", "направлением", "направлений",
+                                                             "направлениях", "направлениям")),
         AdminWord("р-н", Level.DISTRICT, Use.KEY),
     ),
     countries=(
@@ -56,6 +68,10 @@ LANGUAGE = Language(
         CaseRule(_N, "а", ("", "о", "е")), CaseRule(_N, "я", ("ь", "е")),
         CaseRule(_N, "ого", ("о", "е")), CaseRule(_N, "ому", ("о", "е")),
     ),
+    # Курская → Курщина, Белгородская → Белгородчина (after д and т the noun is -чина)
+    oblast_nouns=(OblastNoun("щин", "а", "[аыуео][юй]?"), OblastNoun("чин", "а", "[аыуео][юй]?", after="дт")),
     oblast_adjective_endings=("ская", "ской"),
+    place_adjective_endings=("ская", "ский", "кая", "кий"),
+    place_adjective_suffixes=("ян", "ан", "ов", "ев"),
     morph_analyzer="ru",
 )

@@ -33,6 +33,14 @@ class Role(Enum):
     INSTITUTION_BEFORE = "institution before a country"
     #: after "Ukraine's" / "Russia's", the same: "Ukraine's General Staff"
     INSTITUTION_AFTER = "institution after a country"
+    #: after a country, makes it the actor of the sentence, not a place: "Ukraine lost ..."
+    ACTOR_AFTER = "verb after a country"
+    #: joins the names of a list of admin units: "Глушковского, Кореневского и Суджанского районов"
+    LIST_JOIN = "list join"
+    #: start of a word between an admin name and its admin word: "Грайворонского городского округа"
+    ADMIN_QUALIFIER = "admin qualifier stem"
+    #: adjectives that open multi-word names and are no name alone: "Нижней" of "в Нижней Мордовке"
+    NAME_ADJECTIVE = "name adjective"
 
 
 class Part(Enum):
@@ -47,6 +55,10 @@ class Level(Enum):
 
     OBLAST = "oblast"
     DISTRICT = "raion"
+    #: a Ukrainian territorial community, resolved to its centre settlement
+    HROMADA = "hromada"
+    #: a front "direction" ("Курское направление"), read as the oblast of that name
+    DIRECTION = "direction"
 
 
 class Use(Flag):
@@ -111,6 +123,8 @@ class OblastNoun(NamedTuple):
     nominative: str
     #: a regular expression for the case endings after ``stem``
     endings: str
+    #: the letters the adjective stem must end with for this noun ("дт": Белгород → Белгородчина); any when empty
+    after: str = ""
 
     @property
     def suffix(self) -> str:
@@ -143,5 +157,11 @@ class Language:
     oblast_nouns: tuple[OblastNoun, ...] = ()
     #: endings of oblast adjectives, dropped to make an oblast noun: "ская" (Курская)
     oblast_adjective_endings: tuple[str, ...] = ()
+    #: endings of the adjective a hromada is named with, dropped to find its centre: "ська" (Білопільська →
+    #: Білопілля)
+    place_adjective_endings: tuple[str, ...] = ()
+    #: suffixes of such an adjective's stem that the centre's name may lack: "ян" (Ворожбянська → Ворожба),
+    #: "ів" (Дергачівська → Дергачі)
+    place_adjective_suffixes: tuple[str, ...] = ()
     #: pymorphy3's dictionary for the language, if it has one
     morph_analyzer: str = ""

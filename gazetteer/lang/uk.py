@@ -24,13 +24,25 @@ LANGUAGE = Language(
     },
     words={
         # "пiд" with a Latin i is a common typing of "під"
-        Role.PREPOSITION: tuple("у в на під пiд біля із з зі від до через за над поблизу неподалік".split()),
+        Role.PREPOSITION: tuple("у в на під пiд біля із з зі від до через за над поблизу неподалік по при".split()),
         Role.INSTITUTION_BEFORE: tuple("мзс генштаб президент посол зс".split()),
+        Role.LIST_JOIN: ("і", "та", "й"),
+        Role.ADMIN_QUALIFIER: ("міськ", "селищн", "сільськ"),
+        Role.NAME_ADJECTIVE: tuple("""новий нова нове нові старий стара старе старі нижній нижня нижнє нижні
+            верхній верхня верхнє верхні великий велика велике великі малий мала мале малі середній середня
+            середнє червоний червона червоне""".split()),
     },
     admin_words=(
         AdminWord("область", Level.OBLAST, Use.KEY | Use.TEXT | Use.NAME),
-        AdminWord("області", Level.OBLAST), AdminWord("обл.", Level.OBLAST),
-        *(AdminWord(w, Level.DISTRICT) for w in ("район", "районі", "району", "округ", "окрузі")),
+        *(AdminWord(w, Level.OBLAST) for w in ("області", "обл.", "областю", "областей", "областях", "областям",
+                                                "областями")),
+        *(AdminWord(w, Level.DISTRICT) for w in ("район", "районі", "району", "районом", "районів", "районах",
+                                                  "районам", "районами", "округ", "окрузі", "округу", "округом",
+                                                  "округів", "округах")),
+        *(AdminWord(w, Level.HROMADA) for w in ("громада", "громади", "громаді", "громаду", "громадою", "громад",
+                                                 "громадах", "громадам", "громадами", "тг", "отг")),
+        *(AdminWord(w, Level.DIRECTION, Use.TEXT) for w in ("напрямок", "напрямку", "напрямі", "напрямком", "напрямки", "напрямків", "напрямках",
+                                                             "напрямками", "напрямах", "напрями")),
     ),
     countries=(
         Country("RU", ("росія", "росії", "росію", "росією")),
@@ -40,6 +52,7 @@ LANGUAGE = Language(
     case_rules=(
         CaseRule(_A, "ого", ("ий", "е")), CaseRule(_A, "его", ("є",)), CaseRule(_A, "ому", ("ий", "е")),
         CaseRule(_A, "ім", ("ий", "е")), CaseRule(_A, "ій", ("а", "я", "ий")),
+        CaseRule(_A, "ої", ("а",)), CaseRule(_A, "ою", ("а",)), CaseRule(_A, "ьої", ("я",)),
         CaseRule(_A, "у", ("а",)), CaseRule(_A, "ю", ("я",)),
         CaseRule(_A, "их", ("і",)), CaseRule(_A, "ими", ("і",)),
         CaseRule(_N, "ами", ("и", "а")), CaseRule(_N, "ями", ("и", "я")),
@@ -55,5 +68,7 @@ LANGUAGE = Language(
     alternations=(Alternation("ое", "і", "аеиіоуюяєї"),),
     oblast_nouns=(OblastNoun("щин", "а", "[аиуіоюе][юй]?"),),
     oblast_adjective_endings=("ська", "ськой"),
+    place_adjective_endings=("ська", "ський", "зька", "зький", "ька", "ький"),
+    place_adjective_suffixes=("ян", "ан", "ів", "ов", "ев"),
     morph_analyzer="uk",
 )

@@ -20,6 +20,7 @@ from functools import lru_cache
 from gazetteer import Context, Gazetteer, Resolution
 from gazetteer.context import country_words, find_country_words, is_word_char
 from gazetteer.exc import QueryError
+from gazetteer.normalize import name_key
 from mapper.extract.sentences import Sentence, split_sentences
 from mapper.extract.toponyms import ToponymSpotter
 
@@ -102,12 +103,14 @@ class Geoparser:
                              if lends[j] and j != i and spotted[j].text != name.text)
                 admin1 = {first[j].place.admin1_code: first[j].place.name for j in others
                           if spotted[j].how == "region" and first[j].resolved and first[j].place.is_admin1}
+                admin2 = frozenset(name_key(first[j].place.admin2) for j in others if spotted[j].how == "district"
+                                   and first[j].resolved and first[j].place.admin2)
                 local_text = text[sentence.start:sentence.end] if sentence else name.text
                 countries = named_countries.of(sentence) if sentence else _countries(local_text)
                 ctx = Context(theatre=gaz.theatre, countries=countries,
                               admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
                               doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
-                              near=near, text=local_text)
+                              near=near, text=local_text, admin2_keys=admin2)
                 resolution = self._resolve(name.query, ctx)
             mentions.append(Mention(doc_id, name.text, name.start, name.end,
                                     sentence.index if sentence else -1, sentence.paragraph if sentence else -1,
