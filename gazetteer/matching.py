@@ -1,0 +1,124 @@
+"""The match policy: how a name matched a place, how alike they are, and when that is too loose.
+
+Every candidate carries a :class:`~gazetteer.place.MatchKind` and a similarity in [0, 1]:
+
+* ``exact`` / ``variant``: the name, or one of its alternate names, as written (similarity 1);
+* ``transliteration``: another romanisation of one of its names (the name keys are equal);
+* ``inflected``: an oblique Russian/Ukrainian case of one of its names;
+* ``fuzzy``: a different spelling whose name key is at least :data:`FUZZY_CANDIDATE` alike.
+
+A fuzzy candidate is placed only when it is at least :data:`FUZZY_MIN` alike, or when the two keys
+differ only in their last letter (:data:`ENDING_LETTERS`) (a Ukrainian against a Russian ending,
+Shebekyne / Shebekino); below that it is a *near miss*: the name stays unresolved and the near miss
+is listed as an alternative. A transliteration that needs Latin ``g`` to stand for Cyrillic ``х``
+(Olgovka for Ольховка) is a near miss too: no romanisation writes х as g.
+
+    >>> similarity("Kurilovka", "Kirilovka") < FUZZY_MIN
+    True
+    >>> ending_variant("Shebekyne", "Shebekino"), ending_variant("Alexander", "Alexandria")
+    (True, False)
+    >>> g_for_kh("Olgovka", "Ольховка"), g_for_kh("Glushkovo", "Глушково")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from gazetteer.context import Context
+from gazetteer.normalize import fold, name_key, transliterate
+from gazetteer.place import MatchKind, Place
+
+__all__ = ["FUZZY_CANDIDATE", "FUZZY_MIN", "ENDING_LETTERS", "similarity", "ending_variant", "g_for_kh",
+           "fuzzy_accepted",
+           "spelling_similarity", "key_match", "policy_refusal"]
+
+#: Keys at least this alike (rapidfuzz ratio / 100) are fuzzy candidates at all.
+FUZZY_CANDIDATE = 0.85
+#: A fuzzy candidate at least this alike may be placed (never at geo-precision 1).
+FUZZY_MIN = 0.92
+#: Keys that agree but for this many final letters are an ending variant, placed like FUZZY_MIN.
+ENDING_LETTERS = 1
+#: Shortest common stem for an ending variant.
+_MIN_STEM = 5
+_G, _KH = "\u01e5", "\ua741"  # stand-ins that no folding rule touches: Latin g, and kh / х
+
+
+@lru_cache(maxsize=100_000)
+def similarity(a: str, b: str) -> float:
+    """Edit similarity of two names' keys, 0..1."""
+    return round(fuzz.ratio(name_key(a), name_key(b)) / 100, 3)
+
+
+@lru_cache(maxsize=100_000)
+def ending_variant(a: str, b: str) -> bool:
+    """True when the keys share a stem of 5+ letters and differ only in their last letter."""
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb or " " in ka or " " in kb:
+        return False
+    stem = 0
+    while stem < min(len(ka), len(kb)) and ka[stem] == kb[stem]:
+        stem += 1
+    return stem >= _MIN_STEM and len(ka) - stem <= ENDING_LETTERS and len(kb) - stem <= ENDING_LETTERS
+
+
+@lru_cache(maxsize=100_000)
+def spelling_similarity(a: str, b: str) -> float:
+    """Edit similarity of two names as spelled (folded, in Latin letters), 0..1."""
+    return round(fuzz.ratio(transliterate(fold(a)), transliterate(fold(b))) / 100, 3)
+
+
+def _marked_key(name: str) -> str:
+    return name_key(fold(name).replace("kh", _KH).replace("х", _KH).replace("g", _G))
+
+
+@lru_cache(maxsize=100_000)
+def g_for_kh(query: str, name: str) -> bool:
+    """True when equal keys come from a Latin g in one name where the other has kh or х."""
+    a, b = _marked_key(query), _marked_key(name)
+    return len(a) == len(b) and any({x, y} == {_G, _KH} for x, y in zip(a, b))
+
+
+def fuzzy_accepted(query: str, name: str, score: float) -> bool:
+    """Whether a fuzzy candidate of this similarity may be placed (see the module docstring)."""
+    return score >= FUZZY_MIN or ending_variant(query, name)
+
+
+def key_match(name: str, folded: str, place: Place) -> tuple[Place, MatchKind, float]:
+    """How a place found under the name's key matched: its name, an alternate name, or a romanisation."""
+    if fold(place.name) == folded:
+        return place, MatchKind.EXACT, 1.0
+    if any(fold(n) == folded for n in place.alternate_names):
+        return place, MatchKind.VARIANT, 1.0
+    names = (place.name, *place.alternate_names)
+    if all(g_for_kh(name, n) for n in names if name_key(n) == name_key(name)):
+        return place, MatchKind.FUZZY, spelling_similarity(name, place.name)  # Olgovka is not Ol'khovka
+    return place, MatchKind.TRANSLITERATION, 1.0
+
+
+def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Context, *,
+                   bare: bool = False) -> str:
+    """Why the match policy refuses this candidate ("" when it does not).
+
+    ``bare``: the query came with no text at all (``geocode Paris``); an exact, variant or
+    inflected name outside the theatre is then taken as asked."""
+    if how is MatchKind.FUZZY and not fuzzy_accepted(query, place.name, sim):
+        return (f"no place called {query!r}; the nearest spelling, {place.name} ({place.admin1 or '?'}, "
+                f"{place.country_code}), is only {sim:.2f} alike (a near miss, not a match)")
+    theatre = ctx.theatre
+    named_countries = ctx.countries | ctx.doc_countries
+    if how is MatchKind.FUZZY and place.country_code not in named_countries and (
+            theatre is None or place.country_code not in theatre.countries):
+        return (f"the nearest spelling of {query!r}, {place.name}, is in {place.country_code}, "
+                "a country the text does not name")
+    if theatre is None or theatre.contains(place):
+        return ""
+    region_named = place.admin1_code and place.admin1_code in (ctx.admin1_codes | ctx.doc_admin1_codes)
+    loose = how is MatchKind.FUZZY or how is MatchKind.TRANSLITERATION
+    if region_named or (not loose and (bare or place.country_code in named_countries)):
+        return ""
+    needs = "its region" if loose else "its country or region"
+    return (f"{place.name} ({place.admin1 or '?'}, {place.country_code}) is outside the {theatre.name} theatre "
+            f"and the text does not name {needs}")
