@@ -27,11 +27,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from gazetteer import lang
 from gazetteer.context import Context
 from gazetteer.normalize import fold, name_key, transliterate
 from gazetteer.place import MatchKind, Place
 
-__all__ = ["FUZZY_CANDIDATE", "FUZZY_MIN", "ENDING_LETTERS", "similarity", "ending_variant", "g_for_kh",
+__all__ = ["FUZZY_CANDIDATE", "FUZZY_MIN", "FUZZY_MIN_AREA", "THEATRE_MARGIN_DEG", "ENDING_LETTERS", "similarity", "ending_variant", "g_for_kh",
            "fuzzy_accepted",
            "spelling_similarity", "key_match", "policy_refusal"]
 
@@ -41,6 +42,12 @@ FUZZY_CANDIDATE = 0.85
 FUZZY_MIN = 0.92
 #: Keys that agree but for this many final letters are an ending variant, placed like FUZZY_MIN.
 ENDING_LETTERS = 1
+#: A fuzzy candidate that is an administrative area of a theatre country needs only this (an area
+#: is placed at precision 2 or 3 anyway; "Chuguev district" is Chuhuiv Raion).
+FUZZY_MIN_AREA = 0.85
+#: Degrees around the theatre's box where a transliteration into a theatre country still counts
+#: as the theatre's (the box is drawn tight; neighbouring oblasts are reported with it).
+THEATRE_MARGIN_DEG = 1.0
 #: Shortest common stem for an ending variant.
 _MIN_STEM = 5
 _G, _KH = "\u01e5", "\ua741"  # stand-ins that no folding rule touches: Latin g, and kh / х
@@ -52,16 +59,36 @@ def similarity(a: str, b: str) -> float:
     return round(fuzz.ratio(name_key(a), name_key(b)) / 100, 3)
 
 
-@lru_cache(maxsize=100_000)
-def ending_variant(a: str, b: str) -> bool:
-    """True when the keys share a stem of 5+ letters and differ only in their last letter."""
-    ka, kb = name_key(a), name_key(b)
-    if ka == kb or " " in ka or " " in kb:
-        return False
+def _alternating_vowels() -> tuple[str, str]:
+    """The Latin vowels that alternate in a closed syllable (Russian о/е, Ukrainian і), from the languages."""
+    before = {transliterate(v) for language in lang.languages() for alt in language.alternations
+              for v in alt.vowels}
+    after = {transliterate(alt.becomes) for language in lang.languages() for alt in language.alternations}
+    return "".join(sorted(before)), "".join(sorted(after))
+
+
+_ALT_FROM, _ALT_TO = _alternating_vowels()
+
+
+def _word_variant(ka: str, kb: str) -> bool:
+    if ka == kb:
+        return True
+    if len(ka) == len(kb) and _ALT_TO:
+        diff = [(x, y) for x, y in zip(ka, kb) if x != y]
+        if len(diff) == 1 and {*diff[0]} <= {*_ALT_FROM, *_ALT_TO} and {*diff[0]} & {*_ALT_TO}:
+            return True  # Синьковка / Синьківка: the Ukrainian vowel alternation
     stem = 0
     while stem < min(len(ka), len(kb)) and ka[stem] == kb[stem]:
         stem += 1
     return stem >= _MIN_STEM and len(ka) - stem <= ENDING_LETTERS and len(kb) - stem <= ENDING_LETTERS
+
+
+@lru_cache(maxsize=100_000)
+def ending_variant(a: str, b: str) -> bool:
+    """True when the keys differ, word by word, only in the last letter of a 5+ letter stem
+    (Shebekyne / Shebekino) or in one vowel the languages alternate (Sinkovka / Synkivka)."""
+    ka, kb = name_key(a).split(" "), name_key(b).split(" ")
+    return ka != kb and len(ka) == len(kb) and all(_word_variant(x, y) for x, y in zip(ka, kb))
 
 
 @lru_cache(maxsize=100_000)
@@ -81,9 +108,11 @@ def g_for_kh(query: str, name: str) -> bool:
     return len(a) == len(b) and any({x, y} == {_G, _KH} for x, y in zip(a, b))
 
 
-def fuzzy_accepted(query: str, name: str, score: float) -> bool:
+def fuzzy_accepted(query: str, place: Place, score: float, home: frozenset[str] = frozenset()) -> bool:
     """Whether a fuzzy candidate of this similarity may be placed (see the module docstring)."""
-    return score >= FUZZY_MIN or ending_variant(query, name)
+    if not place.is_settlement and place.country_code in home and score >= FUZZY_MIN_AREA:
+        return True
+    return score >= FUZZY_MIN or ending_variant(query, place.name)
 
 
 def key_match(name: str, folded: str, place: Place) -> tuple[Place, MatchKind, float]:
@@ -104,10 +133,11 @@ def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Co
 
     ``bare``: the query came with no text at all (``geocode Paris``); an exact, variant or
     inflected name outside the theatre is then taken as asked."""
-    if how is MatchKind.FUZZY and not fuzzy_accepted(query, place.name, sim):
+    theatre = ctx.theatre
+    home = theatre.countries if theatre is not None else frozenset()
+    if how is MatchKind.FUZZY and not fuzzy_accepted(query, place, sim, home):
         return (f"no place called {query!r}; the nearest spelling, {place.name} ({place.admin1 or '?'}, "
                 f"{place.country_code}), is only {sim:.2f} alike (a near miss, not a match)")
-    theatre = ctx.theatre
     named_countries = ctx.countries | ctx.doc_countries
     if how is MatchKind.FUZZY and place.country_code not in named_countries and (
             theatre is None or place.country_code not in theatre.countries):
@@ -115,10 +145,11 @@ def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Co
                 "a country the text does not name")
     if theatre is None or theatre.contains(place):
         return ""
-    region_named = place.admin1_code and place.admin1_code in (ctx.admin1_codes | ctx.doc_admin1_codes)
     loose = how is MatchKind.FUZZY or how is MatchKind.TRANSLITERATION
-    if region_named or (not loose and (bare or place.country_code in named_countries)):
+    home = place.country_code in home and (not loose or theatre.contains(place, margin=THEATRE_MARGIN_DEG))
+    named = place.country_code in named_countries or (
+        place.admin1_code and place.admin1_code in (ctx.admin1_codes | ctx.doc_admin1_codes))
+    if named or home or (not loose and (bare or place.feature_code == "PPLC")):
         return ""
-    needs = "its region" if loose else "its country or region"
     return (f"{place.name} ({place.admin1 or '?'}, {place.country_code}) is outside the {theatre.name} theatre "
-            f"and the text does not name {needs}")
+            f"and the text does not name its country or region")
