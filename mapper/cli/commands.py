@@ -178,8 +178,13 @@ def _cmd_extract(args) -> int:
     docs, status = read_inputs(args)
     if not docs and status != EXIT_OK:
         return status  # every input failed: an earlier output file stays as it was
-    events = extract_events(docs, merge=not args.no_merge, gazetteer=gazetteer_of(args))
+    gazetteer = gazetteer_of(args)
+    events = extract_events(docs, merge=not args.no_merge, gazetteer=gazetteer)
     write_events(events, args.output, fmt=args.format)
+    from mapper.pipeline import outside_theatre
+
+    for line in outside_theatre(events, gazetteer.theatre if gazetteer is not None else None):
+        print(line, file=sys.stderr)
     return status
 
 
