@@ -39,7 +39,7 @@ __all__ = ["FUZZY_CANDIDATE", "FUZZY_MIN", "FUZZY_MIN_AREA", "THEATRE_MARGIN_DEG
 #: Keys at least this alike (rapidfuzz ratio / 100) are fuzzy candidates at all.
 FUZZY_CANDIDATE = 0.85
 #: A fuzzy candidate at least this alike may be placed (never at geo-precision 1).
-FUZZY_MIN = 0.92
+FUZZY_MIN = 0.95
 #: Keys that agree but for this many final letters are an ending variant, placed like FUZZY_MIN.
 ENDING_LETTERS = 1
 #: A fuzzy candidate that is an administrative area of a theatre country needs only this (an area
