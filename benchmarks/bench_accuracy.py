@@ -258,7 +258,7 @@ def score_toponyms(passages, truth, regions, mentions) -> dict:
     texts = {p["id"]: p["text"] for p in passages}
     predicted: dict[str, list[tuple[tuple[int, int], tuple[float, float] | None]]] = defaultdict(list)
     for rec in mentions:
-        doc = rec.get("doc_id") or rec.get("id")
+        doc = _doc(rec)
         if doc in texts and (span := _span(texts[doc], rec)) is not None:
             coord = (float(rec["latitude"]), float(rec["longitude"])) if rec.get("resolved", True) and \
                 rec.get("latitude") is not None and rec.get("longitude") is not None else None
@@ -297,7 +297,7 @@ def score_figures(passages, events) -> dict:
     not_figures = {p["id"]: set().union(*(numbers_in(s) for s in p.get("not_casualty_numbers", [])))
                    for p in passages}
     docs = set(not_figures)
-    predicted = [(e.get("doc_id") or e.get("id"), f, as_int(e.get(f))) for e in events for f in FIELDS]
+    predicted = [(_doc(e), f, as_int(e.get(f))) for e in events for f in FIELDS]
     predicted = [(d, f, v) for d, f, v in predicted if v is not None and d in docs]
     keys = set(predicted)
     recalled = sum((d, f, v) in keys for d, f, v in annotated_rows)
@@ -313,6 +313,10 @@ def outside_box(events) -> dict:
               if e.get("latitude") is not None and e.get("longitude") is not None]
     out = [pt for pt in points if not (BOX[0] <= pt[0] <= BOX[1] and BOX[2] <= pt[1] <= BOX[3])]
     return {"event_points_outside_box_k_n": [len(out), len(points)]}
+
+
+def _doc(rec: dict) -> str | None:
+    return next((rec[k] for k in ("doc", "doc_id", "id", "document") if isinstance(rec.get(k), str)), None)
 
 
 def _ratio(k: int, n: int) -> float:
