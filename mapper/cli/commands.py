@@ -159,10 +159,12 @@ def _cmd_geocode(args) -> int:
         if res.resolved:
             p = res.place
             print(f"{p.label}  {p.latitude:.5f} {p.longitude:.5f}  precision {res.geo_precision}  "
-                  f"score {res.score:.3f}  [{p.id}]")
+                  f"{res.match} match ({res.similarity:.2f} alike)  score {res.score:.3f}  [{p.id}]")
             print(f"  why: {res.reason}")
         else:
             print(f"unresolved: {res.query}: {res.reason}")
+            for c in () if args.all else res.alternatives[:1]:
+                print(f"  nearest: {c.place.label} ({c.match} match, {c.similarity:.2f} alike)")
         if args.all:
             for c in res.alternatives:
                 flag = f"  (ruled out: {c.contradiction})" if c.contradiction else ""
