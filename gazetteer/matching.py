@@ -23,6 +23,7 @@ is listed as an alternative. A transliteration that needs Latin ``g`` to stand f
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -97,8 +98,13 @@ def spelling_similarity(a: str, b: str) -> float:
     return round(fuzz.ratio(transliterate(fold(a)), transliterate(fold(b))) / 100, 3)
 
 
+#: Cyrillic letters the languages romanise as "kh" (х)
+_KH_LETTERS = re.compile("kh|" + "|".join(re.escape(c) for c, latin in lang.transliteration().items()
+                                          if latin == "kh" and c == c.lower()))
+
+
 def _marked_key(name: str) -> str:
-    return name_key(fold(name).replace("kh", _KH).replace("х", _KH).replace("g", _G))
+    return name_key(_KH_LETTERS.sub(_KH, fold(name)).replace("g", _G))
 
 
 @lru_cache(maxsize=100_000)
