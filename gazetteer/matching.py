@@ -46,9 +46,9 @@ ENDING_LETTERS = 1
 #: A fuzzy candidate that is an administrative area of a theatre country needs only this (an area
 #: is placed at precision 2 or 3 anyway; "Chuguev district" is Chuhuiv Raion).
 FUZZY_MIN_AREA = 0.85
-#: Degrees around the theatre's box where a transliteration into a theatre country still counts
-#: as the theatre's (the box is drawn tight; neighbouring oblasts are reported with it).
-THEATRE_MARGIN_DEG = 1.0
+#: Degrees around the theatre's box where a settlement of a theatre country still counts as the
+#: theatre's (the box is drawn tight; neighbouring oblasts are reported with it).
+THEATRE_MARGIN_DEG = 2.0
 #: Shortest common stem for an ending variant.
 _MIN_STEM = 5
 _G, _KH = "\u01e5", "\ua741"  # stand-ins that no folding rule touches: Latin g, and kh / х
@@ -152,10 +152,15 @@ def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Co
     if theatre is None or theatre.contains(place):
         return ""
     loose = how is MatchKind.FUZZY or how is MatchKind.TRANSLITERATION
-    home = place.country_code in home and (not loose or theatre.contains(place, margin=THEATRE_MARGIN_DEG))
-    named = place.country_code in named_countries or (
-        place.admin1_code and place.admin1_code in (ctx.admin1_codes | ctx.doc_admin1_codes))
-    if named or home or (not loose and (bare or place.feature_code == "PPLC")):
+    region_named = bool(place.admin1_code) and place.admin1_code in (ctx.admin1_codes | ctx.doc_admin1_codes)
+    in_home = place.country_code in home
+    if region_named or (in_home and (not place.is_settlement or theatre.contains(place, margin=THEATRE_MARGIN_DEG))):
+        return ""  # its oblast is named, it is an area of a theatre country, or it lies just off the box
+    centre = place.feature_code in ("PPLC", "PPLA") and (in_home or place.feature_code == "PPLC")
+    written = how is MatchKind.EXACT or how is MatchKind.VARIANT
+    # an oblast named anywhere names its country too ("in the Kursk region": Russia)
+    implied = {code.split(".")[0] for code in ctx.admin1_codes | ctx.doc_admin1_codes}
+    if not loose and (bare or centre) or written and place.country_code in named_countries | implied:
         return ""
     return (f"{place.name} ({place.admin1 or '?'}, {place.country_code}) is outside the {theatre.name} theatre "
             f"and the text does not name its country or region")

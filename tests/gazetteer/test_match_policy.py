@@ -135,3 +135,24 @@ def test_theatre_box_with_margin():
     assert not theatre.contains_point(59.0, 39.0)
     south, west, _, _ = theatre.bbox
     assert not theatre.contains_point(south - 0.5, west) and theatre.contains_point(south - 0.5, west, margin=1)
+
+
+@pytest.mark.parametrize("name, sentence", [
+    ("Сумської", "Уночі окупанти знову били по прикордонню Сумської області."),
+    ("Сумская", "Сумская группировка противника понесла потери, заявили в штабе."),
+])
+def test_sumy_adjective_is_never_a_village_in_siberia(gaz, name, sentence):
+    res = gaz.resolve(name, sentence)
+    assert not res.resolved or (res.place.country_code == "UA" and res.place.longitude < 41), res.to_dict()
+
+
+def test_far_settlement_of_a_theatre_country_needs_its_oblast(gaz):
+    theatre = gaz.theatre
+    south, west, north, east = theatre.bbox
+    far = Place(id="t:far", name="Testovka", latitude=south - 5, longitude=west - 5, country_code="UA",
+                admin1_code="UA.99")
+    from gazetteer.context import Context
+    from gazetteer.matching import policy_refusal
+    assert "outside" in policy_refusal("Testovki", far, MatchKind.INFLECTED, 1.0, Context(theatre=theatre))
+    named = Context(theatre=theatre, doc_admin1_codes=frozenset({"UA.99"}))
+    assert policy_refusal("Testovki", far, MatchKind.INFLECTED, 1.0, named) == ""
