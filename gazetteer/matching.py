@@ -13,6 +13,12 @@ Shebekyne / Shebekino); below that it is a *near miss*: the name stays unresolve
 is listed as an alternative. A transliteration that needs Latin ``g`` to stand for Cyrillic ``х``
 (Olgovka for Ольховка) is a near miss too: no romanisation writes х as g.
 
+Outside the theatre's box (:func:`policy_refusal`) a settlement is placed only when the text names
+its oblast, or it lies within :data:`THEATRE_MARGIN_DEG` of the box in a theatre country, or it is
+a national capital or oblast centre written exactly (any capital, a theatre country's oblast centre),
+or its name is written exactly and the text names its country (an oblast named names its country).
+Areas of a theatre country are always its own. Anything else stays unresolved with that reason.
+
     >>> similarity("Kurilovka", "Kirilovka") < FUZZY_MIN
     True
     >>> ending_variant("Shebekyne", "Shebekino"), ending_variant("Alexander", "Alexandria")

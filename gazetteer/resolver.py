@@ -16,8 +16,8 @@ name quality, prominence (population, capital, curated source), the theatre,
 the countries and oblasts named in the context, and the distance to the
 co-mentioned places. When the local context contradicts every candidate the
 name stays unresolved: we do not put a Kursk village in Sumy oblast. A place outside the
-theatre's box needs the text to name its country or oblast (its oblast, for a transliteration
-or fuzzy match); otherwise the name stays unresolved with that reason.
+theatre's box needs the text to name its country or oblast (the rules are in
+:mod:`gazetteer.matching`); otherwise the name stays unresolved with that reason.
 """
 
 from __future__ import annotations
