@@ -36,6 +36,7 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     "scaleout": ("bench_scaleout.py", ["--reports", "5000", "--repeats", "1"], []),
     "peers": ("bench_peers.py", ["--reports", "200", "--rounds", "1"], []),
     "properties": ("bench_properties.py", ["--scale", "1"], []),
+    "accuracy": ("bench_accuracy.py", [], []),
 }
 
 

@@ -122,7 +122,7 @@ def hromada_centres(index, phrase: str, theatre=None) -> list[Place]:
             if place.is_settlement and place.country_code in countries:
                 found.setdefault(place.id, place)
     keys = _sorted_keys(index) if stems else []
-    for stem in (*stems, *(v for stem in stems for v in _stem_variants(stem))):
+    for stem in (*stems, *(v for s in stems for v in _stem_variants(s))):
         _add_centres(found, keys, index, name_key(stem), countries)
     if words is not _WORDS:
         found = {k: p for k, p in found.items() if theatre is not None and theatre.contains(p)}

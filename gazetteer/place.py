@@ -15,8 +15,38 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 
-__all__ = ["Place", "haversine_km"]
+__all__ = ["Place", "MatchKind", "haversine_km"]
+
+
+class MatchKind(str, Enum):
+    """How a name matched a place, strictest first (the value is what JSON output carries).
+
+    >>> MatchKind.FUZZY.value, MatchKind.FUZZY == "fuzzy", MatchKind.EXACT.placeable_at_point
+    ('fuzzy', True, True)
+    """
+
+    #: the place's own name, as written (case, accents and apostrophes aside)
+    EXACT = "exact"
+    #: one of the place's alternate names in the data, as written
+    VARIANT = "variant"
+    #: a spelling the name key folds together with one of its names (another romanisation)
+    TRANSLITERATION = "transliteration"
+    #: an inflected Russian/Ukrainian form of one of its names ("у Ворожбі")
+    INFLECTED = "inflected"
+    #: a similar but different spelling (edit similarity on the name key)
+    FUZZY = "fuzzy"
+    #: found by the opt-in online geocoder
+    ONLINE = "online"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def placeable_at_point(self) -> bool:
+        """False for a fuzzy match: it never gets geo-precision 1."""
+        return self is not MatchKind.FUZZY
 
 #: Feature codes (GeoNames' own where they exist) for administrative areas.
 ADMIN1_CODE = "ADM1"

@@ -9,11 +9,15 @@
     (False, "context names Kursk Oblast (RU); the 2 known places called 'Vorozhba' are in Sumy Oblast (UA)")
 
 Candidates come from the name key, then from the nominative forms of an
-inflected Russian/Ukrainian name, then from a fuzzy match. They are ranked by
+inflected Russian/Ukrainian name, then from a fuzzy match; each says how it matched
+(:class:`~gazetteer.place.MatchKind`) and how alike it is (:mod:`gazetteer.matching` has the
+policy: a loose fuzzy match is a near miss, never a place). They are ranked by
 name quality, prominence (population, capital, curated source), the theatre,
 the countries and oblasts named in the context, and the distance to the
 co-mentioned places. When the local context contradicts every candidate the
-name stays unresolved: we do not put a Kursk village in Sumy oblast.
+name stays unresolved: we do not put a Kursk village in Sumy oblast. A place outside the
+theatre's box needs the text to name its country or oblast (the rules are in
+:mod:`gazetteer.matching`); otherwise the name stays unresolved with that reason.
 """
 
 from __future__ import annotations
@@ -35,14 +39,18 @@ from gazetteer.context import (
 from gazetteer.exc import QueryError
 from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
+from gazetteer.matching import FUZZY_CANDIDATE, key_match, policy_refusal
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.normalize import fold, is_cyrillic, name_key
-from gazetteer.place import Place
+from gazetteer.place import MatchKind, Place
 
-__all__ = ["Gazetteer", "Resolution", "Candidate", "MAX_QUERY_LENGTH"]
+__all__ = ["Gazetteer", "Resolution", "Candidate", "MatchKind", "MAX_QUERY_LENGTH"]
 
 MAX_QUERY_LENGTH = 200
-_NAME_QUALITY = {"exact": 1.0, "variant": 0.9, "inflected": 0.85}
+_NAME_QUALITY = {MatchKind.EXACT: 1.0, MatchKind.VARIANT: 1.0, MatchKind.TRANSLITERATION: 0.9,
+                 MatchKind.INFLECTED: 0.85}
+#: Contradictions that come from the local context (the others are the match policy's own).
+_CONTEXT_CONTRADICTIONS = ("country", "oblast", "far from co-mentioned places")
 _SUPPORT_KM = 30.0
 #: A district named beside the mention outranks the theatre (0.4) and population (0.25) together.
 _DISTRICT_BONUS = 0.7
@@ -60,15 +68,17 @@ class Candidate:
 
     place: Place
     score: float
-    match: str
+    match: MatchKind
     reasons: tuple[str, ...] = ()
     contradiction: str = ""
+    similarity: float = 1.0
 
     def to_dict(self) -> dict:
         p = self.place
         return {"name": p.name, "latitude": p.latitude, "longitude": p.longitude,
                 "country_code": p.country_code, "admin1": p.admin1, "gazetteer_id": p.id,
-                "score": self.score}
+                "score": self.score, "match": str(self.match), "similarity": self.similarity,
+                "rejected": self.contradiction or None}
 
 
 @dataclass(frozen=True)
@@ -79,8 +89,11 @@ class Resolution:
     place: Place | None
     score: float
     reason: str
-    match: str = ""
+    #: how the name matched the place (a :class:`MatchKind`; "" when unresolved)
+    match: MatchKind | str = ""
     alternatives: tuple[Candidate, ...] = field(default=())
+    #: how alike the name and the place's name are, 0..1 (1 for an exact or variant match)
+    similarity: float = 1.0
 
     @property
     def resolved(self) -> bool:
@@ -88,7 +101,13 @@ class Resolution:
 
     @property
     def geo_precision(self) -> int | None:
-        return self.place.geo_precision if self.place else None
+        """The place's ACLED geo-precision; a fuzzy match is never precision 1."""
+        if self.place is None:
+            return None
+        precision = self.place.geo_precision
+        if precision == 1 and isinstance(self.match, MatchKind) and not self.match.placeable_at_point:
+            return 2
+        return precision
 
     def to_dict(self) -> dict:
         """The JSON shape of ``conflictmap geocode --format json``."""
@@ -100,7 +119,8 @@ class Resolution:
             "admin1": p.admin1 if p else None, "admin2": p.admin2 if p else None,
             "feature": f"{p.feature_class}.{p.feature_code}" if p else None,
             "gazetteer_id": p.id if p else None, "geo_precision": self.geo_precision,
-            "score": self.score, "reason": self.reason, "match": self.match,
+            "score": self.score, "reason": self.reason, "match": str(self.match),
+            "similarity": self.similarity,
             "source": p.source if p else None, "source_url": (p.source_url or None) if p else None,
             "alternatives": [c.to_dict() for c in self.alternatives],
         }
@@ -136,26 +156,28 @@ class Gazetteer:
         return cls._default
 
     # -- candidates ---------------------------------------------------------
-    def _candidates(self, name: str) -> tuple[tuple[Place, str], ...]:
-        """Places a name may mean, each with how it matched (exact/variant/inflected/fuzzy NN)."""
+    def _candidates(self, name: str) -> tuple[tuple[Place, MatchKind, float], ...]:
+        """Places a name may mean, each with how it matched and how alike (see :mod:`gazetteer.matching`)."""
         name = strip_preposition(name.strip())
         folded = fold(name)
-        found: dict[str, tuple[Place, str]] = {}
+        found: dict[str, tuple[Place, MatchKind, float]] = {}
         for place in self.index.lookup(name_key(name)):
-            exact = any(fold(n) == folded for n in (place.name, *place.alternate_names))
-            found.setdefault(place.id, (place, "exact" if exact else "variant"))
-        if not found and is_cyrillic(name):
+            found.setdefault(place.id, key_match(name, folded, place))
+        if is_cyrillic(name) and all(how is not MatchKind.EXACT and how is not MatchKind.VARIANT
+                                     for _, how, _ in found.values()):
+            # "Сумах" is the locative of Суми before it is a romanisation of Sumag
             for form in nominative_candidates(name)[1:]:
                 for place in self.index.lookup(name_key(form)):
-                    found.setdefault(place.id, (place, "inflected"))
+                    if place.id not in found or found[place.id][1] is MatchKind.TRANSLITERATION:
+                        found[place.id] = (place, MatchKind.INFLECTED, 1.0)
         if not found:  # a hromada: its centre settlement
-            how = "inflected" if is_cyrillic(name) else "variant"
-            found = {p.id: (p, how) for p in hromada_centres(self.index, name, self.theatre)}
+            how = MatchKind.INFLECTED if is_cyrillic(name) else MatchKind.VARIANT
+            found = {p.id: (p, how, 1.0) for p in hromada_centres(self.index, name, self.theatre)}
         if not found:
             found = self._fuzzy(name)
         return tuple(found.values())
 
-    def _fuzzy(self, name: str) -> dict[str, tuple[Place, str]]:
+    def _fuzzy(self, name: str) -> dict[str, tuple[Place, MatchKind, float]]:
         from rapidfuzz import fuzz, process
 
         key = name_key(name)
@@ -167,11 +189,11 @@ class Gazetteer:
             self._fuzzy_buckets, self._fuzzy_version = {}, self.index.version
             for other in self.index.keys():
                 self._fuzzy_buckets.setdefault(other[:1], []).append(other)
-        found: dict[str, tuple[Place, str]] = {}
+        found: dict[str, tuple[Place, MatchKind, float]] = {}
         for other, score, _ in process.extract(key, self._fuzzy_buckets.get(key[:1], []), scorer=fuzz.ratio,
-                                               limit=5, score_cutoff=85):
+                                               limit=5, score_cutoff=100 * FUZZY_CANDIDATE):
             for place in self.index.lookup(other):
-                found.setdefault(place.id, (place, f"fuzzy {score:.0f}"))
+                found.setdefault(place.id, (place, MatchKind.FUZZY, round(score / 100, 3)))
         return found
 
     def nearest(self, lat: float, lon: float, *, max_km: float = 25.0, limit: int = 1) -> list[tuple[Place, float]]:
@@ -193,10 +215,10 @@ class Gazetteer:
         admin1: dict[str, str] = {}
         regions, districts = admin_phrase_spans(text)
         for _, _, phrase in regions:
-            for place, _ in self.candidates(phrase):
+            for place, _, _ in self.candidates(phrase):
                 if place.is_admin1:
                     admin1[place.admin1_code] = place.name
-        admin2 = frozenset(name_key(p.admin2) for _, _, phrase in districts for p, _ in self.candidates(phrase)
+        admin2 = frozenset(name_key(p.admin2) for _, _, phrase in districts for p, _, _ in self.candidates(phrase)
                            if p.is_admin2 and p.admin2)
         near = self._co_mentions(text, exclude, countries, frozenset(admin1))
         base = dict(theatre=self.theatre, near=near, text=text, admin2_keys=admin2)
@@ -217,7 +239,7 @@ class Gazetteer:
                 if skip and name_key(sub) == skip:
                     continue
                 cands = self.candidates(sub)
-                if not cands or all(not p.is_settlement for p, _ in cands):
+                if not cands or all(not p.is_settlement for p, _, _ in cands):
                     continue
                 res = self._rank(sub, cands, probe)
                 if res.resolved and res.place.is_settlement:
@@ -239,6 +261,7 @@ class Gazetteer:
         if len(query) > MAX_QUERY_LENGTH:
             raise QueryError(query[:40] + "…", f"place name longer than {MAX_QUERY_LENGTH} characters")
         head, _, tail = query.partition(",")
+        bare = context is None and not tail and not country_codes
         if isinstance(context, str) or tail:
             text = " ".join(t for t in (tail, context if isinstance(context, str) else "") if t)
             context = self.context_from_text(text, exclude=head)
@@ -250,7 +273,7 @@ class Gazetteer:
             if self.online is not None:
                 return self._resolve_online(query, head, country_codes)
             return Resolution(query, None, 0.0, f"no place called {head!r} in the gazetteer")
-        res = self._ranked(head, cands, context)
+        res = self._ranked(head, cands, context, bare)
         return res if res.query == query else replace(res, query=query)
 
     def _resolve_online(self, query: str, head: str, country_codes: list[str] | None) -> Resolution:
@@ -273,15 +296,20 @@ class Gazetteer:
         )
         cached = " (from the local cache)" if hit.from_cache else ""
         return Resolution(query, place, 0.5, f"not in the offline gazetteer; found online by Nominatim{cached}",
-                          "online")
+                          MatchKind.ONLINE)
 
-    def _rank(self, query: str, cands, context: Context) -> Resolution:
-        scored = sorted((self._score(p, how, context) for p, how in cands), key=lambda c: -c.score)
+    def _rank(self, query: str, cands, context: Context, bare: bool = False) -> Resolution:
+        """``bare``: the query is all there is (``geocode Paris``), so no text fails to name a country."""
+        scored = sorted((self._score(query, p, how, sim, context, bare) for p, how, sim in cands),
+                        key=lambda c: -c.score)
         cluster = _cluster([p for p in context.near if p.name != query])
         if cluster:
             scored = [_check_cluster(c, cluster) for c in scored]
         ok = [c for c in scored if not c.contradiction]
         if not ok:
+            policy = [c for c in scored if c.contradiction not in _CONTEXT_CONTRADICTIONS]
+            if policy:
+                return Resolution(query, None, 0.0, policy[0].contradiction, alternatives=tuple(scored[:5]))
             where = sorted({f"{c.place.admin1 or '?'} ({c.place.country_code})" for c in scored})
             n = len(scored)
             what = (f"context names {context.describe()}" if context.countries or context.admin1_codes
@@ -292,15 +320,18 @@ class Gazetteer:
             return Resolution(query, None, 0.0, reason, alternatives=tuple(scored[:5]))
         best = ok[0]
         rest = tuple(c for c in scored if c is not best)[:5]
-        return Resolution(query, best.place, best.score, "; ".join(best.reasons), best.match, rest)
+        return Resolution(query, best.place, best.score, "; ".join(best.reasons), best.match, rest,
+                          best.similarity)
 
-    def _score(self, place: Place, how: str, ctx: Context) -> Candidate:
+    def _score(self, query: str, place: Place, how: MatchKind, sim: float, ctx: Context,
+               bare: bool = False) -> Candidate:
         reasons: list[str] = []
-        if how.startswith("fuzzy"):
-            quality = 0.75 * float(how.split()[1]) / 100
+        if how is MatchKind.FUZZY:
+            quality = 0.75 * sim
+            reasons.append(f"fuzzy name ({sim:.2f} alike)")
         else:
             quality = _NAME_QUALITY[how]
-        reasons.append(f"{how} name")
+            reasons.append(f"{'exact' if how is MatchKind.VARIANT else how.value} name")
         total = quality + 0.25 * min(1.0, math.log10(place.population + 1) / 7)
         if place.feature_code == "PPLC":
             total += 0.1
@@ -354,7 +385,8 @@ class Gazetteer:
             if near_km <= 150:
                 reasons.append(f"{near_km:.0f} km from {nearest}")
         score = round(max(0.0, min(1.0, total / 3.0)), 3)
-        return Candidate(place, score, how, tuple(reasons), contradiction)
+        contradiction = contradiction or policy_refusal(query, place, how, sim, ctx, bare=bare)
+        return Candidate(place, score, how, tuple(reasons), contradiction, sim)
 
 
 def _cluster(near: list[Place]) -> list[Place]:

@@ -83,9 +83,19 @@ class Theatre:
     def __hash__(self) -> int:
         return hash((self.name, self.bbox, self.countries, self.admin1_codes))
 
-    def contains(self, place: Place) -> bool:
+    def contains(self, place: Place, *, margin: float = 0.0) -> bool:
+        """Whether a place lies in the box (grown by ``margin`` degrees on every side)."""
+        return self.contains_point(place.latitude, place.longitude, margin=margin)
+
+    def contains_point(self, latitude: float, longitude: float, *, margin: float = 0.0) -> bool:
+        """Whether a point lies in the box (grown by ``margin`` degrees on every side).
+
+        >>> t = Theatre("T", (50.0, 35.0, 51.0, 36.0), frozenset(), frozenset())
+        >>> t.contains_point(50.5, 35.5), t.contains_point(51.5, 35.5), t.contains_point(51.5, 35.5, margin=1)
+        (True, False, True)
+        """
         south, west, north, east = self.bbox
-        return south <= place.latitude <= north and west <= place.longitude <= east
+        return (south - margin <= latitude <= north + margin) and (west - margin <= longitude <= east + margin)
 
     @property
     def view(self) -> MapView:

@@ -49,6 +49,8 @@ class RunResult:
     written: list[Path] = field(default_factory=list)
     failed: list[ConflictMapError] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: the theatre the run resolved places in (its box is checked in the summary)
+    theatre: Theatre | None = None
 
     @property
     def ok(self) -> bool:
@@ -85,7 +87,7 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
     if not inputs:
         inputs, published = [SAMPLE_REPORT], published or SAMPLE_PUBLISHED
     out = Path(output_dir)
-    result = RunResult()
+    result = RunResult(theatre=theatre)
     result.events, result.documents = _extract(inputs, result.errors, published=published, engine=engine,
                                                scheduler=scheduler, workers=workers, progress=progress,
                                                stdin=stdin, theatre=theatre)
@@ -150,7 +152,34 @@ def summarise(result: RunResult) -> list[str]:
     if result.unresolved:
         lines.append("unresolved places:")
         lines += [f"  {mention}: {reason}" for mention, reason in result.unresolved]
+    lines += outside_theatre(result.events, result.theatre)
     lines.append("written:")
     lines += [f"  {p}" for p in result.written]
     lines += [f"skipped {s}" for s in result.skipped]
+    return lines
+
+
+def outside_theatre(events: Sequence[Event], theatre: Theatre | None = None) -> list[str]:
+    """Summary lines naming every event point outside the theatre's box (none when all are inside).
+
+    >>> from mapper.model.events import Event, EventLocation
+    >>> from gazetteer.theatre import Theatre
+    >>> t = Theatre("Test", (50.0, 35.0, 51.0, 36.0), frozenset({"RU"}), frozenset())
+    >>> far = EventLocation("Paris", "Paris", 48.85, 2.35, "FR", "", "", "geonames:2988507", 1, True, "")
+    >>> outside_theatre([Event("e1", "d1", killed=2, locations=(far,))], t)
+    ['event points outside the Test theatre box: 1 event(s)', '  e1 (d1): Paris (48.85, 2.35)']
+    """
+    if theatre is None:
+        from gazetteer.theatres import default_theatre
+
+        theatre = default_theatre()
+    lines = []
+    for ev in events:
+        points = [(loc.latitude, loc.longitude, loc.name or loc.mention) for loc in ev.locations if loc.has_point]
+        far = [f"{name} ({lat:.2f}, {lon:.2f})" for lat, lon, name in points
+               if not theatre.contains_point(lat, lon)]
+        if far:
+            lines.append(f"  {ev.event_id} ({ev.doc_id}): {', '.join(far)}")
+    if lines:
+        lines.insert(0, f"event points outside the {theatre.name} theatre box: {len(lines)} event(s)")
     return lines

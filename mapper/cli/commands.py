@@ -158,10 +158,12 @@ def _cmd_geocode(args) -> int:
         if res.resolved:
             p = res.place
             print(f"{p.label}  {p.latitude:.5f} {p.longitude:.5f}  precision {res.geo_precision}  "
-                  f"score {res.score:.3f}  [{p.id}]")
+                  f"{res.match} match ({res.similarity:.2f} alike)  score {res.score:.3f}  [{p.id}]")
             print(f"  why: {res.reason}")
         else:
             print(f"unresolved: {res.query}: {res.reason}")
+            for c in () if args.all else res.alternatives[:1]:
+                print(f"  nearest: {c.place.label} ({c.match} match, {c.similarity:.2f} alike)")
         if args.all:
             for c in res.alternatives:
                 flag = f"  (ruled out: {c.contradiction})" if c.contradiction else ""
@@ -177,8 +179,13 @@ def _cmd_extract(args) -> int:
     docs, status = read_inputs(args)
     if not docs and status != EXIT_OK:
         return status  # every input failed: an earlier output file stays as it was
-    events = extract_events(docs, merge=not args.no_merge, gazetteer=gazetteer_of(args))
+    gazetteer = gazetteer_of(args)
+    events = extract_events(docs, merge=not args.no_merge, gazetteer=gazetteer)
     write_events(events, args.output, fmt=args.format)
+    from mapper.pipeline import outside_theatre
+
+    for line in outside_theatre(events, gazetteer.theatre if gazetteer is not None else None):
+        print(line, file=sys.stderr)
     return status
 
 

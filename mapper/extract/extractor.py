@@ -334,7 +334,7 @@ def _location(m: Mention) -> EventLocation:
         mention=m.text, name=p.name if p else None, latitude=p.latitude if p else None,
         longitude=p.longitude if p else None, country_code=p.country_code if p else None,
         admin1=p.admin1 if p else None, admin2=p.admin2 if p else None, gazetteer_id=p.id if p else None,
-        geo_precision=p.geo_precision if p else None, resolved=p is not None,
+        geo_precision=m.resolution.geo_precision if p else None, resolved=p is not None,
         reason=m.resolution.reason,
     )
 

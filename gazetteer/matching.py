@@ -1,0 +1,172 @@
+"""The match policy: how a name matched a place, how alike they are, and when that is too loose.
+
+Every candidate carries a :class:`~gazetteer.place.MatchKind` and a similarity in [0, 1]:
+
+* ``exact`` / ``variant``: the name, or one of its alternate names, as written (similarity 1);
+* ``transliteration``: another romanisation of one of its names (the name keys are equal);
+* ``inflected``: an oblique Russian/Ukrainian case of one of its names;
+* ``fuzzy``: a different spelling whose name key is at least :data:`FUZZY_CANDIDATE` alike.
+
+A fuzzy candidate is placed only when it is at least :data:`FUZZY_MIN` alike, or when the two keys
+differ only in their last letter (:data:`ENDING_LETTERS`) (a Ukrainian against a Russian ending,
+Shebekyne / Shebekino); below that it is a *near miss*: the name stays unresolved and the near miss
+is listed as an alternative. A transliteration that needs Latin ``g`` to stand for Cyrillic ``х``
+(Olgovka for Ольховка) is a near miss too: no romanisation writes х as g.
+
+Outside the theatre's box (:func:`policy_refusal`) a settlement is placed only when the text names
+its oblast, or it lies within :data:`THEATRE_MARGIN_DEG` of the box in a theatre country, or it is
+a national capital or oblast centre written exactly (any capital, a theatre country's oblast centre),
+or its name is written exactly and the text names its country (an oblast named names its country).
+Areas of a theatre country are always its own. Anything else stays unresolved with that reason.
+
+    >>> similarity("Kurilovka", "Kirilovka") < FUZZY_MIN
+    True
+    >>> ending_variant("Shebekyne", "Shebekino"), ending_variant("Alexander", "Alexandria")
+    (True, False)
+    >>> g_for_kh("Olgovka", "Ольховка"), g_for_kh("Glushkovo", "Глушково")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from gazetteer import lang
+from gazetteer.context import Context
+from gazetteer.normalize import fold, name_key, transliterate
+from gazetteer.place import MatchKind, Place
+
+__all__ = ["FUZZY_CANDIDATE", "FUZZY_MIN", "FUZZY_MIN_AREA", "THEATRE_MARGIN_DEG", "ENDING_LETTERS", "similarity", "ending_variant", "g_for_kh",
+           "fuzzy_accepted",
+           "spelling_similarity", "key_match", "policy_refusal"]
+
+#: Keys at least this alike (rapidfuzz ratio / 100) are fuzzy candidates at all.
+FUZZY_CANDIDATE = 0.85
+#: A fuzzy candidate at least this alike may be placed (never at geo-precision 1).
+FUZZY_MIN = 0.95
+#: Keys that agree but for this many final letters are an ending variant, placed like FUZZY_MIN.
+ENDING_LETTERS = 1
+#: A fuzzy candidate that is an administrative area of a theatre country needs only this (an area
+#: is placed at precision 2 or 3 anyway; "Chuguev district" is Chuhuiv Raion).
+FUZZY_MIN_AREA = 0.85
+#: Degrees around the theatre's box where a settlement of a theatre country still counts as the
+#: theatre's (the box is drawn tight; neighbouring oblasts are reported with it).
+THEATRE_MARGIN_DEG = 2.0
+#: Shortest common stem for an ending variant.
+_MIN_STEM = 5
+_G, _KH = "\u01e5", "\ua741"  # stand-ins that no folding rule touches: Latin g, and kh / х
+
+
+@lru_cache(maxsize=100_000)
+def similarity(a: str, b: str) -> float:
+    """Edit similarity of two names' keys, 0..1."""
+    return round(fuzz.ratio(name_key(a), name_key(b)) / 100, 3)
+
+
+def _alternating_vowels() -> tuple[str, str]:
+    """The Latin vowels that alternate in a closed syllable (Russian о/е, Ukrainian і), from the languages."""
+    before = {transliterate(v) for language in lang.languages() for alt in language.alternations
+              for v in alt.vowels}
+    after = {transliterate(alt.becomes) for language in lang.languages() for alt in language.alternations}
+    return "".join(sorted(before)), "".join(sorted(after))
+
+
+_ALT_FROM, _ALT_TO = _alternating_vowels()
+
+
+def _word_variant(ka: str, kb: str) -> bool:
+    if ka == kb:
+        return True
+    if len(ka) == len(kb) and _ALT_TO:
+        diff = [(x, y) for x, y in zip(ka, kb) if x != y]
+        if len(diff) == 1 and {*diff[0]} <= {*_ALT_FROM, *_ALT_TO} and {*diff[0]} & {*_ALT_TO}:
+            return True  # Синьковка / Синьківка: the Ukrainian vowel alternation
+    stem = 0
+    while stem < min(len(ka), len(kb)) and ka[stem] == kb[stem]:
+        stem += 1
+    return stem >= _MIN_STEM and len(ka) - stem <= ENDING_LETTERS and len(kb) - stem <= ENDING_LETTERS
+
+
+@lru_cache(maxsize=100_000)
+def ending_variant(a: str, b: str) -> bool:
+    """True when the keys differ, word by word, only in the last letter of a 5+ letter stem
+    (Shebekyne / Shebekino) or in one vowel the languages alternate (Sinkovka / Synkivka)."""
+    ka, kb = name_key(a).split(" "), name_key(b).split(" ")
+    return ka != kb and len(ka) == len(kb) and all(_word_variant(x, y) for x, y in zip(ka, kb))
+
+
+@lru_cache(maxsize=100_000)
+def spelling_similarity(a: str, b: str) -> float:
+    """Edit similarity of two names as spelled (folded, in Latin letters), 0..1."""
+    return round(fuzz.ratio(transliterate(fold(a)), transliterate(fold(b))) / 100, 3)
+
+
+#: Cyrillic letters the languages romanise as "kh" (х)
+_KH_LETTERS = re.compile("kh|" + "|".join(re.escape(c) for c, latin in lang.transliteration().items()
+                                          if latin == "kh" and c == c.lower()))
+
+
+def _marked_key(name: str) -> str:
+    return name_key(_KH_LETTERS.sub(_KH, fold(name)).replace("g", _G))
+
+
+@lru_cache(maxsize=100_000)
+def g_for_kh(query: str, name: str) -> bool:
+    """True when equal keys come from a Latin g in one name where the other has kh or х."""
+    a, b = _marked_key(query), _marked_key(name)
+    return len(a) == len(b) and any({x, y} == {_G, _KH} for x, y in zip(a, b))
+
+
+def fuzzy_accepted(query: str, place: Place, score: float, home: frozenset[str] = frozenset()) -> bool:
+    """Whether a fuzzy candidate of this similarity may be placed (see the module docstring)."""
+    if not place.is_settlement and place.country_code in home and score >= FUZZY_MIN_AREA:
+        return True
+    return score >= FUZZY_MIN or ending_variant(query, place.name)
+
+
+def key_match(name: str, folded: str, place: Place) -> tuple[Place, MatchKind, float]:
+    """How a place found under the name's key matched: its name, an alternate name, or a romanisation."""
+    if fold(place.name) == folded:
+        return place, MatchKind.EXACT, 1.0
+    if any(fold(n) == folded for n in place.alternate_names):
+        return place, MatchKind.VARIANT, 1.0
+    names = (place.name, *place.alternate_names)
+    if all(g_for_kh(name, n) for n in names if name_key(n) == name_key(name)):
+        return place, MatchKind.FUZZY, spelling_similarity(name, place.name)  # Olgovka is not Ol'khovka
+    return place, MatchKind.TRANSLITERATION, 1.0
+
+
+def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Context, *,
+                   bare: bool = False) -> str:
+    """Why the match policy refuses this candidate ("" when it does not).
+
+    ``bare``: the query came with no text at all (``geocode Paris``); an exact, variant or
+    inflected name outside the theatre is then taken as asked."""
+    theatre = ctx.theatre
+    home = theatre.countries if theatre is not None else frozenset()
+    if how is MatchKind.FUZZY and not fuzzy_accepted(query, place, sim, home):
+        return (f"no place called {query!r}; the nearest spelling, {place.name} ({place.admin1 or '?'}, "
+                f"{place.country_code}), is only {sim:.2f} alike (a near miss, not a match)")
+    named_countries = ctx.countries | ctx.doc_countries
+    if how is MatchKind.FUZZY and place.country_code not in named_countries and (
+            theatre is None or place.country_code not in theatre.countries):
+        return (f"the nearest spelling of {query!r}, {place.name}, is in {place.country_code}, "
+                "a country the text does not name")
+    if theatre is None or theatre.contains(place):
+        return ""
+    loose = how is MatchKind.FUZZY or how is MatchKind.TRANSLITERATION
+    region_named = bool(place.admin1_code) and place.admin1_code in (ctx.admin1_codes | ctx.doc_admin1_codes)
+    in_home = place.country_code in home
+    if region_named or (in_home and (not place.is_settlement or theatre.contains(place, margin=THEATRE_MARGIN_DEG))):
+        return ""  # its oblast is named, it is an area of a theatre country, or it lies just off the box
+    centre = place.feature_code in ("PPLC", "PPLA") and (in_home or place.feature_code == "PPLC")
+    written = how is MatchKind.EXACT or how is MatchKind.VARIANT
+    # an oblast named anywhere names its country too ("in the Kursk region": Russia)
+    implied = {code.split(".")[0] for code in ctx.admin1_codes | ctx.doc_admin1_codes}
+    if not loose and (bare or centre) or written and place.country_code in named_countries | implied:
+        return ""
+    return (f"{place.name} ({place.admin1 or '?'}, {place.country_code}) is outside the {theatre.name} theatre "
+            f"and the text does not name its country or region")
