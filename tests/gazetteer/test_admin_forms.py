@@ -101,8 +101,8 @@ def test_hromada_resolves_to_its_centre_with_precision_2(gazetteer, phrase, cent
     res = gazetteer.resolve(phrase)
     assert res.resolved, res.reason
     assert res.place.name == f"{centre} hromada" and res.geo_precision == 2
-    assert centre in [p.name for p, _ in gazetteer.candidates(centre)]
-    twin = next(p for p, _ in gazetteer.candidates(centre) if p.id in res.place.aliases)
+    assert centre in [p.name for p, _, _ in gazetteer.candidates(centre)]
+    twin = next(p for p, _, _ in gazetteer.candidates(centre) if p.id in res.place.aliases)
     assert (twin.latitude, twin.longitude) == (res.place.latitude, res.place.longitude)
 
 
