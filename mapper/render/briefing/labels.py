@@ -94,7 +94,9 @@ class LabelPlacer:
     def _size_px(self, label: Label) -> tuple[float, float]:
         props = self._fonts(family=map_families(), size=label.size, weight=label.weight, style=label.style)
         width, height, _ = self.renderer.get_text_width_height_descent(label.text, props, ismath=False)
-        return width, height
+        # matplotlib lays a line out at least as tall as "lp" (ascender and descender), whatever its letters
+        _, line_height, _ = self.renderer.get_text_width_height_descent("lp", props, ismath=False)
+        return width, max(height, line_height)
 
     def _box(self, px: float, py: float, w: float, h: float, ha: str, va: str) -> tuple[float, float, float, float]:
         x0 = {"left": px, "right": px - w, "center": px - w / 2}[ha]
