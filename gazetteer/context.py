@@ -28,7 +28,7 @@ from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
 from gazetteer.automaton import word_automaton
 from gazetteer.oblast_names import names_oblast
-from gazetteer.normalize import name_key
+from gazetteer.normalize import is_cyrillic, name_key
 
 __all__ = [
     "Theatre",
@@ -85,7 +85,7 @@ class Context:
     def in_named_district(self, place: Place) -> bool:
         """Is ``place`` in a district named near the mention?
 
-        >>> from gazetteer.normalize import name_key
+        >>> from gazetteer.normalize import is_cyrillic, name_key
         >>> ctx = Context(admin2_keys=frozenset({name_key("Sudzhansky District")}))
         >>> ctx.in_named_district(Place(id="x", name="Ivanovka", latitude=51.2, longitude=35.2,
         ...                             admin2="Суджанский район"))
@@ -204,7 +204,7 @@ def _is_verb(word: str) -> bool:
     """
     if word in _ACTOR_AFTER:
         return True
-    if not word or not ("\u0400" <= word[0] <= "\u04ff"):
+    if not is_cyrillic(word):
         return False
     from gazetteer.morphology import analyzers
 

@@ -44,9 +44,10 @@ _SUFFIXES = tuple(sorted({x for la in lang.languages() for x in la.place_adjecti
 #: Зноб-Новгород- + "ське".
 _TAIL = re.compile(r"(?:k?[aeiou]?|sk[aeiou]?)")
 #: Name adjectives as the first half of a compound: "велико" + "писарів" is "велика писарів".
-_COMPOUNDS = tuple((a[:-1] + "о", a) for a in lang.words(lang.Role.NAME_ADJECTIVE) if a.endswith(("а", "я")))
+_COMPOUNDS = tuple(dict.fromkeys(pair for la in lang.languages() for pair in la.compound_prefixes))
 #: A vowel that drops out of the centre's name: Липецька ← Липці.
-_FLEETING = re.compile(r"[ео](?=[бвгджзклмнпрстфхцчшщ]ь?$)")
+_FLEETING = [re.compile(la.fleeting_vowel) for la in lang.languages() if la.fleeting_vowel]
+_STEM_DROP = "".join(sorted({c for la in lang.languages() for c in la.place_adjective_stem_drop}))
 _COUNTRY = "UA"
 _SORTED: dict[tuple[int, int], list[str]] = {}
 
@@ -73,7 +74,7 @@ def hromada_stems(phrase: str, words: frozenset[str] = _WORDS) -> list[str]:
     for form in forms:
         for ending in _ENDINGS:
             if form.endswith(ending) and len(form) - len(ending) >= 3:
-                stems.append(form[: -len(ending)].rstrip("ь"))
+                stems.append(form[: -len(ending)].rstrip(_STEM_DROP))
                 break
     return list(dict.fromkeys(stems))
 
@@ -82,14 +83,13 @@ def _stem_variants(stem: str) -> list[str]:
     """Other stems the centre's name may have: without a derivational suffix (Ворожбян- → Ворожб-),
     without a fleeting vowel (Липец- → Липц-), or a compound taken apart (Великописарів- → Велика Писарів-).
 
-    >>> _stem_variants("великописарів")
-    ['великописар', 'велика писарів']
+    >>> _stem_variants("великописарів")[-1]
+    'велика писарів'
     """
     out = [stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 3]
     out += [f"{adjective} {stem[len(prefix):]}" for prefix, adjective in _COMPOUNDS
             if stem.startswith(prefix) and len(stem) - len(prefix) >= 3]
-    if (dropped := _FLEETING.sub("", stem)) != stem:
-        out.append(dropped)
+    out += [dropped for fleeting in _FLEETING if (dropped := fleeting.sub("", stem)) != stem]
     return out
 
 

@@ -37,6 +37,8 @@ _NOUN_RULES = lang.case_rules(lang.Part.NOUN)
 _ADJ_RULES = lang.case_rules(lang.Part.ADJECTIVE)
 _ALTERNATIONS = tuple(alt for language in lang.languages() for alt in language.alternations)
 _MAX_CANDIDATES = 48
+#: Candidates of one word of a multi-word name that are combined with the other words'.
+_PER_WORD = 16
 #: Words of admin names ("области", "районов"): every form folds to one name-key token, so only their
 #: forms that are admin words too are proposed.
 _ADMIN_WORDS = frozenset(lang.unify(w.casefold()) for w in lang.admin_words(lang.Use.KEY))
@@ -102,7 +104,7 @@ def _word_candidates(word: str, use_morph: bool, in_phrase: bool = False) -> lis
         whole = _word_candidates(word.replace("-", ""), False) if len(halves) == 1 else []
         return list(dict.fromkeys([word, *("-".join(c) for c in combos), *whole[1:]]))
     if in_phrase and word in _ADMIN_WORDS:  # only its forms that are admin words too: районе → район
-        return [word, *(c for c in _word_candidates(word, False) if c in _ADMIN_WORDS and c != word)]
+        return [word, *(c for c in _word_candidates(word, use_morph) if c in _ADMIN_WORDS and c != word)]
     out = [word]
     if in_phrase and use_morph:
         out += _adjective_nominatives(word)
@@ -118,6 +120,20 @@ def _word_candidates(word: str, use_morph: bool, in_phrase: bool = False) -> lis
             for parse in analyzer.parse(word)[:3]:
                 out.append(lang.unify(parse.normal_form))
     return list(dict.fromkeys(c for c in out if len(c) >= 2))
+
+
+def _combinations(per_word: list[list[str]]) -> list[tuple[str, ...]]:
+    """At most _MAX_CANDIDATES combinations of the words' candidates, the likeliest first: those made of
+    candidates early in every word's list (ordered by the sum of their positions).
+
+    >>> _combinations([["a", "b"], ["x", "y"]])
+    [('a', 'x'), ('a', 'y'), ('b', 'x'), ('b', 'y')]
+    """
+    lists = [w[:_PER_WORD] for w in per_word]
+    if len(lists) > 4:
+        return list(itertools.islice(itertools.product(*lists), _MAX_CANDIDATES))
+    order = sorted(itertools.product(*(range(len(w)) for w in lists)), key=sum)[:_MAX_CANDIDATES]
+    return [tuple(w[i] for w, i in zip(lists, index)) for index in order]
 
 
 def _is_name_adjective(word: str, use_morph: bool) -> bool:
@@ -142,5 +158,5 @@ def nominative_candidates(phrase: str, use_morph: bool = True) -> tuple[str, ...
     if len(words) == 1 and _is_name_adjective(phrase, use_morph):
         return (phrase,)
     per_word = [_word_candidates(w, use_morph, len(words) > 1) for w in words]
-    combos = itertools.islice(itertools.product(*per_word), _MAX_CANDIDATES if len(words) > 1 else None)
+    combos = _combinations(per_word) if len(words) > 1 else itertools.product(*per_word)
     return tuple(dict.fromkeys(" ".join(c) for c in combos))

@@ -73,5 +73,11 @@ LANGUAGE = Language(
     oblast_adjective_endings=("ская", "ской"),
     place_adjective_endings=("ская", "ский", "кая", "кий"),
     place_adjective_suffixes=("ян", "ан", "ов", "ев"),
+    place_adjective_stem_drop="ь",
+    fleeting_vowel=r"[ео](?=[бвгджзклмнпрстфхцчшщ]ь?$)",
+    compound_prefixes=(
+        ("велико", "великая"), ("мало", "малая"), ("ново", "новая"), ("старо", "старая"),
+        ("большо", "большая"), ("верхне", "верхняя"), ("нижне", "нижняя"), ("красно", "красная"),
+    ),
     morph_analyzer="ru",
 )

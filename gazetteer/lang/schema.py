@@ -163,5 +163,11 @@ class Language:
     #: suffixes of such an adjective's stem that the centre's name may lack: "ян" (Ворожбянська → Ворожба),
     #: "ів" (Дергачівська → Дергачі)
     place_adjective_suffixes: tuple[str, ...] = ()
+    #: letters dropped from the end of such a stem: the soft sign of "Білопіль-"
+    place_adjective_stem_drop: str = ""
+    #: a regular expression for a vowel of the stem that the centre's name lacks: Липец- ← Липці
+    fleeting_vowel: str = ""
+    #: ``(first half of a compound, the adjective it stands for)``: ("велико", "велика") of Великописарівська
+    compound_prefixes: tuple[tuple[str, str], ...] = ()
     #: pymorphy3's dictionary for the language, if it has one
     morph_analyzer: str = ""

@@ -70,5 +70,11 @@ LANGUAGE = Language(
     oblast_adjective_endings=("ська", "ськой"),
     place_adjective_endings=("ська", "ський", "зька", "зький", "ька", "ький"),
     place_adjective_suffixes=("ян", "ан", "ів", "ов", "ев"),
+    place_adjective_stem_drop="ь",
+    fleeting_vowel=r"[ео](?=[бвгджзклмнпрстфхцчшщ]ь?$)",
+    compound_prefixes=(
+        ("велико", "велика"), ("мало", "мала"), ("ново", "нова"), ("старо", "стара"), ("верхньо", "верхня"),
+        ("нижньо", "нижня"), ("середньо", "середня"), ("червоно", "червона"),
+    ),
     morph_analyzer="uk",
 )
