@@ -143,8 +143,10 @@ def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Co
                    bare: bool = False) -> str:
     """Why the match policy refuses this candidate ("" when it does not).
 
-    ``bare``: the query came with no text at all (``geocode Paris``); an exact, variant or
-    inflected name outside the theatre is then taken as asked."""
+    ``bare``: the query came with no text at all (``geocode Paris``); a name written as the place
+    writes it (exact or variant) outside the theatre is then taken as asked. An inflected form is
+    not: "Сумської" read as the nominative of Shumskiy (Irkutsk) is a guess, kept for a capital or
+    an oblast centre only."""
     theatre = ctx.theatre
     home = theatre.countries if theatre is not None else frozenset()
     if how is MatchKind.FUZZY and not fuzzy_accepted(query, place, sim, home):
@@ -166,7 +168,7 @@ def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Co
     written = how is MatchKind.EXACT or how is MatchKind.VARIANT
     # an oblast named anywhere names its country too ("in the Kursk region": Russia)
     implied = {code.split(".")[0] for code in ctx.admin1_codes | ctx.doc_admin1_codes}
-    if not loose and (bare or centre) or written and place.country_code in named_countries | implied:
+    if (written and bare) or (not loose and centre) or written and place.country_code in named_countries | implied:
         return ""
     return (f"{place.name} ({place.admin1 or '?'}, {place.country_code}) is outside the {theatre.name} theatre "
             f"and the text does not name its country or region")

@@ -155,3 +155,17 @@ def test_far_settlement_of_a_theatre_country_needs_its_oblast(gaz):
     assert "outside" in policy_refusal("Testovki", far, MatchKind.INFLECTED, 1.0, Context(theatre=theatre))
     named = Context(theatre=theatre, doc_admin1_codes=frozenset({"UA.99"}))
     assert policy_refusal("Testovki", far, MatchKind.INFLECTED, 1.0, named) == ""
+
+
+@pytest.mark.parametrize("form, far", [("КАБом", "Quiapo"), ("Сумської", "Shumskiy")])
+def test_a_bare_inflected_form_is_not_taken_to_a_far_place(gaz, form, far):
+    # alone, an oblique form read as the nominative of a place outside the theatre is a guess
+    res = gaz.resolve(form)
+    assert not res.resolved and "outside" in res.reason, res.to_dict()
+    assert any(a.place.name == far for a in res.alternatives)
+
+
+@pytest.mark.parametrize("form, capital", [("Парижем", "Paris"), ("Москве", "Moscow")])
+def test_a_bare_inflected_capital_is_still_placed(gaz, form, capital):
+    res = gaz.resolve(form)
+    assert res.resolved and res.place.name == capital
