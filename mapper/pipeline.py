@@ -21,7 +21,7 @@ from gazetteer.context import Theatre
 from mapper.model.events import CATEGORIES, Event
 from mapper.exc import ConflictMapError
 from mapper._internal.gc_pause import young_collections_only
-from mapper.render.writers import WRITERS, as_written
+from mapper.render.writers import WRITERS, collect, run_writer
 
 __all__ = ["run_pipeline", "RunResult", "SAMPLE_REPORT", "SAMPLE_PUBLISHED", "summarise", "OUTPUT_NAMES"]
 
@@ -95,18 +95,8 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
         return result  # every input failed: the outputs of an earlier run stay as they were
     options = {"pdf": pdf, "theatre": theatre, "title": title}
     for name, fmt in _OUTPUTS:
-        writer = WRITERS[fmt]
-        try:
-            written = as_written(writer.write(result.events, out / name,
-                                              **{k: options[k] for k in _OPTIONS.get(fmt, ())}))
-        except ConflictMapError as exc:
-            result.failed.append(exc)
-            continue
-        result.written.extend(written.paths)
-        if written.failed is not None:  # written in part: a failure, reported even with -q
-            result.failed.append(written.failed)
-        elif written.skipped:
-            result.skipped.append(written.skipped)
+        collect(run_writer(WRITERS[fmt], result.events, out / name,
+                           **{k: options[k] for k in _OPTIONS.get(fmt, ())}), result)
     return result
 
 

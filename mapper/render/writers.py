@@ -31,7 +31,7 @@ from gazetteer.registry import Registry
 from mapper.exc import ConflictMapError, OutputError
 from mapper.model.events import Event
 
-__all__ = ["Writer", "ModuleWriter", "Written", "WRITERS", "as_written", "suffix_of"]
+__all__ = ["Writer", "ModuleWriter", "Written", "WRITERS", "as_written", "collect", "run_writer", "suffix_of"]
 
 
 @runtime_checkable
@@ -63,6 +63,32 @@ def as_written(result: "list[Path] | Written") -> Written:
     [PosixPath('a.kml')]
     """
     return result if isinstance(result, Written) else Written(list(result))
+
+
+def run_writer(writer: Writer, events: Sequence[Event], target: Path, **options) -> Written:
+    """Call one writer; its failure comes back in :attr:`Written.failed` instead of stopping the caller.
+
+    A :class:`ConflictMapError` is kept as it is; an ``OSError`` (a third-party writer that does not
+    wrap its own) becomes an :class:`OutputError` naming ``target``.
+
+    >>> run_writer(WRITERS["csv"], [], Path("/proc/no/such/dir/events.csv")).failed is not None
+    True
+    """
+    try:
+        return as_written(writer.write(events, target, **options))
+    except ConflictMapError as exc:
+        return Written(failed=exc)
+    except OSError as exc:
+        return Written(failed=OutputError(target, exc.strerror or str(exc)))
+
+
+def collect(written: Written, result) -> None:
+    """Add one writer's outcome to a run's or an export's ``written``/``failed``/``skipped`` lists."""
+    result.written.extend(written.paths)
+    if written.failed is not None:  # written in part or not at all: a failure, reported even with -q
+        result.failed.append(written.failed)
+    if written.skipped:
+        result.skipped.append(written.skipped)
 
 
 def suffix_of(writer: Writer) -> str:

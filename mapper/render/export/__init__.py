@@ -32,7 +32,7 @@ from pathlib import Path
 
 from mapper.model.events import Event
 from mapper.exc import ConflictMapError, InputError, OutputError
-from mapper.render.writers import WRITERS, ModuleWriter, as_written, suffix_of
+from mapper.render.writers import WRITERS, ModuleWriter, as_written, collect, run_writer, suffix_of
 
 __all__ = ["Exporter", "EXPORTERS", "FORMATS", "DEFAULT_FORMATS", "ExportResult", "export_events", "export_file",
            "write_format", "read_any_events", "parse_formats"]
@@ -116,20 +116,13 @@ def export_events(events: Sequence[Event], directory: str | Path, formats: Itera
     for fmt, writer in writers.items():
         target = directory / f"{name}{suffix_of(writer)}"
         extra = {"tables": tables} if _takes_tables(writer) else {}
-        try:
-            if fmt not in WRITERS.builtin:  # the built-ins make their folder as they write atomically
+        if fmt not in WRITERS.builtin:  # the built-ins make their folder as they write atomically
+            try:
                 directory.mkdir(parents=True, exist_ok=True)
-            written = as_written(writer.write(events, target, title=title, **extra, **options))
-        except ConflictMapError as exc:
-            result.failed.append(exc)
-        except OSError as exc:
-            result.failed.append(OutputError(target, exc.strerror or str(exc)))
-        else:
-            result.written.extend(written.paths)
-            if written.failed is not None:
-                result.failed.append(written.failed)
-            if written.skipped:
-                result.skipped.append(written.skipped)
+            except OSError as exc:
+                result.failed.append(OutputError(target, exc.strerror or str(exc)))
+                continue
+        collect(run_writer(writer, events, target, title=title, **extra, **options), result)
     return result
 
 

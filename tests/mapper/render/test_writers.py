@@ -106,3 +106,28 @@ def test_without_the_plugin_its_format_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["export", str(events), "--to", "tally", "-o", str(tmp_path / "out")])
     assert exit_.value.code == 2 and "unknown format 'tally'" in capsys.readouterr().err
+
+
+class _DiskFull:
+    """A third-party writer that lets an OSError through, as careless plugins do."""
+
+    name, suffixes, description = "diskfull", (".full",), "always fails with ENOSPC"
+
+    def write(self, events, path, **options):
+        raise OSError(28, "No space left on device")
+
+
+def test_a_writer_that_raises_oserror_is_one_failure_naming_its_file_and_the_others_still_write(tmp_path):
+    from mapper.exc import OutputError
+    from mapper.render.writers import collect, run_writer
+
+    class Outcome:
+        written, failed, skipped = [], [], []
+
+    outcome = Outcome()
+    collect(run_writer(_DiskFull(), [], tmp_path / "events.full"), outcome)
+    collect(run_writer(WRITERS["csv"], [], tmp_path / "events.csv"), outcome)
+    assert [type(e) for e in outcome.failed] == [OutputError]
+    assert "events.full" in str(outcome.failed[0]) and "No space left" in str(outcome.failed[0])
+    assert [p.name for p in outcome.written] == ["events.csv"] and (tmp_path / "events.csv").exists()
+    assert outcome.skipped == []
