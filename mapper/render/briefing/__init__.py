@@ -20,7 +20,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gazetteer.context import KURSK_BORDER_THEATRE, Theatre
+from gazetteer.theatre import Theatre
+from gazetteer.theatres import default_theatre
 from mapper._internal.atomic import atomic_path
 from mapper.model.events import Event
 from mapper.exc import OutputError
@@ -47,7 +48,7 @@ class BriefingResult:
 
 
 def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, map_png: str | Path | None = None,
-                   title: str | None = None, theatre: Theatre = KURSK_BORDER_THEATRE,
+                   title: str | None = None, theatre: Theatre | None = None,
                    generated: dt.date | None = None, tiles=None, index=None) -> BriefingResult:
     """Write the deck to ``path`` (and the map PNG, and with ``pdf=True`` a PDF beside the deck).
 
@@ -73,6 +74,7 @@ def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, 
     map_path = Path(map_png) if map_png else path.with_name(MAP_FILE_NAME)
     events = clean_events(events)  # no control characters or lone surrogates reach the fonts or the XML
     title = clean_text(title) if title else title
+    theatre = theatre or default_theatre()
     summary = summarise(events, theatre=theatre, generated=generated)
     drawn = save_situation_map(events, map_path, theatre=theatre, tiles=tiles, index=index)
     prs = build_deck(events, summary, map_png=map_path, title=title or f"Casualty claims: {summary.theatre}",

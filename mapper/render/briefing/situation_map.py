@@ -23,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer.boundaries import read_boundary
-from gazetteer.context import KURSK_BORDER_THEATRE, Theatre
+from gazetteer.theatre import Theatre
+from gazetteer.theatres import default_theatre
 from mapper._internal.atomic import atomic_path
 from mapper.render.briefing.labels import Label, LabelPlacer
 from mapper.render.briefing.map_furniture import (draw_north_arrow, draw_scale_bar, size_legend, size_steps,
@@ -243,7 +244,7 @@ def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: fl
 
 
 def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in: float = 5.3,
-                       index=None, theatre: Theatre = KURSK_BORDER_THEATRE, tiles=None,
+                       index=None, theatre: Theatre | None = None, tiles=None,
                        dpi: float = 200) -> tuple[object, SituationMap]:
     """The map as a matplotlib Figure (Agg canvas, no pyplot) and a :class:`SituationMap` describing it.
 
@@ -255,6 +256,7 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     from matplotlib.figure import Figure
     from pyproj import Transformer
 
+    theatre = theatre or default_theatre()
     fig = Figure(figsize=(width_in, height_in), dpi=dpi)
     FigureCanvasAgg(fig)
     legend_w = _LEGEND_WIDTH_IN / width_in

@@ -19,7 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from gazetteer.context import KURSK_BORDER_THEATRE, Theatre
+from gazetteer.theatre import Theatre
+from gazetteer.theatres import default_theatre
 from mapper.model.events import CATEGORIES, Event, Source, total_casualties
 
 __all__ = ["FigureRange", "ClaimantFigures", "BriefingSummary", "summarise", "format_period", "format_date",
@@ -118,9 +119,11 @@ def event_sources(ev: Event) -> list[Source]:
                                        ev.published.isoformat() if ev.published else None, ev.source_quote)]
 
 
-def summarise(events: list[Event], *, theatre: Theatre = KURSK_BORDER_THEATRE,
+def summarise(events: list[Event], *, theatre: Theatre | None = None,
               generated: dt.date | None = None) -> BriefingSummary:
-    """The key figures of ``events`` (see the module docstring for the counting rules)."""
+    """The key figures of ``events`` (see the module docstring for the counting rules); ``theatre``
+    defaults to the default theatre."""
+    theatre = theatre or default_theatre()
     categories = {c: FigureRange() for c in CATEGORIES}
     total = FigureRange()
     claimants: dict[str, FigureRange] = {}
