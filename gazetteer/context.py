@@ -171,10 +171,12 @@ _DIRECTION_WORDS = frozenset(lang.admin_words(lang.Use.TEXT, lang.Level.DIRECTIO
 #: The oblast word a direction phrase is read with: "Kursk direction" → "Kursk region".
 _OBLAST_WORD = {True: "region", False: lang.admin_words(lang.Use.NAME, lang.Level.OBLAST)[-1]}
 # Matched on lower-cased text (same length and offsets for these scripts): much faster than (?i).
-# One flat group of words and no look-behind: a pattern that opens with plain alternatives is
-# scanned for their first letters in C; the word boundary before a hit is checked by word_starts.
-_ADMIN_WORD = re.compile("(" + "|".join(map(re.escape, sorted(
-    {*_REGION_WORDS, *_DISTRICT_WORDS, *_HROMADA_WORDS, *_DIRECTION_WORDS}, key=lambda w: (-len(w), w)))) + r")(?!\w)")
+# Their first letters are common ones (d, r, o, p…), so the places where one may start are found by
+# an Aho-Corasick pass (one C scan) and the pattern is tried only there; word_starts checks the
+# word boundary before each hit.
+_ADMIN_WORDS = frozenset({*_REGION_WORDS, *_DISTRICT_WORDS, *_HROMADA_WORDS, *_DIRECTION_WORDS})
+_ADMIN_WORD = re.compile("(" + "|".join(map(re.escape, sorted(_ADMIN_WORDS, key=lambda w: (-len(w), w))))
+                         + r")(?!\w)")
 _QUALIFIER = r"(?:\s+(?i:" + "|".join(map(re.escape, lang.words(lang.Role.ADMIN_QUALIFIER))) + r")\w*)?"
 _HEAD = r"([A-Z][a-z]+|" + _HEAD_WORD + ")"
 _REGION_HEAD = re.compile(r"(?<![\w-])" + _HEAD + r"(?:\s+border)?" + _QUALIFIER + r"\s+$")
@@ -300,7 +302,7 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
     [(14, 29, 'Kursk region')]
     """
     regions, districts = [], []
-    for m in word_starts(_ADMIN_WORD, low or lowered(text)):
+    for m in word_starts(_ADMIN_WORD, low or lowered(text), _admin_word_starts()):
         head = _REGION_HEAD.search(text, max(0, m.start() - 64), m.start())
         if not head:
             continue
@@ -335,17 +337,40 @@ def _same_kind(item: str, head: str) -> bool:
     return item.isascii() or item[-2:].casefold() == head[-2:].casefold()
 
 
-def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def word_starts(pattern: re.Pattern[str], text: str, candidates=None) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` (which opens with a word character) that start a word, as if it
-    began with ``(?<!\\w)``."""
+    began with ``(?<!\\w)``, left to right and not overlapping.
+
+    ``candidates``: an Aho-Corasick automaton of every word the pattern can open with (values:
+    their lengths, see :func:`~gazetteer.automaton.word_automaton`); the pattern is then tried only
+    where one of them starts instead of being searched for at every letter.
+
+    >>> [m.group() for m in word_starts(re.compile("oblasts?"), "Sumy oblast, Kursk and Bryansk oblasts")]
+    ['oblast', 'oblasts']
+    """
+    if candidates is None:
+        pos = 0
+        while m := pattern.search(text, pos):
+            start = m.start()
+            if start and is_word_char(text[start - 1]):
+                pos = start + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > start else start + 1
+        return
     pos = 0
-    while m := pattern.search(text, pos):
-        start = m.start()
-        if start and is_word_char(text[start - 1]):
-            pos = start + 1
+    for start in sorted({end - length + 1 for end, length in candidates.iter(text)}):
+        if start < pos or (start and is_word_char(text[start - 1])):
             continue
-        yield m
-        pos = m.end() if m.end() > start else start + 1
+        if m := pattern.match(text, start):
+            yield m
+            pos = max(m.end(), start + 1)
+
+
+@lru_cache(maxsize=1)
+def _admin_word_starts():
+    """Where an admin word may start: an automaton of every form :data:`_ADMIN_WORD` matches."""
+    return word_automaton((w, len(w)) for w in _ADMIN_WORDS)
 
 
 def lowered(text: str) -> str:
