@@ -32,7 +32,7 @@ from gazetteer.normalize import is_cyrillic, name_key
 from mapper._internal.regex_prefix import AnchoredPattern
 from mapper.extract.caps import ACRONYM_LETTERS, PlaceNames, in_dateline
 from mapper.extract.directions import lower_case_directions
-from mapper.extract.people import person_names
+from mapper.extract.people import ends_sentence, person_names
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.not_places import (PERSON, common_word, may_be_head, organisation_head_after,
                                        vessel_head_before, word_class)
@@ -232,7 +232,8 @@ class ToponymSpotter:
         before_span = token_before(text, start)
         before = _word_before(text, before_span, start)
         before_folded = before.casefold() if before else ""
-        if before and before_folded.rstrip(".") in _TITLES:
+        if before and before_folded.rstrip(".") in _TITLES and not (
+                "." in text[before_span[1]:start] and ends_sentence(before_folded)):  # "the governor. Sudzha"
             return None
         after_span = token_after(text, end)
         after = _word_after(text, after_span, end)
