@@ -276,7 +276,8 @@ class ToponymSpotter:
                 start, end = base + run.words[i][0], base + run.words[i][1]
                 if covered is None:
                     covered = _covered(found)
-                if covered.covers(start) or text[start:end] in persons:
+                if covered.covers(start) or text[start:end] in persons or (i and _first_name(  # "Сергей Будков"
+                        text[base + run.words[i - 1][0]:base + run.words[i - 1][1]])):
                     continue
                 if (at_sentence_start(text, start, _TITLES) and self._is_common_word(text[start:end])
                         and not organisation_head_after(text, end)):
@@ -356,6 +357,11 @@ def _written_in_lower_case(text: str, word: str) -> bool:
             return True
         i = text.find(low, i + 1)
     return False
+
+
+def _first_name(word: str) -> bool:
+    """A capitalised word (not in capitals) that grammar reads as a name: what follows is a surname."""
+    return word[:1].isupper() and not word.isupper() and word_class(word) == PERSON
 
 
 def _district_adjective(word: str) -> bool:

@@ -133,6 +133,14 @@ def test_names_grammar_or_neighbours_used_to_hide(spotter, text, expected):
     assert texts(spotter, text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Водитель Андрей Петрович Будков не пострадал.",
+    "Механік Іван Будков отримав поранення.",
+])
+def test_a_surname_after_a_first_name_is_no_inflected_place(spotter, text):
+    assert texts(spotter, text) == []
+
+
 def test_a_person_after_a_title_is_still_a_person_not_the_place_before_him(spotter):
     names = person_names("Мэр Белгорода Олег Сидоренко", "мэр белгорода олег сидоренко", _TITLES,
                          spotter._names.exact)
