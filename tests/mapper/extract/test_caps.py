@@ -70,6 +70,9 @@ def test_a_dateline_is_resolved_on_its_own_not_with_the_story(geoparser):
     found = {m.text: m.resolution for m in geoparser.parse(text)}
     assert found["KYIV"].resolved and found["KYIV"].place.country_code == "UA"
     assert found["Sudzha"].place.country_code == "RU"
+    # a place outside the theatre in a country the document names is still placed
+    (filed, *_) = geoparser.parse("MURMANSK, May 3 (Our Wire) - Sailors were buried.\n\nIn the Kursk region, flags flew.")
+    assert filed.resolution.resolved and filed.place.country_code == "RU"
 
 
 # -- lower-case front directions -------------------------------------------------------------------
