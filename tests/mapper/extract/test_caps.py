@@ -150,3 +150,12 @@ def test_a_person_after_a_title_is_still_a_person_not_the_place_before_him(spott
     assert names == {"Олег", "Сидоренко"}
     assert person_names("Maj. Gen. Pat Ryder said", "maj. gen. pat ryder said", _TITLES, lambda w: ()) == {
         "Pat", "Ryder"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Освобождены населённые пункты Зыбинка и Кругловка.", ["Зыбинка", "Кругловка"]),
+    ("Звільнено населені пункти Зозулинка та Дубрівка.", ["Зозулинка", "Дубрівка"]),
+])
+def test_names_after_settlement_words_are_kept_when_the_gazetteer_lacks_them(spotter, text, expected):
+    assert [s.text for s in spotter.spot(text) if s.how == "cue"] == expected
+
