@@ -67,6 +67,8 @@ LANGUAGE = Language(
         CaseRule(_N, "ы", ("а",)), CaseRule(_N, "у", ("а", "", "о")), CaseRule(_N, "ю", ("я", "ь")),
         CaseRule(_N, "а", ("", "о", "е")), CaseRule(_N, "я", ("ь", "е")),
         CaseRule(_N, "ого", ("о", "е")), CaseRule(_N, "ому", ("о", "е")),
+        # genitive plural of plural names: Липцы → Липцов, Хутора → Хуторов
+        CaseRule(_N, "ов", ("ы", "а")),
     ),
     # Курская → Курщина, Белгородская → Белгородчина (after д and т the noun is -чина)
     oblast_nouns=(OblastNoun("щин", "а", "[аыуео][юй]?"), OblastNoun("чин", "а", "[аыуео][юй]?", after="дт")),

@@ -64,6 +64,8 @@ LANGUAGE = Language(
         CaseRule(_N, "у", ("а", "", "о")), CaseRule(_N, "ю", ("я", "ь")),
         CaseRule(_N, "а", ("", "о", "е")), CaseRule(_N, "я", ("ь", "е")),
         CaseRule(_N, "ого", ("о", "е")), CaseRule(_N, "ому", ("о", "е")),
+        # instrumental of names in -ово/-еве read as adjectives: Кореневим → Коренево, Кореневе
+        CaseRule(_N, "им", ("о", "е")),
     ),
     alternations=(Alternation("ое", "і", "аеиіоуюяєї"),),
     oblast_nouns=(OblastNoun("щин", "а", "[аиуіоюе][юй]?"),),

@@ -3,7 +3,9 @@
 All mentions of a document are resolved together. A first pass resolves each
 name on its own (with the countries and oblasts the document names); a second
 pass resolves each again with its sentence as local context: the oblasts and
-countries named there, and the confidently placed names beside it. So
+countries named there, and the confidently placed names beside it (a dateline, "KYIV, Dec 3 (Reuters) -",
+is resolved with the document's countries, then its oblasts, never its sentence: it says where the report
+was filed, not where the story is). So
 "Vorozhba" listed with Plekhovo and Martynovka is not put in Sumy oblast::
 
     >>> mentions = geoparse_text(open("report.txt").read(), doc_id="report")   # doctest: +SKIP
@@ -21,6 +23,7 @@ from gazetteer import Context, Gazetteer, Resolution
 from gazetteer.context import country_words, find_country_words, is_word_char
 from gazetteer.exc import QueryError
 from gazetteer.normalize import name_key
+from mapper.extract.caps import in_dateline
 from mapper.extract.sentences import Sentence, split_sentences
 from mapper.extract.toponyms import ToponymSpotter
 
@@ -86,16 +89,21 @@ class Geoparser:
         doc_countries, country_spans = country_words(text)
         doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(doc_countries),
                           doc_admin1_codes=doc_admin1)
-        first = [self._resolve(s.query, doc_ctx) for s in spotted]
+        # A dateline ("KYIV, Dec 3 (Reuters) -") says where the report was filed, not where the story is:
+        # the countries the document names are its context, then (when that places nothing) its oblasts too.
+        dateline = [s.text.isupper() and in_dateline(text, s.start) for s in spotted]
+        filed_ctx = Context(theatre=gaz.theatre, doc_countries=doc_ctx.doc_countries)
+        first = [self._resolve(s.query, doc_ctx) if not alone or not (r := self._resolve(s.query, filed_ctx)).resolved
+                 else r for s, alone in zip(spotted, dateline)]
         named_countries = _CountryWords(text, country_spans)
         # A first-pass place is context for its neighbours when it is a settlement placed with confidence.
-        lends = [_confident(r) and r.place.is_settlement for r in first]
+        lends = [_confident(r) and r.place.is_settlement and not alone for r, alone in zip(first, dateline)]
         by_sentence: dict[int, list[int]] = {}
         for i, sentence in enumerate(where):
             by_sentence.setdefault(sentence.index if sentence else -1, []).append(i)
         mentions = []
         for i, (name, sentence) in enumerate(zip(spotted, where)):
-            if name.how in ("region", "district"):
+            if name.how in ("region", "district") or dateline[i]:
                 resolution = first[i]
             else:
                 others = by_sentence[sentence.index if sentence else -1]

@@ -24,11 +24,14 @@ from collections.abc import Iterator
 
 from gazetteer.automaton import word_automaton
 
-__all__ = ["TOKEN", "capitalised_runs", "run_words", "is_token_char", "token_before", "token_after",
+__all__ = ["TOKEN", "APOSTROPHES", "capitalised_runs", "run_words", "is_token_char", "token_before", "token_after",
            "at_sentence_start", "Spans", "title_spans"]
 
+#: Every apostrophe a report may write inside a word (Куп'янськ, Куп’янськ, Купʼянськ, Куп‘янськ,
+#: Куп`янськ, Куп′янськ).
+APOSTROPHES = "'’ʼ‘`′"
 #: One word: letters, with inner apostrophes except a possessive "'s".
-TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ](?![sS]\b)[^\W\d_]+)*")
+TOKEN = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}](?![sS]\b)[^\W\d_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -47,7 +50,7 @@ def _upper_letter_class() -> str:
 
 
 _UP = _upper_letter_class()
-_REST = r"[^\W\d_]*(?:['’ʼ](?![sS]\b)[^\W\d_]+)*"
+_REST = rf"[^\W\d_]*(?:[{APOSTROPHES}](?![sS]\b)[^\W\d_]+)*"
 _UPPER_WORD = rf"{_UP}{_REST}"
 _LOWER_WORD = rf"(?!{_UP})[^\W\d_]{_REST}"
 _SEP = r"(?: - |- | |-)"
@@ -55,7 +58,7 @@ _SEP = r"(?: - |- | |-)"
 #: unless the word is the "S" of a possessive),
 #: then words joined by a space or hyphen; a lower-case word only after a capitalised one.
 _RUN = re.compile(
-    rf"{_UP}(?<![^\W\d_].)(?:(?<![^\W\d_]['’ʼ].)|(?<=S)(?!\w)){_REST}"
+    rf"{_UP}(?<![^\W\d_].)(?:(?<![^\W\d_][{APOSTROPHES}].)|(?<=S)(?!\w)){_REST}"
     rf"(?:{_SEP}(?:{_UPPER_WORD}|{_LOWER_WORD}(?={_SEP}{_UP})))*(?:{_SEP}{_LOWER_WORD})?"
 )
 
@@ -103,7 +106,7 @@ def token_before(text: str, pos: int) -> tuple[int, int] | None:
         char = text[start - 1]
         if char.isalnum() and not char.isdecimal():
             start -= 1
-        elif char in "'’ʼ":
+        elif char in APOSTROPHES:
             start -= 1
             apostrophe = True
         else:
@@ -163,10 +166,10 @@ def title_spans(low: str, titles: frozenset[str]) -> list[tuple[int, int]]:
     for last, length in automaton.iter(low):
         start, end = last - length + 1, last + 1
         if start > 0 and (is_token_char(low[start - 1]) or (
-                low[start - 1] in "'’ʼ" and start > 1 and is_token_char(low[start - 2]))):
+                low[start - 1] in APOSTROPHES and start > 1 and is_token_char(low[start - 2]))):
             continue
         if end < len(low) and (is_token_char(low[end]) or (
-                low[end] in "'’ʼ" and TOKEN.match(low, end + 1) and not _POSSESSIVE.match(low, end + 1))):
+                low[end] in APOSTROPHES and TOKEN.match(low, end + 1) and not _POSSESSIVE.match(low, end + 1))):
             continue
         spans.append((start, end))
     return spans

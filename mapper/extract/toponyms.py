@@ -27,14 +27,17 @@ from typing import NamedTuple
 from gazetteer import Gazetteer
 from gazetteer.automaton import word_automaton
 from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, lowered
-from gazetteer.morphology import nominative_candidates
+from gazetteer.morphology import PREPOSITIONS, nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
 from mapper._internal.regex_prefix import AnchoredPattern
+from mapper.extract.caps import ACRONYM_LETTERS, PlaceNames, in_dateline
+from mapper.extract.directions import lower_case_directions
+from mapper.extract.people import ends_sentence, person_names
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.not_places import (PERSON, common_word, may_be_head, organisation_head_after,
                                        vessel_head_before, word_class)
-from mapper.extract.toponym_text import (TOKEN, Spans, at_sentence_start, capitalised_runs, run_words, title_spans,
-                                 token_after, token_before)
+from mapper.extract.toponym_text import (APOSTROPHES, TOKEN, Spans, at_sentence_start, capitalised_runs,
+                                         run_words, title_spans, token_after, token_before)
 
 __all__ = ["SpottedName", "ToponymSpotter"]
 
@@ -63,7 +66,7 @@ _AUTHORITY_WORDS = frozenset(words(p.authority_words for p in _PLACES))
 _CUE = AnchoredPattern(rf"(?<!\w)(?:{alternation(p.cues for p in _PLACES)})\s+")
 _AND = "|".join(words(p.list_joins for p in _PLACES))
 _CUE_LIST = re.compile(
-    rf"([{_CAPITALS}][\w'’ʼ-]+(?:\s+[{_CAPITALS}][\w'’ʼ-]+)?)((?:\s*,\s*(?:(?:{_AND})\s+)?|\s+(?:{_AND})\s+)"
+    rf"([{_CAPITALS}][\w{APOSTROPHES}-]+(?:\s+[{_CAPITALS}][\w{APOSTROPHES}-]+)?)((?:\s*,\s*(?:(?:{_AND})\s+)?|\s+(?:{_AND})\s+)"
     rf"(?=[{_CAPITALS}]))?"
 )
 _ADJECTIVE_ENDINGS = tuple(words(p.adjective_endings for p in _PLACES))
@@ -124,12 +127,13 @@ class ToponymSpotter:
         self._runs: dict[str, _Run] = {}
         self._nominatives: dict[str, bool] = {}
         self._in_theatre: dict[tuple[str, bool], bool] = {}
+        self._names = PlaceNames(gazetteer)
 
     def spot(self, text: str) -> list[SpottedName]:
         """Place-name mentions in ``text``, in order, without overlaps."""
         low = lowered(text)
         runs = [(m.start(), self._run(m.group())) for m in capitalised_runs(text)]
-        persons = _person_names(text, low)
+        persons = person_names(text, low, _TITLES, self._names.exact)
         found: list[SpottedName] = []
         found += self._regions(text, low)
         found += self._gazetteer_matches(text, runs, persons)
@@ -170,7 +174,7 @@ class ToponymSpotter:
             if self._never_a_place(word):
                 not_places.add(i)
             elif (is_cyrillic(word) and word.casefold() not in _FUNCTION_WORDS
-                    and not (word.isupper() and len(word) <= 5) and word.casefold() not in _COUNTRIES):
+                    and not self._acronym(word) and word.casefold() not in _COUNTRIES):
                 cyrillic.append(i)
         return _Run(words, tuple(m for m in matches if m[1] < len(words)), tuple(cyrillic), frozenset(not_places))
 
@@ -179,7 +183,18 @@ class ToponymSpotter:
         a word tagged only as a person's name stays a place where the theatre has a place of that name
         ("Липці", "Ромни", "Середа" are surnames too)."""
         kind = word_class(word)
-        return kind is not None and not (kind == PERSON and self._names_a_theatre_place(word))
+        return kind is not None and not (kind == PERSON and (
+            self._names_a_theatre_place(word) or self._names.notable(word)))
+
+    def _acronym(self, word: str, text: str = "", start: int = 0) -> bool:
+        """A short word in capitals that is an acronym, not a place (:mod:`mapper.extract.caps`;
+        ``text`` and ``start`` tell a dateline)."""
+        if not word.isupper() or len(word) > ACRONYM_LETTERS:
+            return False
+        plain = word[0] + word[1:].lower()
+        return (len(word) < 2 or self._never_a_place(plain)
+                or (self._is_common_word(plain) and not self._names.in_theatre(word))
+                or not self._names.in_capitals(word, bool(text) and in_dateline(text, start)))
 
     def _names_a_theatre_place(self, word: str, inflected: bool = True) -> bool:
         known = self._in_theatre.get((word, inflected))
@@ -209,20 +224,21 @@ class ToponymSpotter:
         """Is ``text[start:end]``, a gazetteer key's words (the first one ``word``), a place here?
         "gazetteer" when it is, "organisation" when it is part of an organisation's, title's or
         vessel's name, None when it is no place."""
-        if word.isupper() and len(word) <= 5 and single:
-            return None  # acronyms: GUR, ISW, HUR, ЗСУ
+        if single and self._acronym(word, text, start):
+            return None  # acronyms: GUR, ISW, HUR, ЗСУ (not KYIV in "KYIV, Dec 3 (Reuters) -")
         folded = word.casefold()
         if folded in _FUNCTION_WORDS or folded in _COUNTRIES or word in persons:
             return None
         before_span = token_before(text, start)
         before = _word_before(text, before_span, start)
         before_folded = before.casefold() if before else ""
-        if before and before_folded.rstrip(".") in _TITLES:
+        if before and before_folded.rstrip(".") in _TITLES and not (
+                "." in text[before_span[1]:start] and ends_sentence(before_folded)):  # "the governor. Sudzha"
             return None
         after_span = token_after(text, end)
         after = _word_after(text, after_span, end)
         after_folded = after.casefold() if after else ""
-        if after and after_folded in _PERSON_VERBS and not is_cyrillic(word):
+        if after and after_folded in _PERSON_VERBS and not is_cyrillic(word) and before_folded not in PREPOSITIONS:
             return None
         if before_folded in _ORG_NEIGHBOURS or after_folded in _ORG_NEIGHBOURS:
             return None
@@ -235,7 +251,7 @@ class ToponymSpotter:
                 text, before_span[0], _TITLES):
             return None
         if (_capitalised(after) and after_folded not in _PLACE_WORDS and not _district_adjective(after)
-                and text[end:after_span[0]] == " "):
+                and text[end:after_span[0]] == " " and word_class(after) in (None, PERSON)):
             return None
         if single and at_sentence_start(text, start, _TITLES) and (
                 self._is_common_word(word) or _written_in_lower_case(text, word)):
@@ -247,7 +263,8 @@ class ToponymSpotter:
         (:func:`~mapper.extract.not_places.common_word`); a noun that is the very name of a place of
         the theatre ("Липці", "Суми" open sentences as places) is not."""
         kind = common_word(word)
-        return kind is not None and not (kind == "noun" and self._names_a_theatre_place(word, inflected=False))
+        return kind is not None and not (kind == "noun" and (
+            self._names_a_theatre_place(word, inflected=False) or self._names.notable(word, inflected=False)))
 
     # -- Cyrillic inflections --------------------------------------------------
     def _inflected(self, text: str, runs: list[tuple[int, _Run]], found: list[SpottedName],
@@ -259,7 +276,8 @@ class ToponymSpotter:
                 start, end = base + run.words[i][0], base + run.words[i][1]
                 if covered is None:
                     covered = _covered(found)
-                if covered.covers(start) or text[start:end] in persons:
+                if covered.covers(start) or text[start:end] in persons or (i and _first_name(  # "Сергей Будков"
+                        text[base + run.words[i - 1][0]:base + run.words[i - 1][1]])):
                     continue
                 if (at_sentence_start(text, start, _TITLES) and self._is_common_word(text[start:end])
                         and not organisation_head_after(text, end)):
@@ -268,7 +286,8 @@ class ToponymSpotter:
                     if last >= len(run.words):
                         continue
                     phrase = text[start:base + run.words[last][1]]
-                    if last > i and (not phrase.split()[-1][:1].isupper() or last in run.not_places):
+                    if last > i and (not phrase.split()[-1][:1].isupper() or (
+                            last in run.not_places and word_class(phrase.split()[-1]) != PERSON)):
                         continue
                     if self._has_nominative(phrase):
                         end = start + len(phrase)
@@ -294,6 +313,7 @@ class ToponymSpotter:
     @staticmethod
     def _regions(text: str, low: str | None = None) -> list[SpottedName]:
         regions, districts = admin_phrase_spans(text, low)
+        regions += lower_case_directions(text, low)  # "на курском направлении"
         return [SpottedName(start, end, text[start:end], "region", phrase) for start, end, phrase in regions] + [
                 SpottedName(start, end, text[start:end], "district", phrase) for start, end, phrase in districts]
 
@@ -325,25 +345,6 @@ class ToponymSpotter:
         return out
 
 
-def _person_names(text: str, low: str) -> set[str]:
-    """Capitalised words that follow a title ("Maj. Gen. Pat Ryder" → Pat, Ryder): people all
-    through the document."""
-    names: set[str] = set()
-    for _, end in title_spans(low, _TITLES):
-        previous_end = end
-        for _ in range(4):
-            m = TOKEN.search(text, previous_end)
-            if not m:
-                break
-            word = m.group()
-            if text[previous_end:m.start()].strip(" .") or not word[:1].isupper():
-                break
-            if word.casefold() not in _TITLES:
-                names.add(word)
-            previous_end = m.end()
-    return names
-
-
 def _written_in_lower_case(text: str, word: str) -> bool:
     """Does ``text`` also write this sentence-initial Latin word in lower case ("Air defences ...
     the air raid")? Then it is a common word, whatever place shares its name."""
@@ -356,6 +357,11 @@ def _written_in_lower_case(text: str, word: str) -> bool:
             return True
         i = text.find(low, i + 1)
     return False
+
+
+def _first_name(word: str) -> bool:
+    """A capitalised word (not in capitals) that grammar reads as a name: what follows is a surname."""
+    return word[:1].isupper() and not word.isupper() and word_class(word) == PERSON
 
 
 def _district_adjective(word: str) -> bool:

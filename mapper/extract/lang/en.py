@@ -213,6 +213,8 @@ PLACES = Places(
             scalp taurus javelin stugna neptune bayraktar buk tor pantsir patriot iris-t nasams msta
             gvozdika akatsiya pion krab bohdana caesar leopard abrams bradley marder stryker challenger""".split())),
         WordClass(NotPlace.UNIT, tuple("akhmat wagner kraken sparta rusich".split())),
+        # issue 16 (caps): acronyms, never places even where a place has the name ("USA" in capitals)
+        WordClass(NotPlace.COMMON, tuple("usa uk eu un nato sbu gur hur isw iaea osce tass ria ap afp".split())),
     ),
     organisation_heads=(
         "group of forces", "grouping", "operational-tactical group", "regional military administration",
