@@ -66,6 +66,8 @@ def test_no_head_before_a_plain_place():
     ("раненых доставили в Климовскую ЦРБ", 30, "црб"),
     ("the Zaporizhzhia NPP lost power", 16, "npp"),
     ("a shell hit Lenin Street in the town", 17, "street"),
+    ("were taken to the Rylsk central district hospital", 23, "central district hospital"),
+    ("доставили до Охтирської районної лікарні", 23, "районна лікарня"),
 ])
 def test_newspapers_hospitals_plants_and_streets_are_heads_after_a_name(text, end, head):
     assert organisation_head_after(text, end) == head
@@ -81,6 +83,14 @@ def test_newspapers_hospitals_plants_and_streets_are_heads_after_a_name(text, en
 def test_street_source_and_broadcaster_names_are_no_places_of_events(spotter, text, name):
     found = dict(spotted(spotter, text))
     assert found.get(name, "organisation") == "organisation"
+
+
+def test_the_town_of_a_hospital_victims_were_taken_to_is_no_event_place(gazetteer):
+    doc = Document(id="hospital", text="A drone hit a car in Glotovo, killing two; one more man was taken to "
+                   "the Grayvoron central district hospital.", published=dt.date(2025, 3, 4))
+    events, mentions = Extractor(gazetteer).extract(doc)
+    assert {m.text: m.how for m in mentions}.get("Grayvoron") == "organisation"
+    assert events and all(loc.mention != "Grayvoron" for event in events for loc in event.locations)
 
 
 def test_a_street_named_after_a_far_city_gives_no_event_point_there(gazetteer):
