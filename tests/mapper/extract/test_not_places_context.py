@@ -34,6 +34,18 @@ def test_a_surname_after_a_commanders_title_is_a_person(spotter, text, places):
     assert [name for name, _ in spotted(spotter, text)] == places
 
 
+@pytest.mark.parametrize("text,places", [
+    # Florence, Sydney, Jordan and Alexander(-ia) are places too: their position makes them people.
+    ("Florence Nightingale said Kursk was cold.", ["Kursk"]),
+    ("Governor Alexander Bogomaz said Klintsy was hit.", ["Klintsy"]),
+    ("Lt. Gen. Sydney Ross said Sudzha was quiet.", ["Sudzha"]),
+    ("Troops left Sudzha, Jordan Smith wrote.", ["Sudzha"]),
+    ("Commander Oleksandr Syrskyi said Sudzha held.", ["Sudzha"]),
+])
+def test_english_given_names_before_a_surname_or_after_a_title_are_people(spotter, text, places):
+    assert [name for name, _ in spotted(spotter, text)] == places
+
+
 def test_a_real_place_that_is_also_a_surname_stays_a_place(spotter):
     # "Суджа" and "Курск" are surnames too; no title stands before them here.
     assert [n for n, _ in spotted(spotter, "Командувач доповів: бої біля Суджі, удар по Курську.")] == ["Суджі",
@@ -121,3 +133,16 @@ def test_a_sentence_opened_by_a_nationality_adjective_names_no_village(spotter, 
 def test_the_village_ukrainske_is_still_found_inside_a_sentence(gazetteer):
     mentions = Geoparser(gazetteer).parse("Ворог обстріляв Українське та Суджу.")
     assert "Українське" in [m.text for m in mentions]
+
+
+# -- a woman is no region ------------------------------------------------------------------------
+@pytest.mark.parametrize("text,place", [
+    ("Женщина погибла в Шебекино.", "Shebekino"),
+    ("Женщину ранило осколком в Грайвороне.", "Grayvoron"),
+    ("Жінка загинула в Сумах.", "Sumy"),
+    ("Жінку поранено у Білопіллі.", "Bilopillia"),
+])
+def test_a_woman_is_never_placed_as_a_region(gazetteer, text, place):
+    # "Женщина" ends like a regional noun (Курщина); no oblast, raion or hromada centre is called "Жен".
+    resolved = [m for m in Geoparser(gazetteer).parse(text) if m.resolution.resolved]
+    assert [m.place.name for m in resolved] == [place]
