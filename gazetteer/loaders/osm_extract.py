@@ -87,11 +87,15 @@ def read_osm_extract(path: str | Path, *, report: LoadReport | None = None,
         else:
             nodes.append(made)
     areas = []
+    by_key: dict[str, list[int]] = {}  # a node's name keys -> its index in nodes
+    for i, node in enumerate(nodes):
+        for key in _keys(node):
+            by_key.setdefault(key, []).append(i)
     for area_row, made, geometry in _layer(path, "multipolygons", bbox, country):
         if isinstance(made, str):
             report.skip(row + area_row, made)
             continue
-        node = _same_node(made, geometry, nodes)
+        node = _same_node(made, geometry, nodes, by_key)
         if node is None:
             areas.append(made)
         else:  # the node stays the place; the area lends the names the node lacks
@@ -156,14 +160,17 @@ def _inside(place: Place, bbox) -> bool:
     return south <= place.latitude <= north and west <= place.longitude <= east
 
 
-def _same_node(area: Place, geometry, nodes: list[Place]) -> tuple[int, Place] | None:
-    """The node of the same name inside the area or within :data:`SAME_PLACE_KM` of its point."""
+def _keys(place: Place) -> set[str]:
+    return {name_key(n) for n in (place.name, *place.alternate_names)} - {""}
+
+
+def _same_node(area: Place, geometry, nodes: list[Place], by_key: dict[str, list[int]]) -> tuple[int, Place] | None:
+    """The node of the same name inside the area or within :data:`SAME_PLACE_KM` of its point
+    (``by_key``: the nodes' indices by name key)."""
     from shapely import Point
 
-    keys = {name_key(n) for n in (area.name, *area.alternate_names)} - {""}
-    for i, node in enumerate(nodes):
-        if not keys & {name_key(n) for n in (node.name, *node.alternate_names)}:
-            continue
+    for i in sorted({i for key in _keys(area) for i in by_key.get(key, ())}):
+        node = nodes[i]
         if area.distance_km(node) <= SAME_PLACE_KM or geometry.covers(Point(node.longitude, node.latitude)):
             return i, node
     return None
