@@ -23,7 +23,11 @@ What a word is depends only on the word, so every answer is cached::
     (True, True)
 
 Organisation, title and vessel names ("Kursk Group of Forces", "Сумської ОВА", "the submarine
-Kursk") are told by their head words (:func:`organisation_head_after`, :func:`vessel_head_before`).
+Kursk") are told by their head words (:func:`organisation_head_after`, :func:`vessel_head_before`),
+and so are streets ("улица Куйбышева", "Lenin Street"), sources of a claim ("according to Moscow",
+"за словами Сирського"), newspapers and hospitals ("Белгородская правда", "Rylsk central district
+hospital"). An adjective of nationality opening a sentence ("Українська сторона") is a common word
+(:func:`common_word`).
 """
 
 from __future__ import annotations
