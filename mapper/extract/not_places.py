@@ -23,7 +23,11 @@ What a word is depends only on the word, so every answer is cached::
     (True, True)
 
 Organisation, title and vessel names ("Kursk Group of Forces", "Сумської ОВА", "the submarine
-Kursk") are told by their head words (:func:`organisation_head_after`, :func:`vessel_head_before`).
+Kursk") are told by their head words (:func:`organisation_head_after`, :func:`vessel_head_before`),
+and so are streets ("улица Куйбышева", "Lenin Street"), sources of a claim ("according to Moscow",
+"за словами Сирського"), newspapers and hospitals ("Белгородская правда", "Rylsk central district
+hospital"). An adjective of nationality opening a sentence ("Українська сторона") is a common word
+(:func:`common_word`).
 """
 
 from __future__ import annotations
@@ -55,8 +59,12 @@ _CLOSED_POS = frozenset("CONJ PREP ADVB PRCL NPRO INTJ PRED VERB INFN GRND PRTS 
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 _ORGANISATION_HEADS = tuple(sorted({tuple(h.split()) for h in words(p.organisation_heads for p in _PLACES)},
                                    key=len, reverse=True))
-_VESSEL_HEADS = tuple(sorted({tuple(h.split()) for h in words(p.vessel_heads for p in _PLACES)},
-                             key=len, reverse=True))
+#: Heads before a name: a vessel's ("the submarine Kursk"), a street's ("улица Куйбышева") or a
+#: source's ("according to", "за версією Москви").
+_VESSEL_HEADS = tuple(sorted({tuple(h.split()) for h in words(
+    (*p.vessel_heads, *p.street_heads, *p.source_heads) for p in _PLACES)}, key=len, reverse=True))
+#: Lemmas of adjectives of nationality, which open sentences as ordinary words ("Українська сторона").
+_NATIONALITY = frozenset(words(p.nationality_adjectives for p in _PLACES))
 _LATIN_PLURAL = re.compile(r"(?:e?s|'s)$")
 
 
@@ -111,6 +119,8 @@ def common_word(word: str) -> str | None:
         return None
     if is_number_word(word):  # "Пять" had been read as Pati, Indonesia
         return "number word"
+    if _nationality_adjective(word):  # "Українська сторона" had been read as the village Ukrainske
+        return "adjective"
     for analyzer in analyzers():
         parses = analyzer.parse(word)
         if not parses or parses[0].score <= 0.5 or "UNKN" in parses[0].tag.grammemes:
@@ -119,6 +129,14 @@ def common_word(word: str) -> str | None:
         if grammemes & {"ADJF", "NOUN"} and not grammemes & {"Geox", "Name", "Surn"}:
             return "noun" if "NOUN" in grammemes else "adjective"
     return None
+
+
+def _nationality_adjective(word: str) -> bool:
+    """Is ``word`` a dictionary form of an adjective of nationality ("Украинские", "Українська")?
+    pymorphy3 calls the Russian ones Geox and ranks the Ukrainian feminine a surname first, so the
+    general rule above misses them."""
+    return any(p.is_known and "ADJF" in p.tag.grammemes and p.normal_form in _NATIONALITY
+               for analyzer in analyzers() for p in analyzer.parse(word))
 
 
 @lru_cache(maxsize=50_000)
@@ -193,11 +211,14 @@ def organisation_head_after(text: str, end: int) -> str | None:
 
 
 def vessel_head_before(text: str, start: int) -> str | None:
-    """The vessel word right before a name starting at ``start`` ("the submarine Kursk",
-    "крейсер «Москва»"), if any.
+    """The vessel, street or source word(s) right before a name starting at ``start`` ("the
+    submarine Kursk", "крейсер «Москва»", "на улице Куйбышева", "according to Syrskyi"), if any:
+    the name is then no place of events.
 
     >>> vessel_head_before("the submarine Kursk sank", 14)
     'submarine'
+    >>> vessel_head_before("на вулиці Шевченка в Сумах", 10), vessel_head_before("according to Kyiv", 13)
+    ('вулиця', 'according to')
     """
     span = token_before(text, start)
     if span is None or text[span[1]:start].strip(_BETWEEN):

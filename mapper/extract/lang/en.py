@@ -187,7 +187,7 @@ PLACES = Places(
         august september october november december""".split()),
     place_words=tuple("oblast region district raion rayon province city town village river krai okrug hromada".split()),
     titles=tuple("""president minister gen general maj major col colonel lt lieutenant capt captain sgt mr mrs ms dr
-        spokesperson spokesman spokeswoman commander leader governor mayor chief secretary senator pope king
+        spokesperson spokesman spokeswoman commander leader governor head mayor chief secretary senator pope king
         prime analyst correspondent reporter journalist blogger""".split()),
     person_verbs=tuple("said says stated added told noted wrote claimed warned confirmed announced echoed urged"
                        .split()),
@@ -221,9 +221,11 @@ PLACES = Places(
         "regional state administration", "oblast military administration", "city military administration",
         "military administration", "administration", "regional council", "city council", "council",
         "regional governor", "governor", "brigade", "regiment", "battalion", "division", "corps", "garrison",
-        "ova", "oda"),
+        "ova", "oda", "street", "avenue", "boulevard", "hospital", "npp", "nuclear power plant",
+        "central district hospital", "district hospital", "regional hospital", "city hospital"),
     vessel_heads=("submarine", "cruiser", "frigate", "corvette", "destroyer", "landing ship", "warship", "ship",
                   "vessel", "tanker", "missile boat", "patrol boat", "boat", "aircraft carrier"),
+    source_heads=("according to", "radio"),
 )
 
 LANGUAGE = Language(code="en", name="English", uppercase="A-Z", lowercase="a-z", numbers=NUMBERS,

@@ -266,6 +266,14 @@ class Places:
     # or before it ("the submarine Kursk"). Lower case; phrases allowed.
     organisation_heads: tuple[str, ...] = ()
     vessel_heads: tuple[str, ...] = ()
+    # Head words before a name that make it a street's or square's name ("улица Куйбышева", "майдан
+    # Свободи"), a source of a claim ("according to", "за версією Москви") or a broadcaster ("Radio
+    # Liberty"), not a place of events. Lower case; phrases allowed; matched like vessel heads.
+    street_heads: tuple[str, ...] = ()
+    source_heads: tuple[str, ...] = ()
+    # Adjectives of nationality (lemmas, lower case) that open sentences as ordinary words
+    # ("Українська сторона", "Украинские источники"): never a place at a sentence start.
+    nationality_adjectives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
