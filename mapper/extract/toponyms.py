@@ -36,8 +36,8 @@ from mapper.extract.people import ends_sentence, person_names
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.not_places import (PERSON, common_word, may_be_head, organisation_head_after,
                                        vessel_head_before, word_class)
-from mapper.extract.toponym_text import (APOSTROPHES, TOKEN, Spans, at_sentence_start, capitalised_runs,
-                                         run_words, title_spans, token_after, token_before)
+from mapper.extract.toponym_text import (APOSTROPHES, Spans, at_sentence_start, capitalised_runs,
+                                         run_words, token_after, token_before)
 
 __all__ = ["SpottedName", "ToponymSpotter"]
 
