@@ -42,6 +42,7 @@ __all__ = [
     "region_phrase_spans",
     "district_phrase_spans",
     "admin_phrase_spans",
+    "front_sector_spans",
     "names_oblast",
     "lowered",
     "without_admin_words",
@@ -300,6 +301,27 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
     [(14, 29, 'Kursk region')]
     """
     regions, districts = [], []
+    for a, b, phrase, kind in _admin_names(text, low):
+        if kind != "sector":
+            (regions if kind == "region" else districts).append((a, b, phrase))
+    if any(noun.stem in text for noun in _OBLAST_NOUNS):
+        regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
+    return sorted(regions), sorted(districts)
+
+
+def front_sector_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the names of front directions named after a town, not an oblast ("Покровском и
+    Курском направлениях" gives the span of "Покровском"): a sector of the front, not a settlement.
+
+    >>> text = "the Pokrovsk and Kursk directions"
+    >>> [text[a:b] for a, b in front_sector_spans(text)]
+    ['Pokrovsk']
+    """
+    return [(a, b) for a, b, _, kind in _admin_names(text, low) if kind == "sector"]
+
+
+def _admin_names(text: str, low: str | None) -> Iterator[tuple[int, int, str, str]]:
+    """``(start, end, phrase, kind)`` of each admin name; kind is region, district or sector."""
     for m in word_starts(_ADMIN_WORD, low or lowered(text)):
         head = _REGION_HEAD.search(text, max(0, m.start() - 64), m.start())
         if not head:
@@ -320,12 +342,10 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
             start = item.start()
         for a, b, name in reversed(names):
             if is_direction and not names_oblast(name):
-                continue  # "the Kupiansk axis" is a front sector named after a town, not an oblast
+                yield a, b, name, "sector"  # "the Kupiansk axis": a front sector named after a town
+                continue
             phrase = f"{name} {_OBLAST_WORD[name.isascii()] if is_direction else keyword}"
-            (regions if is_region else districts).append((a, b, phrase))
-    if any(noun.stem in text for noun in _OBLAST_NOUNS):
-        regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
-    return sorted(regions), sorted(districts)
+            yield a, b, phrase, "region" if is_region else "district"
 
 
 def _same_kind(item: str, head: str) -> bool:

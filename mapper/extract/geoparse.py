@@ -20,6 +20,7 @@ from functools import lru_cache
 from gazetteer import Context, Gazetteer, Resolution
 from gazetteer.context import country_words, find_country_words, is_word_char
 from gazetteer.exc import QueryError
+from gazetteer.neighbours import Neighbourhood, clause_of
 from gazetteer.normalize import name_key
 from mapper.extract.sentences import Sentence, split_sentences
 from mapper.extract.toponyms import ToponymSpotter
@@ -90,6 +91,7 @@ class Geoparser:
         named_countries = _CountryWords(text, country_spans)
         # A first-pass place is context for its neighbours when it is a settlement placed with confidence.
         lends = [_confident(r) and r.place.is_settlement for r in first]
+        hood = Neighbourhood(gaz, text, spotted, first, lends, where)
         by_sentence: dict[int, list[int]] = {}
         for i, sentence in enumerate(where):
             by_sentence.setdefault(sentence.index if sentence else -1, []).append(i)
@@ -98,20 +100,22 @@ class Geoparser:
             if name.how in ("region", "district"):
                 resolution = first[i]
             else:
-                others = by_sentence[sentence.index if sentence else -1]
+                a, b = clause_of(text, sentence.start, sentence.end, name.start) if sentence else (0, 0)
+                others = [j for j in by_sentence[sentence.index if sentence else -1] if a <= spotted[j].start < b]
                 near = tuple(first[j].place for j in others
                              if lends[j] and j != i and spotted[j].text != name.text)
                 admin1 = {first[j].place.admin1_code: first[j].place.name for j in others
                           if spotted[j].how == "region" and first[j].resolved and first[j].place.is_admin1}
                 admin2 = frozenset(name_key(first[j].place.admin2) for j in others if spotted[j].how == "district"
                                    and first[j].resolved and first[j].place.admin2)
-                local_text = text[sentence.start:sentence.end] if sentence else name.text
-                countries = named_countries.of(sentence) if sentence else _countries(local_text)
+                local_text = text[a:b] if sentence else name.text
+                whole = sentence and (a, b) == (sentence.start, sentence.end)
+                countries = named_countries.of(sentence) if whole else _countries(local_text)
                 ctx = Context(theatre=gaz.theatre, countries=countries,
                               admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
                               doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
                               near=near, text=local_text, admin2_keys=admin2)
-                resolution = self._resolve(name.query, ctx)
+                resolution = hood.settle(i, name.query, self._resolve(name.query, ctx), ctx)
             mentions.append(Mention(doc_id, name.text, name.start, name.end,
                                     sentence.index if sentence else -1, sentence.paragraph if sentence else -1,
                                     name.how, resolution))

@@ -1,0 +1,197 @@
+"""The places around a name: confident neighbours pull a homonym to the namesake near them.
+
+A name many places share ("Andriivka", "Семенівка", "Дружба") is read with the places the same
+report puts on the map without doubt: first those of its sentence, then of its paragraph, then of
+the whole document. Settlements (and hromadas, at their centre) count by distance, districts and
+oblasts by membership. A namesake near them wins over a larger or theatre-favoured one farther
+off; when every namesake lies more than :data:`FAR_KM` from all of them and outside their districts
+and oblasts, the name stays unresolved, the reason naming the neighbours and the namesakes kept as
+alternatives: a wrong place is worse than none. A district or oblast named beside the name itself
+still outranks all this, and a city (capital, oblast centre, 100,000 people) is never refused.
+
+A namesake clause ("not to be confused with Oleshnia in Okhtyrka Raion") speaks of another place:
+its names lend nothing to the name before it; and a front direction named after a town ("the
+Pokrovsk and Kursk directions") is a sector of the front, not that town::
+
+    >>> text = "This Oleshnya is not to be confused with Oleshnia in Okhtyrka Raion."
+    >>> a, b = clause_of(text, 0, len(text), 5)
+    >>> text[a:b]
+    'This Oleshnya is not to '
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gazetteer import lang
+from gazetteer.context import Context, front_sector_spans
+from gazetteer.normalize import name_key
+from gazetteer.place import Place
+
+__all__ = ["FAR_KM", "Anchor", "Neighbourhood", "clause_of", "namesake_marker"]
+
+#: A namesake farther than this from every confident neighbour is not the place meant.
+FAR_KM = 60.0
+#: Cities are named for themselves (datelines, governments): never refused, never a neighbour's pull.
+_CITY_POPULATION = 100_000
+_CITY_CODES = ("PPLC", "PPLA")
+#: Candidates closer than this are one place given twice (two sources), not namesakes.
+_SAME_KM = 10.0
+_LEVELS = ("sentence", "paragraph", "document")
+_NAMESAKE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in lang.words(lang.Role.NAMESAKE)) + r")(?!\w)",
+                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def namesake_marker(sentence: str) -> int:
+    """Offset of the words opening a namesake clause in ``sentence``, or -1.
+
+    >>> namesake_marker("Ворожбу не следует путать с одноимённым городом")
+    19
+    >>> namesake_marker("Ворожба Сумского района")
+    -1
+    """
+    m = _NAMESAKE.search(sentence)
+    return m.start() if m else -1
+
+
+def clause_of(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The part of the sentence ``text[start:end]`` holding ``pos``: the sentence, or its part before
+    or from a namesake clause."""
+    cut = namesake_marker(text[start:end])
+    if cut < 0:
+        return start, end
+    return (start, start + cut) if pos < start + cut else (start + cut, end)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A place the report names without doubt: a settlement or hromada (``area`` false, counted by
+    distance) or a district or oblast (``area`` true, counted by membership)."""
+
+    place: Place
+    index: int
+    sentence: int
+    paragraph: int
+    key: str
+    area: bool
+
+
+class Neighbourhood:
+    """The confident places of one document, to settle its homonyms (see the module doc).
+
+    ``mentions`` are the spotted names (``start``, ``text``, ``how``, ``query``), ``first`` their
+    first-pass resolutions, ``lends`` whether each was placed with confidence, ``where`` their
+    sentences (``index``, ``paragraph``, ``start``, ``end``) or None.
+    """
+
+    def __init__(self, gazetteer, text: str, mentions, first, lends, where):
+        self.gazetteer = gazetteer
+        self.where = [(s.index, s.paragraph) if s else (-1, -1) for s in where]
+        self.keys = [name_key(m.query) for m in mentions]
+        sectors = front_sector_spans(text) if _has_direction(text) else []
+        self.sector = [any(a <= m.start < b for a, b in sectors) for m in mentions]
+        self.theatre = gazetteer.theatre
+        self.anchors: list[Anchor] = []
+        settled = []
+        for j, (m, r, s) in enumerate(zip(mentions, first, where)):
+            if not r.resolved or self.sector[j] or _is_city(r.place) or (
+                    s and clause_of(text, s.start, s.end, m.start)[0] > s.start):
+                continue  # unplaced, a front sector, a city, or named in a namesake clause
+            p = r.place
+            if p.is_admin1 or p.is_admin2 or not p.is_settlement:
+                self.anchors.append(Anchor(p, j, *self.where[j], self.keys[j], p.is_admin1 or p.is_admin2))
+            elif lends[j] and not (s is not None and m.start == s.start and str(r.match) == "inflected"):
+                settled.append((j, p))  # not an inflected word opening a sentence ("Украинские ресурсы")
+        oblasts = {a.place.admin1_code for a in self.anchors if a.place.is_admin1}
+        for j, p in settled:
+            if self._sure(mentions[j].query, p, oblasts):
+                self.anchors.append(Anchor(p, j, *self.where[j], self.keys[j], False))
+
+    def _sure(self, query: str, place: Place, oblasts: set[str]) -> bool:
+        """Is a confidently placed settlement sure enough to place others? In the theatre, or in an
+        oblast the document names, or the only place of its name."""
+        if (self.theatre is not None and self.theatre.contains(place)) or place.admin1_code in oblasts:
+            return True
+        return all(place.distance_km(p) <= _SAME_KM for p, _, _ in self.gazetteer.candidates(query))
+
+    def around(self, i: int) -> list[tuple[int, Anchor]]:
+        """``(level, anchor)`` of the anchors of mention ``i`` (0 sentence, 1 paragraph, 2 document),
+        leaving out the mention itself and other mentions of its name."""
+        sentence, paragraph = self.where[i]
+        return [(0 if a.sentence == sentence >= 0 else 1 if a.paragraph == paragraph >= 0 else 2, a)
+                for a in self.anchors if a.index != i and a.key != self.keys[i]]
+
+    def settle(self, i: int, query: str, res, ctx: Context):
+        """The resolution of mention ``i`` once its neighbours are heard (``res`` when they agree)."""
+        from gazetteer.resolver import Resolution
+
+        if self.sector[i]:
+            return Resolution(query, None, 0.0, f"{query!r} names a front direction (a sector of the front), "
+                              "not a settlement")
+        place = res.place
+        if place is None or not place.is_settlement or _is_city(place) or ctx.in_named_district(place) \
+                or place.admin1_code in ctx.admin1_codes:
+            return res  # nothing to settle, a city, or a district or oblast named beside it decides
+        anchors = self.around(i)
+        if not anchors:
+            return res
+        cands = self.gazetteer.candidates(query)
+        if all(place.distance_km(p) <= _SAME_KM for p, _, _ in cands) and (
+                self.theatre is None or self.theatre.contains(place)):
+            return res  # one place of that name, in the theatre: its neighbours do not decide
+        chosen = _fit(place, anchors)
+        if chosen is not None and chosen[0] == 0:
+            return res
+        scored = sorted((self.gazetteer._score(query, p, how, sim, ctx) for p, how, sim in cands),
+                        key=lambda c: -c.score)
+        fitting = [(f, c) for c in scored if not c.contradiction and (f := _fit(c.place, anchors)) is not None]
+        if not fitting:
+            return Resolution(query, None, 0.0, _refusal(query, anchors, scored), alternatives=tuple(scored[:5]))
+        (level, km, anchor), best = min(fitting, key=lambda fc: (fc[0][0], fc[0][1], -fc[1].score))
+        if chosen is not None and chosen[0] <= level:
+            return res
+        how_near = f"in {anchor.place.name}" if anchor.area else f"{km:.0f} km from {anchor.place.name}"
+        why = f"{how_near}, named in the same {_LEVELS[level]}"
+        rest = tuple(c for c in scored if c is not best)[:5]
+        return Resolution(query, best.place, best.score, "; ".join((*best.reasons, why)), best.match, rest,
+                          best.similarity)
+
+
+def _fit(place: Place, anchors: list[tuple[int, Anchor]]) -> tuple[int, float, Anchor] | None:
+    """``(level, km, anchor)`` of the nearest-level anchor ``place`` lies near or in, or None."""
+    best = None
+    for level, a in anchors:
+        if a.area:
+            if a.place.is_admin1:
+                inside = place.admin1_code == a.place.admin1_code
+            else:
+                inside = bool(place.admin2) and name_key(place.admin2.split(" (")[0]) == name_key(a.place.admin2)
+            km = FAR_KM / (1 if a.place.is_admin1 else 2) if inside else None
+        else:
+            km = place.distance_km(a.place)
+            km = km if km <= FAR_KM else None
+        if km is not None and (best is None or (level, km) < best[:2]):
+            best = (level, km, a)
+    return best
+
+
+def _refusal(query: str, anchors: list[tuple[int, Anchor]], scored) -> str:
+    named = list(dict.fromkeys(f"{a.place.name} ({a.place.admin1 or '?'}, {a.place.country_code})"
+                               for _, a in sorted(anchors, key=lambda la: la[0])))
+    where = sorted({f"{c.place.admin1 or '?'} ({c.place.country_code})" for c in scored})
+    return (f"named with {', '.join(named[:4])}; none of the {len(scored)} known places called {query!r} "
+            f"lies within {FAR_KM:.0f} km of them or in their district or oblast (they are in {', '.join(where)})")
+
+
+def _is_city(place: Place) -> bool:
+    return place.feature_code in _CITY_CODES or place.population >= _CITY_POPULATION
+
+
+_DIRECTION = re.compile("|".join(map(re.escape, lang.admin_words(lang.Use.TEXT, lang.Level.DIRECTION))), re.IGNORECASE)
+
+
+def _has_direction(text: str) -> bool:
+    return _DIRECTION.search(text) is not None
