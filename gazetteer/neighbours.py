@@ -37,6 +37,7 @@ FAR_KM = 60.0
 #: Cities are named for themselves (datelines, governments): never refused, never a neighbour's pull.
 _CITY_POPULATION = 100_000
 _CITY_CODES = ("PPLC", "PPLA")
+_TOWN_POPULATION = 10_000
 #: Candidates closer than this are one place given twice (two sources), not namesakes.
 _SAME_KM = 10.0
 _LEVELS = ("sentence", "paragraph", "document")
@@ -128,9 +129,9 @@ class Neighbourhood:
         """The resolution of mention ``i`` once its neighbours are heard (``res`` when they agree)."""
         from gazetteer.resolver import Resolution
 
-        if self.sector[i]:
-            return Resolution(query, None, 0.0, f"{query!r} names a front direction (a sector of the front), "
-                              "not a settlement")
+        if self.sector[i] and not (res.place is not None and _is_town(res.place)):
+            return Resolution(query, None, 0.0, f"{query!r} names a front direction (a sector of the front, "
+                              "named after a town), not a village")
         place = res.place
         if place is None or not place.is_settlement or _is_city(place) or ctx.in_named_district(place) \
                 or place.admin1_code in ctx.admin1_codes:
@@ -140,8 +141,9 @@ class Neighbourhood:
             return res
         cands = self.gazetteer.candidates(query)
         if all(place.distance_km(p) <= _SAME_KM for p, _, _ in cands) and (
-                self.theatre is None or self.theatre.contains(place)):
-            return res  # one place of that name, in the theatre: its neighbours do not decide
+                self.theatre is None or self.theatre.contains(place)
+                or any(a.place.country_code == place.country_code for _, a in anchors)):
+            return res  # the one place of that name, in the theatre or on its neighbours' side of the border
         chosen = _fit(place, anchors)
         if chosen is not None and chosen[0] == 0:
             return res
@@ -184,6 +186,11 @@ def _refusal(query: str, anchors: list[tuple[int, Anchor]], scored) -> str:
     where = sorted({f"{c.place.admin1 or '?'} ({c.place.country_code})" for c in scored})
     return (f"named with {', '.join(named[:4])}; none of the {len(scored)} known places called {query!r} "
             f"lies within {FAR_KM:.0f} km of them or in their district or oblast (they are in {', '.join(where)})")
+
+
+def _is_town(place: Place) -> bool:
+    """A town a front direction may be named after ("the Kupiansk axis"); villages give no direction names."""
+    return place.is_settlement and (place.feature_code.startswith("PPLA") or place.population >= _TOWN_POPULATION)
 
 
 def _is_city(place: Place) -> bool:
