@@ -28,7 +28,7 @@ from functools import lru_cache
 from gazetteer import lang
 from gazetteer.context import Context, front_sector_spans
 from gazetteer.normalize import name_key
-from gazetteer.place import Place
+from gazetteer.place import MatchKind, Place
 
 __all__ = ["FAR_KM", "Anchor", "Neighbourhood", "clause_of", "namesake_marker"]
 
@@ -104,7 +104,7 @@ class Neighbourhood:
             p = r.place
             if p.is_admin1 or p.is_admin2 or not p.is_settlement:
                 self.anchors.append(Anchor(p, j, *self.where[j], self.keys[j], p.is_admin1 or p.is_admin2))
-            elif lends[j] and not (s is not None and m.start == s.start and str(r.match) == "inflected"):
+            elif lends[j] and not (s is not None and m.start == s.start and r.match is MatchKind.INFLECTED):
                 settled.append((j, p))  # not an inflected word opening a sentence ("Украинские ресурсы")
         oblasts = {a.place.admin1_code for a in self.anchors if a.place.is_admin1}
         for j, p in settled:
