@@ -336,8 +336,10 @@ def _admin_names(text: str, low: str | None) -> Iterator[tuple[int, int, str, st
         start = head.start()
         for _ in range(_MAX_LIST):
             item = _LIST_ITEM.search(text, max(0, start - 64), start)
-            if not item or item.group(1).isupper() or not _same_kind(item.group(1), head.group(1)):
-                break
+            if not item or item.group(1).isupper() or not _same_kind(item.group(1), head.group(1)) or (
+                    len(names) == 1 and item.group(1).isascii() and "," in text[item.end(1):start]
+                    and not any(c.isalpha() for c in text[item.end(1):start])):
+                break  # "Vorozhba, Sumy Oblast" is a place and its oblast; a list ends "X and Y regions"
             names.append((item.start(), item.start() + len(item.group(1)), item.group(1)))
             start = item.start()
         for a, b, name in reversed(names):

@@ -149,3 +149,21 @@ def test_a_direction_named_after_a_known_town_keeps_the_town():
 def test_front_sector_spans_skip_oblast_directions():
     text = "on the Kupiansk axis and in the Kursk direction"
     assert [text[a:b] for a, b in front_sector_spans(text)] == ["Kupiansk axis"]
+
+
+# -- the oblast named beside a name says more than a country named in the same sentence -------------------
+@pytest.mark.parametrize("text, mention", [
+    ("Обстріл з території Росії: у Сумській області поранено чоловіка в Миропіллі.", "Миропіллі"),
+    ("Shells fired from Russia wounded a man in Myropillia, Sumy Oblast.", "Myropillia"),
+])
+def test_an_oblast_named_beside_the_name_outranks_a_country_named_in_the_sentence(text, mention):
+    res = _one(text, mention)
+    assert res.place is not None and res.place.admin1 == "Sumy Oblast", res.reason
+
+
+def test_a_place_before_its_oblast_is_no_list_of_oblasts():
+    from gazetteer.context import admin_phrase_spans
+
+    assert admin_phrase_spans("in Vorozhba, Sumy Oblast")[0] == [(13, 24, "Sumy Oblast")]
+    regions = [phrase for _, _, phrase in admin_phrase_spans("the Kursk, Belgorod and Bryansk regions")[0]]
+    assert regions == ["Kursk regions", "Belgorod regions", "Bryansk regions"]
