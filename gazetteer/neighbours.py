@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import lang
-from gazetteer.context import Context, front_sector_spans
+from gazetteer.context import Context, front_sector_spans, stands_for_government
 from gazetteer.normalize import name_key
 from gazetteer.place import MatchKind, Place
 
@@ -90,6 +90,8 @@ class Neighbourhood:
 
     def __init__(self, gazetteer, text: str, mentions, first, lends, where):
         self.gazetteer = gazetteer
+        self.text = text
+        self.spans = [(m.start, m.end) for m in mentions]
         self.where = [(s.index, s.paragraph) if s else (-1, -1) for s in where]
         self.keys = [name_key(m.query) for m in mentions]
         sectors = front_sector_spans(text) if _has_direction(text) else []
@@ -117,6 +119,14 @@ class Neighbourhood:
         if (self.theatre is not None and self.theatre.contains(place)) or place.admin1_code in oblasts:
             return True
         return all(place.distance_km(p) <= _SAME_KM for p, _, _ in self.gazetteer.candidates(query))
+
+    def reading(self, i: int, how: str, res) -> str:
+        """How mention ``i`` reads: ``how``, or "organisation" for a capital standing for its government
+        ("Moscow blamed Kyiv", "за версією Москви"), which is no place of events."""
+        place = res.place
+        if place is not None and place.feature_code == "PPLC" and stands_for_government(self.text, *self.spans[i]):
+            return "organisation"
+        return how
 
     def around(self, i: int) -> list[tuple[int, Anchor]]:
         """``(level, anchor)`` of the anchors of mention ``i`` (0 sentence, 1 paragraph, 2 document),

@@ -23,7 +23,7 @@ LANGUAGE = Language(
     words={
         Role.PREPOSITION: tuple("""в во у на под из от до к ко через за над около возле близ вблизи о об по при
             неподалеку район районе""".split()),
-        Role.INSTITUTION_BEFORE: tuple("минобороны мо генштаб мид президент посол армия вс".split()),
+        Role.INSTITUTION_BEFORE: tuple("минобороны мо генштаб мид президент посол армия вс версии".split()),
         Role.LIST_JOIN: ("и",),
         Role.ADMIN_QUALIFIER: ("городск", "муниципальн", "сельск", "поселков"),
         Role.NAMESAKE: ("путать с", "путать со", "спутать с", "спутать со"),

@@ -118,7 +118,7 @@ class Geoparser:
                 resolution = hood.settle(i, name.query, self._resolve(name.query, ctx), ctx)
             mentions.append(Mention(doc_id, name.text, name.start, name.end,
                                     sentence.index if sentence else -1, sentence.paragraph if sentence else -1,
-                                    name.how, resolution))
+                                    hood.reading(i, name.how, resolution), resolution))
         return mentions
 
     def _resolve_alone(self, name: str) -> Resolution:

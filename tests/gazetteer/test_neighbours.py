@@ -167,3 +167,24 @@ def test_a_place_before_its_oblast_is_no_list_of_oblasts():
     assert admin_phrase_spans("in Vorozhba, Sumy Oblast")[0] == [(13, 24, "Sumy Oblast")]
     regions = [phrase for _, _, phrase in admin_phrase_spans("the Kursk, Belgorod and Bryansk regions")[0]]
     assert regions == ["Kursk regions", "Belgorod regions", "Bryansk regions"]
+
+
+# -- a capital standing for its government is no place of events ------------------------------------------
+@pytest.mark.parametrize("text, mention", [
+    ("Moscow blamed Ukraine for the blast in Shebekino.", "Moscow"),
+    ("Загалом, за версією Москви, за тиждень загинули сотні військових.", "Москви"),
+    ("По версии Москвы, потери противника превысили тысячу человек.", "Москвы"),
+    ("The governor urged Washington to send more air defence.", "Washington"),
+])
+def test_a_capital_standing_for_its_government_reads_as_an_organisation(text, mention):
+    [m] = [m for m in _geoparse(text) if m.text == mention]
+    assert m.how == "organisation" and m.place is not None and m.place.feature_code == "PPLC"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("A drone hit a building in Moscow on Sunday.", "Moscow"),
+    ("Уламки дрона впали в Москві.", "Москві"),
+])
+def test_a_capital_as_a_place_stays_a_place(text, mention):
+    [m] = [m for m in _geoparse(text) if m.text == mention]
+    assert m.how != "organisation" and m.place is not None
