@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import lang
-from gazetteer.context import Context, front_sector_spans, stands_for_government
+from gazetteer.context import Context, front_sector_spans, lowered, stands_for_government
 from gazetteer.normalize import name_key
 from gazetteer.place import MatchKind, Place
 
@@ -35,14 +35,14 @@ __all__ = ["FAR_KM", "Anchor", "Neighbourhood", "clause_of", "namesake_marker"]
 #: A namesake farther than this from every confident neighbour is not the place meant.
 FAR_KM = 60.0
 #: Cities are named for themselves (datelines, governments): never refused, never a neighbour's pull.
+_FAR_DEGREES = FAR_KM / 111.0
 _CITY_POPULATION = 100_000
 _CITY_CODES = ("PPLC", "PPLA")
 _TOWN_POPULATION = 10_000
 #: Candidates closer than this are one place given twice (two sources), not namesakes.
 _SAME_KM = 10.0
 _LEVELS = ("sentence", "paragraph", "document")
-_NAMESAKE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in lang.words(lang.Role.NAMESAKE)) + r")(?!\w)",
-                       re.IGNORECASE)
+_NAMESAKE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in lang.words(lang.Role.NAMESAKE)) + r")(?!\w)")
 
 
 @lru_cache(maxsize=4096)
@@ -54,7 +54,7 @@ def namesake_marker(sentence: str) -> int:
     >>> namesake_marker("Ворожба Сумского района")
     -1
     """
-    m = _NAMESAKE.search(sentence)
+    m = _NAMESAKE.search(lowered(sentence))
     return m.start() if m else -1
 
 
@@ -118,7 +118,7 @@ class Neighbourhood:
         oblast the document names, or the only place of its name."""
         if (self.theatre is not None and self.theatre.contains(place)) or place.admin1_code in oblasts:
             return True
-        return all(place.distance_km(p) <= _SAME_KM for p, _, _ in self.gazetteer.candidates(query))
+        return _only_one(self.gazetteer, query, place)
 
     def reading(self, i: int, how: str, res) -> str:
         """How mention ``i`` reads: ``how``, or "organisation" for a capital standing for its government
@@ -137,7 +137,7 @@ class Neighbourhood:
 
     def settle(self, i: int, query: str, res, ctx: Context):
         """The resolution of mention ``i`` once its neighbours are heard (``res`` when they agree)."""
-        from gazetteer.resolver import Resolution
+        from gazetteer.resolver import Candidate, Resolution
 
         if self.sector[i] and not (res.place is not None and _is_town(res.place)):
             return Resolution(query, None, 0.0, f"{query!r} names a front direction (a sector of the front, "
@@ -149,25 +149,29 @@ class Neighbourhood:
         anchors = self.around(i)
         if not anchors:
             return res
-        cands = self.gazetteer.candidates(query)
-        if all(place.distance_km(p) <= _SAME_KM for p, _, _ in cands) and (
+        if _only_one(self.gazetteer, query, place) and (
                 self.theatre is None or self.theatre.contains(place)
                 or any(a.place.country_code == place.country_code for _, a in anchors)):
             return res  # the one place of that name, in the theatre or on its neighbours' side of the border
         chosen = _fit(place, anchors)
         if chosen is not None and chosen[0] == 0:
             return res
-        scored = sorted((self.gazetteer._score(query, p, how, sim, ctx) for p, how, sim in cands),
-                        key=lambda c: -c.score)
-        fitting = [(f, c) for c in scored if not c.contradiction and (f := _fit(c.place, anchors)) is not None]
+        cands = self.gazetteer.candidates(query)
+        # only the namesakes near a neighbour are scored (the scoring is the costly part)
+        near = [(f, p, how, sim) for p, how, sim in cands if (f := _fit(p, anchors)) is not None]
+        fitting = [(f, c) for f, p, how, sim in near
+                   if not (c := self.gazetteer._score(query, p, how, sim, ctx)).contradiction]
         if not fitting:
-            return Resolution(query, None, 0.0, _refusal(query, anchors, scored), alternatives=tuple(scored[:5]))
+            own = Candidate(place, res.score, res.match, tuple(res.reason.split("; ")), similarity=res.similarity)
+            return Resolution(query, None, 0.0, _refusal(query, anchors, cands),
+                              alternatives=(own, *res.alternatives[:4]))
         (level, km, anchor), best = min(fitting, key=lambda fc: (fc[0][0], fc[0][1], -fc[1].score))
         if chosen is not None and chosen[0] <= level:
             return res
         how_near = f"in {anchor.place.name}" if anchor.area else f"{km:.0f} km from {anchor.place.name}"
         why = f"{how_near}, named in the same {_LEVELS[level]}"
-        rest = tuple(c for c in scored if c is not best)[:5]
+        own = Candidate(place, res.score, res.match, tuple(res.reason.split("; ")), similarity=res.similarity)
+        rest = tuple(c for c in (own, *res.alternatives) if c.place.id != best.place.id)[:5]
         return Resolution(query, best.place, best.score, "; ".join((*best.reasons, why)), best.match, rest,
                           best.similarity)
 
@@ -182,6 +186,8 @@ def _fit(place: Place, anchors: list[tuple[int, Anchor]]) -> tuple[int, float, A
             else:
                 inside = bool(place.admin2) and name_key(place.admin2.split(" (")[0]) == name_key(a.place.admin2)
             km = FAR_KM / (1 if a.place.is_admin1 else 2) if inside else None
+        elif abs(place.latitude - a.place.latitude) > _FAR_DEGREES:
+            km = None  # a degree of latitude is 111 km: too far, without the trigonometry
         else:
             km = place.distance_km(a.place)
             km = km if km <= FAR_KM else None
@@ -190,11 +196,11 @@ def _fit(place: Place, anchors: list[tuple[int, Anchor]]) -> tuple[int, float, A
     return best
 
 
-def _refusal(query: str, anchors: list[tuple[int, Anchor]], scored) -> str:
+def _refusal(query: str, anchors: list[tuple[int, Anchor]], cands) -> str:
     named = list(dict.fromkeys(f"{a.place.name} ({a.place.admin1 or '?'}, {a.place.country_code})"
                                for _, a in sorted(anchors, key=lambda la: la[0])))
-    where = sorted({f"{c.place.admin1 or '?'} ({c.place.country_code})" for c in scored})
-    return (f"named with {', '.join(named[:4])}; none of the {len(scored)} known places called {query!r} "
+    where = sorted({f"{p.admin1 or '?'} ({p.country_code})" for p, _, _ in cands})
+    return (f"named with {', '.join(named[:4])}; none of the {len(cands)} known places called {query!r} "
             f"lies within {FAR_KM:.0f} km of them or in their district or oblast (they are in {', '.join(where)})")
 
 
@@ -207,8 +213,15 @@ def _is_city(place: Place) -> bool:
     return place.feature_code in _CITY_CODES or place.population >= _CITY_POPULATION
 
 
-_DIRECTION = re.compile("|".join(map(re.escape, lang.admin_words(lang.Use.TEXT, lang.Level.DIRECTION))), re.IGNORECASE)
+_DIRECTION = re.compile("|".join(map(re.escape, lang.admin_words(lang.Use.TEXT, lang.Level.DIRECTION))))
 
 
 def _has_direction(text: str) -> bool:
-    return _DIRECTION.search(text) is not None
+    """Any front-direction word in ``text`` (one pass over the lower case)."""
+    return _DIRECTION.search(text.lower()) is not None
+
+
+@lru_cache(maxsize=50_000)
+def _only_one(gazetteer, query: str, place: Place) -> bool:
+    """Is ``place`` the only place called ``query`` (other candidates are the same place twice)?"""
+    return all(place.distance_km(p) <= _SAME_KM for p, _, _ in gazetteer.candidates(query))
