@@ -21,6 +21,7 @@ Pokrovsk and Kursk directions") is a sector of the front, not that town::
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,9 @@ __all__ = ["FAR_KM", "Anchor", "Neighbourhood", "clause_of", "namesake_marker"]
 FAR_KM = 60.0
 #: Cities are named for themselves (datelines, governments): never refused, never a neighbour's pull.
 _FAR_DEGREES = FAR_KM / 111.0
+#: Anchors heard on each side of a name, in text order (a report has a few dozen; a list of
+#: thousands of places must not cost a square).
+_WINDOW = 40
 _CITY_POPULATION = 100_000
 _CITY_CODES = ("PPLC", "PPLA")
 _TOWN_POPULATION = 10_000
@@ -95,13 +99,26 @@ class Neighbourhood:
         self.where = [(s.index, s.paragraph) if s else (-1, -1) for s in where]
         self.keys = [name_key(m.query) for m in mentions]
         sectors = front_sector_spans(text) if _has_direction(text) else []
-        self.sector = [any(a <= m.start < b for a, b in sectors) for m in mentions]
+        starts = [a for a, _ in sectors]
+        self.sector = [bool(sectors) and (k := bisect.bisect_right(starts, m.start) - 1) >= 0
+                       and m.start < sectors[k][1] for m in mentions]
+        #: ``(start, end)`` of the clause holding each mention (its sentence, or a part cut at a
+        #: namesake clause), None outside sentences; one marker search per sentence
+        self.clauses: list[tuple[int, int] | None] = []
+        cuts: dict[int, int] = {}
+        for m, sent in zip(mentions, where):
+            if sent is None:
+                self.clauses.append(None)
+                continue
+            if sent.index not in cuts:
+                cuts[sent.index] = namesake_marker(text[sent.start:sent.end])
+            cut = sent.start + cuts[sent.index] if cuts[sent.index] >= 0 else sent.end
+            self.clauses.append((sent.start, cut) if m.start < cut else (cut, sent.end))
         self.theatre = gazetteer.theatre
         self.anchors: list[Anchor] = []
         settled = []
         for j, (m, r, s) in enumerate(zip(mentions, first, where)):
-            if not r.resolved or self.sector[j] or _is_city(r.place) or (
-                    s and clause_of(text, s.start, s.end, m.start)[0] > s.start):
+            if not r.resolved or self.sector[j] or _is_city(r.place) or (s and self.clauses[j][0] > s.start):
                 continue  # unplaced, a front sector, a city, or named in a namesake clause
             p = r.place
             if p.is_admin1 or p.is_admin2 or not p.is_settlement:
@@ -112,6 +129,8 @@ class Neighbourhood:
         for j, p in settled:
             if self._sure(mentions[j].query, p, oblasts):
                 self.anchors.append(Anchor(p, j, *self.where[j], self.keys[j], False))
+        self.anchors.sort(key=lambda a: a.index)
+        self._order = [a.index for a in self.anchors]
 
     def _sure(self, query: str, place: Place, oblasts: set[str]) -> bool:
         """Is a confidently placed settlement sure enough to place others? In the theatre, or in an
@@ -132,8 +151,9 @@ class Neighbourhood:
         """``(level, anchor)`` of the anchors of mention ``i`` (0 sentence, 1 paragraph, 2 document),
         leaving out the mention itself and other mentions of its name."""
         sentence, paragraph = self.where[i]
+        k = bisect.bisect_left(self._order, i)  # the nearest anchors in the text: bounded work per name
         return [(0 if a.sentence == sentence >= 0 else 1 if a.paragraph == paragraph >= 0 else 2, a)
-                for a in self.anchors if a.index != i and a.key != self.keys[i]]
+                for a in self.anchors[max(0, k - _WINDOW):k + _WINDOW] if a.index != i and a.key != self.keys[i]]
 
     def settle(self, i: int, query: str, res, ctx: Context):
         """The resolution of mention ``i`` once its neighbours are heard (``res`` when they agree)."""

@@ -20,7 +20,7 @@ from functools import lru_cache
 from gazetteer import Context, Gazetteer, Resolution
 from gazetteer.context import country_words, find_country_words, is_word_char
 from gazetteer.exc import QueryError
-from gazetteer.neighbours import Neighbourhood, clause_of
+from gazetteer.neighbours import Neighbourhood
 from gazetteer.normalize import name_key
 from mapper.extract.sentences import Sentence, split_sentences
 from mapper.extract.toponyms import ToponymSpotter
@@ -100,8 +100,10 @@ class Geoparser:
             if name.how in ("region", "district"):
                 resolution = first[i]
             else:
-                a, b = clause_of(text, sentence.start, sentence.end, name.start) if sentence else (0, 0)
-                others = [j for j in by_sentence[sentence.index if sentence else -1] if a <= spotted[j].start < b]
+                a, b = hood.clauses[i] or (0, 0)
+                whole = sentence and (a, b) == (sentence.start, sentence.end)
+                others = by_sentence[sentence.index if sentence else -1]
+                others = others if whole or not sentence else [j for j in others if a <= spotted[j].start < b]
                 near = tuple(first[j].place for j in others
                              if lends[j] and j != i and spotted[j].text != name.text)
                 admin1 = {first[j].place.admin1_code: first[j].place.name for j in others
@@ -109,7 +111,6 @@ class Geoparser:
                 admin2 = frozenset(name_key(first[j].place.admin2) for j in others if spotted[j].how == "district"
                                    and first[j].resolved and first[j].place.admin2)
                 local_text = text[a:b] if sentence else name.text
-                whole = sentence and (a, b) == (sentence.start, sentence.end)
                 countries = named_countries.of(sentence) if whole else _countries(local_text)
                 ctx = Context(theatre=gaz.theatre, countries=countries,
                               admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
