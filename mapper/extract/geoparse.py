@@ -4,7 +4,9 @@ All mentions of a document are resolved together. A first pass resolves each
 name on its own (with the countries and oblasts the document names); a second
 pass resolves each again with its sentence as local context: the oblasts and
 countries named there, and the confidently placed names beside it. So
-"Vorozhba" listed with Plekhovo and Martynovka is not put in Sumy oblast::
+"Vorozhba" listed with Plekhovo and Martynovka is not put in Sumy oblast. Then
+:class:`gazetteer.neighbours.Neighbourhood` settles homonyms with the confident places of the
+paragraph and the document, and reads a capital standing for its government as no place::
 
     >>> mentions = geoparse_text(open("report.txt").read(), doc_id="report")   # doctest: +SKIP
     >>> [(m.text, m.resolution.resolved) for m in mentions]                       # doctest: +SKIP
