@@ -43,7 +43,6 @@ __all__ = [
     "district_phrase_spans",
     "admin_phrase_spans",
     "front_sector_spans",
-    "stands_for_government",
     "names_oblast",
     "lowered",
     "without_admin_words",
@@ -244,21 +243,6 @@ def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
             continue
         codes.add(_COUNTRY_BY_WORD[word])
     return codes, ([(start, end) for start, end, _ in matches] if len(folded) == len(text) else None)
-
-
-def stands_for_government(text: str, start: int, end: int) -> bool:
-    """Does the name at ``text[start:end]`` stand for a government, as a country word may ("Moscow
-    blamed Kyiv", "urged Washington", "Moscow's Defence Ministry"), rather than name a place?
-
-    >>> stands_for_government("Moscow blamed Kyiv for it", 0, 6), stands_for_government("a blast in Moscow", 11, 17)
-    (True, False)
-    """
-    after = lang.unify(text[end:end + 30].casefold()).split()
-    before = lang.unify(text[max(0, start - 20):start].casefold()).split()
-    if after and after[0] in ("'s", "’s"):
-        after = after[1:]
-    return bool(after and after[0].strip(",.;:") in _INSTITUTION_AFTER or before and before[-1] in _INSTITUTION_BEFORE
-                or _is_actor(after, before))
 
 
 def country_word_spans(text: str) -> list[tuple[int, int]] | None:

@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import lang
-from gazetteer.context import Context, front_sector_spans, lowered, stands_for_government
+from gazetteer.context import _INSTITUTION_AFTER, _INSTITUTION_BEFORE, Context, _is_actor, front_sector_spans, lowered
 from gazetteer.normalize import name_key
 from gazetteer.place import MatchKind, Place
 
-__all__ = ["FAR_KM", "Anchor", "Neighbourhood", "clause_of", "namesake_marker"]
+__all__ = ["FAR_KM", "Anchor", "Neighbourhood", "clause_of", "namesake_marker", "stands_for_government"]
 
 #: A namesake farther than this from every confident neighbour is not the place meant.
 FAR_KM = 60.0
@@ -69,6 +69,21 @@ def clause_of(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
     if cut < 0:
         return start, end
     return (start, start + cut) if pos < start + cut else (start + cut, end)
+
+
+def stands_for_government(text: str, start: int, end: int) -> bool:
+    """Does the name at ``text[start:end]`` stand for a government, as a country word may ("Moscow
+    blamed Kyiv", "urged Washington", "Moscow's Defence Ministry"), rather than name a place?
+
+    >>> stands_for_government("Moscow blamed Kyiv for it", 0, 6), stands_for_government("a blast in Moscow", 11, 17)
+    (True, False)
+    """
+    after = lang.unify(text[end:end + 30].casefold()).split()
+    before = lang.unify(text[max(0, start - 20):start].casefold()).split()
+    if after and after[0] in ("'s", "’s"):
+        after = after[1:]
+    return bool(after and after[0].strip(",.;:") in _INSTITUTION_AFTER or before and before[-1] in _INSTITUTION_BEFORE
+                or _is_actor(after, before))
 
 
 @dataclass(frozen=True)
