@@ -42,6 +42,7 @@ __all__ = [
     "region_phrase_spans",
     "district_phrase_spans",
     "admin_phrase_spans",
+    "front_sector_spans",
     "names_oblast",
     "lowered",
     "without_admin_words",
@@ -302,6 +303,27 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
     [(14, 29, 'Kursk region')]
     """
     regions, districts = [], []
+    for a, b, phrase, kind in _admin_names(text, low):
+        if kind != "sector":
+            (regions if kind == "region" else districts).append((a, b, phrase))
+    if any(noun.stem in text for noun in _OBLAST_NOUNS):
+        regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
+    return sorted(regions), sorted(districts)
+
+
+def front_sector_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the names of front directions named after a town, not an oblast ("Покровском и
+    Курском направлениях" gives the span of "Покровском"): a sector of the front, not a settlement.
+
+    >>> text = "the Pokrovsk and Kursk directions"
+    >>> [text[a:b] for a, b in front_sector_spans(text)]
+    ['Pokrovsk']
+    """
+    return [(a, b) for a, b, _, kind in _admin_names(text, low) if kind == "sector"]
+
+
+def _admin_names(text: str, low: str | None) -> Iterator[tuple[int, int, str, str]]:
+    """``(start, end, phrase, kind)`` of each admin name; kind is region, district or sector."""
     for m in word_starts(_ADMIN_WORD, low or lowered(text), _admin_word_starts()):
         head = _REGION_HEAD.search(text, max(0, m.start() - 64), m.start())
         if not head:
@@ -316,18 +338,18 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
         start = head.start()
         for _ in range(_MAX_LIST):
             item = _LIST_ITEM.search(text, max(0, start - 64), start)
-            if not item or item.group(1).isupper() or not _same_kind(item.group(1), head.group(1)):
-                break
+            if not item or item.group(1).isupper() or not _same_kind(item.group(1), head.group(1)) or (
+                    len(names) == 1 and item.group(1).isascii() and "," in text[item.end(1):start]
+                    and not any(c.isalpha() for c in text[item.end(1):start])):
+                break  # "Vorozhba, Sumy Oblast" is a place and its oblast; a list ends "X and Y regions"
             names.append((item.start(), item.start() + len(item.group(1)), item.group(1)))
             start = item.start()
         for a, b, name in reversed(names):
             if is_direction and not names_oblast(name):
-                continue  # "the Kupiansk axis" is a front sector named after a town, not an oblast
+                yield a, b, name, "sector"  # "the Kupiansk axis": a front sector named after a town
+                continue
             phrase = f"{name} {_OBLAST_WORD[name.isascii()] if is_direction else keyword}"
-            (regions if is_region else districts).append((a, b, phrase))
-    if any(noun.stem in text for noun in _OBLAST_NOUNS):
-        regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
-    return sorted(regions), sorted(districts)
+            yield a, b, phrase, "region" if is_region else "district"
 
 
 def _same_kind(item: str, head: str) -> bool:

@@ -350,7 +350,7 @@ class Gazetteer:
         if ctx.countries:
             if place.country_code in ctx.countries:
                 total += 0.2
-            else:
+            elif place.admin1_code not in ctx.admin1_codes:  # the oblast named says more than a country
                 contradiction = "country"
         near_km = nearest = None  # the nearest co-mentioned place (the first of equals), measured once
         for other in ctx.near:

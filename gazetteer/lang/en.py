@@ -25,6 +25,7 @@ LANGUAGE = Language(
             warned warns urged urges told tells invaded invades attack""".split()),
         Role.LIST_JOIN: ("and",),
         Role.ADMIN_QUALIFIER: ("urban", "municipal", "rural"),
+        Role.NAMESAKE: ("be confused with", "be mistaken for", "not the one in"),
     },
     admin_words=(
         AdminWord("oblast", Level.OBLAST, _ALL), AdminWord("region", Level.OBLAST, _ALL),

@@ -41,6 +41,8 @@ class Role(Enum):
     ADMIN_QUALIFIER = "admin qualifier stem"
     #: adjectives that open multi-word names and are no name alone: "Нижней" of "в Нижней Мордовке"
     NAME_ADJECTIVE = "name adjective"
+    #: opens a clause about another place of the same name: "not to be confused with ... in Sumy Oblast"
+    NAMESAKE = "namesake clause"
 
 
 class Part(Enum):

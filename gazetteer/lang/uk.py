@@ -25,9 +25,10 @@ LANGUAGE = Language(
     words={
         # "пiд" with a Latin i is a common typing of "під"
         Role.PREPOSITION: tuple("у в на під пiд біля із з зі від до через за над поблизу неподалік по при".split()),
-        Role.INSTITUTION_BEFORE: tuple("мзс генштаб президент посол зс".split()),
+        Role.INSTITUTION_BEFORE: tuple("мзс генштаб президент посол зс версією версії".split()),
         Role.LIST_JOIN: ("і", "та", "й"),
         Role.ADMIN_QUALIFIER: ("міськ", "селищн", "сільськ"),
+        Role.NAMESAKE: ("плутати з", "плутати із", "сплутати з", "сплутати із"),
         Role.NAME_ADJECTIVE: tuple("""новий нова нове нові старий стара старе старі нижній нижня нижнє нижні
             верхній верхня верхнє верхні великий велика велике великі малий мала мале малі середній середня
             середнє червоний червона червоне""".split()),

@@ -5,8 +5,9 @@ name on its own (with the countries and oblasts the document names); a second
 pass resolves each again with its sentence as local context: the oblasts and
 countries named there, and the confidently placed names beside it (a dateline, "KYIV, Dec 3 (Reuters) -",
 is resolved with the document's countries, then its oblasts, never its sentence: it says where the report
-was filed, not where the story is). So
-"Vorozhba" listed with Plekhovo and Martynovka is not put in Sumy oblast::
+was filed, not where the story is). So "Vorozhba" listed with Plekhovo and Martynovka is not put in Sumy
+oblast. Then :class:`gazetteer.neighbours.Neighbourhood` settles homonyms with the confident places of the
+paragraph and the document, and reads a capital standing for its government as no place::
 
     >>> mentions = geoparse_text(open("report.txt").read(), doc_id="report")   # doctest: +SKIP
     >>> [(m.text, m.resolution.resolved) for m in mentions]                       # doctest: +SKIP
@@ -22,6 +23,7 @@ from functools import lru_cache
 from gazetteer import Context, Gazetteer, Resolution
 from gazetteer.context import country_words, find_country_words, is_word_char
 from gazetteer.exc import QueryError
+from gazetteer.neighbours import Neighbourhood
 from gazetteer.normalize import name_key
 from mapper.extract.caps import in_dateline
 from mapper.extract.sentences import Sentence, split_sentences
@@ -98,6 +100,7 @@ class Geoparser:
         named_countries = _CountryWords(text, country_spans)
         # A first-pass place is context for its neighbours when it is a settlement placed with confidence.
         lends = [_confident(r) and r.place.is_settlement and not alone for r, alone in zip(first, dateline)]
+        hood = Neighbourhood(gaz, text, spotted, first, lends, where)
         by_sentence: dict[int, list[int]] = {}
         for i, sentence in enumerate(where):
             by_sentence.setdefault(sentence.index if sentence else -1, []).append(i)
@@ -106,23 +109,26 @@ class Geoparser:
             if name.how in ("region", "district") or dateline[i]:
                 resolution = first[i]
             else:
+                a, b = hood.clauses[i] or (0, 0)
+                whole = sentence and (a, b) == (sentence.start, sentence.end)
                 others = by_sentence[sentence.index if sentence else -1]
+                others = others if whole or not sentence else [j for j in others if a <= spotted[j].start < b]
                 near = tuple(first[j].place for j in others
                              if lends[j] and j != i and spotted[j].text != name.text)
                 admin1 = {first[j].place.admin1_code: first[j].place.name for j in others
                           if spotted[j].how == "region" and first[j].resolved and first[j].place.is_admin1}
                 admin2 = frozenset(name_key(first[j].place.admin2) for j in others if spotted[j].how == "district"
                                    and first[j].resolved and first[j].place.admin2)
-                local_text = text[sentence.start:sentence.end] if sentence else name.text
-                countries = named_countries.of(sentence) if sentence else _countries(local_text)
+                local_text = text[a:b] if sentence else name.text
+                countries = named_countries.of(sentence) if whole else _countries(local_text)
                 ctx = Context(theatre=gaz.theatre, countries=countries,
                               admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
                               doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
                               near=near, text=local_text, admin2_keys=admin2)
-                resolution = self._resolve(name.query, ctx)
+                resolution = hood.settle(i, name.query, self._resolve(name.query, ctx), ctx)
             mentions.append(Mention(doc_id, name.text, name.start, name.end,
                                     sentence.index if sentence else -1, sentence.paragraph if sentence else -1,
-                                    name.how, resolution))
+                                    hood.reading(i, name.how, resolution), resolution))
         return mentions
 
     def _resolve_alone(self, name: str) -> Resolution:
