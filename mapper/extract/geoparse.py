@@ -85,7 +85,7 @@ class Geoparser:
             if r.resolved and r.place.is_admin1)
         doc_countries, country_spans = country_words(text)
         doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(doc_countries),
-                          doc_admin1_codes=doc_admin1)
+                          doc_admin1_codes=doc_admin1, text=text)
         first = [self._resolve(s.query, doc_ctx) for s in spotted]
         named_countries = _CountryWords(text, country_spans)
         # A first-pass place is context for its neighbours when it is a settlement placed with confidence.
