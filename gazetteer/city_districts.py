@@ -70,7 +70,8 @@ def _by_key(theatre: Theatre) -> dict[str, tuple[CityDistrict, ...]]:
 
 def districts_named(phrase: str, theatre: Theatre | None) -> tuple[CityDistrict, ...]:
     """The theatre's city districts a phrase names ("Saltivskyi district", "Салтовскому району")."""
-    if theatre is None or not theatre.city_districts or phrase.rsplit(None, 1)[-1].casefold() not in _DISTRICT_WORDS:
+    if " " not in phrase or theatre is None or not theatre.city_districts or \
+            phrase.rsplit(None, 1)[-1].casefold() not in _DISTRICT_WORDS:
         return ()
     table = _by_key(theatre)
     found = [d for key in district_name_keys(phrase) for d in table.get(key, ())]
@@ -96,6 +97,8 @@ def city_district(index, phrase: str, context) -> DistrictAnswer | None:
 
     ``index``: a :class:`~gazetteer.index.PlaceIndex`; ``context``: a :class:`~gazetteer.context.Context`.
     """
+    if " " not in phrase:  # the hot path: most names are one word
+        return None
     districts = districts_named(phrase, context.theatre)
     if not districts:
         return None
