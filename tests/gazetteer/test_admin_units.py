@@ -133,6 +133,18 @@ def test_a_hromada_regional_noun_is_placed_at_its_centre(gazetteer, noun):
     assert res.place.distance_km(Place(id="k", name="K", latitude=50.77, longitude=35.276)) < 5
 
 
+@pytest.mark.parametrize("noun, oblast", [("на Путивльщині", "Sumy Oblast"), ("Охтирщину", "Sumy Oblast"),
+                                          ("на Глушковщине", "Kursk Oblast")])
+def test_regional_nouns_of_other_centres(gazetteer, noun, oblast):
+    res = gazetteer.resolve(noun, "обстріли")
+    assert res.resolved and res.place.admin1 == oblast and res.geo_precision == 2, res.reason
+
+
+@pytest.mark.parametrize("word", ["Батьківщина", "Годовщина", "Дівчина"])
+def test_a_common_noun_ending_like_a_regional_noun_is_no_place(gazetteer, word):
+    assert not gazetteer.resolve(word, "x").resolved
+
+
 # -- a bare city against "X region" ----------------------------------------------------------------
 @pytest.mark.parametrize("name, settlement", [
     ("Belgorod", True), ("Belgorod region", False), ("Belgorod Oblast", False),
