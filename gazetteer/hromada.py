@@ -11,8 +11,15 @@ hromada phrase becomes its centre's point, as an area (geo-precision 2)::
     >>> hromada_name("Bilopillia hromada")
     'Bilopillia'
 
-A district or okrug the gazetteer has no area for ("Шебекинского городского округа") is placed at
-its centre the same way.
+A district or okrug the gazetteer has no area for ("Шебекинского городского округа", "Shebekinsky
+district": Belgorod's districts are urban okrugs now) is placed at its centre the same way, and so is
+a regional noun of the theatre ("Краснопільщині": the area around Краснопілля)::
+
+    >>> region_noun_stem("Краснопільщині"), region_noun_stem("Краснопілля")
+    ('краснопіль', '')
+
+A Russian district written the Ukrainian way, with і for the Russian е or о ("Біловського району"
+for Беловский район), is looked up with the vowel given back.
 
 The centre is the Ukrainian settlement whose name key begins with the stem's key and goes on for at
 most a few letters (Білопіль- → Білопілля, Юнаків- → Юнаківка).
@@ -29,7 +36,7 @@ from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import QUALIFIERS, fold, is_cyrillic, name_key
 from gazetteer.place import Place
 
-__all__ = ["hromada_name", "hromada_stems", "hromada_centres", "HROMADA_CODE"]
+__all__ = ["hromada_name", "hromada_stems", "hromada_centres", "region_noun_stem", "HROMADA_CODE"]
 
 #: Feature code of a hromada resolved to its centre (an area: geo-precision 2).
 HROMADA_CODE = "ADM3"
@@ -49,6 +56,12 @@ _COMPOUNDS = tuple(dict.fromkeys(pair for la in lang.languages() for pair in la.
 _FLEETING = [re.compile(la.fleeting_vowel) for la in lang.languages() if la.fleeting_vowel]
 _STEM_DROP = "".join(sorted({c for la in lang.languages() for c in la.place_adjective_stem_drop}))
 _COUNTRY = "UA"
+#: A regional noun's ending: "щин" / "чин" and a case ending ("Краснопільщині", "Белгородчина").
+_REGION_NOUN = re.compile("(?:" + "|".join(re.escape(n.stem) + n.endings for la in lang.languages()
+                                           for n in la.oblast_nouns) + ")$")
+#: Ukrainian і for the Russian vowels it replaces in a Russian name (Біловський ← Беловский), from the
+#: languages' vowel alternations.
+_I_FOR = {alt.becomes: alt.vowels for la in lang.languages() for alt in la.alternations}
 _SORTED: dict[tuple[int, int], list[str]] = {}
 
 
@@ -110,13 +123,19 @@ def hromada_centres(index, phrase: str, theatre=None) -> list[Place]:
     """
     words, countries = _WORDS, (_COUNTRY,)
     name = hromada_name(phrase)
+    region_stem = ""
     if not name:
         words, countries = _DISTRICT_WORDS, _DISTRICT_COUNTRIES
         name = hromada_name(phrase, words)
+        if name and (respelled := _respelled_districts(index, name, phrase.split()[-1], theatre)):
+            return respelled
     if not name:
-        return []
+        region_stem = region_noun_stem(phrase)
+        if not region_stem:
+            return []
+        words = frozenset()  # placed like a district: inside the theatre only
     found: dict[str, Place] = {}
-    stems = hromada_stems(phrase, words)
+    stems = [region_stem.rstrip(_STEM_DROP)] if region_stem else hromada_stems(phrase, words)
     if not stems:
         for place in index.lookup(name_key(name)):
             if place.is_settlement and place.country_code in countries:
@@ -131,8 +150,33 @@ def hromada_centres(index, phrase: str, theatre=None) -> list[Place]:
     for place in found.values():
         largest[name_key(place.name)] = max(largest.get(name_key(place.name), 0), place.population)
     found = {k: p for k, p in found.items() if p.population * 10 >= largest[name_key(p.name)]}
-    what = "hromada" if words is _WORDS else "district"
+    what = "hromada" if words is _WORDS else "area" if region_stem else "district"
     return [_as_area(place, phrase, what) for place in found.values()]
+
+
+def region_noun_stem(word: str) -> str:
+    """The adjective stem of a one-word regional noun ("Краснопільщині" → "краснопіль"), or ""."""
+    word = word.strip()
+    if " " in word or not is_cyrillic(word):
+        return ""
+    low = word.casefold()
+    m = _REGION_NOUN.search(low)
+    return low[: m.start()] if m and m.start() >= 4 else ""
+
+
+def _respelled_districts(index, name: str, keyword: str, theatre) -> list[Place]:
+    """Russian districts of the theatre that a Ukrainian spelling names: the і of "Біловський" put back
+    to the е or о of "Беловский" (one letter at a time)."""
+    if theatre is None or not is_cyrillic(name):
+        return []
+    found: dict[str, Place] = {}
+    for form in nominative_candidates(name):
+        for i, letter in enumerate(form):
+            for vowel in _I_FOR.get(letter, ""):
+                for place in index.lookup(name_key(f"{form[:i]}{vowel}{form[i + 1:]} {keyword}")):
+                    if place.is_admin2 and place.country_code == "RU" and theatre.contains(place):
+                        found.setdefault(place.id, place)
+    return list(found.values())
 
 
 def _add_centres(found: dict[str, Place], keys: list[str], index, prefix: str, countries) -> None:

@@ -36,6 +36,7 @@ from gazetteer.context import (
     find_country_words,
     without_admin_words,
 )
+from gazetteer.city_districts import city_district
 from gazetteer.exc import QueryError
 from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
@@ -58,6 +59,7 @@ _DISTRICT_BONUS = 0.7
 _CLUSTER_KM = 40.0
 #: ...and a candidate this far from every one of them is not the place meant.
 _FAR_FROM_CLUSTER_KM = 60.0
+_CITY_POPULATION = 100_000  # a city is named beside villages as a landmark: the cluster rule spares it
 _CAPITAL = lang.letter_class(lang.languages(reads_text=True), case="upper", extra="A-Z")
 _CAPITALISED = re.compile(r"(?<![\w'’])(" + _CAPITAL + r"[\w'’ʼ-]+(?:\s+" + _CAPITAL + r"[\w'’ʼ-]+)*)")
 
@@ -268,6 +270,8 @@ class Gazetteer:
         context = context or Context(theatre=self.theatre)
         if country_codes:
             context = replace(context, countries=frozenset(c.upper() for c in country_codes))
+        if (district := city_district(self.index, head, context)) is not None:  # at its city's point or nowhere
+            return Resolution(query, *district)
         cands = self.candidates(head)
         if not cands:
             if self.online is not None:
@@ -400,7 +404,8 @@ def _cluster(near: list[Place]) -> list[Place]:
 
 
 def _check_cluster(cand: Candidate, cluster: list[Place]) -> Candidate:
-    if cand.contradiction or any(p.id == cand.place.id for p in cluster):
+    if cand.contradiction or cand.place.population >= _CITY_POPULATION or any(p.id == cand.place.id
+                                                                              for p in cluster):
         return cand
     if min(cand.place.distance_km(p) for p in cluster) > _FAR_FROM_CLUSTER_KM:
         return Candidate(cand.place, cand.score, cand.match, cand.reasons, "far from co-mentioned places")

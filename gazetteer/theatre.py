@@ -19,7 +19,7 @@ from functools import cached_property
 
 from gazetteer.place import Place
 
-__all__ = ["Theatre", "Side", "Claimant", "MapView", "OTHER_SIDE_COLOUR"]
+__all__ = ["Theatre", "Side", "Claimant", "MapView", "CityDistrict", "OTHER_SIDE_COLOUR"]
 
 #: The colour of an event whose side is not stated or is none of the theatre's sides, unless the
 #: theatre file gives its own (``other_side_colour``).
@@ -47,6 +47,22 @@ class Claimant:
     side: str = ""
     aliases: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CityDistrict:
+    """A district (raion) of a city: the gazetteer has no point of its own for it, so it is placed at
+    its city's point (see :mod:`gazetteer.city_districts`). ``names``: the district's adjective as
+    reports write it (English, Ukrainian, Russian; "Saltivskyi", "Салтівський", "Салтовский");
+    ``city_id``: the gazetteer id of the city's point; ``shared``: other cities have a district of the
+    same name ("Kyivskyi"), so it is placed only when the text names the city or its oblast;
+    ``source``: where the fact comes from (a URL)."""
+
+    city: str
+    city_id: str
+    names: tuple[str, ...]
+    shared: bool = False
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +95,8 @@ class Theatre:
     claimants: tuple[Claimant, ...] = ()
     map_view: MapView | None = None
     other_side_colour: str = OTHER_SIDE_COLOUR
+    #: districts of the theatre's cities, placed at their city's point
+    city_districts: tuple[CityDistrict, ...] = ()
 
     def __hash__(self) -> int:
         return hash((self.name, self.bbox, self.countries, self.admin1_codes))

@@ -34,6 +34,13 @@ The default theatre is a file too, ``gazetteer/data/theatres/kursk_border.toml``
     aliases = ["General Staff"]                # literal words
     patterns = ["Генштаб\\w*"]                  # regular expressions
 
+    [[city_districts]]                         # a city's districts, placed at the city's point
+    city = "Kharkiv"
+    city_id = "geonames:706483"                # the city's gazetteer id
+    source = "https://en.wikipedia.org/wiki/Kharkiv"
+    districts = [{ names = ["Saltivskyi", "Салтівський", "Салтовский"] },
+                 { names = ["Kyivskyi", "Київський", "Киевский"], shared = true }]
+
 Loading it::
 
     >>> theatre = load_theatre(EXAMPLE_THEATRE)
@@ -55,7 +62,7 @@ from pathlib import Path
 
 from gazetteer.exc import DataFileError
 from gazetteer.paths import BOUNDARIES_DIR, DATA_DIR
-from gazetteer.theatre import OTHER_SIDE_COLOUR, Claimant, MapView, Side, Theatre
+from gazetteer.theatre import OTHER_SIDE_COLOUR, CityDistrict, Claimant, MapView, Side, Theatre
 
 __all__ = ["load_theatre", "find_theatre", "default_theatre", "theatre_names", "boundary_files",
            "BOUNDARY_LAYERS", "THEATRES_DIR", "DEFAULT_THEATRE", "EXAMPLE_THEATRE", "import_theatre_files"]
@@ -169,8 +176,25 @@ def _view(path: Path, data: dict) -> MapView | None:
     return MapView((lat, lon), zoom)
 
 
+def _city_districts(path: Path, data: dict) -> tuple[CityDistrict, ...]:
+    out = []
+    for i, row in enumerate(_tables(path, data.get("city_districts", []), "city_districts")):
+        key = f"city_districts[{i}]"
+        city, city_id = _name(path, row.get("city"), f"{key}.city"), _name(path, row.get("city_id"), f"{key}.city_id")
+        source = row.get("source", "")
+        if not isinstance(source, str) or not source.startswith(("https://", "http://")):
+            _fail(path, f"'{key}.source' must be an http(s) URL")
+        for j, district in enumerate(_tables(path, row.get("districts", []), f"{key}.districts")):
+            shared = district.get("shared", False)
+            if not isinstance(shared, bool):
+                _fail(path, f"'{key}.districts[{j}].shared' must be true or false")
+            out.append(CityDistrict(city, city_id, _strings(path, district.get("names"), f"{key}.districts[{j}].names"),
+                                    shared, source))
+    return tuple(out)
+
+
 _KEYS = {"name", "bbox", "countries", "admin1_codes", "other_side_colour", "view", "boundaries", "gazetteer",
-         "sides", "claimants"}
+         "sides", "claimants", "city_districts"}
 
 
 def load_theatre(path: str | Path) -> Theatre:
@@ -206,7 +230,7 @@ def load_theatre(path: str | Path) -> Theatre:
                    admin1_codes=frozenset(_strings(path, data.get("admin1_codes", []), "admin1_codes")),
                    boundaries=tuple(sorted(boundaries, key=lambda b: BOUNDARY_LAYERS.index(b[0]))),
                    gazetteer_files=files, sides=sides, claimants=_claimants(path, data, sides),
-                   map_view=_view(path, data),
+                   map_view=_view(path, data), city_districts=_city_districts(path, data),
                    other_side_colour=_colour(path, data.get("other_side_colour", OTHER_SIDE_COLOUR),
                                              "other_side_colour"))
 

@@ -45,5 +45,6 @@ LANGUAGE = Language(
         Country("UA", ("ukraine",)),
         Country("BY", ("belarus",)),
     ),
-    place_adjective_endings=("ska",),
+    # admin adjectives romanised: "Bilopilska hromada", "Shebekinsky / Shebekinskiy / Saltivskyi district"
+    place_adjective_endings=("ska", "skyi", "skiy", "skii", "sky", "ski"),
 )

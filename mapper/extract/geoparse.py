@@ -90,7 +90,7 @@ class Geoparser:
             if r.resolved and r.place.is_admin1)
         doc_countries, country_spans = country_words(text)
         doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(doc_countries),
-                          doc_admin1_codes=doc_admin1)
+                          doc_admin1_codes=doc_admin1, text=text)
         # A dateline ("KYIV, Dec 3 (Reuters) -") says where the report was filed, not where the story is:
         # the countries the document names are its context, then (when that places nothing) its oblasts too.
         dateline = [s.text.isupper() and in_dateline(text, s.start) for s in spotted]
