@@ -10,8 +10,9 @@ Every candidate carries a :class:`~gazetteer.place.MatchKind` and a similarity i
 A fuzzy candidate is placed only when it is at least :data:`FUZZY_MIN` alike, or when the two keys
 differ only in their last letter (:data:`ENDING_LETTERS`) (a Ukrainian against a Russian ending,
 Shebekyne / Shebekino); below that it is a *near miss*: the name stays unresolved and the near miss
-is listed as an alternative. A transliteration that needs Latin ``g`` to stand for Cyrillic ``х``
-(Olgovka for Ольховка) is a near miss too: no romanisation writes х as g.
+is listed as an alternative. A transliteration that needs a ``g`` (Latin g, Cyrillic г) to stand for
+``х`` or ``kh`` (Olgovka for Ольховка, Бологовка for Bolokhovka) is a near miss too: no romanisation
+writes х as g, nor г as kh.
 
 Outside the theatre's box (:func:`policy_refusal`) a settlement is placed only when the text names
 its oblast, or it lies within :data:`THEATRE_MARGIN_DEG` of the box in a theatre country, or it is
@@ -24,6 +25,8 @@ Areas of a theatre country are always its own. Anything else stays unresolved wi
     >>> ending_variant("Shebekyne", "Shebekino"), ending_variant("Alexander", "Alexandria")
     (True, False)
     >>> g_for_kh("Olgovka", "Ольховка"), g_for_kh("Glushkovo", "Глушково")
+    (True, False)
+    >>> g_for_kh("Бологовка", "Bolokhovka"), g_for_kh("Глухів", "Hlukhiv")
     (True, False)
 """
 
@@ -107,15 +110,19 @@ def spelling_similarity(a: str, b: str) -> float:
 #: Cyrillic letters the languages romanise as "kh" (х)
 _KH_LETTERS = re.compile("kh|" + "|".join(re.escape(c) for c, latin in lang.transliteration().items()
                                           if latin == "kh" and c == c.lower()))
+#: Latin g and the Cyrillic letters romanised as g (г, ґ): a g or an h, never a kh
+_G_LETTERS = re.compile("g|" + "|".join(re.escape(c) for c, latin in lang.transliteration().items()
+                                        if latin == "g" and c == c.lower()))
 
 
 def _marked_key(name: str) -> str:
-    return name_key(_KH_LETTERS.sub(_KH, fold(name)).replace("g", _G))
+    return name_key(_G_LETTERS.sub(_G, _KH_LETTERS.sub(_KH, fold(name))))
 
 
 @lru_cache(maxsize=100_000)
 def g_for_kh(query: str, name: str) -> bool:
-    """True when equal keys come from a Latin g in one name where the other has kh or х."""
+    """True when equal keys come from a g (Latin g, Cyrillic г) in one name where the other has kh or х:
+    Бологовка is not Bolokhovka, as Olgovka is not Ольховка."""
     a, b = _marked_key(query), _marked_key(name)
     return len(a) == len(b) and any({x, y} == {_G, _KH} for x, y in zip(a, b))
 
