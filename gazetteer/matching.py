@@ -3,7 +3,9 @@
 Every candidate carries a :class:`~gazetteer.place.MatchKind` and a similarity in [0, 1]:
 
 * ``exact`` / ``variant``: the name, or one of its alternate names, as written (similarity 1);
-* ``transliteration``: another romanisation of one of its names (the name keys are equal);
+* ``transliteration``: another romanisation of one of its names (the name keys are equal; a Ukrainian
+  ``ьо`` is a Russian ``ё``), or an English spelling of its Cyrillic letters that the language
+  resources list (``j`` and ``dj`` for ``дж``: Suja and Sudja are Суджа, see :func:`key_candidates`);
 * ``inflected``: an oblique Russian/Ukrainian case of one of its names;
 * ``fuzzy``: a different spelling whose name key is at least :data:`FUZZY_CANDIDATE` alike.
 
@@ -39,12 +41,12 @@ from rapidfuzz import fuzz
 
 from gazetteer import lang
 from gazetteer.context import Context
-from gazetteer.normalize import fold, name_key, transliterate
+from gazetteer.normalize import fold, name_key, respelled_keys, transliterate
 from gazetteer.place import MatchKind, Place
 
 __all__ = ["FUZZY_CANDIDATE", "FUZZY_MIN", "FUZZY_MIN_AREA", "THEATRE_MARGIN_DEG", "ENDING_LETTERS", "similarity", "ending_variant", "g_for_kh",
            "fuzzy_accepted",
-           "spelling_similarity", "key_match", "policy_refusal"]
+           "spelling_similarity", "key_match", "key_candidates", "policy_refusal"]
 
 #: Keys at least this alike (rapidfuzz ratio / 100) are fuzzy candidates at all.
 FUZZY_CANDIDATE = 0.85
@@ -144,6 +146,19 @@ def key_match(name: str, folded: str, place: Place) -> tuple[Place, MatchKind, f
     if all(g_for_kh(name, n) for n in names if name_key(n) == name_key(name)):
         return place, MatchKind.FUZZY, spelling_similarity(name, place.name)  # Olgovka is not Ol'khovka
     return place, MatchKind.TRANSLITERATION, 1.0
+
+
+def key_candidates(lookup, name: str, folded: str) -> dict[str, tuple[Place, MatchKind, float]]:
+    """Places under the name's key, each with how it matched (:func:`key_match`), then the places under
+    the keys of its other romanisations (:func:`~gazetteer.normalize.respelled_keys`: Suja for Суджа),
+    which are transliterations. ``lookup``: key -> places (``PlaceIndex.lookup``)."""
+    found: dict[str, tuple[Place, MatchKind, float]] = {}
+    for place in lookup(name_key(name)):
+        found.setdefault(place.id, key_match(name, folded, place))
+    for key in respelled_keys(name):
+        for place in lookup(key):
+            found.setdefault(place.id, (place, MatchKind.TRANSLITERATION, 1.0))
+    return found
 
 
 def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Context, *,

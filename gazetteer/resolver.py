@@ -39,7 +39,7 @@ from gazetteer.context import (
 from gazetteer.exc import QueryError
 from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
-from gazetteer.matching import FUZZY_CANDIDATE, key_match, policy_refusal
+from gazetteer.matching import FUZZY_CANDIDATE, key_candidates, policy_refusal
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.normalize import fold, is_cyrillic, name_key
 from gazetteer.place import MatchKind, Place
@@ -160,9 +160,7 @@ class Gazetteer:
         """Places a name may mean, each with how it matched and how alike (see :mod:`gazetteer.matching`)."""
         name = strip_preposition(name.strip())
         folded = fold(name)
-        found: dict[str, tuple[Place, MatchKind, float]] = {}
-        for place in self.index.lookup(name_key(name)):
-            found.setdefault(place.id, key_match(name, folded, place))
+        found = key_candidates(self.index.lookup, name, folded)
         if is_cyrillic(name) and all(how is not MatchKind.EXACT and how is not MatchKind.VARIANT
                                      for _, how, _ in found.values()):
             # "Сумах" is the locative of Суми before it is a romanisation of Sumag

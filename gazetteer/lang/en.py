@@ -45,4 +45,6 @@ LANGUAGE = Language(
         Country("BY", ("belarus",)),
     ),
     place_adjective_endings=("ska",),
+    # English writes дж as in Tajikistan and Jankoy, and (after French) as in Djankoy: Suja, Sudja
+    romanisations={"дж": ("j", "dj")},
 )

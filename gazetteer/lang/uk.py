@@ -64,6 +64,8 @@ LANGUAGE = Language(
         CaseRule(_N, "у", ("а", "", "о")), CaseRule(_N, "ю", ("я", "ь")),
         CaseRule(_N, "а", ("", "о", "е")), CaseRule(_N, "я", ("ь", "е")),
         CaseRule(_N, "ого", ("о", "е")), CaseRule(_N, "ому", ("о", "е")),
+        # Russian -о names decline in Ukrainian like possessives: під Кореневим, за Тьоткіним
+        CaseRule(_N, "им", ("о",)),
     ),
     alternations=(Alternation("ое", "і", "аеиіоуюяєї"),),
     oblast_nouns=(OblastNoun("щин", "а", "[аиуіоюе][юй]?"),),
@@ -77,4 +79,5 @@ LANGUAGE = Language(
         ("нижньо", "нижня"), ("середньо", "середня"), ("червоно", "червона"),
     ),
     morph_analyzer="uk",
+    key_spellings={"ьо": "е"},
 )

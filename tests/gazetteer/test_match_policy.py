@@ -21,7 +21,8 @@ def gaz() -> Gazetteer:
 
 
 # -- loose matches from the issue never come back as answers -------------------------------------
-@pytest.mark.parametrize("name, wrong", [("Suzha", "Sh"), ("Sudja", "Suda"), ("Alexander", "Alexandria")])
+# (Sudja, once Suda in Vologda oblast, is now read as the English romanisation of Суджа: test_name_forms.py)
+@pytest.mark.parametrize("name, wrong", [("Suzha", "Sh"), ("Alexander", "Alexandria")])
 def test_loose_match_stays_unresolved_with_the_near_miss_listed(gaz, name, wrong):
     res = gaz.resolve(name)
     assert not res.resolved, res.to_dict()

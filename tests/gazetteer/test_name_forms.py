@@ -33,3 +33,38 @@ def test_a_village_missing_from_the_data_is_not_a_far_namesake_spelled_with_kh(g
     assert not res.resolved, res.to_dict()
     assert "near miss" in res.reason
     assert any(a.place.name == "Bolokhovo" and a.match is MatchKind.FUZZY for a in res.alternatives)
+
+
+# -- other romanisations: English j and dj for дж --------------------------------------------------
+@pytest.mark.parametrize("spelling", ["Suja", "Sudja", "Sudzha", "Sudža"])
+def test_english_spellings_of_dzh_are_transliterations_of_sudzha(gaz, spelling):
+    res = gaz.resolve(spelling, f"Shops reopened in {spelling} this week, a resident told us by phone.")
+    assert res.resolved and res.place.name == "Sudzha", res.to_dict()
+    assert res.match in (MatchKind.EXACT, MatchKind.TRANSLITERATION) and res.similarity == 1.0
+    assert res.geo_precision == 1
+
+
+def test_respelled_keys_read_j_as_dzh_only_for_latin_names():
+    from gazetteer.normalize import name_key, respelled_keys
+    assert respelled_keys("Jankoy") == (name_key("Джанкой"),)
+    assert respelled_keys("Dzhankoy") == () and respelled_keys("Джанкой") == ()
+
+
+def test_a_j_spelling_with_no_dzh_place_is_no_transliteration(gaz):
+    # "Sija" read as "Sidzha" finds nothing: only what the key itself finds is a candidate
+    assert all(how is not MatchKind.TRANSLITERATION or "dzh" not in p.name.lower()
+               for p, how, _ in gaz.candidates("Sija"))
+
+
+# -- Ukrainian spellings of Russian names -----------------------------------------------------------
+@pytest.mark.parametrize("form", ["Тьоткіно", "Тьоткіного", "Тьоткіному", "Тьоткіним", "у Тьоткіному"])
+def test_ukrainian_yo_of_a_russian_neuter_name_in_every_case(gaz, form):
+    res = gaz.resolve(form, f"Минулої ночі {form} знову обстріляли, повідомила курська влада.")
+    assert res.resolved and res.place.name == "Tyotkino", res.to_dict()
+    assert res.match in (MatchKind.TRANSLITERATION, MatchKind.INFLECTED)
+
+
+def test_ukrainian_yo_is_russian_yo_in_keys():
+    from gazetteer.normalize import name_key
+    assert name_key("Тьоткіно") == name_key("Тёткино") == name_key("Tiotkino")
+    assert name_key("Льодове") == name_key("Лёдове")
