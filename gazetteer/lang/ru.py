@@ -67,6 +67,9 @@ LANGUAGE = Language(
         CaseRule(_N, "ы", ("а",)), CaseRule(_N, "у", ("а", "", "о")), CaseRule(_N, "ю", ("я", "ь")),
         CaseRule(_N, "а", ("", "о", "е")), CaseRule(_N, "я", ("ь", "е")),
         CaseRule(_N, "ого", ("о", "е")), CaseRule(_N, "ому", ("о", "е")),
+        # plural names (Гирьи, Липцы, Речки): genitive -ов/-ев or -ок/-ек with a fleeting vowel, dative -ам/-ям
+        CaseRule(_N, "ов", ("ы", "и")), CaseRule(_N, "ев", ("и",)), CaseRule(_N, "ок", ("ки",)),
+        CaseRule(_N, "ек", ("ки",)), CaseRule(_N, "ам", ("ы", "и", "а")), CaseRule(_N, "ям", ("и", "я")),
     ),
     # Курская → Курщина, Белгородская → Белгородчина (after д and т the noun is -чина)
     oblast_nouns=(OblastNoun("щин", "а", "[аыуео][юй]?"), OblastNoun("чин", "а", "[аыуео][юй]?", after="дт")),

@@ -66,6 +66,9 @@ LANGUAGE = Language(
         CaseRule(_N, "ого", ("о", "е")), CaseRule(_N, "ому", ("о", "е")),
         # Russian -о names decline in Ukrainian like possessives: під Кореневим, за Тьоткіним
         CaseRule(_N, "им", ("о",)),
+        # plural names (Дергачі, Ріпки): genitive -ів or -ок with a fleeting vowel, dative, locative, instrumental
+        CaseRule(_N, "ів", ("і", "и")), CaseRule(_N, "ок", ("ки",)), CaseRule(_N, "ам", ("і", "и", "а")),
+        CaseRule(_N, "ям", ("і", "я")), CaseRule(_N, "ах", ("і",)), CaseRule(_N, "ами", ("і",)),
     ),
     alternations=(Alternation("ое", "і", "аеиіоуюяєї"),),
     oblast_nouns=(OblastNoun("щин", "а", "[аиуіоюе][юй]?"),),

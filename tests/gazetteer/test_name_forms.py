@@ -68,3 +68,44 @@ def test_ukrainian_yo_is_russian_yo_in_keys():
     from gazetteer.normalize import name_key
     assert name_key("Тьоткіно") == name_key("Тёткино") == name_key("Tiotkino")
     assert name_key("Льодове") == name_key("Лёдове")
+
+
+# -- plural and hyphenated names in every case -----------------------------------------------------
+_PLURALS = {
+    # nominative plural name -> (its forms in the other cases, the place it is)
+    "ru": [("Гирьи", ["Гирьев", "Гирьям", "Гирьями", "Гирьях"], "Giryi"),
+           ("Попово-Лежачи", ["Попово-Лежачей", "Попово-Лежачам", "Попово-Лежачами", "Попово-Лежачах"],
+            "Popovo-Lezhachi")],
+    "uk": [("Дергачі", ["Дергачів", "Дергачам", "Дергачами", "Дергачах"], "Derhachi"),
+           ("Попово-Лежачі", ["Попово-Лежачів", "Попово-Лежачам", "Попово-Лежачами", "Попово-Лежачах"],
+            "Popovo-Lezhachi")],
+}
+
+
+@pytest.mark.parametrize("language, nominative, forms, place", [
+    (language, *entry) for language, entries in _PLURALS.items() for entry in entries])
+def test_plural_names_in_every_case_propose_their_nominative(gaz, language, nominative, forms, place):
+    from gazetteer.morphology import nominative_candidates
+    from gazetteer.normalize import name_key
+    for form in forms:
+        assert name_key(nominative) in {name_key(c) for c in nominative_candidates(form)}, form
+        assert place in {p.name for p, how, _ in gaz.candidates(form) if how is MatchKind.INFLECTED}, form
+
+
+@pytest.mark.parametrize("form, sentence", [
+    ("Гирьев", "Разведчики вернулись из Гирьев под утро, сообщил командир."),
+    ("Попово-Лежачами", "Между Попово-Лежачами и границей весь день работала артиллерия."),
+])
+def test_a_plural_kursk_village_in_an_oblique_case_is_placed(gaz, form, sentence):
+    res = gaz.resolve(form, sentence + " Это Курская область.")
+    assert res.resolved and res.place.admin1 == "Kursk Oblast" and res.match is MatchKind.INFLECTED, res.to_dict()
+
+
+@pytest.mark.parametrize("form, sentence", [
+    ("Дергачів", "Біля Дергачів уночі чули вибухи, повідомила Харківська ОВА."),
+    ("Дергачах", "У Дергачах уночі чули вибухи, повідомила Харківська ОВА."),
+    ("Дергачам", "Дергачам знову дісталося вночі, повідомила Харківська ОВА."),
+])
+def test_a_plural_kharkiv_town_in_an_oblique_case_is_placed(gaz, form, sentence):
+    res = gaz.resolve(form, sentence)
+    assert res.resolved and res.place.name == "Derhachi", res.to_dict()
