@@ -18,8 +18,10 @@ writes х as g, nor г as kh.
 
 Outside the theatre's box (:func:`policy_refusal`) a settlement is placed only when the text names
 its oblast, or it lies within :data:`THEATRE_MARGIN_DEG` of the box in a theatre country, or it is
-a national capital or oblast centre written exactly (any capital, a theatre country's oblast centre),
-or its name is written exactly and the text names its country (an oblast named names its country).
+a national capital, a city of a million (:func:`world_city`) or an oblast centre written exactly (any
+capital, a theatre country's oblast centre), or its name is written exactly and the text names its
+country (an oblast named names its country). A country the sentence names rules a candidate out
+(:func:`country_veto`) unless the sentence names its oblast too, or it is a world city written as it is.
 Areas of a theatre country are always its own. Anything else stays unresolved with that reason.
 
     >>> similarity("Kurilovka", "Kirilovka") < FUZZY_MIN
@@ -46,7 +48,7 @@ from gazetteer.place import MatchKind, Place
 
 __all__ = ["FUZZY_CANDIDATE", "FUZZY_MIN", "FUZZY_MIN_AREA", "THEATRE_MARGIN_DEG", "ENDING_LETTERS", "similarity", "ending_variant", "g_for_kh",
            "fuzzy_accepted",
-           "spelling_similarity", "key_match", "key_candidates", "policy_refusal"]
+           "spelling_similarity", "world_city", "country_veto", "WORLD_CITY_POPULATION", "key_match", "key_candidates", "policy_refusal"]
 
 #: Keys at least this alike (rapidfuzz ratio / 100) are fuzzy candidates at all.
 FUZZY_CANDIDATE = 0.85
@@ -60,6 +62,8 @@ FUZZY_MIN_AREA = 0.85
 #: Degrees around the theatre's box where a settlement of a theatre country still counts as the
 #: theatre's (the box is drawn tight; neighbouring oblasts are reported with it).
 THEATRE_MARGIN_DEG = 2.0
+#: A settlement this populous, named as written, is placed outside the theatre like a capital.
+WORLD_CITY_POPULATION = 1_000_000
 #: Shortest common stem for an ending variant.
 _MIN_STEM = 5
 _G, _KH = "\u01e5", "\ua741"  # stand-ins that no folding rule touches: Latin g, and kh / х
@@ -161,6 +165,26 @@ def key_candidates(lookup, name: str, folded: str) -> dict[str, tuple[Place, Mat
     return found
 
 
+def world_city(place: Place) -> bool:
+    """A national capital or a city of :data:`WORLD_CITY_POPULATION`: its name, written as it is, means it
+    wherever the text is set (talks in Istanbul, a statement in Washington).
+
+    >>> world_city(Place(id="t", name="Bigtown", latitude=0, longitude=0, population=2_000_000))
+    True
+    """
+    return place.is_settlement and (place.feature_code == "PPLC" or place.population >= WORLD_CITY_POPULATION)
+
+
+def country_veto(place: Place, how: MatchKind, ctx: Context) -> bool:
+    """Whether the countries the sentence names rule this candidate out. Not when the sentence names its
+    oblast too (an oblast names its country: "shelling Chernihiv while pulling back towards Belarus"),
+    nor for a :func:`world_city` written as it is (not a fuzzy spelling): "talks in Istanbul" in a sentence
+    about Ukraine and Russia."""
+    if place.country_code in ctx.countries or place.admin1_code in ctx.admin1_codes:
+        return False
+    return how is MatchKind.FUZZY or not world_city(place)
+
+
 def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Context, *,
                    bare: bool = False) -> str:
     """Why the match policy refuses this candidate ("" when it does not).
@@ -186,7 +210,8 @@ def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Co
     in_home = place.country_code in home
     if region_named or (in_home and (not place.is_settlement or theatre.contains(place, margin=THEATRE_MARGIN_DEG))):
         return ""  # its oblast is named, it is an area of a theatre country, or it lies just off the box
-    centre = place.feature_code in ("PPLC", "PPLA") and (in_home or place.feature_code == "PPLC")
+    centre = (place.feature_code in ("PPLC", "PPLA") and (in_home or place.feature_code == "PPLC")
+              or world_city(place))
     written = how is MatchKind.EXACT or how is MatchKind.VARIANT
     # an oblast named anywhere names its country too ("in the Kursk region": Russia)
     implied = {code.split(".")[0] for code in ctx.admin1_codes | ctx.doc_admin1_codes}

@@ -39,7 +39,7 @@ from gazetteer.context import (
 from gazetteer.exc import QueryError
 from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
-from gazetteer.matching import FUZZY_CANDIDATE, key_candidates, policy_refusal
+from gazetteer.matching import FUZZY_CANDIDATE, country_veto, key_candidates, policy_refusal
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.normalize import fold, is_cyrillic, name_key
 from gazetteer.place import MatchKind, Place
@@ -348,7 +348,7 @@ class Gazetteer:
         if ctx.countries:
             if place.country_code in ctx.countries:
                 total += 0.2
-            else:
+            elif country_veto(place, how, ctx):
                 contradiction = "country"
         near_km = nearest = None  # the nearest co-mentioned place (the first of equals), measured once
         for other in ctx.near:

@@ -109,3 +109,34 @@ def test_a_plural_kursk_village_in_an_oblique_case_is_placed(gaz, form, sentence
 def test_a_plural_kharkiv_town_in_an_oblique_case_is_placed(gaz, form, sentence):
     res = gaz.resolve(form, sentence)
     assert res.resolved and res.place.name == "Derhachi", res.to_dict()
+
+
+# -- a country named in the sentence: its oblast named too, or a world city -------------------------
+def test_a_city_whose_oblast_the_sentence_names_is_not_vetoed_by_another_country(gaz):
+    from gazetteer.context import Context
+    oblast = gaz.resolve("Чернігівська область").place
+    sentence = "На Чернігівському напрямку колони відходять до Білорусі, а Чернігів досі під обстрілом."
+    named = Context(theatre=gaz.theatre, countries=frozenset({"BY"}), admin1_codes=frozenset({oblast.admin1_code}),
+                    text=sentence)
+    assert not gaz.resolve("Чернігів", Context(theatre=gaz.theatre, countries=frozenset({"BY"}))).resolved
+    res = gaz.resolve("Чернігів", named)
+    assert res.resolved and res.place.name == "Chernihiv", res.to_dict()
+
+
+@pytest.mark.parametrize("city, country, sentence", [
+    ("Istanbul", "TR", "Ukraine and Russia agreed the swap at talks in Istanbul last month."),
+    ("Washington", "US", "Washington pledged more air defence for Ukraine on Tuesday."),
+])
+def test_a_world_city_named_as_written_is_placed_beside_other_countries(gaz, city, country, sentence):
+    res = gaz.resolve(city, sentence)
+    assert res.resolved and res.place.country_code == country, res.to_dict()
+
+
+def test_a_small_foreign_namesake_is_still_vetoed_by_the_country_named(gaz):
+    from gazetteer.context import Context
+    from gazetteer.matching import country_veto
+    res = gaz.resolve("Washington", "Washington pledged more air defence for Ukraine on Tuesday.")
+    small = [a for a in res.alternatives if a.place.country_code != "US" or a.place.feature_code != "PPLC"]
+    assert small and all(a.contradiction for a in small)
+    ctx = Context(theatre=gaz.theatre, countries=frozenset({"UA"}))
+    assert country_veto(res.place, MatchKind.FUZZY, ctx) and not country_veto(res.place, MatchKind.EXACT, ctx)
