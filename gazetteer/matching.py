@@ -14,7 +14,8 @@ differ only in their last letter (:data:`ENDING_LETTERS`) (a Ukrainian against a
 Shebekyne / Shebekino); below that it is a *near miss*: the name stays unresolved and the near miss
 is listed as an alternative. A transliteration that needs a ``g`` (Latin g, Cyrillic г) to stand for
 ``х`` or ``kh`` (Olgovka for Ольховка, Бологовка for Bolokhovka) is a near miss too: no romanisation
-writes х as g, nor г as kh.
+writes х as g, nor г as kh. So is a Cyrillic name that only a Latin name links to a place whose
+Cyrillic names are spelled otherwise (Брянський and Брянка, whose old Latin name was "Bryanskiy").
 
 Outside the theatre's box (:func:`policy_refusal`) a settlement is placed only when the text names
 its oblast, or it lies within :data:`THEATRE_MARGIN_DEG` of the box in a theatre country, or it is
@@ -43,7 +44,7 @@ from rapidfuzz import fuzz
 
 from gazetteer import lang
 from gazetteer.context import Context
-from gazetteer.normalize import fold, name_key, respelled_keys, transliterate
+from gazetteer.normalize import fold, is_cyrillic, name_key, respelled_keys, transliterate
 from gazetteer.place import MatchKind, Place
 
 __all__ = ["FUZZY_CANDIDATE", "FUZZY_MIN", "FUZZY_MIN_AREA", "THEATRE_MARGIN_DEG", "ENDING_LETTERS", "similarity", "ending_variant", "g_for_kh",
@@ -149,7 +150,38 @@ def key_match(name: str, folded: str, place: Place) -> tuple[Place, MatchKind, f
     names = (place.name, *place.alternate_names)
     if all(g_for_kh(name, n) for n in names if name_key(n) == name_key(name)):
         return place, MatchKind.FUZZY, spelling_similarity(name, place.name)  # Olgovka is not Ol'khovka
+    if is_cyrillic(name) and (through_latin := _latin_only(name, names)) is not None:
+        return place, MatchKind.FUZZY, through_latin  # Брянський is not Брянка, though once "Bryanskiy"
     return place, MatchKind.TRANSLITERATION, 1.0
+
+
+def inflected_candidates(lookup, forms, found: dict) -> dict[str, tuple[Place, MatchKind, float]]:
+    """Places under the keys of a name's nominative forms ("Сумах": Суми), as inflected matches; a place
+    ``found`` already, other than as a transliteration, is left alone. A form that matches a place only
+    the way :func:`key_match` calls fuzzy ("брянський" and Brianka's old Latin "Bryanskiy") gives a
+    fuzzy candidate, not an inflected one."""
+    out: dict[str, tuple[Place, MatchKind, float]] = {}
+    for form in forms:
+        for place in lookup(name_key(form)):
+            if place.id in out or (place.id in found and found[place.id][1] is not MatchKind.TRANSLITERATION):
+                continue
+            _, how, sim = key_match(form, fold(form), place)
+            out[place.id] = (place, MatchKind.FUZZY, sim) if how is MatchKind.FUZZY else (place, MatchKind.INFLECTED, 1.0)
+    return out
+
+
+def _latin_only(name: str, names: tuple[str, ...]) -> float | None:
+    """A Cyrillic name that shares its key only with a Latin name of a place that has Cyrillic names is
+    a transliteration when it is spelled like one of them (Харків, Харьков: the vowel alternation), else a
+    fuzzy match as alike as the nearest of them; None when a Cyrillic name shares the key."""
+    key = name_key(name)
+    cyrillic = [n for n in names if is_cyrillic(n)]
+    if not cyrillic or any(name_key(n) == key for n in cyrillic):
+        return None
+    nearest = max(cyrillic, key=lambda n: similarity(name, n))
+    if similarity(name, nearest) >= FUZZY_MIN or ending_variant(name, nearest):
+        return None
+    return similarity(name, nearest)
 
 
 def key_candidates(lookup, name: str, folded: str) -> dict[str, tuple[Place, MatchKind, float]]:

@@ -39,7 +39,8 @@ from gazetteer.context import (
 from gazetteer.exc import QueryError
 from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
-from gazetteer.matching import FUZZY_CANDIDATE, country_veto, key_candidates, policy_refusal
+from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candidates, key_candidates,
+                                policy_refusal)
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.normalize import fold, is_cyrillic, name_key
 from gazetteer.place import MatchKind, Place
@@ -164,10 +165,7 @@ class Gazetteer:
         if is_cyrillic(name) and all(how is not MatchKind.EXACT and how is not MatchKind.VARIANT
                                      for _, how, _ in found.values()):
             # "Сумах" is the locative of Суми before it is a romanisation of Sumag
-            for form in nominative_candidates(name)[1:]:
-                for place in self.index.lookup(name_key(form)):
-                    if place.id not in found or found[place.id][1] is MatchKind.TRANSLITERATION:
-                        found[place.id] = (place, MatchKind.INFLECTED, 1.0)
+            found.update(inflected_candidates(self.index.lookup, nominative_candidates(name)[1:], found))
         if not found:  # a hromada: its centre settlement
             how = MatchKind.INFLECTED if is_cyrillic(name) else MatchKind.VARIANT
             found = {p.id: (p, how, 1.0) for p in hromada_centres(self.index, name, self.theatre)}

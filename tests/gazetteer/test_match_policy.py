@@ -158,7 +158,8 @@ def test_far_settlement_of_a_theatre_country_needs_its_oblast(gaz):
     assert policy_refusal("Testovki", far, MatchKind.INFLECTED, 1.0, named) == ""
 
 
-@pytest.mark.parametrize("form, far", [("КАБом", "Quiapo"), ("Сумської", "Shumskiy")])
+# (bare "Сумської" is now Sumy Oblast, the oblast a lone adjective names: test_name_forms.py)
+@pytest.mark.parametrize("form, far", [("КАБом", "Quiapo")])
 def test_a_bare_inflected_form_is_not_taken_to_a_far_place(gaz, form, far):
     # alone, an oblique form read as the nominative of a place outside the theatre is a guess
     res = gaz.resolve(form)

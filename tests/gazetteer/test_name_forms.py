@@ -140,3 +140,33 @@ def test_a_small_foreign_namesake_is_still_vetoed_by_the_country_named(gaz):
     assert small and all(a.contradiction for a in small)
     ctx = Context(theatre=gaz.theatre, countries=frozenset({"UA"}))
     assert country_veto(res.place, MatchKind.FUZZY, ctx) and not country_veto(res.place, MatchKind.EXACT, ctx)
+
+
+# -- a lone adjective of an oblast name is the oblast, never a fuzzy neighbour ----------------------
+@pytest.mark.parametrize("form, sentence, oblast", [
+    ("Брянський", "Брянський губернатор знову скаржиться на дрони.", "Bryansk Oblast"),
+    ("Брянських", "Жителів брянських сіл евакуюють.", "Bryansk Oblast"),
+    ("Брянский", "Брянский губернатор сообщил о раненом водителе.", "Bryansk Oblast"),
+    ("Курскую", "Колонна ушла обратно в Курскую.", "Kursk Oblast"),
+    ("Сумської", "Мешканців Сумської евакуюють автобусами.", "Sumy Oblast"),
+])
+def test_a_lone_oblast_adjective_names_the_oblast(gaz, form, sentence, oblast):
+    res = gaz.resolve(form, sentence)
+    assert res.resolved and res.place.name == oblast and res.place.is_admin1, res.to_dict()
+    assert res.match is MatchKind.INFLECTED
+
+
+@pytest.mark.parametrize("form, oblast", [("Сумської", "Sumy Oblast"), ("Брянській", "Bryansk Oblast")])
+def test_a_bare_oblast_adjective_is_the_oblast_not_a_far_village(gaz, form, oblast):
+    res = gaz.resolve(form)
+    assert res.resolved and res.place.name == oblast, res.to_dict()
+
+
+def test_a_cyrillic_name_linked_only_by_an_old_latin_name_is_a_near_miss(gaz):
+    # Brianka (Luhansk oblast) had the Latin name "Bryanskiy"; its Cyrillic name is Брянка
+    found = {p.name: (how, sim) for p, how, sim in gaz.candidates("Брянський")}
+    assert found["Brianka"][0] is MatchKind.FUZZY and found["Brianka"][1] < 0.9
+    # a Ukrainian spelling of a name the place has only in Russian Cyrillic is still a transliteration
+    from gazetteer.matching import _latin_only
+    assert _latin_only("Харків", ("Kharkiv", "Харьков")) is None
+    assert _latin_only("Брянський", ("Brianka", "Bryanskiy", "Брянка")) < 0.9
