@@ -69,6 +69,8 @@ LANGUAGE = Language(
         # plural names (Дергачі, Ріпки): genitive -ів or -ок with a fleeting vowel, dative, locative, instrumental
         CaseRule(_N, "ів", ("і", "и")), CaseRule(_N, "ок", ("ки",)), CaseRule(_N, "ам", ("і", "и", "а")),
         CaseRule(_N, "ям", ("і", "я")), CaseRule(_N, "ах", ("і",)), CaseRule(_N, "ами", ("і",)),
+        # names in -ь (Путивль, Снагость): locative, genitive and dative -і
+        CaseRule(_N, "і", ("ь",)),
     ),
     alternations=(Alternation("ое", "і", "аеиіоуюяєї"),),
     oblast_nouns=(OblastNoun("щин", "а", "[аиуіоюе][юй]?"),),

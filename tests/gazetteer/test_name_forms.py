@@ -170,3 +170,12 @@ def test_a_cyrillic_name_linked_only_by_an_old_latin_name_is_a_near_miss(gaz):
     from gazetteer.matching import _latin_only
     assert _latin_only("Харків", ("Kharkiv", "Харьков")) is None
     assert _latin_only("Брянський", ("Brianka", "Bryanskiy", "Брянка")) < 0.9
+
+
+@pytest.mark.parametrize("form, nominative", [
+    ("Хуторов", "хутора"), ("Сечи", "сечь"), ("Снагости", "снагость"), ("Путивлі", "путивль"),
+    ("Ріпок", "ріпки"), ("Річкам", "річки"), ("Липцах", "липцы"),
+])
+def test_oblique_forms_propose_their_nominative(form, nominative):
+    from gazetteer.morphology import nominative_candidates
+    assert nominative in nominative_candidates(form, use_morph=False)
