@@ -14,6 +14,8 @@ for nouns and adjectives of both languages, and from pymorphy3's analysers
     True
     >>> "большое солдатское" in nominative_candidates("Большом Солдатском")
     True
+    >>> "брянська область" in nominative_candidates("Брянський")   # a lone adjective: the oblast
+    True
 
 Candidates are lower-case Cyrillic with ё written е; Latin input gives only itself (minus a
 leading preposition).
@@ -47,6 +49,13 @@ _NAME_ADJECTIVES = frozenset(lang.unify(w) for w in lang.words(lang.Role.NAME_AD
 #: The nominative forms an adjective of a multi-word name may take (the noun decides its gender).
 _NOMINATIVES = (frozenset({"nomn", "masc"}), frozenset({"nomn", "femn"}), frozenset({"nomn", "neut"}),
                 frozenset({"nomn", "plur"}))
+
+
+#: The nominative endings of the feminine adjectives oblasts are named with ("ская", "ська"), and the
+#: word "область": a lone adjective of that form names the oblast ("Брянський губернатор").
+_OBLAST_ADJECTIVES = tuple(language.oblast_adjective_endings[0] for language in lang.languages()
+                           if language.oblast_adjective_endings)
+_OBLAST_WORD = next((w for w in lang.admin_words(lang.Use.NAME, lang.Level.OBLAST) if is_cyrillic(w)), "")
 
 
 def strip_preposition(phrase: str) -> str:
@@ -122,6 +131,19 @@ def _word_candidates(word: str, use_morph: bool, in_phrase: bool = False) -> lis
     return list(dict.fromkeys(c for c in out if len(c) >= 2))
 
 
+def _oblast_forms(word: str) -> list[str]:
+    """The oblast a lone adjective may name, in every case and gender: "Брянський губернатор",
+    "брянських сіл" → брянська область (the index says whether there is one).
+
+    >>> _oblast_forms("курскую"), _oblast_forms("брянський")
+    (['курская область'], ['брянська область'])
+    """
+    if not (_OBLAST_ADJECTIVES and _OBLAST_WORD):
+        return []
+    return [f"{nominative} {_OBLAST_WORD}" for nominative in _adjective_nominatives(word)
+            if nominative.endswith(_OBLAST_ADJECTIVES)]
+
+
 def _combinations(per_word: list[list[str]]) -> list[tuple[str, ...]]:
     """At most _MAX_CANDIDATES combinations of the words' candidates, the likeliest first: those made of
     candidates early in every word's list (ordered by the sum of their positions).
@@ -158,5 +180,7 @@ def nominative_candidates(phrase: str, use_morph: bool = True) -> tuple[str, ...
     if len(words) == 1 and _is_name_adjective(phrase, use_morph):
         return (phrase,)
     per_word = [_word_candidates(w, use_morph, len(words) > 1) for w in words]
+    if len(words) == 1 and use_morph:
+        per_word[0] += _oblast_forms(phrase)
     combos = _combinations(per_word) if len(words) > 1 else itertools.product(*per_word)
     return tuple(dict.fromkeys(" ".join(c) for c in combos))

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from gazetteer import lang
 
-__all__ = ["fold", "transliterate", "name_key", "is_cyrillic", "GENERIC_TERMS", "QUALIFIERS"]
+__all__ = ["fold", "transliterate", "name_key", "respelled_keys", "is_cyrillic", "GENERIC_TERMS", "QUALIFIERS"]
 
 _APOSTROPHES = "'’ʼʹ`´‘\u02bb\u02bc\u2032"
 #: Letters that look accented but are letters of their own (й, ё, ї): fold keeps them, then maps
@@ -65,6 +65,12 @@ _SKELETON_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"i(?=[aeu])"), ""),     # ya/ia/ja, ye/ie/je, yu/iu/ju
     (re.compile(r"(.)\1+"), r"\1"),
 ]
+
+#: Letter groups read as another language's letter in keys (Ukrainian ьо for Russian ё), longest first.
+_KEY_SPELLINGS = sorted(lang.key_spellings(), key=lambda pair: -len(pair[0]))
+#: Cyrillic letter groups that reports also romanise another way (English j, dj for дж), shortest spelling
+#: first: "j" read as дж covers "dj" too (the doubled d folds away).
+_ROMANISATIONS = lang.romanisations()
 
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
@@ -142,6 +148,8 @@ def name_key(text: str) -> str:
     True
     >>> name_key("Шебекинский городской округ") == name_key("Шебекинский округ")
     True
+    >>> name_key("Тьоткіно") == name_key("Тёткино") == name_key("Tyotkino")   # Ukrainian ьо is Russian ё
+    True
     """
     words = []
     tokens = [t for t in fold(unicodedata.normalize("NFC", text).casefold().translate(_SCHOLARLY_TABLE)).split(" ") if t]
@@ -152,5 +160,25 @@ def name_key(text: str) -> str:
             continue
         if i and token.startswith(QUALIFIERS) and i + 1 < len(tokens) and _generic(tokens[i + 1]) != tokens[i + 1]:
             continue  # "Шебекинский городской округ" ~ "Шебекинский округ"
+        for group, letter in _KEY_SPELLINGS:
+            if group in token:
+                token = token.replace(group, letter)
         words.append(_skeleton(transliterate(token)))
     return " ".join(w for w in words if w)
+
+
+def respelled_keys(name: str) -> tuple[str, ...]:
+    """Keys of a Latin name read with the other ways reports romanise Cyrillic letters
+    (:func:`gazetteer.lang.romanisations`): English "Suja" and "Sudja" written for Суджа.
+
+    >>> respelled_keys("Suja") == respelled_keys("Sudja") == (name_key("Sudzha"),)
+    True
+    >>> respelled_keys("Sumy"), respelled_keys("Суджа")
+    ((), ())
+    """
+    if not _ROMANISATIONS or is_cyrillic(name):
+        return ()
+    folded, own = fold(name), name_key(name)
+    keys = (name_key(folded.replace(spelling, transliterate(group)))
+            for group, spellings in _ROMANISATIONS for spelling in spellings if spelling in folded)
+    return tuple(k for k in dict.fromkeys(keys) if k != own)

@@ -40,7 +40,8 @@ from gazetteer.city_districts import city_district
 from gazetteer.exc import QueryError
 from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
-from gazetteer.matching import FUZZY_CANDIDATE, key_match, policy_refusal
+from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candidates, key_candidates,
+                                policy_refusal)
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.normalize import fold, is_cyrillic, name_key
 from gazetteer.place import MatchKind, Place
@@ -162,16 +163,11 @@ class Gazetteer:
         """Places a name may mean, each with how it matched and how alike (see :mod:`gazetteer.matching`)."""
         name = strip_preposition(name.strip())
         folded = fold(name)
-        found: dict[str, tuple[Place, MatchKind, float]] = {}
-        for place in self.index.lookup(name_key(name)):
-            found.setdefault(place.id, key_match(name, folded, place))
+        found = key_candidates(self.index.lookup, name, folded)
         if is_cyrillic(name) and all(how is not MatchKind.EXACT and how is not MatchKind.VARIANT
                                      for _, how, _ in found.values()):
             # "Сумах" is the locative of Суми before it is a romanisation of Sumag
-            for form in nominative_candidates(name)[1:]:
-                for place in self.index.lookup(name_key(form)):
-                    if place.id not in found or found[place.id][1] is MatchKind.TRANSLITERATION:
-                        found[place.id] = (place, MatchKind.INFLECTED, 1.0)
+            found.update(inflected_candidates(self.index.lookup, nominative_candidates(name)[1:], found))
         if not found:  # a hromada: its centre settlement
             how = MatchKind.INFLECTED if is_cyrillic(name) else MatchKind.VARIANT
             found = {p.id: (p, how, 1.0) for p in hromada_centres(self.index, name, self.theatre)}
@@ -354,7 +350,7 @@ class Gazetteer:
         if ctx.countries:
             if place.country_code in ctx.countries:
                 total += 0.2
-            elif place.admin1_code not in ctx.admin1_codes:  # the oblast named says more than a country
+            elif country_veto(place, how, ctx):
                 contradiction = "country"
         near_km = nearest = None  # the nearest co-mentioned place (the first of equals), measured once
         for other in ctx.near:

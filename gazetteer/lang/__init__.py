@@ -29,7 +29,8 @@ from functools import lru_cache
 from gazetteer.lang.schema import Language, Level, Part, Role, Use
 
 __all__ = ["LANGUAGES", "language", "languages", "words", "admin_words", "country_names", "letters",
-           "letter_class", "transliteration", "equivalents", "unify", "case_rules"]
+           "letter_class", "transliteration", "equivalents", "unify", "case_rules", "key_spellings",
+           "romanisations"]
 
 #: The resources, in the order their entries are merged.
 LANGUAGES = ("en", "ru", "uk", "be")
@@ -142,3 +143,27 @@ def case_rules(part: Part) -> list[tuple[str, tuple[str, ...]]]:
             if rule.part is part:
                 merged.setdefault(rule.ending, []).extend(rule.nominatives)
     return [(ending, _unique(noms)) for ending, noms in merged.items()]
+
+
+@lru_cache(maxsize=1)
+def key_spellings() -> tuple[tuple[str, str], ...]:
+    """``(letter group, the letter it stands for)`` of every language, read so in name keys.
+
+    >>> ("ьо", "е") in key_spellings()
+    True
+    """
+    return tuple(dict.fromkeys(pair for lang in languages() for pair in lang.key_spellings.items()))
+
+
+@lru_cache(maxsize=1)
+def romanisations() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(Cyrillic letter group, its other Latin spellings)`` of every language, merged by group.
+
+    >>> dict(romanisations())["дж"]
+    ('j', 'dj')
+    """
+    merged: dict[str, list[str]] = {}
+    for lang in languages():
+        for group, spellings in lang.romanisations.items():
+            merged.setdefault(group, []).extend(spellings)
+    return tuple((group, _unique(spellings)) for group, spellings in merged.items())

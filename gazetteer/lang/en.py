@@ -47,4 +47,6 @@ LANGUAGE = Language(
     ),
     # admin adjectives romanised: "Bilopilska hromada", "Shebekinsky / Shebekinskiy / Saltivskyi district"
     place_adjective_endings=("ska", "skyi", "skiy", "skii", "sky", "ski"),
+    # English writes дж as in Tajikistan and Jankoy, and (after French) as in Djankoy: Suja, Sudja
+    romanisations={"дж": ("j", "dj")},
 )

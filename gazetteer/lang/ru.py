@@ -68,8 +68,11 @@ LANGUAGE = Language(
         CaseRule(_N, "ы", ("а",)), CaseRule(_N, "у", ("а", "", "о")), CaseRule(_N, "ю", ("я", "ь")),
         CaseRule(_N, "а", ("", "о", "е")), CaseRule(_N, "я", ("ь", "е")),
         CaseRule(_N, "ого", ("о", "е")), CaseRule(_N, "ому", ("о", "е")),
-        # genitive plural of plural names: Липцы → Липцов, Хутора → Хуторов
-        CaseRule(_N, "ов", ("ы", "а")),
+        # plural names (Гирьи, Липцы, Речки, Хутора): genitive -ов/-ев or -ок/-ек with a fleeting vowel, dative -ам/-ям
+        CaseRule(_N, "ов", ("ы", "и", "а")), CaseRule(_N, "ев", ("и",)), CaseRule(_N, "ок", ("ки",)),
+        CaseRule(_N, "ек", ("ки",)), CaseRule(_N, "ам", ("ы", "и", "а")), CaseRule(_N, "ям", ("и", "я")),
+        # feminine names in -ь (Сечь, Снагость): genitive, dative and prepositional -и
+        CaseRule(_N, "и", ("ь",)),
     ),
     # Курская → Курщина, Белгородская → Белгородчина (after д and т the noun is -чина)
     oblast_nouns=(OblastNoun("щин", "а", "[аыуео][юй]?"), OblastNoun("чин", "а", "[аыуео][юй]?", after="дт")),

@@ -173,3 +173,9 @@ class Language:
     compound_prefixes: tuple[tuple[str, str], ...] = ()
     #: pymorphy3's dictionary for the language, if it has one
     morph_analyzer: str = ""
+    #: letter groups this language writes for a sister language's letter, read as that letter in name
+    #: keys (lower case, after ё → е): Ukrainian "ьо" for Russian ё (Тьоткіно is Тёткино)
+    key_spellings: Mapping[str, str] = field(default_factory=dict)
+    #: how reports in this language may spell Cyrillic letter groups besides the transliteration
+    #: table, indexed as more keys of a name: English "j" and "dj" for дж (Suja, Sudja for Суджа)
+    romanisations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

@@ -65,8 +65,13 @@ LANGUAGE = Language(
         CaseRule(_N, "у", ("а", "", "о")), CaseRule(_N, "ю", ("я", "ь")),
         CaseRule(_N, "а", ("", "о", "е")), CaseRule(_N, "я", ("ь", "е")),
         CaseRule(_N, "ого", ("о", "е")), CaseRule(_N, "ому", ("о", "е")),
-        # instrumental of names in -ово/-еве read as adjectives: Кореневим → Коренево, Кореневе
+        # Russian -о names decline in Ukrainian like possessives (під Кореневим, за Тьоткіним); names in -еве too
         CaseRule(_N, "им", ("о", "е")),
+        # plural names (Дергачі, Ріпки): genitive -ів or -ок with a fleeting vowel, dative, locative, instrumental
+        CaseRule(_N, "ів", ("і", "и")), CaseRule(_N, "ок", ("ки",)), CaseRule(_N, "ам", ("і", "и", "а")),
+        CaseRule(_N, "ям", ("і", "я")), CaseRule(_N, "ах", ("і",)), CaseRule(_N, "ами", ("і",)),
+        # names in -ь (Путивль, Снагость): locative, genitive and dative -і
+        CaseRule(_N, "і", ("ь",)),
     ),
     alternations=(Alternation("ое", "і", "аеиіоуюяєї"),),
     oblast_nouns=(OblastNoun("щин", "а", "[аиуіоюе][юй]?"),),
@@ -80,4 +85,5 @@ LANGUAGE = Language(
         ("нижньо", "нижня"), ("середньо", "середня"), ("червоно", "червона"),
     ),
     morph_analyzer="uk",
+    key_spellings={"ьо": "е"},
 )

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from gazetteer import Gazetteer
+from gazetteer.matching import world_city
 from gazetteer.normalize import name_key
 from mapper.extract.attribution import ActorClues, Claimants, actor_of, claimant_of
 from mapper.extract.casualties import Figure, find_figures
@@ -72,6 +73,7 @@ class Extractor:
             return [], []
         mentions = self.geoparser.parse(text, doc_id=doc.id, sentences=sentences)
         report = _Report.of(doc, sentences, mentions, {i for i, figs in figures_by_sentence.items() if figs})
+        report.theatre = self.geoparser.gazetteer.theatre
         events = []
         for s in sentences:
             groups: dict[str, list[Figure]] = {}
@@ -141,6 +143,7 @@ class _Report:
     _dates: dict[int, EventDate | None] = field(default_factory=dict)  # sentence -> claim date there
     _region_by_paragraph: dict[int, Mention] | None = None  # the first resolved region of each paragraph
     _top_region: Mention | None = None                      # the one the report names most
+    theatre: object = None                                  # the gazetteer's theatre (None: no theatre)
 
     @classmethod
     def of(cls, doc, sentences: list[Sentence], mentions: list[Mention], with_figures: set[int]) -> "_Report":
@@ -259,12 +262,18 @@ def _locations(s: Sentence, report: "_Report"):
     A neighbouring sentence lends its places when it speaks of fighting or casualties;
     when this sentence names an oblast, only places in that oblast, and only from a
     sentence without figures of its own (those places belong to that claim). A city named like that oblast
-    ("Kursk" beside "the Kursk region") is the oblast's shorthand, not a place of its own.
+    ("Kursk" beside "the Kursk region") is the oblast's shorthand, not a place of its own. A capital or
+    city of a million outside the theatre is where a claim was made, not its place, when the sentence
+    names a place or region of the theatre too ("said in Washington that ... in the Kursk region").
     """
     text, by_sentence = report.text, report.by_sentence
     in_sentence = by_sentence.get(s.index, [])
     regions = [m for m in in_sentence if m.how == "region" and m.resolution.resolved]
     sites = [m for m in in_sentence if _is_site(m)]
+    if report.theatre is not None and sites:  # "said in Washington that ... in Russia's Kursk region"
+        home = [m for m in sites if not (m.resolution.resolved and world_city(m.place)
+                                         and not report.theatre.contains(m.place))]
+        sites = home if home or regions else sites
     used: list[Sentence] = []
     note = ""
     if not sites:

@@ -8,6 +8,9 @@ do not end a sentence::
     ['Maj. Gen. Pat Ryder said so.', 'About 30 were hurt on Dec. 14.', 'Новый абзац.']
     >>> [s.paragraph for s in split_sentences(text)]
     [0, 0, 1]
+    >>> text = "Two were hurt.\\n• North. One was killed."
+    >>> [text[s.start:s.end] for s in split_sentences(text)]
+    ['Two were hurt.', '• North.', 'One was killed.']
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 _NEWLINE = re.compile(r"\n")
 #: One branch that opens with its stop characters, so that C scans for them.
 _CAPITALS = "".join(lang.uppercase for lang in LANGUAGES)
-_BOUNDARY = re.compile(rf"""[.!?…]+["'”»)\]]*(?:(?=\s+["'“«(\[]?[{_CAPITALS}0-9])|$)""")
+#: List bullets: "• Харківщина." after a full stop opens a sentence of its own.
+_BULLETS = "•‣◦▪●"
+_BOUNDARY = re.compile(rf"""[.!?…]+["'”»)\]]*(?:(?=\s+["'“«(\[]?[{_CAPITALS}0-9{_BULLETS}])|$)""")
 _LAST_WORD_REVERSED = re.compile(r"[\w.]+")
 
 

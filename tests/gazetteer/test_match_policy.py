@@ -21,7 +21,8 @@ def gaz() -> Gazetteer:
 
 
 # -- loose matches from the issue never come back as answers -------------------------------------
-@pytest.mark.parametrize("name, wrong", [("Suzha", "Sh"), ("Sudja", "Suda"), ("Alexander", "Alexandria")])
+# (Sudja, once Suda in Vologda oblast, is now read as the English romanisation of Суджа: test_name_forms.py)
+@pytest.mark.parametrize("name, wrong", [("Suzha", "Sh"), ("Alexander", "Alexandria")])
 def test_loose_match_stays_unresolved_with_the_near_miss_listed(gaz, name, wrong):
     res = gaz.resolve(name)
     assert not res.resolved, res.to_dict()
@@ -157,7 +158,8 @@ def test_far_settlement_of_a_theatre_country_needs_its_oblast(gaz):
     assert policy_refusal("Testovki", far, MatchKind.INFLECTED, 1.0, named) == ""
 
 
-@pytest.mark.parametrize("form, far", [("КАБом", "Quiapo"), ("Сумської", "Shumskiy")])
+# (bare "Сумської" is now Sumy Oblast, the oblast a lone adjective names: test_name_forms.py)
+@pytest.mark.parametrize("form, far", [("КАБом", "Quiapo")])
 def test_a_bare_inflected_form_is_not_taken_to_a_far_place(gaz, form, far):
     # alone, an oblique form read as the nominative of a place outside the theatre is a guess
     res = gaz.resolve(form)

@@ -44,7 +44,7 @@ def test_case_rules_are_written_in_the_languages_letters(code):
 def test_merged_rules_keep_each_languages_nominatives_in_language_order():
     adjective = dict(lang.case_rules(Part.ADJECTIVE))
     assert adjective["ого"] == ("ое", "ий", "ый", "ой", "е")       # ru's five, uk's add nothing new
-    assert dict(lang.case_rules(Part.NOUN))["ами"] == ("ы", "и", "а")
+    assert dict(lang.case_rules(Part.NOUN))["ами"] == ("ы", "и", "а", "і")  # uk adds its plural -і
 
 
 # -- Russian --------------------------------------------------------------------------------------
