@@ -26,7 +26,8 @@ _ABBREVIATIONS = frozenset(words(lang.places.abbreviations for lang in LANGUAGES
 
 def person_names(text: str, low: str, titles: frozenset[str], places: Callable[[str], object]) -> set[str]:
     """Capitalised words that follow a title ("Maj. Gen. Pat Ryder" → Pat, Ryder): people all
-    through the document; not a Cyrillic word that ``places`` knows and grammar does not call a
+    through the document; not a Cyrillic word that ``places`` calls a town (an office's seat; a village
+    of the same name as a general is still his surname) and grammar does not call a
     person ("Мэр Харькова Игорь Терехов" → Игорь, Терехов). A full stop after a title or name that is
     no abbreviation or initial ends the sentence, and the names: "said the governor. Sudzha was hit"."""
     names: set[str] = set()

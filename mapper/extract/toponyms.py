@@ -133,7 +133,7 @@ class ToponymSpotter:
         """Place-name mentions in ``text``, in order, without overlaps."""
         low = lowered(text)
         runs = [(m.start(), self._run(m.group())) for m in capitalised_runs(text)]
-        persons = person_names(text, low, _TITLES, self._names.exact)
+        persons = person_names(text, low, _TITLES, self._names.notable)  # "мэр Харькова": a town
         found: list[SpottedName] = []
         found += self._regions(text, low)
         found += self._gazetteer_matches(text, runs, persons)

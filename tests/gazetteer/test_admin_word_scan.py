@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from gazetteer.context import _ADMIN_WORD, _ADMIN_WORDS, _admin_word_starts, lowered, word_starts
+from gazetteer.admin_phrases import _ADMIN_WORD, _ADMIN_WORDS, _admin_word_starts, lowered, word_starts
 
 PIECES = ["oblast", "oblasts", "districts", "region", "raion", "okrug", "direction", "hromada",
           "области", "районов", "округа", "громади", "напрямку", "направлении", "обл.", "тг", "отг",
