@@ -44,12 +44,13 @@ from rapidfuzz import fuzz
 
 from gazetteer import lang
 from gazetteer.context import Context
-from gazetteer.normalize import fold, is_cyrillic, name_key, respelled_keys, transliterate
+from gazetteer.normalize import fold, is_cyrillic, name_key, respelled_keys, sister_keys, transliterate
 from gazetteer.place import MatchKind, Place
 
 __all__ = ["FUZZY_CANDIDATE", "FUZZY_MIN", "FUZZY_MIN_AREA", "THEATRE_MARGIN_DEG", "ENDING_LETTERS", "similarity", "ending_variant", "g_for_kh",
            "fuzzy_accepted",
-           "spelling_similarity", "world_city", "country_veto", "WORLD_CITY_POPULATION", "key_match", "key_candidates", "policy_refusal"]
+           "spelling_similarity", "world_city", "country_veto", "WORLD_CITY_POPULATION", "key_match", "key_candidates", "policy_refusal",
+           "sister_candidates"]
 
 #: Keys at least this alike (rapidfuzz ratio / 100) are fuzzy candidates at all.
 FUZZY_CANDIDATE = 0.85
@@ -155,18 +156,38 @@ def key_match(name: str, folded: str, place: Place) -> tuple[Place, MatchKind, f
     return place, MatchKind.TRANSLITERATION, 1.0
 
 
+_UPGRADABLE = (MatchKind.TRANSLITERATION, MatchKind.FUZZY)
+
+
 def inflected_candidates(lookup, forms, found: dict) -> dict[str, tuple[Place, MatchKind, float]]:
     """Places under the keys of a name's nominative forms ("Сумах": Суми), as inflected matches; a place
-    ``found`` already, other than as a transliteration, is left alone. A form that matches a place only
+    ``found`` already, other than as a transliteration or a fuzzy spelling, is left alone ("Києві" is
+    a fuzzy spelling of Kyiv's "Kievi" before it is the locative of Київ). A form that matches a place only
     the way :func:`key_match` calls fuzzy ("брянський" and Brianka's old Latin "Bryanskiy") gives a
     fuzzy candidate, not an inflected one."""
     out: dict[str, tuple[Place, MatchKind, float]] = {}
     for form in forms:
         for place in lookup(name_key(form)):
-            if place.id in out or (place.id in found and found[place.id][1] is not MatchKind.TRANSLITERATION):
-                continue
+            if (place.id in out and out[place.id][1] is not MatchKind.FUZZY) or (
+                    place.id in found and found[place.id][1] not in _UPGRADABLE):
+                continue  # a later form may still read a fuzzy one right: Києві is "києв" (Kiev) before Київ
             _, how, sim = key_match(form, fold(form), place)
             out[place.id] = (place, MatchKind.FUZZY, sim) if how is MatchKind.FUZZY else (place, MatchKind.INFLECTED, 1.0)
+    return out
+
+
+def sister_candidates(lookup, name: str, forms, found: dict) -> dict[str, tuple[Place, MatchKind, float]]:
+    """Places under the keys of the name (a transliteration) and of its nominative ``forms`` (inflected)
+    read with a sister language's endings (:func:`~gazetteer.normalize.sister_keys`): a Ukrainian
+    report's Любимівкою is the Kursk village Любимовка. The resolver asks for them only when the name as
+    written gives no place in the theatre (a Ukrainian Борисівка next door is not the Russian Борисовка);
+    a place ``found`` already other than fuzzily is left alone."""
+    out: dict[str, tuple[Place, MatchKind, float]] = {}
+    for spelled, how in ((name, MatchKind.TRANSLITERATION), *((f, MatchKind.INFLECTED) for f in forms)):
+        for key in sister_keys(spelled):
+            for place in lookup(key):
+                if place.id not in out and (place.id not in found or found[place.id][1] is MatchKind.FUZZY):
+                    out[place.id] = (place, how, 1.0)
     return out
 
 

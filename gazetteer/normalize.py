@@ -71,6 +71,8 @@ _KEY_SPELLINGS = sorted(lang.key_spellings(), key=lambda pair: -len(pair[0]))
 #: Cyrillic letter groups that reports also romanise another way (English j, dj for дж), shortest spelling
 #: first: "j" read as дж covers "dj" too (the doubled d folds away).
 _ROMANISATIONS = lang.romanisations()
+#: Endings a language writes for a sister language's (Ukrainian -івка for Russian -овка), longest first.
+_SISTER_ENDINGS = lang.sister_endings()
 
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
@@ -182,3 +184,23 @@ def respelled_keys(name: str) -> tuple[str, ...]:
     keys = (name_key(folded.replace(spelling, transliterate(group)))
             for group, spellings in _ROMANISATIONS for spelling in spellings if spelling in folded)
     return tuple(k for k in dict.fromkeys(keys) if k != own)
+
+
+def sister_keys(name: str) -> tuple[str, ...]:
+    """Keys of a Cyrillic name with its ending read as a sister language writes it
+    (:func:`gazetteer.lang.sister_endings`): a Ukrainian report's Любимівка is the Kursk village
+    Любимовка, its Климове the Bryansk town Климово.
+
+    >>> sister_keys("Любимівка") == (name_key("Любимовка"), name_key("Любимевка"))
+    True
+    >>> sister_keys("Суджа"), sister_keys("Sumy")
+    ((), ())
+    """
+    if not _SISTER_ENDINGS or not is_cyrillic(name):
+        return ()
+    low, own = name.casefold(), name_key(name)
+    for ending, theirs in _SISTER_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            keys = (name_key(low[:-len(ending)] + t) for t in theirs)
+            return tuple(k for k in dict.fromkeys(keys) if k != own)
+    return ()

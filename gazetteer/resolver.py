@@ -40,7 +40,7 @@ from gazetteer.city_districts import city_district
 from gazetteer.exc import QueryError
 from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
-from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candidates, key_candidates,
+from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candidates, key_candidates, sister_candidates,
                                 policy_refusal)
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.normalize import fold, is_cyrillic, name_key
@@ -168,6 +168,8 @@ class Gazetteer:
                                      for _, how, _ in found.values()):
             # "Сумах" is the locative of Суми before it is a romanisation of Sumag
             found.update(inflected_candidates(self.index.lookup, nominative_candidates(name)[1:], found))
+        if is_cyrillic(name) and self.theatre and not any(self.theatre.contains(p) for p, _, _ in found.values()):
+            found.update(sister_candidates(self.index.lookup, name, nominative_candidates(name)[1:], found))
         if not found:  # a hromada: its centre settlement
             how = MatchKind.INFLECTED if is_cyrillic(name) else MatchKind.VARIANT
             found = {p.id: (p, how, 1.0) for p in hromada_centres(self.index, name, self.theatre)}

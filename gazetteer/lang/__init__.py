@@ -30,7 +30,7 @@ from gazetteer.lang.schema import Language, Level, Part, Role, Use
 
 __all__ = ["LANGUAGES", "language", "languages", "words", "admin_words", "country_names", "letters",
            "letter_class", "transliteration", "equivalents", "unify", "case_rules", "key_spellings",
-           "romanisations"]
+           "romanisations", "sister_endings"]
 
 #: The resources, in the order their entries are merged.
 LANGUAGES = ("en", "ru", "uk", "be")
@@ -153,6 +153,20 @@ def key_spellings() -> tuple[tuple[str, str], ...]:
     True
     """
     return tuple(dict.fromkeys(pair for lang in languages() for pair in lang.key_spellings.items()))
+
+
+@lru_cache(maxsize=1)
+def sister_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(ending, the sister language's endings it stands for)`` of every language, longest ending first.
+
+    >>> dict(sister_endings())["ове"]
+    ('ово',)
+    """
+    merged: dict[str, list[str]] = {}
+    for lang in languages():
+        for ending, theirs in lang.sister_endings.items():
+            merged.setdefault(ending, []).extend(theirs)
+    return tuple(sorted(((e, _unique(t)) for e, t in merged.items()), key=lambda et: -len(et[0])))
 
 
 @lru_cache(maxsize=1)

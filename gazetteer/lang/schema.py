@@ -179,3 +179,7 @@ class Language:
     #: how reports in this language may spell Cyrillic letter groups besides the transliteration
     #: table, indexed as more keys of a name: English "j" and "dj" for дж (Suja, Sudja for Суджа)
     romanisations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: name endings this language writes for a sister language's (lower case): Ukrainian reports spell
+    #: Russian villages their own way, -івка for -овка/-евка (Любимівка is Любимовка), -ове for -ово
+    #: (Климове is Климово); looked up as more keys of a name, as transliterations
+    sister_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

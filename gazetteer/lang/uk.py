@@ -73,7 +73,7 @@ LANGUAGE = Language(
         # names in -ь (Путивль, Снагость): locative, genitive and dative -і
         CaseRule(_N, "і", ("ь",)),
     ),
-    alternations=(Alternation("ое", "і", "аеиіоуюяєї"),),
+    alternations=(Alternation("ое", "і", "аеиіоуюяєї"), Alternation("є", "ї", "аеиіоуюяєї")),
     oblast_nouns=(OblastNoun("щин", "а", "[аиуіоюе][юй]?"),),
     oblast_adjective_endings=("ська", "ськой"),
     place_adjective_endings=("ська", "ський", "зька", "зький", "ька", "ький"),
@@ -86,4 +86,7 @@ LANGUAGE = Language(
     ),
     morph_analyzer="uk",
     key_spellings={"ьо": "е"},
+    # Russian villages as Ukrainian reports spell them: Любимівка (Любимовка), Журавлівка (Журавлёвка),
+    # Климове (Климово), Кореневе (Коренево)
+    sister_endings={"івка": ("овка", "евка"), "ове": ("ово",), "еве": ("ево",), "єве": ("ево",)},
 )
