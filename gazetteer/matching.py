@@ -139,6 +139,8 @@ def fuzzy_accepted(query: str, place: Place, score: float, home: frozenset[str] 
     """Whether a fuzzy candidate of this similarity may be placed (see the module docstring)."""
     if not place.is_settlement and place.country_code in home and score >= FUZZY_MIN_AREA:
         return True
+    if g_for_kh(query, place.name):
+        return False  # a г is never a kh, however alike the rest: Бологовый is no Bolokhovo
     return score >= FUZZY_MIN or ending_variant(query, place.name)
 
 

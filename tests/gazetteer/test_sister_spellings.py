@@ -62,3 +62,9 @@ def test_the_kyiv_of_a_report_on_kursk_is_kyiv():
     text = "Двоє полонених, узятих на Курщині, перебувають у Києві, повідомили в розвідці."
     [m] = [m for m in geoparse_text(text, doc_id="t") if m.text == "Києві"]
     assert m.resolution.resolved and m.place.name == "Kyiv"
+
+
+def test_russian_reports_spell_ukrainian_villages_their_own_way(gaz):
+    assert name_key("Бологівка") in sister_keys("Бологовка")
+    res = gaz.resolve("Бологовке", "В Бологовке Харьковской области повреждён дом.")
+    assert res.resolved and res.place.name == "Бологівка", res.to_dict()
