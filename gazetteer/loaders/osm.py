@@ -55,6 +55,7 @@ def read_osm_settlements(path: str | Path, *, report: LoadReport | None = None) 
             population = max(0, int(float(row["population"] or 0)))
         except (ValueError, OverflowError):  # "n/a", "nan", "inf"
             population = 0
+        oblast = (row.get("oblast_file") or "").strip().removesuffix("_oblast").replace("_", " ")
         report.loaded += 1
         yield Place(
             id=f"osm:{row['osm_id'].strip()}",
@@ -64,6 +65,9 @@ def read_osm_settlements(path: str | Path, *, report: LoadReport | None = None) 
             feature_class="P",
             feature_code=code,
             country_code="UA",
+            # the oblast the extract was cut from, by name ("kharkivska"), for the build to look up: a
+            # point near the edge of the simplified oblast polygons still gets its oblast
+            admin1_code=f"?{oblast}" if oblast else "",
             population=population,
             source=OSM_SOURCE,
             alternate_names=alternates,

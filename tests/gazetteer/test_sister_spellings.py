@@ -66,5 +66,14 @@ def test_the_kyiv_of_a_report_on_kursk_is_kyiv():
 
 def test_russian_reports_spell_ukrainian_villages_their_own_way(gaz):
     assert name_key("Бологівка") in sister_keys("Бологовка")
+    res = gaz.resolve("Бологовке", "В Бологовке повреждён дом, сообщили в районе.")
+    assert res.resolved and res.place.name == "Бологівка", res.to_dict()
+
+
+def test_a_bundled_osm_settlement_keeps_the_oblast_its_extract_was_cut_from(gaz):
+    """Бологівка lies where the simplified oblast polygons leave it outside Kharkiv oblast; the OSM
+    table says which oblast's extract it came from, so a text naming Kharkiv oblast still finds it."""
+    [place] = [p for p, _, _ in gaz.candidates("Бологівка") if p.id == "osm:relation/3553960"]
+    assert place.admin1 == "Kharkiv Oblast"
     res = gaz.resolve("Бологовке", "В Бологовке Харьковской области повреждён дом.")
     assert res.resolved and res.place.name == "Бологівка", res.to_dict()
