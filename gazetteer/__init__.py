@@ -19,7 +19,7 @@ from gazetteer.exc import (
     OnlineGeocoderError,
     QueryError,
 )
-from gazetteer.context import KURSK_BORDER_THEATRE, Context
+from gazetteer.context import Context
 from gazetteer.theatre import Claimant, MapView, Side, Theatre
 from gazetteer.theatres import default_theatre, find_theatre, load_theatre
 from gazetteer.index import PlaceIndex
@@ -54,3 +54,10 @@ __all__ = [
     "QueryError",
     "haversine_km",
 ]
+
+
+def __getattr__(name: str):
+    """``KURSK_BORDER_THEATRE`` (the default theatre) is read when first asked for."""
+    if name == "KURSK_BORDER_THEATRE":
+        return default_theatre()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -34,7 +34,6 @@ from gazetteer.normalize import is_cyrillic, name_key
 __all__ = [
     "Theatre",
     "Context",
-    "KURSK_BORDER_THEATRE",
     "find_country_words",
     "country_word_spans",
     "country_words",
@@ -52,8 +51,12 @@ __all__ = [
 ]
 
 
-#: The default theatre, read from ``gazetteer/data/theatres/kursk_border.toml``.
-KURSK_BORDER_THEATRE = default_theatre()
+def __getattr__(name: str):
+    """``KURSK_BORDER_THEATRE``: the default theatre (``gazetteer/data/theatres/kursk_border.toml``),
+    read when first asked for, not when this module is imported."""
+    if name == "KURSK_BORDER_THEATRE":
+        return default_theatre()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class Context:
     outside is not contradicted.
     """
 
-    theatre: Theatre | None = KURSK_BORDER_THEATRE
+    theatre: Theatre | None = field(default_factory=default_theatre)
     countries: frozenset[str] = frozenset()
     admin1_codes: frozenset[str] = frozenset()
     doc_countries: frozenset[str] = frozenset()

@@ -29,7 +29,6 @@ from functools import lru_cache
 
 from gazetteer import lang
 from gazetteer.context import (
-    KURSK_BORDER_THEATRE,
     Context,
     Theatre,
     admin_phrase_spans,
@@ -45,10 +44,13 @@ from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candida
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.normalize import fold, is_cyrillic, name_key
 from gazetteer.place import MatchKind, Place
+from gazetteer.theatres import default_theatre
 
 __all__ = ["Gazetteer", "Resolution", "Candidate", "MatchKind", "MAX_QUERY_LENGTH"]
 
 MAX_QUERY_LENGTH = 200
+#: ``theatre`` left out: the default theatre, read then (None means no theatre at all)
+_DEFAULT: Theatre = object()  # type: ignore[assignment]
 _NAME_QUALITY = {MatchKind.EXACT: 1.0, MatchKind.VARIANT: 1.0, MatchKind.TRANSLITERATION: 0.9,
                  MatchKind.INFLECTED: 0.85}
 #: Contradictions that come from the local context (the others are the match policy's own).
@@ -139,12 +141,12 @@ class Gazetteer:
 
     _default: "Gazetteer | None" = None
 
-    def __init__(self, index: PlaceIndex, *, theatre: Theatre | None = KURSK_BORDER_THEATRE,
+    def __init__(self, index: PlaceIndex, *, theatre: Theatre | None = _DEFAULT,
                  online=None):
         """``online``: an opt-in :class:`~gazetteer.online.OnlineGeocoder` asked only for
         names the offline data does not know."""
         self.index = index
-        self.theatre = theatre
+        self.theatre = default_theatre() if theatre is _DEFAULT else theatre  # None: no theatre at all
         self.online = online
         self._fuzzy_buckets: dict[str, list[str]] | None = None
         self._fuzzy_version = -1
