@@ -156,6 +156,22 @@ _INSTITUTION_BEFORE = frozenset(lang.words(lang.Role.INSTITUTION_BEFORE))
 #: preposition puts the country as a place ("in Ukraine killed"); Cyrillic verbs are found by pymorphy3.
 _ACTOR_AFTER = frozenset(lang.words(lang.Role.ACTOR_AFTER))
 _PREPOSITIONS = frozenset(lang.words(lang.Role.PREPOSITION))
+_SPEECH_VERBS = frozenset(lang.words(lang.Role.SPEECH_VERB))
+
+
+@lru_cache(maxsize=20_000)
+def _is_speech(word: str) -> bool:
+    """A form of a Russian or Ukrainian verb of saying: "повідомляють", "заявили".
+
+    >>> _is_speech("повідомляють"), _is_speech("заявили"), _is_speech("воюють")
+    (True, True, False)
+    """
+    if not is_cyrillic(word):
+        return False
+    from gazetteer.morphology import analyzers
+
+    return any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _SPEECH_VERBS
+               for analyzer in analyzers() for p in analyzer.parse(word)[:2])
 
 
 @lru_cache(maxsize=20_000)
@@ -180,9 +196,10 @@ def _is_verb(word: str) -> bool:
 
 def _is_actor(after: list[str], before: list[str]) -> bool:
     """Is a country with these words after and before it the one acting ("Ukraine lost") or acted
-    on ("Moscow blamed Ukraine"), not a place?"""
+    on ("Moscow blamed Ukraine"), not a place? After a preposition, only when a verb of saying
+    follows: "В Україні повідомляють" is Ukraine's report, not a place in Ukraine."""
     if before and before[-1] in _PREPOSITIONS:
-        return False
+        return bool(after) and _is_speech(after[0].strip(",.;:"))
     return bool(after) and _is_verb(after[0].strip(",.;:")) or bool(before) and _is_verb(before[-1].strip(",.;:"))
 
 

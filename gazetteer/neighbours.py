@@ -46,6 +46,8 @@ _TOWN_POPULATION = 10_000
 #: Candidates closer than this are one place given twice (two sources), not namesakes.
 _SAME_KM = 10.0
 _LEVELS = ("sentence", "paragraph", "document")
+#: A report that names oblasts and no place near this far off is not about a village there.
+ELSEWHERE_KM = 200.0
 _NAMESAKE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in lang.words(lang.Role.NAMESAKE)) + r")(?!\w)")
 
 
@@ -148,9 +150,14 @@ class Neighbourhood:
         self._order = [a.index for a in self.anchors]
 
     def _sure(self, query: str, place: Place, oblasts: set[str]) -> bool:
-        """Is a confidently placed settlement sure enough to place others? In the theatre, or in an
-        oblast the document names, or the only place of its name."""
-        if (self.theatre is not None and self.theatre.contains(place)) or place.admin1_code in oblasts:
+        """Is a confidently placed settlement sure enough to place others? In an oblast the document
+        names, or (unless far from all of them, :func:`_elsewhere`) in the theatre or the only place of
+        its name."""
+        if place.admin1_code in oblasts:
+            return True
+        if oblasts and _elsewhere(place, [(2, a) for a in self.anchors]):
+            return False  # far from every oblast the report names: not sure enough to place others
+        if self.theatre is not None and self.theatre.contains(place):
             return True
         return _only_one(self.gazetteer, query, place)
 
@@ -186,7 +193,7 @@ class Neighbourhood:
             return res
         if _only_one(self.gazetteer, query, place) and (
                 self.theatre is None or self.theatre.contains(place)
-                or any(a.place.country_code == place.country_code for _, a in anchors)):
+                or any(a.place.country_code == place.country_code for _, a in anchors)) and not _elsewhere(place, anchors):
             return res  # the one place of that name, in the theatre or on its neighbours' side of the border
         chosen = _fit(place, anchors)
         if chosen is not None and chosen[0] == 0:
@@ -229,6 +236,17 @@ def _fit(place: Place, anchors: list[tuple[int, Anchor]]) -> tuple[int, float, A
         if km is not None and (best is None or (level, km) < best[:2]):
             best = (level, km, a)
     return best
+
+
+def _elsewhere(place: Place, anchors: list[tuple[int, Anchor]]) -> bool:
+    """Is the one place of a name in another part of the country than the report? The report names
+    oblasts, the place lies in none of them and more than :data:`ELSEWHERE_KM` from each of them and
+    from every place it names ("У Чернігові..." / "У Ягідному...": not the Ягідне of Kharkiv oblast). Only
+    a village: the data lacks many villages (the one it has may be a namesake), not towns (Severomorsk)."""
+    oblasts = [a for _, a in anchors if a.area and a.place.is_admin1]
+    if _is_town(place) or not oblasts or place.admin1_code in {a.place.admin1_code for a in oblasts}:
+        return False
+    return all(place.distance_km(a.place) > ELSEWHERE_KM for _, a in anchors)
 
 
 def _refusal(query: str, anchors: list[tuple[int, Anchor]], cands) -> str:

@@ -43,6 +43,9 @@ class Role(Enum):
     NAME_ADJECTIVE = "name adjective"
     #: opens a clause about another place of the same name: "not to be confused with ... in Sumy Oblast"
     NAMESAKE = "namesake clause"
+    #: the dictionary form of a verb of saying: a country after a preposition and before one is the
+    #: source of a report, not a place of it: "В Україні повідомляють", "В России заявили"
+    SPEECH_VERB = "verb of saying (lemma)"
 
 
 class Part(Enum):
