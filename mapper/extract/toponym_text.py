@@ -215,3 +215,19 @@ class Spans:
         if i >= 0 and self._ends[i] > start:
             return True
         return i + 1 < len(self._starts) and self._starts[i + 1] < end
+
+
+_COMPOUND = re.compile(r"\w+(?:-\w+)+")
+_COMPOUND_START = re.compile(r"[\w-]*$")
+
+
+def compound_around(text: str, start: int, end: int) -> str | None:
+    """The hyphenated word that ``text[start:end]`` is half of (Попово of Попово-Лежачей), or None
+    when it stands alone; looked at within a few dozen characters, so a long text costs no more.
+
+    >>> compound_around("у Попово-Лежачей", 2, 8), compound_around("в Суджі", 2, 7)
+    ('Попово-Лежачей', None)
+    """
+    lo = _COMPOUND_START.search(text, max(0, start - 64), start + 1).start()
+    m = _COMPOUND.match(text, lo, end + 64)
+    return m.group() if m and m.end() >= end and (m.start() < start or m.end() > end) else None

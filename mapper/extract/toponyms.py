@@ -36,7 +36,7 @@ from mapper.extract.people import ends_sentence, person_names
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.not_places import (PERSON, common_word, may_be_head, organisation_head_after,
                                        vessel_head_before, word_class)
-from mapper.extract.toponym_text import (APOSTROPHES, Spans, at_sentence_start, capitalised_runs,
+from mapper.extract.toponym_text import (APOSTROPHES, compound_around, Spans, at_sentence_start, capitalised_runs,
                                          run_words, token_after, token_before)
 
 __all__ = ["SpottedName", "ToponymSpotter"]
@@ -214,6 +214,8 @@ class ToponymSpotter:
                     continue
                 start, end = base + run.words[first][0], base + run.words[last][1]
                 word = text[start:base + run.words[first][1]]
+                if is_cyrillic(word) and (compound := compound_around(text, start, end)) and self._has_nominative(compound):
+                    continue  # "Попово" of Попово-Лежачей: the compound is read as inflected (not Суджа of Суджа-Курск)
                 how = self._looks_like_a_name_of_place(text, word, start, end, first == last, persons)
                 if how:
                     out.append(SpottedName(start, end, text[start:end], how, key))

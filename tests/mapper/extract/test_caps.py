@@ -159,3 +159,13 @@ def test_a_person_after_a_title_is_still_a_person_not_the_place_before_him(spott
 def test_names_after_settlement_words_are_kept_when_the_gazetteer_lacks_them(spotter, text, expected):
     assert [s.text for s in spotter.spot(text) if s.how == "cue"] == expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Бои шли у Попово-Лежачей и Тёткино.", ["Попово-Лежачей", "Тёткино"]),
+    ("Вчера в Попово-Лежачах снова стреляли.", ["Попово-Лежачах"]),
+    ("Трасса Суджа-Курск перекрыта после обстрела.", ["Суджа", "Курск"]),
+    ("На трасі Суми-Суджа обстріляли авто.", ["Суми", "Суджа"]),
+])
+def test_a_hyphenated_place_is_read_whole_and_a_road_between_two_places_as_two(spotter, text, expected):
+    assert [s.text for s in spotter.spot(text)] == expected
