@@ -30,6 +30,7 @@ from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.dates import EventDate, resolve_event_date
 from mapper.model.events import CATEGORIES, Event, EventLocation, Source, events_to_geodataframe, total_casualties
+from mapper.extract.caps import in_dateline
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
 from mapper._internal.regex_prefix import compile_with_first_chars
@@ -154,6 +155,9 @@ class _Report:
             dated_text = text[:dateline[0]] + " " * (dateline[1] - dateline[0]) + text[dateline[1]:]
         else:
             dated_text = text
+        # a header in capitals opening a line ("SEOUL: South Korea's intelligence agency told ...") is
+        # where a digest's item was filed or said, like a wire dateline: no place of its claims
+        mentions = [m for m in mentions if not (m.text.isupper() and in_dateline(text, m.start))]
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -282,7 +286,7 @@ def _locations(s: Sentence, report: "_Report"):
         for other in _neighbours(s, report.sentences):
             if regions and other.index in report.with_figures:
                 continue
-            found = [m for m in by_sentence.get(other.index, []) if _is_site(m)
+            found = [m for m in by_sentence.get(other.index, []) if _is_site(m) and not _seat(m, report.theatre)
                      and (not region_codes or not m.resolution.resolved or m.place.admin1_code in region_codes)
                      and not (m.resolution.resolved and name_key(m.place.name) in namesakes)]
             if found and _ANAPHORA.search(text[other.start:other.end]):
@@ -308,6 +312,16 @@ def _locations(s: Sentence, report: "_Report"):
     if unresolved and locs:
         note = f"{', '.join(loc.mention for loc in unresolved)} not placed; region used"
     return unresolved + locs, (3 if locs else None), note, used
+
+
+def _seat(m: Mention, theatre) -> bool:
+    """A place another sentence names that a claim does not borrow: a national capital, or a city of a
+    million outside the theatre (where people speak and meet: "Zelensky, speaking in Kyiv, ...",
+    "met Putin in St Petersburg")."""
+    if not m.resolution.resolved:
+        return False
+    place = m.place
+    return place.feature_code == "PPLC" or (world_city(place) and theatre is not None and not theatre.contains(place))
 
 
 def _is_near(text: str, mention: Mention) -> bool:
