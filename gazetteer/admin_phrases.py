@@ -110,7 +110,7 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
         if kind != "sector":
             (regions if kind == "region" else districts).append((a, b, phrase))
     if any(noun.stem in text for noun in _OBLAST_NOUNS):
-        regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text)]
+        regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text) if not _a_person(m.group(1))]
     return sorted(regions), sorted(districts)
 
 
@@ -153,6 +153,19 @@ def _admin_names(text: str, low: str | None) -> Iterator[tuple[int, int, str, st
                 continue
             phrase = f"{name} {_OBLAST_WORD[name.isascii()] if is_direction else keyword}"
             yield a, b, phrase, "region" if is_region else "district"
+
+
+@lru_cache(maxsize=4096)
+def _a_person(word: str) -> bool:
+    """Is a word shaped like a regional noun a word for a person ("Женщина": a woman, not a region)?
+    A region is inanimate; the dictionaries know the people.
+
+    >>> _a_person("Женщина"), _a_person("Курщина"), _a_person("Сумщині")
+    (True, False, False)
+    """
+    from gazetteer.morphology import analyzers
+
+    return any(p.is_known and "anim" in p.tag for analyzer in analyzers() for p in analyzer.parse(word)[:1])
 
 
 def _same_kind(item: str, head: str) -> bool:

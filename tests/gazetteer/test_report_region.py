@@ -55,3 +55,18 @@ def test_a_country_before_another_verb_is_still_a_place(sentence, code):
 def test_a_russian_village_in_a_report_from_ukraine_is_not_vetoed_by_the_source_country():
     text = "В Україні повідомляють, що біля Любимівки ліквідовано кілька десятків військових."
     assert _resolved(text)["Любимівки"] == "Lyubimovka"
+
+
+@pytest.mark.parametrize("text", ["Женщина получила ранения при обстреле.", "Пожилая женщина погибла, сообщил глава района."])
+def test_a_woman_is_no_regional_noun(text):
+    from gazetteer.admin_phrases import region_phrases
+
+    assert region_phrases(text) == []
+    assert not [m for m in geoparse_text(text, doc_id="t") if m.text.casefold().startswith("женщин")]
+
+
+def test_the_regional_nouns_are_still_regions():
+    from gazetteer.admin_phrases import region_phrases
+
+    assert region_phrases("Курщина и Белгородчина под обстрелом, на Сумщині тривога.") == [
+        "Курщина", "Белгородчина", "Сумщині"]
