@@ -38,6 +38,7 @@ __all__ = [
     "country_word_spans",
     "country_words",
     "is_word_char",
+    "is_speech_verb",
     "region_phrases",
     "region_phrase_spans",
     "district_phrase_spans",
@@ -160,10 +161,10 @@ _SPEECH_VERBS = frozenset(lang.words(lang.Role.SPEECH_VERB))
 
 
 @lru_cache(maxsize=20_000)
-def _is_speech(word: str) -> bool:
+def is_speech_verb(word: str) -> bool:
     """A form of a Russian or Ukrainian verb of saying: "повідомляють", "заявили".
 
-    >>> _is_speech("повідомляють"), _is_speech("заявили"), _is_speech("воюють")
+    >>> is_speech_verb("повідомляють"), is_speech_verb("заявили"), is_speech_verb("воюють")
     (True, True, False)
     """
     if not is_cyrillic(word):
@@ -199,7 +200,7 @@ def _is_actor(after: list[str], before: list[str]) -> bool:
     on ("Moscow blamed Ukraine"), not a place? After a preposition, only when a verb of saying
     follows: "В Україні повідомляють" is Ukraine's report, not a place in Ukraine."""
     if before and before[-1] in _PREPOSITIONS:
-        return bool(after) and _is_speech(after[0].strip(",.;:"))
+        return bool(after) and is_speech_verb(after[0].strip(",.;:"))
     return bool(after) and _is_verb(after[0].strip(",.;:")) or bool(before) and _is_verb(before[-1].strip(",.;:"))
 
 

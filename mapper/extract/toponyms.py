@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from gazetteer import Gazetteer
 from gazetteer.automaton import word_automaton
-from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, lowered
+from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, is_speech_verb, lowered
 from gazetteer.morphology import PREPOSITIONS, nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
 from mapper._internal.regex_prefix import AnchoredPattern
@@ -240,14 +240,16 @@ class ToponymSpotter:
         after_span = token_after(text, end)
         after = _word_after(text, after_span, end)
         after_folded = after.casefold() if after else ""
-        if after and after_folded in _PERSON_VERBS and not is_cyrillic(word) and before_folded not in PREPOSITIONS:
-            return None
+        if after and before_folded not in PREPOSITIONS and (
+                after_folded in _PERSON_VERBS if not is_cyrillic(word) else is_speech_verb(after_folded)):
+            return None  # "Syrskyi said", "Сирський заявив": a speaker, not a place
         if before_folded in _ORG_NEIGHBOURS or after_folded in _ORG_NEIGHBOURS:
             return None
-        if ((may_be_head(after) and organisation_head_after(text, end))
-                or (before_span and may_be_head(text[before_span[0]:before_span[1]], first=False)
-                    and vessel_head_before(text, start))):
-            return "organisation"
+        if before_span and may_be_head(text[before_span[0]:before_span[1]], first=False) and vessel_head_before(
+                text, start):
+            return None  # the name of a vessel, a street or a source: "the submarine Kursk", "вулиця Свободи"
+        if may_be_head(after) and organisation_head_after(text, end):
+            return "organisation"  # the organisation's seat: "Sumy Regional Military Administration"
         # Part of a longer run of capitalised words ("Kim Jong Un", "Main Directorate of Intelligence").
         if _capitalised(before) and before_folded not in _FUNCTION_WORDS and not at_sentence_start(
                 text, before_span[0], _TITLES):
@@ -293,10 +295,10 @@ class ToponymSpotter:
                         continue
                     if self._has_nominative(phrase):
                         end = start + len(phrase)
-                        how = ("organisation" if organisation_head_after(text, end) or vessel_head_before(text, start)
-                               else "inflected")
-                        out.append(SpottedName(start, end, phrase, how))
-                        covered.add(start, start + len(phrase))
+                        covered.add(start, end)
+                        if not vessel_head_before(text, start):  # "вулиця Свободи", "за словами Сирського"
+                            how = "organisation" if organisation_head_after(text, end) else "inflected"
+                            out.append(SpottedName(start, end, phrase, how))
                         break
         return out
 

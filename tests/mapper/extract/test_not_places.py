@@ -131,13 +131,22 @@ def test_vessel_heads_before_a_name(text, start, head):
 
 
 @pytest.mark.parametrize("text,name", [
-    ("The submarine Kursk sank long ago.", "Kursk"),
     ("The Kursk Group of Forces said it repelled four attacks.", "Kursk"),
     ("A spokesman for the Sumy Regional Military Administration said the strike hit a school.", "Sumy"),
     ("Начальник Сумської ОВА повідомив про атаку.", "Сумської"),
 ])
 def test_names_inside_organisations_are_kept_as_organisation_mentions(spotter, text, name):
     assert (name, "organisation") in spotted(spotter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The submarine Kursk sank long ago.",
+    "Підводний човен «Запоріжжя» стоїть у доці.",
+    "На вулиці Свободи поранено перехожого.",
+    "За словами Сирського, ворог втратив два батальйони.",
+])
+def test_the_name_of_a_vessel_street_or_source_is_no_place_at_all(spotter, text):
+    assert spotted(spotter, text) == []
 
 
 def test_an_organisation_mention_is_no_event_place_but_the_named_village_is(gazetteer):
@@ -172,3 +181,16 @@ def test_a_military_administration_post_with_a_guided_bomb_stays_in_the_theatre(
         for loc in event.locations:
             if loc.has_point:
                 assert theatre.contains(type("P", (), {"latitude": loc.latitude, "longitude": loc.longitude})())
+
+
+@pytest.mark.parametrize("text", [
+    "Сирський заявив, що бої тривають.",
+    "Сырский сообщил о продвижении.",
+    "Syrskyi said the front held.",
+])
+def test_a_name_before_a_verb_of_saying_is_a_speaker_not_a_place(spotter, text):
+    assert spotted(spotter, text) == []
+
+
+def test_a_place_after_a_preposition_before_a_verb_of_saying_is_still_a_place(spotter):
+    assert [name for name, _ in spotted(spotter, "В Судже заявили о двух раненых.")] == ["Судже"]
