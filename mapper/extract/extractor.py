@@ -30,7 +30,6 @@ from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.dates import EventDate, resolve_event_date
 from mapper.model.events import CATEGORIES, Event, EventLocation, Source, events_to_geodataframe, total_casualties
-from mapper.extract.caps import in_dateline
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
 from mapper._internal.regex_prefix import compile_with_first_chars
@@ -157,7 +156,7 @@ class _Report:
             dated_text = text
         # a header in capitals opening a line ("SEOUL: South Korea's intelligence agency told ...") is
         # where a digest's item was filed or said, like a wire dateline: no place of its claims
-        mentions = [m for m in mentions if not (m.text.isupper() and in_dateline(text, m.start))]
+        mentions = [m for m in mentions if not m.dateline]
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -275,8 +274,7 @@ def _locations(s: Sentence, report: "_Report"):
     regions = [m for m in in_sentence if m.how == "region" and m.resolution.resolved]
     sites = [m for m in in_sentence if _is_site(m)]
     if report.theatre is not None and sites:  # "said in Washington that ... in Russia's Kursk region"
-        home = [m for m in sites if not (m.resolution.resolved and world_city(m.place)
-                                         and not report.theatre.contains(m.place))]
+        home = [m for m in sites if not _far_city(m, report.theatre)]
         sites = home if home or regions else sites
     used: list[Sentence] = []
     note = ""
@@ -314,14 +312,16 @@ def _locations(s: Sentence, report: "_Report"):
     return unresolved + locs, (3 if locs else None), note, used
 
 
+def _far_city(m: Mention, theatre) -> bool:
+    """A capital or city of a million outside the theatre, where claims are made and people meet."""
+    return (m.resolution.resolved and theatre is not None and world_city(m.place)
+            and not theatre.contains(m.place))
+
+
 def _seat(m: Mention, theatre) -> bool:
-    """A place another sentence names that a claim does not borrow: a national capital, or a city of a
-    million outside the theatre (where people speak and meet: "Zelensky, speaking in Kyiv, ...",
-    "met Putin in St Petersburg")."""
-    if not m.resolution.resolved:
-        return False
-    place = m.place
-    return place.feature_code == "PPLC" or (world_city(place) and theatre is not None and not theatre.contains(place))
+    """A place another sentence names that a claim does not borrow: a national capital, or a
+    :func:`_far_city` ("Zelensky, speaking in Kyiv, ...", "met Putin in St Petersburg")."""
+    return m.resolution.resolved and (m.place.feature_code == "PPLC" or _far_city(m, theatre))
 
 
 def _is_near(text: str, mention: Mention) -> bool:

@@ -46,6 +46,9 @@ class Mention(NamedTuple):
     paragraph: int
     how: str
     resolution: Resolution
+    #: in a dateline or a line-opening header in capitals ("KYIV, Dec 3 (Reuters) -", "SEOUL:"): where
+    #: the report or a digest item was filed, not a place of its claims
+    dateline: bool = False
 
     @property
     def place(self):
@@ -128,7 +131,7 @@ class Geoparser:
                 resolution = hood.settle(i, name.query, self._resolve(name.query, ctx), ctx)
             mentions.append(Mention(doc_id, name.text, name.start, name.end,
                                     sentence.index if sentence else -1, sentence.paragraph if sentence else -1,
-                                    hood.reading(i, name.how, resolution), resolution))
+                                    hood.reading(i, name.how, resolution), resolution, dateline[i]))
         return mentions
 
     def _resolve_alone(self, name: str) -> Resolution:
