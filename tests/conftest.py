@@ -37,6 +37,21 @@ def index(gazetteer):
     return gazetteer.index
 
 
+@pytest.fixture(scope="session")
+def spotter(gazetteer):
+    """One place-name spotter on the bundled gazetteer (the spotting tests compare with ``spotting.spotted``)."""
+    from mapper.extract.toponyms import ToponymSpotter
+
+    return ToponymSpotter(gazetteer)
+
+
+@pytest.fixture(scope="session")
+def geoparser(gazetteer):
+    from mapper.extract.geoparse import Geoparser
+
+    return Geoparser(gazetteer)
+
+
 @pytest.fixture
 def index_copy(index, tmp_path):
     """A private copy of the session index, for tests that import into it."""

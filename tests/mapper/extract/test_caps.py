@@ -5,19 +5,8 @@ import pytest
 
 from mapper.extract.caps import in_dateline
 from mapper.extract.directions import lower_case_directions
-from mapper.extract.geoparse import Geoparser
 from mapper.extract.people import person_names
-from mapper.extract.toponyms import _TITLES, ToponymSpotter
-
-
-@pytest.fixture(scope="module")
-def spotter(gazetteer):
-    return ToponymSpotter(gazetteer)
-
-
-@pytest.fixture(scope="module")
-def geoparser(gazetteer):
-    return Geoparser(gazetteer)
+from mapper.extract.toponyms import _TITLES
 
 
 def texts(spotter, text):

@@ -6,27 +6,12 @@ import datetime as dt
 import pytest
 
 from mapper.extract.extractor import Extractor
-from mapper.extract.geoparse import Geoparser
 from mapper.extract.lang import LANGUAGES
 from mapper.extract.lang.schema import NotPlace
 from mapper.extract.not_places import (CLOSED_CLASS, PERSON, common_word, organisation_head_after,
                                        vessel_head_before, word_class)
-from mapper.extract.toponyms import ToponymSpotter
+from spotting import spotted
 from mapper.ingest.documents import Document
-
-
-@pytest.fixture(scope="module")
-def spotter(gazetteer):
-    return ToponymSpotter(gazetteer)
-
-
-@pytest.fixture(scope="module")
-def geoparser(gazetteer):
-    return Geoparser(gazetteer)
-
-
-def spotted(spotter, text):
-    return [(s.text, s.how) for s in spotter.spot(text)]
 
 
 # -- sentence openers and other common words -----------------------------------------------------

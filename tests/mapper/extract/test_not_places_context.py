@@ -9,17 +9,8 @@ import pytest
 from mapper.extract.extractor import Extractor
 from mapper.extract.geoparse import Geoparser
 from mapper.extract.not_places import common_word, organisation_head_after, vessel_head_before
-from mapper.extract.toponyms import ToponymSpotter
+from spotting import spotted
 from mapper.ingest.documents import Document
-
-
-@pytest.fixture(scope="module")
-def spotter(gazetteer):
-    return ToponymSpotter(gazetteer)
-
-
-def spotted(spotter, text):
-    return [(s.text, s.how) for s in spotter.spot(text)]
 
 
 # -- people after a title ------------------------------------------------------------------------

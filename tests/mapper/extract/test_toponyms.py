@@ -3,16 +3,7 @@
 import pytest
 
 from mapper.extract.geoparse import Geoparser
-from mapper.extract.toponyms import ToponymSpotter
-
-
-@pytest.fixture(scope="module")
-def spotter(gazetteer):
-    return ToponymSpotter(gazetteer)
-
-
-def spotted(spotter, text):
-    return [(s.text, s.how) for s in spotter.spot(text)]
+from spotting import spotted
 
 
 @pytest.mark.parametrize("text,expected", [
