@@ -22,6 +22,7 @@ Pokrovsk and Kursk directions") is a sector of the front, not that town::
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -142,7 +143,8 @@ class Neighbourhood:
                 self.anchors.append(Anchor(p, j, *self.where[j], self.keys[j], p.is_admin1 or p.is_admin2))
             elif lends[j] and not (s is not None and m.start == s.start and r.match is MatchKind.INFLECTED):
                 settled.append((j, p))  # not an inflected word opening a sentence ("Украинские ресурсы")
-        oblasts = {a.place.admin1_code for a in self.anchors if a.place.is_admin1}
+        self._oblasts = [a.place for a in self.anchors if a.place.is_admin1]  # the oblasts the report names
+        oblasts = {o.admin1_code for o in self._oblasts}
         for j, p in settled:
             if self._sure(mentions[j].query, p, oblasts):
                 self.anchors.append(Anchor(p, j, *self.where[j], self.keys[j], False))
@@ -155,7 +157,7 @@ class Neighbourhood:
         its name."""
         if place.admin1_code in oblasts:
             return True
-        if oblasts and _elsewhere(place, [(2, a) for a in self.anchors]):
+        if oblasts and _elsewhere(place, self._oblasts, (a.place for a in self.anchors)):
             return False  # far from every oblast the report names: not sure enough to place others
         if self.theatre is not None and self.theatre.contains(place):
             return True
@@ -193,7 +195,8 @@ class Neighbourhood:
             return res
         if _only_one(self.gazetteer, query, place) and (
                 self.theatre is None or self.theatre.contains(place)
-                or any(a.place.country_code == place.country_code for _, a in anchors)) and not _elsewhere(place, anchors):
+                or any(a.place.country_code == place.country_code for _, a in anchors)) and not _elsewhere(
+                place, [a.place for _, a in anchors if a.area and a.place.is_admin1], (a.place for _, a in anchors)):
             return res  # the one place of that name, in the theatre or on its neighbours' side of the border
         chosen = _fit(place, anchors)
         if chosen is not None and chosen[0] == 0:
@@ -238,15 +241,15 @@ def _fit(place: Place, anchors: list[tuple[int, Anchor]]) -> tuple[int, float, A
     return best
 
 
-def _elsewhere(place: Place, anchors: list[tuple[int, Anchor]]) -> bool:
+def _elsewhere(place: Place, oblasts: list[Place], named: Iterable[Place]) -> bool:
     """Is the one place of a name in another part of the country than the report? The report names
     oblasts, the place lies in none of them and more than :data:`ELSEWHERE_KM` from each of them and
     from every place it names ("У Чернігові..." / "У Ягідному...": not the Ягідне of Kharkiv oblast). Only
-    a village: the data lacks many villages (the one it has may be a namesake), not towns (Severomorsk)."""
-    oblasts = [a for _, a in anchors if a.area and a.place.is_admin1]
-    if _is_town(place) or not oblasts or place.admin1_code in {a.place.admin1_code for a in oblasts}:
+    a village: the data lacks many villages (the one it has may be a namesake), not towns (Severomorsk).
+    ``oblasts``: the oblasts the report names; ``named``: every place it names without doubt."""
+    if _is_town(place) or not oblasts or place.admin1_code in {o.admin1_code for o in oblasts}:
         return False
-    return all(place.distance_km(a.place) > ELSEWHERE_KM for _, a in anchors)
+    return all(place.distance_km(other) > ELSEWHERE_KM for other in named)
 
 
 def _refusal(query: str, anchors: list[tuple[int, Anchor]], cands) -> str:
