@@ -56,6 +56,7 @@ _NAME_QUALITY = {MatchKind.EXACT: 1.0, MatchKind.VARIANT: 1.0, MatchKind.TRANSLI
 #: Contradictions that come from the local context (the others are the match policy's own).
 _CONTEXT_CONTRADICTIONS = ("country", "oblast", "far from co-mentioned places")
 _SUPPORT_KM = 30.0
+_WORD_CHAR = re.compile(r"\w")
 #: A district named beside the mention outranks the theatre (0.4) and population (0.25) together.
 _DISTRICT_BONUS = 0.7
 #: Co-mentioned places this close together form a cluster ("the villages of X, Y and Z")...
@@ -152,7 +153,7 @@ class Gazetteer:
         self._fuzzy_version = -1
         self.candidates = lru_cache(maxsize=100_000)(self._candidates)
         self.context_from_text = lru_cache(maxsize=10_000)(self._context_from_text)
-        self._ranked = lru_cache(maxsize=100_000)(self._rank)
+        self._ranked = lru_cache(maxsize=100_000)(self._rank_name)  # keyed by name: its candidates are cached
 
     @classmethod
     def default(cls, *, rebuild: bool = False) -> "Gazetteer":
@@ -258,7 +259,7 @@ class Gazetteer:
         Raises :class:`QueryError` for an empty or over-long query.
         """
         query = name.strip()
-        if not query or not re.search(r"\w", query):
+        if not query or not _WORD_CHAR.search(query):
             raise QueryError(repr(name), "empty place name")
         if len(query) > MAX_QUERY_LENGTH:
             raise QueryError(query[:40] + "…", f"place name longer than {MAX_QUERY_LENGTH} characters")
@@ -277,7 +278,7 @@ class Gazetteer:
             if self.online is not None:
                 return self._resolve_online(query, head, country_codes)
             return Resolution(query, None, 0.0, f"no place called {head!r} in the gazetteer")
-        res = self._ranked(head, cands, context, bare)
+        res = self._ranked(head, context, bare)
         return res if res.query == query else replace(res, query=query)
 
     def _resolve_online(self, query: str, head: str, country_codes: list[str] | None) -> Resolution:
@@ -301,6 +302,9 @@ class Gazetteer:
         cached = " (from the local cache)" if hit.from_cache else ""
         return Resolution(query, place, 0.5, f"not in the offline gazetteer; found online by Nominatim{cached}",
                           MatchKind.ONLINE)
+
+    def _rank_name(self, query: str, context: Context, bare: bool) -> Resolution:
+        return self._rank(query, self.candidates(query), context, bare)
 
     def _rank(self, query: str, cands, context: Context, bare: bool = False) -> Resolution:
         """``bare``: the query is all there is (``geocode Paris``), so no text fails to name a country."""
