@@ -49,7 +49,8 @@ _SAME_KM = 10.0
 _LEVELS = ("sentence", "paragraph", "document")
 #: A report that names oblasts and no place near this far off is not about a village there.
 ELSEWHERE_KM = 200.0
-_NAMESAKE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in lang.words(lang.Role.NAMESAKE)) + r")(?!\w)")
+_NAMESAKE_WORDS = lang.words(lang.Role.NAMESAKE)
+_NAMESAKE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _NAMESAKE_WORDS) + r")(?!\w)")
 
 
 @lru_cache(maxsize=4096)
@@ -61,7 +62,10 @@ def namesake_marker(sentence: str) -> int:
     >>> namesake_marker("Ворожба Сумского района")
     -1
     """
-    m = _NAMESAKE.search(lowered(sentence))
+    low = lowered(sentence)
+    if not any(w in low for w in _NAMESAKE_WORDS):  # substring scans in C first: the regex tries every position
+        return -1
+    m = _NAMESAKE.search(low)
     return m.start() if m else -1
 
 
@@ -282,7 +286,7 @@ def _has_direction(text: str) -> bool:
     >>> _has_direction("fighting on the Kursk axis"), _has_direction("Kursk was quiet")
     (True, False)
     """
-    low = text.lower()
+    low = lowered(text)
     return any(core in low for core in _DIRECTION_CORES)
 
 
