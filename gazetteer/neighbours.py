@@ -30,6 +30,7 @@ from functools import lru_cache
 from gazetteer import lang
 from gazetteer.context import _INSTITUTION_AFTER, _INSTITUTION_BEFORE, Context, _is_actor, front_sector_spans, lowered
 from gazetteer.normalize import name_key
+from gazetteer.oblast_names import names_oblast
 from gazetteer.place import MatchKind, Place
 
 __all__ = ["FAR_KM", "Anchor", "Neighbourhood", "clause_of", "namesake_marker", "stands_for_government"]
@@ -47,6 +48,7 @@ _TOWN_POPULATION = 10_000
 #: Candidates closer than this are one place given twice (two sources), not namesakes.
 _SAME_KM = 10.0
 _LEVELS = ("sentence", "paragraph", "document")
+_OBLAST_WORD = lang.admin_words(lang.Use.NAME, lang.Level.OBLAST)[0]
 #: A report that names oblasts and no place near this far off is not about a village there.
 ELSEWHERE_KM = 200.0
 _NAMESAKE_WORDS = lang.words(lang.Role.NAMESAKE)
@@ -140,6 +142,10 @@ class Neighbourhood:
         self.anchors: list[Anchor] = []
         settled = []
         for j, (m, r, s) in enumerate(zip(mentions, first, where)):
+            if r.resolved and m.how == "organisation" and (oblast := _office_oblast(gazetteer, m.query, r.place)):
+                # "the Sumy Regional Military Administration": its reports are of places in its oblast
+                self.anchors.append(Anchor(oblast, j, *self.where[j], self.keys[j], True))
+                continue
             if not r.resolved or self.sector[j] or _is_city(r.place) or (s and self.clauses[j][0] > s.start):
                 continue  # unplaced, a front sector, a city, or named in a namesake clause
             p = r.place
@@ -288,6 +294,17 @@ def _has_direction(text: str) -> bool:
     """
     low = lowered(text)
     return any(core in low for core in _DIRECTION_CORES)
+
+
+@lru_cache(maxsize=4096)
+def _office_oblast(gazetteer, name: str, place: Place) -> Place | None:
+    """The oblast of an office named after the oblast's centre ("Sumy" in "the Sumy Regional Military
+    Administration", "Kursk governor"): the oblast of that name holding the place. None for a capital
+    (it stands for a government) or a name no oblast bears ("the Pogar district hospital")."""
+    if place.feature_code == "PPLC" or not place.is_settlement or not name.isascii() or not names_oblast(name):
+        return None
+    oblast = gazetteer.resolve(f"{name} {_OBLAST_WORD}", Context(theatre=gazetteer.theatre)).place
+    return oblast if oblast is not None and oblast.is_admin1 and oblast.admin1_code == place.admin1_code else None
 
 
 @lru_cache(maxsize=50_000)

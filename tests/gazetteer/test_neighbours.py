@@ -190,3 +190,29 @@ def test_a_capital_standing_for_its_government_reads_as_an_organisation(text, me
 def test_a_capital_as_a_place_stays_a_place(text, mention):
     [m] = [m for m in _geoparse(text) if m.text == mention]
     assert m.how != "organisation" and m.place is not None
+
+
+# -- an office named after an oblast's centre speaks of its oblast -----------------------------------
+# The gazetteer knows Vorozhbas of Sumy oblast only: a Kursk governor's Vorozhba is not one of them.
+def test_a_governors_report_is_of_places_in_his_oblast():
+    text = "Kursk governor Alexei Smirnov said a man was wounded in Vorozhba."
+    res = _one(text, "Vorozhba")
+    assert not res.resolved and "Kursk Oblast" in res.reason
+
+
+def test_a_regional_administration_pulls_the_homonym_into_its_oblast():
+    text = ("Shelling hit Belgorod overnight.\n\n"
+            "The Kharkiv Regional Military Administration said two women were wounded in Andriivka.")
+    assert _one(text, "Andriivka").place.admin1 == "Kharkiv Oblast"
+    assert _one(text.replace("Kharkiv", "Sumy"), "Andriivka").place is None
+
+
+def test_an_office_named_after_a_town_that_names_no_oblast_lends_no_oblast():
+    from gazetteer.neighbours import _office_oblast
+    from gazetteer.resolver import Gazetteer
+
+    gaz = Gazetteer.default()
+    pogar, sumy = gaz.resolve("Pogar").place, gaz.resolve("Sumy").place
+    assert _office_oblast(gaz, "Pogar", pogar) is None
+    assert _office_oblast(gaz, "Sumy", sumy).name == "Sumy Oblast"
+    assert _office_oblast(gaz, "Moscow", gaz.resolve("Moscow").place) is None
