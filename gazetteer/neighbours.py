@@ -51,6 +51,7 @@ _LEVELS = ("sentence", "paragraph", "document")
 _OBLAST_WORD = lang.admin_words(lang.Use.NAME, lang.Level.OBLAST)[0]
 #: A report that names oblasts and no place near this far off is not about a village there.
 ELSEWHERE_KM = 200.0
+_ELSEWHERE_DEGREES = ELSEWHERE_KM / 111.0  # a degree of latitude is 111.2 km: a little more, to be sure
 _NAMESAKE_WORDS = lang.words(lang.Role.NAMESAKE)
 _NAMESAKE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _NAMESAKE_WORDS) + r")(?!\w)")
 
@@ -155,8 +156,12 @@ class Neighbourhood:
                 settled.append((j, p))  # not an inflected word opening a sentence ("Украинские ресурсы")
         self._oblasts = [a.place for a in self.anchors if a.place.is_admin1]  # the oblasts the report names
         oblasts = {o.admin1_code for o in self._oblasts}
+        # the anchors by latitude: only those within ELSEWHERE_KM of a place's parallel can be that
+        # near it, so the test of each settled place does not read every anchor of a long list
+        self._latitudes = sorted((a.place.latitude, k) for k, a in enumerate(self.anchors))
         for j, p in settled:
             if self._sure(mentions[j].query, p, oblasts):
+                bisect.insort(self._latitudes, (p.latitude, len(self.anchors)))
                 self.anchors.append(Anchor(p, j, *self.where[j], self.keys[j], False))
         self.anchors.sort(key=lambda a: a.index)
         self._order = [a.index for a in self.anchors]
@@ -167,11 +172,17 @@ class Neighbourhood:
         its name."""
         if place.admin1_code in oblasts:
             return True
-        if oblasts and _elsewhere(place, self._oblasts, (a.place for a in self.anchors)):
+        if oblasts and _elsewhere(place, self._oblasts, self._within_band(place)):
             return False  # far from every oblast the report names: not sure enough to place others
         if self.theatre is not None and self.theatre.contains(place):
             return True
         return _only_one(self.gazetteer, query, place)
+
+    def _within_band(self, place: Place) -> list[Place]:
+        """The anchors so far whose latitude is within :data:`ELSEWHERE_KM` of ``place``'s."""
+        lo = bisect.bisect_left(self._latitudes, (place.latitude - _ELSEWHERE_DEGREES,))
+        hi = bisect.bisect_right(self._latitudes, (place.latitude + _ELSEWHERE_DEGREES, len(self.anchors)))
+        return [self.anchors[k].place for _, k in self._latitudes[lo:hi]]
 
     def reading(self, i: int, how: str, res) -> str:
         """How mention ``i`` reads: ``how``, or "organisation" for a capital standing for its government
@@ -215,7 +226,7 @@ class Neighbourhood:
         # only the namesakes near a neighbour are scored (the scoring is the costly part)
         near = [(f, p, how, sim) for p, how, sim in cands if (f := _fit(p, anchors)) is not None]
         fitting = [(f, c) for f, p, how, sim in near
-                   if not (c := self.gazetteer._score(query, p, how, sim, ctx)).contradiction]
+                   if not (c := self.gazetteer.score(query, p, how, sim, ctx)).contradiction]
         if not fitting:
             own = Candidate(place, res.score, res.match, tuple(res.reason.split("; ")), similarity=res.similarity)
             return Resolution(query, None, 0.0, _refusal(query, anchors, cands),

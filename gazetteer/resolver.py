@@ -308,7 +308,7 @@ class Gazetteer:
 
     def _rank(self, query: str, cands, context: Context, bare: bool = False) -> Resolution:
         """``bare``: the query is all there is (``geocode Paris``), so no text fails to name a country."""
-        scored = sorted((self._score(query, p, how, sim, context, bare) for p, how, sim in cands),
+        scored = sorted((self.score(query, p, how, sim, context, bare) for p, how, sim in cands),
                         key=lambda c: -c.score)
         cluster = _cluster([p for p in context.near if p.name != query])
         if cluster:
@@ -331,8 +331,10 @@ class Gazetteer:
         return Resolution(query, best.place, best.score, "; ".join(best.reasons), best.match, rest,
                           best.similarity)
 
-    def _score(self, query: str, place: Place, how: MatchKind, sim: float, ctx: Context,
+    def score(self, query: str, place: Place, how: MatchKind, sim: float, ctx: Context,
                bare: bool = False) -> Candidate:
+        """One candidate weighed in a context: score, reasons, contradiction or policy refusal (what
+        :meth:`resolve` ranks by; :mod:`gazetteer.neighbours` scores the namesakes near a neighbour)."""
         reasons: list[str] = []
         if how is MatchKind.FUZZY:
             quality = 0.75 * sim

@@ -216,3 +216,16 @@ def test_an_office_named_after_a_town_that_names_no_oblast_lends_no_oblast():
     assert _office_oblast(gaz, "Pogar", pogar) is None
     assert _office_oblast(gaz, "Sumy", sumy).name == "Sumy Oblast"
     assert _office_oblast(gaz, "Moscow", gaz.resolve("Moscow").place) is None
+
+
+def test_the_elsewhere_test_reads_only_anchors_near_the_places_parallel():
+    from gazetteer.neighbours import Anchor, Neighbourhood
+    from gazetteer.place import Place
+    from gazetteer.resolver import Gazetteer
+
+    hood = Neighbourhood(Gazetteer.default(), "", [], [], [], [])
+    places = [Place(id=f"t:{lat}", name=f"P{lat}", latitude=lat, longitude=35.0) for lat in (45.0, 50.0, 51.5, 69.0)]
+    hood.anchors = [Anchor(p, k, 0, 0, p.name.lower(), False) for k, p in enumerate(places)]
+    hood._latitudes = sorted((p.latitude, k) for k, p in enumerate(places))
+    here = Place(id="t:here", name="Here", latitude=51.0, longitude=35.0)
+    assert [p.name for p in hood._within_band(here)] == ["P50.0", "P51.5"]  # 45° and 69° are > 200 km off
