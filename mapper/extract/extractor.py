@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from gazetteer import Gazetteer
 from gazetteer.matching import world_city
 from gazetteer.normalize import name_key
-from mapper.extract.attribution import ActorClues, Claimants, actor_of, claimant_of
+from mapper.extract.claimants import Claimants, claimant_of
+from mapper.extract.sides import ActorClues, actor_of
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.dates import EventDate, resolve_event_date

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mapper.extract import attribution, casualties, dates, toponyms
+from mapper.extract import casualties, claimants, dates, sides, toponyms
 from mapper.extract import extractor as extract
 from mapper._internal.regex_prefix import (AnchoredPattern, first_chars, literal_prefixes, required_strings,
                                           with_first_chars)
@@ -37,7 +37,7 @@ def test_no_answer_when_any_character_could_start_a_match(pattern):
 
 
 @pytest.mark.parametrize("compiled", [
-    attribution._CIVILIANS, attribution._ACCORDING_TO, casualties._KEYWORD_RE, casualties._QUAL_RE,
+    sides._CIVILIANS, claimants._ACCORDING_TO, casualties._KEYWORD_RE, casualties._QUAL_RE,
     casualties._PREV_EXCL_RE, casualties._BOUNDARY_RE, extract._NEAR, extract._ANAPHORA, dates._REPORTING])
 def test_the_patterns_in_use_carry_the_look_ahead(compiled):
     assert re.sub(r"^\(\?[aiLmsux]+\)", "", compiled.pattern).startswith("(?=[")

@@ -7,7 +7,7 @@ import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.theatres import default_theatre, find_theatre
-from mapper.extract.attribution import Claimants, claimant_of
+from mapper.extract.claimants import Claimants, claimant_of
 from mapper.extract.extractor import Extractor
 from mapper.ingest.documents import Document
 
