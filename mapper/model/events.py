@@ -77,6 +77,8 @@ class Event:
     event_date_end: dt.date | None = None
     date_precision: int | None = None
     date_text: str = ""
+    event_type: str = ""
+    sub_event_type: str = ""
     killed: int | None = None
     wounded: int | None = None
     missing: int | None = None
@@ -87,8 +89,10 @@ class Event:
     casualties_high: int | None = None
     approximate: bool = False
     qualifier: str = ""
+    cumulative: bool = False
     actor: str = ""
     claimed_by: str = ""
+    claim_words: str = ""
     locations: tuple[EventLocation, ...] = ()
     geo_precision: int | None = None
     location_note: str = ""

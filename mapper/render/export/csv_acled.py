@@ -34,10 +34,9 @@ __all__ = ["write", "ACLED_COLUMNS", "EXTRA_COLUMNS", "FORMULA_PREFIXES", "neutr
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
                  "actor1", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source",
                  "notes", "fatalities")
-#: Our columns after them: the ``events`` layer (its latitude/longitude/geo_precision/event_date already
-#: appear above and are not repeated), then places and sources as JSON and the geometry as WKT.
-EXTRA_COLUMNS = tuple(c for c, _ in LAYER_COLUMNS["events"] if c not in ("latitude", "longitude", "geo_precision",
-                                                                        "event_date")) \
+#: Our columns after them: the ``events`` layer (the columns of it already above, such as latitude or
+#: event_type, are not repeated), then places and sources as JSON and the geometry as WKT.
+EXTRA_COLUMNS = tuple(c for c, _ in LAYER_COLUMNS["events"] if c not in ACLED_COLUMNS) \
     + ("locations_json", "sources_json", "geometry_wkt")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -61,8 +60,8 @@ def acled_fields(ev: Event, *, latitude: float | None = ..., longitude: float | 
         "event_date": ev.event_date,
         "year": ev.event_date.year if ev.event_date else None,
         "time_precision": ev.date_precision,
-        "event_type": "",        # not classified by our extraction (see docs/EXPORT.md)
-        "sub_event_type": "",
+        "event_type": ev.event_type,  # "" when the report gives no cause (see docs/EXPORT.md)
+        "sub_event_type": ev.sub_event_type,
         "actor1": ev.actor,      # the side whose casualties are claimed
         "admin1": _joined(loc.admin1 for loc in located),
         "admin2": _joined(loc.admin2 for loc in located),
@@ -98,17 +97,18 @@ def _cells(values: list, kind: str) -> list[str]:
 
 
 def _acled_columns(events: Sequence[Event], table) -> dict[str, list[str]]:
-    column = {name: table[name].to_pylist() for name in ("event_id", "event_date", "date_precision", "actor",
+    column = {name: table[name].to_pylist() for name in ("event_id", "event_date", "date_precision", "event_type",
+                                                          "sub_event_type", "actor",
                                                           "latitude", "longitude", "geo_precision",
                                                           "source_quote", "killed")}
     derived = [(fields["admin1"], fields["admin2"], fields["location"], fields["source"]) for fields in
                (acled_fields(ev, latitude=None, longitude=None) for ev in events)]
     admin1, admin2, location, source = (list(c) for c in zip(*derived)) if derived else ([], [], [], [])
-    blank = [""] * len(events)
     return {
         "event_id_cnty": _cells(column["event_id"], "str"), "event_date": _cells(column["event_date"], "date"),
         "year": ["" if d is None else str(d.year) for d in column["event_date"]],
-        "time_precision": _cells(column["date_precision"], "int"), "event_type": blank, "sub_event_type": blank,
+        "time_precision": _cells(column["date_precision"], "int"),
+        "event_type": _cells(column["event_type"], "str"), "sub_event_type": _cells(column["sub_event_type"], "str"),
         "actor1": _cells(column["actor"], "str"), "admin1": _cells(admin1, "str"), "admin2": _cells(admin2, "str"),
         "location": _cells(location, "str"), "latitude": _cells(column["latitude"], "float"),
         "longitude": _cells(column["longitude"], "float"), "geo_precision": _cells(column["geo_precision"], "int"),

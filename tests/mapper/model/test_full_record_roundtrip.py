@@ -45,9 +45,10 @@ _SOURCES = (
 )
 FULL = Event(
     event_id="ев-000001", doc_id="отчёт-1", event_date=dt.date(2024, 12, 14), event_date_end=dt.date(2024, 12, 15),
-    date_precision=2, date_text="14–15 декабря", killed=12, wounded=8, missing=3, captured=2,
+    date_precision=2, date_text="14–15 декабря", event_type="Battles", sub_event_type="Armed clash", killed=12, wounded=8, missing=3, captured=2,
     killed_or_wounded=20, casualties_low=25, casualties_best=30, casualties_high=40, approximate=True,
-    qualifier="не менее", actor="Северокорейские военные", claimed_by="ГУР Минобороны Украины",
+    qualifier="не менее", cumulative=True, actor="Северокорейские военные", claimed_by="ГУР Минобороны Украины",
+    claim_words="по данным ГУР",
     locations=_PLACES, geo_precision=2, location_note="несколько сёл; одно не найдено",
     source_url="https://example.org/новости/1", source_name="Пример Медиа", published=dt.date(2024, 12, 16),
     source_quote="Под Плёховом и Мартыновкой погибли 12 северокорейских военных.", quote_start=41, quote_end=104,

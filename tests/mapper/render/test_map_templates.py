@@ -54,6 +54,8 @@ def template_event(n: int = 0) -> Event:
                              resolved=False, reason=marked("reason"))
     return Event(event_id=f"ev-{n}-" + marked("event_id"), doc_id=marked("doc_id"),
                  event_date=dt.date(2024, 12, 14), date_precision=1, date_text=marked("date_text"),
+                 event_type=marked("event_type"), sub_event_type=marked("sub_event_type"),
+                 claim_words=marked("claim_words"),
                  killed=3, casualties_low=3, casualties_best=3, casualties_high=3, qualifier=marked("qualifier"),
                  actor=marked("actor"), claimed_by=marked("claimed_by"), locations=(loc, unplaced), geo_precision=1,
                  location_note=marked("location_note"), source_url="https://example.org/" + marked("url"),
