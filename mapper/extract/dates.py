@@ -30,6 +30,7 @@ from functools import lru_cache
 from gazetteer.automaton import word_automaton
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation, words
+from mapper.extract.rule_dispatch import RuleDispatch, word_trie
 
 __all__ = ["EventDate", "find_dates", "resolve_event_date"]
 
@@ -130,7 +131,8 @@ _RULES: list[tuple[str, str]] = [
 ]
 _NAMED = re.compile(r"\(\?P<\w+>")
 _ALL = "|".join(f"(?P<r{i}>{_NAMED.sub('(?:', p)})" for i, (_, p) in enumerate(_RULES))
-_COMBINED = re.compile(_ALL)                     # run on lower-cased text: much faster than IGNORECASE
+#: `_ALL` run on lower-cased text (much faster than IGNORECASE), with only the rules that can start there.
+_COMBINED = RuleDispatch([(f"r{i}", _NAMED.sub("(?:", p)) for i, (_, p) in enumerate(_RULES)])
 _RULE_RES = [(name, re.compile(p, re.IGNORECASE)) for name, p in _RULES]
 # Every expression contains one of these words (or a numeric date): only around them is the regex run.
 _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
@@ -141,7 +143,11 @@ _LEAD_STEMS = words(d.lead_stems for d in _LANGS)
 #: Anchor words, and "4." / "4-" of numeric dates.
 _AUTOMATON = word_automaton((word, word) for word in [*_ANCHORS, *(f"{d}{c}" for d in range(10) for c in ".-")])
 _TOKEN = re.compile(r"[^\W\d_]+|\d")
-_WORD_START = re.compile(r"\b\w")
+_LEAD_CHARS = max(map(len, _LEAD))
+#: The start of a word that may open an expression (`_is_lead`), in one search: a lead word, a lead
+#: stem, a digit, or (checked by `_is_lead`) a word opening with a letter outside a-z and а-я (+ ёіїєґ).
+_LEAD_START = re.compile(rf"\b(?:{word_trie(_LEAD)}(?![^\W\d_])|{word_trie(_LEAD_STEMS)}|\d"
+                         rf"|(?P<other>[^\W\d_a-z\u0430-\u044f\u0451\u0456\u0457\u0454\u0491]))")
 _LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")
 _REPORTING = compile_with_first_chars(rf"\b(?:{_slot('reporting')})\W{{0,3}}$", re.IGNORECASE)
 
@@ -358,16 +364,23 @@ def _hits(text: str) -> list[re.Match]:
     for a in sorted(anchors):
         if a < done:
             continue
-        for w in _WORD_START.finditer(low, max(done, a - _LOOKBACK), a + 1):
-            token = _TOKEN.match(low, w.start())
-            if not token or not (token[0] in _LEAD or token[0].isdigit() or token[0].startswith(_LEAD_STEMS)):
+        pos, stop = max(done, a - _LOOKBACK), a + _LEAD_CHARS + 1
+        while (lead := _LEAD_START.search(low, pos, stop)) and (w := lead.start()) <= a:
+            pos = w + 1
+            if lead.lastgroup == "other" and not _is_lead(low, w):
                 continue
-            m = _COMBINED.match(low, w.start())
+            m = _COMBINED.match(low, w)
             if m and m.end() > a:
                 hits.append(m)
                 done = m.end()
                 break
     return hits
+
+
+def _is_lead(low: str, start: int) -> bool:
+    """Does the word at `start` open an expression: a lead word or stem, or a digit?"""
+    token = _TOKEN.match(low, start)
+    return bool(token) and (token[0] in _LEAD or token[0].isdigit() or token[0].startswith(_LEAD_STEMS))
 
 
 def resolve_event_date(text: str, published: datetime.date | None) -> EventDate | None:
