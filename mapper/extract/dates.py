@@ -149,6 +149,7 @@ _LEAD_CHARS = max(map(len, _LEAD))
 _LEAD_START = re.compile(rf"\b(?:{word_trie(_LEAD)}(?![^\W\d_])|{word_trie(_LEAD_STEMS)}|\d"
                          rf"|(?P<other>[^\W\d_a-z\u0430-\u044f\u0451\u0456\u0457\u0454\u0491]))")
 _LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")
+_LAST_RUN_REVERSED = re.compile(r"\W*\w+")         # the last word and what follows it, read backwards
 _REPORTING = compile_with_first_chars(rf"\b(?:{_slot('reporting')})\W{{0,3}}$", re.IGNORECASE)
 
 
@@ -393,9 +394,17 @@ def resolve_event_date(text: str, published: datetime.date | None) -> EventDate 
     if isinstance(published, datetime.datetime):
         published = published.date()
     dates = [d for d in find_dates(text, published) if published is None or d.start <= published]
-    events = [d for d in dates if not _REPORTING.search(text, max(0, d.span[0] - 40), d.span[0])] or dates
+    events = [d for d in dates if not _after_reporting(text, d.span[0])] or dates
     best = events[0] if events else None
     for later in events[1:]:
         if later.precision < best.precision and best.start <= later.start and later.end <= best.end:
             best = later
     return best
+
+
+def _after_reporting(text: str, start: int) -> bool:
+    """Does a verb of saying ("said", "заявил") end just before `start` (in the 40 characters before)?
+    Such a verb is the whole last word before `start`, so the search starts at that word."""
+    low = max(0, start - 40)
+    tail = _LAST_RUN_REVERSED.match(text[low:start][::-1])
+    return bool(tail) and _REPORTING.search(text, start - tail.end(), start) is not None
