@@ -27,96 +27,124 @@ except ImportError:  # pragma: no cover - other interpreters
 
 __all__ = ["RuleDispatch", "word_trie"]
 
-#: Stands for "any decimal digit" (``\\d``) among a rule's first characters.
-_DIGIT = "\\d"
 _MAX_RANGE = 512
 
 
 class RuleDispatch:
     """``re.match`` of the alternation of ``(name, pattern)`` rules (no flags), each in a group
-    of its name, trying only the rules that can start with the character at the position."""
+    of its name, trying only the rules that can start with the characters at the position."""
 
-    def __init__(self, rules: list[tuple[str, str]]):
+    def __init__(self, rules: list[tuple[str, str]], width: int = 3):
         self._rules = [f"(?P<{name}>{pattern})" for name, pattern in rules]
-        self._firsts = [_first_chars(pattern) for _, pattern in rules]
+        self._width = width
+        self._starts = [_starts(pattern, width) for _, pattern in rules]
         self._by_rules: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-        self._by_char: dict[str, re.Pattern[str] | None] = {}
+        self._by_key: dict[str, re.Pattern[str] | None] = {}
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
-        """The match of the whole alternation at ``pos`` (None at the end of ``text``, too)."""
-        if pos >= len(text):
-            return self._pattern_for(None).match(text, pos)
-        char = text[pos]
+        """The match of the whole alternation at ``pos``."""
+        key = text[pos:pos + self._width]
         try:
-            pattern = self._by_char[char]
+            pattern = self._by_key[key]
         except KeyError:
-            pattern = self._by_char[char] = self._pattern_for(char)
+            pattern = self._by_key[key] = self._pattern_for(key)
         return pattern.match(text, pos) if pattern is not None else None
 
-    def _pattern_for(self, char: str | None) -> re.Pattern[str] | None:
-        chosen = tuple(i for i, firsts in enumerate(self._firsts)
-                       if char is None or firsts is None or char in firsts or _DIGIT in firsts and char.isdecimal())
+    def _pattern_for(self, key: str) -> re.Pattern[str] | None:
+        chosen = tuple(i for i, starts in enumerate(self._starts) if any(_fits(key, seq) for seq in starts))
         if chosen not in self._by_rules:
             self._by_rules[chosen] = re.compile("|".join(self._rules[i] for i in chosen)) if chosen else None
         return self._by_rules[chosen]
 
 
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` can start with (:data:`_DIGIT` for any decimal
-    digit), or None if that is not clear (then the rule is tried everywhere)."""
+#: An atom of a start: the set of characters it may be (with ``\\d`` / ``\\s`` for any decimal
+#: digit / space), or None for any character.
+_Atom = frozenset | None
+_DIGIT, _SPACE = "\\d", "\\s"
+_MAX_STARTS = 5000
+
+
+def _fits(key: str, seq: tuple[_Atom, ...]) -> bool:
+    """Can a match whose start is written by ``seq`` begin with ``key``? (Text after ``seq``,
+    or past the end of ``key``, is not looked at.)"""
+    for char, atom in zip(key, seq):
+        if atom is not None and char not in atom and not (
+                _DIGIT in atom and char.isdecimal() or _SPACE in atom and char.isspace()):
+            return False
+    return True
+
+
+def _starts(pattern: str, width: int) -> set[tuple[_Atom, ...]]:
+    """Ways the first ``width`` characters of a match of ``pattern`` can be written (a shorter
+    way lets anything follow), worked out from the parsed pattern; ``{()}`` if unclear."""
     if _p is None:
-        return None
+        return {()}
     try:
         items = list(_p.parse(pattern))
     except (re.error, RecursionError):
-        return None
-    chars = _firsts(items)
-    return frozenset(chars) if chars else None
+        return {()}
+    ends, cuts = _sequence(items, width)
+    return ends | cuts
 
 
-def _firsts(items: list) -> set[str] | None:
-    for index, (op, av) in enumerate(items):
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue  # zero width: the next item starts the match
-        if op is _c.LITERAL:
-            return {chr(av)}
-        if op is _c.IN:
-            return _class_chars(av)
-        if op is _c.SUBPATTERN:
-            if av[1] or av[2]:
-                return None  # inline flags ("(?i:...)"): not worked out here
-            return _firsts(list(av[-1]))
-        if op is _c.BRANCH:
-            chars: set[str] = set()
-            for alternative in av[1]:
-                found = _firsts(list(alternative))
-                if found is None:
-                    return None
-                chars |= found
-            return chars
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-            low, _, sub = av
-            chars = _firsts(list(sub))
-            if chars is None or low > 0:
-                return chars
-            rest = _firsts(items[index + 1:])  # an optional item: the match may start after it
-            return None if rest is None else chars | rest
-        return None  # anything else (any character, a back reference...) could start anywhere
-    return None      # a pattern that may match the empty string
+def _sequence(items: list, width: int) -> tuple[set, set]:
+    """(the ways a match of ``items`` can be written whole, shorter than ``width``; the ways its
+    first characters can be written with anything after them)."""
+    states: set[tuple] = {()}
+    cuts: set[tuple] = set()
+    for op, av in items:
+        if not states:
+            break
+        item_ends, item_cuts = _item(op, av, width)
+        if len(states) * (len(item_ends) + len(item_cuts)) > _MAX_STARTS:
+            return set(), {()}
+        grown = set()
+        for state in states:
+            for end in item_ends:
+                whole = state + end
+                (cuts if len(whole) >= width else grown).add(whole[:width])
+            for cut in item_cuts:
+                cuts.add((state + cut)[:width])
+        states = grown
+    return states, cuts
 
 
-def _class_chars(items) -> set[str] | None:
+def _item(op, av, width: int) -> tuple[set, set]:
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {()}, set()  # zero width
+    if op is _c.LITERAL:
+        return {(frozenset(chr(av)),)}, set()
+    if op is _c.IN:
+        return {(_class_atom(av),)}, set()
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:
+        return _sequence(list(av[-1]), width)
+    if op is _c.BRANCH:
+        ends, cuts = set(), set()
+        for alternative in av[1]:
+            more_ends, more_cuts = _sequence(list(alternative), width)
+            ends |= more_ends
+            cuts |= more_cuts
+        return ends, cuts
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, high, sub = av
+        sub_ends, sub_cuts = _sequence(list(sub), width)
+        ends = ({()} if low == 0 else set()) | (sub_ends if low <= 1 else set())
+        return ends, sub_cuts | (sub_ends if high > 1 else set())   # after one, anything may follow
+    return set(), {()}      # anything else (inline flags, any character...): any start
+
+
+def _class_atom(items) -> _Atom:
     chars: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
             chars.add(chr(av))
         elif op is _c.RANGE and av[1] - av[0] <= _MAX_RANGE:
             chars.update(chr(c) for c in range(av[0], av[1] + 1))
-        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
-            chars.add(_DIGIT)
+        elif op is _c.CATEGORY and av in (_c.CATEGORY_DIGIT, _c.CATEGORY_SPACE):
+            chars.add(_DIGIT if av is _c.CATEGORY_DIGIT else _SPACE)
         else:
-            return None  # negated classes, \w and wide ranges
-    return chars
+            return None  # negated classes, \\w and wide ranges: any character
+    return frozenset(chars)
 
 
 def word_trie(words: list[str]) -> str:
