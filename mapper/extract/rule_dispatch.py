@@ -1,11 +1,12 @@
 """An alternation of named rules, tried at a position only with the rules that can start there.
 
 ``(?P<r0>...)|(?P<r1>...)|...`` matched at a position tries every rule in turn, and each rule
-that cannot start with the character there still walks its optional lead-ins before it fails.
-:class:`RuleDispatch` works out once, from the parsed rules, the characters each can start with,
-and matches at a position with the alternation of only the rules that can start with the
-character found there (compiled once per set of rules). The rules keep their order and their
-group names, so the match (span and ``lastgroup``) is exactly that of the whole alternation::
+that cannot start with the text there still walks its optional lead-ins before it fails.
+:class:`RuleDispatch` works out once, from the parsed rules, how the first few characters of a
+match of each can be written, and matches at a position with the alternation of only the rules
+that can start with the characters found there (compiled once per set of rules). The rules keep
+their order and their group names, so the match (span and ``lastgroup``) is exactly that of the
+whole alternation::
 
     >>> rules = RuleDispatch([("a", r"\\bon\\s+\\d+"), ("b", r"\\d+\\s+days"), ("c", r"o\\w+")])
     >>> m = rules.match("on 5 days", 0)
@@ -34,12 +35,13 @@ class RuleDispatch:
     """``re.match`` of the alternation of ``(name, pattern)`` rules (no flags), each in a group
     of its name, trying only the rules that can start with the characters at the position."""
 
-    def __init__(self, rules: list[tuple[str, str]], width: int = 3):
+    def __init__(self, rules: list[tuple[str, str]], width: int = 5):
         self._rules = [f"(?P<{name}>{pattern})" for name, pattern in rules]
         self._width = width
         self._starts = [_starts(pattern, width) for _, pattern in rules]
         self._by_rules: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         self._by_key: dict[str, re.Pattern[str] | None] = {}
+        self._start_res: list[re.Pattern[str]] | None = None    # the starts of each rule, as a regex
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         """The match of the whole alternation at ``pos``."""
@@ -51,7 +53,12 @@ class RuleDispatch:
         return pattern.match(text, pos) if pattern is not None else None
 
     def _pattern_for(self, key: str) -> re.Pattern[str] | None:
-        chosen = tuple(i for i, starts in enumerate(self._starts) if any(_fits(key, seq) for seq in starts))
+        if len(key) < self._width:           # at the end of the text (rare): atom by atom
+            chosen = tuple(i for i, starts in enumerate(self._starts) if any(_fits(key, seq) for seq in starts))
+        else:
+            if self._start_res is None:
+                self._start_res = [re.compile("|".join(map(_seq_regex, starts))) for starts in self._starts]
+            chosen = tuple(i for i, start in enumerate(self._start_res) if start.match(key))
         if chosen not in self._by_rules:
             self._by_rules[chosen] = re.compile("|".join(self._rules[i] for i in chosen)) if chosen else None
         return self._by_rules[chosen]
@@ -61,7 +68,7 @@ class RuleDispatch:
 #: digit / space), or None for any character.
 _Atom = frozenset | None
 _DIGIT, _SPACE = "\\d", "\\s"
-_MAX_STARTS = 5000
+_MAX_STARTS = 20_000
 
 
 def _fits(key: str, seq: tuple[_Atom, ...]) -> bool:
@@ -72,6 +79,18 @@ def _fits(key: str, seq: tuple[_Atom, ...]) -> bool:
                 _DIGIT in atom and char.isdecimal() or _SPACE in atom and char.isspace()):
             return False
     return True
+
+
+def _seq_regex(seq: tuple[_Atom, ...]) -> str:
+    """A regex for the characters a start ``seq`` allows (what follows it is not looked at)."""
+    classes = []
+    for atom in seq:
+        if atom is None:
+            classes.append("(?s:.)")
+        else:
+            chars = "".join(re.escape(c) for c in sorted(atom - {_DIGIT, _SPACE}))
+            classes.append(f"[{chars}{_DIGIT if _DIGIT in atom else ''}{_SPACE if _SPACE in atom else ''}]")
+    return "".join(classes)
 
 
 def _starts(pattern: str, width: int) -> set[tuple[_Atom, ...]]:
@@ -126,11 +145,32 @@ def _item(op, av, width: int) -> tuple[set, set]:
             cuts |= more_cuts
         return ends, cuts
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        low, high, sub = av
-        sub_ends, sub_cuts = _sequence(list(sub), width)
-        ends = ({()} if low == 0 else set()) | (sub_ends if low <= 1 else set())
-        return ends, sub_cuts | (sub_ends if high > 1 else set())   # after one, anything may follow
+        return _repeat(*av, width)
     return set(), {()}      # anything else (inline flags, any character...): any start
+
+
+def _repeat(low: int, high: int, sub, width: int) -> tuple[set, set]:
+    """The ways of writing ``low`` to ``high`` copies of ``sub``, one more copy at a time."""
+    sub_ends, sub_cuts = _sequence(list(sub), width)
+    states: set[tuple] = {()}              # the ways of writing `copies` copies, shorter than width
+    ends: set[tuple] = set()
+    cuts: set[tuple] = set()
+    for copies in range(width + 1):
+        if copies >= low:
+            ends |= states
+        if copies == high or not states:
+            return ends, cuts
+        if len(states) * (len(sub_ends) + len(sub_cuts)) > _MAX_STARTS:
+            return set(), {()}
+        grown = set()
+        for state in states:
+            for end in sub_ends:
+                whole = state + end
+                (cuts if len(whole) >= width else grown).add(whole[:width])
+            for cut in sub_cuts:
+                cuts.add((state + cut)[:width])
+        states = grown
+    return ends, cuts | states             # copies that may be empty: anything may follow
 
 
 def _class_atom(items) -> _Atom:
