@@ -31,6 +31,9 @@ _CAPITALS = "".join(lang.uppercase for lang in LANGUAGES)
 #: List bullets: "• Харківщина." after a full stop opens a sentence of its own.
 _BULLETS = "•‣◦▪●"
 _BOUNDARY = re.compile(rf"""[.!?…][.!?…]*["'”»)\]]*(?:(?=\s+["'“«(\[]?[{_CAPITALS}0-9{_BULLETS}])|$)""")
+#: The same for a text whose only stop character is the full stop: a literal first character is
+#: found faster still.
+_FULL_STOP_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[.!?…]", r"\.", 1))
 _LAST_WORD_REVERSED = re.compile(r"[\w.]+")
 
 
@@ -81,14 +84,22 @@ def split_sentences(text: str) -> list[Sentence]:
         paragraphs.append((para_start, m.start()))
         para_start = m.end()
     paragraphs.append((para_start, len(text)))
+    boundary = _BOUNDARY if "!" in text or "?" in text or "…" in text else _FULL_STOP_BOUNDARY
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
         # The paragraph is read in place: `endpos` ends the text there for "$" and the look-ahead.
-        for m in _BOUNDARY.finditer(text, p_start, p_end):
+        for m in boundary.finditer(text, p_start, p_end):
             end = m.end()
             if end < p_end and _ends_with_abbreviation(text[max(start, end - 40):end]):
                 continue
-            _append(out, text, start, end, p_index)
+            if end - start > MAX_SENTENCE_CHARS:
+                _append(out, text, start, end, p_index)
+            else:                                  # _append, written out for the usual sentence
+                piece = text[start:end]
+                size = len(piece.rstrip())
+                if size:
+                    lead = len(piece) - len(piece.lstrip())
+                    out.append(_new(Sentence, (start + lead, start + size, p_index, len(out))))
             start = end
         _append(out, text, start, p_end, p_index)
     return _windows(out) if any(end - start > MAX_PARAGRAPH_CHARS for start, end in paragraphs) else out
