@@ -134,6 +134,7 @@ _ALL = "|".join(f"(?P<r{i}>{_NAMED.sub('(?:', p)})" for i, (_, p) in enumerate(_
 #: `_ALL` run on lower-cased text (much faster than IGNORECASE), with only the rules that can start there.
 _COMBINED = RuleDispatch([(f"r{i}", _NAMED.sub("(?:", p)) for i, (_, p) in enumerate(_RULES)])
 _RULE_RES = [(name, re.compile(p, re.IGNORECASE)) for name, p in _RULES]
+_RULE_BY_GROUP = {f"r{i}": rule for i, rule in enumerate(_RULE_RES)}
 # Every expression contains one of these words (or a numeric date): only around them is the regex run.
 _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
     *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *words(d.anchors for d in _LANGS)])
@@ -141,7 +142,8 @@ _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
 _LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set(words(d.leads for d in _LANGS))
 _LEAD_STEMS = words(d.lead_stems for d in _LANGS)
 #: Anchor words, and "4." / "4-" of numeric dates.
-_AUTOMATON = word_automaton((word, word) for word in [*_ANCHORS, *(f"{d}{c}" for d in range(10) for c in ".-")])
+_AUTOMATON = word_automaton((word, (len(word), word[0].isdigit(), word in _MONTH_VERBS))  # (length, numeric, verb)
+                            for word in [*_ANCHORS, *(f"{d}{c}" for d in range(10) for c in ".-")])
 _TOKEN = re.compile(r"[^\W\d_]+|\d")
 _LEAD_CHARS = max(map(len, _LEAD))
 #: The start of a word that may open an expression (`_is_lead`), in one search: a lead word, a lead
@@ -336,13 +338,14 @@ def find_dates(text: str, published: datetime.date | None) -> list[EventDate]:
         published = published.date()
     found: list[EventDate] = []
     for hit in _hits(text):
-        name, rule = _RULE_RES[int(hit.lastgroup[1:])]
+        name, rule = _RULE_BY_GROUP[hit.lastgroup]
         if published is None and name in _RELATIVE:
             continue
-        m = rule.fullmatch(text, hit.start(), hit.end())      # on the original text: groups keep their case
+        start, end = span = hit.span()
+        m = rule.fullmatch(text, start, end)      # on the original text: groups keep their case
         resolved = _RESOLVERS[name](m, published) if m else None
         if resolved:
-            found.append(EventDate(*resolved, text[hit.start():hit.end()], hit.span()))
+            found.append(EventDate(*resolved, text[start:end], span))
     return found
 
 
@@ -352,13 +355,12 @@ def _hits(text: str) -> list[re.Match]:
     if len(low) != len(text):                    # lower() changed offsets (rare letters): scan it all
         return list(re.finditer(_ALL, text, re.IGNORECASE))
     n, anchors = len(low), []
-    for end, word in _AUTOMATON.iter(low):
-        i, j = end + 1 - len(word), end + 1
-        if word[0].isdigit():
+    for j, (size, numeric, verb) in _AUTOMATON.iter(low):
+        i, j = j + 1 - size, j + 1
+        if numeric:
             if j < n and low[j].isdigit():
                 anchors.append(i)
-        elif not (i and low[i - 1].isalpha() or j < n and low[j].isalpha()) and not (
-                word in _MONTH_VERBS and text[i].islower()):
+        elif not (i and low[i - 1].isalpha() or j < n and low[j].isalpha()) and not (verb and text[i].islower()):
             anchors.append(i)
     hits: list[re.Match] = []
     done = 0                                     # end of the last match: matches never overlap
