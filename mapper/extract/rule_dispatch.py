@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - other interpreters
 __all__ = ["RuleDispatch", "word_trie"]
 
 _MAX_RANGE = 512
+_MAX_KEYS = 100_000
 
 
 class RuleDispatch:
@@ -49,6 +50,8 @@ class RuleDispatch:
         try:
             pattern = self._by_key[key]
         except KeyError:
+            if len(self._by_key) >= _MAX_KEYS:    # a bound on memory, over a long run of varied text
+                self._by_key.clear()
             pattern = self._by_key[key] = self._pattern_for(key)
         return pattern.match(text, pos) if pattern is not None else None
 
