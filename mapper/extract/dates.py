@@ -30,6 +30,7 @@ from functools import lru_cache
 from gazetteer.automaton import word_automaton
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation, words
+from mapper.extract.rule_dispatch import RuleDispatch, word_trie
 
 __all__ = ["EventDate", "find_dates", "resolve_event_date"]
 
@@ -130,8 +131,10 @@ _RULES: list[tuple[str, str]] = [
 ]
 _NAMED = re.compile(r"\(\?P<\w+>")
 _ALL = "|".join(f"(?P<r{i}>{_NAMED.sub('(?:', p)})" for i, (_, p) in enumerate(_RULES))
-_COMBINED = re.compile(_ALL)                     # run on lower-cased text: much faster than IGNORECASE
+#: `_ALL` run on lower-cased text (much faster than IGNORECASE), with only the rules that can start there.
+_COMBINED = RuleDispatch([(f"r{i}", _NAMED.sub("(?:", p)) for i, (_, p) in enumerate(_RULES)])
 _RULE_RES = [(name, re.compile(p, re.IGNORECASE)) for name, p in _RULES]
+_RULE_BY_GROUP = {f"r{i}": rule for i, rule in enumerate(_RULE_RES)}
 # Every expression contains one of these words (or a numeric date): only around them is the regex run.
 _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
     *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *words(d.anchors for d in _LANGS)])
@@ -139,10 +142,16 @@ _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
 _LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set(words(d.leads for d in _LANGS))
 _LEAD_STEMS = words(d.lead_stems for d in _LANGS)
 #: Anchor words, and "4." / "4-" of numeric dates.
-_AUTOMATON = word_automaton((word, word) for word in [*_ANCHORS, *(f"{d}{c}" for d in range(10) for c in ".-")])
+_AUTOMATON = word_automaton((word, (len(word), word[0].isdigit(), word in _MONTH_VERBS))  # (length, numeric, verb)
+                            for word in [*_ANCHORS, *(f"{d}{c}" for d in range(10) for c in ".-")])
 _TOKEN = re.compile(r"[^\W\d_]+|\d")
-_WORD_START = re.compile(r"\b\w")
+_LEAD_CHARS = max(map(len, _LEAD))
+#: The start of a word that may open an expression (`_is_lead`), in one search: a lead word, a lead
+#: stem, a digit, or (checked by `_is_lead`) a word opening with a letter outside a-z and а-я (+ ёіїєґ).
+_LEAD_START = re.compile(rf"\b(?:{word_trie(_LEAD)}(?![^\W\d_])|{word_trie(_LEAD_STEMS)}|\d"
+                         rf"|(?P<other>[^\W\d_a-z\u0430-\u044f\u0451\u0456\u0457\u0454\u0491]))")
 _LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")
+_LAST_RUN_REVERSED = re.compile(r"\W*\w+")         # the last word and what follows it, read backwards
 _REPORTING = compile_with_first_chars(rf"\b(?:{_slot('reporting')})\W{{0,3}}$", re.IGNORECASE)
 
 
@@ -329,13 +338,14 @@ def find_dates(text: str, published: datetime.date | None) -> list[EventDate]:
         published = published.date()
     found: list[EventDate] = []
     for hit in _hits(text):
-        name, rule = _RULE_RES[int(hit.lastgroup[1:])]
+        name, rule = _RULE_BY_GROUP[hit.lastgroup]
         if published is None and name in _RELATIVE:
             continue
-        m = rule.fullmatch(text, hit.start(), hit.end())      # on the original text: groups keep their case
+        start, end = span = hit.span()
+        m = rule.fullmatch(text, start, end)      # on the original text: groups keep their case
         resolved = _RESOLVERS[name](m, published) if m else None
         if resolved:
-            found.append(EventDate(*resolved, text[hit.start():hit.end()], hit.span()))
+            found.append(EventDate(*resolved, text[start:end], span))
     return found
 
 
@@ -345,29 +355,35 @@ def _hits(text: str) -> list[re.Match]:
     if len(low) != len(text):                    # lower() changed offsets (rare letters): scan it all
         return list(re.finditer(_ALL, text, re.IGNORECASE))
     n, anchors = len(low), []
-    for end, word in _AUTOMATON.iter(low):
-        i, j = end + 1 - len(word), end + 1
-        if word[0].isdigit():
+    for j, (size, numeric, verb) in _AUTOMATON.iter(low):
+        i, j = j + 1 - size, j + 1
+        if numeric:
             if j < n and low[j].isdigit():
                 anchors.append(i)
-        elif not (i and low[i - 1].isalpha() or j < n and low[j].isalpha()) and not (
-                word in _MONTH_VERBS and text[i].islower()):
+        elif not (i and low[i - 1].isalpha() or j < n and low[j].isalpha()) and not (verb and text[i].islower()):
             anchors.append(i)
     hits: list[re.Match] = []
     done = 0                                     # end of the last match: matches never overlap
     for a in sorted(anchors):
         if a < done:
             continue
-        for w in _WORD_START.finditer(low, max(done, a - _LOOKBACK), a + 1):
-            token = _TOKEN.match(low, w.start())
-            if not token or not (token[0] in _LEAD or token[0].isdigit() or token[0].startswith(_LEAD_STEMS)):
+        pos, stop = max(done, a - _LOOKBACK), a + _LEAD_CHARS + 1
+        while (lead := _LEAD_START.search(low, pos, stop)) and (w := lead.start()) <= a:
+            pos = w + 1
+            if lead.lastgroup == "other" and not _is_lead(low, w):
                 continue
-            m = _COMBINED.match(low, w.start())
+            m = _COMBINED.match(low, w)
             if m and m.end() > a:
                 hits.append(m)
                 done = m.end()
                 break
     return hits
+
+
+def _is_lead(low: str, start: int) -> bool:
+    """Does the word at `start` open an expression: a lead word or stem, or a digit?"""
+    token = _TOKEN.match(low, start)
+    return bool(token) and (token[0] in _LEAD or token[0].isdigit() or token[0].startswith(_LEAD_STEMS))
 
 
 def resolve_event_date(text: str, published: datetime.date | None) -> EventDate | None:
@@ -380,9 +396,17 @@ def resolve_event_date(text: str, published: datetime.date | None) -> EventDate 
     if isinstance(published, datetime.datetime):
         published = published.date()
     dates = [d for d in find_dates(text, published) if published is None or d.start <= published]
-    events = [d for d in dates if not _REPORTING.search(text, max(0, d.span[0] - 40), d.span[0])] or dates
+    events = [d for d in dates if not _after_reporting(text, d.span[0])] or dates
     best = events[0] if events else None
     for later in events[1:]:
         if later.precision < best.precision and best.start <= later.start and later.end <= best.end:
             best = later
     return best
+
+
+def _after_reporting(text: str, start: int) -> bool:
+    """Does a verb of saying ("said", "заявил") end just before `start` (in the 40 characters before)?
+    Such a verb is the whole last word before `start`, so the search starts at that word."""
+    low = max(0, start - 40)
+    tail = _LAST_RUN_REVERSED.match(text[low:start][::-1])
+    return bool(tail) and _REPORTING.search(text, start - tail.end(), start) is not None

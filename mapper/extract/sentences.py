@@ -25,11 +25,15 @@ __all__ = ["Sentence", "split_sentences"]
 _ABBREVIATIONS = frozenset(words(lang.places.abbreviations for lang in LANGUAGES))
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _NEWLINE = re.compile(r"\n")
-#: One branch that opens with its stop characters, so that C scans for them.
+#: One branch that opens with its stop characters, so that C scans for them ("[.!?…][.!?…]*", not
+#: "[.!?…]+": the engine skips ahead to a character of a class only when the pattern opens with one).
 _CAPITALS = "".join(lang.uppercase for lang in LANGUAGES)
 #: List bullets: "• Харківщина." after a full stop opens a sentence of its own.
 _BULLETS = "•‣◦▪●"
-_BOUNDARY = re.compile(rf"""[.!?…]+["'”»)\]]*(?:(?=\s+["'“«(\[]?[{_CAPITALS}0-9{_BULLETS}])|$)""")
+_BOUNDARY = re.compile(rf"""[.!?…][.!?…]*["'”»)\]]*(?:(?=\s+["'“«(\[]?[{_CAPITALS}0-9{_BULLETS}])|$)""")
+#: The same for a text whose only stop character is the full stop: a literal first character is
+#: found faster still.
+_FULL_STOP_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[.!?…]", r"\.", 1))
 _LAST_WORD_REVERSED = re.compile(r"[\w.]+")
 
 
@@ -43,6 +47,9 @@ class Sentence(NamedTuple):
     index: int
 
 
+_new = tuple.__new__
+
+
 #: Longer "sentences" (run-ons, lists without full stops) are cut at clause boundaries; real
 #: sentences of reports are far shorter.
 MAX_SENTENCE_CHARS = 1000
@@ -54,10 +61,11 @@ MAX_PARAGRAPH_CHARS = 20_000
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    m = _LAST_WORD_REVERSED.match(chunk.rstrip(".!?…\"'”»)] ")[::-1])  # the last word, read backwards
+    chunk = chunk.rstrip(".!?…\"'”»)] ")
+    m = _LAST_WORD_REVERSED.match(chunk[::-1])  # the last word, read backwards
     if not m:
         return False
-    word = m.group()[::-1].casefold().rstrip(".")
+    word = chunk[len(chunk) - m.end():].casefold().rstrip(".")
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
@@ -76,15 +84,24 @@ def split_sentences(text: str) -> list[Sentence]:
         paragraphs.append((para_start, m.start()))
         para_start = m.end()
     paragraphs.append((para_start, len(text)))
+    boundary = _BOUNDARY if "!" in text or "?" in text or "…" in text else _FULL_STOP_BOUNDARY
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        chunk = text[p_start:p_end]
-        start = 0
-        for m in _BOUNDARY.finditer(chunk):
-            if m.end() < len(chunk) and _ends_with_abbreviation(chunk[max(start, m.end() - 40):m.end()]):
+        start = p_start
+        # The paragraph is read in place: `endpos` ends the text there for "$" and the look-ahead.
+        for m in boundary.finditer(text, p_start, p_end):
+            end = m.end()
+            if end < p_end and _ends_with_abbreviation(text[max(start, end - 40):end]):
                 continue
-            _append(out, text, p_start + start, p_start + m.end(), p_index)
-            start = m.end()
-        _append(out, text, p_start + start, p_end, p_index)
+            if end - start > MAX_SENTENCE_CHARS:
+                _append(out, text, start, end, p_index)
+            else:                                  # _append, written out for the usual sentence
+                piece = text[start:end]
+                size = len(piece.rstrip())
+                if size:
+                    lead = len(piece) - len(piece.lstrip())
+                    out.append(_new(Sentence, (start + lead, start + size, p_index, len(out))))
+            start = end
+        _append(out, text, start, p_end, p_index)
     return _windows(out) if any(end - start > MAX_PARAGRAPH_CHARS for start, end in paragraphs) else out
 
 
@@ -127,7 +144,8 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
     pieces = clause_spans(text, start, end) if end - start > MAX_SENTENCE_CHARS else ((start, end),)
     for piece_start, piece_end in pieces:
         piece = text[piece_start:piece_end]
-        stripped = piece.strip()
-        if stripped:
-            piece_start += piece.index(stripped[0])
-            out.append(Sentence(piece_start, piece_start + len(stripped), paragraph, len(out)))
+        size = len(piece.rstrip())
+        if size:
+            lead = len(piece) - len(piece.lstrip())          # the spaces before the sentence
+            # tuple.__new__ is Sentence(...) without the Python-level __new__ of a named tuple
+            out.append(_new(Sentence, (piece_start + lead, piece_start + size, paragraph, len(out))))
