@@ -170,7 +170,7 @@ def _day_month(day: int, month_word: str) -> tuple[int, int] | None:
 def _month_day(day: str | None, month_word: str | None) -> tuple[int, int] | None:
     if not day or not month_word or _verb(month_word):
         return None
-    return _day_month(int(day.rstrip(_DAY_SUFFIX_CHARS)), _key(month_word))
+    return _day_month(int(day.lower().rstrip(_DAY_SUFFIX_CHARS)), _key(month_word))  # "3RD" as "3rd"
 
 
 def _verb(month_word: str) -> bool:

@@ -226,3 +226,9 @@ def test_dateparser_is_imported_only_for_absolute_dates():
             "find_dates('On 14 December 30 died.', p); print(a, 'dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert out.stdout.split() == ["False", "True"], out.stderr
+
+
+def test_an_ordinal_in_capitals_is_read_and_an_impossible_one_is_no_date():
+    pub = date(2024, 12, 20)
+    assert [d.start for d in find_dates("STRIKE ON 3RD DECEMBER", pub)] == [date(2024, 12, 3)]
+    assert find_dates("FIGHTING ON 47TH DECEMBER", pub) == []
