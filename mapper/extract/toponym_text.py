@@ -50,7 +50,9 @@ def _upper_letter_class() -> str:
 
 
 _UP = _upper_letter_class()
-_REST = rf"[^\W\d_]*(?:[{APOSTROPHES}](?![sS]\b)[^\W\d_]+)*"
+#: The rest of a word, taken possessively (``*+``): everything after it in a run is optional, so the
+#: longest word is the one the greedy pattern matched anyway; no backtracking state is kept (faster).
+_REST = rf"[^\W\d_]*+(?:[{APOSTROPHES}](?![sS]\b)[^\W\d_]++)*+"
 _UPPER_WORD = rf"{_UP}{_REST}"
 _LOWER_WORD = rf"(?!{_UP})[^\W\d_]{_REST}"
 _SEP = r"(?: - |- | |-)"
