@@ -165,14 +165,19 @@ def title_spans(low: str, titles: frozenset[str]) -> list[tuple[int, int]]:
         automaton = word_automaton((word, len(word)) for word in titles if TOKEN.fullmatch(word))
         _TITLE_AUTOMATA[titles] = automaton
     spans = []
+    size = len(low)
     for last, length in automaton.iter(low):
         start, end = last - length + 1, last + 1
-        if start > 0 and (is_token_char(low[start - 1]) or (
-                low[start - 1] in APOSTROPHES and start > 1 and is_token_char(low[start - 2]))):
-            continue
-        if end < len(low) and (is_token_char(low[end]) or (
-                low[end] in APOSTROPHES and TOKEN.match(low, end + 1) and not _POSSESSIVE.match(low, end + 1))):
-            continue
+        if start > 0:  # the tests of is_token_char, written out: most hits are inside longer words
+            char = low[start - 1]
+            if (char.isalnum() and not char.isdecimal()) or (
+                    char in APOSTROPHES and start > 1 and is_token_char(low[start - 2])):
+                continue
+        if end < size:
+            char = low[end]
+            if (char.isalnum() and not char.isdecimal()) or (
+                    char in APOSTROPHES and TOKEN.match(low, end + 1) and not _POSSESSIVE.match(low, end + 1)):
+                continue
         spans.append((start, end))
     return spans
 
@@ -192,6 +197,28 @@ class Spans:
     def __init__(self) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
+
+    @classmethod
+    def of(cls, spans) -> Spans:
+        """The union of ``(start, end)`` pairs, as adding them one by one would give it (touching
+        spans are joined, empty ones dropped), built in one sorted pass.
+
+        >>> taken = Spans.of([(10, 20), (0, 3), (3, 5), (7, 7)])
+        >>> taken._starts, taken._ends
+        ([0, 10], [5, 20])
+        """
+        taken = cls()
+        starts, ends = taken._starts, taken._ends
+        for start, end in sorted(spans):
+            if end <= start:
+                continue
+            if ends and ends[-1] >= start:
+                if end > ends[-1]:
+                    ends[-1] = end
+            else:
+                starts.append(start)
+                ends.append(end)
+        return taken
 
     def add(self, start: int, end: int) -> None:
         if end <= start:

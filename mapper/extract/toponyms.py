@@ -132,7 +132,10 @@ class ToponymSpotter:
     def spot(self, text: str) -> list[SpottedName]:
         """Place-name mentions in ``text``, in order, without overlaps."""
         low = lowered(text)
-        runs = [(m.start(), self._run(m.group())) for m in capitalised_runs(text)]
+        cache, runs = self._runs, []
+        for m in capitalised_runs(text):
+            run = m.group()
+            runs.append((m.start(), cache.get(run) or self._run(run)))
         persons = person_names(text, low, _TITLES, self._names.notable)  # "мэр Харькова": a town
         found: list[SpottedName] = []
         found += self._regions(text, low)
@@ -226,19 +229,21 @@ class ToponymSpotter:
         """Is ``text[start:end]``, a gazetteer key's words (the first one ``word``), a place here?
         "gazetteer" when it is, "organisation" when it is part of an organisation's, title's or
         vessel's name, None when it is no place."""
-        if single and self._acronym(word, text, start):
+        if single and word.isupper() and self._acronym(word, text, start):
             return None  # acronyms: GUR, ISW, HUR, ЗСУ (not KYIV in "KYIV, Dec 3 (Reuters) -")
         folded = word.casefold()
         if folded in _FUNCTION_WORDS or folded in _COUNTRIES or word in persons:
             return None
         before_span = token_before(text, start)
-        before = _word_before(text, before_span, start)
+        # _word_before and _word_after, written out (this runs for every gazetteer match)
+        before = None if before_span is None or text[before_span[1]:start].strip(" .") else (
+            text[before_span[0]:before_span[1]])
         before_folded = before.casefold() if before else ""
         if before and before_folded.rstrip(".") in _TITLES and not (
                 "." in text[before_span[1]:start] and ends_sentence(before_folded)):  # "the governor. Sudzha"
             return None
         after_span = token_after(text, end)
-        after = _word_after(text, after_span, end)
+        after = None if after_span is None or text[end:after_span[0]].strip() else text[after_span[0]:after_span[1]]
         after_folded = after.casefold() if after else ""
         if after and before_folded not in PREPOSITIONS and (
                 after_folded in _PERSON_VERBS if not is_cyrillic(word) else is_speech_verb(after_folded)):
@@ -251,10 +256,10 @@ class ToponymSpotter:
         if may_be_head(after) and organisation_head_after(text, end):
             return "organisation"  # the organisation's seat: "Sumy Regional Military Administration"
         # Part of a longer run of capitalised words ("Kim Jong Un", "Main Directorate of Intelligence").
-        if _capitalised(before) and before_folded not in _FUNCTION_WORDS and not at_sentence_start(
+        if before and before[0].isupper() and before_folded not in _FUNCTION_WORDS and not at_sentence_start(
                 text, before_span[0], _TITLES):
             return None
-        if (_capitalised(after) and after_folded not in _PLACE_WORDS and not _district_adjective(after)
+        if (after and after[0].isupper() and after_folded not in _PLACE_WORDS and not _district_adjective(after)
                 and text[end:after_span[0]] == " " and word_class(after) in (None, PERSON)):
             return None
         if single and at_sentence_start(text, start, _TITLES) and (
@@ -373,36 +378,19 @@ def _district_adjective(word: str) -> bool:
     return is_cyrillic(word) and word.casefold().endswith(_ADJECTIVE_ENDINGS)
 
 
-def _capitalised(word: str | None) -> bool:
-    return bool(word) and word[:1].isupper()
-
-
-def _word_before(text: str, span: tuple[int, int] | None, start: int) -> str | None:
-    """The word right before ``start`` when only spaces and full stops stand between."""
-    if span is None or text[span[1]:start].strip(" ."):
-        return None
-    return text[span[0]:span[1]]
-
-
-def _word_after(text: str, span: tuple[int, int] | None, end: int) -> str | None:
-    """The word right after ``end`` when only white space stands between."""
-    if span is None or text[end:span[0]].strip():
-        return None
-    return text[span[0]:span[1]]
-
-
 def _covered(found: list[SpottedName]) -> Spans:
-    covered = Spans()
-    for f in found:
-        covered.add(f.start, f.end)
-    return covered
+    return Spans.of([(f.start, f.end) for f in found])
+
+
+#: Which of two overlapping names is kept: the lower rank, then the longer, then the earlier.
+_RANK = {"region": 0, "district": 0, "gazetteer": 1, "organisation": 1, "inflected": 2, "cue": 3}
 
 
 def _without_overlaps(found: list[SpottedName]) -> list[SpottedName]:
-    rank = {"region": 0, "district": 0, "gazetteer": 1, "organisation": 1, "inflected": 2, "cue": 3}
     chosen: list[SpottedName] = []
     taken = Spans()
-    for f in sorted(found, key=lambda f: (rank[f.how], -(f.end - f.start), f.start)):
+    rank = _RANK
+    for f in sorted(found, key=lambda f: (rank[f.how], f.start - f.end, f.start)):
         if not taken.overlaps(f.start, f.end):
             chosen.append(f)
             taken.add(f.start, f.end)
