@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from gazetteer.automaton import word_automaton
 
 __all__ = ["TOKEN", "APOSTROPHES", "capitalised_runs", "run_words", "is_token_char", "token_before", "token_after",
-           "at_sentence_start", "Spans", "title_spans"]
+           "at_sentence_start", "Spans", "title_spans", "WordStarts"]
 
 #: Every apostrophe a report may write inside a word (Куп'янськ, Куп’янськ, Купʼянськ, Куп‘янськ,
 #: Куп`янськ, Куп′янськ).
@@ -153,9 +153,10 @@ def at_sentence_start(text: str, start: int, titles: frozenset[str]) -> bool:
 _TITLE_AUTOMATA: dict[frozenset[str], object] = {}
 
 
-def title_spans(low: str, titles: frozenset[str]) -> list[tuple[int, int]]:
+def title_spans(low: str, titles: frozenset[str], hits: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of the tokens of lower-cased text ``low`` that are one of ``titles`` (one
-    Aho-Corasick pass; hits inside longer words are dropped).
+    Aho-Corasick pass; hits inside longer words are dropped). ``hits``: ``(start, length)`` of
+    every title of ``titles`` that opens a word (:class:`WordStarts`, more do no harm), when the caller has them.
 
     >>> title_spans("the president's aide, ex-general mayor", frozenset({"president", "general", "mayor"}))
     [(4, 13), (25, 32), (33, 38)]
@@ -166,7 +167,8 @@ def title_spans(low: str, titles: frozenset[str]) -> list[tuple[int, int]]:
         _TITLE_AUTOMATA[titles] = automaton
     spans = []
     size = len(low)
-    for last, length in automaton.iter(low):
+    found = automaton.iter(low) if hits is None else sorted((start + length - 1, length) for start, length in hits)
+    for last, length in found:
         start, end = last - length + 1, last + 1
         if start > 0:  # the tests of is_token_char, written out: most hits are inside longer words
             char = low[start - 1]
@@ -260,3 +262,57 @@ def compound_around(text: str, start: int, end: int) -> str | None:
     lo = _COMPOUND_START.search(text, max(0, start - 64), start + 1).start()
     m = _COMPOUND.match(text, lo, end + 64)
     return m.group() if m and m.end() >= end and (m.start() < start or m.end() > end) else None
+
+
+def _letters_only(text: str) -> str | None:
+    """``text`` with every character but a letter made a space, one byte a character (Cyrillic in
+    cp1251, read back as Latin-1: same offsets), behind one more space; None when cp1251 cannot
+    write it."""
+    try:
+        data = text.encode("ascii") if text.isascii() else text.encode("cp1251")
+    except UnicodeEncodeError:
+        return None
+    return " " + data.translate(_LETTERS_ONLY).decode("latin-1")
+
+
+_LETTERS_ONLY = bytes(b if (c := bytes([b]).decode("cp1251", errors="ignore")) and c.isalpha() else 32
+                      for b in range(256))
+
+
+class WordStarts:
+    """Where words of several lists may open a word of lower-cased text, in one Aho-Corasick pass.
+
+    An automaton pass costs more the more different first letters its keys have. Here each key is
+    looked for behind a space in the text with every non-letter made a space (:func:`_letters_only`),
+    so the automaton has one first letter. Every place where a word of a list stands after a
+    non-letter (or at the start) is found; a few more where another non-letter stands in the word
+    ("обл," for "обл.") may be, so the callers test each place as before::
+
+        >>> starts = WordStarts({"cue": ["near"], "title": ["gen"]})
+        >>> starts.find("near kursk, gen. x; (near) genre")
+        {'cue': [(0, 4), (21, 4)], 'title': [(12, 3), (27, 3)]}
+
+    :meth:`find` gives None for a text cp1251 cannot write; the callers then look as before.
+    """
+
+    def __init__(self, lists: dict[str, object]):
+        keys: dict[str, list[tuple[str, int]]] = {}
+        self._tags = tuple(lists)
+        for tag, words in lists.items():
+            for word in words:
+                key = _letters_only(word)
+                if key is None:
+                    raise ValueError(f"cp1251 cannot write {word!r}")
+                keys.setdefault(key, []).append((tag, len(word)))
+        self._automaton = word_automaton((key, tuple(tags)) for key, tags in keys.items())
+
+    def find(self, low: str) -> dict[str, list[tuple[int, int]]] | None:
+        """``(start, length)`` of each word of each list that may open a word of ``low``, by list."""
+        mapped = _letters_only(low)
+        if mapped is None:
+            return None
+        found: dict[str, list[tuple[int, int]]] = {tag: [] for tag in self._tags}
+        for last, tags in self._automaton.iter(mapped):
+            for tag, length in tags:
+                found[tag].append((last - length, length))
+        return found

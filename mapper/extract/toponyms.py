@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from gazetteer import Gazetteer
 from gazetteer.automaton import word_automaton
+from gazetteer.admin_phrases import admin_words
 from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, is_speech_verb, lowered
 from gazetteer.morphology import PREPOSITIONS, nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
@@ -36,8 +37,8 @@ from mapper.extract.people import ends_sentence, person_names
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.not_places import (PERSON, common_word, may_be_head, organisation_head_after,
                                        vessel_head_before, word_class)
-from mapper.extract.toponym_text import (APOSTROPHES, compound_around, Spans, at_sentence_start, capitalised_runs,
-                                         run_words, token_after, token_before)
+from mapper.extract.toponym_text import (APOSTROPHES, TOKEN, WordStarts, compound_around, Spans, at_sentence_start,
+                                         capitalised_runs, run_words, token_after, token_before)
 
 __all__ = ["SpottedName", "ToponymSpotter"]
 
@@ -70,6 +71,10 @@ _CUE_LIST = re.compile(
     rf"(?=[{_CAPITALS}]))?"
 )
 _ADJECTIVE_ENDINGS = tuple(words(p.adjective_endings for p in _PLACES))
+#: Where a cue, a title or an admin word may start: one automaton pass for the three
+#: (instead of one each in AnchoredPattern, title_spans and admin_phrase_spans).
+_WORD_STARTS = WordStarts({"cue": sorted(_CUE.prefixes or ()), "admin": sorted(admin_words()),
+                           "title": sorted(w for w in _TITLES if TOKEN.fullmatch(w))})
 
 
 class SpottedName(NamedTuple):
@@ -132,16 +137,18 @@ class ToponymSpotter:
     def spot(self, text: str) -> list[SpottedName]:
         """Place-name mentions in ``text``, in order, without overlaps."""
         low = lowered(text)
+        starts = _WORD_STARTS.find(low) if _CUE.prefixes else None  # None: each pass looks for itself
         cache, runs = self._runs, []
         for m in capitalised_runs(text):
             run = m.group()
             runs.append((m.start(), cache.get(run) or self._run(run)))
-        persons = person_names(text, low, _TITLES, self._names.notable)  # "мэр Харькова": a town
+        persons = person_names(text, low, _TITLES, self._names.notable,  # "мэр Харькова": a town
+                               None if starts is None else starts["title"])
         found: list[SpottedName] = []
-        found += self._regions(text, low)
+        found += self._regions(text, low, None if starts is None else [start for start, _ in starts["admin"]])
         found += self._gazetteer_matches(text, runs, persons)
         found += self._inflected(text, runs, found, persons)
-        found += self._cued(text, low, found, persons)
+        found += self._cued(text, low, found, persons, None if starts is None else starts["cue"])
         return _without_overlaps(found)
 
     def _run(self, run: str) -> _Run:
@@ -320,16 +327,17 @@ class ToponymSpotter:
 
     # -- regions and cues ------------------------------------------------------
     @staticmethod
-    def _regions(text: str, low: str | None = None) -> list[SpottedName]:
-        regions, districts = admin_phrase_spans(text, low)
+    def _regions(text: str, low: str | None = None, starts: list[int] | None = None) -> list[SpottedName]:
+        regions, districts = admin_phrase_spans(text, low, starts)
         regions += lower_case_directions(text, low)  # "на курском направлении"
         return [SpottedName(start, end, text[start:end], "region", phrase) for start, end, phrase in regions] + [
                 SpottedName(start, end, text[start:end], "district", phrase) for start, end, phrase in districts]
 
-    def _cued(self, text: str, low: str, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
+    def _cued(self, text: str, low: str, found: list[SpottedName], persons: set[str],
+              starts: list[tuple[int, int]] | None = None) -> list[SpottedName]:
         covered = _covered(found)
         out = []
-        for cue in _CUE.finditer(low):
+        for cue in _CUE.finditer(low) if starts is None else _cues_at(low, starts):
             pos = cue.end()
             while True:
                 m = _CUE_LIST.match(text, pos)
@@ -352,6 +360,20 @@ class ToponymSpotter:
                     break
                 pos = m.end()
         return out
+
+
+def _cues_at(low: str, starts: list[tuple[int, int]]):
+    """The matches of ``_CUE.finditer(low)``, tried only at ``starts`` (the ``(start, length)`` of its
+    prefixes, :class:`~mapper.extract.toponym_text.WordStarts`), as AnchoredPattern tries them."""
+    done = 0
+    match = _CUE.regex.match
+    for start in sorted({start for start, _ in starts}):
+        if start < done:
+            continue
+        m = match(low, start)
+        if m:
+            yield m
+            done = max(m.end(), start + 1)
 
 
 def _written_in_lower_case(text: str, word: str) -> bool:
