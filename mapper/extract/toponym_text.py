@@ -266,13 +266,13 @@ def compound_around(text: str, start: int, end: int) -> str | None:
 
 def _letters_only(text: str) -> str | None:
     """``text`` with every character but a letter made a space, one byte a character (Cyrillic in
-    cp1251, read back as Latin-1: same offsets), behind one more space; None when cp1251 cannot
+    cp1251, read back as Latin-1: same offsets), between two more spaces; None when cp1251 cannot
     write it."""
     try:
         data = text.encode("ascii") if text.isascii() else text.encode("cp1251")
     except UnicodeEncodeError:
         return None
-    return " " + data.translate(_LETTERS_ONLY).decode("latin-1")
+    return " " + data.translate(_LETTERS_ONLY).decode("latin-1") + " "
 
 
 _LETTERS_ONLY = bytes(b if (c := bytes([b]).decode("cp1251", errors="ignore")) and c.isalpha() else 32
@@ -284,26 +284,28 @@ class WordStarts:
 
     An automaton pass costs more the more different first letters its keys have. Here each key is
     looked for behind a space in the text with every non-letter made a space (:func:`_letters_only`),
-    so the automaton has one first letter. Every place where a word of a list stands after a
-    non-letter (or at the start) is found; a few more where another non-letter stands in the word
-    ("обл," for "обл.") may be, so the callers test each place as before::
+    so the automaton has one first letter; the words of a list of ``whole`` words are looked for
+    between spaces. Every place where a word of a list stands after a non-letter (or at the start)
+    and, if whole, before one (or at the end) is found; a few more where another non-letter stands
+    in the word ("обл," for "обл.") may be, so the callers test each place as before::
 
-        >>> starts = WordStarts({"cue": ["near"], "title": ["gen"]})
+        >>> starts = WordStarts({"cue": ["near"], "title": ["gen"]}, whole={"title"})
         >>> starts.find("near kursk, gen. x; (near) genre")
-        {'cue': [(0, 4), (21, 4)], 'title': [(12, 3), (27, 3)]}
+        {'cue': [(0, 4), (21, 4)], 'title': [(12, 3)]}
 
     :meth:`find` gives None for a text cp1251 cannot write; the callers then look as before.
     """
 
-    def __init__(self, lists: dict[str, object]):
-        keys: dict[str, list[tuple[str, int]]] = {}
+    def __init__(self, lists: dict[str, object], whole: frozenset[str] | set[str] = frozenset()):
+        keys: dict[str, list[tuple[str, int, int]]] = {}
         self._tags = tuple(lists)
         for tag, words in lists.items():
             for word in words:
                 key = _letters_only(word)
                 if key is None:
                     raise ValueError(f"cp1251 cannot write {word!r}")
-                keys.setdefault(key, []).append((tag, len(word)))
+                key = key if tag in whole else key[:-1]
+                keys.setdefault(key, []).append((tag, len(word), len(key) - 1))
         self._automaton = word_automaton((key, tuple(tags)) for key, tags in keys.items())
 
     def find(self, low: str) -> dict[str, list[tuple[int, int]]] | None:
@@ -313,6 +315,6 @@ class WordStarts:
             return None
         found: dict[str, list[tuple[int, int]]] = {tag: [] for tag in self._tags}
         for last, tags in self._automaton.iter(mapped):
-            for tag, length in tags:
-                found[tag].append((last - length, length))
+            for tag, length, back in tags:
+                found[tag].append((last - back, length))
         return found

@@ -74,7 +74,7 @@ _ADJECTIVE_ENDINGS = tuple(words(p.adjective_endings for p in _PLACES))
 #: Where a cue, a title or an admin word may start: one automaton pass for the three
 #: (instead of one each in AnchoredPattern, title_spans and admin_phrase_spans).
 _WORD_STARTS = WordStarts({"cue": sorted(_CUE.prefixes or ()), "admin": sorted(admin_words()),
-                           "title": sorted(w for w in _TITLES if TOKEN.fullmatch(w))})
+                           "title": sorted(w for w in _TITLES if TOKEN.fullmatch(w))}, whole={"admin", "title"})
 
 
 class SpottedName(NamedTuple):
