@@ -21,8 +21,8 @@ from gazetteer import lang
 from gazetteer.automaton import word_automaton
 from gazetteer.oblast_names import names_oblast
 
-__all__ = ["admin_phrase_spans", "district_phrase_spans", "front_sector_spans", "is_word_char", "lowered",
-           "region_phrase_spans", "region_phrases", "word_starts"]
+__all__ = ["admin_phrase_spans", "admin_words", "district_phrase_spans", "front_sector_spans", "is_word_char",
+           "lowered", "region_phrase_spans", "region_phrases", "word_starts"]
 
 
 def is_word_char(char: str) -> bool:
@@ -90,13 +90,14 @@ def district_phrase_spans(text: str, low: str | None = None) -> list[tuple[int, 
     return admin_phrase_spans(text, low)[1]
 
 
-def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
+def admin_phrase_spans(text: str, low: str | None = None, starts: list[int] | None = None) -> tuple[list, list]:
     """``(oblast phrases, district phrases)`` as the two functions above give them, from one scan
     for the rare keywords (then a look back for the name before each, and for the names of a list).
 
     Districts include okrugs ("Грайворонского городского округа") and hromadas; a front direction
     is read as its oblast ("Kursk direction" gives "Kursk region"); each name of a list of districts
-    gets its own phrase, spanning the name alone.
+    gets its own phrase, spanning the name alone. ``starts``: where in ``low`` a word of
+    :func:`admin_words` may start (every such place, more do no harm), when the caller has looked.
 
     >>> admin_phrase_spans("Sudzhansky district of the Kursk region")
     ([(27, 39, 'Kursk region')], [(0, 19, 'Sudzhansky district')])
@@ -106,7 +107,7 @@ def admin_phrase_spans(text: str, low: str | None = None) -> tuple[list, list]:
     [(14, 29, 'Kursk region')]
     """
     regions, districts = [], []
-    for a, b, phrase, kind in _admin_names(text, low):
+    for a, b, phrase, kind in _admin_names(text, low, starts):
         if kind != "sector":
             (regions if kind == "region" else districts).append((a, b, phrase))
     if any(noun.stem in text for noun in _OBLAST_NOUNS):
@@ -125,9 +126,9 @@ def front_sector_spans(text: str, low: str | None = None) -> list[tuple[int, int
     return [(a, b) for a, b, _, kind in _admin_names(text, low) if kind == "sector"]
 
 
-def _admin_names(text: str, low: str | None) -> Iterator[tuple[int, int, str, str]]:
+def _admin_names(text: str, low: str | None, starts: list[int] | None = None) -> Iterator[tuple[int, int, str, str]]:
     """``(start, end, phrase, kind)`` of each admin name; kind is region, district or sector."""
-    for m in word_starts(_ADMIN_WORD, low or lowered(text), _admin_word_starts()):
+    for m in word_starts(_ADMIN_WORD, low or lowered(text), _admin_word_starts() if starts is None else None, starts):
         head = _REGION_HEAD.search(text, max(0, m.start() - 64), m.start())
         if not head:
             continue
@@ -175,18 +176,20 @@ def _same_kind(item: str, head: str) -> bool:
     return item.isascii() or item[-2:].casefold() == head[-2:].casefold()
 
 
-def word_starts(pattern: re.Pattern[str], text: str, candidates=None) -> Iterator[re.Match[str]]:
+def word_starts(pattern: re.Pattern[str], text: str, candidates=None,
+                starts: list[int] | None = None) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` (which opens with a word character) that start a word, as if it
     began with ``(?<!\\w)``, left to right and not overlapping.
 
     ``candidates``: an Aho-Corasick automaton of every word the pattern can open with (values:
     their lengths, see :func:`~gazetteer.automaton.word_automaton`); the pattern is then tried only
-    where one of them starts instead of being searched for at every letter.
+    where one of them starts instead of being searched for at every letter. ``starts``: those places
+    already found (more places change nothing: the pattern matches only where one of its words starts).
 
     >>> [m.group() for m in word_starts(re.compile("oblasts?"), "Sumy oblast, Kursk and Bryansk oblasts")]
     ['oblast', 'oblasts']
     """
-    if candidates is None:
+    if candidates is None and starts is None:
         pos = 0
         while m := pattern.search(text, pos):
             start = m.start()
@@ -197,12 +200,19 @@ def word_starts(pattern: re.Pattern[str], text: str, candidates=None) -> Iterato
             pos = m.end() if m.end() > start else start + 1
         return
     pos = 0
-    for start in sorted({end - length + 1 for end, length in candidates.iter(text)}):
+    if starts is None:
+        starts = {end - length + 1 for end, length in candidates.iter(text)}
+    for start in sorted(set(starts)):
         if start < pos or (start and is_word_char(text[start - 1])):
             continue
         if m := pattern.match(text, start):
             yield m
             pos = max(m.end(), start + 1)
+
+
+def admin_words() -> frozenset[str]:
+    """Every (lower-case) word an admin phrase turns on: "region", "областей", "напрямку", "обл."."""
+    return _ADMIN_WORDS
 
 
 @lru_cache(maxsize=1)

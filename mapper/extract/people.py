@@ -24,14 +24,16 @@ __all__ = ["person_names", "ends_sentence"]
 _ABBREVIATIONS = frozenset(words(lang.places.abbreviations for lang in LANGUAGES))
 
 
-def person_names(text: str, low: str, titles: frozenset[str], places: Callable[[str], object]) -> set[str]:
+def person_names(text: str, low: str, titles: frozenset[str], places: Callable[[str], object],
+                 hits: list[tuple[int, int]] | None = None) -> set[str]:
     """Capitalised words that follow a title ("Maj. Gen. Pat Ryder" → Pat, Ryder): people all
     through the document; not a Cyrillic word that ``places`` calls a town (an office's seat; a village
     of the same name as a general is still his surname) and grammar does not call a
     person ("Мэр Харькова Игорь Терехов" → Игорь, Терехов). A full stop after a title or name that is
-    no abbreviation or initial ends the sentence, and the names: "said the governor. Sudzha was hit"."""
+    no abbreviation or initial ends the sentence, and the names: "said the governor. Sudzha was hit".
+    ``hits``: where titles may start, when the caller has looked (see :func:`title_spans`)."""
     names: set[str] = set()
-    for start, end in title_spans(low, titles):
+    for start, end in title_spans(low, titles, hits):
         previous_start, previous_end = start, end
         for _ in range(4):
             m = TOKEN.search(text, previous_end)

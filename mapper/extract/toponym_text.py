@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from gazetteer.automaton import word_automaton
 
 __all__ = ["TOKEN", "APOSTROPHES", "capitalised_runs", "run_words", "is_token_char", "token_before", "token_after",
-           "at_sentence_start", "Spans", "title_spans"]
+           "at_sentence_start", "Spans", "title_spans", "WordStarts"]
 
 #: Every apostrophe a report may write inside a word (Куп'янськ, Куп’янськ, Купʼянськ, Куп‘янськ,
 #: Куп`янськ, Куп′янськ).
@@ -50,7 +50,9 @@ def _upper_letter_class() -> str:
 
 
 _UP = _upper_letter_class()
-_REST = rf"[^\W\d_]*(?:[{APOSTROPHES}](?![sS]\b)[^\W\d_]+)*"
+#: The rest of a word, taken possessively (``*+``): everything after it in a run is optional, so the
+#: longest word is the one the greedy pattern matched anyway; no backtracking state is kept (faster).
+_REST = rf"[^\W\d_]*+(?:[{APOSTROPHES}](?![sS]\b)[^\W\d_]++)*+"
 _UPPER_WORD = rf"{_UP}{_REST}"
 _LOWER_WORD = rf"(?!{_UP})[^\W\d_]{_REST}"
 _SEP = r"(?: - |- | |-)"
@@ -151,9 +153,10 @@ def at_sentence_start(text: str, start: int, titles: frozenset[str]) -> bool:
 _TITLE_AUTOMATA: dict[frozenset[str], object] = {}
 
 
-def title_spans(low: str, titles: frozenset[str]) -> list[tuple[int, int]]:
+def title_spans(low: str, titles: frozenset[str], hits: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of the tokens of lower-cased text ``low`` that are one of ``titles`` (one
-    Aho-Corasick pass; hits inside longer words are dropped).
+    Aho-Corasick pass; hits inside longer words are dropped). ``hits``: ``(start, length)`` of
+    every title of ``titles`` that opens a word (:class:`WordStarts`, more do no harm), when the caller has them.
 
     >>> title_spans("the president's aide, ex-general mayor", frozenset({"president", "general", "mayor"}))
     [(4, 13), (25, 32), (33, 38)]
@@ -163,14 +166,20 @@ def title_spans(low: str, titles: frozenset[str]) -> list[tuple[int, int]]:
         automaton = word_automaton((word, len(word)) for word in titles if TOKEN.fullmatch(word))
         _TITLE_AUTOMATA[titles] = automaton
     spans = []
-    for last, length in automaton.iter(low):
+    size = len(low)
+    found = automaton.iter(low) if hits is None else sorted((start + length - 1, length) for start, length in hits)
+    for last, length in found:
         start, end = last - length + 1, last + 1
-        if start > 0 and (is_token_char(low[start - 1]) or (
-                low[start - 1] in APOSTROPHES and start > 1 and is_token_char(low[start - 2]))):
-            continue
-        if end < len(low) and (is_token_char(low[end]) or (
-                low[end] in APOSTROPHES and TOKEN.match(low, end + 1) and not _POSSESSIVE.match(low, end + 1))):
-            continue
+        if start > 0:  # the tests of is_token_char, written out: most hits are inside longer words
+            char = low[start - 1]
+            if (char.isalnum() and not char.isdecimal()) or (
+                    char in APOSTROPHES and start > 1 and is_token_char(low[start - 2])):
+                continue
+        if end < size:
+            char = low[end]
+            if (char.isalnum() and not char.isdecimal()) or (
+                    char in APOSTROPHES and TOKEN.match(low, end + 1) and not _POSSESSIVE.match(low, end + 1)):
+                continue
         spans.append((start, end))
     return spans
 
@@ -190,6 +199,28 @@ class Spans:
     def __init__(self) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
+
+    @classmethod
+    def of(cls, spans) -> Spans:
+        """The union of ``(start, end)`` pairs, as adding them one by one would give it (touching
+        spans are joined, empty ones dropped), built in one sorted pass.
+
+        >>> taken = Spans.of([(10, 20), (0, 3), (3, 5), (7, 7)])
+        >>> taken._starts, taken._ends
+        ([0, 10], [5, 20])
+        """
+        taken = cls()
+        starts, ends = taken._starts, taken._ends
+        for start, end in sorted(spans):
+            if end <= start:
+                continue
+            if ends and ends[-1] >= start:
+                if end > ends[-1]:
+                    ends[-1] = end
+            else:
+                starts.append(start)
+                ends.append(end)
+        return taken
 
     def add(self, start: int, end: int) -> None:
         if end <= start:
@@ -231,3 +262,59 @@ def compound_around(text: str, start: int, end: int) -> str | None:
     lo = _COMPOUND_START.search(text, max(0, start - 64), start + 1).start()
     m = _COMPOUND.match(text, lo, end + 64)
     return m.group() if m and m.end() >= end and (m.start() < start or m.end() > end) else None
+
+
+def _letters_only(text: str) -> str | None:
+    """``text`` with every character but a letter made a space, one byte a character (Cyrillic in
+    cp1251, read back as Latin-1: same offsets), between two more spaces; None when cp1251 cannot
+    write it."""
+    try:
+        data = text.encode("ascii") if text.isascii() else text.encode("cp1251")
+    except UnicodeEncodeError:
+        return None
+    return " " + data.translate(_LETTERS_ONLY).decode("latin-1") + " "
+
+
+_LETTERS_ONLY = bytes(b if (c := bytes([b]).decode("cp1251", errors="ignore")) and c.isalpha() else 32
+                      for b in range(256))
+
+
+class WordStarts:
+    """Where words of several lists may open a word of lower-cased text, in one Aho-Corasick pass.
+
+    An automaton pass costs more the more different first letters its keys have. Here each key is
+    looked for behind a space in the text with every non-letter made a space (:func:`_letters_only`),
+    so the automaton has one first letter; the words of a list of ``whole`` words are looked for
+    between spaces. Every place where a word of a list stands after a non-letter (or at the start)
+    and, if whole, before one (or at the end) is found; a few more where another non-letter stands
+    in the word ("обл," for "обл.") may be, so the callers test each place as before::
+
+        >>> starts = WordStarts({"cue": ["near"], "title": ["gen"]}, whole={"title"})
+        >>> starts.find("near kursk, gen. x; (near) genre")
+        {'cue': [(0, 4), (21, 4)], 'title': [(12, 3)]}
+
+    :meth:`find` gives None for a text cp1251 cannot write; the callers then look as before.
+    """
+
+    def __init__(self, lists: dict[str, object], whole: frozenset[str] | set[str] = frozenset()):
+        keys: dict[str, list[tuple[str, int, int]]] = {}
+        self._tags = tuple(lists)
+        for tag, words in lists.items():
+            for word in words:
+                key = _letters_only(word)
+                if key is None:
+                    raise ValueError(f"cp1251 cannot write {word!r}")
+                key = key if tag in whole else key[:-1]
+                keys.setdefault(key, []).append((tag, len(word), len(key) - 1))
+        self._automaton = word_automaton((key, tuple(tags)) for key, tags in keys.items())
+
+    def find(self, low: str) -> dict[str, list[tuple[int, int]]] | None:
+        """``(start, length)`` of each word of each list that may open a word of ``low``, by list."""
+        mapped = _letters_only(low)
+        if mapped is None:
+            return None
+        found: dict[str, list[tuple[int, int]]] = {tag: [] for tag in self._tags}
+        for last, tags in self._automaton.iter(mapped):
+            for tag, length, back in tags:
+                found[tag].append((last - back, length))
+        return found

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from gazetteer import Gazetteer
 from gazetteer.automaton import word_automaton
+from gazetteer.admin_phrases import admin_words
 from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, is_speech_verb, lowered
 from gazetteer.morphology import PREPOSITIONS, nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
@@ -36,8 +37,8 @@ from mapper.extract.people import ends_sentence, person_names
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.not_places import (PERSON, common_word, may_be_head, organisation_head_after,
                                        vessel_head_before, word_class)
-from mapper.extract.toponym_text import (APOSTROPHES, compound_around, Spans, at_sentence_start, capitalised_runs,
-                                         run_words, token_after, token_before)
+from mapper.extract.toponym_text import (APOSTROPHES, TOKEN, WordStarts, compound_around, Spans, at_sentence_start,
+                                         capitalised_runs, run_words, token_after, token_before)
 
 __all__ = ["SpottedName", "ToponymSpotter"]
 
@@ -70,6 +71,10 @@ _CUE_LIST = re.compile(
     rf"(?=[{_CAPITALS}]))?"
 )
 _ADJECTIVE_ENDINGS = tuple(words(p.adjective_endings for p in _PLACES))
+#: Where a cue, a title or an admin word may start: one automaton pass for the three
+#: (instead of one each in AnchoredPattern, title_spans and admin_phrase_spans).
+_WORD_STARTS = WordStarts({"cue": sorted(_CUE.prefixes or ()), "admin": sorted(admin_words()),
+                           "title": sorted(w for w in _TITLES if TOKEN.fullmatch(w))}, whole={"admin", "title"})
 
 
 class SpottedName(NamedTuple):
@@ -132,13 +137,18 @@ class ToponymSpotter:
     def spot(self, text: str) -> list[SpottedName]:
         """Place-name mentions in ``text``, in order, without overlaps."""
         low = lowered(text)
-        runs = [(m.start(), self._run(m.group())) for m in capitalised_runs(text)]
-        persons = person_names(text, low, _TITLES, self._names.notable)  # "мэр Харькова": a town
+        starts = _WORD_STARTS.find(low) if _CUE.prefixes else None  # None: each pass looks for itself
+        cache, runs = self._runs, []
+        for m in capitalised_runs(text):
+            run = m.group()
+            runs.append((m.start(), cache.get(run) or self._run(run)))
+        persons = person_names(text, low, _TITLES, self._names.notable,  # "мэр Харькова": a town
+                               None if starts is None else starts["title"])
         found: list[SpottedName] = []
-        found += self._regions(text, low)
+        found += self._regions(text, low, None if starts is None else [start for start, _ in starts["admin"]])
         found += self._gazetteer_matches(text, runs, persons)
         found += self._inflected(text, runs, found, persons)
-        found += self._cued(text, low, found, persons)
+        found += self._cued(text, low, found, persons, None if starts is None else starts["cue"])
         return _without_overlaps(found)
 
     def _run(self, run: str) -> _Run:
@@ -226,19 +236,21 @@ class ToponymSpotter:
         """Is ``text[start:end]``, a gazetteer key's words (the first one ``word``), a place here?
         "gazetteer" when it is, "organisation" when it is part of an organisation's, title's or
         vessel's name, None when it is no place."""
-        if single and self._acronym(word, text, start):
+        if single and word.isupper() and self._acronym(word, text, start):
             return None  # acronyms: GUR, ISW, HUR, ЗСУ (not KYIV in "KYIV, Dec 3 (Reuters) -")
         folded = word.casefold()
         if folded in _FUNCTION_WORDS or folded in _COUNTRIES or word in persons:
             return None
         before_span = token_before(text, start)
-        before = _word_before(text, before_span, start)
+        # _word_before and _word_after, written out (this runs for every gazetteer match)
+        before = None if before_span is None or text[before_span[1]:start].strip(" .") else (
+            text[before_span[0]:before_span[1]])
         before_folded = before.casefold() if before else ""
         if before and before_folded.rstrip(".") in _TITLES and not (
                 "." in text[before_span[1]:start] and ends_sentence(before_folded)):  # "the governor. Sudzha"
             return None
         after_span = token_after(text, end)
-        after = _word_after(text, after_span, end)
+        after = None if after_span is None or text[end:after_span[0]].strip() else text[after_span[0]:after_span[1]]
         after_folded = after.casefold() if after else ""
         if after and before_folded not in PREPOSITIONS and (
                 after_folded in _PERSON_VERBS if not is_cyrillic(word) else is_speech_verb(after_folded)):
@@ -251,10 +263,10 @@ class ToponymSpotter:
         if may_be_head(after) and organisation_head_after(text, end):
             return "organisation"  # the organisation's seat: "Sumy Regional Military Administration"
         # Part of a longer run of capitalised words ("Kim Jong Un", "Main Directorate of Intelligence").
-        if _capitalised(before) and before_folded not in _FUNCTION_WORDS and not at_sentence_start(
+        if before and before[0].isupper() and before_folded not in _FUNCTION_WORDS and not at_sentence_start(
                 text, before_span[0], _TITLES):
             return None
-        if (_capitalised(after) and after_folded not in _PLACE_WORDS and not _district_adjective(after)
+        if (after and after[0].isupper() and after_folded not in _PLACE_WORDS and not _district_adjective(after)
                 and text[end:after_span[0]] == " " and word_class(after) in (None, PERSON)):
             return None
         if single and at_sentence_start(text, start, _TITLES) and (
@@ -315,16 +327,17 @@ class ToponymSpotter:
 
     # -- regions and cues ------------------------------------------------------
     @staticmethod
-    def _regions(text: str, low: str | None = None) -> list[SpottedName]:
-        regions, districts = admin_phrase_spans(text, low)
+    def _regions(text: str, low: str | None = None, starts: list[int] | None = None) -> list[SpottedName]:
+        regions, districts = admin_phrase_spans(text, low, starts)
         regions += lower_case_directions(text, low)  # "на курском направлении"
         return [SpottedName(start, end, text[start:end], "region", phrase) for start, end, phrase in regions] + [
                 SpottedName(start, end, text[start:end], "district", phrase) for start, end, phrase in districts]
 
-    def _cued(self, text: str, low: str, found: list[SpottedName], persons: set[str]) -> list[SpottedName]:
+    def _cued(self, text: str, low: str, found: list[SpottedName], persons: set[str],
+              starts: list[tuple[int, int]] | None = None) -> list[SpottedName]:
         covered = _covered(found)
         out = []
-        for cue in _CUE.finditer(low):
+        for cue in _CUE.finditer(low) if starts is None else _cues_at(low, starts):
             pos = cue.end()
             while True:
                 m = _CUE_LIST.match(text, pos)
@@ -347,6 +360,20 @@ class ToponymSpotter:
                     break
                 pos = m.end()
         return out
+
+
+def _cues_at(low: str, starts: list[tuple[int, int]]):
+    """The matches of ``_CUE.finditer(low)``, tried only at ``starts`` (the ``(start, length)`` of its
+    prefixes, :class:`~mapper.extract.toponym_text.WordStarts`), as AnchoredPattern tries them."""
+    done = 0
+    match = _CUE.regex.match
+    for start in sorted({start for start, _ in starts}):
+        if start < done:
+            continue
+        m = match(low, start)
+        if m:
+            yield m
+            done = max(m.end(), start + 1)
 
 
 def _written_in_lower_case(text: str, word: str) -> bool:
@@ -373,36 +400,19 @@ def _district_adjective(word: str) -> bool:
     return is_cyrillic(word) and word.casefold().endswith(_ADJECTIVE_ENDINGS)
 
 
-def _capitalised(word: str | None) -> bool:
-    return bool(word) and word[:1].isupper()
-
-
-def _word_before(text: str, span: tuple[int, int] | None, start: int) -> str | None:
-    """The word right before ``start`` when only spaces and full stops stand between."""
-    if span is None or text[span[1]:start].strip(" ."):
-        return None
-    return text[span[0]:span[1]]
-
-
-def _word_after(text: str, span: tuple[int, int] | None, end: int) -> str | None:
-    """The word right after ``end`` when only white space stands between."""
-    if span is None or text[end:span[0]].strip():
-        return None
-    return text[span[0]:span[1]]
-
-
 def _covered(found: list[SpottedName]) -> Spans:
-    covered = Spans()
-    for f in found:
-        covered.add(f.start, f.end)
-    return covered
+    return Spans.of([(f.start, f.end) for f in found])
+
+
+#: Which of two overlapping names is kept: the lower rank, then the longer, then the earlier.
+_RANK = {"region": 0, "district": 0, "gazetteer": 1, "organisation": 1, "inflected": 2, "cue": 3}
 
 
 def _without_overlaps(found: list[SpottedName]) -> list[SpottedName]:
-    rank = {"region": 0, "district": 0, "gazetteer": 1, "organisation": 1, "inflected": 2, "cue": 3}
     chosen: list[SpottedName] = []
     taken = Spans()
-    for f in sorted(found, key=lambda f: (rank[f.how], -(f.end - f.start), f.start)):
+    rank = _RANK
+    for f in sorted(found, key=lambda f: (rank[f.how], f.start - f.end, f.start)):
         if not taken.overlaps(f.start, f.end):
             chosen.append(f)
             taken.add(f.start, f.end)
