@@ -26,6 +26,7 @@ from mapper.extract.lang.schema import RangeLead, RangeWord, Syntax
 from mapper.extract.casualty_stems import KEYWORD_PATTERN, KEYWORDS, may_have_keyword as _may_have_keyword
 from mapper.extract.numbers import NumberMatch, find_numbers
 from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper._internal.regex_suffix import TailPattern
 from mapper.extract.sentences import MAX_SENTENCE_CHARS, clause_spans
 
 __all__ = ["CATEGORIES", "Figure", "find_figures", "MAX_FIGURE"]
@@ -84,8 +85,8 @@ def _alt(name: str) -> str:
     return alternation(getattr(words, name) for words in _WORDS)
 
 
-_QUAL_RE = compile_with_first_chars(
-    rf"(?<!\w)(?P<q>{alternation(q.pattern for w in _WORDS for q in w.qualifiers)})\s*$", re.I)
+#: Qualifiers and excluding words end where a number starts: searched only where the text before it ends as one can.
+_QUAL_RE = TailPattern(rf"(?<!\w)(?P<q>{alternation(q.pattern for w in _WORDS for q in w.qualifiers)})", r"\s*$", re.I)
 _POSTQUAL_RE = re.compile(rf"\s*(?:{alternation(q.pattern for w in _WORDS for q in w.post_qualifiers)})(?!\w)", re.I)
 _RANGE_WORDS = {word: kind for w in _WORDS for word, kind in w.range_words.items()}
 _RANGE_LEADS = {word: kind for w in _WORDS for word, kind in w.range_leads.items()}
@@ -96,8 +97,7 @@ _INCREASE_END_RE = compile_with_first_chars(rf"(?<!\w)(?:{_INCREASE})\s+$", re.I
 
 # --- contexts that make a number something other than a head count ---------------------------
 _MONTHS = _alt("months")
-_PREV_EXCL_RE = compile_with_first_chars(
-    rf"(?:(?<!\w)(?:{_MONTHS}|{_alt('before_not_count')})|[$€£₴₽№#])\s*$", re.I)
+_PREV_EXCL_RE = TailPattern(rf"(?:(?<!\w)(?:{_MONTHS}|{_alt('before_not_count')})|[$€£₴₽№#])", r"\s*$", re.I)
 #: After a number: a hyphenated word ("94-th", "30-year"), or a unit, time or money word after
 #: optional spaces (tried where the spaces end, behind a look-ahead for the words' first letters).
 _NEXT_HYPHEN_RE = re.compile(r"-[^\W\d_]")
@@ -181,8 +181,8 @@ def _quantities(text: str, nums: list[NumberMatch]) -> list[_Quantity]:
 def _excluded(text: str, q: _Quantity) -> bool:
     """Dates, years, times, ages, distances, money, percentages, unit numbers, implausible sizes..."""
     if q.high > MAX_FIGURE or q.total or _NEXT_HYPHEN_RE.match(text, q.end) or _NEXT_EXCL_RE.match(
-            text, _SPACES_RE.match(text, q.end).end()) or any(
-            _PREV_EXCL_RE.search(text, max(0, at - 30), at) for at in {q.start, q.qstart}):
+            text, _SPACES_RE.match(text, q.end).end()) or _PREV_EXCL_RE.search(text, max(0, q.start - 30), q.start) or (
+            q.qstart != q.start and _PREV_EXCL_RE.search(text, max(0, q.qstart - 30), q.qstart)):
         return True
     token = text[q.start:q.end]
     return (q.low == q.high and len(token) == 4 and token.isdigit() and 1900 <= q.low <= 2100
