@@ -143,8 +143,9 @@ def compile_with_first_chars(pattern: str, flags: int = 0) -> re.Pattern[str]:
 _MAX_PREFIXES = 400
 
 
-def literal_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Strings one of which every match of ``pattern`` starts with, or None if that is not clear.
+def literal_prefixes(pattern: str, flags: int = 0, size: int | None = None) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` starts with, or None if that is not clear;
+    at most ``size`` characters long if given (fewer strings: a big alternation gets an answer).
 
     >>> sorted(literal_prefixes(r"(?<!\\w)(?:near|villages? of|сел[оа])\\s+"))
     ['near', 'village', 'села', 'село']
@@ -152,16 +153,18 @@ def literal_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
     items = None if _ignores_case(pattern, flags) else _parse(pattern)
     if items is None:
         return None
-    found = _prefixes(items)
+    found = _prefixes(items, size)
     if not found or "" in found or len(found) > _MAX_PREFIXES:
         return None
     return frozenset(found)
 
 
-def _prefixes(items: list) -> set[str] | None:
+def _prefixes(items: list, size: int | None = None) -> set[str] | None:
     """Prefixes of the matches of ``items``: a set of strings, "" standing for "may start anywhere"."""
     out = {""}
     for op, av in items:
+        if size and all(len(p) >= size for p in out):
+            return {p[:size] for p in out}
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             if any(out - {""}):
                 return out  # a zero-width test after some letters: stop the prefix here
@@ -178,16 +181,18 @@ def _prefixes(items: list) -> set[str] | None:
             subs: set[str] = set()
             complete = True
             for alternative in alternatives:
-                found = _prefixes(alternative)
+                found = _prefixes(alternative, size)
                 if found is None:
                     return _usable(out)
                 subs |= found
                 complete = complete and _whole(alternative)
             if "" in subs or len(subs) * len(out) > _MAX_PREFIXES:
                 return _usable(out)
-            out = {p + s for p in out for s in subs}
+            out = {(p + s)[:size] for p in out for s in subs} if size else {p + s for p in out for s in subs}
             if not complete:
                 return out
+        elif size and op is _c.MAX_REPEAT and av[:2] == (0, 1) and (exact := _exact(list(av[2]))) is not None:
+            out = {(p + s)[:size] for p in out for s in exact | {""}}  # an optional literal part
         else:
             return _usable(out)  # a repeat or anything else: the prefix ends before it
     return out
@@ -293,9 +298,9 @@ class AnchoredPattern:
     Without usable prefixes (a pattern that may start with any letter) it is plain ``finditer``.
     """
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, size: int | None = None):
         self.regex = re.compile(pattern, flags)
-        self.prefixes = literal_prefixes(pattern, flags)
+        self.prefixes = literal_prefixes(pattern, flags, size)
         self._automaton = None
         if self.prefixes:
             self._automaton = word_automaton((prefix, len(prefix)) for prefix in self.prefixes)

@@ -25,7 +25,7 @@ from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.lang.schema import RangeLead, RangeWord, Syntax
 from mapper.extract.casualty_stems import KEYWORD_PATTERN, KEYWORDS, may_have_keyword as _may_have_keyword
 from mapper.extract.numbers import NumberMatch, find_numbers
-from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper._internal.regex_prefix import AnchoredPattern, compile_with_first_chars, with_first_chars
 from mapper._internal.regex_suffix import TailPattern
 from mapper.extract.sentences import MAX_SENTENCE_CHARS, clause_spans
 
@@ -49,7 +49,8 @@ class Figure:
 
 
 # --- casualty words: built from the language resources in mapper.extract.casualty_stems --------
-_KEYWORD_LOWER_RE = compile_with_first_chars(KEYWORD_PATTERN)  # on lower-cased text: three times as fast as re.I
+#: On lower-cased text (three times as fast as re.I), tried only where a keyword's first letters stand.
+_KEYWORD_LOWER_RE = AnchoredPattern(with_first_chars(KEYWORD_PATTERN), size=4)
 _KEYWORD_RE = compile_with_first_chars(KEYWORD_PATTERN, re.I)
 #: Verbs whose number, once taken as their object, is not also their subject.
 _TAKES_OBJECT = (Syntax.ACTIVE_VERB, Syntax.EITHER_SIDE)

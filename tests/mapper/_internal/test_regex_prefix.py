@@ -97,3 +97,24 @@ def test_a_text_without_the_required_strings_never_matches(text):
     needed = required_strings(pattern)
     if not any(s in text for s in needed):
         assert re.search(pattern, text) is None
+
+
+def test_short_prefixes_answer_for_big_alternations():
+    assert literal_prefixes(r"(?:військово)?полонених|pows", size=4) == {"війс", "поло", "pows"}
+    assert literal_prefixes(r"killed|kills|kil", size=3) == {"kil"}
+    assert literal_prefixes(r"(?:військово)?полонених") is None
+
+
+@pytest.mark.parametrize("pattern", ANCHORED)
+@settings(max_examples=200, deadline=None)
+@given(text=ANCHOR_TEXT)
+def test_anchored_pattern_with_short_prefixes_finds_what_finditer_finds(pattern, text):
+    anchored = AnchoredPattern(pattern, size=2)
+    assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="killedwoundpsrcaty aonv-'", max_size=60))
+def test_the_anchored_keyword_finder_finds_what_the_keyword_regex_finds(text):
+    assert [m.span() for m in casualties._KEYWORD_LOWER_RE.finditer(text)] == [
+        m.span() for m in casualties._KEYWORD_LOWER_RE.regex.finditer(text)]
