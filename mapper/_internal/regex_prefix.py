@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - other interpreters
     _c = _p = _casefix = None
 
 __all__ = ["first_chars", "with_first_chars", "compile_with_first_chars", "literal_prefixes", "required_strings",
-           "AnchoredPattern"]
+           "AnchoredPattern", "prefix_forms", "starts_as", "string_forms"]
 
 _MAX_RANGE = 512
 
@@ -157,6 +157,43 @@ def literal_prefixes(pattern: str, flags: int = 0, size: int | None = None) -> f
     if not found or "" in found or len(found) > _MAX_PREFIXES:
         return None
     return frozenset(found)
+
+
+def prefix_forms(pattern: str, flags: int = 0, size: int = 3) -> tuple[tuple[int, frozenset[str]], ...] | None:
+    """``(length, strings)`` pairs: every match of ``pattern`` starts with one of the strings (each case
+    form of them under any IGNORECASE), or None if that is not clear. See :func:`starts_as`.
+
+    >>> [(n, sorted(strings)) for n, strings in prefix_forms(r"(?:km|kilomet(?:er|re)s?)(?!\\w)", size=2)]
+    [(2, ['ki', 'km'])]
+    >>> sorted(prefix_forms(r"ab", re.I, size=2)[0][1])
+    ['AB', 'Ab', 'aB', 'ab']
+    """
+    items = _parse(pattern)
+    found = _prefixes(items, size) if items is not None else None
+    if not found or "" in found or len(found) > _MAX_PREFIXES:
+        return None
+    if _ignores_case(pattern, flags):
+        found = {f for s in found for f in string_forms(s)}
+    return tuple((n, frozenset(s for s in found if len(s) == n)) for n in sorted({len(s) for s in found}))
+
+
+def starts_as(text: str, pos: int, forms: tuple[tuple[int, frozenset[str]], ...] | None) -> bool:
+    """Whether ``text`` at ``pos`` starts with one of the :func:`prefix_forms` (a match may start there);
+    True when there are none to test."""
+    if forms is None:
+        return True
+    for n, strings in forms:
+        if text[pos:pos + n] in strings:
+            return True
+    return False
+
+
+def string_forms(text: str) -> set[str]:
+    """Every string that ``re.IGNORECASE`` takes for ``text``, character by character."""
+    forms = {""}
+    for ch in text:
+        forms = {f + c for f in forms for c in _case_forms(ch)}
+    return forms
 
 
 def _prefixes(items: list, size: int | None = None) -> set[str] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from mapper._internal.regex_prefix import (_MAX_PREFIXES, _c, _case_forms, _class_chars, _ignores_case, _parse,
-                                           _usable, _whole, compile_with_first_chars)
+                                           _usable, _whole, compile_with_first_chars, string_forms)
 
 __all__ = ["literal_suffixes", "TailPattern"]
 
@@ -29,15 +29,8 @@ def literal_suffixes(pattern: str, flags: int = 0, size: int = 3) -> frozenset[s
     if not found or "" in found:
         return None
     if _ignores_case(pattern, flags):
-        found = {f for s in found for f in _string_forms(s)}
+        found = {f for s in found for f in string_forms(s)}
     return frozenset(found)
-
-
-def _string_forms(text: str) -> set[str]:
-    forms = {""}
-    for ch in text:
-        forms = {f + c for f in forms for c in _case_forms(ch)}
-    return forms
 
 
 def _suffixes(items: list, size: int) -> set[str] | None:

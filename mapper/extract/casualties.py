@@ -25,7 +25,8 @@ from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.lang.schema import RangeLead, RangeWord, Syntax
 from mapper.extract.casualty_stems import KEYWORD_PATTERN, KEYWORDS, may_have_keyword as _may_have_keyword
 from mapper.extract.numbers import NumberMatch, find_numbers
-from mapper._internal.regex_prefix import AnchoredPattern, compile_with_first_chars, with_first_chars
+from mapper._internal.regex_prefix import (AnchoredPattern, compile_with_first_chars, prefix_forms, starts_as,
+                                           with_first_chars)
 from mapper._internal.regex_suffix import TailPattern
 from mapper.extract.sentences import MAX_SENTENCE_CHARS, clause_spans
 
@@ -52,6 +53,7 @@ class Figure:
 #: On lower-cased text (three times as fast as re.I), tried only where a keyword's first letters stand.
 _KEYWORD_LOWER_RE = AnchoredPattern(with_first_chars(KEYWORD_PATTERN), size=4)
 _KEYWORD_RE = compile_with_first_chars(KEYWORD_PATTERN, re.I)
+_KEYWORD_STARTS = prefix_forms(KEYWORD_PATTERN, re.I, size=4)  # a word not starting so is no keyword
 #: Verbs whose number, once taken as their object, is not also their subject.
 _TAKES_OBJECT = (Syntax.ACTIVE_VERB, Syntax.EITHER_SIDE)
 #: (category, syntax) of each keyword group, by group name.
@@ -104,6 +106,7 @@ _PREV_EXCL_RE = TailPattern(rf"(?:(?<!\w)(?:{_MONTHS}|{_alt('before_not_count')}
 _NEXT_HYPHEN_RE = re.compile(r"-[^\W\d_]")
 _SPACES_RE = re.compile(r"\s*")
 _NEXT_EXCL_RE = compile_with_first_chars(rf"(?:{_MONTHS}|{_alt('after_not_count')})(?![\w'’])", re.I)
+_NEXT_EXCL_STARTS = prefix_forms(_NEXT_EXCL_RE.pattern, re.I)
 _YEAR_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('year_before')}|{_MONTHS})\s*$", re.I)
 _YEAR_NEXT_RE = re.compile(rf"\s*(?:[,;:.!?)]|$|{_alt('year_after')})", re.I)
 _OF_RE = re.compile(r"\s+of\s+", re.I)
@@ -181,8 +184,9 @@ def _quantities(text: str, nums: list[NumberMatch]) -> list[_Quantity]:
 
 def _excluded(text: str, q: _Quantity) -> bool:
     """Dates, years, times, ages, distances, money, percentages, unit numbers, implausible sizes..."""
-    if q.high > MAX_FIGURE or q.total or _NEXT_HYPHEN_RE.match(text, q.end) or _NEXT_EXCL_RE.match(
-            text, _SPACES_RE.match(text, q.end).end()) or _PREV_EXCL_RE.search(text, max(0, q.start - 30), q.start) or (
+    if q.high > MAX_FIGURE or q.total or _NEXT_HYPHEN_RE.match(text, q.end) or (
+            starts_as(text, after := _SPACES_RE.match(text, q.end).end(), _NEXT_EXCL_STARTS)
+            and _NEXT_EXCL_RE.match(text, after)) or _PREV_EXCL_RE.search(text, max(0, q.start - 30), q.start) or (
             q.qstart != q.start and _PREV_EXCL_RE.search(text, max(0, q.qstart - 30), q.qstart)):
         return True
     token = text[q.start:q.end]
@@ -216,7 +220,7 @@ def _subject_after(text: str, pos: int) -> tuple[str, int]:
         if low == "of" and not words:
             at = w.end()
             continue
-        if low in _SUBJECT_STOP or _KEYWORD_RE.fullmatch(w.group()):
+        if low in _SUBJECT_STOP or (starts_as(w.group(), 0, _KEYWORD_STARTS) and _KEYWORD_RE.fullmatch(w.group())):
             break
         words.append(w)
         at = w.end()

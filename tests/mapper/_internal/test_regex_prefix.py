@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from mapper.extract import attribution, casualties, dates, toponyms
 from mapper.extract import extractor as extract
-from mapper._internal.regex_prefix import (AnchoredPattern, first_chars, literal_prefixes, required_strings,
-                                          with_first_chars)
+from mapper._internal.regex_prefix import (AnchoredPattern, first_chars, literal_prefixes, prefix_forms,
+                                          required_strings, starts_as, with_first_chars)
 
 PATTERNS = [
     (r"\b(?:killed|wounded|dead)\b", 0),
@@ -118,3 +118,23 @@ def test_anchored_pattern_with_short_prefixes_finds_what_finditer_finds(pattern,
 def test_the_anchored_keyword_finder_finds_what_the_keyword_regex_finds(text):
     assert [m.span() for m in casualties._KEYWORD_LOWER_RE.finditer(text)] == [
         m.span() for m in casualties._KEYWORD_LOWER_RE.regex.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern,flags", [
+    (r"(?:km|kilomet(?:er|re)s?|(?-i:Jan)\.?|h)(?!\w)", re.IGNORECASE),
+    (r"(?<![\w-])(?:kill(?:ed|s)|dead|(?:військово)?полон)(?!\w)", re.IGNORECASE),
+    (r"ab+c|abd|(?:x|y)z?w", 0),
+])
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="abcdhijkmnqstwxyzJAKSſKıİ.-полнеихвВ ", max_size=20))
+def test_every_match_starts_as_one_of_the_prefix_forms(pattern, flags, text):
+    forms = prefix_forms(pattern, flags, size=3)
+    assert forms
+    regex = re.compile(pattern, flags)
+    for pos in range(len(text) + 1):
+        if regex.match(text, pos):
+            assert starts_as(text, pos, forms), (text, pos)
+
+
+def test_the_casualty_prefilters_have_prefixes():
+    assert casualties._KEYWORD_STARTS and casualties._NEXT_EXCL_STARTS
