@@ -17,6 +17,7 @@ English, Russian and Ukrainian; a figure never crosses a sentence or clause boun
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -194,11 +195,12 @@ def _excluded(text: str, q: _Quantity) -> bool:
             and bool(_YEAR_PREV_RE.search(text, max(0, q.start - 20), q.start) or _YEAR_NEXT_RE.match(text, q.end)))
 
 
-def _clear(text: str, lo: int, hi: int, qs: list[_Quantity]) -> bool:
-    """No sentence boundary and no other head count between ``lo`` and ``hi``."""
+def _clear(text: str, lo: int, hi: int, heads: list[int]) -> bool:
+    """No sentence boundary and no other head count (``heads``: where they start, in order) between ``lo`` and ``hi``."""
     if hi - lo > 120 or _BOUNDARY_RE.search(text, lo, hi):
         return False
-    return not any(lo <= q.start < hi and not q.total for q in qs)
+    i = bisect_left(heads, lo)
+    return i == len(heads) or heads[i] >= hi
 
 
 def _backward(text: str, kw: _Keyword, q: _Quantity) -> _Quantity | None:
@@ -284,10 +286,13 @@ def find_figures(text: str) -> list[Figure]:
 
 def _figures_in(text: str) -> list[Figure]:
     lowered = text.lower()
-    if not _may_have_keyword(lowered):
+    if len(lowered) == len(text):  # every keyword holds a stem: no separate test for one
+        found = _KEYWORD_LOWER_RE.finditer(lowered)
+    elif _may_have_keyword(lowered):
+        found = _KEYWORD_RE.finditer(text)
+    else:
         return []
-    finder, haystack = (_KEYWORD_LOWER_RE, lowered) if len(lowered) == len(text) else (_KEYWORD_RE, text)
-    keywords = [_Keyword(*_GROUP_KINDS[m.lastgroup], *m.span()) for m in finder.finditer(haystack)]
+    keywords = [_Keyword(*_GROUP_KINDS[m.lastgroup], *m.span()) for m in found]
     if not keywords:
         return []
     nums = find_numbers(text)
@@ -295,12 +300,14 @@ def _figures_in(text: str) -> list[Figure]:
         return []
     qs = _quantities(text, nums)
     live = [q for q in qs if not _excluded(text, q)]
+    heads = [q.start for q in live if not q.total]
+    starts, ends = [kw.start for kw in keywords], [kw.end for kw in keywords]  # in order, never overlapping
     # 1. numbers written after a casualty word ("killed 12", "casualties: 30")
     pairs: dict[int, tuple[_Quantity, _Keyword, str, int]] = {}
     objected: set[int] = set()
     for n, q in enumerate(live):
-        k = next((k for k in range(len(keywords) - 1, -1, -1) if keywords[k].end <= q.qstart), None)
-        if k is None or not _clear(text, keywords[k].end, q.qstart, live):
+        k = bisect_right(ends, q.qstart) - 1  # the last keyword before the number
+        if k < 0 or not _clear(text, keywords[k].end, q.qstart, heads):
             continue
         found = _backward(text, keywords[k], q)
         if found:
@@ -310,12 +317,12 @@ def _figures_in(text: str) -> list[Figure]:
     for n, q in enumerate(live):
         if n in pairs:
             continue
-        k = next((k for k, kw in enumerate(keywords) if kw.start >= q.qend), None)
-        if k is None:
+        k = bisect_left(starts, q.qend)  # the first keyword after the number
+        if k == len(keywords):
             continue
         kw = keywords[k]
         if kw.syntax is Syntax.NAMED_OBJECT or (k in objected and kw.syntax in _TAKES_OBJECT) or not _clear(
-                text, q.qend, kw.start, live):
+                text, q.qend, kw.start, heads):
             continue
         subject = _forward(text, q, kw)
         if subject == "" and kw.syntax is not Syntax.NOUN:  # "3 wounded soldiers": the subject after the word
