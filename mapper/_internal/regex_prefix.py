@@ -333,11 +333,16 @@ class AnchoredPattern:
     ['near ', 'villages of ']
 
     Without usable prefixes (a pattern that may start with any letter) it is plain ``finditer``.
+    Under IGNORECASE the prefixes (``size`` letters, 3 if not given) are taken in every case form.
     """
 
     def __init__(self, pattern: str, flags: int = 0, size: int | None = None):
         self.regex = re.compile(pattern, flags)
-        self.prefixes = literal_prefixes(pattern, flags, size)
+        if _ignores_case(pattern, flags):
+            forms = prefix_forms(pattern, flags, size or 3)
+            self.prefixes = frozenset(p for _, strings in forms for p in strings) if forms else None
+        else:
+            self.prefixes = literal_prefixes(pattern, flags, size)
         self._automaton = None
         if self.prefixes:
             self._automaton = word_automaton((prefix, len(prefix)) for prefix in self.prefixes)
@@ -354,3 +359,7 @@ class AnchoredPattern:
             if m:
                 yield m
                 done = max(m.end(), start + 1)
+
+    def search(self, text: str) -> re.Match | None:
+        """``regex.search(text)``: the first match."""
+        return next(self.finditer(text), None)

@@ -112,7 +112,7 @@ _YEAR_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('year_before')}|{_MO
 _YEAR_NEXT_RE = re.compile(rf"\s*(?:[,;:.!?)]|$|{_alt('year_after')})", re.I)
 _OF_RE = re.compile(r"\s+of\s+", re.I)
 _TOTAL_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('total_before')})\s+$", re.I)
-_NONPERSON_RE = re.compile(rf"(?<![\w-])(?:{_alt('not_people')})(?!\w)", re.I)
+_NONPERSON_RE = AnchoredPattern(rf"(?<![\w-])(?:{_alt('not_people')})(?!\w)", re.I)
 _EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
 
 # --- what may stand between a number and its casualty word ------------------------------------

@@ -138,3 +138,15 @@ def test_every_match_starts_as_one_of_the_prefix_forms(pattern, flags, text):
 
 def test_the_casualty_prefilters_have_prefixes():
     assert casualties._KEYWORD_STARTS and casualties._NEXT_EXCL_STARTS
+
+
+@pytest.mark.parametrize("pattern", ANCHORED + [r"(?<![\w-])(?:kills?|APCs?|(?-i:Jan))(?!\w)"])
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="killsdeadKILSDEAPCcpſKıİjanJAN -", max_size=30))
+def test_anchored_pattern_ignoring_case_finds_what_finditer_finds(pattern, text):
+    anchored = AnchoredPattern(pattern, re.IGNORECASE)
+    assert anchored.prefixes
+    plain = re.compile(pattern, re.IGNORECASE)
+    assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert (anchored.search(text) or plain.search(text)) is None or anchored.search(text).span() == plain.search(
+        text).span()
