@@ -147,7 +147,8 @@ def _quantities(text: str, nums: list[NumberMatch]) -> list[_Quantity]:
         qstart = start
         b = nums[i + 1] if i + 1 < len(nums) else None
         conn = _RANGE_RE.fullmatch(text, a.end, b.start) if b else None
-        lead = _RANGE_LEAD_RE.search(text, max(0, a.start - 12), a.start)
+        # "between"/"from" before the first number matters only to a range
+        lead = _RANGE_LEAD_RE.search(text, max(0, a.start - 12), a.start) if conn and a.value < b.value else None
         word = (conn["word"] or "").lower() if conn else ""
         if b and conn and a.value < b.value and (
                 conn["dash"] or _RANGE_WORDS.get(word) is RangeWord.ALWAYS
@@ -332,9 +333,8 @@ def _figures_in(text: str) -> list[Figure]:
     figures = []
     for n in sorted(pairs):
         q, kw, subject, subject_end = pairs[n]
-        who = subject.lower().split()
         if (subject and _NONPERSON_RE.search(subject)) or (
-                kw.syntax is Syntax.NAMED_OBJECT and set(who) <= _DETERMINERS):
+                kw.syntax is Syntax.NAMED_OBJECT and set(subject.lower().split()) <= _DETERMINERS):
             continue
         start, end = min(q.qstart, kw.start), max(q.qend, kw.end, subject_end)
         if kw.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):
