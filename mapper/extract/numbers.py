@@ -29,8 +29,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gazetteer.automaton import word_automaton
-from mapper._internal.regex_prefix import first_chars, literal_prefixes
+from mapper._internal.regex_prefix import first_chars
 from mapper.extract.lang import LANGUAGES, alternation, words
 
 __all__ = ["NumberMatch", "find_numbers", "parse_number", "is_number_word", "NUMBER_RE"]
@@ -121,11 +120,6 @@ _FIRST = "".join(sorted({w[0] for w in _WORDS} | first_chars(alternation(p for p
 _PATTERN = (rf"(?=[\d{re.escape(_FIRST)}])(?<!\w)"
             rf"(?:(?P<vague>(?:{'|'.join(p for p, _, _ in _VAGUE)})\b)|(?P<digits>{_DIGITS})|(?P<words>{_RUN}))")
 _LOWER_RE = re.compile(_PATTERN)  # run on lower-cased text: about twice as fast as re.I
-#: Where a match on lower-cased text can start: a digit, or the first letters of a number word or
-#: phrase (one Aho-Corasick pass), unless the text holds digits other than 0-9 (then every place is tried).
-_WORD_PREFIXES = literal_prefixes(rf"(?:{'|'.join(p for p, _, _ in _VAGUE)})\b|{_RUN}", size=3)
-_ANCHORS = word_automaton([(prefix, len(prefix)) for prefix in _WORD_PREFIXES or ()] + [(d, 1) for d in "0123456789"])
-_OTHER_DIGIT_RE = re.compile(r"[^\D0-9]")
 NUMBER_RE = re.compile(_PATTERN, re.I)
 """The compiled finder behind :func:`find_numbers` (candidates; values are checked in Python)."""
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
@@ -185,8 +179,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
     pos = 0
     lowered = text.lower()
     finder, haystack = (_LOWER_RE, lowered) if len(lowered) == len(text) else (NUMBER_RE, text)
-    search = _anchored_search(haystack) if finder is _LOWER_RE else finder.search
-    while m := search(haystack, pos):
+    while m := finder.search(haystack, pos):
         pos = m.end()
         if m["vague"]:
             value, approximate = next((v, a) for r, v, a in _VAGUE_RES
@@ -206,24 +199,6 @@ def find_numbers(text: str) -> list[NumberMatch]:
             else:
                 pos = spans[0][1]
     return found
-
-
-def _anchored_search(lowered: str):
-    """``_LOWER_RE.search`` for ascending positions, trying only the places where a number can start."""
-    if _WORD_PREFIXES is None or not (lowered.isascii() or not _OTHER_DIGIT_RE.search(lowered)):
-        return _LOWER_RE.search
-    starts = sorted({last - length + 1 for last, length in _ANCHORS.iter(lowered)})
-    at = 0
-
-    def search(haystack: str, pos: int) -> re.Match | None:
-        nonlocal at
-        while at < len(starts):
-            if starts[at] >= pos and (m := _LOWER_RE.match(haystack, starts[at])):
-                return m
-            at += 1
-        return None
-
-    return search
 
 
 def is_number_word(word: str) -> bool:
