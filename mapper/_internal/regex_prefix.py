@@ -362,4 +362,9 @@ class AnchoredPattern:
 
     def search(self, text: str) -> re.Match | None:
         """``regex.search(text)``: the first match."""
-        return next(self.finditer(text), None)
+        if self._automaton is None:
+            return self.regex.search(text)
+        for start in sorted({last - length + 1 for last, length in self._automaton.iter(text)}):
+            if m := self.regex.match(text, start):
+                return m
+        return None

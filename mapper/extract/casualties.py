@@ -125,9 +125,10 @@ _AMOUNT = rf"{_INCREASE}|{_alt('amount')}|[:=–—-]"
 _NOUN_GAP_RE = re.compile(rf"\s*[:=–—-]?\s*|\s+(?:{_alt('of')})\s+"
                           rf"|(?:\s+[^\s\d]+){{0,6}}?\s+(?:(?:{_alt('amount_lead')})\s+)?(?:{_AMOUNT})"
                           rf"(?:\s+(?:{_alt('amount_to')}))?\s*", re.I)
+_GAP_RES = {Syntax.NOUN: _NOUN_GAP_RE, Syntax.PARTICIPLE: _COLON_GAP_RE}  # what may stand before an object
 _GAP_PUNCT_RE = re.compile(r"[:()\[\]\"“”«»]")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
-_SPACE_RE = re.compile(r"\s+")
+_SPACED_WORD_RE = re.compile(rf"\s+({_WORD_RE.pattern})")  # a word after spaces: the word is group 1
 _AUX = frozenset(words(w.auxiliaries for w in _WORDS))
 _BREAKERS = frozenset(words(w.breakers for w in _WORDS))
 _DETERMINERS = frozenset(words(w.determiners for w in _WORDS))
@@ -210,27 +211,31 @@ def _backward(text: str, kw: _Keyword, q: _Quantity) -> _Quantity | None:
     if _RANGE_WORDS.get(q.qualifier.lower()) is RangeWord.AFTER_FROM and _INCREASE_END_RE.search(gap):
         q = q._replace(qstart=q.start, qualifier="", approximate=False)
         gap = text[kw.end:q.qstart]
-    gap_re = {Syntax.NOUN: _NOUN_GAP_RE, Syntax.PARTICIPLE: _COLON_GAP_RE}.get(kw.syntax, _VERB_GAP_RE)
+    gap_re = _GAP_RES.get(kw.syntax, _VERB_GAP_RE)
     return q if gap_re.fullmatch(gap) else None
 
 
 def _subject_after(text: str, pos: int) -> tuple[str, int]:
     """Up to four words naming people after a number ("12 Ukrainian soldiers in ..." -> soldiers)."""
-    words: list[re.Match] = []
+    first = -1  # where the first word starts
     at = pos
-    while len(words) < 4 and (m := _SPACE_RE.match(text, at)) and (w := _WORD_RE.match(text, m.end())):
-        low = w.group().lower().rstrip(".")
-        if low == "of" and not words:
-            at = w.end()
+    n = 0
+    while n < 4 and (m := _SPACED_WORD_RE.match(text, at)):
+        word = m.group(1)
+        low = word.lower().rstrip(".")
+        if low == "of" and not n:
+            at = m.end()
             continue
-        if low in _SUBJECT_STOP or (starts_as(w.group(), 0, _KEYWORD_STARTS) and _KEYWORD_RE.fullmatch(w.group())):
+        if low in _SUBJECT_STOP or (starts_as(word, 0, _KEYWORD_STARTS) and _KEYWORD_RE.fullmatch(word)):
             break
-        words.append(w)
-        at = w.end()
-    if not words:
+        if not n:
+            first = m.start(1)
+        n += 1
+        at = m.end()
+    if not n:
         return "", pos
-    subject = text[words[0].start():words[-1].end()].rstrip(".")
-    return subject, words[0].start() + len(subject)
+    subject = text[first:at].rstrip(".")
+    return subject, first + len(subject)
 
 
 def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
