@@ -347,12 +347,16 @@ class AnchoredPattern:
         if self.prefixes:
             self._automaton = word_automaton((prefix, len(prefix)) for prefix in self.prefixes)
 
+    def starts(self, text: str) -> list[int]:
+        """Where a match may start (where a prefix occurs), in order; needs prefixes."""
+        return sorted({last - length + 1 for last, length in self._automaton.iter(text)})
+
     def finditer(self, text: str):
         if self._automaton is None:
             yield from self.regex.finditer(text)
             return
         done = 0
-        for start in sorted({last - length + 1 for last, length in self._automaton.iter(text)}):
+        for start in self.starts(text):
             if start < done:
                 continue
             m = self.regex.match(text, start)

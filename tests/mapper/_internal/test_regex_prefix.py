@@ -116,8 +116,9 @@ def test_anchored_pattern_with_short_prefixes_finds_what_finditer_finds(pattern,
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet="killedwoundpsrcaty aonv-'", max_size=60))
 def test_the_anchored_keyword_finder_finds_what_the_keyword_regex_finds(text):
-    assert [m.span() for m in casualties._KEYWORD_LOWER_RE.finditer(text)] == [
-        m.span() for m in casualties._KEYWORD_LOWER_RE.regex.finditer(text)]
+    expected = [(m.span(), m.lastgroup) for m in casualties._KEYWORD_LOWER_RE.regex.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in casualties._KEYWORD_LOWER_RE.finditer(text)] == expected
+    assert [(m.span(), m.lastgroup) for m in casualties._keyword_matches(text)] == expected
 
 
 @pytest.mark.parametrize("pattern,flags", [

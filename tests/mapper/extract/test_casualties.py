@@ -309,5 +309,7 @@ def test_every_keyword_match_holds_a_stem():
         pieces += re.findall(r"[^\W\d_]+", pattern)
     for _ in range(4000):
         text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8)))
-        if list(casualties._KEYWORD_LOWER_RE.finditer(text)):
+        found = [(m.span(), m.lastgroup) for m in casualties._keyword_matches(text)]
+        assert found == [(m.span(), m.lastgroup) for m in casualties._KEYWORD_LOWER_RE.regex.finditer(text)], text
+        if found:
             assert may_have_keyword(text), text
