@@ -58,7 +58,8 @@ _KEYWORD_STARTS = prefix_forms(KEYWORD_PATTERN, re.I, size=4)  # a word not star
 #: Verbs whose number, once taken as their object, is not also their subject.
 _TAKES_OBJECT = (Syntax.ACTIVE_VERB, Syntax.EITHER_SIDE)
 #: Members read on every figure (a local name is read ten times faster than an Enum member).
-_NOUN, _PARTICIPLE, _NAMED_OBJECT, _AFTER_FROM = Syntax.NOUN, Syntax.PARTICIPLE, Syntax.NAMED_OBJECT, RangeWord.AFTER_FROM
+_NOUN, _PARTICIPLE, _NAMED_OBJECT = Syntax.NOUN, Syntax.PARTICIPLE, Syntax.NAMED_OBJECT
+_AFTER_FROM = RangeWord.AFTER_FROM
 #: (category, syntax) of each keyword group, by group name.
 _GROUP_KINDS = {f"k{i}": (casualty.value, syntax) for i, (casualty, syntax, _) in enumerate(KEYWORDS)}
 
@@ -230,7 +231,8 @@ def _excluded(text: str, q: _Quantity) -> bool:
 
 
 def _clear(text: str, lo: int, hi: int, heads: list[int]) -> bool:
-    """No sentence boundary and no other head count (``heads``: where they start, in order) between ``lo`` and ``hi``."""
+    """No sentence boundary and no other head count (``heads``: where they start, in order)
+    between ``lo`` and ``hi``."""
     if hi - lo > 120 or _BOUNDARY_RE.search(text, lo, hi):
         return False
     i = bisect_left(heads, lo)
