@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - other interpreters
     _c = _p = _casefix = None
 
 __all__ = ["first_chars", "with_first_chars", "compile_with_first_chars", "literal_prefixes", "required_strings",
-           "AnchoredPattern"]
+           "AnchoredPattern", "prefix_forms", "starts_as", "string_forms"]
 
 _MAX_RANGE = 512
 
@@ -143,8 +143,9 @@ def compile_with_first_chars(pattern: str, flags: int = 0) -> re.Pattern[str]:
 _MAX_PREFIXES = 400
 
 
-def literal_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Strings one of which every match of ``pattern`` starts with, or None if that is not clear.
+def literal_prefixes(pattern: str, flags: int = 0, size: int | None = None) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` starts with, or None if that is not clear;
+    at most ``size`` characters long if given (fewer strings: a big alternation gets an answer).
 
     >>> sorted(literal_prefixes(r"(?<!\\w)(?:near|villages? of|сел[оа])\\s+"))
     ['near', 'village', 'села', 'село']
@@ -152,16 +153,55 @@ def literal_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
     items = None if _ignores_case(pattern, flags) else _parse(pattern)
     if items is None:
         return None
-    found = _prefixes(items)
+    found = _prefixes(items, size)
     if not found or "" in found or len(found) > _MAX_PREFIXES:
         return None
     return frozenset(found)
 
 
-def _prefixes(items: list) -> set[str] | None:
+def prefix_forms(pattern: str, flags: int = 0, size: int = 3) -> tuple[tuple[int, frozenset[str]], ...] | None:
+    """``(length, strings)`` pairs: every match of ``pattern`` starts with one of the strings (each case
+    form of them under any IGNORECASE), or None if that is not clear. See :func:`starts_as`.
+
+    >>> [(n, sorted(strings)) for n, strings in prefix_forms(r"(?:km|kilomet(?:er|re)s?)(?!\\w)", size=2)]
+    [(2, ['ki', 'km'])]
+    >>> sorted(prefix_forms(r"ab", re.I, size=2)[0][1])
+    ['AB', 'Ab', 'aB', 'ab']
+    """
+    items = _parse(pattern)
+    found = _prefixes(items, size) if items is not None else None
+    if not found or "" in found or len(found) > _MAX_PREFIXES:
+        return None
+    if _ignores_case(pattern, flags):
+        found = {f for s in found for f in string_forms(s)}
+    return tuple((n, frozenset(s for s in found if len(s) == n)) for n in sorted({len(s) for s in found}))
+
+
+def starts_as(text: str, pos: int, forms: tuple[tuple[int, frozenset[str]], ...] | None) -> bool:
+    """Whether ``text`` at ``pos`` starts with one of the :func:`prefix_forms` (a match may start there);
+    True when there are none to test."""
+    if forms is None:
+        return True
+    for n, strings in forms:
+        if text[pos:pos + n] in strings:
+            return True
+    return False
+
+
+def string_forms(text: str) -> set[str]:
+    """Every string that ``re.IGNORECASE`` takes for ``text``, character by character."""
+    forms = {""}
+    for ch in text:
+        forms = {f + c for f in forms for c in _case_forms(ch)}
+    return forms
+
+
+def _prefixes(items: list, size: int | None = None) -> set[str] | None:
     """Prefixes of the matches of ``items``: a set of strings, "" standing for "may start anywhere"."""
     out = {""}
     for op, av in items:
+        if size and all(len(p) >= size for p in out):
+            return {p[:size] for p in out}
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             if any(out - {""}):
                 return out  # a zero-width test after some letters: stop the prefix here
@@ -178,16 +218,18 @@ def _prefixes(items: list) -> set[str] | None:
             subs: set[str] = set()
             complete = True
             for alternative in alternatives:
-                found = _prefixes(alternative)
+                found = _prefixes(alternative, size)
                 if found is None:
                     return _usable(out)
                 subs |= found
                 complete = complete and _whole(alternative)
             if "" in subs or len(subs) * len(out) > _MAX_PREFIXES:
                 return _usable(out)
-            out = {p + s for p in out for s in subs}
+            out = {(p + s)[:size] for p in out for s in subs} if size else {p + s for p in out for s in subs}
             if not complete:
                 return out
+        elif size and op is _c.MAX_REPEAT and av[:2] == (0, 1) and (exact := _exact(list(av[2]))) is not None:
+            out = {(p + s)[:size] for p in out for s in exact | {""}}  # an optional literal part
         else:
             return _usable(out)  # a repeat or anything else: the prefix ends before it
     return out
@@ -291,24 +333,42 @@ class AnchoredPattern:
     ['near ', 'villages of ']
 
     Without usable prefixes (a pattern that may start with any letter) it is plain ``finditer``.
+    Under IGNORECASE the prefixes (``size`` letters, 3 if not given) are taken in every case form.
     """
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, size: int | None = None):
         self.regex = re.compile(pattern, flags)
-        self.prefixes = literal_prefixes(pattern, flags)
+        if _ignores_case(pattern, flags):
+            forms = prefix_forms(pattern, flags, size or 3)
+            self.prefixes = frozenset(p for _, strings in forms for p in strings) if forms else None
+        else:
+            self.prefixes = literal_prefixes(pattern, flags, size)
         self._automaton = None
         if self.prefixes:
             self._automaton = word_automaton((prefix, len(prefix)) for prefix in self.prefixes)
+
+    def starts(self, text: str) -> list[int]:
+        """Where a match may start (where a prefix occurs), in order; needs prefixes."""
+        return sorted({last - length + 1 for last, length in self._automaton.iter(text)})
 
     def finditer(self, text: str):
         if self._automaton is None:
             yield from self.regex.finditer(text)
             return
         done = 0
-        for start in sorted({last - length + 1 for last, length in self._automaton.iter(text)}):
+        for start in self.starts(text):
             if start < done:
                 continue
             m = self.regex.match(text, start)
             if m:
                 yield m
                 done = max(m.end(), start + 1)
+
+    def search(self, text: str) -> re.Match | None:
+        """``regex.search(text)``: the first match."""
+        if self._automaton is None:
+            return self.regex.search(text)
+        for start in sorted({last - length + 1 for last, length in self._automaton.iter(text)}):
+            if m := self.regex.match(text, start):
+                return m
+        return None

@@ -22,7 +22,7 @@ from mapper._internal.regex_prefix import required_strings
 from mapper.extract.lang import LANGUAGES, alternation
 from mapper.extract.lang.schema import Casualty, Syntax
 
-__all__ = ["may_have_keyword", "stem_spans", "KEYWORDS", "KEYWORD_PATTERN", "KEYWORD_STEMS"]
+__all__ = ["may_have_keyword", "stem_spans", "KEYWORDS", "KEYWORD_ENDS", "KEYWORD_PATTERN", "KEYWORD_STEMS"]
 
 #: The order in which keyword groups are tried where several match at one place: phrases that hold
 #: another keyword ("killed or wounded", "killed in action", "убитых и раненых") come before it.
@@ -44,8 +44,8 @@ _missing = {(kw.casualty, kw.syntax) for lang in LANGUAGES for kw in lang.casual
 if _missing:
     raise ValueError(f"casualty keywords of no slot: {_missing}")
 #: All keywords, group ``k<i>`` for ``KEYWORDS[i]``, each a whole word (or words) of lower-cased text.
-KEYWORD_PATTERN = "|".join(f"(?P<k{i}>{p})" for i, (_, _, p) in enumerate(KEYWORDS)).join(
-    [r"(?<![\w-])(?:", r")(?![\w'’])"])
+KEYWORD_ENDS = (r"(?<![\w-])(?:", r")(?![\w'’])")  # around the groups: whole words
+KEYWORD_PATTERN = "|".join(f"(?P<k{i}>{p})" for i, (_, _, p) in enumerate(KEYWORDS)).join(KEYWORD_ENDS)
 #: Strings every casualty keyword match contains; a text holding none of them cannot hold a figure.
 KEYWORD_STEMS: frozenset[str] = required_strings(KEYWORD_PATTERN)
 

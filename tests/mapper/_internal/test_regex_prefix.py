@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from mapper.extract import casualties, claimants, dates, sides, toponyms
 from mapper.extract import extractor as extract
-from mapper._internal.regex_prefix import (AnchoredPattern, first_chars, literal_prefixes, required_strings,
-                                          with_first_chars)
+from mapper._internal.regex_prefix import (AnchoredPattern, first_chars, literal_prefixes, prefix_forms,
+                                          required_strings, starts_as, with_first_chars)
 
 PATTERNS = [
     (r"\b(?:killed|wounded|dead)\b", 0),
@@ -37,8 +37,8 @@ def test_no_answer_when_any_character_could_start_a_match(pattern):
 
 
 @pytest.mark.parametrize("compiled", [
-    sides._CIVILIANS, claimants._ACCORDING_TO, casualties._KEYWORD_RE, casualties._QUAL_RE,
-    casualties._PREV_EXCL_RE, casualties._BOUNDARY_RE, extract._NEAR, extract._ANAPHORA, dates._REPORTING])
+    sides._CIVILIANS, claimants._ACCORDING_TO, casualties._KEYWORD_RE, casualties._QUAL_RE.regex,
+    casualties._PREV_EXCL_RE.regex, casualties._BOUNDARY_RE, extract._NEAR, extract._ANAPHORA, dates._REPORTING])
 def test_the_patterns_in_use_carry_the_look_ahead(compiled):
     assert re.sub(r"^\(\?[aiLmsux]+\)", "", compiled.pattern).startswith("(?=[")
 
@@ -97,3 +97,57 @@ def test_a_text_without_the_required_strings_never_matches(text):
     needed = required_strings(pattern)
     if not any(s in text for s in needed):
         assert re.search(pattern, text) is None
+
+
+def test_short_prefixes_answer_for_big_alternations():
+    assert literal_prefixes(r"(?:військово)?полонених|pows", size=4) == {"війс", "поло", "pows"}
+    assert literal_prefixes(r"killed|kills|kil", size=3) == {"kil"}
+    assert literal_prefixes(r"(?:військово)?полонених") is None
+
+
+@pytest.mark.parametrize("pattern", ANCHORED)
+@settings(max_examples=200, deadline=None)
+@given(text=ANCHOR_TEXT)
+def test_anchored_pattern_with_short_prefixes_finds_what_finditer_finds(pattern, text):
+    anchored = AnchoredPattern(pattern, size=2)
+    assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="killedwoundpsrcaty aonv-'", max_size=60))
+def test_the_anchored_keyword_finder_finds_what_the_keyword_regex_finds(text):
+    expected = [(m.span(), m.lastgroup) for m in casualties._KEYWORD_LOWER_RE.regex.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in casualties._KEYWORD_LOWER_RE.finditer(text)] == expected
+    assert [(m.span(), m.lastgroup) for m in casualties._keyword_matches(text)] == expected
+
+
+@pytest.mark.parametrize("pattern,flags", [
+    (r"(?:km|kilomet(?:er|re)s?|(?-i:Jan)\.?|h)(?!\w)", re.IGNORECASE),
+    (r"(?<![\w-])(?:kill(?:ed|s)|dead|(?:військово)?полон)(?!\w)", re.IGNORECASE),
+    (r"ab+c|abd|(?:x|y)z?w", 0),
+])
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="abcdhijkmnqstwxyzJAKSſKıİ.-полнеихвВ ", max_size=20))
+def test_every_match_starts_as_one_of_the_prefix_forms(pattern, flags, text):
+    forms = prefix_forms(pattern, flags, size=3)
+    assert forms
+    regex = re.compile(pattern, flags)
+    for pos in range(len(text) + 1):
+        if regex.match(text, pos):
+            assert starts_as(text, pos, forms), (text, pos)
+
+
+def test_the_casualty_prefilters_have_prefixes():
+    assert casualties._KEYWORD_STARTS and casualties._NEXT_EXCL_STARTS
+
+
+@pytest.mark.parametrize("pattern", ANCHORED + [r"(?<![\w-])(?:kills?|APCs?|(?-i:Jan))(?!\w)"])
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="killsdeadKILSDEAPCcpſKıİjanJAN -", max_size=30))
+def test_anchored_pattern_ignoring_case_finds_what_finditer_finds(pattern, text):
+    anchored = AnchoredPattern(pattern, re.IGNORECASE)
+    assert anchored.prefixes
+    plain = re.compile(pattern, re.IGNORECASE)
+    assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert (anchored.search(text) or plain.search(text)) is None or anchored.search(text).span() == plain.search(
+        text).span()

@@ -296,3 +296,20 @@ def test_the_largest_running_totals_are_still_read():
     assert figure.best == 1_250_000
     [figure] = find_figures("Ten million people were killed, the report claims.")
     assert figure.best == 10_000_000
+
+
+def test_every_keyword_match_holds_a_stem():
+    """find_figures skips the stem test on lower-cased text: every keyword match must hold a stem."""
+    from mapper.extract import casualties
+    from mapper.extract.casualty_stems import KEYWORDS, may_have_keyword
+    rng = random.Random(7)
+    pieces = [" ", "  ", "-", "'", "військово", "or", "and", "&", "в", "у", "и", "без", "вести", "безвісти",
+              "in", "action", "of", "war", "toll", "for", "their", "lives", "serious"]
+    for _, _, pattern in KEYWORDS:  # each alternative's own words, glued to the pieces at random
+        pieces += re.findall(r"[^\W\d_]+", pattern)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8)))
+        found = [(m.span(), m.lastgroup) for m in casualties._keyword_matches(text)]
+        assert found == [(m.span(), m.lastgroup) for m in casualties._KEYWORD_LOWER_RE.regex.finditer(text)], text
+        if found:
+            assert may_have_keyword(text), text

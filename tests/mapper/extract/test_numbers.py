@@ -107,3 +107,4 @@ def test_generated_numbers_round_trip():
         assert parse_number(f"{big:,}".replace(",", " ")) == big
         assert parse_number(f"{big:,}".replace(",", ".")) == big
         assert parse_number(f"{n}.{rng.randrange(1, 99)}") is None
+
