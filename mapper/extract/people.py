@@ -15,10 +15,11 @@ from collections.abc import Callable
 
 from gazetteer.normalize import is_cyrillic
 from mapper.extract.lang import LANGUAGES, words
-from mapper.extract.not_places import word_class
+from mapper.extract.given_names import is_given_name
+from mapper.extract.not_places import PERSON, word_class
 from mapper.extract.toponym_text import TOKEN, title_spans
 
-__all__ = ["person_names", "ends_sentence"]
+__all__ = ["person_names", "ends_sentence", "first_name", "given_name"]
 
 #: Words a full stop may follow without ending the sentence ("Maj. Gen. Pat Ryder").
 _ABBREVIATIONS = frozenset(words(lang.places.abbreviations for lang in LANGUAGES))
@@ -58,3 +59,14 @@ def ends_sentence(word: str) -> bool:
     (True, False, False)
     """
     return len(word) > 1 and word not in _ABBREVIATIONS
+
+
+def first_name(word: str) -> bool:
+    """A capitalised word (not in capitals) that grammar reads as a name: what follows is a surname."""
+    return word[:1].isupper() and not word.isupper() and word_class(word) == PERSON
+
+
+def given_name(word: str) -> bool:
+    """A Latin-script word that is a first name people are given ("Victoria", "Olha"; see
+    :mod:`mapper.extract.given_names`); Cyrillic names are told by grammar (:func:`first_name`)."""
+    return not is_cyrillic(word) and word[:1].isupper() and not word.isupper() and is_given_name(word)

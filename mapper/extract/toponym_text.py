@@ -23,9 +23,10 @@ import re
 from collections.abc import Iterator
 
 from gazetteer.automaton import word_automaton
+from gazetteer.normalize import is_cyrillic
 
 __all__ = ["TOKEN", "APOSTROPHES", "capitalised_runs", "run_words", "is_token_char", "token_before", "token_after",
-           "at_sentence_start", "Spans", "title_spans", "WordStarts"]
+           "at_sentence_start", "Spans", "title_spans", "WordStarts", "written_in_lower_case"]
 
 #: Every apostrophe a report may write inside a word (Куп'янськ, Куп’янськ, Купʼянськ, Куп‘янськ,
 #: Куп`янськ, Куп′янськ).
@@ -318,3 +319,17 @@ class WordStarts:
             for tag, length, back in tags:
                 found[tag].append((last - back, length))
         return found
+
+
+def written_in_lower_case(text: str, word: str) -> bool:
+    """Does ``text`` also write this sentence-initial Latin word in lower case ("Air defences ...
+    the air raid")? Then it is a common word, whatever place shares its name."""
+    if is_cyrillic(word) or not word[1:].islower():
+        return False
+    low = word.lower()
+    i = text.find(low)
+    while i >= 0:
+        if not (i and text[i - 1].isalpha()) and not text[i + len(low):i + len(low) + 1].isalpha():
+            return True
+        i = text.find(low, i + 1)
+    return False

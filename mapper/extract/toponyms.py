@@ -33,12 +33,13 @@ from gazetteer.normalize import is_cyrillic, name_key
 from mapper._internal.regex_prefix import AnchoredPattern
 from mapper.extract.caps import ACRONYM_LETTERS, PlaceNames, in_dateline
 from mapper.extract.directions import lower_case_directions
-from mapper.extract.people import ends_sentence, person_names
+from mapper.extract.people import ends_sentence, first_name, given_name, person_names
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.not_places import (PERSON, common_word, may_be_head, organisation_head_after,
                                        vessel_head_before, word_class)
 from mapper.extract.toponym_text import (APOSTROPHES, TOKEN, WordStarts, compound_around, Spans, at_sentence_start,
-                                         capitalised_runs, run_words, token_after, token_before)
+                                         capitalised_runs, run_words, token_after, token_before,
+                                         written_in_lower_case)
 
 __all__ = ["SpottedName", "ToponymSpotter"]
 
@@ -246,6 +247,9 @@ class ToponymSpotter:
         before = None if before_span is None or text[before_span[1]:start].strip(" .") else (
             text[before_span[0]:before_span[1]])
         before_folded = before.casefold() if before else ""
+        if single and (before_folded not in PREPOSITIONS and given_name(word) or before and given_name(before)) \
+                and not self._names.in_theatre(word):
+            return None  # "Victoria and her son were wounded", "Paul Adams": a person's names, not places
         if before and before_folded.rstrip(".") in _TITLES and not (
                 "." in text[before_span[1]:start] and ends_sentence(before_folded)):  # "the governor. Sudzha"
             return None
@@ -270,7 +274,7 @@ class ToponymSpotter:
                 and text[end:after_span[0]] == " " and word_class(after) in (None, PERSON)):
             return None
         if single and at_sentence_start(text, start, _TITLES) and (
-                self._is_common_word(word) or _written_in_lower_case(text, word)):
+                self._is_common_word(word) or written_in_lower_case(text, word)):
             return None
         return "gazetteer"
 
@@ -292,7 +296,7 @@ class ToponymSpotter:
                 start, end = base + run.words[i][0], base + run.words[i][1]
                 if covered is None:
                     covered = _covered(found)
-                if covered.covers(start) or text[start:end] in persons or (i and _first_name(  # "Сергей Будков"
+                if covered.covers(start) or text[start:end] in persons or (i and first_name(  # "Сергей Будков"
                         text[base + run.words[i - 1][0]:base + run.words[i - 1][1]])):
                     continue
                 if (at_sentence_start(text, start, _TITLES) and self._is_common_word(text[start:end])
@@ -374,25 +378,6 @@ def _cues_at(low: str, starts: list[tuple[int, int]]):
         if m:
             yield m
             done = max(m.end(), start + 1)
-
-
-def _written_in_lower_case(text: str, word: str) -> bool:
-    """Does ``text`` also write this sentence-initial Latin word in lower case ("Air defences ...
-    the air raid")? Then it is a common word, whatever place shares its name."""
-    if is_cyrillic(word) or not word[1:].islower():
-        return False
-    low = word.lower()
-    i = text.find(low)
-    while i >= 0:
-        if not (i and text[i - 1].isalpha()) and not text[i + len(low):i + len(low) + 1].isalpha():
-            return True
-        i = text.find(low, i + 1)
-    return False
-
-
-def _first_name(word: str) -> bool:
-    """A capitalised word (not in capitals) that grammar reads as a name: what follows is a surname."""
-    return word[:1].isupper() and not word.isupper() and word_class(word) == PERSON
 
 
 def _district_adjective(word: str) -> bool:
