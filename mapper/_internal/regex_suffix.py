@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mapper._internal.regex_prefix import (_MAX_PREFIXES, _c, _case_forms, _class_chars, _ignores_case, _parse,
+from mapper._internal.regex_prefix import (_MAX_PREFIXES, _c, _class_chars, _ignores_case, _parse,
                                            _usable, _whole, compile_with_first_chars, string_forms)
 
 __all__ = ["literal_suffixes", "TailPattern"]
