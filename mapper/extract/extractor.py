@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from gazetteer import Gazetteer
 from gazetteer.matching import world_city
 from gazetteer.normalize import name_key
+from mapper.extract.claim_places import places_by_figure
 from mapper.extract.claimants import Claimants, claimant_of
 from mapper.extract.sides import ActorClues, actor_of
 from mapper.extract.casualties import Figure, find_figures
@@ -87,14 +88,18 @@ class Extractor:
                 unnamed = groups.pop("")
                 groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
-                events.append(self._event(report, s, actor, figs))
+                parts = places_by_figure(figs, _named(s, report), s.start) if len(figs) > 1 else [(figs, None)]
+                for part, named in parts:  # one claim, one place
+                    events.append(self._event(report, s, actor, part, None if len(parts) == 1 else
+                                              _sites(s, report, named)))
         return events, mentions
 
-    def _event(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> Event:
+    def _event(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure],
+               sites: list[Mention] | None = None) -> Event:
         doc, text = report.doc, report.text
         sentence_text = report.sentence(s)
         paragraph = report.paragraph(s.paragraph)
-        locations, precision, note, used = _locations(s, report)
+        locations, precision, note, used = _locations(s, report, sites)
         date = report.event_date(s)
         values = _figures(figs)
         quote_start = min([s.start, *(x.start for x in used)])
@@ -260,8 +265,26 @@ def _is_site(m: Mention) -> bool:
     return not m.resolution.resolved or m.place.is_settlement
 
 
-def _locations(s: Sentence, report: "_Report"):
-    """Places of a claim: ``(locations, geo_precision, note, sentences used)``.
+def _named(s: Sentence, report: "_Report") -> list[Mention]:
+    """The settlements a sentence names (no regions, districts, organisations)."""
+    return [m for m in report.by_sentence.get(s.index, []) if _is_site(m)]
+
+
+def _sites(s: Sentence, report: "_Report", named: list[Mention] | None = None) -> list[Mention]:
+    """The places of events among the settlements a sentence names (``named``: a part of them): a
+    far city, where claims are made, only when they hold nothing else."""
+    in_sentence = report.by_sentence.get(s.index, [])
+    sites = _named(s, report) if named is None else named
+    if report.theatre is not None and sites:  # "said in Washington that ... in Russia's Kursk region"
+        home = [m for m in sites if not _far_city(m, report.theatre)]
+        regions = any(m.how == "region" and m.resolution.resolved for m in in_sentence)
+        sites = home if home or regions else sites
+    return sites
+
+
+def _locations(s: Sentence, report: "_Report", only: list[Mention] | None = None):
+    """Places of a claim: ``(locations, geo_precision, note, sentences used)``; ``only``: the sentence's
+    places that are this claim's (:func:`~mapper.extract.claim_places.places_by_figure`), else all of them.
 
     A neighbouring sentence lends its places when it speaks of fighting or casualties;
     when this sentence names an oblast, only places in that oblast, and only from a
@@ -273,10 +296,7 @@ def _locations(s: Sentence, report: "_Report"):
     text, by_sentence = report.text, report.by_sentence
     in_sentence = by_sentence.get(s.index, [])
     regions = [m for m in in_sentence if m.how == "region" and m.resolution.resolved]
-    sites = [m for m in in_sentence if _is_site(m)]
-    if report.theatre is not None and sites:  # "said in Washington that ... in Russia's Kursk region"
-        home = [m for m in sites if not _far_city(m, report.theatre)]
-        sites = home if home or regions else sites
+    sites = _sites(s, report) if only is None else only
     used: list[Sentence] = []
     note = ""
     if not sites:

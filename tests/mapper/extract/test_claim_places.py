@@ -1,0 +1,33 @@
+"""One claim, one place (mapper/extract/claim_places.py): figures a sentence gives for places far
+apart become separate claims at their own places; villages named together stay one area. The
+sentences are written for these tests."""
+
+import datetime
+
+import pytest
+
+from mapper.extract.extractor import Extractor
+from mapper.ingest.documents import Document
+
+
+def _claims(text):
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2024, 12, 16)))
+    return [(e.killed, e.wounded, sorted(loc.name for loc in e.locations if loc.resolved)) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Five people were killed in Kharkiv and 20 wounded in Odesa, officials said.",
+    "In Kharkiv, five people were killed, and in Odesa 20 were wounded.",
+])
+def test_figures_for_far_apart_places_are_separate_claims(text):
+    assert sorted(_claims(text), key=str) == sorted([(5, None, ["Kharkiv"]), (None, 20, ["Odesa"])], key=str)
+
+
+def test_figures_for_villages_named_together_stay_one_claim():
+    claims = _claims("Two soldiers were killed and three wounded near Plekhovo and Martynovka.")
+    assert claims == [(2, 3, ["Martynovka", "Plyokhovo"])]
+
+
+def test_a_figure_whose_part_names_no_place_keeps_the_sentences_places():
+    claims = _claims("Shelling of Sumy and Kharkiv killed four people and wounded nine.")
+    assert claims == [(4, 9, ["Kharkiv", "Sumy"])]
