@@ -58,6 +58,7 @@ class RunningTotal:
     words: str
     start: datetime.date | None = None
     end: datetime.date | None = None
+    precision: int | None = None   # ACLED time precision of the period's dates, when the words give them
 
 
 def running_total(sentence: str, at: tuple[int, int], published: datetime.date | None = None, *,
@@ -104,13 +105,14 @@ def _marked(sentence: str, at: tuple[int, int], published: datetime.date | None)
 @lru_cache(maxsize=256)
 def _period(sentence: str, start: int, end: int, published: datetime.date | None) -> RunningTotal | None:
     """The total's words and the dates they give: a start (and an end, for a range that has one);
-    None for a range of a week or less, which dates an incident (ACLED's time precision 2)."""
+    None for dates of a week or less ("September 6-11"), which date an incident (ACLED's time
+    precision 2): a week's figures are not taken for a running total."""
     stop = _CLAUSE_END.search(sentence, end)
     reach = sentence[start:min(start + _PERIOD_REACH, stop.start() if stop else len(sentence))]
     date = resolve_event_date(reach, published)
     if date is None:
         return RunningTotal(sentence[start:end])
     if date.start < date.end <= date.start + _INCIDENT_SPAN:
-        return None  # "between September 6 and 11": dated to a few days, as an incident is
+        return None  # "between September 6 and 11": dates of a few days, as an incident has
     ranged = date.end if date.end != date.start else None
-    return RunningTotal(sentence[start:max(end, start + date.span[1])], date.start, ranged)
+    return RunningTotal(sentence[start:max(end, start + date.span[1])], date.start, ranged, date.precision)

@@ -33,6 +33,7 @@ KINDS = (
     ("air", "Explosions/Remote violence", "Air/drone strike"),
     ("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ("clash", "Battles", "Armed clash"),
+    ("gunfire", "Battles", "Armed clash"),  # an Attack when civilians suffered: see event_type_of
 )
 #: What a claim is when the text gives no cause.
 NO_CAUSE = ("Strategic developments", "Other")
@@ -45,15 +46,15 @@ _TYPES = {name: (kind, sub) for name, kind, sub in KINDS}
 #: How far from its sentence a claim with no cause of its own looks for one in the report.
 _REACH = 1500
 #: A number right before a weapon's word: the weapons are counted (destroyed, shot down), not the cause.
-_COUNTED = re.compile(r"\d[\d\s.,]*(?:\s+\S+){0,2}\s+$")
+_COUNTED = re.compile(r"\d[\d\s.,]*(?:\s+[^\W\d_]+){0,2}\s+$")
 #: The side the theatre files name for civilians (:mod:`mapper.extract.sides`).
 _CIVILIANS = "Civilians"
 _ORDER = {name: i for i, (name, _, _) in enumerate(KINDS)}
 
 
 def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None, *,
-             earlier_first: bool = False) -> tuple[str, str] | None:
-    """The type of the cause word in ``text[lo:hi]`` nearest the span ``at``, or None;
+             earlier_first: bool = False) -> str | None:
+    """The kind (a :data:`KINDS` name) of the cause word in ``text[lo:hi]`` nearest the span ``at``, or None;
     with ``earlier_first``, the nearest one before ``at`` if there is one (a sentence with no cause of
     its own speaks of the attack told before it)."""
     best = None
@@ -70,7 +71,7 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
             m_kind = m.lastgroup
         if best is None or key < best[0]:
             best = (key, m_kind)
-    return _TYPES[best[1]] if best else None
+    return best[1] if best else None
 
 
 def event_type_of(text: str, sentence: tuple[int, int], at: tuple[int, int] | None = None, *,
@@ -79,9 +80,10 @@ def event_type_of(text: str, sentence: tuple[int, int], at: tuple[int, int] | No
     """``(event_type, sub_event_type)`` of a claim made in ``text[sentence[0]:sentence[1]]``, its
     figures at ``at`` (a span of ``text``; the whole sentence if None).
 
-    Where the sentence names no cause: a running total (``total``) is :data:`NO_CAUSE` (it sums many
-    incidents), and so are people missing (nothing says what befell them); civilians taken captive
-    are an abduction; the losses or prisoners of an armed force (an ``actor`` other than civilians)
+    Civilians taken captive are an abduction, whatever the raid that took them. Small-arms fire and
+    sabotage raids are an attack on civilians when civilians suffered, else a clash. Where the
+    sentence names no cause: a running total (``total``) is :data:`NO_CAUSE` (it sums many
+    incidents), and so are people missing (nothing says what befell them); the losses or prisoners of an armed force (an ``actor`` other than civilians)
     are a battle, as ACLED codes a force's losses at the front; other casualties take the cause of
     the attack their paragraph tells (before them, else after), else the report near them (a post
     that opens with the attack and lists its casualties below); else :data:`NO_CAUSE`.
@@ -93,15 +95,15 @@ def event_type_of(text: str, sentence: tuple[int, int], at: tuple[int, int] | No
     >>> event_type_of(text, (0, len(text)), actor="Russian forces")
     ('Battles', 'Armed clash')
     """
+    categories = set(categories)
+    if "captured" in categories and actor == _CIVILIANS:
+        return _TYPES["abduction"]  # whatever the raid that took them
     low = text  # (the patterns ignore case: the report is not lower-cased once per claim)
     found = _nearest(low, at or sentence, *sentence)
     if found:
-        return found
-    categories = set(categories)
+        return _type(found, actor)
     if total or (categories and categories <= {"missing"}):
         return NO_CAUSE
-    if "captured" in categories and actor == _CIVILIANS:
-        return _TYPES["abduction"]
     if paragraph:  # (within reach: a paragraph of thousands of claims is not read once for each)
         found = _nearest(low, sentence, max(paragraph[0], sentence[0] - _REACH), min(paragraph[1], sentence[1] + _REACH),
                          earlier_first=True)
@@ -109,4 +111,9 @@ def event_type_of(text: str, sentence: tuple[int, int], at: tuple[int, int] | No
         return _TYPES["clash"]
     if not found:
         found = _nearest(low, sentence, max(0, sentence[0] - _REACH), sentence[1] + _REACH, earlier_first=True)
-    return found or NO_CAUSE
+    return _type(found, actor) if found else NO_CAUSE
+
+
+def _type(kind: str, actor: str) -> tuple[str, str]:
+    """ACLED's types of a cause: gunfire on civilians is an attack on them, between forces a clash."""
+    return _TYPES["attack" if kind == "gunfire" and actor == _CIVILIANS else kind]

@@ -111,7 +111,7 @@ class Extractor:
         key = f"{doc.id}|{s.start}|{s.end}|{actor}|{sorted(values.items())}" + (f"|{total.words}" if total else "")
         if total:  # the period summed over: from its start (when the text gives it) to the report's date
             dated = dict(event_date=total.start, event_date_end=total.end or doc.published,
-                         date_precision=3 if total.start else None, date_text=total.words)
+                         date_precision=(total.precision or 3) if total.start else None, date_text=total.words)
         else:
             dated = dict(event_date=date.start if date else doc.published,
                          event_date_end=date.end if date else doc.published,

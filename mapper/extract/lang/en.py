@@ -250,6 +250,8 @@ KINDS = EventKinds(
             r"|shot\s+(?:civilians|residents|a\s+civilian|evacuees)|opened\s+fire\s+on\s+(?:civilians|residents|evacuees)"),
     abduction=(r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?|deport(?:ed|ation|ations|ing)?"
                r"|forcibly\s+(?:removed|transferred|taken|disappeared)|(?:en)?forced\s+disappearances?"),
+    gunfire=(r"opened\s+fire|fired\s+(?:on|at)|gunfire|gunmen|small[\s-]+arms|machine[\s-]+guns?|sniper\s+fire"
+             r"|snipers?|sabotage\s+(?:and\s+reconnaissance\s+)?(?:groups?|units?|raids?)|saboteurs?"),
     totals=(rf"since|(?:from|between)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?\s+(?:to|and|until)"
             rf"|(?:during|throughout|over|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_PERIOD_NOUNS})"
             r"|(?:over|in|during)\s+the\s+(?:past|last|first)\s+(?:\w+\s+)?(?:weeks|months?|years?)"

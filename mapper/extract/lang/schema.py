@@ -291,6 +291,7 @@ class EventKinds:
     clash: str = ""         # fighting, battles, assaults: Battles / Armed clash
     attack: str = ""        # shooting or executing civilians or prisoners: Violence against civilians / Attack
     abduction: str = ""     # abductions, deportations: Abduction/forced disappearance
+    gunfire: str = ""       # small-arms fire, a sabotage group's raid: an Attack on civilians, else a clash
     totals: str = ""        # a period a figure is summed over: "since August 6", "с начала операции"
     weak_totals: str = ""   # "in total", "всего": a running total only beside a losses word
     losses: str = ""        # the losses words that make a weak total one ("losses", "потери")

@@ -56,6 +56,21 @@ def test_cause_words_of_the_sentence(text, expected):
     assert kind(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on a minibus, killing two passengers.",
+    "Двое мирных жителей погибли в результате нападения диверсионной группы.",
+    "Диверсійна група відкрила вогонь по автомобілю, загинув водій.",
+])
+def test_gunfire_on_civilians_is_an_attack_on_them_between_forces_a_clash(text):
+    assert kind(text, actor="Civilians") == ATTACK
+    assert kind(text, actor="Russian forces") == CLASH
+
+
+def test_civilians_taken_captive_are_an_abduction_whatever_the_raid():
+    text = "A sabotage group raided the village and took two residents prisoner."
+    assert kind(text, actor="Civilians", categories={"captured"}) == ABDUCTION
+
+
 def test_no_cause_is_other_not_a_guess():
     assert kind("A woman died in hospital on Monday.") == NO_CAUSE == ("Strategic developments", "Other")
     assert kind("Погибла женщина.") == NO_CAUSE
