@@ -83,9 +83,10 @@ def event_type_of(text: str, sentence: tuple[int, int], at: tuple[int, int] | No
     Civilians taken captive are an abduction, whatever the raid that took them. Small-arms fire and
     sabotage raids are an attack on civilians when civilians suffered, else a clash. Where the
     sentence names no cause: a running total (``total``) is :data:`NO_CAUSE` (it sums many
-    incidents), and so are people missing (nothing says what befell them); the losses or prisoners of an armed force (an ``actor`` other than civilians)
-    are a battle, as ACLED codes a force's losses at the front; other casualties take the cause of
-    the attack their paragraph tells (before them, else after), else the report near them (a post
+    incidents), and so are people missing (nothing says what befell them); other casualties take the
+    cause of the attack their paragraph tells (before them, else after); else the losses or prisoners
+    of an armed force (an ``actor`` other than civilians) are a battle, as ACLED codes a force's
+    losses at the front; else the cause the report names near them (a post
     that opens with the attack and lists its casualties below); else :data:`NO_CAUSE`.
 
     >>> text = "Five were killed by shelling; a drone later hit the ambulance."
@@ -105,8 +106,8 @@ def event_type_of(text: str, sentence: tuple[int, int], at: tuple[int, int] | No
     if total or (categories and categories <= {"missing"}):
         return NO_CAUSE
     if paragraph:  # (within reach: a paragraph of thousands of claims is not read once for each)
-        found = _nearest(low, sentence, max(paragraph[0], sentence[0] - _REACH), min(paragraph[1], sentence[1] + _REACH),
-                         earlier_first=True)
+        lo, hi = max(paragraph[0], sentence[0] - _REACH), min(paragraph[1], sentence[1] + _REACH)
+        found = _nearest(low, sentence, lo, hi, earlier_first=True)
     if not found and actor and actor != _CIVILIANS:
         return _TYPES["clash"]
     if not found:
