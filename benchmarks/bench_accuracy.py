@@ -19,7 +19,12 @@ For each language it feeds the passages to ``conflictmap geoparse`` and ``confli
 * figure recall and precision: annotated casualty figures (per document, field and value) matched
   by a predicted event, and predicted figures that match one;
 * false figures: unmatched predicted figures equal to a number the annotation says is not a
-  casualty figure (ages, drones, distances...).
+  casualty figure (ages, drones, distances...);
+* event type right: of the annotated events matched to a predicted one (most shared figures), the
+  share whose ACLED ``event_type`` and ``sub_event_type`` both equal the annotation's, on incidents
+  (running totals left out, as for the figures) and on every matched event;
+* running totals flagged: of the matched annotated running totals (``cumulative``), the share the
+  tool flags ``cumulative``; and how many matched incidents it flags wrongly.
 
 The definitions are those of the corpus's own scorer, so the figures equal its ``run.sh``.
 """
@@ -308,6 +313,47 @@ def score_figures(passages, events) -> dict:
             "false_figures": false}
 
 
+def _figure_set(event: dict) -> set[tuple[str, int]]:
+    return {(f, v) for f in FIELDS if (v := as_int(event.get(f))) is not None}
+
+
+def match_events(annotated: list[dict], predicted: list[dict]) -> list[tuple[dict, dict]]:
+    """Each annotated event with the predicted event of its document sharing most figures (ties: one
+    not matched yet, then the first), as the corpus scorer matches them; unmatched ones left out."""
+    pairs, used = [], set()
+    for e in annotated:
+        figs = _figure_set(e)
+        best, best_key = None, None
+        for k, pe in enumerate(predicted):
+            n = len(figs & _figure_set(pe))
+            key = (n, k not in used, -k)
+            if n and (best_key is None or key > best_key):
+                best, best_key = k, key
+        if best is not None:
+            used.add(best)
+            pairs.append((e, predicted[best]))
+    return pairs
+
+
+def score_kinds(lang: str, events: list[dict]) -> dict:
+    """Event type right and running totals flagged, on the matched annotated events (all of them,
+    running totals included: :func:`load_language` leaves those out)."""
+    by_doc = defaultdict(list)
+    for e in events:
+        by_doc[_doc(e)].append(e)
+    pairs = []
+    for line in open(CORPUS / f"{lang}.jsonl", encoding="utf-8"):
+        p = json.loads(line)
+        pairs.extend(match_events(p["events"], by_doc.get(p["id"], [])))
+    kind = [(e.get("event_type"), e.get("sub_event_type")) == (pe.get("event_type"), pe.get("sub_event_type"))
+            for e, pe in pairs]
+    incidents = [ok for ok, (e, _) in zip(kind, pairs) if not e.get("cumulative")]
+    totals = [bool(pe.get("cumulative")) for e, pe in pairs if e.get("cumulative")]
+    wrong = sum(bool(pe.get("cumulative")) for e, pe in pairs if not e.get("cumulative"))
+    return {"event_type_k_n": [sum(incidents), len(incidents)], "event_type_all_k_n": [sum(kind), len(kind)],
+            "totals_flagged_k_n": [sum(totals), len(totals)], "incidents_flagged_as_totals": wrong}
+
+
 def outside_box(events) -> dict:
     points = [(float(e["latitude"]), float(e["longitude"])) for e in events
               if e.get("latitude") is not None and e.get("longitude") is not None]
@@ -323,13 +369,17 @@ def _ratio(k: int, n: int) -> float:
     return round(k / n, 4) if n else 0.0
 
 
+def _fraction(k_n: list[int]) -> str:
+    return f"{_ratio(*k_n):.3f} ({k_n[0]}/{k_n[1]})"
+
+
 def score_language(lang: str) -> dict:
     passages, truth, events_truth = load_language(lang)
     regions = {f["properties"]["id"]: Region(f) for f in
                json.load(open(CORPUS / "scoring" / "regions.geojson", encoding="utf-8"))["features"]}
     mentions, events = run_tool("geoparse", passages), run_tool("extract", passages)
     return {**score_toponyms(passages, truth, regions, mentions), **score_figures(passages, events),
-            **outside_box(events), "passages": len(passages)}
+            **outside_box(events), **score_kinds(lang, events), "passages": len(passages)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -346,6 +396,13 @@ def main(argv: list[str] | None = None) -> int:
               f"{'/'.join(map(str, r['homonyms_k_n']))} | "
               f"{r['event_points_outside_box_k_n'][0]} of {r['event_points_outside_box_k_n'][1]} | "
               f"{r['figure_recall']:.3f} | {r['figure_precision']:.3f} | {r['false_figures']} |")
+    print()
+    print("| lang | event type right (incidents) | event type right (all matched) | running totals flagged "
+          "| incidents flagged as totals |")
+    print("| --- | --- | --- | --- | --- |")
+    for lang, r in results.items():
+        print(f"| {lang} | {_fraction(r['event_type_k_n'])} | {_fraction(r['event_type_all_k_n'])} | "
+              f"{_fraction(r['totals_flagged_k_n'])} | {r['incidents_flagged_as_totals']} |")
     if args.json:
         Path(args.json).write_text(json.dumps({"accuracy": results}, indent=1) + "\n", encoding="utf-8")
     return 0

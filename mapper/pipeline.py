@@ -21,6 +21,7 @@ from gazetteer.context import Theatre
 from mapper.model.events import CATEGORIES, Event
 from mapper.exc import ConflictMapError
 from mapper._internal.gc_pause import young_collections_only
+from mapper.render.totals import running_totals_note, split_totals
 from mapper.render.writers import WRITERS, collect, run_writer
 
 __all__ = ["run_pipeline", "RunResult", "SAMPLE_REPORT", "SAMPLE_PUBLISHED", "summarise", "OUTPUT_NAMES"]
@@ -130,15 +131,19 @@ def summarise(result: RunResult) -> list[str]:
     """The lines ``conflictmap run`` prints: reports, events, casualties by category, unresolved places, files."""
     lines = [f"reports read: {result.documents}" + (f" ({len(result.errors)} failed)" if result.errors else ""),
              f"events: {len(result.events)}"]
+    incidents, totals = split_totals(result.events)  # a running total is neither mapped nor added
     for cat in CATEGORIES:
-        values = [getattr(ev, cat) for ev in result.events if getattr(ev, cat) is not None]
+        values = [getattr(ev, cat) for ev in incidents if getattr(ev, cat) is not None]
         if values:
             lines.append(f"  {cat.replace('_', ' ')}: {sum(values)} in {len(values)} claim(s)")
-    lows = [ev.casualties_low for ev in result.events if ev.casualties_best is not None]
+    lows = [ev.casualties_low for ev in incidents if ev.casualties_best is not None]
     if lows:
-        best = sum(ev.casualties_best for ev in result.events if ev.casualties_best is not None)
-        high = sum(ev.casualties_high or ev.casualties_best for ev in result.events if ev.casualties_best is not None)
+        best = sum(ev.casualties_best for ev in incidents if ev.casualties_best is not None)
+        high = sum(ev.casualties_high or ev.casualties_best for ev in incidents if ev.casualties_best is not None)
         lines.append(f"  all casualties: {best} (range {sum(x or 0 for x in lows)}–{high})")
+    if totals:
+        lines.append(f"  {running_totals_note(totals, verb='not mapped nor added to these figures')} "
+                     "(in the events files)")
     if result.unresolved:
         lines.append("unresolved places:")
         lines += [f"  {mention}: {reason}" for mention, reason in result.unresolved]

@@ -50,7 +50,8 @@ def _figures_match(a: Event, b: Event) -> bool:
 
 def same_event(a: Event, b: Event) -> bool:
     """True when two events from different documents report the same claim."""
-    return (a.doc_id != b.doc_id and (a.actor == b.actor or not a.actor or not b.actor)
+    return (a.doc_id != b.doc_id and a.cumulative == b.cumulative  # a running total is never an incident
+            and (a.actor == b.actor or not a.actor or not b.actor)
             and _figures_match(a, b) and _dates_close(a, b) and _places_overlap(a, b))
 
 

@@ -30,7 +30,9 @@ from mapper.extract.claimants import Claimants, claimant_of
 from mapper.extract.sides import ActorClues, actor_of
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
+from mapper.extract.cumulative import RunningTotal, running_total
 from mapper.extract.dates import EventDate, resolve_event_date
+from mapper.extract.event_type import event_type_of
 from mapper.model.events import CATEGORIES, Event, EventLocation, Source, events_to_geodataframe, total_casualties
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
@@ -88,14 +90,27 @@ class Extractor:
                 unnamed = groups.pop("")
                 groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
-                parts = places_by_figure(figs, _named(s, report), s.start) if len(figs) > 1 else [(figs, None)]
-                for part, named in parts:  # one claim, one place
-                    events.append(self._event(report, s, actor, part, None if len(parts) == 1 else
-                                              _sites(s, report, named)))
+                events.extend(self._claims(report, s, actor, figs))
         return events, mentions
 
+    def _claims(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> list[Event]:
+        """The events of one side's figures in a sentence: a running total apart from the incidents
+        (never an incident's figure), and figures for places far apart each at its own place."""
+        totals: dict[RunningTotal | None, list[Figure]] = {}
+        sentence_text, lead = report.sentence(s), report.lead(s)
+        for fig in figs:
+            totals.setdefault(running_total(sentence_text, (fig.start, fig.end), report.doc.published, lead=lead),
+                              []).append(fig)
+        events = []
+        for total, same in totals.items():
+            parts = places_by_figure(same, _named(s, report), s.start) if len(same) > 1 else [(same, None)]
+            for part, named in parts:  # one claim, one place
+                events.append(self._event(report, s, actor, part, total,
+                                          None if len(parts) == 1 else _sites(s, report, named)))
+        return events
+
     def _event(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure],
-               sites: list[Mention] | None = None) -> Event:
+               total: RunningTotal | None = None, sites: list[Mention] | None = None) -> Event:
         doc, text = report.doc, report.text
         sentence_text = report.sentence(s)
         paragraph = report.paragraph(s.paragraph)
@@ -104,15 +119,27 @@ class Extractor:
         values = _figures(figs)
         quote_start = min([s.start, *(x.start for x in used)])
         quote_end = max([s.end, *(x.end for x in used)])
-        key = f"{doc.id}|{s.start}|{s.end}|{actor}|{sorted(values.items())}"
+        key = f"{doc.id}|{s.start}|{s.end}|{actor}|{sorted(values.items())}" + (f"|{total.words}" if total else "")
+        if total:  # the period summed over: from its start (when the text gives it) to the report's date
+            dated = dict(event_date=total.start, event_date_end=total.end or doc.published,
+                         date_precision=(total.precision or 3) if total.start else None, date_text=total.words)
+        else:
+            dated = dict(event_date=date.start if date else doc.published,
+                         event_date_end=date.end if date else doc.published,
+                         date_precision=date.precision if date else (2 if doc.published else None),
+                         date_text=date.text if date else ("(publication date)" if doc.published else ""))
+        kind, sub_kind = event_type_of(text, (s.start, s.end), (s.start + min(f.start for f in figs),
+                                                                 s.start + max(f.end for f in figs)),
+                                       paragraph=report.paragraph_span(s), actor=actor,
+                                       categories={f.category for f in figs}, total=total is not None)
         return Event(
             event_id="ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
             doc_id=doc.id,
-            event_date=date.start if date else doc.published,
-            event_date_end=date.end if date else doc.published,
-            date_precision=date.precision if date else (2 if doc.published else None),
-            date_text=date.text if date else ("(publication date)" if doc.published else ""),
+            **dated,
             **values,
+            event_type=kind,
+            sub_event_type=sub_kind,
+            cumulative=total is not None,
             actor=actor,
             claimed_by=claimant_of(sentence_text, paragraph, text, claimants=self.claimants),
             locations=tuple(locations),
@@ -180,6 +207,20 @@ class _Report:
             lo, hi = bisect.bisect_left(self._paragraph_of, index), bisect.bisect_right(self._paragraph_of, index)
             self.paragraphs[index] = " ".join(self.text[x.start:x.end] for x in self.sentences[lo:hi])
         return self.paragraphs[index]
+
+    def lead(self, s: Sentence) -> str:
+        """The sentences just before ``s`` in its paragraph, or a line ending in a colon above it, that
+        hold no figures (at most two): a heading that introduces it ("Total losses since 24.02.22:")."""
+        i = s.index
+        while i > max(0, s.index - 2) and i - 1 not in self.with_figures and (
+                self.sentences[i - 1].paragraph == s.paragraph or self.sentence(self.sentences[i - 1]).endswith(":")):
+            i -= 1
+        return self.text[self.sentences[i].start:s.start] if i < s.index else ""
+
+    def paragraph_span(self, s: Sentence) -> tuple[int, int]:
+        """Where the sentence's paragraph starts and ends in the text."""
+        same = [x for x in self.sentences[max(0, s.index - 50):s.index + 50] if x.paragraph == s.paragraph]
+        return same[0].start, same[-1].end
 
     def actor_clues(self, index: int) -> ActorClues:
         """What a paragraph says about the side that suffered, read once for all its claims."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
                                         Multiplier, NotPlace, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
-                                        RangeWord, Sense, Syntax, VagueAmount, WordClass)
+                                        RangeWord, Sense, Syntax, VagueAmount, WordClass, EventKinds)
 
 __all__ = ["LANGUAGE"]
 
@@ -228,5 +228,51 @@ PLACES = Places(
     source_heads=("according to", "radio"),
 )
 
+_MONTHS = (r"jan(?:uary|\.)?|feb(?:ruary|\.)?|march|mar\.|april|apr\.|may|june?|july?|aug(?:ust|\.)?"
+           r"|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?")
+_PERIOD_NOUNS = r"war|invasion|incursion|operation|offensive|counteroffensive|occupation|siege|month|year|campaign"
+
+KINDS = EventKinds(
+    air=(r"(?:drones?|uavs?|air|aerial|fpv|kab|glide[\s-]bombs?)[\s-]+(?:strikes?|attacks?|raids?)|drones?|drone-\w+"
+         r"|uavs?|unmanned\s+aerial\s+vehicles?|quadcopters?|copters?|fpvs?|shaheds?|gerans?|lancets?"
+         r"|loitering\s+munitions?|glide\s+bombs?|guided\s+(?:aerial\s+)?bombs?|kabs?|fabs?|aerial\s+bombs?|bombs?"
+         r"|air\s*strikes?|air\s+raids?|air\s+attacks?|bomb(?:ed|ing|ings)|warplanes?|aircraft|helicopters?"
+         r"|aviation|dropped|drop(?:ping|s)?"),
+    shelling=(r"(?:missile|rocket|artillery|tank|mortar)\s+(?:strikes?|attacks?|fire)|strikes?|struck"
+              r"|shell(?:ing|ings|ed|s)?|artillery|mortars?|mlrs|(?:multiple\s+)?rocket\s+launchers?|grads?|uragans?"
+              r"|smerchs?|himars|howitzers?|missiles?|rockets?|ballistic|iskanders?|tochka(?:-u)?|cluster\s+munitions?"
+              r"|tank\s+fire|shelled|bombardments?|barrages?"),
+    explosive=(r"(?:land)?mines?|anti-(?:personnel|tank)\s+mines?|minefields?|mined|ieds?"
+               r"|(?:improvised\s+)?explosive\s+devices?|unexploded\s+(?:ordnance|munitions?|shells?)|uxo"
+               r"|explosive\s+remnants|booby[- ]?trap\w*|tripwires?|car\s+bombs?|roadside\s+bombs?"),
+    clash=(r"fighting|fights?|fought|battles?|battling|combat|clash(?:es|ed)?|firefights?|gunfights?|assaults?"
+           r"|assaulted|storm(?:ed|ing)|offensive|counter-?offensive|counter-?attacks?|skirmish\w*|ambush\w*"
+           r"|in\s+action|hostilities|repel(?:led|ling|s)?|repulsed|infantry\s+attacks?|ground\s+attacks?"),
+    attack=(r"execut(?:ed|ion|ions|ing|e)|shot\s+dead|gunned\s+down|murder(?:ed|s|ing)?|massacre[ds]?"
+            r"|tortured(?:\s+to\s+death)?|summar(?:y|ily)\s+(?:killings?|killed|executed)"
+            r"|shot\s+(?:civilians|residents|a\s+civilian|evacuees)"
+            r"|opened\s+fire\s+on\s+(?:civilians|residents|evacuees)"),
+    abduction=(r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?|deport(?:ed|ation|ations|ing)?"
+               r"|forcibly\s+(?:removed|transferred|taken|disappeared)|(?:en)?forced\s+disappearances?"),
+    gunfire=(r"opened\s+fire|fired\s+(?:on|at)|gunfire|gunmen|small[\s-]+arms|machine[\s-]+guns?|sniper\s+fire"
+             r"|snipers?|sabotage\s+(?:and\s+reconnaissance\s+)?(?:groups?|units?|raids?)|saboteurs?"),
+    totals=(rf"since"
+            rf"|(?:from|between)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?\s+(?:to|and|until)"
+            rf"|(?:during|throughout|over|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_PERIOD_NOUNS})"
+            r"|(?:over|in|during)\s+the\s+(?:past|last|first)\s+(?:\w+\s+)?(?:weeks|months?|years?)"
+            r"|(?:this|last)\s+(?:month|year)|in\s+(?:19|20)\d\d|so\s+far\s+this\s+(?:year|month)|to\s+date"
+            r"|(?:total|overall|cumulative|combined|aggregate)\s+(?:\w+\s+)?(?:losses|casualties|death\s+toll|toll)"),
+    weak_totals=r"in\s+total|a\s+total\s+of|overall|altogether|all\s+told",
+    losses=r"losses|lost|casualties",
+    per_day=(r"since\s+(?:dawn|midnight|(?:this|the)\s+morning|last\s+night|yesterday)"
+             r"|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours|night)|in\s+a\s+day|per\s+day"
+             r"|a\s+day|daily|overnight|(?:on|over)\s+the\s+(?:past\s+)?(?:weekend|night)|last\s+night|yesterday"
+             r"|today"),
+    not_totals=(r"deadliest|bloodiest|largest|biggest|heaviest|highest|fiercest|greatest|most\s+\w+|first|second"
+                r"|third|fourth|fifth"
+                r"|\d+(?:st|nd|rd|th)|worst|only"),
+)
+
 LANGUAGE = Language(code="en", name="English", uppercase="A-Z", lowercase="a-z", numbers=NUMBERS,
-                    casualties=CASUALTIES, dates=DATES, attribution=ATTRIBUTION, places=PLACES)
+                    casualties=CASUALTIES, dates=DATES, attribution=ATTRIBUTION, places=PLACES,
+                    kinds=KINDS)

@@ -20,7 +20,7 @@ from enum import Enum
 
 __all__ = ["Casualty", "Syntax", "Sense", "NumberKind", "RangeWord", "RangeLead", "NumberWord", "Multiplier",
            "VagueAmount", "CasualtyKeyword", "Qualifier", "Numbers", "Casualties", "Dates", "Attribution",
-           "Places", "Language", "phrase_pattern", "NotPlace", "WordClass"]
+           "Places", "Language", "phrase_pattern", "NotPlace", "WordClass", "EventKinds"]
 
 
 class Casualty(Enum):
@@ -277,6 +277,29 @@ class Places:
 
 
 @dataclass(frozen=True)
+class EventKinds:
+    """Words that say how casualties were caused (ACLED's sub-event types) and words that make a
+    figure a running total (see :mod:`mapper.extract.event_type` and :mod:`mapper.extract.cumulative`).
+
+    Every field is a regex fragment on lower-cased text; each alternative is a whole word or phrase
+    (the modules add the word boundaries), so stems carry their own endings (``дрон\\w*``).
+    """
+
+    air: str = ""           # drones, glide bombs, air strikes: Air/drone strike
+    shelling: str = ""      # artillery, MLRS, shelling, missiles: Shelling/artillery/missile attack
+    explosive: str = ""     # mines, IEDs, unexploded ordnance: Remote explosive/landmine/IED
+    clash: str = ""         # fighting, battles, assaults: Battles / Armed clash
+    attack: str = ""        # shooting or executing civilians or prisoners: Violence against civilians / Attack
+    abduction: str = ""     # abductions, deportations: Abduction/forced disappearance
+    gunfire: str = ""       # small-arms fire, a sabotage group's raid: an Attack on civilians, else a clash
+    totals: str = ""        # a period a figure is summed over: "since August 6", "с начала операции"
+    weak_totals: str = ""   # "in total", "всего": a running total only beside a losses word
+    losses: str = ""        # the losses words that make a weak total one ("losses", "потери")
+    per_day: str = ""       # one day's bulletin ("over the past day", "за минулу добу"): never a running total
+    not_totals: str = ""    # words right before a total's words that make it a comparison ("deadliest ... since")
+
+
+@dataclass(frozen=True)
 class Language:
     """Everything the extractor knows about one language."""
 
@@ -290,3 +313,4 @@ class Language:
     dates: Dates = Dates()
     attribution: Attribution = Attribution()
     places: Places = Places()
+    kinds: EventKinds = EventKinds()

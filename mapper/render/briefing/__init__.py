@@ -10,7 +10,8 @@ The API behind ``conflictmap brief``::
 Slides: title (theatre, period, date generated, numbers of claims, reports and
 claimants); situation map; key figures; events table over as many slides as it needs;
 casualties over time and by place (native charts); sources with their claims. The
-speaker notes carry the quotes. The map is also written as ``situation_map.png``
+speaker notes carry the quotes. Running totals (``cumulative`` events) are left off the map, the
+tables and the figures, and the key-figures slide says how many. The map is also written as ``situation_map.png``
 beside the deck. PDF conversion uses LibreOffice where it is installed.
 """
 
@@ -67,15 +68,17 @@ def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, 
     from mapper.render.briefing.situation_map import save_situation_map
     from mapper.render.briefing.slides import build_deck
     from mapper.render.briefing.summary import summarise
+    from mapper.render.totals import split_totals
 
     path = Path(path)
     if path.suffix.lower() != ".pptx":
         raise OutputError(path, "the deck must be a .pptx file")
     map_path = Path(map_png) if map_png else path.with_name(MAP_FILE_NAME)
-    events = clean_events(events)  # no control characters or lone surrogates reach the fonts or the XML
+    given = clean_events(events)  # no control characters or lone surrogates reach the fonts or the XML
+    events, totals = split_totals(given)  # running totals: not drawn nor summed as incidents, only counted
     title = clean_text(title) if title else title
     theatre = theatre or default_theatre()
-    summary = summarise(events, theatre=theatre, generated=generated)
+    summary = summarise(events, theatre=theatre, generated=generated, running_totals=totals)
     drawn = save_situation_map(events, map_path, theatre=theatre, tiles=tiles, index=index)
     prs = build_deck(events, summary, map_png=map_path, title=title or f"Casualty claims: {summary.theatre}",
                      theatre=theatre)
@@ -84,7 +87,7 @@ def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, 
             prs.save(str(tmp))
     except OSError as exc:
         raise OutputError(path, f"cannot write the deck ({exc.strerror or exc})") from None
-    result = BriefingResult(path, map_path, None, len(prs.slides), len(events), list(drawn.notes))
+    result = BriefingResult(path, map_path, None, len(prs.slides), len(given), list(drawn.notes))
     if pdf:
         try:
             result.pdf = convert_to_pdf(path, timeout=timeout_for(result.slides))

@@ -26,6 +26,7 @@ from mapper.render.briefing.template import (LAYOUT_TITLE, LAYOUT_TITLE_ONLY, Bo
                                       counted_partnames, new_presentation)
 from mapper.render.briefing.textfit import fit_lines, fit_size, line_height, wrap
 from mapper.render.briefing.wording import claim_line, date_text, figures_text, places_text
+from mapper.render.totals import running_totals_note
 from mapper.model.events import CATEGORIES, Event, Source
 
 __all__ = ["build_deck", "DATA_CREDITS"]
@@ -121,11 +122,19 @@ def add_map_slide(prs, map_png: Path, summary: BriefingSummary, events: list[Eve
     slide.shapes.add_picture(str(map_png), box.left + (box.width - width) // 2, box.top, width, height)
     lines = [f"Situation map, {summary.period_text}: {summary.located:,} of {summary.claims:,} claims placed. "
              "Symbol area follows the claimed casualties; rings mark claims located only near a place or "
-             "across several places, dashed rings claims placed only in a region.", CAVEAT, f"Data: {DATA_CREDITS}"]
+             "across several places, dashed rings claims placed only in a region." + _totals_left_out(summary), CAVEAT,
+             f"Data: {DATA_CREDITS}"]
     lines += [_quote_note(ev) for ev in events[:50]]
     if len(events) > 50:
         lines.append(f"… and {len(events) - 50:,} more claims: see the events slides.")
     _notes(slide, "\n\n".join(lines))
+
+
+def _totals_left_out(summary: BriefingSummary) -> str:
+    """" 3 running totals not mapped nor counted: ..." (empty when there are none)."""
+    n = summary.running_totals
+    return (f" {running_totals_note(n, verb='not mapped nor counted')}: each sums many incidents over a period "
+            "(they are in the events files)." if n else "")
 
 
 def add_key_figures_slide(prs, summary: BriefingSummary) -> None:
@@ -135,7 +144,7 @@ def add_key_figures_slide(prs, summary: BriefingSummary) -> None:
     note = Para(f"Each claim is counted once, however many places it names ({summary.multi_place:,} multi-place "
                 "claim" + "s" * (summary.multi_place != 1) + "). Killed-or-wounded figures are not split; "
                 "“All casualties” adds each claim's total once. Best estimate, with the low–high range "
-                f"where the reports give one. {CAVEAT}", size=11, colour=_GREY, max_lines=4)
+                f"where the reports give one.{_totals_left_out(summary)} {CAVEAT}", size=11, colour=_GREY, max_lines=5)
     note_h = note.height(box.width_pt - 10) + 10
     tables_box = Box(box.left, box.top, box.width, box.height - Emu(int(note_h * 12700)))
     left, right = tables_box.split(0.46)

@@ -78,6 +78,8 @@ class BriefingSummary:
     categories: dict[str, FigureRange] = field(default_factory=dict)
     total: FigureRange = FigureRange()
     by_claimant: tuple[ClaimantFigures, ...] = ()
+    #: running totals given and left out of every figure (they sum many incidents over a period)
+    running_totals: int = 0
 
     @property
     def period_text(self) -> str:
@@ -120,9 +122,9 @@ def event_sources(ev: Event) -> list[Source]:
 
 
 def summarise(events: list[Event], *, theatre: Theatre | None = None,
-              generated: dt.date | None = None) -> BriefingSummary:
+              generated: dt.date | None = None, running_totals: int = 0) -> BriefingSummary:
     """The key figures of ``events`` (see the module docstring for the counting rules); ``theatre``
-    defaults to the default theatre."""
+    defaults to the default theatre; ``running_totals``: how many were left out before."""
     theatre = theatre or default_theatre()
     categories = {c: FigureRange() for c in CATEGORIES}
     total = FigureRange()
@@ -149,7 +151,7 @@ def summarise(events: list[Event], *, theatre: Theatre | None = None,
         period_start=min(starts, default=None), period_end=max(ends, default=None),
         undated=sum(ev.event_date is None for ev in events),
         generated=generated or dt.datetime.now(dt.timezone.utc).date(),
-        categories=categories, total=total, by_claimant=tuple(by_claimant))
+        categories=categories, total=total, by_claimant=tuple(by_claimant), running_totals=running_totals)
 
 
 def format_date(day: dt.date) -> str:

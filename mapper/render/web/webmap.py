@@ -32,6 +32,7 @@ from mapper.model.events import Event, as_events
 from mapper.render.web.popup_js import ON_EACH_FEATURE, POPUP_SCRIPT, popup_record
 from mapper.render.web.popups import actor_colour, escape_text, tooltip_text
 from mapper.render.web.web_values import ValueVault, raw_element
+from mapper.render.totals import running_totals_note, split_totals
 
 __all__ = ["build_map", "write_map", "render_page", "BuiltMap", "MapResult", "BLANK_TILE"]
 
@@ -120,7 +121,8 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     import folium
     from folium import plugins
 
-    located = [ev for ev in as_events(events) if ev.points]
+    incidents, totals = split_totals(as_events(events))  # a running total is no incident at one point
+    located = [ev for ev in incidents if ev.points]
     bulk = len(located) > BULK_THRESHOLD if bulk is None else bulk
     values = ValueVault()
     theatre = default_theatre() if theatre is None else theatre
@@ -157,7 +159,7 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
         plugins.GroupedLayerControl({k: v for k, v in groups.items() if v}, exclusive_groups=False,
                                     collapsed=False).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
-    _legend(m, title, sorted(actors), dropped or [], shortened=bulk, offline=offline, theatre=theatre)
+    _legend(m, title, sorted(actors), dropped or [], shortened=bulk, offline=offline, theatre=theatre, totals=totals)
     return BuiltMap(m, groups, values)
 
 
@@ -264,13 +266,16 @@ def _time_and_search(m, located: list[Event], values: ValueVault):
 
 
 def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: bool = False,
-            offline: bool = False, theatre: Theatre | None = None) -> None:
+            offline: bool = False, theatre: Theatre | None = None, totals: int = 0) -> None:
     items = "".join(f'<div><span class="cm-swatch" style="background:{actor_colour(a, theatre)}"></span>'
                     f"{escape_text(a or 'Unknown side')}</div>" for a in actors)
     sizes = "".join(f'<span class="cm-size" style="width:{2 * _radius(n):.0f}px;height:{2 * _radius(n):.0f}px">'
                     f"</span>{n}" for n in (1, 10, 30))
     note = (f"<div class='cm-dropped'>Left out offline (assets not installed): {escape_text(', '.join(dropped))}</div>"
             if dropped else "")
+    if totals:
+        note += (f"<div>{escape_text(running_totals_note(totals))}: each sums many incidents over a period "
+                 "(they are in the events files).</div>")
     if offline:
         note += "<div>Offline: no web tiles, and no minimap (it shows web tiles).</div>"
     if shortened:

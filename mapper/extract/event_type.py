@@ -1,0 +1,120 @@
+"""ACLED's ``event_type`` and ``sub_event_type`` of a claim, from the words that say how the
+casualties were caused.
+
+The cause is read in the claim's sentence, else in its paragraph; where several are named, the one
+nearest the claim's figures wins ("killed by shelling ... an ambulance struck by a drone": each
+figure takes its own). Where the text names no cause, the claim is ACLED's *Strategic developments /
+Other*: a casualty count with no stated violence is not guessed into a type (see docs/EXPORT.md)::
+
+    >>> def kind(text): return event_type_of(text, (0, len(text)))
+    >>> kind("Two civilians were killed by a Russian drone in Sudzha.")
+    ('Explosions/Remote violence', 'Air/drone strike')
+    >>> kind("Троє бійців загинули у боях за село.")
+    ('Battles', 'Armed clash')
+    >>> kind("A woman died. She was 60.")
+    ('Strategic developments', 'Other')
+
+The words are every language's :class:`~mapper.extract.lang.schema.EventKinds`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mapper.extract.lang import LANGUAGES, alternation
+
+__all__ = ["event_type_of", "KINDS", "NO_CAUSE"]
+
+#: (resource field, ACLED event type, ACLED sub-event type); on a tie of distance the first wins.
+KINDS = (
+    ("attack", "Violence against civilians", "Attack"),
+    ("abduction", "Violence against civilians", "Abduction/forced disappearance"),
+    ("explosive", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("air", "Explosions/Remote violence", "Air/drone strike"),
+    ("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("clash", "Battles", "Armed clash"),
+    ("gunfire", "Battles", "Armed clash"),  # an Attack when civilians suffered: see event_type_of
+)
+#: What a claim is when the text gives no cause.
+NO_CAUSE = ("Strategic developments", "Other")
+
+_CAUSE = re.compile("|".join(
+    rf"(?P<{name}>{alternation(getattr(lang.kinds, name) for lang in LANGUAGES)})" for name, _, _ in KINDS
+).join([r"(?<![\w'’-])(?:", r")(?![\w'’])"]), re.IGNORECASE)
+_AIR = re.compile(rf"(?<![\w'’-])(?:{alternation(lang.kinds.air for lang in LANGUAGES)})(?![\w'’])", re.IGNORECASE)
+_TYPES = {name: (kind, sub) for name, kind, sub in KINDS}
+#: How far from its sentence a claim with no cause of its own looks for one in the report.
+_REACH = 1500
+#: A number right before a weapon's word: the weapons are counted (destroyed, shot down), not the cause.
+_COUNTED = re.compile(r"\d[\d\s.,]*(?:\s+[^\W\d_]+){0,2}\s+$")
+#: The side the theatre files name for civilians (:mod:`mapper.extract.sides`).
+_CIVILIANS = "Civilians"
+_ORDER = {name: i for i, (name, _, _) in enumerate(KINDS)}
+
+
+def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None, *,
+             earlier_first: bool = False) -> str | None:
+    """The kind (a :data:`KINDS` name) of the cause word in ``text[lo:hi]`` nearest the span ``at``, or None;
+    with ``earlier_first``, the nearest one before ``at`` if there is one (a sentence with no cause of
+    its own speaks of the attack told before it)."""
+    best = None
+    for m in _CAUSE.finditer(text, lo, len(text) if hi is None else hi):
+        after = m.start() >= at[1]
+        distance = max(at[0] - m.end(), m.start() - at[1], 0)
+        key = (earlier_first and after, distance, _ORDER[m.lastgroup])
+        if _COUNTED.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "12 artillery pieces", "shot down 35 drones": things counted, not the cause
+        if m.lastgroup == "explosive" and _AIR.search(text, max(0, m.start() - 40), m.start()):
+            key = (key[0], key[1], _ORDER["air"])  # "a drone dropped an explosive device": from the air
+            m_kind = "air"
+        else:
+            m_kind = m.lastgroup
+        if best is None or key < best[0]:
+            best = (key, m_kind)
+    return best[1] if best else None
+
+
+def event_type_of(text: str, sentence: tuple[int, int], at: tuple[int, int] | None = None, *,
+                  paragraph: tuple[int, int] | None = None, actor: str = "", categories=(),
+                  total: bool = False) -> tuple[str, str]:
+    """``(event_type, sub_event_type)`` of a claim made in ``text[sentence[0]:sentence[1]]``, its
+    figures at ``at`` (a span of ``text``; the whole sentence if None).
+
+    Civilians taken captive are an abduction, whatever the raid that took them. Small-arms fire and
+    sabotage raids are an attack on civilians when civilians suffered, else a clash. Where the
+    sentence names no cause: a running total (``total``) is :data:`NO_CAUSE` (it sums many
+    incidents), and so are people missing (nothing says what befell them); other casualties take the
+    cause of the attack their paragraph tells (before them, else after); else the losses or prisoners
+    of an armed force (an ``actor`` other than civilians) are a battle, as ACLED codes a force's
+    losses at the front; else the cause the report names near them (a post
+    that opens with the attack and lists its casualties below); else :data:`NO_CAUSE`.
+
+    >>> text = "Five were killed by shelling; a drone later hit the ambulance."
+    >>> event_type_of(text, (0, len(text)), (0, 16))
+    ('Explosions/Remote violence', 'Shelling/artillery/missile attack')
+    >>> text = "The enemy lost up to 120 servicemen."
+    >>> event_type_of(text, (0, len(text)), actor="Russian forces")
+    ('Battles', 'Armed clash')
+    """
+    categories = set(categories)
+    if "captured" in categories and actor == _CIVILIANS:
+        return _TYPES["abduction"]  # whatever the raid that took them
+    low = text  # (the patterns ignore case: the report is not lower-cased once per claim)
+    found = _nearest(low, at or sentence, *sentence)
+    if found:
+        return _type(found, actor)
+    if total or (categories and categories <= {"missing"}):
+        return NO_CAUSE
+    if paragraph:  # (within reach: a paragraph of thousands of claims is not read once for each)
+        lo, hi = max(paragraph[0], sentence[0] - _REACH), min(paragraph[1], sentence[1] + _REACH)
+        found = _nearest(low, sentence, lo, hi, earlier_first=True)
+    if not found and actor and actor != _CIVILIANS:
+        return _TYPES["clash"]
+    if not found:
+        found = _nearest(low, sentence, max(0, sentence[0] - _REACH), sentence[1] + _REACH, earlier_first=True)
+    return _type(found, actor) if found else NO_CAUSE
+
+
+def _type(kind: str, actor: str) -> tuple[str, str]:
+    """ACLED's types of a cause: gunfire on civilians is an attack on them, between forces a clash."""
+    return _TYPES["attack" if kind == "gunfire" and actor == _CIVILIANS else kind]

@@ -1,0 +1,65 @@
+"""Running totals stay in the events files but off the map, the slides' figures and the run summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mapper.model.events import Event, EventLocation
+from mapper.pipeline import RunResult, summarise as run_summary
+from mapper.render.briefing.summary import summarise as deck_summary
+from mapper.render.totals import split_totals
+from mapper.render.web.webmap import build_map, render_page
+
+SUDZHA = EventLocation("Sudzha", "Sudzha", 51.19139, 35.27056, "RU", "Kursk Oblast", "Sudzhansky District",
+                       "curated:ru-kursk-sudzha", 1, True, "")
+DAY = dt.date(2024, 12, 14)
+
+
+def _events() -> list[Event]:
+    incident = Event(event_id="ev-day", doc_id="d", event_date=DAY, date_precision=1, killed=3, casualties_low=3,
+                     casualties_best=3, casualties_high=3, actor="Civilians", locations=(SUDZHA,), geo_precision=1,
+                     event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
+    total = Event(event_id="ev-total", doc_id="d", event_date=dt.date(2024, 8, 6), event_date_end=DAY,
+                  killed_or_wounded=40_000, casualties_low=40_000, casualties_best=40_000, casualties_high=40_000,
+                  actor="Russian forces", locations=(SUDZHA,), geo_precision=3, cumulative=True,
+                  event_type="Strategic developments", sub_event_type="Other")
+    return [incident, total]
+
+
+def test_split_keeps_the_incidents_in_order():
+    shown, left_out = split_totals(_events())
+    assert [e.event_id for e in shown] == ["ev-day"] and left_out == 1
+
+
+def test_the_map_draws_incidents_only_and_says_how_many_totals_it_left_out():
+    html, _ = render_page(build_map(_events()))
+    assert "1 running total not mapped" in html
+    assert "40000" not in html.replace(",", "") and "ev-total" not in html
+
+
+def test_the_run_summary_adds_no_running_total():
+    lines = run_summary(RunResult(documents=1, events=_events()))
+    assert "events: 2" in lines
+    assert "  killed: 3 in 1 claim(s)" in lines and not any("killed or wounded" in line for line in lines)
+    assert any("1 running total not mapped nor added" in line for line in lines)
+
+
+def test_the_deck_summary_counts_incidents_and_the_totals_left_out():
+    incidents, left_out = split_totals(_events())
+    s = deck_summary(incidents, generated=DAY, running_totals=left_out)
+    assert s.total.best == 3 and s.claims == 1 and s.running_totals == 1
+
+
+def test_the_deck_leaves_totals_off_and_says_so(tmp_path):
+    from pptx import Presentation
+
+    from mapper.render.briefing import write_briefing
+
+    result = write_briefing(_events(), tmp_path / "briefing.pptx", generated=DAY)
+    assert result.events == 2
+    prs = Presentation(str(result.pptx))
+    key_figures = " ".join(sh.text_frame.text for sh in prs.slides[2].shapes if sh.has_text_frame)
+    assert "1 running total not mapped nor counted" in key_figures
+    tables = [sh.table for sh in prs.slides[2].shapes if sh.has_table]
+    figures = {row.cells[0].text: row.cells[1].text for row in tables[0].rows}
+    assert figures["All casualties"] == "3"
