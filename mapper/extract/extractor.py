@@ -26,7 +26,7 @@ from gazetteer import Gazetteer
 from gazetteer.matching import world_city
 from gazetteer.normalize import name_key
 from mapper.extract.claimants import Claimants, claimant_of
-from mapper.extract.sides import ActorClues, actor_of
+from mapper.extract.sides import ActorClues, SideReader
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.dates import EventDate, resolve_event_date
@@ -62,6 +62,7 @@ class Extractor:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.geoparser = Geoparser(gazetteer)
         self.claimants = Claimants.of(self.geoparser.gazetteer.theatre)  # who may claim: the theatre's
+        self.sides = SideReader.of(self.geoparser.gazetteer.theatre)      # its sides, as its claimants speak
 
     def extract(self, doc) -> tuple[list[Event], list[Mention]]:
         """Events and place mentions of one :class:`~mapper.ingest.documents.Document`."""
@@ -78,11 +79,15 @@ class Extractor:
         events = []
         for s in sentences:
             groups: dict[str, list[Figure]] = {}
-            actors: dict[str, str] = {}  # subject -> actor (the paragraph is read once, for all its claims)
+            if figures_by_sentence[s.index]:  # who suffered each figure; the paragraph is read once for all
+                sentence, paragraph = report.sentence(s), report.paragraph(s.paragraph)
+                clues = self.sides.clues(sentence)
+                speaker = self.sides.speaker(*(claimant_of(t, claimants=self.claimants) for t in (sentence, paragraph, text)),
+                                             sentence=clues, text=text)
             for fig in figures_by_sentence[s.index]:
-                if fig.subject not in actors:
-                    actors[fig.subject] = actor_of(fig.subject, report.sentence(s), report.actor_clues(s.paragraph))
-                groups.setdefault(actors[fig.subject], []).append(fig)
+                actor = self.sides.actor(clues, fig.start, fig.end, report.actor_clues(s.paragraph, self.sides),
+                                         speaker=speaker, category=fig.category)
+                groups.setdefault(actor, []).append(fig)
             if "" in groups and len(groups) == 2:  # "35 killed, 50 more wounded": one side's claim
                 unnamed = groups.pop("")
                 groups[next(iter(groups))].extend(unnamed)
@@ -176,11 +181,11 @@ class _Report:
             self.paragraphs[index] = " ".join(self.text[x.start:x.end] for x in self.sentences[lo:hi])
         return self.paragraphs[index]
 
-    def actor_clues(self, index: int) -> ActorClues:
+    def actor_clues(self, index: int, sides: SideReader) -> ActorClues:
         """What a paragraph says about the side that suffered, read once for all its claims."""
         clues = self._clues.get(index)
         if clues is None:
-            clues = self._clues[index] = ActorClues(self.paragraph(index))
+            clues = self._clues[index] = sides.clues(self.paragraph(index))
         return clues
 
     def event_date(self, s: Sentence) -> EventDate | None:

@@ -1,90 +1,327 @@
-"""Who suffered the casualties: the side a figure belongs to (``actor``).
+"""Who suffered the casualties: the side a figure belongs to (``actor``), never the attacker.
 
-Actors are named in ACLED's style by side: "North Korean forces", "Russian forces", "Ukrainian
-forces", "Civilians"; the words each language names them with come from the language resources
-(:mod:`mapper.extract.lang`)::
+Actors are the theatre's sides ("North Korean forces", "Russian forces", "Ukrainian forces",
+"Civilians"); the words each language names them with come from the language resources
+(:class:`~mapper.extract.lang.schema.Sides`). A figure's side is read, in this order, from
+
+1. the figure's own words ("30 North Korean soldiers", "двох жінок", "200 военных КНДР");
+2. the loss phrase of its sentence: the side whose losses they are ("Ukrainian losses", "потери ВСУ",
+   "втрати противника") or who lost them ("Russia lost", "противник потерял");
+3. a side named with a military noun in its sentence, then its paragraph ("the Ukrainian armed
+   forces"), and civilians or people named with no military noun ("a man", "мужчина");
+4. nothing military at all in the sentence and its paragraph: civilians.
+
+A side named as the attacker ("a Russian drone", "атаки украинских беспилотников", "by Russian
+forces") or as the source ("Ukrainian officials said", "Генштаб ВСУ:") is never the one that
+suffered; the claimant's country is not the side. "The enemy" (противник, ворог) is the other side
+of whoever speaks: the claimant's side (theatre claimant table), else the side a report in that
+language speaks for::
 
     >>> actor_of("approximately 30 North Korean soldiers")
     'North Korean forces'
-    >>> actor_of("two civilians")
+    >>> actor_of("Ukraine's General Staff said Russia lost 1,250 personnel.")
+    'Russian forces'
+    >>> actor_of("A Russian drone hit a minibus, killing a man.")
     'Civilians'
 """
 
 from __future__ import annotations
 
-from mapper._internal.regex_prefix import compile_with_first_chars
+import bisect
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
 from mapper.extract.lang import LANGUAGES, alternation, words
 
-__all__ = ["ActorClues", "actor_of", "ACTOR_CLASSES"]
+__all__ = ["ActorClues", "SideReader", "actor_of", "ACTOR_CLASSES", "CIVILIANS"]
 
-_ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
-_MILITARY = f"(?:{alternation(a.military for a in _ATTRIBUTION)})"
-_ACTORS: list[tuple[str, str]] = [(side, alternation(a.sides.get(side, "") for a in _ATTRIBUTION))
-                                  for side in words(a.sides for a in _ATTRIBUTION)]
-_CIVILIANS = compile_with_first_chars(rf"(?i)\b({alternation(a.civilians for a in _ATTRIBUTION)})\b")
-_ACTOR_RES = [(name, compile_with_first_chars(rf"(?i)(?<!\w)(?:{pattern})(?:\s+\w+){{0,2}}?\s+{_MILITARY}\b"))
-              for name, pattern in _ACTORS]
-_ACTOR_LOOSE = [(name, compile_with_first_chars(rf"(?i)(?<!\w)(?:{pattern})(?!\w)")) for name, pattern in _ACTORS]
+CIVILIANS = "Civilians"
+_SIDES = [lang.sides for lang in LANGUAGES]
+_SIDE_NAMES = words([*s.forces, *s.states] for s in _SIDES)
+ACTOR_CLASSES = _SIDE_NAMES + (CIVILIANS,)
+
+# token kinds
+_FORCES, _STATE, _ENEMY, _OWN = "forces", "state", "enemy", "own"
+_PARTIES = (_FORCES, _STATE, _ENEMY, _OWN)
+_MIL, _CIV, _PPL, _LOSS, _LOST = "military", "civilians", "people", "losses", "lost"
+_WPN, _ATK, _AGT, _SPK, _REP = "weapons", "attacks", "agents", "speakers", "reporting"
+
+
+def _whole(fragment: str) -> re.Pattern:
+    return re.compile(rf"(?i)(?<![\w/])(?:{fragment})(?![\w/])")
+
+
+def _side_pattern(field: str) -> re.Pattern:
+    groups = [f"(?P<s{i}>{alternation(getattr(s, field).get(name, '') for s in _SIDES)})"
+              for i, name in enumerate(_SIDE_NAMES) if any(getattr(s, field).get(name) for s in _SIDES)]
+    return _whole("|".join(groups))
+
+
+_KIND_PATTERNS = [(_FORCES, _side_pattern("forces")), (_STATE, _side_pattern("states"))] + [
+    (kind, _whole(alternation(getattr(s, kind) for s in _SIDES)))
+    for kind in (_ENEMY, _OWN, _MIL, _CIV, _PPL, _LOSS, _LOST, _WPN, _ATK, _AGT, _SPK)
+] + [(_REP, _whole(alternation(lang.attribution.reporting for lang in LANGUAGES)))]
+_OFFICES = _whole(alternation(s.offices for s in _SIDES))
+_LINKERS = frozenset(words(s.linkers for s in _SIDES))
+_WORD = re.compile(r"[^\W_][\w'’ʼ/-]*")
+_HARD = re.compile(r"[.;:!?\n—–]")     # ends a clause
+_SOFT = re.compile(r"[,()\[\]]")       # ends a phrase
+_HOME = [(re.compile(f"[{s.letters}]", re.I), s.home_side) for s in _SIDES if s.letters and s.home_side]
+
+
+class _Token(NamedTuple):
+    kind: str
+    start: int
+    end: int
+    side: str = ""
 
 
 class ActorClues:
-    """What one text says about the side that suffered, each part read once, when first asked.
+    """One text read once for the words that name sides (a paragraph is shared by all its claims).
 
-    A paragraph is the wider text of every claim in it: reading its clues once for all of them
-    keeps a paragraph of thousands of claims linear (it used to be searched again for each).
-    """
+    ``masks`` is a pattern of claimants' names ("Ukraine's military intelligence") blanked out
+    before reading, with offices that hold a military word ("military administration")."""
 
-    __slots__ = ("text", "_strict", "_sides")
+    __slots__ = ("text", "tokens", "_starts", "_words", "_hard", "_soft", "_roles")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, masks: re.Pattern | None = None):
+        for pattern in (masks, _OFFICES):
+            if pattern is not None and text:
+                text = pattern.sub(lambda m: " " * len(m.group()), text)
         self.text = text
-        self._strict: str | None = None
-        self._sides: frozenset[str] | None = None
+        tokens = []
+        for kind, pattern in _KIND_PATTERNS:
+            for m in pattern.finditer(text):
+                side = _SIDE_NAMES[int(m.lastgroup[1:])] if kind in (_FORCES, _STATE) else ""
+                tokens.append(_Token(kind, m.start(), m.end(), side))
+        military = [t for t in tokens if t.kind == _MIL]  # "assault groups" are units, not an assault
+        tokens = [t for t in tokens if t.kind not in (_WPN, _ATK) or not any(
+            m.start < t.end and t.start < m.end for m in military)]
+        self.tokens = sorted(tokens, key=lambda t: (t.start, t.end))
+        self._starts = [t.start for t in self.tokens]
+        self._words = [m.start() for m in _WORD.finditer(text)]
+        self._hard = [m.start() for m in _HARD.finditer(text)]
+        self._soft = [m.start() for m in _SOFT.finditer(text)]
+        self._roles: dict[int, str] = {}
 
-    @property
-    def strict(self) -> str:
-        """The first side named with a military noun ("Russian troops"), else "Civilians" when
-        civilians are named, else ""."""
-        if self._strict is None:
-            self._strict = _strict_actor(self.text)
-        return self._strict
+    # --- distances ---------------------------------------------------------------------------
+    def gap(self, a: int, b: int) -> int:
+        """Words starting between positions ``a`` and ``b`` (0 when they touch or overlap)."""
+        return max(0, bisect.bisect_left(self._words, b) - bisect.bisect_left(self._words, a)) if b > a else 0
 
-    @property
-    def sides(self) -> frozenset[str]:
-        """Every side the text names at all, with or without a military noun."""
-        if self._sides is None:
-            self._sides = _sides(self.text)
-        return self._sides
+    def gap_words(self, a: int, b: int) -> list[str]:
+        return [m.group().lower() for m in _WORD.finditer(self.text, a, b)] if b > a else []
 
+    def broken(self, a: int, b: int, soft: bool = True) -> bool:
+        """A clause (or, with ``soft``, a phrase) ends between ``a`` and ``b``."""
+        lo, hi = min(a, b), max(a, b)
+        marks = [self._hard, self._soft] if soft else [self._hard]
+        return any(bisect.bisect_left(m, lo) < bisect.bisect_left(m, hi) for m in marks)
 
-def _strict_actor(text: str) -> str:
-    if not text:
+    def near(self, t: _Token, kinds, *, after: bool, within: int, soft: bool = True):
+        """Tokens of ``kinds`` at most ``within`` words after (or before) ``t``, nearest first,
+        with no clause or phrase end between."""
+        i = bisect.bisect_left(self._starts, t.start)
+        seq = self.tokens[i:] if after else self.tokens[:i][::-1]
+        for u in seq:
+            if u is t or u == t:
+                continue
+            a, b = (t.end, u.start) if after else (u.end, t.start)
+            if self.gap(a, b) > within or self.broken(a, b, soft):
+                break
+            if u.kind in kinds:
+                yield u
+
+    # --- roles ---------------------------------------------------------------------------------
+    def role(self, t: _Token) -> str:
+        """"attacker", "speaker" or "" (the side may have suffered) of a party token."""
+        key = t.start * 7 + _PARTIES.index(t.kind) if t.kind in _PARTIES else -1
+        if key not in self._roles:
+            self._roles[key] = self._role(t)
+        return self._roles[key]
+
+    def _role(self, t: _Token) -> str:
+        if any(self.near(t, (_AGT,), after=False, within=1)):
+            return "attacker"
+        if any(u.kind == _WPN for u in self.near(t, (_WPN, _ATK), after=False, within=0)):
+            return "attacker"  # the genitive agent: "атаки украинских беспилотников", "удар российских войск"
+        for u in self.near(t, (_WPN, _ATK, _LOSS, _LOST, _SPK, _REP), after=True, within=3):
+            if u.kind in (_LOSS, _LOST):
+                break
+            if u.kind in (_WPN, _ATK):
+                return "attacker"
+            if u.kind == _SPK and self.gap(t.end, u.start) <= 2 or u.kind == _REP and self.gap(t.end, u.start) <= 1:
+                return "speaker"
+        for u in self.near(t, (_SPK, _REP, _LOSS, _LOST, _WPN, _ATK), after=False, within=3):
+            if u.kind == _SPK:
+                return "speaker"  # "Генштаб ВСУ", "the ministry of Russia"
+            break
+        if self.gap(0, t.start) <= 1 and not self.broken(0, t.start) and self.text[t.end:t.end + 40].lstrip(
+                " \"'»”").startswith(":") and not any(u.kind in (_LOSS, _LOST) for u in self.tokens if u.end <= t.start):
+            return "speaker"  # a header naming who says it ("General Staff of Ukraine: ...")
         return ""
-    for name, pattern in _ACTOR_RES:
-        if pattern.search(text):
-            return name
-    return "Civilians" if _CIVILIANS.search(text) else ""
+
+    def parties(self, lo: int = 0, hi: int | None = None):
+        """Party tokens (sides, states, the enemy, our side) between ``lo`` and ``hi`` that may have suffered."""
+        hi = len(self.text) if hi is None else hi
+        return [t for t in self.tokens if t.kind in _PARTIES and lo <= t.start < hi and not self.role(t)]
+
+    def has(self, kind: str, lo: int = 0, hi: int | None = None) -> bool:
+        hi = len(self.text) if hi is None else hi
+        return any(t.kind == kind and lo <= t.start < hi for t in self.tokens)
+
+    def military(self, lo: int = 0, hi: int | None = None) -> bool:
+        """A military noun that is not the attacker's ("Russian forces struck") nor the source's."""
+        hi = len(self.text) if hi is None else hi
+        return any(t.kind == _MIL and lo <= t.start < hi and not self._of_attacker(t) for t in self.tokens)
+
+    def _of_attacker(self, m: _Token) -> bool:
+        return any(self.role(p) for p in self.near(m, _PARTIES, after=False, within=2)) or any(
+            p.start <= m.start < p.end and self.role(p) for p in self.tokens if p.kind in _PARTIES)
+
+    def with_military(self, lo: int = 0, hi: int | None = None) -> list[_Token]:
+        """Parties named with a military noun ("Ukrainian armed forces", "военнослужащих ВСУ")."""
+        found = []
+        for p in self.parties(lo, hi):
+            if any(u.start >= p.start for u in self.near(p, (_MIL,), after=True, within=2)) or any(
+                    p.start <= u.start < p.end for u in self.tokens if u.kind == _MIL):
+                found.append(p)
+                continue
+            for u in self.near(p, (_MIL,), after=False, within=2):
+                if all(w in _LINKERS for w in self.gap_words(u.end, p.start)):
+                    found.append(p)
+                break
+        return found
+
+    def loss_parties(self) -> list[tuple[_Token, _Token]]:
+        """``(loss word, party)`` pairs: "Ukrainian losses", "потери ВСУ", "Russia lost", "противник
+        за сутки потерял", "у гражданских потери" (civilians count as a party here)."""
+        pairs = []
+        for t in self.tokens:
+            if t.kind == _LOSS:
+                cands = [*self.near(t, (*_PARTIES, _CIV), after=False, within=1),
+                         *self.near(t, (*_PARTIES, _CIV), after=True, within=2)]
+            elif t.kind == _LOST:
+                cands = [*self.near(t, (*_PARTIES, _CIV), after=False, within=6),
+                         *self.near(t, (*_PARTIES, _CIV), after=True, within=1)]
+            else:
+                continue
+            cands = [c for c in cands if c.kind == _CIV or not self.role(c)]
+            if cands:
+                best = min(cands, key=lambda c: (self.gap(min(c.end, t.end), max(c.start, t.start)),
+                                                 c.kind not in (_FORCES, _STATE)))
+                pairs.append((t, best))
+        return pairs
 
 
-def _sides(text: str) -> frozenset[str]:
-    return frozenset(name for name, pattern in _ACTOR_LOOSE if text and pattern.search(text))
+class SideReader:
+    """Sides as one theatre knows them: its claimants' names (masked: the claimant is not the side),
+    who speaks for which side, and who is whose enemy (the two sides its claimants speak for)."""
+
+    def __init__(self, theatre=None):
+        if theatre is None:
+            from gazetteer.theatres import default_theatre
+            theatre = default_theatre()
+        claimants = getattr(theatre, "claimants", ())
+        names = [alt for c in claimants for alt in (*map(re.escape, c.aliases), *c.patterns)]
+        self.masks = re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)") if names else None
+        self.claimant_sides = {c.name: c.side for c in claimants}
+        camps = list(dict.fromkeys(c.side for c in claimants if c.side))
+        self.opponents = {camps[0]: camps[1], camps[1]: camps[0]} if len(camps) == 2 else {}
+
+    @classmethod
+    def of(cls, theatre=None) -> "SideReader":
+        return _reader(theatre)
+
+    def clues(self, text: str) -> ActorClues:
+        return ActorClues(text, self.masks)
+
+    def speaker(self, *claimants: str, sentence: ActorClues | None = None, text: str = "") -> str:
+        """The side speaking: the first claimant's with a side (sentence, then paragraph), a header or
+        source in the sentence naming a side ("Генштаб ВСУ:"), the side a report in a language speaks for
+        (its letters), then the last claimant's (the document's)."""
+        *near, far = claimants or ("",)
+        for claimant in near:
+            if self.claimant_sides.get(claimant):
+                return self.claimant_sides[claimant]
+        if sentence is not None:
+            said = {t.side for t in sentence.tokens if t.kind in (_FORCES, _STATE) and sentence.role(t) == "speaker"}
+            if len(said) == 1:
+                return next(iter(said))
+        counts = [(len(pattern.findall(text)), side) for pattern, side in _HOME]
+        count, side = max(counts, default=(0, ""))
+        return side if count else self.claimant_sides.get(far, "")
+
+    def resolve(self, t: _Token, speaker: str) -> str:
+        if t.kind in (_FORCES, _STATE):
+            return t.side
+        if t.kind == _CIV:
+            return CIVILIANS
+        if t.kind == _OWN:
+            return speaker
+        return self.opponents.get(speaker, "")
+
+    def actor(self, sentence: ActorClues, start: int = 0, end: int | None = None, *wider: ActorClues,
+              speaker: str = "", category: str = "") -> str:
+        """The side that suffered the figure at ``sentence.text[start:end]`` (see the module doc)."""
+        s = sentence
+        end = len(s.text) if end is None else end
+        # 1. the figure's own words, and a side right after them ("killed 40 servicemen of the AFU")
+        inside = [t for t in s.tokens if start <= t.start < end]
+        parties = [t for t in inside if t.kind in _PARTIES and not s.role(t)]
+        parties += [p for p in s.parties(end) if s.gap(end, p.start) <= 2 and not s.broken(end, p.start)
+                    and all(w in _LINKERS for w in s.gap_words(end, p.start))][:1]
+        named = [p for p in parties if p.kind in (_FORCES, _STATE)] or parties
+        if named:
+            return self.resolve(named[0], speaker)
+        if any(t.kind == _CIV for t in inside):
+            return CIVILIANS
+        military = s.military(start, end)
+        people = not military and any(t.kind == _PPL for t in inside)
+        # 2. the loss phrase nearest the figure
+        pairs = s.loss_parties()
+        if pairs:
+            _, party = min(pairs, key=lambda p: (p[0].start >= end, abs(p[0].start - start)))
+            return self.resolve(party, speaker)
+        if people:
+            return CIVILIANS
+        # 3. a side with a military noun in the sentence (nearest the figure), civilians, people
+        strict = s.with_military()
+        if strict:
+            return self.resolve(min(strict, key=lambda p: abs(p.start - start)), speaker)
+        if not military and (s.has(_CIV) or (s.has(_PPL) and not s.military())):
+            return CIVILIANS
+        loose = {p.side for p in s.parties() if p.kind == _FORCES}
+        if len(loose) == 1:
+            return next(iter(loose))
+        # the paragraph: its loss phrases, its sides with a military noun
+        for w in wider:
+            sides = {self.resolve(p, speaker) for _, p in w.loss_parties()} - {""}
+            if len(sides) == 1:
+                return next(iter(sides))
+            strict = w.with_military()
+            if strict:
+                return self.resolve(strict[0], speaker)
+        # 4. nothing military anywhere near: civilians
+        if not military and category != "captured" and not s.military() and not any(
+                w.military() or w.parties() for w in wider) and not s.parties():
+            return CIVILIANS
+        return ""
 
 
-def actor_of(*texts: str | ActorClues) -> str:
-    """The side that suffered, from the figure's subject first, then wider text.
-
-    Each text may be given as :class:`ActorClues` already read (a paragraph shared by many
-    claims). Returns "" when no text names one.
-    """
-    for text in texts:
-        found = text.strict if isinstance(text, ActorClues) else _strict_actor(text)
-        if found:
-            return found
-    for text in texts:  # a side named without a military noun counts when it is the only one
-        sides = text.sides if isinstance(text, ActorClues) else _sides(text)
-        if len(sides) == 1:
-            return next(iter(sides))
-    return ""
+@lru_cache(maxsize=8)
+def _reader(theatre) -> SideReader:
+    return SideReader(theatre)
 
 
-ACTOR_CLASSES = tuple(name for name, _ in _ACTORS) + ("Civilians",)
+def actor_of(*texts: str | ActorClues, speaker: str = "") -> str:
+    """The side that suffered, from a figure's words or sentence first, then wider text (the
+    default theatre's claimants masked). Returns "" when no text says."""
+    reader = SideReader.of()
+    clues = [t if isinstance(t, ActorClues) else reader.clues(t) for t in texts if t]
+    if not clues:
+        return ""
+    if not speaker:
+        speaker = reader.speaker(sentence=clues[0], text=clues[0].text)
+    return reader.actor(clues[0], 0, None, *clues[1:], speaker=speaker)
