@@ -67,6 +67,7 @@ _LINKERS = frozenset(words(s.linkers for s in _SIDES))
 _WORD = re.compile(r"[^\W_][\w'’ʼ/-]*")
 _HARD = re.compile(r"[.;:!?\n—–]")     # ends a clause
 _SOFT = re.compile(r"[,()\[\]]")       # ends a phrase
+_LOSER_RANK = {_FORCES: 0, _STATE: 2}
 _HOME = [(re.compile(f"[{s.letters}]", re.I), s.home_side) for s in _SIDES if s.letters and s.home_side]
 
 
@@ -77,13 +78,19 @@ class _Token(NamedTuple):
     side: str = ""
 
 
+def _overlaps(t: _Token, others: list[_Token], starts: list[int]) -> bool:
+    """Does ``t`` overlap one of ``others`` (sorted by their ``starts``)? Tokens are short: look near it."""
+    i = bisect.bisect_left(starts, t.end)
+    return any(o.end > t.start for o in others[max(0, i - 4):i])
+
+
 class ActorClues:
     """One text read once for the words that name sides (a paragraph is shared by all its claims).
 
     ``masks`` is a pattern of claimants' names ("Ukraine's military intelligence") blanked out
     before reading, with offices that hold a military word ("military administration")."""
 
-    __slots__ = ("text", "tokens", "_starts", "_words", "_hard", "_soft", "_roles")
+    __slots__ = ("text", "tokens", "_starts", "_words", "_hard", "_soft", "_roles", "_by_kind", "_cache")
 
     def __init__(self, text: str, masks: re.Pattern | None = None):
         for pattern in (masks, _OFFICES):
@@ -95,15 +102,21 @@ class ActorClues:
             for m in pattern.finditer(text):
                 side = _SIDE_NAMES[int(m.lastgroup[1:])] if kind in (_FORCES, _STATE) else ""
                 tokens.append(_Token(kind, m.start(), m.end(), side))
+        tokens.sort(key=lambda t: (t.start, t.end))
+        self.tokens, self._starts = tokens, [t.start for t in tokens]
         military = [t for t in tokens if t.kind == _MIL]  # "assault groups" are units, not an assault
-        tokens = [t for t in tokens if t.kind not in (_WPN, _ATK) or not any(
-            m.start < t.end and t.start < m.end for m in military)]
-        self.tokens = sorted(tokens, key=lambda t: (t.start, t.end))
-        self._starts = [t.start for t in self.tokens]
+        if military:
+            starts = [m.start for m in military]
+            self.tokens = [t for t in tokens if t.kind not in (_WPN, _ATK) or not _overlaps(t, military, starts)]
+            self._starts = [t.start for t in self.tokens]
+        self._by_kind: dict[str, list[_Token]] = {}
+        for t in self.tokens:
+            self._by_kind.setdefault(t.kind, []).append(t)
         self._words = [m.start() for m in _WORD.finditer(text)]
         self._hard = [m.start() for m in _HARD.finditer(text)]
         self._soft = [m.start() for m in _SOFT.finditer(text)]
-        self._roles: dict[int, str] = {}
+        self._roles: dict[tuple[int, str], str] = {}
+        self._cache: dict[str, object] = {}
 
     # --- distances ---------------------------------------------------------------------------
     def gap(self, a: int, b: int) -> int:
@@ -123,9 +136,11 @@ class ActorClues:
         """Tokens of ``kinds`` at most ``within`` words after (or before) ``t``, nearest first,
         with no clause or phrase end between."""
         i = bisect.bisect_left(self._starts, t.start)
-        seq = self.tokens[i:] if after else self.tokens[:i][::-1]
-        for u in seq:
-            if u is t or u == t:
+        step, j = (1, i) if after else (-1, i - 1)
+        while 0 <= j < len(self.tokens):
+            u = self.tokens[j]
+            j += step
+            if u == t:
                 continue
             a, b = (t.end, u.start) if after else (u.end, t.start)
             if self.gap(a, b) > within or self.broken(a, b, soft):
@@ -133,10 +148,19 @@ class ActorClues:
             if u.kind in kinds:
                 yield u
 
+    def between(self, kind: str, lo: int = 0, hi: int | None = None) -> list[_Token]:
+        """Tokens of one kind starting in ``[lo, hi)``."""
+        found = self._by_kind.get(kind, [])
+        hi = len(self.text) if hi is None else hi
+        starts = self._cache.get("starts:" + kind)
+        if starts is None:
+            starts = self._cache["starts:" + kind] = [t.start for t in found]
+        return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
     # --- roles ---------------------------------------------------------------------------------
     def role(self, t: _Token) -> str:
         """"attacker", "speaker" or "" (the side may have suffered) of a party token."""
-        key = t.start * 7 + _PARTIES.index(t.kind) if t.kind in _PARTIES else -1
+        key = (t.start, t.kind)
         if key not in self._roles:
             self._roles[key] = self._role(t)
         return self._roles[key]
@@ -149,8 +173,8 @@ class ActorClues:
         for u in self.near(t, (_WPN, _ATK, _LOSS, _LOST, _SPK, _REP), after=True, within=3):
             if u.kind in (_LOSS, _LOST):
                 break
-            if u.kind in (_WPN, _ATK):
-                return "attacker"
+            if u.kind == _ATK or u.kind == _WPN and self.gap(t.end, u.start) <= 1:
+                return "attacker"  # "Russian forces struck", "a Russian guided bomb"
             if u.kind == _SPK and self.gap(t.end, u.start) <= 2 or u.kind == _REP and self.gap(t.end, u.start) <= 1:
                 return "speaker"
         for u in self.near(t, (_SPK, _REP, _LOSS, _LOST, _WPN, _ATK), after=False, within=3):
@@ -158,45 +182,80 @@ class ActorClues:
                 return "speaker"  # "Генштаб ВСУ", "the ministry of Russia"
             break
         if self.gap(0, t.start) <= 1 and not self.broken(0, t.start) and self.text[t.end:t.end + 40].lstrip(
-                " \"'»”").startswith(":") and not any(u.kind in (_LOSS, _LOST) for u in self.tokens if u.end <= t.start):
+                " \"'»”").startswith(":") and not self.between(_LOSS, 0, t.start) and not self.between(_LOST, 0, t.start):
             return "speaker"  # a header naming who says it ("General Staff of Ukraine: ...")
         return ""
 
-    def parties(self, lo: int = 0, hi: int | None = None):
-        """Party tokens (sides, states, the enemy, our side) between ``lo`` and ``hi`` that may have suffered."""
+    def parties(self, lo: int = 0, hi: int | None = None) -> list[_Token]:
+        """Party tokens (sides, states, the enemy, our side) in ``[lo, hi)`` that may have suffered."""
+        if "parties" not in self._cache:
+            self._cache["parties"] = [t for t in self.tokens if t.kind in _PARTIES and not self.role(t)]
+            self._cache["party_starts"] = [t.start for t in self._cache["parties"]]
+        found, starts = self._cache["parties"], self._cache["party_starts"]
+        if lo == 0 and hi is None:
+            return found
         hi = len(self.text) if hi is None else hi
-        return [t for t in self.tokens if t.kind in _PARTIES and lo <= t.start < hi and not self.role(t)]
+        return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
-    def has(self, kind: str, lo: int = 0, hi: int | None = None) -> bool:
-        hi = len(self.text) if hi is None else hi
-        return any(t.kind == kind and lo <= t.start < hi for t in self.tokens)
+    def starts(self, name: str, tokens: list[_Token]) -> list[int]:
+        """The starts of a list of tokens this text keeps under ``name`` (worked out once)."""
+        key = "starts of " + name
+        if key not in self._cache:
+            self._cache[key] = [t.start for t in tokens]
+        return self._cache[key]
+
+    def any(self, kind: str) -> bool:
+        return bool(self._by_kind.get(kind))
 
     def military(self, lo: int = 0, hi: int | None = None) -> bool:
         """A military noun that is not the attacker's ("Russian forces struck") nor the source's."""
-        hi = len(self.text) if hi is None else hi
-        return any(t.kind == _MIL and lo <= t.start < hi and not self._of_attacker(t) for t in self.tokens)
+        if lo == 0 and hi is None:
+            if "military" not in self._cache:
+                self._cache["military"] = any(not self._of_attacker(t) for t in self._by_kind.get(_MIL, ()))
+            return self._cache["military"]
+        return any(not self._of_attacker(t) for t in self.between(_MIL, lo, hi))
+
+    def loose(self) -> set[str]:
+        """The sides named at all (without a military noun), neither attacking nor speaking."""
+        if "loose" not in self._cache:
+            self._cache["loose"] = {p.side for p in self.parties() if p.kind == _FORCES}
+        return self._cache["loose"]
+
+    def loss_sides(self, reader: "SideReader", speaker: str) -> set[str]:
+        """The sides whose losses the text tells, as ``speaker`` sees them."""
+        key = "loss_sides:" + speaker
+        if key not in self._cache:
+            self._cache[key] = {reader.resolve(p, speaker) for _, p in self.loss_parties()} - {""}
+        return self._cache[key]
 
     def _of_attacker(self, m: _Token) -> bool:
-        return any(self.role(p) for p in self.near(m, _PARTIES, after=False, within=2)) or any(
-            p.start <= m.start < p.end and self.role(p) for p in self.tokens if p.kind in _PARTIES)
+        key = (m.start, "of")
+        if key not in self._roles:
+            self._roles[key] = "y" if any(self.role(p) for p in self.near(m, _PARTIES, after=False, within=2)) or any(
+                self.role(p) for p in self.near(m, _PARTIES, after=True, within=0) if p.start < m.end) else ""
+        return bool(self._roles[key])
 
-    def with_military(self, lo: int = 0, hi: int | None = None) -> list[_Token]:
+    def with_military(self) -> list[_Token]:
         """Parties named with a military noun ("Ukrainian armed forces", "военнослужащих ВСУ")."""
+        if "strict" in self._cache:
+            return self._cache["strict"]
         found = []
-        for p in self.parties(lo, hi):
-            if any(u.start >= p.start for u in self.near(p, (_MIL,), after=True, within=2)) or any(
-                    p.start <= u.start < p.end for u in self.tokens if u.kind == _MIL):
+        for p in self.parties():
+            if any(self.near(p, (_MIL,), after=True, within=2)):
                 found.append(p)
                 continue
             for u in self.near(p, (_MIL,), after=False, within=2):
                 if all(w in _LINKERS for w in self.gap_words(u.end, p.start)):
                     found.append(p)
                 break
+        self._cache["strict"] = found
         return found
 
     def loss_parties(self) -> list[tuple[_Token, _Token]]:
         """``(loss word, party)`` pairs: "Ukrainian losses", "потери ВСУ", "Russia lost", "противник
         за сутки потерял", "у гражданских потери" (civilians count as a party here)."""
+        if "losses" in self._cache:
+            return self._cache["losses"]
         pairs = []
         for t in self.tokens:
             if t.kind == _LOSS:
@@ -209,9 +268,12 @@ class ActorClues:
                 continue
             cands = [c for c in cands if c.kind == _CIV or not self.role(c)]
             if cands:
-                best = min(cands, key=lambda c: (self.gap(min(c.end, t.end), max(c.start, t.start)),
-                                                 c.kind not in (_FORCES, _STATE)))
+                # a side's forces before the enemy or civilians before a state ("North Korean soldiers sent
+                # to help Russia have suffered losses"), then the nearest
+                best = min(cands, key=lambda c: (_LOSER_RANK.get(c.kind, 1),
+                                                 self.gap(min(c.end, t.end), max(c.start, t.start))))
                 pairs.append((t, best))
+        self._cache["losses"] = pairs
         return pairs
 
 
@@ -249,9 +311,7 @@ class SideReader:
             said = {t.side for t in sentence.tokens if t.kind in (_FORCES, _STATE) and sentence.role(t) == "speaker"}
             if len(said) == 1:
                 return next(iter(said))
-        counts = [(len(pattern.findall(text)), side) for pattern, side in _HOME]
-        count, side = max(counts, default=(0, ""))
-        return side if count else self.claimant_sides.get(far, "")
+        return _home_side(text) or self.claimant_sides.get(far, "")
 
     def resolve(self, t: _Token, speaker: str) -> str:
         if t.kind in (_FORCES, _STATE):
@@ -263,51 +323,68 @@ class SideReader:
         return self.opponents.get(speaker, "")
 
     def actor(self, sentence: ActorClues, start: int = 0, end: int | None = None, *wider: ActorClues,
-              speaker: str = "", category: str = "") -> str:
-        """The side that suffered the figure at ``sentence.text[start:end]`` (see the module doc)."""
+              speaker: str = "", category: str = "", document: ActorClues | None = None) -> str:
+        """The side that suffered the figure at ``sentence.text[start:end]`` (see the module doc);
+        ``wider`` texts (its paragraph) are asked after its sentence, ``document`` for the heading of a
+        list ("Total enemy losses: ..."). Each text keeps what it worked out, so the figures of one
+        sentence or paragraph cost work linear in their number."""
         s = sentence
         end = len(s.text) if end is None else end
         # 1. the figure's own words, and a side right after them ("killed 40 servicemen of the AFU")
-        inside = [t for t in s.tokens if start <= t.start < end]
-        parties = [t for t in inside if t.kind in _PARTIES and not s.role(t)]
-        parties += [p for p in s.parties(end) if s.gap(end, p.start) <= 2 and not s.broken(end, p.start)
-                    and all(w in _LINKERS for w in s.gap_words(end, p.start))][:1]
+        parties = s.parties(start, end)
+        after = s.parties(end, end + 200)[:1]
+        parties += [p for p in after if s.gap(end, p.start) <= 2 and not s.broken(end, p.start)
+                    and all(w in _LINKERS for w in s.gap_words(end, p.start))]
         named = [p for p in parties if p.kind in (_FORCES, _STATE)] or parties
         if named:
             return self.resolve(named[0], speaker)
-        if any(t.kind == _CIV for t in inside):
+        if s.between(_CIV, start, end):
             return CIVILIANS
         military = s.military(start, end)
-        people = not military and any(t.kind == _PPL for t in inside)
-        # 2. the loss phrase nearest the figure
+        people = not military and bool(s.between(_PPL, start, end))
+        # 2. the loss phrase nearest the figure: the last one before its end, else the first after
         pairs = s.loss_parties()
         if pairs:
-            _, party = min(pairs, key=lambda p: (p[0].start >= end, abs(p[0].start - start)))
-            return self.resolve(party, speaker)
+            i = bisect.bisect_left(s.starts("losses", [loss for loss, _ in pairs]), end)
+            return self.resolve(pairs[max(0, i - 1)][1], speaker)
         if people:
             return CIVILIANS
         # 3. a side with a military noun in the sentence (nearest the figure), civilians, people
         strict = s.with_military()
         if strict:
-            return self.resolve(min(strict, key=lambda p: abs(p.start - start)), speaker)
-        if not military and (s.has(_CIV) or (s.has(_PPL) and not s.military())):
+            i = bisect.bisect_left(s.starts("strict", strict), start)
+            near = strict[max(0, i - 1):i + 1]
+            return self.resolve(min(near, key=lambda p: abs(p.start - start)), speaker)
+        if not military and (s.any(_CIV) or (s.any(_PPL) and not s.military())):
             return CIVILIANS
-        loose = {p.side for p in s.parties() if p.kind == _FORCES}
+        loose = s.loose()
         if len(loose) == 1:
             return next(iter(loose))
         # the paragraph: its loss phrases, its sides with a military noun
         for w in wider:
-            sides = {self.resolve(p, speaker) for _, p in w.loss_parties()} - {""}
+            sides = w.loss_sides(self, speaker)
             if len(sides) == 1:
                 return next(iter(sides))
             strict = w.with_military()
             if strict:
                 return self.resolve(strict[0], speaker)
+        if document is not None and military:  # a list under its heading ("Total enemy losses: ...")
+            sides = document.loss_sides(self, speaker)
+            if len(sides) == 1:
+                return next(iter(sides))
         # 4. nothing military anywhere near: civilians
-        if not military and category != "captured" and not s.military() and not any(
-                w.military() or w.parties() for w in wider) and not s.parties():
+        if not military and category != "captured" and not s.military() and not s.parties() and not any(
+                w.military() or w.parties() for w in wider):
             return CIVILIANS
         return ""
+
+
+@lru_cache(maxsize=16)
+def _home_side(text: str) -> str:
+    """The side a report speaks for by the letters it is written with ("" for none): read once per report."""
+    counts = [(len(pattern.findall(text)), side) for pattern, side in _HOME]
+    count, side = max(counts, default=(0, ""))
+    return side if count else ""
 
 
 @lru_cache(maxsize=8)
