@@ -393,12 +393,17 @@ def _reader(theatre) -> SideReader:
 
 
 def actor_of(*texts: str | ActorClues, speaker: str = "") -> str:
-    """The side that suffered, from a figure's words or sentence first, then wider text (the
-    default theatre's claimants masked). Returns "" when no text says."""
+    """The side that suffered the first casualty figure of the first text (its words, or all of it
+    when it has none), then wider text; the default theatre's claimants are masked. "" when no text says."""
+    from mapper.extract.casualties import find_figures
+
     reader = SideReader.of()
     clues = [t if isinstance(t, ActorClues) else reader.clues(t) for t in texts if t]
     if not clues:
         return ""
     if not speaker:
         speaker = reader.speaker(sentence=clues[0], text=clues[0].text)
-    return reader.actor(clues[0], 0, None, *clues[1:], speaker=speaker)
+    figures = find_figures(clues[0].text)
+    start, end = (figures[0].start, figures[0].end) if figures else (0, None)
+    return reader.actor(clues[0], start, end, *clues[1:], speaker=speaker,
+                        category=figures[0].category if figures else "")

@@ -198,7 +198,7 @@ SIDES = Sides(
              r"|iskanders?|munitions?|mines?|mlrs|launchers?|assaults?|offensive|incursion|raids?|counterattacks?"),
     attacks=(r"struck|strikes|hit|hits|hitting|shelled|shells|attacked|attacking|fired|fires|firing|launched"
              r"|launches|dropped|drops|bombed|bombs|targeted|targets|opened\s+fire|pounded|raided|ambushed|executed"
-             r"|shooting|shot|repelled|repel|destroyed|eliminated|crossed|entered|invaded|seized|took|captured"),
+             r"|shooting|shot|repelled|repel|destroyed|crossed|entered|invaded|seized"),
     agents=r"by",
     speakers=(r"officials?|authorities|media|outlets?|sources?|bloggers?|milbloggers?|channels?|ministry|staff"
               r"|intelligence|command|government|spokes(?:man|woman|person)|leadership|president|governor"
