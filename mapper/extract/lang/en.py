@@ -189,7 +189,7 @@ SIDES = Sides(
             r"|grand(?:mother|father|son|daughter)s?|neighbou?rs?|drivers?|passengers?|workers?|employees?"
             r"|paramedics?|medics?|doctors?|nurses?|rescuers?|firefighters?|deminers?|electricians?|journalists?"
             r"|reporters?|farmers?|teachers?|students?|priests?"),
-    enemy=r"enemy(?:['’]s)?|adversary|foe|saboteurs?|drgs?|sabotage\s+groups?",
+    enemy=r"enemy(?:['’]s)?|adversary|foe|saboteurs?|drgs?|sabotage\s+groups?|attackers|assailants|raiders|infiltrators",
     own=r"our|ours",
     losses=r"losses|casualties|casualty",
     lost=r"lost|loses|losing|lose|suffered|suffers|suffering|sustained|sustains|incurred",
@@ -198,7 +198,7 @@ SIDES = Sides(
              r"|iskanders?|munitions?|mines?|mlrs|launchers?|assaults?|offensive|incursion|raids?|counterattacks?"),
     attacks=(r"struck|strikes|hit|hits|hitting|shelled|shells|attacked|attacking|fired|fires|firing|launched"
              r"|launches|dropped|drops|bombed|bombs|targeted|targets|opened\s+fire|pounded|raided|ambushed|executed"
-             r"|shooting|shot|repelled|repel|destroyed|crossed|entered|invaded|seized"),
+             r"|shooting|shot|repelled|repel|destroyed|crossed|entered|invaded|seized|took|captured"),
     agents=r"by",
     speakers=(r"officials?|authorities|media|outlets?|sources?|bloggers?|milbloggers?|channels?|ministry|staff"
               r"|intelligence|command|government|spokes(?:man|woman|person)|leadership|president|governor"
