@@ -27,7 +27,7 @@ from gazetteer.matching import world_city
 from gazetteer.normalize import name_key
 from mapper.extract.claim_places import places_by_figure
 from mapper.extract.claimants import Claimants, claimant_of
-from mapper.extract.sides import ActorClues, actor_of
+from mapper.extract.sides import ActorClues, SideReader
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.cumulative import RunningTotal, running_total
@@ -65,6 +65,7 @@ class Extractor:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.geoparser = Geoparser(gazetteer)
         self.claimants = Claimants.of(self.geoparser.gazetteer.theatre)  # who may claim: the theatre's
+        self.sides = SideReader.of(self.geoparser.gazetteer.theatre)      # its sides, as its claimants speak
 
     def extract(self, doc) -> tuple[list[Event], list[Mention]]:
         """Events and place mentions of one :class:`~mapper.ingest.documents.Document`."""
@@ -79,13 +80,19 @@ class Extractor:
         report = _Report.of(doc, sentences, mentions, {i for i, figs in figures_by_sentence.items() if figs})
         report.theatre = self.geoparser.gazetteer.theatre
         events = []
+        whole = None  # the report read for sides, when a figure first asks
         for s in sentences:
             groups: dict[str, list[Figure]] = {}
-            actors: dict[str, str] = {}  # subject -> actor (the paragraph is read once, for all its claims)
+            if figures_by_sentence[s.index]:  # who suffered each figure; the paragraph is read once for all
+                sentence, paragraph = report.sentence(s), report.paragraph(s.paragraph)
+                clues = self.sides.clues(sentence)
+                whole = whole or self.sides.clues(text)
+                speaker = self.sides.speaker(*(claimant_of(t, claimants=self.claimants) for t in (sentence, paragraph, text)),
+                                             sentence=clues, text=text)
             for fig in figures_by_sentence[s.index]:
-                if fig.subject not in actors:
-                    actors[fig.subject] = actor_of(fig.subject, report.sentence(s), report.actor_clues(s.paragraph))
-                groups.setdefault(actors[fig.subject], []).append(fig)
+                actor = self.sides.actor(clues, fig.start, fig.end, report.actor_clues(s.paragraph, self.sides),
+                                         speaker=speaker, category=fig.category, document=whole)
+                groups.setdefault(actor, []).append(fig)
             if "" in groups and len(groups) == 2:  # "35 killed, 50 more wounded": one side's claim
                 unnamed = groups.pop("")
                 groups[next(iter(groups))].extend(unnamed)
@@ -222,11 +229,11 @@ class _Report:
         same = [x for x in self.sentences[max(0, s.index - 50):s.index + 50] if x.paragraph == s.paragraph]
         return same[0].start, same[-1].end
 
-    def actor_clues(self, index: int) -> ActorClues:
+    def actor_clues(self, index: int, sides: SideReader) -> ActorClues:
         """What a paragraph says about the side that suffered, read once for all its claims."""
         clues = self._clues.get(index)
         if clues is None:
-            clues = self._clues[index] = ActorClues(self.paragraph(index))
+            clues = self._clues[index] = sides.clues(self.paragraph(index))
         return clues
 
     def event_date(self, s: Sentence) -> EventDate | None:

@@ -1,90 +1,171 @@
-"""Who suffered the casualties: the side a figure belongs to (``actor``).
+"""Who suffered the casualties: the side a figure belongs to (``actor``), never the attacker.
 
-Actors are named in ACLED's style by side: "North Korean forces", "Russian forces", "Ukrainian
-forces", "Civilians"; the words each language names them with come from the language resources
-(:mod:`mapper.extract.lang`)::
+Actors are the theatre's sides ("North Korean forces", "Russian forces", "Ukrainian forces",
+"Civilians"); the words each language names them with come from the language resources
+(:class:`~mapper.extract.lang.schema.Sides`). A figure's side is read, in this order, from
+
+1. the figure's own words ("30 North Korean soldiers", "двох жінок", "200 военных КНДР");
+2. the loss phrase of its sentence: the side whose losses they are ("Ukrainian losses", "потери ВСУ",
+   "втрати противника") or who lost them ("Russia lost", "противник потерял");
+3. a side named with a military noun in its sentence, then its paragraph ("the Ukrainian armed
+   forces"), and civilians or people named with no military noun ("a man", "мужчина");
+4. nothing military at all in the sentence and its paragraph: civilians.
+
+A side named as the attacker ("a Russian drone", "атаки украинских беспилотников", "by Russian
+forces") or as the source ("Ukrainian officials said", "Генштаб ВСУ:") is never the one that
+suffered; the claimant's country is not the side. "The enemy" (противник, ворог) is the other side
+of whoever speaks: the claimant's side (theatre claimant table), else the side a report in that
+language speaks for::
 
     >>> actor_of("approximately 30 North Korean soldiers")
     'North Korean forces'
-    >>> actor_of("two civilians")
+    >>> actor_of("Ukraine's General Staff said Russia lost 1,250 personnel.")
+    'Russian forces'
+    >>> actor_of("A Russian drone hit a minibus, killing a man.")
     'Civilians'
 """
 
 from __future__ import annotations
 
-from mapper._internal.regex_prefix import compile_with_first_chars
-from mapper.extract.lang import LANGUAGES, alternation, words
+import bisect
+import re
+from functools import lru_cache
 
-__all__ = ["ActorClues", "actor_of", "ACTOR_CLASSES"]
+from mapper.extract.side_clues import (_CIV, _FORCES, _LINKERS, _OWN, _PPL, _SIDES, _STATE, _Token,
+                                       ACTOR_CLASSES, CIVILIANS, ActorClues)
 
-_ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
-_MILITARY = f"(?:{alternation(a.military for a in _ATTRIBUTION)})"
-_ACTORS: list[tuple[str, str]] = [(side, alternation(a.sides.get(side, "") for a in _ATTRIBUTION))
-                                  for side in words(a.sides for a in _ATTRIBUTION)]
-_CIVILIANS = compile_with_first_chars(rf"(?i)\b({alternation(a.civilians for a in _ATTRIBUTION)})\b")
-_ACTOR_RES = [(name, compile_with_first_chars(rf"(?i)(?<!\w)(?:{pattern})(?:\s+\w+){{0,2}}?\s+{_MILITARY}\b"))
-              for name, pattern in _ACTORS]
-_ACTOR_LOOSE = [(name, compile_with_first_chars(rf"(?i)(?<!\w)(?:{pattern})(?!\w)")) for name, pattern in _ACTORS]
+__all__ = ["ActorClues", "SideReader", "actor_of", "ACTOR_CLASSES", "CIVILIANS"]
+
+_HOME = [(re.compile(f"[{s.letters}]", re.I), s.home_side) for s in _SIDES if s.letters and s.home_side]
 
 
-class ActorClues:
-    """What one text says about the side that suffered, each part read once, when first asked.
+class SideReader:
+    """Sides as one theatre knows them: its claimants' names (masked: the claimant is not the side),
+    who speaks for which side, and who is whose enemy (the two sides its claimants speak for)."""
 
-    A paragraph is the wider text of every claim in it: reading its clues once for all of them
-    keeps a paragraph of thousands of claims linear (it used to be searched again for each).
-    """
+    def __init__(self, theatre=None):
+        if theatre is None:
+            from gazetteer.theatres import default_theatre
+            theatre = default_theatre()
+        claimants = getattr(theatre, "claimants", ())
+        names = [alt for c in claimants for alt in (*map(re.escape, c.aliases), *c.patterns)]
+        self.masks = re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)") if names else None
+        self.claimant_sides = {c.name: c.side for c in claimants}
+        camps = list(dict.fromkeys(c.side for c in claimants if c.side))
+        self.opponents = {camps[0]: camps[1], camps[1]: camps[0]} if len(camps) == 2 else {}
 
-    __slots__ = ("text", "_strict", "_sides")
+    @classmethod
+    def of(cls, theatre=None) -> "SideReader":
+        return _reader(theatre)
 
-    def __init__(self, text: str):
-        self.text = text
-        self._strict: str | None = None
-        self._sides: frozenset[str] | None = None
+    def clues(self, text: str) -> ActorClues:
+        return ActorClues(text, self.masks)
 
-    @property
-    def strict(self) -> str:
-        """The first side named with a military noun ("Russian troops"), else "Civilians" when
-        civilians are named, else ""."""
-        if self._strict is None:
-            self._strict = _strict_actor(self.text)
-        return self._strict
+    def speaker(self, *claimants: str, sentence: ActorClues | None = None, text: str = "") -> str:
+        """The side speaking: the first claimant's with a side (sentence, then paragraph), a header or
+        source in the sentence naming a side ("Генштаб ВСУ:"), the side a report in a language speaks for
+        (its letters), then the last claimant's (the document's)."""
+        *near, far = claimants or ("",)
+        for claimant in near:
+            if self.claimant_sides.get(claimant):
+                return self.claimant_sides[claimant]
+        if sentence is not None:
+            said = {t.side for t in sentence.tokens if t.kind in (_FORCES, _STATE) and sentence.role(t) == "speaker"}
+            if len(said) == 1:
+                return next(iter(said))
+        return _home_side(text) or self.claimant_sides.get(far, "")
 
-    @property
-    def sides(self) -> frozenset[str]:
-        """Every side the text names at all, with or without a military noun."""
-        if self._sides is None:
-            self._sides = _sides(self.text)
-        return self._sides
+    def resolve(self, t: _Token, speaker: str) -> str:
+        if t.kind in (_FORCES, _STATE):
+            return t.side
+        if t.kind == _CIV:
+            return CIVILIANS
+        if t.kind == _OWN:
+            return speaker
+        return self.opponents.get(speaker, "")
 
-
-def _strict_actor(text: str) -> str:
-    if not text:
+    def actor(self, sentence: ActorClues, start: int = 0, end: int | None = None, *wider: ActorClues,
+              speaker: str = "", category: str = "", document: ActorClues | None = None) -> str:
+        """The side that suffered the figure at ``sentence.text[start:end]`` (see the module doc);
+        ``wider`` texts (its paragraph) are asked after its sentence, ``document`` for the heading of a
+        list ("Total enemy losses: ..."). Each text keeps what it worked out, so the figures of one
+        sentence or paragraph cost work linear in their number."""
+        s = sentence
+        end = len(s.text) if end is None else end
+        # 1. the figure's own words, and a side right after them ("killed 40 servicemen of the AFU")
+        parties = s.parties(start, end)
+        after = s.parties(end, end + 200)[:1]
+        parties += [p for p in after if s.gap(end, p.start) <= 2 and not s.broken(end, p.start)
+                    and all(w in _LINKERS for w in s.gap_words(end, p.start))]
+        named = [p for p in parties if p.kind in (_FORCES, _STATE)] or parties
+        if named:
+            return self.resolve(named[0], speaker)
+        if s.between(_CIV, start, end):
+            return CIVILIANS
+        military = s.military(start, end)
+        people = not military and bool(s.between(_PPL, start, end))
+        # 2. the loss phrase nearest the figure: the last one before its end, else the first after
+        pairs = s.loss_parties()
+        if pairs:
+            i = bisect.bisect_left(s.starts("losses", [loss for loss, _ in pairs]), end)
+            return self.resolve(pairs[max(0, i - 1)][1], speaker)
+        if people:
+            return CIVILIANS
+        # 3. a side with a military noun in the sentence (nearest the figure), civilians, people
+        strict = s.with_military()
+        if strict:
+            i = bisect.bisect_left(s.starts("strict", strict), start)
+            near = strict[max(0, i - 1):i + 1]
+            return self.resolve(min(near, key=lambda p: abs(p.start - start)), speaker)
+        if not military and (s.any(_CIV) or (s.any(_PPL) and not s.military())):
+            return CIVILIANS
+        loose = s.loose()
+        if len(loose) == 1:
+            return next(iter(loose))
+        # the paragraph: its loss phrases, its sides with a military noun
+        for w in wider:
+            sides = w.loss_sides(self, speaker)
+            if len(sides) == 1:
+                return next(iter(sides))
+            strict = w.with_military()
+            if strict:
+                return self.resolve(strict[0], speaker)
+        if document is not None and military:  # a list under its heading ("Total enemy losses: ...")
+            sides = document.loss_sides(self, speaker)
+            if len(sides) == 1:
+                return next(iter(sides))
+        # 4. nothing military anywhere near, no side's forces but as attackers: civilians
+        if not military and category != "captured" and not s.military() and not s.loose() and not any(
+                w.military() or w.loose() for w in wider):
+            return CIVILIANS
         return ""
-    for name, pattern in _ACTOR_RES:
-        if pattern.search(text):
-            return name
-    return "Civilians" if _CIVILIANS.search(text) else ""
 
 
-def _sides(text: str) -> frozenset[str]:
-    return frozenset(name for name, pattern in _ACTOR_LOOSE if text and pattern.search(text))
+@lru_cache(maxsize=16)
+def _home_side(text: str) -> str:
+    """The side a report speaks for by the letters it is written with ("" for none): read once per report."""
+    counts = [(len(pattern.findall(text)), side) for pattern, side in _HOME]
+    count, side = max(counts, default=(0, ""))
+    return side if count else ""
 
 
-def actor_of(*texts: str | ActorClues) -> str:
-    """The side that suffered, from the figure's subject first, then wider text.
-
-    Each text may be given as :class:`ActorClues` already read (a paragraph shared by many
-    claims). Returns "" when no text names one.
-    """
-    for text in texts:
-        found = text.strict if isinstance(text, ActorClues) else _strict_actor(text)
-        if found:
-            return found
-    for text in texts:  # a side named without a military noun counts when it is the only one
-        sides = text.sides if isinstance(text, ActorClues) else _sides(text)
-        if len(sides) == 1:
-            return next(iter(sides))
-    return ""
+@lru_cache(maxsize=8)
+def _reader(theatre) -> SideReader:
+    return SideReader(theatre)
 
 
-ACTOR_CLASSES = tuple(name for name, _ in _ACTORS) + ("Civilians",)
+def actor_of(*texts: str | ActorClues, speaker: str = "") -> str:
+    """The side that suffered the first casualty figure of the first text (its words, or all of it
+    when it has none), then wider text; the default theatre's claimants are masked. "" when no text says."""
+    from mapper.extract.casualties import find_figures
+
+    reader = SideReader.of()
+    clues = [t if isinstance(t, ActorClues) else reader.clues(t) for t in texts if t]
+    if not clues:
+        return ""
+    if not speaker:
+        speaker = reader.speaker(sentence=clues[0], text=clues[0].text)
+    figures = find_figures(clues[0].text)
+    start, end = (figures[0].start, figures[0].end) if figures else (0, None)
+    return reader.actor(clues[0], start, end, *clues[1:], speaker=speaker,
+                        category=figures[0].category if figures else "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
                                         Multiplier, NotPlace, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
-                                        RangeWord, Sense, Syntax, VagueAmount, WordClass, EventKinds)
+                                        RangeWord, Sense, Sides, Syntax, VagueAmount, WordClass, EventKinds)
 
 __all__ = ["LANGUAGE"]
 
@@ -122,12 +122,6 @@ CASUALTIES = Casualties(
 )
 
 ATTRIBUTION = Attribution(
-    sides={"North Korean forces": r"north korean?|dprk|korean people's army|kpa",
-           "Russian forces": r"russian|russia's|russians|occupiers",
-           "Ukrainian forces": r"ukrainian|ukraine's|ukrainians|afu"},
-    military=(r"soldiers?|troops|servicem[ae]n|military|army|forces?|fighters|units?|personnel|formations?|"
-              r"brigades?|battalions?|regiments?|divisions?|marines|paratroopers|infantry|assault groups?|contingent"),
-    civilians=r"civilians?|residents?|people|children|child|women|men|inhabitants|villagers|passers-?by",
     reporting=(r"according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
                r"indicated|detailed|confirmed|per|citing|told"),
     according_to=("according to", "per", "citing"),
@@ -173,6 +167,46 @@ DATES = Dates(
     leads=tuple("""on in at over during the this last past recent previous next coming upcoming late early earlier
         from between a few several couple""".split()),
     dateline_published=("published", "posted"),
+)
+
+SIDES = Sides(
+    forces={"North Korean forces": r"north\s+koreans?|dprk|korean\s+people's\s+army|kpa|(?<!south\s)koreans?",
+            "Russian forces": r"russians?|occupiers|invaders|rashists?",
+            "Ukrainian forces": r"ukrainians?|afu|zsu"},
+    states={"North Korean forces": r"north\s+korea(?:['’]s)?|pyongyang(?:['’]s)?",
+            "Russian forces": r"russia(?:['’]s)?|moscow(?:['’]s)?|the\s+kremlin|russian\s+federation",
+            "Ukrainian forces": r"ukraine(?:['’]s)?|kyiv(?:['’]s)?|kiev(?:['’]s)?"},
+    military=(r"soldiers?|troops?|servicem[ae]n|servicewom[ae]n|service\s+members?|military|army|armed\s+forces"
+              r"|forces?|fighters?|units?|personnel|formations?|brigades?|battalions?|regiments?|divisions?"
+              r"|companies|platoons?|squads?|marines?|paratroopers?|infantry(?:men)?|conscripts?|mercenar(?:y|ies)"
+              r"|commanders?|officers?|sergeants?|lieutenants?|border\s+guards?|guardsmen|contingent|garrison"
+              r"|assault\s+(?:groups?|units?|troops|detachments?)|sabotage\s+groups?|drgs?|combatants?|militants?"
+              r"|militia(?:men)?|self-defen[cs]e|defenders|kia|pows?|prisoners(?:\s+of\s+war)?|captives?|afu|kpa"
+              r"|occupiers|invaders|nationalists"),
+    civilians=r"civilians?|non-?combatants?|residents?|inhabitants?|villagers?|passers?-?by|townspeople",
+    people=(r"people|persons?|man|men|woman|women|child|children|boys?|girls?|teen(?:ager)?s?|infants?|bab(?:y|ies)"
+            r"|toddlers?|pensioners?|elderly|couple|famil(?:y|ies)|husband|wife|son|daughter|mother|father"
+            r"|grand(?:mother|father|son|daughter)s?|neighbou?rs?|drivers?|passengers?|workers?|employees?"
+            r"|paramedics?|medics?|doctors?|nurses?|rescuers?|firefighters?|deminers?|electricians?|journalists?"
+            r"|reporters?|farmers?|teachers?|students?|priests?"),
+    enemy=r"enemy(?:['’]s)?|adversary|foe|saboteurs?|drgs?|sabotage\s+groups?|attackers|assailants|raiders|infiltrators",
+    own=r"our|ours",
+    losses=r"losses|casualties|casualty",
+    lost=r"lost|loses|losing|lose|suffered|suffers|suffering|sustained|sustains|incurred",
+    weapons=(r"drones?|uavs?|fpvs?|shaheds?|missiles?|rockets?|shells?|shelling|strikes?|airstrikes?|attacks?"
+             r"|bombs?|bombing|bombardment|artillery|mortars?|fire|barrage|aircraft|aviation|jets?|helicopters?"
+             r"|iskanders?|munitions?|mines?|mlrs|launchers?|assaults?|offensive|incursion|raids?|counterattacks?"),
+    attacks=(r"struck|strikes|hit|hits|hitting|shelled|shells|attacked|attacking|fired|fires|firing|launched"
+             r"|launches|dropped|drops|bombed|bombs|targeted|targets|opened\s+fire|pounded|raided|ambushed|executed"
+             r"|shooting|shot|repelled|repel|destroyed|crossed|entered|invaded|seized|took|captured"),
+    agents=r"by",
+    speakers=(r"officials?|authorities|media|outlets?|sources?|bloggers?|milbloggers?|channels?|ministry|staff"
+              r"|intelligence|command|government|spokes(?:man|woman|person)|leadership|president|governor"
+              r"|administration|prosecutors?|police|statements?|estimates?|figures|data|claims?|agency|side\s+said"),
+    offices=(r"military\s+(?:civil(?:ian)?\s+)?administrations?|military\s+intelligence|military\s+prosecutors?"
+             r"|military\s+(?:bloggers?|analysts?|experts?|observers?|correspondents?|spokes(?:man|woman|person))"
+             r"|defen[cs]e\s+forces\s+of\s+the\s+south|general\s+staff\s+of\s+the\s+armed\s+forces\s+of\s+ukraine"),
+    linkers=("of", "the", "among", "from", "including"),
 )
 
 PLACES = Places(
@@ -275,4 +309,4 @@ KINDS = EventKinds(
 
 LANGUAGE = Language(code="en", name="English", uppercase="A-Z", lowercase="a-z", numbers=NUMBERS,
                     casualties=CASUALTIES, dates=DATES, attribution=ATTRIBUTION, places=PLACES,
-                    kinds=KINDS)
+                    kinds=KINDS, sides=SIDES)

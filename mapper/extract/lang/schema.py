@@ -20,7 +20,7 @@ from enum import Enum
 
 __all__ = ["Casualty", "Syntax", "Sense", "NumberKind", "RangeWord", "RangeLead", "NumberWord", "Multiplier",
            "VagueAmount", "CasualtyKeyword", "Qualifier", "Numbers", "Casualties", "Dates", "Attribution",
-           "Places", "Language", "phrase_pattern", "NotPlace", "WordClass", "EventKinds"]
+           "Places", "Sides", "Language", "phrase_pattern", "NotPlace", "WordClass", "EventKinds"]
 
 
 class Casualty(Enum):
@@ -211,13 +211,34 @@ class Dates:
 
 @dataclass(frozen=True)
 class Attribution:
-    """Side names, military and civilian nouns, reporting verbs (see :mod:`mapper.extract.attribution`)."""
+    """Reporting verbs and phrases (see :mod:`mapper.extract.claimants`)."""
 
-    sides: dict[str, str] = field(default_factory=dict)   # side -> regex
-    military: str = ""
-    civilians: str = ""
     reporting: str = ""
     according_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sides:
+    """Words that say whose casualties a figure counts (see :mod:`mapper.extract.sides`): regex
+    fragments, matched case-insensitively as whole words; side names are the theatre's."""
+
+    forces: dict[str, str] = field(default_factory=dict)  # side -> its forces or people ("Russian", "ВСУ", "окупанти")
+    states: dict[str, str] = field(default_factory=dict)  # side -> its state or capital ("Russia", "Kyiv"): loses, never bleeds
+    military: str = ""        # fighters and units ("soldiers", "военнослужащих"): no civilians
+    civilians: str = ""       # civilians by name ("civilians", "мирные жители")
+    people: str = ""          # people with no military noun ("a man", "жінка", "workers"): civilians unless a side is said
+    enemy: str = ""           # the speaker's opponent ("the enemy", "противник", saboteurs)
+    own: str = ""             # the speaker's own side ("our", "наши")
+    losses: str = ""          # loss nouns: the side next to them lost ("Ukrainian losses", "потери ВСУ")
+    lost: str = ""            # loss verbs: their subject lost ("Russia lost", "противник потерял")
+    weapons: str = ""         # attack nouns: a side before them (or right after, in the genitive) attacks
+    attacks: str = ""         # attack verbs: a side before them attacks ("Russian forces struck")
+    agents: str = ""          # words before a side that make it the agent ("by", "в плен к")
+    speakers: str = ""        # nouns next to a side that make it the source ("officials", "Генштаб")
+    offices: str = ""         # phrases with a military word naming an office or a source, never a side
+    linkers: tuple[str, ...] = ()  # words between a figure and its side ("of the", "серед")
+    letters: str = ""         # a character class of letters only this language writes
+    home_side: str = ""       # whom a report written with those letters speaks for when no claimant is named
 
 
 class NotPlace(Enum):
@@ -314,3 +335,4 @@ class Language:
     attribution: Attribution = Attribution()
     places: Places = Places()
     kinds: EventKinds = EventKinds()
+    sides: Sides = Sides()

@@ -41,7 +41,7 @@ def test_entries_are_typed_and_every_pattern_compiles(code):
     assert len(lang.dates.months) == 12 and len(lang.dates.weekdays) == 7
     patterns = [kw.pattern for kw in words_.keywords] + [q.pattern for q in words_.qualifiers]
     patterns += [v.pattern for v in lang.numbers.vague] + list(lang.dates.slots.values())
-    patterns += [p for p in vars(words_).values() if isinstance(p, str)] + list(lang.attribution.sides.values())
+    patterns += [p for p in vars(words_).values() if isinstance(p, str)] + [*lang.sides.forces.values(), *lang.sides.states.values()]
     for pattern in patterns:
         re.compile(pattern)
 

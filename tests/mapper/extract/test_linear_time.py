@@ -36,8 +36,10 @@ import pytest
 #: Allowed growth of work for four times the input: linear, with some slack for edges.
 GROWTH = 4.5
 #: Modules whose compiled regexes are counted.
-MODULES = ("mapper.extract.sides", "mapper.extract.claimants", "mapper.extract.casualties", "mapper.extract.dates",
-           "mapper.extract.extractor", "mapper.extract.geoparse", "mapper.extract.numbers", "mapper.extract.sentences", "mapper.extract.toponym_text", "mapper.extract.toponyms")
+MODULES = ("mapper.extract.sides", "mapper.extract.side_clues", "mapper.extract.claimants",
+           "mapper.extract.casualties", "mapper.extract.dates", "mapper.extract.extractor",
+           "mapper.extract.geoparse", "mapper.extract.numbers", "mapper.extract.sentences",
+           "mapper.extract.toponym_text", "mapper.extract.toponyms")
 PLACES = ("Sudzha", "Plekhovo", "Sumy", "Shebekino", "Korenevo", "Martynovka", "Lgov", "Belgorod",
           "Vorozhba", "Tyotkino", "Glushkovo", "Krasnopillia")
 PUBLISHED = datetime.date(2024, 12, 16)

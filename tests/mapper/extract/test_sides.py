@@ -1,0 +1,129 @@
+"""Who suffered (``actor``): the side of the casualty phrase's subject or possessive, never the
+attacker nor the claimant's country; the enemy is the other side of whoever speaks.
+
+The sentences are written for these tests (none comes from the development corpus)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from mapper.extract.lang import LANGUAGES
+from mapper.extract.sides import ACTOR_CLASSES, SideReader, actor_of
+
+RU, UA, NK, CIV = "Russian forces", "Ukrainian forces", "North Korean forces", "Civilians"
+
+
+# --- the issue's examples (regressions) --------------------------------------------------------
+@pytest.mark.parametrize("text,side", [
+    ("Ukraine's General Staff said Russia lost 1,250 personnel over the past day.", RU),
+    ("Russia's defence ministry said Ukraine lost up to 120 troops near Sudzha.", UA),
+    ("За сутки потери ВСУ составили до 150 военнослужащих.", UA),
+])
+def test_the_claimants_country_is_not_the_side(text, side):
+    assert actor_of(text) == side
+
+
+def test_the_enemy_is_the_other_side_of_the_speaker():
+    ua, ru = "Ukrainian forces", "Russian forces"
+    assert actor_of("Втрати противника за добу склали 90 осіб.") == RU            # a Ukrainian report
+    assert actor_of("На этом участке противник потерял до 75 военнослужащих.") == UA  # a Russian report
+    assert actor_of("The enemy lost 40 soldiers near the village.", speaker=ua) == RU
+    assert actor_of("The enemy lost 40 soldiers near the village.", speaker=ru) == UA
+    assert actor_of("Наши потери за неделю — трое раненых.", speaker=ru) == RU
+    assert actor_of("Ворог втратив ще 60 окупантів.") == RU
+
+
+# --- the figure's own words ---------------------------------------------------------------------
+@pytest.mark.parametrize("text,side", [
+    ("about 40 North Korean soldiers", NK),
+    ("ліквідовано 12 військових КНДР", NK),
+    ("убиты и ранены до 80 военнослужащих КНДР", NK),
+    ("взяли в полон 14 російських військових", RU),
+    ("знешкоджено 31 окупанта", RU),
+    ("сдались в плен 9 бойцов ВСУ", UA),
+    ("six Ukrainian servicemen were captured", UA),
+])
+def test_the_figures_own_words_name_the_side(text, side):
+    assert actor_of(text) == side
+
+
+@pytest.mark.parametrize("text", [
+    "A man was killed and his wife injured when a drone hit their house.",
+    "A woman and a teenager were wounded in the strike.",
+    "Погибли двое мирных жителей, ещё трое ранены.",
+    "Погиб мужчина, ранена женщина 60 лет.",
+    "Поранено 58-річну жінку та її сина.",
+    "Загинула мирна жителька, ще двоє людей травмовані.",
+    "Four workers of the plant were hurt.",
+    "Пострадали трое сотрудников предприятия.",
+])
+def test_civilians_and_people_with_no_military_noun_are_civilians(text):
+    assert actor_of(text) == CIV
+
+
+# --- the attacker is not the side ----------------------------------------------------------------
+@pytest.mark.parametrize("text,side", [
+    ("A Russian glide bomb killed a man in the town.", CIV),
+    ("Russian troops shelled the village, killing two residents.", CIV),
+    ("В результате атаки украинских беспилотников пострадали четыре человека.", CIV),
+    ("Російський дрон атакував автомобіль, загинув водій.", CIV),
+    ("Россияне ударили по городу: двое погибших, трое раненых.", CIV),
+    ("Russian artillery struck a base of the Ukrainian armed forces, killing up to 30 servicemen.", UA),
+    ("Ukrainian troops killed 15 Russian soldiers in a raid near the border.", RU),
+])
+def test_the_attacker_is_never_the_side_that_suffered(text, side):
+    assert actor_of(text) == side
+
+
+@pytest.mark.parametrize("text,side", [
+    ("Ukrainian officials said Russian losses in the area reached 300 soldiers.", RU),
+    ("Moscow's defence ministry claimed Ukrainian casualties of more than 900 for the week.", UA),
+    ("Генштаб ВСУ: за сутки Россия потеряла ещё 1100 военных.", RU),
+    ("Міноборони РФ: втрати ЗСУ за добу — до 230 військових.", UA),
+    ("North Korean troops sent to help Russia have suffered heavy losses, with some 90 killed.", NK),
+])
+def test_the_source_is_never_the_side_that_suffered(text, side):
+    assert actor_of(text) == side
+
+
+# --- wider text ---------------------------------------------------------------------------------
+def test_a_paragraph_lends_its_side_to_a_figure_without_one():
+    reader = SideReader.of()
+    para = reader.clues("A Russian sabotage group tried to cross the border. Two attackers were killed.")
+    sentence = reader.clues("Two attackers were killed.")
+    assert reader.actor(sentence, 0, 3, para, speaker=UA) == RU
+
+
+def test_nothing_military_around_makes_civilians_and_a_military_noun_does_not():
+    reader = SideReader.of()
+    sentence = reader.clues("Ранены трое.")
+    assert reader.actor(sentence, 0, 11, reader.clues("Дрон атаковал маршрутку. Ранены трое.")) == CIV
+    military = reader.clues("Два військових зазнали поранень.")
+    assert reader.actor(military, 0, 32, military) == ""
+
+
+def test_a_list_under_its_heading_takes_the_headings_side():
+    reader = SideReader.of()
+    heading = "Загальні бойові втрати противника склали:\nособового складу — близько 400 000 осіб."
+    line = reader.clues("особового складу — близько 400 000 осіб.")
+    assert reader.actor(line, 0, 36, line, speaker=UA, document=reader.clues(heading)) == RU
+
+
+# --- the extractor ------------------------------------------------------------------------------
+def test_extracted_events_carry_the_side_that_suffered(gazetteer):
+    from mapper.extract.extractor import Extractor
+    from mapper.ingest.documents import Document
+    text = ("Сумська ОВА: унаслідок обстрілу Ворожби загинули 2 людини.\n\n"
+            "Втрати противника за добу на цьому напрямку — 140 осіб.")
+    events, _ = Extractor(gazetteer).extract(Document("t", text, published=datetime.date(2025, 3, 1)))
+    sides = {e.killed or e.killed_or_wounded: e.actor for e in events}
+    assert sides == {2: CIV, 140: RU}
+
+
+def test_sides_are_the_theatres():
+    from gazetteer.theatres import default_theatre
+    names = {s.name for s in default_theatre().sides}
+    assert set(ACTOR_CLASSES) <= names
+    assert all(lang.sides.home_side in names | {""} for lang in LANGUAGES)
