@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from gazetteer import Gazetteer
 from gazetteer.matching import world_city
 from gazetteer.normalize import name_key
-from mapper.extract.claimants import Claimants, claimant_of
+from mapper.extract.claimants import Claimants
 from mapper.extract.sides import ActorClues, actor_of
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
@@ -109,7 +109,9 @@ class Extractor:
             date_text=date.text if date else ("(publication date)" if doc.published else ""),
             **values,
             actor=actor,
-            claimed_by=claimant_of(sentence_text, paragraph, text, claimants=self.claimants),
+            **self.claimants.claim(sentence_text, paragraph, text, span=(s.start, s.end), on=date.start if date else doc.published,
+                                   source=(doc.source_name, getattr(doc, "title", "")),
+                                   where=tuple(x.admin1 for x in locations if x.admin1)).fields(),
             locations=tuple(locations),
             geo_precision=precision,
             location_note=note,

@@ -216,8 +216,16 @@ class Attribution:
     sides: dict[str, str] = field(default_factory=dict)   # side -> regex
     military: str = ""
     civilians: str = ""
-    reporting: str = ""
-    according_to: tuple[str, ...] = ()
+    reporting: str = ""                                   # reporting verbs and phrases, lower case
+    according_to: tuple[str, ...] = ()                    # "according to": the claimant follows
+    # Offices named without their region ("the governor said", "губернатор", "ОВА"): office kind (a
+    # theatre claimant's ``office``) -> regex, matched case-sensitively as written.
+    offices: dict[str, str] = field(default_factory=dict)
+    # Words only a post's own author writes, case-sensitive regexes: "authority" (a governor's or a
+    # military administration's post: "выражаю соболезнования", "Інформація уточнюється") makes a post
+    # naming no claimant its region's authority's; "community" (a hromada or town head addressing
+    # residents: "наша громада") keeps it unattributed.
+    voice: dict[str, str] = field(default_factory=dict)
 
 
 class NotPlace(Enum):
