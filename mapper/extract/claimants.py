@@ -45,10 +45,12 @@ for _a in _ATTRIBUTION:
         _OFFICES[_kind] = f"{_OFFICES[_kind]}|{_pattern}" if _kind in _OFFICES else _pattern
 _VOICE = {kind: re.compile(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
           for kind in ("authority", "community")}
+_OWN = re.compile(alternation(a.own for a in _ATTRIBUTION if a.own))
 _AUTHORITIES = ("governor", "military administration")  # the offices whose posts speak for a region
 _NEAR = 90          # a reporting word this close (characters) attributes to a claimant in a long text
 _NEAR_VAGUE = 25    # ... and this close to a country or a vague group ("Ukraine said")
 _BYLINE = 220       # a first or last line this short naming a claimant is the post's byline or signature
+_SIGNATURE = 120    # ... a last line this short, with no digit nor final stop, its signature
 _HEAD = 70          # a claimant this early in a line, then a colon: the line's head ("Генштаб: ...")
 
 
@@ -118,11 +120,11 @@ class Claimants:
         return tuple(out)
 
     # ------------------------------------------------------------------------------------------- reading
-    def attributed(self, text: str, *, near: int | None = None) -> _Mention | None:
+    def attributed(self, text: str, *, near: int | None = None, vague: bool = True) -> _Mention | None:
         """The mention of ``text`` a reporting word attributes the text to: the one closest to such a
         word (within ``near`` characters if given), a body before a country or a vague group ("Russian
         sources claimed..., ISW reported"), which counts only right next to the word."""
-        ranked = self._attributions_cache(text, near)
+        ranked = [pair for pair in self._attributions_cache(text, near) if vague or not self._vague(pair[0])]
         return min(ranked, key=lambda pair: (self._vague(pair[0]), pair[1]))[0] if ranked else None
 
     def attributed_before(self, text: str, end: int) -> _Mention | None:
@@ -131,6 +133,14 @@ class Claimants:
         ends, mentions = self._forward_cache(text)
         i = bisect.bisect_right(ends, end)
         return mentions[i - 1] if i else None
+
+    def _for_headline(self, document: str, end: int) -> _Mention | None:
+        """A headline's claim is the one its story attributes first."""
+        first_break = document.find("\n")
+        if 0 <= first_break and end <= first_break + 1:
+            mentions = self._forward_cache(document)[1]
+            return mentions[0] if mentions else None
+        return None
 
     def _forward(self, text: str) -> tuple[list[int], list[_Mention]]:
         ranked = [m for m, _ in self._attributions_cache(text, _NEAR) if not self._vague(m)]
@@ -162,11 +172,19 @@ class Claimants:
         i = bisect.bisect_right(ends, end)
         return answers[i - 1] if i else None
 
+    def _heads_line(self, text: str, mention: _Mention) -> bool:
+        """Whether the mention heads its line ("Генштаб: ..."): it speaks for that line only."""
+        start = text.rfind("\n", 0, mention.start) + 1
+        stop = text.find("\n", mention.start)
+        line = text[start:stop if stop >= 0 else len(text)]
+        head = self.headed(line)
+        return head is not None and head.start == mention.start - start
+
     def _only_answers(self, text: str) -> tuple[list[int], list[_Mention | None]]:
         """For each body named in ``text``, in order: its end, and the answer of :meth:`only` there."""
         out, first, claimants, sides = [], None, set(), set()
         for mention in self.find(text):
-            if self._vague(mention):
+            if mention.claimant < 0 or self._vague(mention) or self._heads_line(text, mention):
                 continue
             first = first or mention
             claimants.add(mention.claimant)
@@ -176,7 +194,8 @@ class Claimants:
         return [e for e, _ in out], [a for _, a in out]
 
     def _vague(self, mention: _Mention) -> bool:
-        return mention.claimant < 0 or self.table[mention.claimant].needs_verb
+        """A country or a vague group: it counts only right next to a reporting verb of its sentence."""
+        return mention.claimant >= 0 and self.table[mention.claimant].needs_verb
 
     def headed(self, line: str) -> _Mention | None:
         """The claimant heading a line: named in its first words, then a colon or a dash."""
@@ -189,17 +208,22 @@ class Claimants:
         return None
 
     def byline(self, text: str, *extra: str) -> tuple[_Mention, str] | None:
-        """The author of a post: a claimant in the source name or title, in a short first or last
-        line (a byline, "[Telegram, Oleh Syniehubov, head of ...]", or a signature), or heading the
-        first line. Returns the mention and the text it is in."""
-        lines = [line for line in text.splitlines() if line.strip()]
-        candidates = [*extra, *(lines[:1] + lines[-1:] if len(lines) > 1 else [])]
-        for line in candidates:
-            if line and len(line) <= _BYLINE:
-                mention = next((m for m in self.find(line) if not self._vague(m)), None)
-                if mention is not None and (line in extra or line is not lines[0] or not _REPORTING.search(line.lower())
-                                            or line.lstrip().startswith("[")):
-                    return mention, line
+        """The author of a post: a claimant in the source name or title, in a first line that is a
+        byline ("[Telegram, Oleh Syniehubov, head of ...]", a line with no reporting verb) or a last
+        line that is a signature ("Олег Синєгубов, начальник Харківської ОВА"), or heading the first
+        line. Returns the mention and the text it is in."""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        candidates = [(line, True) for line in extra]
+        if len(lines) > 1:
+            first, last = lines[0], lines[-1]
+            if len(first) <= _BYLINE and (first.startswith("[") or not _REPORTING.search(first.lower())):
+                candidates.append((first, True))
+            if len(last) <= _SIGNATURE and not re.search(r"\d|[.!?…»]$", last):
+                candidates.append((last, True))
+        for line, _ in candidates:
+            mention = next((m for m in self.find(line) if not self._vague(m)), None)
+            if mention is not None:
+                return mention, line
         if len(lines) > 1 and (mention := self.headed(lines[0])) is not None:
             return mention, lines[0]
         return None
@@ -217,11 +241,14 @@ class Claimants:
         line = line[:line.find("\n")] if "\n" in line else line
         source = tuple(s for s in source if s)
         steps = [lambda: _in(self.attributed(sentence), sentence),
-                 lambda: _in(self.headed(line), line) if line and line.strip() != sentence.strip() else None,
-                 lambda: _in(self.attributed(paragraph, near=_NEAR), paragraph) if paragraph else None,
+                 lambda: _in(self.headed(line), line) if line else None,
+                 lambda: _in(self.attributed(paragraph, near=_NEAR, vague=False), paragraph) if paragraph else None,
                  lambda: self.byline(document, *source),
-                 lambda: _in(self.attributed_before(document, end), document),
+                 lambda: _in(self.attributed_before(document, end) or self._for_headline(document, end), document),
                  lambda: _in(self.only(document, end), document)]
+        own = _OWN.search(sentence)
+        if own:  # "по нашим данным": the author's own figure
+            steps = [lambda: self.byline(document, *source)]
         for step in steps:
             found = step()
             if found is not None:
@@ -233,6 +260,8 @@ class Claimants:
             index = self._region_of(_AUTHORITIES, (*source, *where, document))
             if index >= 0:
                 return Claim(self._name(_Mention(0, 0, index), document, source, on), "")
+        if own:
+            return Claim("", own.group())
         words = _ACCORDING_TO.search(sentence)
         return Claim("", words.group(1).strip() if words else "")
 

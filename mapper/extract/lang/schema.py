@@ -226,6 +226,8 @@ class Attribution:
     # naming no claimant its region's authority's; "community" (a hromada or town head addressing
     # residents: "наша громада") keeps it unattributed.
     voice: dict[str, str] = field(default_factory=dict)
+    # The author's own sources ("по нашим данным", "according to our sources"): the post's author claims it.
+    own: str = ""
 
 
 class NotPlace(Enum):
