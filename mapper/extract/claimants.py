@@ -97,6 +97,7 @@ class Claimants:
         self._attributions_cache = lru_cache(maxsize=4096)(self._attributed_mentions)
         self._only_cache = lru_cache(maxsize=1024)(self._only_answers)
         self._forward_cache = lru_cache(maxsize=1024)(self._forward)
+        self._heads_cache = lru_cache(maxsize=1024)(self._headed_lines)
 
     @classmethod
     def of(cls, theatre: Theatre | None = None) -> "Claimants":
@@ -172,6 +173,10 @@ class Claimants:
         i = bisect.bisect_right(ends, end)
         return answers[i - 1] if i else None
 
+    def _headed_lines(self, text: str) -> int:
+        """How many lines of a text a claimant heads ("Генштаб: ...", "ГУР: ..."): a digest's items."""
+        return sum(1 for line in text.splitlines() if self.headed(line) is not None)
+
     def _heads_line(self, text: str, mention: _Mention) -> bool:
         """Whether the mention heads its line ("Генштаб: ..."): it speaks for that line only."""
         start = text.rfind("\n", 0, mention.start) + 1
@@ -216,7 +221,8 @@ class Claimants:
         candidates = [(line, True) for line in extra]
         if len(lines) > 1:
             first, last = lines[0], lines[-1]
-            if len(first) <= _BYLINE and (first.startswith("[") or not _REPORTING.search(first.lower())):
+            if len(first) <= _BYLINE and (first.startswith("[") or not re.search(r"\d", first)
+                                          and not _REPORTING.search(first.lower())):
                 candidates.append((first, True))
             if len(last) <= _SIGNATURE and not re.search(r"\d|[.!?…»]$", last):
                 candidates.append((last, True))
@@ -224,8 +230,8 @@ class Claimants:
             mention = next((m for m in self.find(line) if not self._vague(m)), None)
             if mention is not None:
                 return mention, line
-        if len(lines) > 1 and (mention := self.headed(lines[0])) is not None:
-            return mention, lines[0]
+        if len(lines) > 1 and (mention := self.headed(lines[0])) is not None and self._heads_cache(text) < 2:
+            return mention, lines[0]  # a title's head, not one of a digest's items
         return None
 
     def claim(self, sentence: str, paragraph: str = "", document: str = "", *, span: tuple[int, int] | None = None,
@@ -249,12 +255,12 @@ class Claimants:
         own = _OWN.search(sentence)
         if own:  # "по нашим данным": the author's own figure
             steps = [lambda: self.byline(document, *source)]
-        for step in steps:
+        for level, step in enumerate(steps):
             found = step()
             if found is not None:
                 mention, text = found
-                name = self._name(mention, document, source, on)
-                if name:
+                name = self._name(self._with_holder(mention, text), document, (text, *source), on)
+                if name or level == 0:  # an office of its own sentence we cannot name: no other's claim
                     return Claim(name, text[mention.start:mention.end])
         if _VOICE["authority"].search(document) and not _VOICE["community"].search(document):
             index = self._region_of(_AUTHORITIES, (*source, *where, document))
@@ -264,6 +270,14 @@ class Claimants:
             return Claim("", own.group())
         words = _ACCORDING_TO.search(sentence)
         return Claim("", words.group(1).strip() if words else "")
+
+    def _with_holder(self, mention: _Mention, text: str) -> _Mention:
+        """The mention with its office holder, if the text names one ("Oleh Hryhorov, head of the Sumy
+        Regional Military Administration, said")."""
+        if mention.claimant < 0 or mention.holder >= 0:
+            return mention
+        holder = next((m.holder for m in self.find(text) if m.claimant == mention.claimant and m.holder >= 0), -1)
+        return _Mention(mention.start, mention.end, mention.claimant, holder) if holder >= 0 else mention
 
     def _name(self, mention: _Mention, document: str, source: tuple[str, ...], on: date | None) -> str:
         """The canonical name of a mention: a bare office resolved in the document; a holder named or
@@ -281,11 +295,16 @@ class Claimants:
     def _resolve(self, office: str, document: str, source: tuple[str, ...]) -> tuple[int, int]:
         """The claimant of a bare office: one of that office the document names, else the one whose
         region the source or the document names first."""
+        offices = _AUTHORITIES if office in _AUTHORITIES else (office,)  # a Ukrainian oblast's head is its "governor" too
         for text in (*source, document):
             for m in self.find(text):
                 if m.claimant >= 0 and self.table[m.claimant].office == office:
                     return m.claimant, m.holder
-        return self._region_of((office,), (*source, document)), -1
+        for text in (*source, document):
+            for m in self.find(text):
+                if m.claimant >= 0 and self.table[m.claimant].office in offices:
+                    return m.claimant, m.holder
+        return self._region_of(offices, (*source, document)), -1
 
     def _region_of(self, offices: tuple[str, ...], texts: Iterable[str]) -> int:
         """The claimant of one of ``offices`` whose region the first text naming one names first."""
