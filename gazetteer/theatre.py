@@ -15,11 +15,12 @@ default one is ``gazetteer/data/theatres/kursk_border.toml``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from gazetteer.place import Place
 
-__all__ = ["Theatre", "Side", "Claimant", "MapView", "CityDistrict", "OTHER_SIDE_COLOUR"]
+__all__ = ["Theatre", "Side", "Claimant", "Holder", "MapView", "CityDistrict", "OTHER_SIDE_COLOUR"]
 
 #: The colour of an event whose side is not stated or is none of the theatre's sides, unless the
 #: theatre file gives its own (``other_side_colour``).
@@ -37,16 +38,50 @@ class Side:
 
 
 @dataclass(frozen=True)
+class Holder:
+    """A person who held a claimant's office: the name shown after the office ("Kursk Oblast governor
+    (Alexei Smirnov)"), how reports write the name (``patterns``, regular expressions) and, where
+    known, the first and last day in office (ISO dates; "" = not known), so that "the governor" of a
+    report resolves to the holder of its day.
+
+    >>> h = Holder("Alexei Smirnov", ("Smirnov",), "2024-05-15", "2024-12-05")
+    >>> h.held_on(date(2024, 8, 20)), h.held_on(date(2025, 1, 10)), Holder("X").held_on(date(2024, 1, 1))
+    (True, False, False)
+    """
+
+    name: str
+    patterns: tuple[str, ...] = ()
+    start: str = ""
+    end: str = ""
+
+    def held_on(self, day: date | None) -> bool:
+        """Whether the person is known to have held the office on ``day`` (False without dates)."""
+        if day is None or not (self.start or self.end):
+            return False
+        return (not self.start or self.start <= day.isoformat()) and (not self.end or day.isoformat() < self.end)
+
+
+@dataclass(frozen=True)
 class Claimant:
     """Who reports casualties: the name ``claimed_by`` gets, the side it speaks for (or ""), and
     how reports name it: ``aliases`` are literal words (offices, acronyms, people), ``patterns``
     regular expressions (inflected forms, spelling variants). Both are matched case-sensitively
-    at the start of a word, as written."""
+    at the start of a word, as written.
+
+    ``office``: the kind of office ("governor", "military administration") a report may name without
+    its region ("the governor said"); ``regions``: patterns naming the region it heads, which resolve
+    such a bare office; ``holders``: the people who held it (:class:`Holder`). ``needs_verb``: named
+    only as a country or a vague group ("Ukraine", "Russian officials"), so it counts only right next
+    to a reporting verb ("Ukraine said")."""
 
     name: str
     side: str = ""
     aliases: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
+    office: str = ""
+    regions: tuple[str, ...] = ()
+    holders: tuple[Holder, ...] = ()
+    needs_verb: bool = False
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ from pathlib import Path
 
 from gazetteer.exc import DataFileError
 from gazetteer.paths import BOUNDARIES_DIR, DATA_DIR
-from gazetteer.theatre import OTHER_SIDE_COLOUR, CityDistrict, Claimant, MapView, Side, Theatre
+from gazetteer.theatre import OTHER_SIDE_COLOUR, CityDistrict, Claimant, Holder, MapView, Side, Theatre
 
 __all__ = ["load_theatre", "find_theatre", "default_theatre", "theatre_names", "boundary_files",
            "BOUNDARY_LAYERS", "THEATRES_DIR", "DEFAULT_THEATRE", "EXAMPLE_THEATRE", "import_theatre_files"]
@@ -138,6 +138,32 @@ def _sides(path: Path, data: dict) -> tuple[Side, ...]:
     return tuple(sides)
 
 
+def _patterns(path: Path, value, key: str) -> tuple[str, ...]:
+    patterns = _strings(path, value, key)
+    for pattern in patterns:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            _fail(path, f"'{key}' has a bad regular expression {pattern!r} ({exc})")
+        if compiled.groupindex or compiled.match(""):
+            _fail(path, f"'{key}': {pattern!r} must not match empty text or name groups")
+    return patterns
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _holders(path: Path, value, key: str) -> tuple[Holder, ...]:
+    holders = []
+    for j, row in enumerate(_tables(path, value, key)):
+        name = _name(path, row.get("name"), f"{key}[{j}].name")
+        days = [row.get(k, "") for k in ("start", "end")]
+        if not all(isinstance(d, str) and (not d or _ISO_DAY.fullmatch(d)) for d in days):
+            _fail(path, f"'{key}[{j}]' start and end must be dates like \"2024-12-05\"")
+        holders.append(Holder(name, _patterns(path, row.get("patterns", []), f"{key}[{j}].patterns"), *days))
+    return tuple(holders)
+
+
 def _claimants(path: Path, data: dict, sides: tuple[Side, ...]) -> tuple[Claimant, ...]:
     claimants = []
     for i, row in enumerate(_tables(path, data.get("claimants", []), "claimants")):
@@ -147,17 +173,16 @@ def _claimants(path: Path, data: dict, sides: tuple[Side, ...]) -> tuple[Claiman
         if side not in ("", *(s.name for s in sides)):
             _fail(path, f"'{key}.side' is not one of the sides: {side!r}")
         aliases = _strings(path, row.get("aliases", []), f"{key}.aliases")
-        patterns = _strings(path, row.get("patterns", []), f"{key}.patterns")
-        for pattern in patterns:
-            try:
-                compiled = re.compile(pattern)
-            except re.error as exc:
-                _fail(path, f"'{key}.patterns' has a bad regular expression {pattern!r} ({exc})")
-            if compiled.groupindex or compiled.match(""):
-                _fail(path, f"'{key}.patterns': {pattern!r} must not match empty text or name groups")
-        if not aliases and not patterns:
+        patterns = _patterns(path, row.get("patterns", []), f"{key}.patterns")
+        holders = _holders(path, row.get("holders", []), f"{key}.holders")
+        if not aliases and not patterns and not any(h.patterns for h in holders):
             _fail(path, f"'{key}' needs aliases or patterns")
-        claimants.append(Claimant(name, side, aliases, patterns))
+        office = row.get("office", "")
+        needs_verb = row.get("needs_verb", False)
+        if not isinstance(office, str) or not isinstance(needs_verb, bool):
+            _fail(path, f"'{key}.office' must be text and '{key}.needs_verb' true or false")
+        claimants.append(Claimant(name, side, aliases, patterns, office.strip(),
+                                  _patterns(path, row.get("regions", []), f"{key}.regions"), holders, needs_verb))
     return tuple(claimants)
 
 

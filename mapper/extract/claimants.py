@@ -1,19 +1,30 @@
-"""Who says so: the body a casualty figure is claimed by (``claimed_by``).
+"""Who says so: the body a casualty figure is claimed by (``claimed_by``) and the words naming it
+(``claim_words``).
 
-Claimants are normalised to the body that speaks ("Ukraine's military intelligence (GUR)", "U.S.
-Department of Defense (Pentagon)"); the claimants and how reports name them come from the theatre
-file (:class:`Claimants`), the reporting verbs from the language resources::
+Claimants are normalised to the body that speaks ("Ukraine's military intelligence (GUR)", "Kursk
+Oblast governor (Alexei Smirnov)"); the claimants, their offices, regions and office holders come
+from the theatre file (:class:`~gazetteer.theatre.Claimant`), the reporting verbs and the bare office
+words ("the governor", "ОВА") from the language resources::
 
     >>> claimant_of("suffered significant casualties, according to Ukrainian military intelligence.")
     "Ukraine's military intelligence (GUR)"
     >>> claimant_of("Two people were killed, governor Vyacheslav Gladkov wrote on Telegram.")
     'Belgorod Oblast governor (Vyacheslav Gladkov)'
+
+A claimant counts where the text attributes to it: next to a reporting verb ("X said", "according to
+X", "сообщил X"), as the head of a line ("Сумська ОВА: ...") or as the byline or signature of a
+post (its first or last line, or the document's source name). A bare office ("the regional governor
+said") is the office of that kind the report names elsewhere, else the one whose region it names,
+with the holder of the day of the report.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from gazetteer.theatre import Claimant, Theatre
@@ -21,40 +32,315 @@ from gazetteer.theatres import default_theatre
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation, words
 
-__all__ = ["Claimants", "claimant_of"]
+__all__ = ["Claim", "Claimants", "claimant_of"]
 
 _ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
+_REPORTING = re.compile(rf"(?<!\w)(?:{alternation(a.reporting for a in _ATTRIBUTION)})(?!\w)")  # on lower case
+_ACCORDING_TO = re.compile(
+    rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in words(a.according_to for a in _ATTRIBUTION))})\s+"
+    r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
+_OFFICES: dict[str, str] = {}
+for _a in _ATTRIBUTION:
+    for _kind, _pattern in _a.offices.items():
+        _OFFICES[_kind] = f"{_OFFICES[_kind]}|{_pattern}" if _kind in _OFFICES else _pattern
+_VOICE = {kind: re.compile(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
+          for kind in ("authority", "community")}
+_OWN = re.compile(alternation(a.own for a in _ATTRIBUTION if a.own))
+_AUTHORITIES = ("governor", "military administration")  # the offices whose posts speak for a region
+_NEAR = 90          # a reporting word this close (characters) attributes to a claimant in a long text
+_NEAR_VAGUE = 25    # ... and this close to a country or a vague group ("Ukraine said")
+_BYLINE = 220       # a first or last line this short naming a claimant is the post's byline or signature
+_SIGNATURE = 120    # ... a last line this short, with no digit nor final stop, its signature
+_HEAD = 70          # a claimant this early in a line, then a colon: the line's head ("Генштаб: ...")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claimant's canonical name and the words of the report that name it ("" and "": none)."""
+
+    name: str = ""
+    words: str = ""
+
+    def fields(self) -> dict[str, str]:
+        """The event fields it fills."""
+        return {"claimed_by": self.name, "claim_words": self.words}
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    claimant: int       # index in the table, or -1 for a bare office
+    holder: int = -1    # index of the office holder named, or -1
+    office: str = ""    # the kind of a bare office
 
 
 class Claimants:
-    """The claimants of a theatre (:class:`~gazetteer.theatre.Claimant`, most specific first) as one
-    pattern: the leftmost claimant named in a text wins (group ``c<i>`` names the i-th). Every
-    claimant starts a word; saying so once, in front of the alternatives, with the look-ahead for
-    their first letters (derived from the data), lets the engine give up at once on all other
-    positions (10x faster)."""
+    """The claimants of a theatre (most specific first) as one pattern (group ``c<i>`` names the i-th,
+    ``c<i>h<j>`` its j-th office holder, ``o<k>`` a bare office of the k-th kind)."""
 
     def __init__(self, claimants: Iterable[Claimant]):
-        self.names = tuple(c.name for c in claimants)
-        alternatives = ["|".join([*map(re.escape, c.aliases), *c.patterns]) for c in claimants]
-        self.pattern = compile_with_first_chars(
-            r"(?<!\w)(?:" + "|".join(f"(?P<c{i}>{alt})" for i, alt in enumerate(alternatives)) + ")"
-        ) if alternatives else None
-        self.find = lru_cache(maxsize=4096)(self._find)
+        self.table = tuple(claimants)
+        self.names = tuple(c.name for c in self.table)
+        self._kinds = tuple(_OFFICES)
+        alternatives = []
+        for i, c in enumerate(self.table):
+            own = "|".join([*map(re.escape, c.aliases), *c.patterns])
+            if own:
+                alternatives.append(f"(?P<c{i}>{own})")
+            alternatives += [f"(?P<c{i}h{j}>{'|'.join(h.patterns)})" for j, h in enumerate(c.holders) if h.patterns]
+        alternatives += [f"(?P<o{k}>{_OFFICES[kind]})" for k, kind in enumerate(self._kinds)]
+        self.pattern = compile_with_first_chars(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+        self.regions = {i: re.compile(r"(?<!\w)(?:" + "|".join(c.regions) + r")")
+                        for i, c in enumerate(self.table) if c.regions}
+        self.find = lru_cache(maxsize=4096)(self._mentions)
+        self._attributions_cache = lru_cache(maxsize=4096)(self._attributed_mentions)
+        self._only_cache = lru_cache(maxsize=1024)(self._only_answers)
+        self._forward_cache = lru_cache(maxsize=1024)(self._forward)
+        self._heads_cache = lru_cache(maxsize=1024)(self._headed_lines)
 
     @classmethod
     def of(cls, theatre: Theatre | None = None) -> "Claimants":
         """The claimants of ``theatre`` (default: the default theatre), built once per theatre file."""
         return _claimants_of(theatre.claimants if theatre is not None else default_theatre().claimants)
 
-    def _find(self, text: str) -> str:
-        """The first claimant named in one text (cached: a document's text is asked once per claim)."""
-        if not _REPORTING.search(text.lower()):
-            return ""
-        hit = self.pattern.search(text) if self.pattern is not None else None
-        if hit:
-            return self.names[int(hit.lastgroup[1:])]
-        m = _ACCORDING_TO.search(text)
-        return m.group(1).strip() if m else ""
+    def _mentions(self, text: str) -> tuple[_Mention, ...]:
+        """Every claimant and bare office named in ``text``, in order; a name right after its office
+        ("губернатор Курской области Алексей Смирнов") joins it as one mention."""
+        out: list[_Mention] = []
+        for m in self.pattern.finditer(text):
+            group = m.lastgroup
+            if group[0] == "o":
+                mention = _Mention(m.start(), m.end(), -1, office=self._kinds[int(group[1:])])
+            else:
+                i, _, j = group[1:].partition("h")
+                mention = _Mention(m.start(), m.end(), int(i), int(j) if j else -1)
+            if out and _joins(out[-1], mention, text):
+                mention = _join(out.pop(), mention, self.table)
+            out.append(mention)
+        return tuple(out)
+
+    # ------------------------------------------------------------------------------------------- reading
+    def attributed(self, text: str, *, near: int | None = None, vague: bool = True) -> _Mention | None:
+        """The mention of ``text`` a reporting word attributes the text to: the one closest to such a
+        word (within ``near`` characters if given), a body before a country or a vague group ("Russian
+        sources claimed..., ISW reported"), which counts only right next to the word."""
+        ranked = [pair for pair in self._attributions_cache(text, near) if vague or not self._vague(pair[0])]
+        return min(ranked, key=lambda pair: (self._vague(pair[0]), pair[1]))[0] if ranked else None
+
+    def attributed_before(self, text: str, end: int) -> _Mention | None:
+        """The last mention of ``text`` attributed (within :data:`_NEAR`) that ends by ``end``: the
+        attribution a report carries forward to the claims that follow it."""
+        ends, mentions = self._forward_cache(text)
+        i = bisect.bisect_right(ends, end)
+        return mentions[i - 1] if i else None
+
+    def _for_headline(self, document: str, end: int) -> _Mention | None:
+        """A headline's claim is the one its story attributes first."""
+        first_break = document.find("\n")
+        if 0 <= first_break and end <= first_break + 1:
+            mentions = self._forward_cache(document)[1]
+            return mentions[0] if mentions else None
+        return None
+
+    def _forward(self, text: str) -> tuple[list[int], list[_Mention]]:
+        ranked = [m for m, _ in self._attributions_cache(text, _NEAR) if not self._vague(m)]
+        return [m.end for m in ranked], ranked
+
+    def _attributed_mentions(self, text: str, near: int | None) -> tuple[tuple[_Mention, int], ...]:
+        """Each mention with a reporting word close enough, and the gap to the closest one."""
+        cues = _cues(text)
+        starts = [start for start, _ in cues]
+        out = []
+        for mention in self.find(text):
+            i = bisect.bisect_left(starts, mention.end)
+            gaps = [starts[i] - mention.end] if i < len(cues) else []
+            j = i - 1
+            if j >= 0:
+                gaps.append(max(mention.start - cues[j][1], 0))
+            if not gaps:
+                continue
+            gap = min(gaps)
+            limit = _NEAR_VAGUE if self._vague(mention) else near
+            if limit is None or gap <= limit:
+                out.append((mention, gap))
+        return tuple(out)
+
+    def only(self, text: str, end: int) -> _Mention | None:
+        """The body a text names up to ``end`` when it names no other (or only others of its side):
+        a unit's or a ministry's own report ("Воїни ГУР уразили...")."""
+        ends, answers = self._only_cache(text)
+        i = bisect.bisect_right(ends, end)
+        return answers[i - 1] if i else None
+
+    def _headed_lines(self, text: str) -> int:
+        """How many lines of a text a claimant heads ("Генштаб: ...", "ГУР: ..."): a digest's items."""
+        return sum(1 for line in text.splitlines() if self.headed(line) is not None)
+
+    def _heads_line(self, text: str, mention: _Mention) -> bool:
+        """Whether the mention heads its line ("Генштаб: ..."): it speaks for that line only."""
+        start = text.rfind("\n", 0, mention.start) + 1
+        stop = text.find("\n", mention.start)
+        line = text[start:stop if stop >= 0 else len(text)]
+        head = self.headed(line)
+        return head is not None and head.start == mention.start - start
+
+    def _only_answers(self, text: str) -> tuple[list[int], list[_Mention | None]]:
+        """For each body named in ``text``, in order: its end, and the answer of :meth:`only` there."""
+        out, first, claimants, sides = [], None, set(), set()
+        for mention in self.find(text):
+            if mention.claimant < 0 or self._vague(mention) or self._heads_line(text, mention):
+                continue
+            first = first or mention
+            claimants.add(mention.claimant)
+            sides.add(self.table[mention.claimant].side)
+            single = len(claimants) == 1 or (len(sides) == 1 and "" not in sides)
+            out.append((mention.end, first if single else None))
+        return [e for e, _ in out], [a for _, a in out]
+
+    def _vague(self, mention: _Mention) -> bool:
+        """A country or a vague group: it counts only right next to a reporting verb of its sentence."""
+        return mention.claimant >= 0 and self.table[mention.claimant].needs_verb
+
+    def headed(self, line: str) -> _Mention | None:
+        """The claimant heading a line: named in its first words, then a colon or a dash."""
+        for mention in self.find(line):
+            if mention.start > _HEAD:
+                break
+            rest = line[mention.end:mention.end + _HEAD]
+            if re.match(r"[^.!?:«»\"]{0,60}?[:—–]\s", rest + " ") and not self._vague(mention):
+                return mention
+        return None
+
+    def byline(self, text: str, *extra: str) -> tuple[_Mention, str] | None:
+        """The author of a post: a claimant in the source name or title, in a first line that is a
+        byline ("[Telegram, Oleh Syniehubov, head of ...]", a line with no reporting verb) or a last
+        line that is a signature ("Олег Синєгубов, начальник Харківської ОВА"), or heading the first
+        line. Returns the mention and the text it is in."""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        candidates = [(line, True) for line in extra]
+        if len(lines) > 1:
+            first, last = lines[0], lines[-1]
+            if len(first) <= _BYLINE and (first.startswith("[") or not re.search(r"\d", first)
+                                          and not _REPORTING.search(first.lower())):
+                candidates.append((first, True))
+            if len(last) <= _SIGNATURE and not re.search(r"\d|[.!?…»]$", last):
+                candidates.append((last, True))
+        for line, _ in candidates:
+            mention = next((m for m in self.find(line) if not self._vague(m)), None)
+            if mention is not None:
+                return mention, line
+        if len(lines) > 1 and (mention := self.headed(lines[0])) is not None and self._heads_cache(text) < 2:
+            return mention, lines[0]  # a title's head, not one of a digest's items
+        return None
+
+    def claim(self, sentence: str, paragraph: str = "", document: str = "", *, span: tuple[int, int] | None = None,
+              source: tuple[str, ...] = (), where: tuple[str, ...] = (), on: date | None = None) -> Claim:
+        """Who claims the figure of ``sentence`` (at ``span`` of ``document``): attributed there, else
+        the head of its line, else attributed in its paragraph, else the post's byline or the source
+        name, else attributed earlier in the document, else the only body named up to it, else, for a
+        post in an authority's own voice, the authority of its region (``where``: the regions of the
+        claim's places). ``on``: the day, for the office holder."""
+        document = document or paragraph or sentence
+        start, end = span if span is not None else (0, len(document))
+        line = document[document.rfind("\n", 0, start) + 1:]
+        line = line[:line.find("\n")] if "\n" in line else line
+        source = tuple(s for s in source if s)
+        steps = [lambda: _in(self.attributed(sentence), sentence),
+                 lambda: _in(self.headed(line), line) if line else None,
+                 lambda: _in(self.attributed(paragraph, near=_NEAR, vague=False), paragraph) if paragraph else None,
+                 lambda: self.byline(document, *source),
+                 lambda: _in(self.attributed_before(document, end) or self._for_headline(document, end), document),
+                 lambda: _in(self.only(document, end), document)]
+        own = _OWN.search(sentence)
+        if own:  # "по нашим данным": the author's own figure
+            steps = [lambda: self.byline(document, *source)]
+        for level, step in enumerate(steps):
+            found = step()
+            if found is not None:
+                mention, text = found
+                name = self._name(self._with_holder(mention, text), document, (text, *source), on)
+                if name or level == 0:  # an office of its own sentence we cannot name: no other's claim
+                    return Claim(name, text[mention.start:mention.end])
+        if _VOICE["authority"].search(document) and not _VOICE["community"].search(document):
+            index = self._region_of(_AUTHORITIES, (*source, *where, document))
+            if index >= 0:
+                return Claim(self._name(_Mention(0, 0, index), document, source, on), "")
+        if own:
+            return Claim("", own.group())
+        words = _ACCORDING_TO.search(sentence)
+        return Claim("", words.group(1).strip() if words else "")
+
+    def _with_holder(self, mention: _Mention, text: str) -> _Mention:
+        """The mention with its office holder, if the text names one ("Oleh Hryhorov, head of the Sumy
+        Regional Military Administration, said")."""
+        if mention.claimant < 0 or mention.holder >= 0:
+            return mention
+        holder = next((m.holder for m in self.find(text) if m.claimant == mention.claimant and m.holder >= 0), -1)
+        return _Mention(mention.start, mention.end, mention.claimant, holder) if holder >= 0 else mention
+
+    def _name(self, mention: _Mention, document: str, source: tuple[str, ...], on: date | None) -> str:
+        """The canonical name of a mention: a bare office resolved in the document; a holder named or
+        in office on the day."""
+        index, holder = mention.claimant, mention.holder
+        if index < 0:
+            index, holder = self._resolve(mention.office, document, source)
+            if index < 0:
+                return ""
+        claimant = self.table[index]
+        if holder < 0:
+            holder = next((j for j, h in enumerate(claimant.holders) if h.held_on(on)), -1)
+        return f"{claimant.name} ({claimant.holders[holder].name})" if holder >= 0 else claimant.name
+
+    def _resolve(self, office: str, document: str, source: tuple[str, ...]) -> tuple[int, int]:
+        """The claimant of a bare office: one of that office the document names, else the one whose
+        region the source or the document names first."""
+        offices = _AUTHORITIES if office in _AUTHORITIES else (office,)  # a Ukrainian oblast's head is its "governor" too
+        for text in (*source, document):
+            for m in self.find(text):
+                if m.claimant >= 0 and self.table[m.claimant].office == office:
+                    return m.claimant, m.holder
+        for text in (*source, document):
+            for m in self.find(text):
+                if m.claimant >= 0 and self.table[m.claimant].office in offices:
+                    return m.claimant, m.holder
+        return self._region_of(offices, (*source, document)), -1
+
+    def _region_of(self, offices: tuple[str, ...], texts: Iterable[str]) -> int:
+        """The claimant of one of ``offices`` whose region the first text naming one names first."""
+        for text in texts:
+            found = [(hit.start(), i) for i, rx in self.regions.items()
+                     if self.table[i].office in offices and (hit := rx.search(text))]
+            if found:
+                return min(found)[1]
+        return -1
+
+
+@lru_cache(maxsize=4096)
+def _cues(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the reporting words of a text are."""
+    return tuple(m.span() for m in _REPORTING.finditer(text.lower()))
+
+
+def _in(mention: _Mention | None, text: str) -> tuple[_Mention, str] | None:
+    return (mention, text) if mention is not None else None
+
+
+def _joins(a: _Mention, b: _Mention, text: str) -> bool:
+    """Two mentions next to each other ("Governor" "Vyacheslav Gladkov", "голова ОВА" "Олег Григоров")."""
+    gap = text[a.end:b.start]
+    if len(gap) > 3 or gap.strip(" ,") != "":
+        return False
+    return a.claimant < 0 or b.claimant < 0 or a.claimant == b.claimant
+
+
+def _join(a: _Mention, b: _Mention, table: tuple[Claimant, ...]) -> _Mention:
+    named = a if a.claimant >= 0 else b
+    bare = b if named is a else a
+    if bare.claimant < 0 and named.claimant >= 0 and table[named.claimant].office not in ("", bare.office):
+        named = _Mention(named.start, named.end, named.claimant, named.holder)  # another office: keep the name's
+    holder = max(a.holder, b.holder) if a.claimant == b.claimant else named.holder
+    return _Mention(a.start, b.end, named.claimant, holder, named.office or bare.office)
 
 
 @lru_cache(maxsize=8)
@@ -62,21 +348,7 @@ def _claimants_of(claimants: tuple[Claimant, ...]) -> Claimants:
     return Claimants(claimants)
 
 
-_REPORTING = re.compile(rf"\b(?:{alternation(a.reporting for a in _ATTRIBUTION)})\b")  # on lower-cased text
-_ACCORDING_TO = compile_with_first_chars(
-    rf"(?i)\b(?:{'|'.join(re.escape(w) for w in words(a.according_to for a in _ATTRIBUTION))})\s+"
-    r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
-
-
-def claimant_of(*texts: str, claimants: Claimants | None = None) -> str:
-    """Who reports the figure, searched in each text in turn (sentence, paragraph, document).
-
-    A claimant (of ``claimants``; default: the default theatre's) counts when the text also has a
-    reporting verb (said, according to, wrote...). Falls back to the words after "according to".
-    """
-    find = (claimants or Claimants.of()).find
-    for text in texts:
-        found = find(text) if text else ""
-        if found:
-            return found
-    return ""
+def claimant_of(*texts: str, claimants: Claimants | None = None, on: date | None = None) -> str:
+    """Who reports the figure: ``texts`` are its sentence, paragraph and document (see
+    :meth:`Claimants.claim`); the claimant's canonical name or ""."""
+    return (claimants or Claimants.of()).claim(*texts[:3], on=on).name

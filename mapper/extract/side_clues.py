@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from mapper.extract.lang import LANGUAGES, alternation, words
+
+if TYPE_CHECKING:  # the reader holds clues; clues only name it in a type
+    from mapper.extract.sides import SideReader
 
 __all__ = ["ActorClues", "ACTOR_CLASSES", "CIVILIANS"]
 

@@ -18,8 +18,8 @@ def test_default_theatre_holds_the_kursk_border_values():
     assert t.view == MapView((51.0, 35.5), 8)
     assert t.colours == {"North Korean forces": "#D55E00", "Russian forces": "#CC79A7", "Ukrainian forces": "#0072B2",
                          "Civilians": "#009E73", "": "#6B6B6B"}
-    assert [c.name for c in t.claimants][:2] == ["Ukraine's military intelligence (GUR)",
-                                                 "General Staff of the Armed Forces of Ukraine"]
+    assert {"Ukraine's military intelligence (GUR)", "General Staff of the Armed Forces of Ukraine"} <= {
+        c.name for c in t.claimants}
     assert {c.side for c in t.claimants} == {"", "Ukrainian forces", "Russian forces"}
 
 
@@ -33,7 +33,7 @@ def test_the_example_theatre_shares_the_sides_and_keeps_claimants_that_apply():
     assert kharkiv.sides == kursk.sides
     names = [c.name for c in kharkiv.claimants]
     assert names == [c.name for c in kursk.claimants if c.name in names]
-    assert "Kursk Oblast governor" not in names and "Belgorod Oblast governor (Vyacheslav Gladkov)" in names
+    assert "Kursk Oblast governor" not in names and "Belgorod Oblast governor" in names
     assert kharkiv.view.centre == (49.8, 36.75)
 
 

@@ -122,9 +122,19 @@ CASUALTIES = Casualties(
 )
 
 ATTRIBUTION = Attribution(
-    reporting=(r"according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
-               r"indicated|detailed|confirmed|per|citing|told"),
+    reporting=(r"according to|said|says|say|stated|states|claimed|claims|reported|reports|wrote|writes|announced|"
+               r"noted|indicated|detailed|confirmed|per|citing|told|tells|added|adding|saying|posted|informed|put|estimated|"
+               r"recorded|verified|update|statement|bulletin|summary|translation|telegram|assessed|acknowledged"),
     according_to=("according to", "per", "citing"),
+    offices={"governor": r"(?i:(?:regional\s+)?governor)",
+             "military administration": (r"(?i:(?:regional|oblast)\s+(?:military\s+|state\s+)?administration|"
+                                         r"(?<=the )administration|(?:regional|oblast)\s+(?:officials|authorities|head))"),
+             "city military administration": r"(?i:city\s+(?:military\s+)?administration)",
+             "defence ministry": r"(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|(?<=the )ministry)"},
+    voice={"authority": (r"(?i:my (?:deepest |sincere )?condolences|I express my condolences|operational and emergency "
+                         r"services are working|information (?:is being|about .{0,40}? is being) clarified|stay in shelters)"),
+           "community": r"(?i:our (?:community|hromada|village)|dear (?:residents|fellow villagers))"},
+    own=r"(?i:according to our (?:data|sources|information)|our (?:sources|data) (?:say|said|report))",
 )
 
 DATES = Dates(

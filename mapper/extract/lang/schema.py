@@ -213,8 +213,18 @@ class Dates:
 class Attribution:
     """Reporting verbs and phrases (see :mod:`mapper.extract.claimants`)."""
 
-    reporting: str = ""
-    according_to: tuple[str, ...] = ()
+    reporting: str = ""                                   # reporting verbs and phrases, lower case
+    according_to: tuple[str, ...] = ()                    # "according to": the claimant follows
+    # Offices named without their region ("the governor said", "губернатор", "ОВА"): office kind (a
+    # theatre claimant's ``office``) -> regex, matched case-sensitively as written.
+    offices: dict[str, str] = field(default_factory=dict)
+    # Words only a post's own author writes, case-sensitive regexes: "authority" (a governor's or a
+    # military administration's post: "выражаю соболезнования", "Інформація уточнюється") makes a post
+    # naming no claimant its region's authority's; "community" (a hromada or town head addressing
+    # residents: "наша громада") keeps it unattributed.
+    voice: dict[str, str] = field(default_factory=dict)
+    # The author's own sources ("по нашим данным", "according to our sources"): the post's author claims it.
+    own: str = ""
 
 
 @dataclass(frozen=True)
