@@ -52,6 +52,11 @@ _WD = rf"(?:{_alternation(_WEEKDAY_FORMS)})\b"
 _D = rf"(?<![\d.,:/])(?<![^\W\d_]-)\d{{1,2}}(?![\d:]|[.,/]\d)(?:{_slot('day_suffix')})?"
 _Y = rf"(?:19|20)\d\d(?![\d,.]?\d)(?:\s*(?:{_slot('year_suffix')}))?"
 _SEP = rf"(?:\s*[-–—]\s*|\s+(?:{_slot('range_join')})\s+)"
+#: Adjectives of weekdays in every case form ("Sunday's": воскресного, недільного), and their weekdays.
+_WEEKDAY_ADJ = {stem: i for d in _LANGS for i, stems in enumerate(d.weekday_adjectives) for stem in stems.split()}
+_WEEKDAY_ADJ_FORMS = tuple(stem + end for d in _LANGS for stems in d.weekday_adjectives for stem in stems.split()
+                           for end in d.adjective_endings.split())
+_WEEKDAY_ADJ_RE = _alternation(_WEEKDAY_ADJ_FORMS) or "(?!)"
 _NUM = rf"\d{{1,2}}|{_slot('few')}|{_alternation(_NUMBER_FORMS)}"
 _NIGHT = rf"(?P<night>{_slot('night_of')})?"
 _ON = rf"(?:{_slot('on')})?"
@@ -61,7 +66,8 @@ _RULES: list[tuple[str, str]] = [
     ("night_into", rf"\b(?:{_slot('night_prep')})\s+(?:{_slot('night')})\s+"
                    rf"(?:(?:{_slot('night_from')})\s+\d{{1,2}}\s+)?"
                    rf"(?:{_slot('night_onto')})\s+(?:(?P<d>{_D})\s+(?P<m>{_MON})(?:\s+(?P<y>{_Y}))?|(?P<wd>{_WD}))"),
-    ("night_into", rf"\b(?:{_slot('night_into_weekday')})\s+(?P<wd>{_WD})"),
+    ("night_into", rf"\b(?:{_slot('night_into_weekday')})\s+(?:(?P<wd>{_WD})|(?P<m>{_MON})\s+(?P<d>{_D})"
+                   rf"|(?P<d2>{_D})\s+(?:{_OF}\s+)?(?P<m2>{_MON}))(?:,?\s+(?P<y>{_Y}))?"),
     ("range_dm", rf"\b{_ON}{_NIGHT}(?:(?:{_slot('range_from')})\s+)?(?P<d1>{_D})(?:\s+(?:{_OF}\s+)?(?P<m1>{_MON}))?"
                  rf"{_SEP}(?P<d2>{_D})(?:\s+{_OF})?\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
     ("range_md", rf"\b{_ON}{_NIGHT}(?:(?:{_slot('month_first_from')})\s+)?(?P<m1>{_MON})\s+(?P<d1>{_D}){_SEP}"
@@ -75,6 +81,7 @@ _RULES: list[tuple[str, str]] = [
                 rf"|\b(?:(?:{_slot('weekend_one_prep')})\s+)?(?P<mod2>(?:{_MOD}\s+)?)(?:{_slot('weekend_one')})\b"),
     ("weekday", rf"\b(?:(?:{_slot('weekday_before')})\s+)?(?P<prep>(?:{_slot('weekday_prep')})\s+)?"
                 rf"(?:(?P<mod>{_MOD})\s+)?(?P<wd>{_WD})(?:\s+(?:{_slot('time_of_day')})\b)?"),
+    ("weekday_adj", rf"\b(?P<wa>{_WEEKDAY_ADJ_RE})\b"),
     ("overnight", rf"\b(?:{_slot('overnight')})\b"),
     ("dayword", rf"\b(?:{_slot('dayword')})\b"),
     ("week", _slot("week")),

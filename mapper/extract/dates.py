@@ -31,7 +31,8 @@ from gazetteer.automaton import word_automaton
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.date_rules import (_BARE_WEEKDAY_NO_DATE, _DAY_OFFSETS, _DAY_SUFFIX_CHARS, _LANGS,
                                       _LAST_STEMS, _MONTH_VERBS, _MONTHS, _NEXT_STEMS, _NUMBER_FORMS, _NUMBERS,
-                                      _RULES, _WEEK_STEMS, _WEEKDAY_FORMS, _WEEKDAYS, _key, _slot)
+                                      _RULES, _WEEK_STEMS, _WEEKDAY_ADJ, _WEEKDAY_ADJ_FORMS,
+                                      _WEEKDAY_FORMS, _WEEKDAYS, _key, _slot)
 from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.rule_dispatch import RuleDispatch, word_trie
 
@@ -65,7 +66,7 @@ _RULE_RES = [(name, re.compile(p, re.IGNORECASE)) for name, p in _RULES]
 _RULE_BY_GROUP = {f"r{i}": rule for i, rule in enumerate(_RULE_RES)}
 # Every expression contains one of these words (or a numeric date): only around them is the regex run.
 _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
-    *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *words(d.anchors for d in _LANGS)])
+    *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *_WEEKDAY_ADJ_FORMS, *words(d.anchors for d in _LANGS)])
 # An expression starts with one of these words (or stems), a digit or an anchor: other starts are not tried.
 _LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set(words(d.leads for d in _LANGS))
 _LEAD_STEMS = words(d.lead_stems for d in _LANGS)
@@ -150,10 +151,11 @@ def _count(text: str | None, default: int = 3) -> int:
 
 # ---------------------------------------------------------------- rules: match -> (start, end, precision)
 def _night_into(m: re.Match, pub: datetime.date | None) -> _Range | None:
-    if m["wd"]:
-        day = _weekday(pub, _WEEKDAYS[_key(m["wd"])], "") if pub else None
+    g = m.groupdict()
+    if g["wd"]:
+        day = _weekday(pub, _WEEKDAYS[_key(g["wd"])], "") if pub else None
     else:
-        md = _month_day(m["d"], m["m"])
+        md = _month_day(g["d"] or g.get("d2"), g["m"] or g.get("m2"))
         day = _anchor(md, _year(m["y"]), pub) if md else None
     return (day - _ONE, day, 1) if day else None
 
@@ -210,6 +212,13 @@ def _weekday_rule(m: re.Match, pub: datetime.date | None) -> _Range | None:
     return day, day, 1
 
 
+def _weekday_adj(m: re.Match, pub: datetime.date | None) -> _Range:
+    """"воскресного обстрела": the last such day on or before publication."""
+    word = _key(m["wa"])
+    day = _weekday(pub, next(i for stem, i in _WEEKDAY_ADJ.items() if word.startswith(_key(stem))), "")
+    return day, day, 1
+
+
 def _overnight(m: re.Match, pub: datetime.date | None) -> _Range:
     return pub - _ONE, pub, 1
 
@@ -249,7 +258,7 @@ def _recent(m: re.Match, pub: datetime.date | None) -> _Range:
 
 _ABSOLUTE = {"range_dm": _range, "range_md": _range, "date_dm": _date, "date_md": _date, "numeric": _numeric,
              "month": _month, "night_into": _night_into}
-_RELATIVE = {"weekend": _weekend, "weekday": _weekday_rule, "overnight": _overnight, "dayword": _dayword,
+_RELATIVE = {"weekend": _weekend, "weekday": _weekday_rule, "weekday_adj": _weekday_adj, "overnight": _overnight, "dayword": _dayword,
              "week": _week, "monthrel": _monthrel, "ago": _ago, "recent": _recent}
 _RESOLVERS: dict[str, Callable[[re.Match, datetime.date | None], _Range | None]] = {**_ABSOLUTE, **_RELATIVE}
 

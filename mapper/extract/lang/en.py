@@ -157,7 +157,7 @@ DATES = Dates(
         "weekday_before": r"late|early", "weekday_prep": r"on",
         "time_of_day": r"morning|afternoon|evening|night",
         "overnight": (r"(?:late\s+)?last\s+night|overnight|during\s+the\s+night"
-                      r"|(?:in|over|during)\s+the\s+(?:past|last)\s+24\s+hours"),
+                      r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|day)"),
         "dayword": (r"the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)"
                     r"|yesterday|tomorrow"),
         "week": r"\b(?:(?:earlier\s+)?this|last|next)\s+week\b(?!end)",
