@@ -264,11 +264,11 @@ _RESOLVERS: dict[str, Callable[[re.Match, datetime.date | None], _Range | None]]
 
 
 # ---------------------------------------------------------------- API
-def find_dates(text: str, published: datetime.date | None) -> list[EventDate]:
+def find_dates(text: str, published: datetime.date | None, *, relative: bool = True) -> list[EventDate]:
     """Every date expression in `text`, in text order, resolved against the `published` date.
 
     Relative expressions ("on Saturday", "вчора") need `published`; without it they are skipped,
-    as are dates without a year. Numbers that are not dates (casualties, "94th brigade",
+    as are dates without a year; ``relative=False`` skips them too. Numbers that are not dates (casualties, "94th brigade",
     "10,000", "Su-34", "at 3 a.m.") are never read as dates.
     """
     if isinstance(published, datetime.datetime):
@@ -276,7 +276,7 @@ def find_dates(text: str, published: datetime.date | None) -> list[EventDate]:
     found: list[EventDate] = []
     for hit in _hits(text):
         name, rule = _RULE_BY_GROUP[hit.lastgroup]
-        if published is None and name in _RELATIVE:
+        if (published is None or not relative) and name in _RELATIVE:
             continue
         start, end = span = hit.span()
         m = rule.fullmatch(text, start, end)      # on the original text: groups keep their case

@@ -30,6 +30,7 @@ from mapper.extract.sides import ActorClues, actor_of
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.dates import EventDate, resolve_event_date
+from mapper.extract.headers import OpeningDates
 from mapper.model.events import CATEGORIES, Event, EventLocation, Source, events_to_geodataframe, total_casualties
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
@@ -145,6 +146,8 @@ class _Report:
     _region_by_paragraph: dict[int, Mention] | None = None  # the first resolved region of each paragraph
     _top_region: Mention | None = None                      # the one the report names most
     theatre: object = None                                  # the gazetteer's theatre (None: no theatre)
+    dateline: tuple[int, int] | None = None                 # span of a wire dateline
+    _opening: OpeningDates | None = None                    # header and lead dates, made when first asked
 
     @classmethod
     def of(cls, doc, sentences: list[Sentence], mentions: list[Mention], with_figures: set[int]) -> "_Report":
@@ -162,7 +165,7 @@ class _Report:
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         regions = [m for m in mentions if m.how == "region" and m.resolution.resolved]
-        return cls(doc, text, dated_text, sentences, with_figures, {}, by_sentence, regions)
+        return cls(doc, text, dated_text, sentences, with_figures, {}, by_sentence, regions, dateline=dateline)
 
     def sentence(self, s: Sentence) -> str:
         return self.text[s.start:s.end]
@@ -185,11 +188,16 @@ class _Report:
 
     def event_date(self, s: Sentence) -> EventDate | None:
         """The claim's date: from its sentence, else the nearest earlier sentence of its paragraph
-        that has one ("On Saturday, Russian forces shelled Sudzha. Three civilians were killed.").
+        that has one ("On Saturday, Russian forces shelled Sudzha. Three civilians were killed."),
+        else the lead paragraph's date, else the date of a header line or wire dateline
+        (:mod:`mapper.extract.headers`), which also dates "yesterday" when the report has no
+        publication date.
 
         The answer of every sentence walked over is kept: claims further down the paragraph stop
         where the last walk stopped, so each sentence is read for a date at most once.
         """
+        if self._opening is None:
+            self._opening = OpeningDates(self.text, self.dated_text, self.sentences, self.doc.published, self.dateline)
         walked = []
         i = s.index  # sentences[i] is s: indices are list positions
         date = None
@@ -199,13 +207,13 @@ class _Report:
                 break
             walked.append(i)
             x = self.sentences[i]
-            date = resolve_event_date(self.dated_text[x.start:x.end], self.doc.published)
+            date = resolve_event_date(self.dated_text[x.start:x.end], self._opening.reference)
             if date:
                 break
             i -= 1
         for j in walked:
             self._dates[j] = date
-        return date
+        return date or self._opening.fallback(s.paragraph)
 
     def document_region(self, s: Sentence) -> list[Mention]:
         """The region a claim without places falls back on: the first one its paragraph names,
