@@ -57,6 +57,10 @@ _WEEKDAY_ADJ = {stem: i for d in _LANGS for i, stems in enumerate(d.weekday_adje
 _WEEKDAY_ADJ_FORMS = tuple(stem + end for d in _LANGS for stems in d.weekday_adjectives for stem in stems.split()
                            for end in d.adjective_endings.split())
 _WEEKDAY_ADJ_RE = _alternation(_WEEKDAY_ADJ_FORMS) or "(?!)"
+#: Adjectives of days counted from publication ("вчорашнього": yesterday's), every case form, and their offsets.
+_DAY_ADJ_OFFSETS = {_key(stem + end): days for d in _LANGS for stem, days in d.day_adjectives.items()
+                    for end in d.adjective_endings.split()}
+_DAY_OFFSETS.update(_DAY_ADJ_OFFSETS)
 _NUM = rf"\d{{1,2}}|{_slot('few')}|{_alternation(_NUMBER_FORMS)}"
 _NIGHT = rf"(?P<night>{_slot('night_of')})?"
 _ON = rf"(?:{_slot('on')})?"
@@ -83,7 +87,7 @@ _RULES: list[tuple[str, str]] = [
                 rf"(?:(?P<mod>{_MOD})\s+)?(?P<wd>{_WD})(?:\s+(?:{_slot('time_of_day')})\b)?"),
     ("weekday_adj", rf"\b(?P<wa>{_WEEKDAY_ADJ_RE})\b"),
     ("overnight", rf"\b(?:{_slot('overnight')})\b"),
-    ("dayword", rf"\b(?:{_slot('dayword')})\b"),
+    ("dayword", rf"\b(?:{_slot('dayword')}|{_alternation(tuple(_DAY_ADJ_OFFSETS)) or '(?!)'})\b"),
     ("week", _slot("week")),
     ("monthrel", _slot("monthrel")),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?:{_slot('days')})\s+(?:{_slot('ago')})\b"),

@@ -29,14 +29,14 @@ from functools import lru_cache
 
 from gazetteer.automaton import word_automaton
 from mapper._internal.regex_prefix import compile_with_first_chars
-from mapper.extract.date_rules import (_BARE_WEEKDAY_NO_DATE, _DAY_OFFSETS, _DAY_SUFFIX_CHARS, _LANGS,
+from mapper.extract.date_rules import (_BARE_WEEKDAY_NO_DATE, _DAY_ADJ_OFFSETS, _DAY_OFFSETS, _DAY_SUFFIX_CHARS, _LANGS,
                                       _LAST_STEMS, _MONTH_VERBS, _MONTHS, _NEXT_STEMS, _NUMBER_FORMS, _NUMBERS,
                                       _RULES, _WEEK_STEMS, _WEEKDAY_ADJ, _WEEKDAY_ADJ_FORMS,
                                       _WEEKDAY_FORMS, _WEEKDAYS, _key, _slot)
 from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.rule_dispatch import RuleDispatch, word_trie
 
-__all__ = ["EventDate", "find_dates", "resolve_event_date"]
+__all__ = ["EventDate", "find_dates", "is_statement_date", "resolve_event_date"]
 
 _ONE = datetime.timedelta(days=1)
 _Range = tuple[datetime.date, datetime.date, int]
@@ -66,7 +66,8 @@ _RULE_RES = [(name, re.compile(p, re.IGNORECASE)) for name, p in _RULES]
 _RULE_BY_GROUP = {f"r{i}": rule for i, rule in enumerate(_RULE_RES)}
 # Every expression contains one of these words (or a numeric date): only around them is the regex run.
 _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
-    *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *_WEEKDAY_ADJ_FORMS, *words(d.anchors for d in _LANGS)])
+    *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *_WEEKDAY_ADJ_FORMS, *_DAY_ADJ_OFFSETS,
+    *words(d.anchors for d in _LANGS)])
 # An expression starts with one of these words (or stems), a digit or an anchor: other starts are not tried.
 _LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set(words(d.leads for d in _LANGS))
 _LEAD_STEMS = words(d.lead_stems for d in _LANGS)
@@ -80,8 +81,10 @@ _LEAD_CHARS = max(map(len, _LEAD))
 _LEAD_START = re.compile(rf"\b(?:{word_trie(_LEAD)}(?![^\W\d_])|{word_trie(_LEAD_STEMS)}|\d"
                          rf"|(?P<other>[^\W\d_a-z\u0430-\u044f\u0451\u0456\u0457\u0454\u0491]))")
 _LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")
-_LAST_RUN_REVERSED = re.compile(r"\W*\w+")         # the last word and what follows it, read backwards
-_REPORTING = compile_with_first_chars(rf"\b(?:{_slot('reporting')})\W{{0,3}}$", re.IGNORECASE)
+_LAST_RUN_REVERSED = re.compile(r"(?:\W*\w+){1,4}")  # the last words and what follows them, read backwards
+#: A verb of saying, maybe with where or to whom ("said in a statement", "told reporters"), ending a text.
+_REPORTING = compile_with_first_chars(rf"\b(?:{_slot('reporting')})(?:\s+(?:{_slot('reporting_where')}))?\W{{0,3}}$",
+                                      re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- helpers
@@ -333,7 +336,7 @@ def resolve_event_date(text: str, published: datetime.date | None) -> EventDate 
     if isinstance(published, datetime.datetime):
         published = published.date()
     dates = [d for d in find_dates(text, published) if published is None or d.start <= published]
-    events = [d for d in dates if not _after_reporting(text, d.span[0])] or dates
+    events = [d for d in dates if not is_statement_date(text, d)] or dates
     best = events[0] if events else None
     for later in events[1:]:
         if later.precision < best.precision and best.start <= later.start and later.end <= best.end:
@@ -341,9 +344,11 @@ def resolve_event_date(text: str, published: datetime.date | None) -> EventDate 
     return best
 
 
-def _after_reporting(text: str, start: int) -> bool:
-    """Does a verb of saying ("said", "заявил") end just before `start` (in the 40 characters before)?
-    Such a verb is the whole last word before `start`, so the search starts at that word."""
-    low = max(0, start - 40)
+def is_statement_date(text: str, date: EventDate) -> bool:
+    """Is `date` (found in `text`) the date of a statement: does a verb of saying ("said", "заявил",
+    "said in a statement", "told reporters") end just before it (in the 60 characters before)?
+    The verb is among the last four words before the date, so the search starts there."""
+    start = date.span[0]
+    low = max(0, start - 60)
     tail = _LAST_RUN_REVERSED.match(text[low:start][::-1])
     return bool(tail) and _REPORTING.search(text, start - tail.end(), start) is not None

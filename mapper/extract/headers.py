@@ -22,7 +22,7 @@ import dataclasses
 import datetime
 import re
 
-from mapper.extract.dates import EventDate, find_dates, resolve_event_date
+from mapper.extract.dates import EventDate, find_dates, is_statement_date, resolve_event_date
 
 __all__ = ["OpeningDates", "header_date"]
 
@@ -80,23 +80,40 @@ class OpeningDates:
         self._lead: tuple[int, EventDate | None] | None = None
 
     def lead(self) -> tuple[int, EventDate | None]:
-        """The lead paragraph (the first one not just the header line) and its first date."""
+        """The lead paragraph (the first one past the header line, or the one below a title that
+        says no date) and its first date: of the event, else of a statement ("said on Monday")."""
         if self._lead is None:
-            lead, date = -1, None
+            lead, date, said, title = -1, None, None, False
             for x in self.sentences:
                 if x.start < self._skip:
                     continue                      # the header line itself
                 if lead == -1:
-                    lead = x.paragraph
+                    lead, title = x.paragraph, self._title(x)
                 elif x.paragraph != lead:
+                    if not title or said:
+                        break
+                    lead, title = x.paragraph, False   # a title without a date: the lead is below it
+                sentence = self.text[x.start:x.end]
+                found = resolve_event_date(sentence, self.reference)
+                if found and not is_statement_date(sentence, found):
+                    date = found
                     break
-                date = resolve_event_date(self.text[x.start:x.end], self.reference)
-                if date:
-                    break
-            self._lead = (lead, date)
+                said = said or found
+            self._lead = (lead, date or said)
         return self._lead
 
+    def _title(self, x) -> bool:
+        """Is the paragraph of sentence `x` a title: one short line not ending like a sentence,
+        with a paragraph after it?"""
+        end = self.text.find("\n", x.start)
+        line = self.text[x.start:end if end >= 0 else len(self.text)].strip()
+        if end < 0 or len(line) > _HEADER_CHARS or _SENTENCE_END.search(line):
+            return False
+        after = next((y for y in self.sentences[x.index + 1:x.index + 4] if y.start >= end), None)
+        return after is not None and after.paragraph != x.paragraph
+
     def fallback(self, paragraph: int) -> EventDate | None:
-        """The date of a claim whose paragraph says none: the lead's if it is above, else the header's."""
+        """The date of a claim whose paragraph says none: the lead's if it is another paragraph
+        (below it, or the title above it), else the header's."""
         lead, date = self.lead()
-        return date if date and paragraph > lead else self.header
+        return date if date and paragraph != lead else self.header
