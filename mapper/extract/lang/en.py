@@ -168,7 +168,7 @@ DATES = Dates(
         "reporting": (r"said|says|say|stated|stating|states|told|announced|announcing|reported|reporting|wrote"
                       r"|writing|claimed|added"),
         "reporting_where": (r"late|early|in\s+(?:a|an|his|her|its|their)\s+(?:\w+\s+)?(?:statement|address|post|briefing)"
-                            r"|on\s+(?:telegram|x|twitter|facebook|its\s+website)|to\s+(?:reporters|journalists)"),
+                            r"|on\s+(?:telegram|x|twitter|facebook|its\s+website)|(?:to\s+)?(?:reporters|journalists)"),
     },
     anchors=tuple("""weekend night overnight hours yesterday today tomorrow morning afternoon evening week month day
         days""".split()),
