@@ -308,6 +308,29 @@ def score_figures(passages, events) -> dict:
             "false_figures": false}
 
 
+def score_dates(passages, events) -> dict:
+    """Annotated events with a date whose matched predicted event (most shared figures, then one not
+    matched yet, as the corpus scorer matches) has the same ``event_date``."""
+    by_doc = defaultdict(list)
+    for e in events:
+        by_doc[_doc(e)].append(e)
+    right = total = 0
+    for p in passages:
+        used: set[int] = set()
+        for e in p["events"]:
+            figures = {(f, int(e[f])) for f in FIELDS if e.get(f) is not None}
+            shared = [(len(figures & {(f, as_int(x.get(f))) for f in FIELDS}), k not in used, -k)
+                      for k, x in enumerate(by_doc[p["id"]])]
+            best = max(shared, default=(0,))
+            if best[0] == 0:
+                continue
+            used.add(-best[2])
+            if e.get("event_date"):
+                total += 1
+                right += by_doc[p["id"]][-best[2]].get("event_date") == e["event_date"]
+    return {"event_date_right_k_n": [right, total]}
+
+
 def outside_box(events) -> dict:
     points = [(float(e["latitude"]), float(e["longitude"])) for e in events
               if e.get("latitude") is not None and e.get("longitude") is not None]
@@ -328,7 +351,7 @@ def score_language(lang: str) -> dict:
     regions = {f["properties"]["id"]: Region(f) for f in
                json.load(open(CORPUS / "scoring" / "regions.geojson", encoding="utf-8"))["features"]}
     mentions, events = run_tool("geoparse", passages), run_tool("extract", passages)
-    return {**score_toponyms(passages, truth, regions, mentions), **score_figures(passages, events),
+    return {**score_toponyms(passages, truth, regions, mentions), **score_figures(passages, events), **score_dates(passages, events),
             **outside_box(events), "passages": len(passages)}
 
 
