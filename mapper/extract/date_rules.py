@@ -68,7 +68,7 @@ _OF = rf"(?:{_slot('of')})"
 
 _RULES: list[tuple[str, str]] = [
     ("night_into", rf"\b(?:{_slot('night_prep')})\s+(?:{_slot('night')})\s+"
-                   rf"(?:(?:{_slot('night_from')})\s+\d{{1,2}}\s+)?"
+                   rf"(?:(?:{_slot('night_from')})\s+(?:\d{{1,2}}|{_WD})\s+)?"
                    rf"(?:{_slot('night_onto')})\s+(?:(?P<d>{_D})\s+(?P<m>{_MON})(?:\s+(?P<y>{_Y}))?|(?P<wd>{_WD}))"),
     ("night_into", rf"\b(?:{_slot('night_into_weekday')})\s+(?:(?P<wd>{_WD})|(?P<m>{_MON})\s+(?P<d>{_D})"
                    rf"|(?P<d2>{_D})\s+(?:{_OF}\s+)?(?P<m2>{_MON}))(?:,?\s+(?P<y>{_Y}))?"),
@@ -83,6 +83,7 @@ _RULES: list[tuple[str, str]] = [
     ("month", rf"\b(?:{_slot('month_prep')})\s+(?:(?:{_slot('month_part')})[-\s]+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
     ("weekend", rf"\b(?:(?:{_slot('weekend_prep')})\s+)?(?P<mod>(?:{_MOD}\s+){{0,3}})(?:{_slot('weekend')})\b"
                 rf"|\b(?:(?:{_slot('weekend_one_prep')})\s+)?(?P<mod2>(?:{_MOD}\s+)?)(?:{_slot('weekend_one')})\b"),
+    ("since_weekday", rf"\b(?:{_slot('since')})\s+(?:(?P<mod>{_MOD})\s+)?(?P<wd>{_WD})\b"),
     ("weekday", rf"\b(?:(?:{_slot('weekday_before')})\s+)?(?P<prep>(?:{_slot('weekday_prep')})\s+)?"
                 rf"(?:(?P<mod>{_MOD})\s+)?(?P<wd>{_WD})(?:\s+(?:{_slot('time_of_day')})\b)?"),
     ("weekday_adj", rf"\b(?P<wa>{_WEEKDAY_ADJ_RE})\b"),

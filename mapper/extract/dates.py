@@ -215,6 +215,12 @@ def _weekday_rule(m: re.Match, pub: datetime.date | None) -> _Range | None:
     return day, day, 1
 
 
+def _since_weekday(m: re.Match, pub: datetime.date | None) -> _Range:
+    """"since Tuesday", "с понедельника": from that day to publication."""
+    day = _weekday(pub, _WEEKDAYS[_key(m["wd"])], _mod_kind(m["mod"] or ""))
+    return day, pub, 1 if day == pub else 2 if (pub - day).days <= 7 else 3
+
+
 def _weekday_adj(m: re.Match, pub: datetime.date | None) -> _Range:
     """"воскресного обстрела": the last such day on or before publication."""
     word = _key(m["wa"])
@@ -261,7 +267,8 @@ def _recent(m: re.Match, pub: datetime.date | None) -> _Range:
 
 _ABSOLUTE = {"range_dm": _range, "range_md": _range, "date_dm": _date, "date_md": _date, "numeric": _numeric,
              "month": _month, "night_into": _night_into}
-_RELATIVE = {"weekend": _weekend, "weekday": _weekday_rule, "weekday_adj": _weekday_adj, "overnight": _overnight, "dayword": _dayword,
+_RELATIVE = {"weekend": _weekend, "weekday": _weekday_rule, "weekday_adj": _weekday_adj, "since_weekday": _since_weekday,
+             "overnight": _overnight, "dayword": _dayword,
              "week": _week, "monthrel": _monthrel, "ago": _ago, "recent": _recent}
 _RESOLVERS: dict[str, Callable[[re.Match, datetime.date | None], _Range | None]] = {**_ABSOLUTE, **_RELATIVE}
 

@@ -45,10 +45,10 @@ _CAPITALS = "".join(lang.uppercase for lang in LANGUAGES)
 #: A sentence that says where casualties named elsewhere happened.
 _ANAPHORA = compile_with_first_chars(rf"(?i)\b({alternation(p.anaphora for p in _PLACES)})\b")
 _NEIGHBOUR_SENTENCES = 3
-#: A wire dateline opening one of the first lines: "KYIV, Dec 16, 2024 (Reuters) -", "WASHINGTON —",
+#: A wire dateline opening one of the first lines: "KYIV, Dec 16, 2024 (Reuters) -", "SEOUL/KYIV —",
 #: "MOSCOW, October 22. /TASS/.".
 #: Its place is where the reporter files from and its date the publication's, not the event's.
-_DATELINE = re.compile(rf"[{_CAPITALS}][{_CAPITALS}'’.\- ]{{2,40}}(?:,[^\n]{{0,60}}?)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
+_DATELINE = re.compile(rf"[{_CAPITALS}][{_CAPITALS}'’./\- ]{{2,40}}(?:,[^\n]{{0,60}}?)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
                        r"(?:[—–-]{1,2}|\.?\s*/[^/\n]{1,30}/\.?)\s")
 #: Words right before a place that make a claim "near" it: ACLED geo-precision 2.
 _NEAR = compile_with_first_chars(rf"(?i)(?:{alternation(p.near for p in _PLACES)})\s+"

@@ -35,9 +35,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*\s*$")
 def header_date(text: str, published: datetime.date | None,
                 dateline: tuple[int, int] | None) -> EventDate | None:
     """The day of a wire dateline (its span in `text`), else of a header line opening `text`:
-    a short line not ending like a sentence, holding a date of one day (never after `published`)."""
+    a short line not ending like a sentence, holding a date of a day or a week (never after `published`)."""
     if dateline:
-        found = _day(text[dateline[0]:dateline[1]], published)
+        found = _written(text[dateline[0]:dateline[1]], published)
         if found:
             return dataclasses.replace(found, span=(found.span[0] + dateline[0], found.span[1] + dateline[0]))
     pos, seen = 0, 0
@@ -47,17 +47,18 @@ def header_date(text: str, published: datetime.date | None,
             seen += 1
             if seen > _HEADER_LINES:
                 break
-            found = len(body) <= _HEADER_CHARS and not _SENTENCE_END.search(body) and _day(line, published)
+            found = len(body) <= _HEADER_CHARS and not _SENTENCE_END.search(body) and _written(line, published)
             if found:
                 return dataclasses.replace(found, span=(found.span[0] + pos, found.span[1] + pos))
         pos += len(line) + 1
     return None
 
 
-def _day(text: str, published: datetime.date | None) -> EventDate | None:
-    """The first date of one day written out (not "yesterday") in `text`, not after `published`."""
+def _written(text: str, published: datetime.date | None) -> EventDate | None:
+    """The first date written out (not "yesterday") in `text`, of a day or a few ("10-16 July 2023"),
+    not after `published`."""
     for found in find_dates(text, published, relative=False):
-        if found.precision == 1 and found.start == found.end and (published is None or found.start <= published):
+        if found.precision <= 2 and (published is None or found.start <= published):
             return found
     return None
 

@@ -154,7 +154,7 @@ DATES = Dates(
         "night_into_weekday": r"(?:overnight|(?:on\s+|during\s+)?the\s+night)\s+(?:in)?to",
         "month_prep": r"in|during", "month_part": r"early|mid|late",
         "weekend_prep": r"over|during|at|on|in", "weekend": r"weekend",
-        "weekday_before": r"late|early", "weekday_prep": r"on",
+        "weekday_before": r"late|early", "weekday_prep": r"on", "since": r"since",
         "time_of_day": r"morning|afternoon|evening|night",
         "overnight": (r"(?:late\s+)?last\s+night|overnight|during\s+the\s+night"
                       r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|day)"),
@@ -173,7 +173,7 @@ DATES = Dates(
     anchors=tuple("""weekend night overnight hours yesterday today tomorrow morning afternoon evening week month day
         days""".split()),
     leads=tuple("""on in at over during the this last past recent previous next coming upcoming late early earlier
-        from between a few several couple""".split()),
+        from between a few several couple since""".split()),
     dateline_published=("published", "posted"),
 )
 

@@ -107,3 +107,20 @@ def test_a_statement_date_is_not_the_event_date_when_the_event_has_its_own(text,
 def test_a_statement_date_alone_still_dates_the_claim():
     assert _range("Three soldiers were killed, the brigade said on Wednesday.") == (
         dt.date(2025, 5, 28), dt.date(2025, 5, 28), 1)
+
+
+@pytest.mark.parametrize("text", ["В ночь с пятницы на субботу погибли двое.", "У ніч з п'ятниці на суботу загинули двоє.",
+                                  "У ніч проти суботи загинули двоє.", "Overnight into Saturday two were killed."])
+def test_a_night_from_one_weekday_into_the_next_is_coded_on_the_first(text):
+    assert _range(text) == (dt.date(2025, 5, 23), dt.date(2025, 5, 24), 1)
+
+
+@pytest.mark.parametrize("text", ["Since Tuesday, shelling has killed four.", "С вторника погибли четверо.",
+                                  "Із вівторка загинули четверо.", "З вівторка загинули четверо."])
+def test_since_a_weekday_runs_from_that_day_to_publication(text):
+    assert _range(text) == (dt.date(2025, 5, 27), FRI, 2)
+
+
+@pytest.mark.parametrize("text", ["Загрязнение окружающей среды растёт.", "До пятницы осталось два дня."])
+def test_a_russian_genitive_weekday_without_since_is_no_date(text):
+    assert find_dates(text, FRI) == []
