@@ -164,7 +164,8 @@ DATES = Dates(
         "monthrel": r"\b(?:(?:earlier\s+)?this|last|next)\s+month\b",
         "days": r"days?", "ago": r"ago",
         "recent_lead": r"(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)", "recent_days": r"days",
-        "recent": r"(?:in|over|during)\s+the\s+(?:past|last)\s+week",
+        "recent": (r"(?:in|over|during)\s+the\s+(?:past|last)\s+week"
+                   r"|(?:over|during)\s+the\s+week(?!\s+(?:before|after|of|to|ending|that|when))"),
         "reporting": (r"said|says|say|stated|stating|states|told|announced|announcing|reported|reporting|wrote"
                       r"|writing|claimed|added"),
         "reporting_where": (r"late|early|in\s+(?:a|an|his|her|its|their)\s+(?:\w+\s+)?(?:statement|address|post|briefing)"

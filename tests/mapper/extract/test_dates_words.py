@@ -124,3 +124,13 @@ def test_since_a_weekday_runs_from_that_day_to_publication(text):
 @pytest.mark.parametrize("text", ["Загрязнение окружающей среды растёт.", "До пятницы осталось два дня."])
 def test_a_russian_genitive_weekday_without_since_is_no_date(text):
     assert find_dates(text, FRI) == []
+
+
+@pytest.mark.parametrize("text", ["За тиждень загинули троє мешканців.", "За неделю погибли трое жителей.",
+                                  "During the week, 30 soldiers surrendered."])
+def test_over_the_week_is_the_seven_days_before_publication(text):
+    assert _range(text) == (dt.date(2025, 5, 23), FRI, 2)
+
+
+def test_the_week_before_something_is_no_date():
+    assert find_dates("During the week before the vote, no strikes were reported.", FRI) == []
