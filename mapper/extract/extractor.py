@@ -29,7 +29,7 @@ from mapper.extract.claimants import Claimants, claimant_of
 from mapper.extract.sides import ActorClues, actor_of
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
-from mapper.extract.dates import EventDate, resolve_event_date
+from mapper.extract.dates import EventDate, is_statement_date, resolve_event_date
 from mapper.extract.headers import OpeningDates
 from mapper.model.events import CATEGORIES, Event, EventLocation, Source, events_to_geodataframe, total_casualties
 from mapper.extract.geoparse import Geoparser, Mention
@@ -143,7 +143,8 @@ class _Report:
     _paragraph_of: list[int] | None = None
     # Read once per report, not once per claim, so a paragraph of thousands of claims stays linear.
     _clues: dict[int, ActorClues] = field(default_factory=dict)        # paragraph -> its actor clues
-    _dates: dict[int, EventDate | None] = field(default_factory=dict)  # sentence -> claim date there
+    # sentence -> (event date, statement date) of a claim there
+    _dates: dict[int, tuple[EventDate | None, EventDate | None]] = field(default_factory=dict)
     _region_by_paragraph: dict[int, Mention] | None = None  # the first resolved region of each paragraph
     _top_region: Mention | None = None                      # the one the report names most
     theatre: object = None                                  # the gazetteer's theatre (None: no theatre)
@@ -188,33 +189,36 @@ class _Report:
         return clues
 
     def event_date(self, s: Sentence) -> EventDate | None:
-        """The claim's date: from its sentence, else the nearest earlier sentence of its paragraph
-        that has one ("On Saturday, Russian forces shelled Sudzha. Three civilians were killed."),
-        else the lead paragraph's date, else the date of a header line or wire dateline
-        (:mod:`mapper.extract.headers`), which also dates "yesterday" when the report has no
-        publication date.
+        """The claim's date: the event's date in its sentence, else in the nearest earlier sentence
+        of its paragraph that has one ("On Saturday, Russian forces shelled Sudzha. Three civilians
+        were killed."), else the date of a statement there ("officials said on Monday"), else the lead
+        paragraph's, else of a header line or wire dateline (:mod:`mapper.extract.headers`), which also
+        dates "yesterday" when the report has no publication date.
 
         The answer of every sentence walked over is kept: claims further down the paragraph stop
         where the last walk stopped, so each sentence is read for a date at most once.
         """
         if self._opening is None:
             self._opening = OpeningDates(self.text, self.dated_text, self.sentences, self.doc.published, self.dateline)
-        walked = []
+        walked, own, state = [], {}, (None, None)     # state: (event date, statement date)
         i = s.index  # sentences[i] is s: indices are list positions
-        date = None
         while i >= 0 and self.sentences[i].paragraph == s.paragraph:
             if i in self._dates:
-                date = self._dates[i]
+                state = self._dates[i]
+                break
+            x = self.sentences[i]
+            text = self.dated_text[x.start:x.end]
+            date = resolve_event_date(text, self._opening.reference)
+            if date and not is_statement_date(text, date):
+                state = self._dates[i] = (date, None)
                 break
             walked.append(i)
-            x = self.sentences[i]
-            date = resolve_event_date(self.dated_text[x.start:x.end], self._opening.reference)
-            if date:
-                break
+            own[i] = date
             i -= 1
-        for j in walked:
-            self._dates[j] = date
-        return date or self._opening.fallback(s.paragraph)
+        for j in reversed(walked):                   # down the paragraph: a statement date holds to the next
+            state = self._dates[j] = (state[0], own[j] or state[1])
+        event, said = self._dates[s.index]
+        return event or self._opening.fallback(s.paragraph, said)
 
     def document_region(self, s: Sentence) -> list[Mention]:
         """The region a claim without places falls back on: the first one its paragraph names,

@@ -78,11 +78,11 @@ class OpeningDates:
         # a header line is no part of the lead; a wire dateline opens the lead's first sentence
         in_dateline = header and dateline and dateline[0] <= header.span[0] < dateline[1]
         self._skip = 0 if not header or in_dateline else (text.find("\n", header.span[1]) % (len(text) + 1))
-        self._lead: tuple[int, EventDate | None] | None = None
+        self._lead: tuple[int, EventDate | None, EventDate | None] | None = None
 
-    def lead(self) -> tuple[int, EventDate | None]:
+    def lead(self) -> tuple[int, EventDate | None, EventDate | None]:
         """The lead paragraph (the first one past the header line, or the one below a title that
-        says no date) and its first date: of the event, else of a statement ("said on Monday")."""
+        says no date), its first event date and its first statement date ("said on Monday")."""
         if self._lead is None:
             lead, date, said, title = -1, None, None, False
             for x in self.sentences:
@@ -100,7 +100,7 @@ class OpeningDates:
                     date = found
                     break
                 said = said or found
-            self._lead = (lead, date or said)
+            self._lead = (lead, date, said)
         return self._lead
 
     def _title(self, x) -> bool:
@@ -113,8 +113,11 @@ class OpeningDates:
         after = next((y for y in self.sentences[x.index + 1:x.index + 4] if y.start >= end), None)
         return after is not None and after.paragraph != x.paragraph
 
-    def fallback(self, paragraph: int) -> EventDate | None:
-        """The date of a claim whose paragraph says none: the lead's if it is another paragraph
-        (below it, or the title above it), else the header's."""
-        lead, date = self.lead()
-        return date if date and paragraph != lead else self.header
+    def fallback(self, paragraph: int, said: EventDate | None = None) -> EventDate | None:
+        """The date of a claim whose paragraph gives no event date: of the statement `said` in its
+        paragraph, else the lead's event date if the lead is another paragraph (above it, or below
+        its title), else the lead's statement date, else the header's."""
+        lead, date, lead_said = self.lead()
+        if paragraph == lead:
+            date = lead_said = None
+        return said or date or lead_said or self.header

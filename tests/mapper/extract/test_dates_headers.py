@@ -87,3 +87,17 @@ def test_an_agency_dateline_with_slashes_is_no_date_of_the_claims(events):
             "Enemy losses amounted to 80 servicemen, the ministry said.")
     found = events(text, dt.date(2024, 6, 4))
     assert found and _dates(found)[-1] == (dt.date(2024, 6, 2), dt.date(2024, 6, 2))
+
+
+def test_an_earlier_event_date_of_the_paragraph_wins_over_a_statement_date(events):
+    text = ("On Saturday a missile hit the centre of Sumy. Officials said on Monday that 21 people had died there.\n\n"
+            "Rescue work is over.")
+    found = events(text, dt.date(2025, 4, 14))          # a Monday
+    assert found and _dates(found) == [(dt.date(2025, 4, 12), dt.date(2025, 4, 12))]
+
+
+def test_a_statement_date_of_its_own_paragraph_wins_over_the_lead(events):
+    text = ("Russia's offensive near Vovchansk began on May 10, officials in Kharkiv recalled.\n\n"
+            "The governor reported on June 5 that shelling wounded six civilians in Shebekino.")
+    found = events(text, dt.date(2024, 6, 6))
+    assert found and _dates(found) == [(dt.date(2024, 6, 5), dt.date(2024, 6, 5))]
