@@ -151,7 +151,9 @@ DATES = Dates(
         "few": r"a\s+few|few|several|a\s+couple\s+of|couple\s+of",
         "on": r"on\s+(?:the\s+)?", "night_of": r"(?:on\s+|during\s+)?the\s+night\s+of\s+", "of": r"of",
         "on_date": r"on",
-        "night_into_weekday": r"(?:overnight|(?:on\s+|during\s+)?the\s+night)\s+(?:in)?to",
+        # "overnight into", "the night of Friday to", "overnight on": the night before the day that follows
+        "night_into_weekday": (r"(?:overnight|(?:on\s+|during\s+)?the\s+night)(?:\s+(?:of\s+|from\s+)?(?:monday|tuesday"
+                               r"|wednesday|thursday|friday|saturday|sunday))?\s+(?:in)?to|overnight\s+on"),
         "month_prep": r"in|during", "month_part": r"early|mid|late",
         "weekend_prep": r"over|during|at|on|in", "weekend": r"weekend",
         "weekday_before": r"late|early", "weekday_prep": r"on", "since": r"since",

@@ -141,6 +141,7 @@ DATES = Dates(
         "range_join": r"по|до|и",
         "range_from": r"с",
         "few": r"несколько",
+        "night_into_weekday": r"ночью\s+на",
         "night_prep": r"в", "night": r"ночь", "night_from": r"с", "night_onto": r"на",
         "month_prep": r"во|в",
         "weekend_one_prep": r"в|на|за", "weekend_one": r"выходн(?:ые|ых)",

@@ -137,6 +137,7 @@ DATES = Dates(
         "range_join": r"по|до|і|та",
         "range_from": r"з|від",
         "few": r"кілька|декілька",
+        "night_into_weekday": r"(?:вночі|уночі)\s+(?:на|проти)",
         "night_prep": r"в|у", "night": r"ніч", "night_from": r"з", "night_onto": r"на|проти",
         "month_prep": r"в|у",
         "weekend_one_prep": r"в|у|на|за", "weekend_one": r"вихідн(?:і|их)",

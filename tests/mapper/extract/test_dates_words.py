@@ -134,3 +134,16 @@ def test_over_the_week_is_the_seven_days_before_publication(text):
 
 def test_the_week_before_something_is_no_date():
     assert find_dates("During the week before the vote, no strikes were reported.", FRI) == []
+
+
+@pytest.mark.parametrize("text", ["Overnight on Saturday, drones killed two.", "Overnight Friday into Saturday, two died.",
+                                  "During the night of Friday to Saturday two died.", "Уночі на суботу загинули двоє.",
+                                  "Вночі проти 24 травня загинули двоє.", "Ночью на 24 мая погибли двое."])
+def test_overnight_before_a_day_is_the_night_into_that_day(text):
+    assert _range(text) == (dt.date(2025, 5, 23), dt.date(2025, 5, 24), 1)
+
+
+@pytest.mark.parametrize("text", ["Вночі на Сумщині загинули двоє.", "Ночью на Белгородчине погибли двое.",
+                                  "Overnight, drones killed two."])
+def test_overnight_before_a_place_is_the_last_night(text):
+    assert _range(text) == DAY_BEFORE
