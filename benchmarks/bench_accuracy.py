@@ -354,6 +354,29 @@ def score_kinds(lang: str, events: list[dict]) -> dict:
             "totals_flagged_k_n": [sum(totals), len(totals)], "incidents_flagged_as_totals": wrong}
 
 
+def score_dates(passages, events) -> dict:
+    """Annotated events with a date whose matched predicted event (most shared figures, then one not
+    matched yet, as the corpus scorer matches) has the same ``event_date``."""
+    by_doc = defaultdict(list)
+    for e in events:
+        by_doc[_doc(e)].append(e)
+    right = total = 0
+    for p in passages:
+        used: set[int] = set()
+        for e in p["events"]:
+            figures = {(f, int(e[f])) for f in FIELDS if e.get(f) is not None}
+            shared = [(len(figures & {(f, as_int(x.get(f))) for f in FIELDS}), k not in used, -k)
+                      for k, x in enumerate(by_doc[p["id"]])]
+            best = max(shared, default=(0,))
+            if best[0] == 0:
+                continue
+            used.add(-best[2])
+            if e.get("event_date"):
+                total += 1
+                right += by_doc[p["id"]][-best[2]].get("event_date") == e["event_date"]
+    return {"event_date_right_k_n": [right, total]}
+
+
 def outside_box(events) -> dict:
     points = [(float(e["latitude"]), float(e["longitude"])) for e in events
               if e.get("latitude") is not None and e.get("longitude") is not None]
@@ -379,7 +402,8 @@ def score_language(lang: str) -> dict:
                json.load(open(CORPUS / "scoring" / "regions.geojson", encoding="utf-8"))["features"]}
     mentions, events = run_tool("geoparse", passages), run_tool("extract", passages)
     return {**score_toponyms(passages, truth, regions, mentions), **score_figures(passages, events),
-            **outside_box(events), **score_kinds(lang, events), "passages": len(passages)}
+            **score_dates(passages, events), **outside_box(events), **score_kinds(lang, events),
+            "passages": len(passages)}
 
 
 def main(argv: list[str] | None = None) -> int:

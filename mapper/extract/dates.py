@@ -29,10 +29,14 @@ from functools import lru_cache
 
 from gazetteer.automaton import word_automaton
 from mapper._internal.regex_prefix import compile_with_first_chars
-from mapper.extract.lang import LANGUAGES, alternation, words
+from mapper.extract.date_rules import (_BARE_WEEKDAY_NO_DATE, _DAY_ADJ_OFFSETS, _DAY_OFFSETS, _DAY_SUFFIX_CHARS, _LANGS,
+                                      _LAST_STEMS, _MONTH_VERBS, _MONTHS, _NEXT_STEMS, _NUMBER_FORMS, _NUMBERS,
+                                      _RULES, _WEEK_STEMS, _WEEKDAY_ADJ, _WEEKDAY_ADJ_FORMS,
+                                      _WEEKDAY_FORMS, _WEEKDAYS, _key, _slot)
+from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.rule_dispatch import RuleDispatch, word_trie
 
-__all__ = ["EventDate", "find_dates", "resolve_event_date"]
+__all__ = ["EventDate", "find_dates", "is_statement_date", "resolve_event_date"]
 
 _ONE = datetime.timedelta(days=1)
 _Range = tuple[datetime.date, datetime.date, int]
@@ -54,81 +58,6 @@ class EventDate:
         return self.start
 
 
-# ---------------------------------------------------------------- vocabulary (from the language resources)
-_LANGS = [lang.dates for lang in LANGUAGES]
-_MONTH_FORMS = tuple(" ".join(d.months[i] for d in _LANGS if d.months) for i in range(12))
-_WEEKDAY_FORMS = tuple(" ".join(d.weekdays[i] for d in _LANGS if d.weekdays) for i in range(7))
-_NUMBER_FORMS = tuple(" ".join(d.numbers[i] for d in _LANGS if d.numbers) for i in range(10))
-_DAY_OFFSETS = {phrase: days for d in _LANGS for phrase, days in d.day_offsets.items()}
-_MONTH_VERBS = frozenset(words(d.month_verbs for d in _LANGS))   # "may": a verb when written in lower case
-_NEXT_STEMS = words(d.next_stems for d in _LANGS)
-_LAST_STEMS = words(d.last_stems for d in _LANGS)
-_WEEK_STEMS = words(d.week_stems for d in _LANGS)
-
-
-def _slot(name: str) -> str:
-    """Every language's fragment for the named place of a rule, as one alternation ("(?!)" if none)."""
-    return alternation(d.slots.get(name, "") for d in _LANGS) or "(?!)"
-
-
-_KEY_DROP = str.maketrans("", "", "'’ʼ.")
-
-
-def _key(word: str) -> str:
-    return " ".join(word.lower().translate(_KEY_DROP).split())
-
-
-def _alternation(forms: tuple[str, ...]) -> str:
-    """A regex alternation of all the words of `forms`, longest first, any apostrophe optional."""
-    words = sorted(set(" ".join(forms).split()), key=len, reverse=True)
-    return "|".join(re.escape(w).replace("'", "['’ʼ]?") for w in words)
-
-
-_MONTHS, _WEEKDAYS, _NUMBERS = ({_key(w): i for i, words in enumerate(forms, first) for w in words.split()}
-                                 for forms, first in ((_MONTH_FORMS, 1), (_WEEKDAY_FORMS, 0), (_NUMBER_FORMS, 1)))
-#: Weekday words that need a preposition or a modifier to be a date ("среду" alone is "environment").
-_BARE_WEEKDAY_NO_DATE = frozenset(_key(w) for d in _LANGS if d.weekday_needs_preposition
-                                  for forms in d.weekdays for w in forms.split())
-_MOD = rf"(?:{_slot('modifier')})"     # modifiers of weekdays, weekends, weeks and months
-_DAY_SUFFIX_CHARS = "".join(sorted(set(re.findall(r"[^\W\d_]", _slot("day_suffix"))))) + "-"
-
-# ---------------------------------------------------------------- building blocks
-_MON = rf"(?:{_alternation(_MONTH_FORMS)})\b\.?"
-_WD = rf"(?:{_alternation(_WEEKDAY_FORMS)})\b"
-_D = rf"(?<![\d.,:/])(?<![^\W\d_]-)\d{{1,2}}(?![\d:]|[.,/]\d)(?:{_slot('day_suffix')})?"
-_Y = rf"(?:19|20)\d\d(?![\d,.]?\d)(?:\s*(?:{_slot('year_suffix')}))?"
-_SEP = rf"(?:\s*[-–—]\s*|\s+(?:{_slot('range_join')})\s+)"
-_NUM = rf"\d{{1,2}}|{_slot('few')}|{_alternation(_NUMBER_FORMS)}"
-_NIGHT = rf"(?P<night>{_slot('night_of')})?"
-_ON = rf"(?:{_slot('on')})?"
-_OF = rf"(?:{_slot('of')})"
-
-_RULES: list[tuple[str, str]] = [
-    ("night_into", rf"\b(?:{_slot('night_prep')})\s+(?:{_slot('night')})\s+"
-                   rf"(?:(?:{_slot('night_from')})\s+\d{{1,2}}\s+)?"
-                   rf"(?:{_slot('night_onto')})\s+(?:(?P<d>{_D})\s+(?P<m>{_MON})(?:\s+(?P<y>{_Y}))?|(?P<wd>{_WD}))"),
-    ("night_into", rf"\b(?:{_slot('night_into_weekday')})\s+(?P<wd>{_WD})"),
-    ("range_dm", rf"\b{_ON}{_NIGHT}(?:(?:{_slot('range_from')})\s+)?(?P<d1>{_D})(?:\s+(?:{_OF}\s+)?(?P<m1>{_MON}))?"
-                 rf"{_SEP}(?P<d2>{_D})(?:\s+{_OF})?\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
-    ("range_md", rf"\b{_ON}{_NIGHT}(?:(?:{_slot('month_first_from')})\s+)?(?P<m1>{_MON})\s+(?P<d1>{_D}){_SEP}"
-                 rf"(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?"),
-    ("date_dm", rf"\b{_ON}{_NIGHT}(?P<d>{_D})(?:\s+{_OF})?\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
-    ("date_md", rf"\b{_ON}{_NIGHT}(?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?"),
-    ("numeric", rf"(?:\b(?:{_slot('on_date')})\s+)?(?<![\d.\-/])(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
-                r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d))(?![\d\-]|\.\d)"),
-    ("month", rf"\b(?:{_slot('month_prep')})\s+(?:(?:{_slot('month_part')})[-\s]+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
-    ("weekend", rf"\b(?:(?:{_slot('weekend_prep')})\s+)?(?P<mod>(?:{_MOD}\s+){{0,3}})(?:{_slot('weekend')})\b"
-                rf"|\b(?:(?:{_slot('weekend_one_prep')})\s+)?(?P<mod2>(?:{_MOD}\s+)?)(?:{_slot('weekend_one')})\b"),
-    ("weekday", rf"\b(?:(?:{_slot('weekday_before')})\s+)?(?P<prep>(?:{_slot('weekday_prep')})\s+)?"
-                rf"(?:(?P<mod>{_MOD})\s+)?(?P<wd>{_WD})(?:\s+(?:{_slot('time_of_day')})\b)?"),
-    ("overnight", rf"\b(?:{_slot('overnight')})\b"),
-    ("dayword", rf"\b(?:{_slot('dayword')})\b"),
-    ("week", _slot("week")),
-    ("monthrel", _slot("monthrel")),
-    ("ago", rf"\b(?P<n>{_NUM})\s+(?:{_slot('days')})\s+(?:{_slot('ago')})\b"),
-    ("recent", rf"\b(?:(?:{_slot('recent_lead')})\s+(?:(?P<n>{_NUM})\s+)?(?:{_slot('recent_days')})"
-               rf"|{_slot('recent')})\b"),
-]
 _NAMED = re.compile(r"\(\?P<\w+>")
 _ALL = "|".join(f"(?P<r{i}>{_NAMED.sub('(?:', p)})" for i, (_, p) in enumerate(_RULES))
 #: `_ALL` run on lower-cased text (much faster than IGNORECASE), with only the rules that can start there.
@@ -137,7 +66,8 @@ _RULE_RES = [(name, re.compile(p, re.IGNORECASE)) for name, p in _RULES]
 _RULE_BY_GROUP = {f"r{i}": rule for i, rule in enumerate(_RULE_RES)}
 # Every expression contains one of these words (or a numeric date): only around them is the regex run.
 _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
-    *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *words(d.anchors for d in _LANGS)])
+    *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *_WEEKDAY_ADJ_FORMS, *_DAY_ADJ_OFFSETS,
+    *words(d.anchors for d in _LANGS)])
 # An expression starts with one of these words (or stems), a digit or an anchor: other starts are not tried.
 _LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set(words(d.leads for d in _LANGS))
 _LEAD_STEMS = words(d.lead_stems for d in _LANGS)
@@ -151,8 +81,10 @@ _LEAD_CHARS = max(map(len, _LEAD))
 _LEAD_START = re.compile(rf"\b(?:{word_trie(_LEAD)}(?![^\W\d_])|{word_trie(_LEAD_STEMS)}|\d"
                          rf"|(?P<other>[^\W\d_a-z\u0430-\u044f\u0451\u0456\u0457\u0454\u0491]))")
 _LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")
-_LAST_RUN_REVERSED = re.compile(r"\W*\w+")         # the last word and what follows it, read backwards
-_REPORTING = compile_with_first_chars(rf"\b(?:{_slot('reporting')})\W{{0,3}}$", re.IGNORECASE)
+_LAST_RUN_REVERSED = re.compile(r"(?:\W*\w+){1,4}")  # the last words and what follows them, read backwards
+#: A verb of saying, maybe with where or to whom ("said in a statement", "told reporters"), ending a text.
+_REPORTING = compile_with_first_chars(rf"\b(?:{_slot('reporting')})(?:\s+(?:{_slot('reporting_where')}))?\W{{0,3}}$",
+                                      re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- helpers
@@ -222,10 +154,11 @@ def _count(text: str | None, default: int = 3) -> int:
 
 # ---------------------------------------------------------------- rules: match -> (start, end, precision)
 def _night_into(m: re.Match, pub: datetime.date | None) -> _Range | None:
-    if m["wd"]:
-        day = _weekday(pub, _WEEKDAYS[_key(m["wd"])], "") if pub else None
+    g = m.groupdict()
+    if g["wd"]:
+        day = _weekday(pub, _WEEKDAYS[_key(g["wd"])], "") if pub else None
     else:
-        md = _month_day(m["d"], m["m"])
+        md = _month_day(g["d"] or g.get("d2"), g["m"] or g.get("m2"))
         day = _anchor(md, _year(m["y"]), pub) if md else None
     return (day - _ONE, day, 1) if day else None
 
@@ -282,6 +215,19 @@ def _weekday_rule(m: re.Match, pub: datetime.date | None) -> _Range | None:
     return day, day, 1
 
 
+def _since_weekday(m: re.Match, pub: datetime.date | None) -> _Range:
+    """"since Tuesday", "с понедельника": from that day to publication."""
+    day = _weekday(pub, _WEEKDAYS[_key(m["wd"])], _mod_kind(m["mod"] or ""))
+    return day, pub, 1 if day == pub else 2 if (pub - day).days <= 7 else 3
+
+
+def _weekday_adj(m: re.Match, pub: datetime.date | None) -> _Range:
+    """"воскресного обстрела": the last such day on or before publication."""
+    word = _key(m["wa"])
+    day = _weekday(pub, next(i for stem, i in _WEEKDAY_ADJ.items() if word.startswith(_key(stem))), "")
+    return day, day, 1
+
+
 def _overnight(m: re.Match, pub: datetime.date | None) -> _Range:
     return pub - _ONE, pub, 1
 
@@ -321,17 +267,18 @@ def _recent(m: re.Match, pub: datetime.date | None) -> _Range:
 
 _ABSOLUTE = {"range_dm": _range, "range_md": _range, "date_dm": _date, "date_md": _date, "numeric": _numeric,
              "month": _month, "night_into": _night_into}
-_RELATIVE = {"weekend": _weekend, "weekday": _weekday_rule, "overnight": _overnight, "dayword": _dayword,
+_RELATIVE = {"weekend": _weekend, "weekday": _weekday_rule, "weekday_adj": _weekday_adj, "since_weekday": _since_weekday,
+             "overnight": _overnight, "dayword": _dayword,
              "week": _week, "monthrel": _monthrel, "ago": _ago, "recent": _recent}
 _RESOLVERS: dict[str, Callable[[re.Match, datetime.date | None], _Range | None]] = {**_ABSOLUTE, **_RELATIVE}
 
 
 # ---------------------------------------------------------------- API
-def find_dates(text: str, published: datetime.date | None) -> list[EventDate]:
+def find_dates(text: str, published: datetime.date | None, *, relative: bool = True) -> list[EventDate]:
     """Every date expression in `text`, in text order, resolved against the `published` date.
 
     Relative expressions ("on Saturday", "вчора") need `published`; without it they are skipped,
-    as are dates without a year. Numbers that are not dates (casualties, "94th brigade",
+    as are dates without a year; ``relative=False`` skips them too. Numbers that are not dates (casualties, "94th brigade",
     "10,000", "Su-34", "at 3 a.m.") are never read as dates.
     """
     if isinstance(published, datetime.datetime):
@@ -339,7 +286,7 @@ def find_dates(text: str, published: datetime.date | None) -> list[EventDate]:
     found: list[EventDate] = []
     for hit in _hits(text):
         name, rule = _RULE_BY_GROUP[hit.lastgroup]
-        if published is None and name in _RELATIVE:
+        if (published is None or not relative) and name in _RELATIVE:
             continue
         start, end = span = hit.span()
         m = rule.fullmatch(text, start, end)      # on the original text: groups keep their case
@@ -396,7 +343,7 @@ def resolve_event_date(text: str, published: datetime.date | None) -> EventDate 
     if isinstance(published, datetime.datetime):
         published = published.date()
     dates = [d for d in find_dates(text, published) if published is None or d.start <= published]
-    events = [d for d in dates if not _after_reporting(text, d.span[0])] or dates
+    events = [d for d in dates if not is_statement_date(text, d)] or dates
     best = events[0] if events else None
     for later in events[1:]:
         if later.precision < best.precision and best.start <= later.start and later.end <= best.end:
@@ -404,9 +351,11 @@ def resolve_event_date(text: str, published: datetime.date | None) -> EventDate 
     return best
 
 
-def _after_reporting(text: str, start: int) -> bool:
-    """Does a verb of saying ("said", "заявил") end just before `start` (in the 40 characters before)?
-    Such a verb is the whole last word before `start`, so the search starts at that word."""
-    low = max(0, start - 40)
+def is_statement_date(text: str, date: EventDate) -> bool:
+    """Is `date` (found in `text`) the date of a statement: does a verb of saying ("said", "заявил",
+    "said in a statement", "told reporters") end just before it (in the 60 characters before)?
+    The verb is among the last four words before the date, so the search starts there."""
+    start = date.span[0]
+    low = max(0, start - 60)
     tail = _LAST_RUN_REVERSED.match(text[low:start][::-1])
     return bool(tail) and _REPORTING.search(text, start - tail.end(), start) is not None

@@ -31,8 +31,9 @@ from mapper.extract.sides import ActorClues, SideReader
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.cumulative import RunningTotal, running_total
-from mapper.extract.dates import EventDate, resolve_event_date
+from mapper.extract.dates import EventDate, is_statement_date, resolve_event_date
 from mapper.extract.event_type import event_type_of
+from mapper.extract.headers import OpeningDates
 from mapper.model.events import CATEGORIES, Event, EventLocation, Source, events_to_geodataframe, total_casualties
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
@@ -47,10 +48,11 @@ _CAPITALS = "".join(lang.uppercase for lang in LANGUAGES)
 #: A sentence that says where casualties named elsewhere happened.
 _ANAPHORA = compile_with_first_chars(rf"(?i)\b({alternation(p.anaphora for p in _PLACES)})\b")
 _NEIGHBOUR_SENTENCES = 3
-#: A wire dateline opening one of the first lines: "KYIV, Dec 16, 2024 (Reuters) -", "WASHINGTON —".
+#: A wire dateline opening one of the first lines: "KYIV, Dec 16, 2024 (Reuters) -", "SEOUL/KYIV —",
+#: "MOSCOW, October 22. /TASS/.".
 #: Its place is where the reporter files from and its date the publication's, not the event's.
-_DATELINE = re.compile(rf"[{_CAPITALS}][{_CAPITALS}'’.\- ]{{2,40}}(?:,[^\n]{{0,60}}?)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
-                       r"[—–-]{1,2}\s")
+_DATELINE = re.compile(rf"[{_CAPITALS}][{_CAPITALS}'’./\- ]{{2,40}}(?:,[^\n]{{0,60}}?)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
+                       r"(?:[—–-]{1,2}|\.?\s*/[^/\n]{1,30}/\.?)\s")
 #: Words right before a place that make a claim "near" it: ACLED geo-precision 2.
 _NEAR = compile_with_first_chars(rf"(?i)(?:{alternation(p.near for p in _PLACES)})\s+"
                                  rf"(?:the\s+)?(?:{alternation(p.near_nouns for p in _PLACES)})?$")
@@ -182,10 +184,13 @@ class _Report:
     _paragraph_of: list[int] | None = None
     # Read once per report, not once per claim, so a paragraph of thousands of claims stays linear.
     _clues: dict[int, ActorClues] = field(default_factory=dict)        # paragraph -> its actor clues
-    _dates: dict[int, EventDate | None] = field(default_factory=dict)  # sentence -> claim date there
+    # sentence -> (event date, statement date) of a claim there
+    _dates: dict[int, tuple[EventDate | None, EventDate | None]] = field(default_factory=dict)
     _region_by_paragraph: dict[int, Mention] | None = None  # the first resolved region of each paragraph
     _top_region: Mention | None = None                      # the one the report names most
     theatre: object = None                                  # the gazetteer's theatre (None: no theatre)
+    dateline: tuple[int, int] | None = None                 # span of a wire dateline
+    _opening: OpeningDates | None = None                    # header and lead dates, made when first asked
 
     @classmethod
     def of(cls, doc, sentences: list[Sentence], mentions: list[Mention], with_figures: set[int]) -> "_Report":
@@ -203,7 +208,7 @@ class _Report:
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         regions = [m for m in mentions if m.how == "region" and m.resolution.resolved]
-        return cls(doc, text, dated_text, sentences, with_figures, {}, by_sentence, regions)
+        return cls(doc, text, dated_text, sentences, with_figures, {}, by_sentence, regions, dateline=dateline)
 
     def sentence(self, s: Sentence) -> str:
         return self.text[s.start:s.end]
@@ -239,28 +244,36 @@ class _Report:
         return clues
 
     def event_date(self, s: Sentence) -> EventDate | None:
-        """The claim's date: from its sentence, else the nearest earlier sentence of its paragraph
-        that has one ("On Saturday, Russian forces shelled Sudzha. Three civilians were killed.").
+        """The claim's date: the event's date in its sentence, else in the nearest earlier sentence
+        of its paragraph that has one ("On Saturday, Russian forces shelled Sudzha. Three civilians
+        were killed."), else the date of a statement there ("officials said on Monday"), else the lead
+        paragraph's, else of a header line or wire dateline (:mod:`mapper.extract.headers`), which also
+        dates "yesterday" when the report has no publication date.
 
         The answer of every sentence walked over is kept: claims further down the paragraph stop
         where the last walk stopped, so each sentence is read for a date at most once.
         """
-        walked = []
+        if self._opening is None:
+            self._opening = OpeningDates(self.text, self.dated_text, self.sentences, self.doc.published, self.dateline)
+        walked, own, state = [], {}, (None, None)     # state: (event date, statement date)
         i = s.index  # sentences[i] is s: indices are list positions
-        date = None
         while i >= 0 and self.sentences[i].paragraph == s.paragraph:
             if i in self._dates:
-                date = self._dates[i]
+                state = self._dates[i]
+                break
+            x = self.sentences[i]
+            text = self.dated_text[x.start:x.end]
+            date = resolve_event_date(text, self._opening.reference)
+            if date and not is_statement_date(text, date):
+                state = self._dates[i] = (date, None)
                 break
             walked.append(i)
-            x = self.sentences[i]
-            date = resolve_event_date(self.dated_text[x.start:x.end], self.doc.published)
-            if date:
-                break
+            own[i] = date
             i -= 1
-        for j in walked:
-            self._dates[j] = date
-        return date
+        for j in reversed(walked):                   # down the paragraph: a statement date holds to the next
+            state = self._dates[j] = (state[0], own[j] or state[1])
+        event, said = self._dates[s.index]
+        return event or self._opening.fallback(s.paragraph, said)
 
     def document_region(self, s: Sentence) -> list[Mention]:
         """The region a claim without places falls back on: the first one its paragraph names,

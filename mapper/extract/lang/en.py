@@ -155,27 +155,32 @@ DATES = Dates(
         "few": r"a\s+few|few|several|a\s+couple\s+of|couple\s+of",
         "on": r"on\s+(?:the\s+)?", "night_of": r"(?:on\s+|during\s+)?the\s+night\s+of\s+", "of": r"of",
         "on_date": r"on",
-        "night_into_weekday": r"(?:overnight|(?:on\s+|during\s+)?the\s+night)\s+(?:in)?to",
+        # "overnight into", "the night of Friday to", "overnight on": the night before the day that follows
+        "night_into_weekday": (r"(?:overnight|(?:on\s+|during\s+)?the\s+night)(?:\s+(?:of\s+|from\s+)?(?:monday|tuesday"
+                               r"|wednesday|thursday|friday|saturday|sunday))?\s+(?:in)?to|overnight\s+on"),
         "month_prep": r"in|during", "month_part": r"early|mid|late",
         "weekend_prep": r"over|during|at|on|in", "weekend": r"weekend",
-        "weekday_before": r"late|early", "weekday_prep": r"on",
+        "weekday_before": r"late|early", "weekday_prep": r"on", "since": r"since",
         "time_of_day": r"morning|afternoon|evening|night",
         "overnight": (r"(?:late\s+)?last\s+night|overnight|during\s+the\s+night"
-                      r"|(?:in|over|during)\s+the\s+(?:past|last)\s+24\s+hours"),
+                      r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|day)"),
         "dayword": (r"the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)"
                     r"|yesterday|tomorrow"),
         "week": r"\b(?:(?:earlier\s+)?this|last|next)\s+week\b(?!end)",
         "monthrel": r"\b(?:(?:earlier\s+)?this|last|next)\s+month\b",
         "days": r"days?", "ago": r"ago",
         "recent_lead": r"(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)", "recent_days": r"days",
-        "recent": r"(?:in|over|during)\s+the\s+(?:past|last)\s+week",
+        "recent": (r"(?:in|over|during)\s+the\s+(?:past|last)\s+week"
+                   r"|(?:over|during)\s+the\s+week(?!\s+(?:before|after|of|to|ending|that|when))"),
         "reporting": (r"said|says|say|stated|stating|states|told|announced|announcing|reported|reporting|wrote"
                       r"|writing|claimed|added"),
+        "reporting_where": (r"late|early|in\s+(?:a|an|his|her|its|their)\s+(?:\w+\s+)?(?:statement|address|post|briefing)"
+                            r"|on\s+(?:telegram|x|twitter|facebook|its\s+website)|(?:to\s+)?(?:reporters|journalists)"),
     },
     anchors=tuple("""weekend night overnight hours yesterday today tomorrow morning afternoon evening week month day
         days""".split()),
     leads=tuple("""on in at over during the this last past recent previous next coming upcoming late early earlier
-        from between a few several couple""".split()),
+        from between a few several couple since""".split()),
     dateline_published=("published", "posted"),
 )
 

@@ -193,6 +193,9 @@ class Dates:
 
     months: tuple[str, ...] = ()
     weekdays: tuple[str, ...] = ()
+    weekday_adjectives: tuple[str, ...] = ()   # 7 lists of stems of weekday adjectives ("воскресн")
+    adjective_endings: str = ""              # the endings of those stems, every case and gender
+    day_adjectives: dict[str, int] = field(default_factory=dict)  # "вчерашн": -1 (days from publication)
     weekday_needs_preposition: bool = False  # "среду" alone is "environment": a weekday needs "в" or a modifier
     month_verbs: tuple[str, ...] = ()        # month words that are verbs in lower case ("may")
     numbers: tuple[str, ...] = ()
