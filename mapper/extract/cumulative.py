@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.dates import resolve_event_date
 from mapper.extract.lang import LANGUAGES, alternation
 
@@ -40,9 +41,10 @@ def _words(name: str) -> str:
     return alternation(getattr(lang.kinds, name) for lang in LANGUAGES)
 
 
-_MARKS = re.compile(rf"(?<![\w'’-])(?:(?P<day>{_words('per_day')})|(?P<total>{_words('totals')}))(?![\w'’])")
-_WEAK = re.compile(rf"(?<![\w'’-])(?:{_words('weak_totals')})(?![\w'’])")
-_LOSSES = re.compile(rf"(?<![\w'’-])(?:{_words('losses')})(?![\w'’])")
+_MARKS = compile_with_first_chars(
+    rf"(?<![\w'’-])(?:(?P<day>{_words('per_day')})|(?P<total>{_words('totals')}))(?![\w'’])")
+_WEAK = compile_with_first_chars(rf"(?<![\w'’-])(?:{_words('weak_totals')})(?![\w'’])")
+_LOSSES = compile_with_first_chars(rf"(?<![\w'’-])(?:{_words('losses')})(?![\w'’])")
 _COMPARISON = re.compile(rf"(?<![\w'’-])(?:{_words('not_totals')})\s+(?:[^\s,;:]+\s+){{0,8}}$")
 _CLAUSE_END = re.compile(r"[,;:]")
 #: How far after a total's first words its dates may run ("с 24 февраля 2022 года по 21 августа 2024 года").

@@ -20,7 +20,9 @@ The words are every language's :class:`~mapper.extract.lang.schema.EventKinds`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 
 __all__ = ["event_type_of", "KINDS", "NO_CAUSE"]
@@ -38,10 +40,13 @@ KINDS = (
 #: What a claim is when the text gives no cause.
 NO_CAUSE = ("Strategic developments", "Other")
 
-_CAUSE = re.compile("|".join(
+_CAUSE_PATTERN = "|".join(
     rf"(?P<{name}>{alternation(getattr(lang.kinds, name) for lang in LANGUAGES)})" for name, _, _ in KINDS
-).join([r"(?<![\w'’-])(?:", r")(?![\w'’])"]), re.IGNORECASE)
-_AIR = re.compile(rf"(?<![\w'’-])(?:{alternation(lang.kinds.air for lang in LANGUAGES)})(?![\w'’])", re.IGNORECASE)
+).join([r"(?<![\w'’-])(?:", r")(?![\w'’])"])
+_CAUSE = compile_with_first_chars(_CAUSE_PATTERN)                      # on lower-cased text: faster
+_CAUSE_ANY_CASE = compile_with_first_chars(_CAUSE_PATTERN, re.IGNORECASE)  # where lower-casing moves offsets
+_AIR = compile_with_first_chars(rf"(?<![\w'’-])(?:{alternation(lang.kinds.air for lang in LANGUAGES)})(?![\w'’])",
+                                re.IGNORECASE)
 _TYPES = {name: (kind, sub) for name, kind, sub in KINDS}
 #: How far from its sentence a claim with no cause of its own looks for one in the report.
 _REACH = 1500
@@ -58,7 +63,10 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
     with ``earlier_first``, the nearest one before ``at`` if there is one (a sentence with no cause of
     its own speaks of the attack told before it)."""
     best = None
-    for m in _CAUSE.finditer(text, lo, len(text) if hi is None else hi):
+    lowered = _lowered(text)
+    causes = _CAUSE.finditer(lowered, lo, len(text) if hi is None else hi) if lowered is not None else \
+        _CAUSE_ANY_CASE.finditer(text, lo, len(text) if hi is None else hi)
+    for m in causes:
         after = m.start() >= at[1]
         distance = max(at[0] - m.end(), m.start() - at[1], 0)
         key = (earlier_first and after, distance, _ORDER[m.lastgroup])
@@ -72,6 +80,13 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
         if best is None or key < best[0]:
             best = (key, m_kind)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """The report lower-cased, once for all its claims (None when that would move offsets)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
 
 
 def event_type_of(text: str, sentence: tuple[int, int], at: tuple[int, int] | None = None, *,
