@@ -23,9 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from gazetteer import Gazetteer
-from gazetteer.matching import world_city
-from gazetteer.normalize import name_key
-from mapper.extract.claim_places import places_by_figure
+from mapper.extract.claim_places import claim_locations, event_sites, named_sites, places_by_figure
 from mapper.extract.claimants import Claimants, claimant_of
 from mapper.extract.sides import ActorClues, SideReader
 from mapper.extract.casualties import Figure, find_figures
@@ -34,31 +32,21 @@ from mapper.extract.cumulative import RunningTotal, running_total
 from mapper.extract.dates import EventDate, is_statement_date, resolve_event_date
 from mapper.extract.event_type import event_type_of
 from mapper.extract.headers import OpeningDates
-from mapper.model.events import CATEGORIES, Event, EventLocation, Source, events_to_geodataframe, total_casualties
+from mapper.model.events import CATEGORIES, Event, Source, events_to_geodataframe, total_casualties
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
-from mapper._internal.regex_prefix import compile_with_first_chars
-from mapper.extract.lang import LANGUAGES, alternation
+from mapper.extract.lang import LANGUAGES
 from mapper.extract.sentences import Sentence, split_sentences
 
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
 _PLACES = [lang.places for lang in LANGUAGES]
 _CAPITALS = "".join(lang.uppercase for lang in LANGUAGES)
-#: A sentence that says where casualties named elsewhere happened.
-_ANAPHORA = compile_with_first_chars(rf"(?i)\b({alternation(p.anaphora for p in _PLACES)})\b")
-_NEIGHBOUR_SENTENCES = 3
 #: A wire dateline opening one of the first lines: "KYIV, Dec 16, 2024 (Reuters) -", "SEOUL/KYIV —",
 #: "MOSCOW, October 22. /TASS/.".
 #: Its place is where the reporter files from and its date the publication's, not the event's.
 _DATELINE = re.compile(rf"[{_CAPITALS}][{_CAPITALS}'’./\- ]{{2,40}}(?:,[^\n]{{0,60}}?)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
                        r"(?:[—–-]{1,2}|\.?\s*/[^/\n]{1,30}/\.?)\s")
-#: Words right before a place that make a claim "near" it: ACLED geo-precision 2.
-_NEAR = compile_with_first_chars(rf"(?i)(?:{alternation(p.near for p in _PLACES)})\s+"
-                                 rf"(?:the\s+)?(?:{alternation(p.near_nouns for p in _PLACES)})?$")
-#: A preposition meaning "by" before a genitive (Russian "у Мартыновки"), and the genitive's last letters.
-_BY = re.compile(rf"(?i)(?:^|\s)(?:{alternation(re.escape(p.by_preposition) for p in _PLACES)})\s+$")
-_GENITIVE_ENDINGS = "".join(p.genitive_endings for p in _PLACES)
 
 
 class Extractor:
@@ -112,10 +100,10 @@ class Extractor:
                               []).append(fig)
         events = []
         for total, same in totals.items():
-            parts = places_by_figure(same, _named(s, report), s.start) if len(same) > 1 else [(same, None)]
+            parts = places_by_figure(same, named_sites(s, report), s.start) if len(same) > 1 else [(same, None)]
             for part, named in parts:  # one claim, one place
                 events.append(self._event(report, s, actor, part, total,
-                                          None if len(parts) == 1 else _sites(s, report, named)))
+                                          None if len(parts) == 1 else event_sites(s, report, named)))
         return events
 
     def _event(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure],
@@ -123,7 +111,7 @@ class Extractor:
         doc, text = report.doc, report.text
         sentence_text = report.sentence(s)
         paragraph = report.paragraph(s.paragraph)
-        locations, precision, note, used = _locations(s, report, sites)
+        locations, precision, note, used = claim_locations(s, report, sites)
         date = report.event_date(s)
         values = _figures(figs)
         quote_start = min([s.start, *(x.start for x in used)])
@@ -319,104 +307,6 @@ def _figures(figs: list[Figure]) -> dict:
     return values
 
 
-def _is_site(m: Mention) -> bool:
-    """A settlement mention (resolved or not): a place where fighting happens. Oblasts and
-    districts only qualify other names or stand in when no settlement is named; a place inside an
-    organisation's, title's or vessel's name ("Kursk governor") is no place of events."""
-    if m.how in ("region", "district", "organisation"):
-        return False
-    return not m.resolution.resolved or m.place.is_settlement
-
-
-def _named(s: Sentence, report: "_Report") -> list[Mention]:
-    """The settlements a sentence names (no regions, districts, organisations)."""
-    return [m for m in report.by_sentence.get(s.index, []) if _is_site(m)]
-
-
-def _sites(s: Sentence, report: "_Report", named: list[Mention] | None = None) -> list[Mention]:
-    """The places of events among the settlements a sentence names (``named``: a part of them): a
-    far city, where claims are made, only when they hold nothing else."""
-    in_sentence = report.by_sentence.get(s.index, [])
-    sites = _named(s, report) if named is None else named
-    if report.theatre is not None and sites:  # "said in Washington that ... in Russia's Kursk region"
-        home = [m for m in sites if not _far_city(m, report.theatre)]
-        regions = any(m.how == "region" and m.resolution.resolved for m in in_sentence)
-        sites = home if home or regions else sites
-    return sites
-
-
-def _locations(s: Sentence, report: "_Report", only: list[Mention] | None = None):
-    """Places of a claim: ``(locations, geo_precision, note, sentences used)``; ``only``: the sentence's
-    places that are this claim's (:func:`~mapper.extract.claim_places.places_by_figure`), else all of them.
-
-    A neighbouring sentence lends its places when it speaks of fighting or casualties;
-    when this sentence names an oblast, only places in that oblast, and only from a
-    sentence without figures of its own (those places belong to that claim). A city named like that oblast
-    ("Kursk" beside "the Kursk region") is the oblast's shorthand, not a place of its own. A capital or
-    city of a million outside the theatre is where a claim was made, not its place, when the sentence
-    names a place or region of the theatre too ("said in Washington that ... in the Kursk region").
-    """
-    text, by_sentence = report.text, report.by_sentence
-    in_sentence = by_sentence.get(s.index, [])
-    regions = [m for m in in_sentence if m.how == "region" and m.resolution.resolved]
-    sites = _sites(s, report) if only is None else only
-    used: list[Sentence] = []
-    note = ""
-    if not sites:
-        region_codes = {m.place.admin1_code for m in regions}
-        namesakes = {name_key(m.query_words[0]) for m in regions if m.query_words}
-        for other in _neighbours(s, report.sentences):
-            if regions and other.index in report.with_figures:
-                continue
-            found = [m for m in by_sentence.get(other.index, []) if _is_site(m) and not _seat(m, report.theatre)
-                     and (not region_codes or not m.resolution.resolved or m.place.admin1_code in region_codes)
-                     and not (m.resolution.resolved and name_key(m.place.name) in namesakes)]
-            if found and _ANAPHORA.search(text[other.start:other.end]):
-                sites, used = found, [other]
-                note = "places from a neighbouring sentence about the same casualties"
-                break
-    if sites and any(m.resolution.resolved for m in sites):
-        locs = _dedupe([_location(m) for m in sites])
-        resolved = [loc for loc in locs if loc.has_point]
-        precision = resolved[0].geo_precision if len(locs) == 1 else 2
-        if precision == 1 and _is_near(text, sites[0]):
-            precision, note = 2, note or f"near {resolved[0].name}"
-        return locs, precision, note, used
-    unresolved = _dedupe([_location(m) for m in sites])  # named, but not placed: fall back to the area
-    districts = [m for m in in_sentence if m.how == "district" and m.resolution.resolved]
-    if districts:
-        locs = _dedupe([_location(m) for m in districts])
-        return unresolved + locs, 2, note or "district named, no settlement", used
-    if not regions:
-        regions = report.document_region(s)
-        note = "region named elsewhere in the report" if regions else "no place named"
-    locs = _dedupe([_location(m) for m in regions])
-    if unresolved and locs:
-        note = f"{', '.join(loc.mention for loc in unresolved)} not placed; region used"
-    return unresolved + locs, (3 if locs else None), note, used
-
-
-def _far_city(m: Mention, theatre) -> bool:
-    """A capital or city of a million outside the theatre, where claims are made and people meet."""
-    return (m.resolution.resolved and theatre is not None and world_city(m.place)
-            and not theatre.contains(m.place))
-
-
-def _seat(m: Mention, theatre) -> bool:
-    """A place another sentence names that a claim does not borrow: a national capital, or a
-    :func:`_far_city` ("Zelensky, speaking in Kyiv, ...", "met Putin in St Petersburg")."""
-    return m.resolution.resolved and (m.place.feature_code == "PPLC" or _far_city(m, theatre))
-
-
-def _is_near(text: str, mention: Mention) -> bool:
-    """The claim is *near* the place ("near Sudzha", "під Суджею", Russian "у Мартыновки")."""
-    before = text[max(0, mention.start - 40):mention.start]
-    if _NEAR.search(before):
-        return True
-    # Russian "у" + genitive (у Мартыновки) means "by"; Ukrainian "у" + locative (у Ворожбі) means "in".
-    return bool(_BY.search(before)) and mention.text[-1:].lower() in _GENITIVE_ENDINGS
-
-
 def _dateline_span(text: str) -> tuple[int, int] | None:
     """Span of a wire dateline opening one of the first three non-blank lines, else None."""
     pos = 0
@@ -426,31 +316,6 @@ def _dateline_span(text: str) -> tuple[int, int] | None:
             return pos + m.start(), pos + m.end()
         pos += len(line) + 1
     return None
-
-
-def _neighbours(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
-    """Sentences after, then before, the given one (nearest first), at most a few away."""
-    after = sentences[s.index + 1:s.index + 1 + _NEIGHBOUR_SENTENCES]  # indices are list positions
-    before = sentences[max(0, s.index - _NEIGHBOUR_SENTENCES):s.index][::-1]
-    return after + before
-
-
-def _location(m: Mention) -> EventLocation:
-    p = m.place
-    return EventLocation(
-        mention=m.text, name=p.name if p else None, latitude=p.latitude if p else None,
-        longitude=p.longitude if p else None, country_code=p.country_code if p else None,
-        admin1=p.admin1 if p else None, admin2=p.admin2 if p else None, gazetteer_id=p.id if p else None,
-        geo_precision=m.resolution.geo_precision if p else None, resolved=p is not None,
-        reason=m.resolution.reason,
-    )
-
-
-def _dedupe(locs: list[EventLocation]) -> list[EventLocation]:
-    seen: dict[str, EventLocation] = {}
-    for loc in locs:
-        seen.setdefault(loc.gazetteer_id or f"unresolved:{loc.mention.casefold()}", loc)
-    return list(seen.values())
 
 
 def extract_events(documents: Iterable, *, gazetteer: Gazetteer | None = None, merge: bool = True) -> list[Event]:

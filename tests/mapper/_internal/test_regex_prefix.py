@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mapper.extract import casualties, claimants, dates, sides, toponyms
-from mapper.extract import extractor as extract
+from mapper.extract import casualties, claimants, dates, toponyms
+from mapper.extract import claim_places
 from mapper._internal.regex_prefix import (AnchoredPattern, first_chars, literal_prefixes, prefix_forms,
                                           required_strings, starts_as, with_first_chars)
 
@@ -37,8 +37,8 @@ def test_no_answer_when_any_character_could_start_a_match(pattern):
 
 
 @pytest.mark.parametrize("compiled", [
-    sides._CIVILIANS, claimants._ACCORDING_TO, casualties._KEYWORD_RE, casualties._QUAL_RE.regex,
-    casualties._PREV_EXCL_RE.regex, casualties._BOUNDARY_RE, extract._NEAR, extract._ANAPHORA, dates._REPORTING])
+    claimants._ACCORDING_TO, casualties._KEYWORD_RE, casualties._QUAL_RE.regex,
+    casualties._PREV_EXCL_RE.regex, casualties._BOUNDARY_RE, claim_places._NEAR, claim_places._ANAPHORA, dates._REPORTING])
 def test_the_patterns_in_use_carry_the_look_ahead(compiled):
     assert re.sub(r"^\(\?[aiLmsux]+\)", "", compiled.pattern).startswith("(?=[")
 

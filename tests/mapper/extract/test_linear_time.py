@@ -38,6 +38,8 @@ GROWTH = 4.5
 #: Modules whose compiled regexes are counted.
 MODULES = ("mapper.extract.sides", "mapper.extract.side_clues", "mapper.extract.claimants",
            "mapper.extract.casualties", "mapper.extract.dates", "mapper.extract.extractor",
+           "mapper.extract.claim_places", "mapper.extract.event_type", "mapper.extract.cumulative",
+           "mapper.extract.headers",
            "mapper.extract.geoparse", "mapper.extract.numbers", "mapper.extract.sentences",
            "mapper.extract.toponym_text", "mapper.extract.toponyms")
 PLACES = ("Sudzha", "Plekhovo", "Sumy", "Shebekino", "Korenevo", "Martynovka", "Lgov", "Belgorod",
