@@ -135,7 +135,7 @@ class SideReader:
             if len(sides) == 1:
                 return next(iter(sides))
         # 4. nothing military anywhere near, no side's forces but as attackers: civilians
-        if not military and category != "captured" and not s.military() and not s.loose() and not any(
+        if not military and category != "captured" and not s.military() and not s.parties() and not any(
                 w.military() or w.loose() for w in wider):
             return CIVILIANS
         return ""

@@ -127,3 +127,14 @@ def test_sides_are_the_theatres():
     names = {s.name for s in default_theatre().sides}
     assert set(ACTOR_CLASSES) <= names
     assert all(lang.sides.home_side in names | {""} for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize("text,side", [
+    ("Three Russian civilians were killed in the village.", CIV),       # a side's people, not its forces
+    ("Загинув наш односелець, йому було 62.", CIV),                   # "our fellow villager"
+    ("Ours: four lightly wounded, all evacuated.", ""),               # our side, and no one says whose
+    ("No Ukrainian losses were reported; 12 soldiers were killed.", ""),
+    ("Росіяни розстріляли щонайменше 5 мирних жителів.", CIV),
+])
+def test_people_of_a_side_our_side_and_denied_losses(text, side):
+    assert actor_of(text) == side
