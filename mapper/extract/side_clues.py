@@ -213,6 +213,12 @@ class ActorClues:
             return self._cache["military"]
         return any(not self._of_attacker(t) for t in self.between(_MIL, lo, hi))
 
+    def attackers(self) -> list[_Token]:
+        """The parties named as attackers ("a Russian missile strike", "the enemy shelled")."""
+        if "attackers" not in self._cache:
+            self._cache["attackers"] = [t for t in self.tokens if t.kind in _PARTIES and self.role(t) == "attacker"]
+        return self._cache["attackers"]
+
     def loose(self) -> set[str]:
         """The sides named at all (without a military noun), neither attacking nor speaking."""
         if "loose" not in self._cache:

@@ -119,6 +119,10 @@ class SideReader:
             return self.resolve(min(near, key=lambda p: abs(p.start - start)), speaker)
         if not military and (s.any(_CIV) or (s.any(_PPL) and not s.military())):
             return CIVILIANS
+        if military:  # soldiers struck by one side's weapons are the other side's ("killed in a Russian strike")
+            attackers = {self.resolve(p, speaker) for p in s.attackers()} - {""}
+            if len(attackers) == 1 and self.opponents.get(next(iter(attackers))):
+                return self.opponents[next(iter(attackers))]
         loose = s.loose()
         if len(loose) == 1:
             return next(iter(loose))

@@ -138,3 +138,12 @@ def test_sides_are_the_theatres():
 ])
 def test_people_of_a_side_our_side_and_denied_losses(text, side):
     assert actor_of(text) == side
+
+
+@pytest.mark.parametrize("text,side", [
+    ("Three soldiers were killed in a Russian missile strike on a training ground.", UA),
+    ("Двоє військових загинули внаслідок удару російської ракети.", UA),
+    ("Ukrainian troops repelled a Russian assault; 30 soldiers were killed.", ""),   # both attack: no one says
+])
+def test_soldiers_struck_by_one_side_are_the_other_sides(text, side):
+    assert actor_of(text) == side
