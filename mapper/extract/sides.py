@@ -36,6 +36,7 @@ from mapper.extract.side_clues import (_CIV, _FORCES, _LINKERS, _OWN, _PPL, _SID
 
 __all__ = ["ActorClues", "SideReader", "actor_of", "ACTOR_CLASSES", "CIVILIANS"]
 
+_CLAUSE = re.compile(r"[,;\n]")
 _HOME = [(re.compile(f"[{s.letters}]", re.I), s.home_side) for s in _SIDES if s.letters and s.home_side]
 
 
@@ -108,7 +109,11 @@ class SideReader:
         pairs = s.loss_parties()
         if pairs:
             i = bisect.bisect_left(s.starts("losses", [loss for loss, _ in pairs]), end)
-            return self.resolve(pairs[max(0, i - 1)][1], speaker)
+            loss, party = pairs[max(0, i - 1)]
+            # people count as that side's only in its clause: "потери ВСУ — 60 человек", not "..., 5 people hurt"
+            lo, hi = sorted((max(loss.end, party.end), start))
+            if not people or not _CLAUSE.search(s.text, lo, hi):
+                return self.resolve(party, speaker)
         if people:
             return CIVILIANS
         # 3. a side with a military noun in the sentence (nearest the figure), civilians, people

@@ -147,3 +147,12 @@ def test_people_of_a_side_our_side_and_denied_losses(text, side):
 ])
 def test_soldiers_struck_by_one_side_are_the_other_sides(text, side):
     assert actor_of(text) == side
+
+
+def test_people_in_another_clause_are_not_the_losing_sides():
+    assert actor_of("Потери ВСУ за сутки — до 60 человек.") == UA
+    reader = SideReader.of()
+    text = "Потери ВСУ составили 300 военнослужащих, в Белгороде ранены 5 человек."
+    clues = reader.clues(text)
+    at = text.index("ранены")
+    assert reader.actor(clues, at, len(text) - 1, speaker=RU) == CIV
