@@ -7,9 +7,14 @@ Actors are the theatre's sides ("North Korean forces", "Russian forces", "Ukrain
 1. the figure's own words ("30 North Korean soldiers", "двох жінок", "200 военных КНДР");
 2. the loss phrase of its sentence: the side whose losses they are ("Ukrainian losses", "потери ВСУ",
    "втрати противника") or who lost them ("Russia lost", "противник потерял");
-3. a side named with a military noun in its sentence, then its paragraph ("the Ukrainian armed
-   forces"), and civilians or people named with no military noun ("a man", "мужчина");
+3. a side named with a military noun in its sentence ("the Ukrainian armed forces"), civilians or
+   people named with no military noun ("a man", "мужчина"), soldiers struck by one side's weapons
+   (the other side's: "killed in a Russian missile strike"), then its paragraph and, for a list under
+   a heading, the report's loss phrase;
 4. nothing military at all in the sentence and its paragraph: civilians.
+
+A side's people are civilians ("Russian civilians"); "Civilians" is the theatre's one civilian side
+(the map colours sides, not nationalities).
 
 A side named as the attacker ("a Russian drone", "атаки украинских беспилотников", "by Russian
 forces") or as the source ("Ukrainian officials said", "Генштаб ВСУ:") is never the one that
