@@ -78,12 +78,15 @@ class ActorClues:
     ``masks`` is a pattern of claimants' names ("Ukraine's military intelligence") blanked out
     before reading, with offices that hold a military word ("military administration")."""
 
-    __slots__ = ("text", "tokens", "_starts", "_words", "_hard", "_soft", "_roles", "_by_kind", "_cache")
+    __slots__ = ("text", "tokens", "_starts", "_words", "_hard", "_soft", "_roles", "_by_kind", "_cache", "_masked")
 
     def __init__(self, text: str, masks: re.Pattern | None = None):
+        masked = []  # spans of claimants and offices: a side right next to one speaks ("Ukraine's General Staff")
         for pattern in (masks, _OFFICES):
             if pattern is not None and text:
+                masked += [m.span() for m in pattern.finditer(text)]
                 text = pattern.sub(lambda m: " " * len(m.group()), text)
+        self._masked = sorted(masked)
         self.text = text
         tokens = []
         for kind, pattern in _KIND_PATTERNS:
@@ -154,6 +157,16 @@ class ActorClues:
         return self._roles[key]
 
     def _role(self, t: _Token) -> str:
+        i = bisect.bisect_left(self._masked, (t.end,))
+        if i < len(self._masked) and not self.text[t.end:self._masked[i][0]].strip() or i > 0 and any(
+                b <= t.start and not self.text[b:t.start].strip() for _, b in self._masked[max(0, i - 3):i]):
+            return "speaker"  # next to a claimant's name: "Ukraine's [General Staff]", "[Генштаб] ВСУ"
+        if self._negated(t.start):
+            return "denied"  # "no Ukrainian losses", "no Russian soldiers were hurt"
+        for u in self.near(t, (_CIV, _PPL, _MIL), after=True, within=1):
+            if u.kind != _MIL:
+                return "people"  # "Russian civilians", "наш односелець": people of a side, not its forces
+            break
         if any(self.near(t, (_AGT,), after=False, within=1)):
             return "attacker"
         if any(u.kind == _WPN for u in self.near(t, (_WPN, _ATK), after=False, within=0)):
@@ -169,7 +182,7 @@ class ActorClues:
             if u.kind == _SPK:
                 return "speaker"  # "Генштаб ВСУ", "the ministry of Russia"
             break
-        if self.gap(0, t.start) <= 1 and not self.broken(0, t.start) and self.text[t.end:t.end + 40].lstrip(
+        if t.kind in (_FORCES, _STATE) and self.gap(0, t.start) <= 1 and not self.broken(0, t.start) and self.text[t.end:t.end + 40].lstrip(
                 " \"'»”").startswith(":") and not self.between(_LOSS, 0, t.start) and not self.between(_LOST, 0, t.start):
             return "speaker"  # a header naming who says it ("General Staff of Ukraine: ...")
         return ""
@@ -202,6 +215,12 @@ class ActorClues:
                 self._cache["military"] = any(not self._of_attacker(t) for t in self._by_kind.get(_MIL, ()))
             return self._cache["military"]
         return any(not self._of_attacker(t) for t in self.between(_MIL, lo, hi))
+
+    def attackers(self) -> list[_Token]:
+        """The parties named as attackers ("a Russian missile strike", "the enemy shelled")."""
+        if "attackers" not in self._cache:
+            self._cache["attackers"] = [t for t in self.tokens if t.kind in _PARTIES and self.role(t) == "attacker"]
+        return self._cache["attackers"]
 
     def loose(self) -> set[str]:
         """The sides named at all (without a military noun), neither attacking nor speaking."""

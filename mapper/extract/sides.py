@@ -7,9 +7,14 @@ Actors are the theatre's sides ("North Korean forces", "Russian forces", "Ukrain
 1. the figure's own words ("30 North Korean soldiers", "двох жінок", "200 военных КНДР");
 2. the loss phrase of its sentence: the side whose losses they are ("Ukrainian losses", "потери ВСУ",
    "втрати противника") or who lost them ("Russia lost", "противник потерял");
-3. a side named with a military noun in its sentence, then its paragraph ("the Ukrainian armed
-   forces"), and civilians or people named with no military noun ("a man", "мужчина");
+3. a side named with a military noun in its sentence ("the Ukrainian armed forces"), civilians or
+   people named with no military noun ("a man", "мужчина"), soldiers struck by one side's weapons
+   (the other side's: "killed in a Russian missile strike"), then its paragraph and, for a list under
+   a heading, the report's loss phrase;
 4. nothing military at all in the sentence and its paragraph: civilians.
+
+A side's people are civilians ("Russian civilians"); "Civilians" is the theatre's one civilian side
+(the map colours sides, not nationalities).
 
 A side named as the attacker ("a Russian drone", "атаки украинских беспилотников", "by Russian
 forces") or as the source ("Ukrainian officials said", "Генштаб ВСУ:") is never the one that
@@ -36,6 +41,7 @@ from mapper.extract.side_clues import (_CIV, _FORCES, _LINKERS, _OWN, _PPL, _SID
 
 __all__ = ["ActorClues", "SideReader", "actor_of", "ACTOR_CLASSES", "CIVILIANS"]
 
+_CLAUSE = re.compile(r"[,;\n]")
 _HOME = [(re.compile(f"[{s.letters}]", re.I), s.home_side) for s in _SIDES if s.letters and s.home_side]
 
 
@@ -108,7 +114,11 @@ class SideReader:
         pairs = s.loss_parties()
         if pairs:
             i = bisect.bisect_left(s.starts("losses", [loss for loss, _ in pairs]), end)
-            return self.resolve(pairs[max(0, i - 1)][1], speaker)
+            loss, party = pairs[max(0, i - 1)]
+            # people count as that side's only in its clause: "потери ВСУ — 60 человек", not "..., 5 people hurt"
+            lo, hi = sorted((max(loss.end, party.end), start))
+            if not people or not _CLAUSE.search(s.text, lo, hi):
+                return self.resolve(party, speaker)
         if people:
             return CIVILIANS
         # 3. a side with a military noun in the sentence (nearest the figure), civilians, people
@@ -119,6 +129,10 @@ class SideReader:
             return self.resolve(min(near, key=lambda p: abs(p.start - start)), speaker)
         if not military and (s.any(_CIV) or (s.any(_PPL) and not s.military())):
             return CIVILIANS
+        if military:  # soldiers struck by one side's weapons are the other side's ("killed in a Russian strike")
+            attackers = {self.resolve(p, speaker) for p in s.attackers()} - {""}
+            if len(attackers) == 1 and self.opponents.get(next(iter(attackers))):
+                return self.opponents[next(iter(attackers))]
         loose = s.loose()
         if len(loose) == 1:
             return next(iter(loose))
@@ -135,7 +149,7 @@ class SideReader:
             if len(sides) == 1:
                 return next(iter(sides))
         # 4. nothing military anywhere near, no side's forces but as attackers: civilians
-        if not military and category != "captured" and not s.military() and not s.loose() and not any(
+        if not military and category != "captured" and not s.military() and not s.parties() and not any(
                 w.military() or w.loose() for w in wider):
             return CIVILIANS
         return ""

@@ -127,3 +127,32 @@ def test_sides_are_the_theatres():
     names = {s.name for s in default_theatre().sides}
     assert set(ACTOR_CLASSES) <= names
     assert all(lang.sides.home_side in names | {""} for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize("text,side", [
+    ("Three Russian civilians were killed in the village.", CIV),       # a side's people, not its forces
+    ("Загинув наш односелець, йому було 62.", CIV),                   # "our fellow villager"
+    ("Ours: four lightly wounded, all evacuated.", ""),               # our side, and no one says whose
+    ("No Ukrainian losses were reported; 12 soldiers were killed.", ""),
+    ("Росіяни розстріляли щонайменше 5 мирних жителів.", CIV),
+])
+def test_people_of_a_side_our_side_and_denied_losses(text, side):
+    assert actor_of(text) == side
+
+
+@pytest.mark.parametrize("text,side", [
+    ("Three soldiers were killed in a Russian missile strike on a training ground.", UA),
+    ("Двоє військових загинули внаслідок удару російської ракети.", UA),
+    ("Ukrainian troops repelled a Russian assault; 30 soldiers were killed.", ""),   # both attack: no one says
+])
+def test_soldiers_struck_by_one_side_are_the_other_sides(text, side):
+    assert actor_of(text) == side
+
+
+def test_people_in_another_clause_are_not_the_losing_sides():
+    assert actor_of("Потери ВСУ за сутки — до 60 человек.") == UA
+    reader = SideReader.of()
+    text = "Потери ВСУ составили 300 военнослужащих, в Белгороде ранены 5 человек."
+    clues = reader.clues(text)
+    at = text.index("ранены")
+    assert reader.actor(clues, at, len(text) - 1, speaker=RU) == CIV
