@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from gazetteer.normalize import is_cyrillic, transliterate
 from gazetteer.theatre import Claimant, Theatre
 from gazetteer.theatres import default_theatre
 from mapper._internal.regex_prefix import compile_with_first_chars
@@ -262,7 +263,9 @@ class Claimants:
                 name = self._name(self._with_holder(mention, text), document, (text, *source), on)
                 if name or level == 0:  # an office of its own sentence we cannot name: no other's claim
                     return Claim(name, text[mention.start:mention.end])
-        if _VOICE["authority"].search(document) and not _VOICE["community"].search(document):
+        if _VOICE["community"].search(document) or _community_head(document, heading=True):
+            return _community_head(document) or Claim()
+        if _VOICE["authority"].search(document):
             index = self._region_of(_AUTHORITIES, (*source, *where, document))
             if index >= 0:
                 return Claim(self._name(_Mention(0, 0, index), document, source, on), "")
@@ -314,6 +317,25 @@ class Claimants:
             if found:
                 return min(found)[1]
         return -1
+
+
+_COMMUNITY = tuple(re.compile(a.community_name) for a in _ATTRIBUTION if a.community_name)
+
+
+def _community_head(document: str, *, heading: bool = False) -> Claim | None:
+    """A community head's post (in a community's own voice) opening with its community's name:
+    "Великописарівська громада. ..." -> "Velykopysarivska hromada head". ``heading``: only if the
+    post opens with the name alone, as its heading ("Липецька громада, 12 травня.", not "...: ")."""
+    opening = document.lstrip()[:80]
+    hits = [hit for rx in _COMMUNITY if (hit := rx.match(opening) if heading else rx.search(opening))]
+    if heading:
+        hits = [hit for hit in hits if opening[hit.end():hit.end() + 1] in (".", ",")]
+    if not hits:
+        return None
+    found = min(hits, key=lambda hit: hit.start())
+    name = found.group("name")
+    latin = transliterate(name.lower()).replace("'", "").replace("’", "") + ("a" if is_cyrillic(name) else "")
+    return Claim(f"{latin[:1].upper()}{latin[1:]} hromada head", found.group())
 
 
 @lru_cache(maxsize=4096)

@@ -132,3 +132,11 @@ def test_the_extractor_fills_claimed_by_and_claim_words(index):
     [event] = Extractor(Gazetteer(index)).extract(doc)[0]
     assert event.claimed_by == "Kursk Oblast governor (Alexei Smirnov)"
     assert event.claim_words == "governor Alexei Smirnov"
+
+
+def test_a_community_heads_post_opening_with_its_community_is_its_heads():
+    post = "Миропільська громада, 3 березня.\n\nУ Миропіллі поранено двох чоловіків. Просимо не виїжджати до кордону."
+    found = claim("У Миропіллі поранено двох чоловіків.", "", post)
+    assert found.name == "Miropilska hromada head" and found.words == "Миропільська громада"
+    items = "Білопільська громада: загинув чоловік.\nКраснопільська громада: поранено жінку."
+    assert claim("Білопільська громада: загинув чоловік.", "", items).name == ""   # a list of items, no heading
