@@ -52,6 +52,7 @@ _NEAR = 90          # a reporting word this close (characters) attributes to a c
 _NEAR_VAGUE = 25    # ... and this close to a country or a vague group ("Ukraine said")
 _BYLINE = 220       # a first or last line this short naming a claimant is the post's byline or signature
 _SIGNATURE = 120    # ... a last line this short, with no digit nor final stop, its signature
+_ITEM = re.compile(r"\s*(?:[-•*–—]\s|\d{1,2}[.)]\s|\w[^:.!?\n]{0,40}:\s)")
 _HEAD = 70          # a claimant this early in a line, then a colon: the line's head ("Генштаб: ...")
 
 
@@ -162,7 +163,10 @@ class Claimants:
             if not gaps:
                 continue
             gap = min(gaps)
-            limit = _NEAR_VAGUE if self._vague(mention) else near
+            limit = near
+            if self._vague(mention):  # a country or a group: the subject right before, or right after ("said Kyiv")
+                after = i < len(cues) and gap == starts[i] - mention.end
+                limit = _NEAR_VAGUE if after else 2
             if limit is None or gap <= limit:
                 out.append((mention, gap))
         return tuple(out)
@@ -253,6 +257,10 @@ class Claimants:
                  lambda: self.byline(document, *source),
                  lambda: _in(self.attributed_before(document, end) or self._for_headline(document, end), document),
                  lambda: _in(self.only(document, end), document)]
+        if _ITEM.match(line) and document.lstrip().find(line.strip()) > 0:  # (the first line is a headline)
+            # an item of a list or digest ("- Bryansk Oblast: ...", "3. ..."): its own words, or the post's author
+            steps = [*steps[:2], lambda: _in(self.attributed(line, near=_NEAR, vague=False), line),
+                     lambda: _in(self.only(line, len(line)), line), steps[3]]
         own = _OWN.search(sentence)
         if own:  # "по нашим данным": the author's own figure
             steps = [lambda: self.byline(document, *source)]

@@ -140,3 +140,16 @@ def test_a_community_heads_post_opening_with_its_community_is_its_heads():
     assert found.name == "Miropilska hromada head" and found.words == "Миропільська громада"
     items = "Білопільська громада: загинув чоловік.\nКраснопільська громада: поранено жінку."
     assert claim("Білопільська громада: загинув чоловік.", "", items).name == ""   # a list of items, no heading
+
+
+def test_a_digests_items_do_not_borrow_each_others_claimants():
+    digest = ("BORDER BRIEF, 3 May\n\n1. Russia's Defence Ministry says 300 Ukrainian troops were killed.\n"
+              "2. A drone hit a car in Lgov, killing a man.\n"
+              "3. Bryansk region: a man was killed near Sevsk, and the FSB blamed saboteurs.")
+    second, third = digest.split("\n")[3:5]
+    assert claim(second, "", digest, span=(digest.index(second), digest.index(second) + len(second))).name == ""
+    assert claim(third, "", digest, span=(digest.index(third), len(digest))).name == \
+        "FSB (Russian Federal Security Service)"
+    first = digest.split("\n")[2]
+    assert claim(first, "", digest, span=(digest.index(first), digest.index(first) + len(first))).name == \
+        "Russian Ministry of Defence"
