@@ -240,18 +240,21 @@ class Claimants:
         return None
 
     def claim(self, sentence: str, paragraph: str = "", document: str = "", *, span: tuple[int, int] | None = None,
-              source: tuple[str, ...] = (), where: tuple[str, ...] = (), on: date | None = None) -> Claim:
+              source: tuple[str, ...] = (), where: tuple[str, ...] = (), on: date | None = None,
+              at: int | None = None) -> Claim:
         """Who claims the figure of ``sentence`` (at ``span`` of ``document``): attributed there, else
         the head of its line, else attributed in its paragraph, else the post's byline or the source
         name, else attributed earlier in the document, else the only body named up to it, else, for a
         post in an authority's own voice, the authority of its region (``where``: the regions of the
-        claim's places). ``on``: the day, for the office holder."""
+        claim's places). ``on``: the day, for the office holder; ``at``: where the figure is in the
+        sentence (a sentence of two claims, "X said ...; Y said ...", gives the figure its own clause's)."""
         document = document or paragraph or sentence
         start, end = span if span is not None else (0, len(document))
         line = document[document.rfind("\n", 0, start) + 1:]
         line = line[:line.find("\n")] if "\n" in line else line
         source = tuple(s for s in source if s)
-        steps = [lambda: _in(self.attributed(sentence), sentence),
+        clause = _clause(sentence, at)
+        steps = [lambda: _in(self.attributed(clause), clause) or _in(self.attributed(sentence), sentence),
                  lambda: _in(self.headed(line), line) if line else None,
                  lambda: _in(self.attributed(paragraph, near=_NEAR, vague=False), paragraph) if paragraph else None,
                  lambda: self.byline(document, *source),
@@ -350,6 +353,18 @@ def _community_head(document: str, *, heading: bool = False) -> Claim | None:
 def _cues(text: str) -> tuple[tuple[int, int], ...]:
     """Where the reporting words of a text are."""
     return tuple(m.span() for m in _REPORTING.finditer(text.lower()))
+
+
+def _clause(sentence: str, at: int | None) -> str:
+    """The clause of ``sentence`` (between semicolons or dashes) holding position ``at``."""
+    if at is None:
+        return sentence
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
+    i = bisect.bisect_right(bounds, at) - 1
+    return sentence[bounds[i]:bounds[i + 1]] if 0 <= i < len(bounds) - 1 else sentence
+
+
+_CLAUSE_BREAK = re.compile(r";\s|\s[—–]\s")
 
 
 def _in(mention: _Mention | None, text: str) -> tuple[_Mention, str] | None:

@@ -153,3 +153,15 @@ def test_a_digests_items_do_not_borrow_each_others_claimants():
     first = digest.split("\n")[2]
     assert claim(first, "", digest, span=(digest.index(first), digest.index(first) + len(first))).name == \
         "Russian Ministry of Defence"
+
+
+def test_a_sentence_of_two_claims_gives_each_figure_its_own_clauses_claimant():
+    s = ("Russia's Defence Ministry said 50 Ukrainian soldiers were killed near Sudzha; one civilian was wounded "
+         "in Kursk, acting governor Alexei Smirnov said.")
+    assert claim(s, at=s.index("50")).name == "Russian Ministry of Defence"
+    assert claim(s, at=s.index("one civilian")).name == "Kursk Oblast governor (Alexei Smirnov)"
+
+
+def test_an_interior_minister_speaks_for_the_ministry():
+    assert claimant_of("Five civilians were wounded, Ukraine's Interior Minister Ihor Klymenko said.") == \
+        "Ukrainian Interior Ministry (Ihor Klymenko)"
