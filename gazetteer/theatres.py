@@ -34,6 +34,18 @@ The default theatre is a file too, ``gazetteer/data/theatres/kursk_border.toml``
     aliases = ["General Staff"]                # literal words
     patterns = ["Генштаб\\w*"]                  # regular expressions
 
+    [[claimants]]
+    name = "Kursk Oblast governor"
+    office = "governor"                        # "the governor said" resolves to it ...
+    regions = ["Kursk", "Курск\\w*"]            # ... in a report naming its region
+    patterns = ["Kursk governor"]
+
+    [[claimants.holders]]                      # who held the office, and when (where sure)
+    name = "Alexei Smirnov"
+    patterns = ["Smirnov", "Смирнов\\w*"]
+    start = "2024-05-15"
+    end = "2024-12-05"
+
     [[city_districts]]                         # a city's districts, placed at the city's point
     city = "Kharkiv"
     city_id = "geonames:706483"                # the city's gazetteer id

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from gazetteer.normalize import is_cyrillic, transliterate
 from gazetteer.theatre import Claimant, Theatre
 from gazetteer.theatres import default_theatre
 from mapper._internal.regex_prefix import compile_with_first_chars
@@ -51,6 +52,7 @@ _NEAR = 90          # a reporting word this close (characters) attributes to a c
 _NEAR_VAGUE = 25    # ... and this close to a country or a vague group ("Ukraine said")
 _BYLINE = 220       # a first or last line this short naming a claimant is the post's byline or signature
 _SIGNATURE = 120    # ... a last line this short, with no digit nor final stop, its signature
+_ITEM = re.compile(r"\s*(?:[-•*–—]\s|\d{1,2}[.)]\s|\w[^:.!?\n]{0,40}:\s)")
 _HEAD = 70          # a claimant this early in a line, then a colon: the line's head ("Генштаб: ...")
 
 
@@ -161,7 +163,10 @@ class Claimants:
             if not gaps:
                 continue
             gap = min(gaps)
-            limit = _NEAR_VAGUE if self._vague(mention) else near
+            limit = near
+            if self._vague(mention):  # a country or a group: the subject right before, or right after ("said Kyiv")
+                after = i < len(cues) and gap == starts[i] - mention.end
+                limit = _NEAR_VAGUE if after else 2
             if limit is None or gap <= limit:
                 out.append((mention, gap))
         return tuple(out)
@@ -235,23 +240,30 @@ class Claimants:
         return None
 
     def claim(self, sentence: str, paragraph: str = "", document: str = "", *, span: tuple[int, int] | None = None,
-              source: tuple[str, ...] = (), where: tuple[str, ...] = (), on: date | None = None) -> Claim:
+              source: tuple[str, ...] = (), where: tuple[str, ...] = (), on: date | None = None,
+              at: int | None = None) -> Claim:
         """Who claims the figure of ``sentence`` (at ``span`` of ``document``): attributed there, else
         the head of its line, else attributed in its paragraph, else the post's byline or the source
         name, else attributed earlier in the document, else the only body named up to it, else, for a
         post in an authority's own voice, the authority of its region (``where``: the regions of the
-        claim's places). ``on``: the day, for the office holder."""
+        claim's places). ``on``: the day, for the office holder; ``at``: where the figure is in the
+        sentence (a sentence of two claims, "X said ...; Y said ...", gives the figure its own clause's)."""
         document = document or paragraph or sentence
         start, end = span if span is not None else (0, len(document))
         line = document[document.rfind("\n", 0, start) + 1:]
         line = line[:line.find("\n")] if "\n" in line else line
         source = tuple(s for s in source if s)
-        steps = [lambda: _in(self.attributed(sentence), sentence),
+        clause = _clause(sentence, at)
+        steps = [lambda: _in(self.attributed(clause), clause) or _in(self.attributed(sentence), sentence),
                  lambda: _in(self.headed(line), line) if line else None,
                  lambda: _in(self.attributed(paragraph, near=_NEAR, vague=False), paragraph) if paragraph else None,
                  lambda: self.byline(document, *source),
                  lambda: _in(self.attributed_before(document, end) or self._for_headline(document, end), document),
                  lambda: _in(self.only(document, end), document)]
+        if _ITEM.match(line) and document.lstrip().find(line.strip()) > 0:  # (the first line is a headline)
+            # an item of a list or digest ("- Bryansk Oblast: ...", "3. ..."): its own words, or the post's author
+            steps = [*steps[:2], lambda: _in(self.attributed(line, near=_NEAR, vague=False), line),
+                     lambda: _in(self.only(line, len(line)), line), steps[3]]
         own = _OWN.search(sentence)
         if own:  # "по нашим данным": the author's own figure
             steps = [lambda: self.byline(document, *source)]
@@ -262,7 +274,9 @@ class Claimants:
                 name = self._name(self._with_holder(mention, text), document, (text, *source), on)
                 if name or level == 0:  # an office of its own sentence we cannot name: no other's claim
                     return Claim(name, text[mention.start:mention.end])
-        if _VOICE["authority"].search(document) and not _VOICE["community"].search(document):
+        if _VOICE["community"].search(document) or _community_head(document, heading=True):
+            return _community_head(document) or Claim()
+        if _VOICE["authority"].search(document):
             index = self._region_of(_AUTHORITIES, (*source, *where, document))
             if index >= 0:
                 return Claim(self._name(_Mention(0, 0, index), document, source, on), "")
@@ -316,10 +330,41 @@ class Claimants:
         return -1
 
 
+_COMMUNITY = tuple(re.compile(a.community_name) for a in _ATTRIBUTION if a.community_name)
+
+
+def _community_head(document: str, *, heading: bool = False) -> Claim | None:
+    """A community head's post (in a community's own voice) opening with its community's name:
+    "Великописарівська громада. ..." -> "Velykopysarivska hromada head". ``heading``: only if the
+    post opens with the name alone, as its heading ("Липецька громада, 12 травня.", not "...: ")."""
+    opening = document.lstrip()[:80]
+    hits = [hit for rx in _COMMUNITY if (hit := rx.match(opening) if heading else rx.search(opening))]
+    if heading:
+        hits = [hit for hit in hits if opening[hit.end():hit.end() + 1] in (".", ",")]
+    if not hits:
+        return None
+    found = min(hits, key=lambda hit: hit.start())
+    name = found.group("name")
+    latin = transliterate(name.lower()).replace("'", "").replace("’", "") + ("a" if is_cyrillic(name) else "")
+    return Claim(f"{latin[:1].upper()}{latin[1:]} hromada head", found.group())
+
+
 @lru_cache(maxsize=4096)
 def _cues(text: str) -> tuple[tuple[int, int], ...]:
     """Where the reporting words of a text are."""
     return tuple(m.span() for m in _REPORTING.finditer(text.lower()))
+
+
+def _clause(sentence: str, at: int | None) -> str:
+    """The clause of ``sentence`` (between semicolons or dashes) holding position ``at``."""
+    if at is None:
+        return sentence
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
+    i = bisect.bisect_right(bounds, at) - 1
+    return sentence[bounds[i]:bounds[i + 1]] if 0 <= i < len(bounds) - 1 else sentence
+
+
+_CLAUSE_BREAK = re.compile(r";\s|\s[—–]\s")
 
 
 def _in(mention: _Mention | None, text: str) -> tuple[_Mention, str] | None:

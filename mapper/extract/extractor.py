@@ -140,7 +140,7 @@ class Extractor:
             actor=actor,
             **self.claimants.claim(sentence_text, paragraph, text, span=(s.start, s.end), on=date.start if date else doc.published,
                                    source=(doc.source_name, getattr(doc, "title", "")),
-                                   where=tuple(x.admin1 for x in locations if x.admin1)).fields(),
+                                   where=tuple(x.admin1 for x in locations if x.admin1), at=figs[0].start).fields(),
             locations=tuple(locations),
             geo_precision=precision,
             location_note=note,

@@ -47,6 +47,10 @@ def test_theatre_changes_resolution(index):
     ("name = 'x'\nbbox = [49, 35, 50, 36]\n[boundaries]\nroads = 'a.geojson'\n", "unknown boundary layer 'roads'"),
     ("name = 'x'\nbbox = [49, 35, 50, 36]\n[boundaries]\nborder = 'missing.geojson'\n", "no such file: missing.geojson"),
     ("name = [\n", "not a theatre TOML file"),
+    ("name = 'x'\nbbox = [49, 35, 50, 36]\n[[claimants]]\nname = 'G'\npatterns = ['G']\n[[claimants.holders]]\n"
+     "name = 'P'\nstart = 'May 2024'\n", "start and end must be dates"),
+    ("name = 'x'\nbbox = [49, 35, 50, 36]\n[[claimants]]\nname = 'G'\npatterns = ['G']\n[[claimants.holders]]\n"
+     "name = 'P'\npatterns = ['(?P<x>P)']\n", "must not match empty text or name groups"),
 ])
 def test_bad_theatre_files_name_the_file_and_the_reason(tmp_path, body, reason):
     path = tmp_path / "bad.toml"
@@ -67,3 +71,15 @@ def test_theatre_boundary_may_be_a_users_file(tmp_path):
     theatre = load_theatre(path)
     layers = dict(base_layers(theatre))
     assert list(layers) == ["Districts"]
+
+
+def test_claimant_offices_regions_and_holders_are_read(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text("name = 'x'\nbbox = [49, 35, 50, 36]\n[[claimants]]\nname = 'Test governor'\noffice = 'governor'\n"
+                    "regions = ['Testovo']\npatterns = ['Test governor']\n[[claimants.holders]]\nname = 'A'\n"
+                    "patterns = ['Ann']\nend = '2024-05-15'\n[[claimants.holders]]\nname = 'B'\nstart = '2024-05-15'\n",
+                    encoding="utf-8")
+    [claimant] = load_theatre(path).claimants
+    assert claimant.office == "governor" and claimant.regions == ("Testovo",) and not claimant.needs_verb
+    assert [(h.name, h.patterns, h.start, h.end) for h in claimant.holders] == [
+        ("A", ("Ann",), "", "2024-05-15"), ("B", (), "2024-05-15", "")]

@@ -135,6 +135,7 @@ ATTRIBUTION = Attribution(
                          r"services are working|information (?:is being|about .{0,40}? is being) clarified|stay in shelters)"),
            "community": r"(?i:our (?:community|hromada|village)|dear (?:residents|fellow villagers))"},
     own=r"(?i:according to our (?:data|sources|information)|our (?:sources|data) (?:say|said|report))",
+    community_name=r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:community|hromada)\b",
 )
 
 DATES = Dates(

@@ -228,6 +228,9 @@ class Attribution:
     voice: dict[str, str] = field(default_factory=dict)
     # The author's own sources ("по нашим данным", "according to our sources"): the post's author claims it.
     own: str = ""
+    # A community named where its head's post opens ("Великописарівська громада."): group ``name``, the
+    # name as written in Latin script, or the stem of its Cyrillic adjective (named as "<stem>a hromada").
+    community_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -132,3 +132,36 @@ def test_the_extractor_fills_claimed_by_and_claim_words(index):
     [event] = Extractor(Gazetteer(index)).extract(doc)[0]
     assert event.claimed_by == "Kursk Oblast governor (Alexei Smirnov)"
     assert event.claim_words == "governor Alexei Smirnov"
+
+
+def test_a_community_heads_post_opening_with_its_community_is_its_heads():
+    post = "Миропільська громада, 3 березня.\n\nУ Миропіллі поранено двох чоловіків. Просимо не виїжджати до кордону."
+    found = claim("У Миропіллі поранено двох чоловіків.", "", post)
+    assert found.name == "Miropilska hromada head" and found.words == "Миропільська громада"
+    items = "Білопільська громада: загинув чоловік.\nКраснопільська громада: поранено жінку."
+    assert claim("Білопільська громада: загинув чоловік.", "", items).name == ""   # a list of items, no heading
+
+
+def test_a_digests_items_do_not_borrow_each_others_claimants():
+    digest = ("BORDER BRIEF, 3 May\n\n1. Russia's Defence Ministry says 300 Ukrainian troops were killed.\n"
+              "2. A drone hit a car in Lgov, killing a man.\n"
+              "3. Bryansk region: a man was killed near Sevsk, and the FSB blamed saboteurs.")
+    second, third = digest.split("\n")[3:5]
+    assert claim(second, "", digest, span=(digest.index(second), digest.index(second) + len(second))).name == ""
+    assert claim(third, "", digest, span=(digest.index(third), len(digest))).name == \
+        "FSB (Russian Federal Security Service)"
+    first = digest.split("\n")[2]
+    assert claim(first, "", digest, span=(digest.index(first), digest.index(first) + len(first))).name == \
+        "Russian Ministry of Defence"
+
+
+def test_a_sentence_of_two_claims_gives_each_figure_its_own_clauses_claimant():
+    s = ("Russia's Defence Ministry said 50 Ukrainian soldiers were killed near Sudzha; one civilian was wounded "
+         "in Kursk, acting governor Alexei Smirnov said.")
+    assert claim(s, at=s.index("50")).name == "Russian Ministry of Defence"
+    assert claim(s, at=s.index("one civilian")).name == "Kursk Oblast governor (Alexei Smirnov)"
+
+
+def test_an_interior_minister_speaks_for_the_ministry():
+    assert claimant_of("Five civilians were wounded, Ukraine's Interior Minister Ihor Klymenko said.") == \
+        "Ukrainian Interior Ministry (Ihor Klymenko)"
