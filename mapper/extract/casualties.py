@@ -1,7 +1,7 @@
 """Casualty figures in a sentence: how many were killed, wounded, missing or captured.
 
 Figures follow UCDP's low/best/high: an exact number gives low = best = high; a range gives
-its ends and the midpoint (rounded down) as best; a qualified number ("at least 30") keeps the
+its ends and, as ACLED codes it, the low end as best ("8-12 wounded" is 8 wounded); a qualified number ("at least 30") keeps the
 number for all three and records the qualifier for the caller (no bounds are invented).
 Plural words take ACLED's values ("dozens" = 12, "hundreds" = 100, see :mod:`mapper.extract.numbers`).
 English, Russian and Ukrainian; a figure never crosses a sentence or clause boundary.
@@ -11,7 +11,7 @@ English, Russian and Ukrainian; a figure never crosses a sentence or clause boun
     ('killed_or_wounded', (30, 30, 30), True, 'Approximately', 'North Korean soldiers')
     >>> found = find_figures("3 killed and 8-12 wounded; 12 drones shot down")
     >>> [(f.category, f.low, f.best, f.high, f.text) for f in found]
-    [('killed', 3, 3, 3, '3 killed'), ('wounded', 8, 10, 12, '8-12 wounded')]
+    [('killed', 3, 3, 3, '3 killed'), ('wounded', 8, 8, 12, '8-12 wounded')]
 """
 
 from __future__ import annotations
@@ -379,6 +379,6 @@ def _figures_in(text: str) -> list[Figure]:
         start, end = min(q.qstart, kw.start), max(q.qend, kw.end, subject_end)
         if kw.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):
             continue
-        figures.append(Figure(kw.category, q.low, (q.low + q.high) // 2, q.high, q.approximate, q.qualifier,
+        figures.append(Figure(kw.category, q.low, q.low, q.high, q.approximate, q.qualifier,
                               text[start:end], start, end, subject))
     return figures
