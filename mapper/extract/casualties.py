@@ -59,6 +59,7 @@ _KEYWORD_STARTS = prefix_forms(KEYWORD_PATTERN, re.I, size=4)  # a word not star
 _TAKES_OBJECT = (Syntax.ACTIVE_VERB, Syntax.EITHER_SIDE)
 #: Members read on every figure (a local name is read ten times faster than an Enum member).
 _NOUN, _PARTICIPLE, _NAMED_OBJECT = Syntax.NOUN, Syntax.PARTICIPLE, Syntax.NAMED_OBJECT
+_OBJECTS = (Syntax.NAMED_OBJECT, Syntax.PERSON_OBJECT)  # verbs whose number stands only after them
 _AFTER_FROM = RangeWord.AFTER_FROM
 #: (category, syntax) of each keyword group, by group name.
 _GROUP_KINDS = {f"k{i}": (casualty.value, syntax) for i, (casualty, syntax, _) in enumerate(KEYWORDS)}
@@ -146,6 +147,14 @@ _YEAR_NEXT_RE = re.compile(rf"\s*(?:[,;:.!?)]|$|{_alt('year_after')})", re.I)
 _OF_RE = re.compile(r"\s+of\s+", re.I)
 _TOTAL_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('total_before')})\s+$", re.I)
 _NONPERSON_RE = AnchoredPattern(rf"(?<![\w-])(?:{_alt('not_people')})(?!\w)", re.I)
+_PEOPLE_RE = re.compile(rf"(?<![\w-])(?:{_alt('people')})(?![\w-])", re.I)  # tried on a subject only
+#: "lost over the day 230 soldiers", "потеряли «до 400 военнослужащих»": words or a quote between an
+#: object verb and its number, taken only when the object is a word for people.
+_OBJECT_GAP_RE = re.compile(r"(?:\s+[^\s\d.;:!?«»\"“”()]+){0,4}\s*[«\"“]?\s*", re.I)
+#: "aged 9 and 12": a number joined to one that is no head count is none either.
+_LIST_JOINS = "|".join(words(lang.places.list_joins for lang in LANGUAGES))
+_LIST_JOIN_RE = re.compile(rf"\s*,\s*|\s+(?:{_LIST_JOINS})\s+", re.I)
+_NOT_COUNT_PREV_RE = TailPattern(rf"(?<!\w)(?:{_alt('before_not_count')})", r"\s*$", re.I)
 _EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
 
 # --- what may stand between a number and its casualty word ------------------------------------
@@ -304,6 +313,13 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     return text[noun_phrase[0].start():noun_phrase[-1].end()].rstrip(".,")
 
 
+def _names_people(subject: str) -> bool:
+    """Whether ``subject`` holds a word for people with no word for things before it ("40 военнослужащих
+    противника", "6 одиниць особового складу"; not "3 танка")."""
+    m = _PEOPLE_RE.search(subject)
+    return m is not None and not _NONPERSON_RE.search(subject[:m.start()])
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     lo = max((m.end() for m in _BOUNDARY_RE.finditer(text, 0, start)), default=0)
     hi = next((m.start() for m in _BOUNDARY_RE.finditer(text, end)), len(text))
@@ -340,7 +356,14 @@ def _figures_in(text: str) -> list[Figure]:
     if not nums:
         return []
     qs = _quantities(text, nums)
-    live = [q for q in qs if not _excluded(text, q)]
+    live, prev_out = [], None
+    for q in qs:
+        if _excluded(text, q) or (prev_out is not None and _LIST_JOIN_RE.fullmatch(text, prev_out.end, q.start)
+                                  and _NOT_COUNT_PREV_RE.search(text, max(0, prev_out.qstart - 30), prev_out.qstart)):
+            prev_out = q
+        else:
+            live.append(q)
+            prev_out = None
     heads = [q.start for q in live if not q.total]
     starts, ends = [kw.start for kw in keywords], [kw.end for kw in keywords]  # in order, never overlapping
     # 1. numbers written after a casualty word ("killed 12", "casualties: 30")
@@ -350,10 +373,23 @@ def _figures_in(text: str) -> list[Figure]:
         k = bisect_right(ends, q.qstart) - 1  # the last keyword before the number
         if k < 0 or not _clear(text, keywords[k].end, q.qstart, heads):
             continue
-        found = _backward(text, keywords[k], q)
+        kw = keywords[k]
+        found = _backward(text, kw, q)
+        if found is None and kw.syntax in _OBJECTS and _OBJECT_GAP_RE.fullmatch(text, kw.end, q.qstart):
+            found, needs_people = q, True
+        else:
+            needs_people = kw.syntax is Syntax.PERSON_OBJECT
         if found:
             objected.add(k)
-            pairs[n] = (found, keywords[k], *_subject_after(text, found.qend))
+            subject, subject_end = _subject_after(text, found.qend)
+            if needs_people and not _names_people(subject):
+                continue
+            if kw.category == "killed_or_wounded" and k + 1 < len(keywords) and (
+                    nxt := keywords[k + 1]).syntax not in _OBJECTS and _clear(text, found.qend, nxt.start, heads) and (
+                    _forward(text, found, nxt) is not None):  # "lost 52 men killed": the word after tells
+                kw, subject_end = nxt, max(subject_end, nxt.end)
+                subject = _forward(text, found, nxt) or subject
+            pairs[n] = (found, kw, subject, subject_end)
     # 2. numbers written before one ("30 soldiers were killed"), unless that word took an object
     for n, q in enumerate(live):
         if n in pairs:
@@ -362,7 +398,7 @@ def _figures_in(text: str) -> list[Figure]:
         if k == len(keywords):
             continue
         kw = keywords[k]
-        if kw.syntax is _NAMED_OBJECT or (k in objected and kw.syntax in _TAKES_OBJECT) or not _clear(
+        if kw.syntax in _OBJECTS or (k in objected and kw.syntax in _TAKES_OBJECT) or not _clear(
                 text, q.qend, kw.start, heads):
             continue
         subject = _forward(text, q, kw)
@@ -373,7 +409,7 @@ def _figures_in(text: str) -> list[Figure]:
     figures = []
     for n in sorted(pairs):
         q, kw, subject, subject_end = pairs[n]
-        if (subject and _NONPERSON_RE.search(subject)) or (
+        if (subject and _NONPERSON_RE.search(subject) and not _names_people(subject)) or (
                 kw.syntax is _NAMED_OBJECT and set(subject.lower().split()) <= _DETERMINERS):
             continue
         start, end = min(q.qstart, kw.start), max(q.qend, kw.end, subject_end)

@@ -34,7 +34,8 @@ _SLOTS = [(Casualty.CASUALTIES, Syntax.ACTIVE_VERB), (Casualty.CASUALTIES, Synta
           (Casualty.KILLED, Syntax.PARTICIPLE), (Casualty.KILLED, Syntax.ACTIVE_VERB), (Casualty.KILLED, Syntax.NOUN),
           (Casualty.KILLED, Syntax.EITHER_SIDE), (Casualty.WOUNDED, Syntax.ACTIVE_VERB),
           (Casualty.WOUNDED, Syntax.PARTICIPLE), (Casualty.WOUNDED, Syntax.EITHER_SIDE),
-          (Casualty.WOUNDED, Syntax.NOUN), (Casualty.CASUALTIES, Syntax.NAMED_OBJECT)]
+          (Casualty.WOUNDED, Syntax.NOUN), (Casualty.CASUALTIES, Syntax.NAMED_OBJECT),
+          (Casualty.KILLED, Syntax.PERSON_OBJECT), (Casualty.CASUALTIES, Syntax.PERSON_OBJECT)]
 #: (what it counts, where its number stands, pattern): one group per slot, every language's words in it.
 KEYWORDS: list[tuple[Casualty, Syntax, str]] = [
     (casualty, syntax, pattern) for casualty, syntax in _SLOTS

@@ -96,6 +96,9 @@ CASUALTIES = Casualties(
                 r"|firefights?|battles?|raids?|sorties|offensives?|attempts?|operations?|times|days?|hours?|weeks?"
                 r"|months?|years?"),
     exchange=r"exchang|swap|releas|freed|repatriat|returned\s+home",
+    people=(r"soldiers?|servicem[ae]n|servicewom[ae]n|service\s+members?|troops|personnel|men|fighters?|militants?"
+            r"|mercenaries|mercenary|saboteurs?|infantrym[ae]n|paratroopers?|marines?|officers?|conscripts?"
+            r"|people|civilians?|attackers?|occupiers?|invaders?"),
     to=r"to",
     perfect=r"has|have|had",
     fillers=(r"a\s+further|another|an\s+additional|additional|a\s+total\s+of|in\s+total|also|reportedly|allegedly"

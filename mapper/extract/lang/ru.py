@@ -72,13 +72,17 @@ CASUALTIES = Casualties(
                         rf"(?:{_CAPTURE_VERB})\s+(?:в|у)\s+(?:плен|полон)"
                         rf"|(?:в|у)\s+(?:плен|полон)\s+(?:{_CAPTURE_VERB})"
                         r"|в\s+плену|пленили"),
-        CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"погибш(?:их|ие|ими)|убитых"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"погибш(?:их|ие|ими|ий|ая)|убит(?:ых|ыми|ые|ый)|трупов"
+                                                     r"|тел|[«\"“]?двухсот(?:ых|ые|ыми|ый)"),
         CasualtyKeyword(Casualty.KILLED, Syntax.EITHER_SIDE,
                         r"убит[ыоа]?|убили|погиб(?:ли|ло|ла)?|ликвидирован[оы]?|ликвидировали"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.EITHER_SIDE, rf"получил[аио]?\s+{_WOUND_NOUN}"),
-        CasualtyKeyword(Casualty.WOUNDED, Syntax.NOUN, r"раненых|раненые|ранения|пострадавших"),
+        CasualtyKeyword(Casualty.WOUNDED, Syntax.NOUN, r"раненых|раненые|раненый|раненая|ранения|пострадавших"
+                                                      r"|[«\"“]?тр[её]хсот(?:ых|ые|ыми|ый)"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.EITHER_SIDE, r"ранен[ыоа]?|ранили|пострадал[иоа]"),
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.NAMED_OBJECT, r"потерял[аио]?|потеряли"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"уничтожен[оы]?|уничтожил[аи]?|уничтожено"),
+        CasualtyKeyword(Casualty.CASUALTIES, Syntax.PERSON_OBJECT, r"нейтрализован[оы]?|нейтрализовали"),
     ),
     qualifiers=(
         *(Qualifier(p, Sense.AT_LEAST) for p in ("не менее", "не меньше", "по меньшей мере", "как минимум", "минимум")),
@@ -106,6 +110,9 @@ CASUALTIES = Casualties(
                 r"|город(?:а|ов|ам)?|позиц\w*|атак\w*|штурм\w*|удар\w*|обстрел\w*|боестолкновени\w*"
                 r"|столкновени\w*|направлени\w*"),
     exchange=r"обмен|освобо|верну",
+    people=(r"военнослужащ\w*|военн(?:ых|ые|ыми|ый|ого)|человек|солдат\w*|бойц\w*|бо[её]в\w*|боевик\w*"
+            r"|диверсант\w*|наемник\w*|наёмник\w*|оккупант\w*|штурмовик\w*|пехотинц\w*|десантник\w*"
+            r"|офицер\w*|мобилизованн\w*|л/с|личного\s+состава|единиц\w*\s+личного\s+состава"),
     to=r"до",
     fillers=r"ещё|еще|также|всего|в\s+общей\s+сложности|уже",
     amount=r"составил[аио]?|составляют|составляет|достигл[аио]|достигает",

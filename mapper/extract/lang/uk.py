@@ -69,14 +69,18 @@ CASUALTIES = Casualties(
                         rf"(?:{_CAPTURE_VERB})\s+(?:в|у)\s+(?:плен|полон)"
                         rf"|(?:в|у)\s+(?:плен|полон)\s+(?:{_CAPTURE_VERB})"
                         r"|у\s+полоні|полонили|полонен[іо]"),
-        CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"загибл(?:их|ими|і)|вбитих"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"загибл(?:их|ими|і|ий|а)|(?:у|в)бит(?:их|ими|і|ий)|трупів"
+                                                     r"|тіл|[«\"“]?двохсот(?:их|і|ими|ий)"),
         CasualtyKeyword(Casualty.KILLED, Syntax.EITHER_SIDE,
                         r"загинул[иоа]|загинув|вбит[оіа]|вбили|ліквідован[оі]|ліквідували"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.EITHER_SIDE, r"(?:отримал[аио]?|отримав|зазнал[аио]?|зазнав)\s+"
                                                               r"(?:ранени[яей]|поранення|поранень|травм[ыи])"),
-        CasualtyKeyword(Casualty.WOUNDED, Syntax.NOUN, r"поранених|поранення|поранень|постраждалих"),
+        CasualtyKeyword(Casualty.WOUNDED, Syntax.NOUN, r"поранених|пораненими|поранений|поранена|поранення"
+                                                      r"|поранень|постраждалих|[«\"“]?трьохсот(?:их|і|ими|ий)"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.EITHER_SIDE, r"поранен[іоа]|поранили|травмован[іоа]|постраждал[иоа]"),
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.NAMED_OBJECT, r"втратил[аио]?|втратили|втратив"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"знищен[оі]?|знищили|знищив|знищила"),
+        CasualtyKeyword(Casualty.CASUALTIES, Syntax.PERSON_OBJECT, r"знешкоджен[оі]?|знешкодили|нейтралізован[оі]?"),
     ),
     qualifiers=(
         *(Qualifier(p, Sense.AT_LEAST) for p in ("не менше", "щонайменше", "принаймні", "як мінімум", "мінімум")),
@@ -105,6 +109,9 @@ CASUALTIES = Casualties(
                 r"|рсзв|зрк|катер\w*|корабл\w*|човн\w*|одиниц\w*|населенн?\w*|сел[ао]?|сіл|селищ\w*|міст[аоі]?"
                 r"|позиц\w*|атак\w*|штурм\w*|удар\w*|обстріл\w*|боєзіткнен\w*|зіткнен\w*|напрям\w*|будин\w*"),
     exchange=r"обмін|звільн|поверну",
+    people=(r"військовослужбовц\w*|військов(?:их|і|ими|ий|ого)|осіб|особи|особа|людей|солдат\w*|бійц\w*|бойовик\w*"
+            r"|диверсант\w*|найманц\w*|окупант\w*|рашист\w*|штурмовик\w*|піхотинц\w*|десантник\w*|офіцер\w*"
+            r"|мобілізован\w*|о/с|особового\s+складу|одиниц\w*\s+особового\s+складу"),
     fillers=r"ще|також|усього|загалом|вже",
     amount=r"склал[аио]?|складають|становлять|становить|сягнул[аио]|досягл[аио]|сягає|досягає",
     amount_to=r"до",
