@@ -166,10 +166,13 @@ _COLON_GAP_RE = re.compile(r"\s*[:=–—-]\s*")
 _AMOUNT = rf"{_INCREASE}|{_alt('amount')}|[:=–—-]"
 _NOUN_GAP_RE = re.compile(rf"\s*[:=–—-]?\s*|\s+(?:{_alt('of')})\s+"
                           rf"|(?:\s+[^\s\d]+){{0,6}}?\s+(?:(?:{_alt('amount_lead')})\s+)?(?:{_AMOUNT})"
-                          rf"(?:\s+(?:{_alt('amount_to')}))?\s*", re.I)
+                          rf"(?:\s+(?:{_alt('amount_to')}))?\s*"  # "the death toll from the strike on X rose to"
+                          rf"|(?:\s+[^\s\d]+){{0,12}}?\s+(?:(?:{_alt('perfect')})\s+)?(?:{_INCREASE})\s+(?:{_alt('to')})\s*",
+                          re.I)
+_PART_OF_RE = re.compile(rf"\s+(?:{_alt('part_of')})\s+", re.I)
 _GAP_PUNCT_RE = re.compile(r"[:()\[\]\"“”«»]")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
-_SPACED_WORD_RE = re.compile(rf"\s+({_WORD_RE.pattern})")  # a word after spaces: the word is group 1
+_SPACED_WORD_RE = re.compile(rf"[^\S\n]+({_WORD_RE.pattern})")  # never across a line break  # a word after spaces: the word is group 1
 _AUX = frozenset(words(w.auxiliaries for w in _WORDS))
 _BREAKERS = frozenset(words(w.breakers for w in _WORDS))
 _DETERMINERS = frozenset(words(w.determiners for w in _WORDS))
@@ -269,7 +272,8 @@ def _subject_after(text: str, pos: int) -> tuple[str, int]:
         if low == "of" and not n:
             at = m.end()
             continue
-        if low in _SUBJECT_STOP or (starts_as(word, 0, _KEYWORD_STARTS) and _KEYWORD_RE.fullmatch(word)):
+        if low in _SUBJECT_STOP or (starts_as(word, 0, _KEYWORD_STARTS) and _KEYWORD_RE.fullmatch(word)) or (
+                n and text[at - 1] == "." and word[0].isupper()):  # "... two fighters. Neither ..."
             break
         if not n:
             first = m.start(1)
@@ -283,8 +287,8 @@ def _subject_after(text: str, pos: int) -> tuple[str, int]:
 
 def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     """The subject (maybe "") if ``q`` is the subject of ``kw`` ("30 soldiers are believed to have been killed")."""
-    if _GAP_PUNCT_RE.search(text, q.qend, kw.start):
-        return None
+    if _GAP_PUNCT_RE.search(text, q.qend, kw.start) or _PART_OF_RE.fullmatch(text, q.qend, kw.start):
+        return None  # "six of the injured": part of a count given before
     words = list(_WORD_RE.finditer(text, q.qend, kw.start))
     noun = kw.syntax is _NOUN
     if noun and (len(words) > 3 or "," in text[q.qend:kw.start]):

@@ -176,6 +176,7 @@ class Casualties:
     year_after: str = ""           # year abbreviations after a year
     total_before: str = ""         # "of the 100"
     not_people: str = ""           # subjects that are no people (tanks, villages)
+    part_of: str = ""              # "of the" in "six of the injured": a part of a count already given
     people: str = ""               # nouns that are people (soldiers, personnel): an object a PERSON_OBJECT verb needs
     exchange: str = ""             # stems of a prisoner exchange
     auxiliaries: tuple[str, ...] = ()
