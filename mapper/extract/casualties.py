@@ -1,8 +1,8 @@
 """Casualty figures in a sentence: how many were killed, wounded, missing or captured.
 
 Figures follow UCDP's low/best/high: an exact number gives low = best = high; a range gives
-its ends and, as ACLED codes it, the low end as best ("8-12 wounded" is 8 wounded); a qualified number ("at least 30") keeps the
-number for all three and records the qualifier for the caller (no bounds are invented).
+its ends and, as ACLED codes it, the low end as best ("8-12 wounded" is 8 wounded); a qualified
+number ("at least 30") keeps the number for all three and records the qualifier for the caller (no bounds are invented).
 Plural words take ACLED's values ("dozens" = 12, "hundreds" = 100, see :mod:`mapper.extract.numbers`).
 English, Russian and Ukrainian; a figure never crosses a sentence or clause boundary.
 
@@ -24,7 +24,8 @@ from typing import NamedTuple
 from mapper.model.events import CATEGORIES, MAX_FIGURE
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.lang.schema import RangeLead, RangeWord, Syntax
-from mapper.extract.casualty_stems import KEYWORD_ENDS, KEYWORD_PATTERN, KEYWORDS, may_have_keyword as _may_have_keyword
+from mapper.extract.casualty_stems import (KEYWORD_ENDS, KEYWORD_PATTERN, KEYWORDS, NONPERSON_RE as _NONPERSON_RE,
+                                           may_have_keyword as _may_have_keyword, names_people)
 from mapper.extract.numbers import NumberMatch, find_numbers
 from mapper._internal.regex_prefix import (AnchoredPattern, compile_with_first_chars, first_chars, prefix_forms,
                                            starts_as, with_first_chars)
@@ -146,14 +147,13 @@ _YEAR_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('year_before')}|{_MO
 _YEAR_NEXT_RE = re.compile(rf"\s*(?:[,;:.!?)]|$|{_alt('year_after')})", re.I)
 _OF_RE = re.compile(r"\s+of\s+", re.I)
 _TOTAL_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('total_before')})\s+$", re.I)
-_NONPERSON_RE = AnchoredPattern(rf"(?<![\w-])(?:{_alt('not_people')})(?!\w)", re.I)
-_PEOPLE_RE = re.compile(rf"(?<![\w-])(?:{_alt('people')})(?![\w-])", re.I)  # tried on a subject only
 #: "lost over the day 230 soldiers", "потеряли «до 400 военнослужащих»": words or a quote between an
 #: object verb and its number, taken only when the object is a word for people.
 _OBJECT_GAP_RE = re.compile(r"(?:\s+[^\s\d.;:!?«»\"“”()]+){0,4}\s*[«\"“]?\s*", re.I)
 #: "aged 9 and 12": a number joined to one that is no head count is none either.
 _LIST_JOINS = "|".join(words(lang.places.list_joins for lang in LANGUAGES))
 _LIST_JOIN_RE = re.compile(rf"\s*,\s*|\s+(?:{_LIST_JOINS})\s+", re.I)
+_LIST_NEXT = frozenset(words(w.auxiliaries for w in _WORDS)) | set(_LIST_JOINS.split("|"))
 _NOT_COUNT_PREV_RE = TailPattern(rf"(?<!\w)(?:{_alt('before_not_count')})", r"\s*$", re.I)
 _EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
 
@@ -167,12 +167,12 @@ _AMOUNT = rf"{_INCREASE}|{_alt('amount')}|[:=–—-]"
 _NOUN_GAP_RE = re.compile(rf"\s*[:=–—-]?\s*|\s+(?:{_alt('of')})\s+"
                           rf"|(?:\s+[^\s\d]+){{0,6}}?\s+(?:(?:{_alt('amount_lead')})\s+)?(?:{_AMOUNT})"
                           rf"(?:\s+(?:{_alt('amount_to')}))?\s*"  # "the death toll from the strike on X rose to"
-                          rf"|(?:\s+[^\s\d]+){{0,12}}?\s+(?:(?:{_alt('perfect')})\s+)?(?:{_INCREASE})\s+(?:{_alt('to')})\s*",
-                          re.I)
+                          rf"|(?:\s+[^\s\d]+){{0,12}}?\s+(?:(?:{_alt('perfect')})\s+)?(?:{_INCREASE})"
+                          rf"\s+(?:{_alt('to')})\s*", re.I)
 _PART_OF_RE = re.compile(rf"\s+(?:{_alt('part_of')})\s+", re.I)
 _GAP_PUNCT_RE = re.compile(r"[:()\[\]\"“”«»]")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
-_SPACED_WORD_RE = re.compile(rf"[^\S\n]+({_WORD_RE.pattern})")  # never across a line break  # a word after spaces: the word is group 1
+_SPACED_WORD_RE = re.compile(rf"[^\S\n]+({_WORD_RE.pattern})")  # a word after spaces (group 1), on the same line
 _AUX = frozenset(words(w.auxiliaries for w in _WORDS))
 _BREAKERS = frozenset(words(w.breakers for w in _WORDS))
 _DETERMINERS = frozenset(words(w.determiners for w in _WORDS))
@@ -317,13 +317,6 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     return text[noun_phrase[0].start():noun_phrase[-1].end()].rstrip(".,")
 
 
-def _names_people(subject: str) -> bool:
-    """Whether ``subject`` holds a word for people with no word for things before it ("40 военнослужащих
-    противника", "6 одиниць особового складу"; not "3 танка")."""
-    m = _PEOPLE_RE.search(subject)
-    return m is not None and not _NONPERSON_RE.search(subject[:m.start()])
-
-
 def _sentence(text: str, start: int, end: int) -> str:
     lo = max((m.end() for m in _BOUNDARY_RE.finditer(text, 0, start)), default=0)
     hi = next((m.start() for m in _BOUNDARY_RE.finditer(text, end)), len(text))
@@ -360,14 +353,16 @@ def _figures_in(text: str) -> list[Figure]:
     if not nums:
         return []
     qs = _quantities(text, nums)
-    live, prev_out = [], None
+    live, listed = [], None  # listed: the last number of a list after "aged" ("aged 9, 12 and 14")
     for q in qs:
-        if _excluded(text, q) or (prev_out is not None and _LIST_JOIN_RE.fullmatch(text, prev_out.end, q.start)
-                                  and _NOT_COUNT_PREV_RE.search(text, max(0, prev_out.qstart - 30), prev_out.qstart)):
-            prev_out = q
+        if listed and _LIST_JOIN_RE.fullmatch(text, listed.end, q.start) and (
+                (w := _SPACED_WORD_RE.match(text, q.end)) is None or w[1].lower() in _LIST_NEXT):
+            listed = q  # "aged 47 and 62 were hurt", not "aged 60 and two children"
+        elif _excluded(text, q):
+            listed = q if _NOT_COUNT_PREV_RE.search(text, max(0, q.qstart - 30), q.qstart) else None
         else:
             live.append(q)
-            prev_out = None
+            listed = None
     heads = [q.start for q in live if not q.total]
     starts, ends = [kw.start for kw in keywords], [kw.end for kw in keywords]  # in order, never overlapping
     # 1. numbers written after a casualty word ("killed 12", "casualties: 30")
@@ -386,7 +381,7 @@ def _figures_in(text: str) -> list[Figure]:
         if found:
             objected.add(k)
             subject, subject_end = _subject_after(text, found.qend)
-            if needs_people and not _names_people(subject):
+            if needs_people and not names_people(subject):
                 continue
             if kw.category == "killed_or_wounded" and k + 1 < len(keywords) and (
                     nxt := keywords[k + 1]).syntax not in _OBJECTS and _clear(text, found.qend, nxt.start, heads) and (
@@ -413,7 +408,7 @@ def _figures_in(text: str) -> list[Figure]:
     figures = []
     for n in sorted(pairs):
         q, kw, subject, subject_end = pairs[n]
-        if (subject and _NONPERSON_RE.search(subject) and not _names_people(subject)) or (
+        if (subject and _NONPERSON_RE.search(subject) and not names_people(subject)) or (
                 kw.syntax is _NAMED_OBJECT and set(subject.lower().split()) <= _DETERMINERS):
             continue
         start, end = min(q.qstart, kw.start), max(q.qend, kw.end, subject_end)

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 from gazetteer.automaton import word_automaton
-from mapper._internal.regex_prefix import required_strings
+from mapper._internal.regex_prefix import AnchoredPattern, required_strings
 from mapper.extract.lang import LANGUAGES, alternation
 from mapper.extract.lang.schema import Casualty, Syntax
 
-__all__ = ["may_have_keyword", "stem_spans", "KEYWORDS", "KEYWORD_ENDS", "KEYWORD_PATTERN", "KEYWORD_STEMS"]
+__all__ = ["may_have_keyword", "stem_spans", "names_people", "KEYWORDS", "KEYWORD_ENDS", "KEYWORD_PATTERN",
+           "KEYWORD_STEMS", "NONPERSON_RE"]
 
 #: The order in which keyword groups are tried where several match at one place: phrases that hold
 #: another keyword ("killed or wounded", "killed in action", "убитых и раненых") come before it.
@@ -70,3 +73,19 @@ def stem_spans(lowered: str) -> list[tuple[int, int]]:
     [(9, 15)]
     """
     return [(last - len(stem) + 1, last + 1) for last, stem in _stem_automaton().iter(lowered)]
+
+
+#: Words for things that suffer no casualties (tanks, villages), and words for people, in every language.
+NONPERSON_RE = AnchoredPattern(rf"(?<![\w-])(?:{alternation(lang.casualties.not_people for lang in LANGUAGES)})(?!\w)",
+                               re.I)
+_PEOPLE_RE = re.compile(rf"(?<![\w-])(?:{alternation(lang.casualties.people for lang in LANGUAGES)})(?![\w-])", re.I)
+
+
+def names_people(subject: str) -> bool:
+    """Whether the words after a number hold a word for people with no word for things before it.
+
+    >>> names_people("военнослужащих противника"), names_people("одиниць особового складу"), names_people("танка")
+    (True, True, False)
+    """
+    m = _PEOPLE_RE.search(subject)
+    return m is not None and not NONPERSON_RE.search(subject[:m.start()])

@@ -99,7 +99,8 @@ CASUALTIES = Casualties(
                 r"|radars?|trucks?|cars?|boats?|ships?|vessels?|equipment|hardware|weapons?|pieces|units|depots?"
                 r"|warehouses?|bridges?|buildings?|houses?|homes?|apartments?|villages?|towns?|settlements?|localities"
                 r"|locality|cities|city|hamlets?|positions?|districts?|regions?|areas?|directions?|sectors?|targets?"
-                r"|facilities|platoons?|compan(?:y|ies)|battalions?|brigades?|regiments?|squads?|detachments?|km|miles?|attacks?|assaults?|strikes?|airstrikes?|shellings?|clashes|engagements?"
+                r"|facilities|platoons?|compan(?:y|ies)|battalions?|brigades?|regiments?|squads?|detachments?"
+                r"|km|miles?|attacks?|assaults?|strikes?|airstrikes?|shellings?|clashes|engagements?"
                 r"|firefights?|battles?|raids?|sorties|offensives?|attempts?|operations?|times|days?|hours?|weeks?"
                 r"|months?|years?"),
     exchange=r"exchang|swap|releas|freed|repatriat|returned\s+home",

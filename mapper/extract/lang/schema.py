@@ -41,7 +41,7 @@ class Syntax(Enum):
     PARTICIPLE = "participle"          # before it, or after ":" / "-": "30 dead", "dead: 30"
     NOUN = "noun"                      # just before it, or after "of", ":", "rose to": "casualties rose to 30"
     EITHER_SIDE = "either side"        # a verb or participle of a language with free word order: "убиты 3"
-    PERSON_OBJECT = "person object"    # after it, and only when the object is a word for people: "уничтожено 40 военных"
+    PERSON_OBJECT = "person object"    # after it, only when the object is a word for people: "уничтожено 40 военных"
 
 
 class Sense(Enum):
