@@ -161,10 +161,10 @@ _EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
 _BOUNDARY_RE = compile_with_first_chars(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)"
                           r"(?<!\bMaj)(?<!\bSgt)(?<!\bNo)(?<!\bapprox)[.!?…](?=[\"”»’]?(?:\s|$))|[;\n]")
 _FILLERS = rf"(?:(?:{_alt('perfect')})\s+)?(?:{_INCREASE})\s+(?:{_alt('to')})|{_alt('fillers')}"
-_VERB_GAP_RE = re.compile(rf"(?:\s*[:=–—-])?(?:\s+(?:{_FILLERS}))*\s*", re.I)
-_COLON_GAP_RE = re.compile(r"\s*[:=–—-]\s*")
-_AMOUNT = rf"{_INCREASE}|{_alt('amount')}|[:=–—-]"
-_NOUN_GAP_RE = re.compile(rf"\s*[:=–—-]?\s*|\s+(?:{_alt('of')})\s+"
+_VERB_GAP_RE = re.compile(rf"(?:\s*[:=‒–—-])?(?:\s+(?:{_FILLERS}))*\s*", re.I)
+_COLON_GAP_RE = re.compile(r"\s*[:=‒–—-]\s*")
+_AMOUNT = rf"{_INCREASE}|{_alt('amount')}|[:=‒–—-]"
+_NOUN_GAP_RE = re.compile(rf"\s*[:=‒–—-]?\s*|\s+(?:{_alt('of')})\s+"
                           rf"|(?:\s+[^\s\d]+){{0,6}}?\s+(?:(?:{_alt('amount_lead')})\s+)?(?:{_AMOUNT})"
                           rf"(?:\s+(?:{_alt('amount_to')}))?\s*"  # "the death toll from the strike on X rose to"
                           rf"|(?:\s+[^\s\d]+){{0,12}}?\s+(?:(?:{_alt('perfect')})\s+)?(?:{_INCREASE})"
@@ -317,10 +317,10 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     return text[noun_phrase[0].start():noun_phrase[-1].end()].rstrip(".,")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def _sentence(text: str, start: int, end: int) -> str:  # to the clause's end: "7 surrendered, 5 were freed"
     lo = max((m.end() for m in _BOUNDARY_RE.finditer(text, 0, start)), default=0)
     hi = next((m.start() for m in _BOUNDARY_RE.finditer(text, end)), len(text))
-    return text[lo:hi]
+    return text[lo:hi if (comma := text.find(",", end, hi)) < 0 else comma]
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -374,10 +374,9 @@ def _figures_in(text: str) -> list[Figure]:
             continue
         kw = keywords[k]
         found = _backward(text, kw, q)
+        needs_people = kw.syntax is Syntax.PERSON_OBJECT
         if found is None and kw.syntax in _OBJECTS and _OBJECT_GAP_RE.fullmatch(text, kw.end, q.qstart):
             found, needs_people = q, True
-        else:
-            needs_people = kw.syntax is Syntax.PERSON_OBJECT
         if found:
             objected.add(k)
             subject, subject_end = _subject_after(text, found.qend)

@@ -107,7 +107,7 @@ CASUALTIES = Casualties(
     part_of=r"of\s+(?:the|those|these)|among\s+(?:the|those)",
     people=(r"soldiers?|servicem[ae]n|servicewom[ae]n|service\s+members?|troops|personnel|men|fighters?|militants?"
             r"|mercenaries|mercenary|saboteurs?|infantrym[ae]n|paratroopers?|marines?|officers?|conscripts?"
-            r"|people|civilians?|attackers?|occupiers?|invaders?"),
+            r"|people|civilians?|attackers?|occupiers?|invaders?|prisoners?|captives?|pows|hostages?"),
     to=r"to",
     perfect=r"has|have|had",
     fillers=(r"a\s+further|another|an\s+additional|additional|a\s+total\s+of|in\s+total|also|reportedly|allegedly"

@@ -67,3 +67,20 @@ def test_numbers_that_are_no_new_figure(sentence, expected):
 def test_a_subject_ends_with_its_sentence():
     [figure] = find_figures("They lost four fighters. Officials could not confirm it.")
     assert figure.subject == "fighters"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Четверо бойцов получили тяжёлые ранения.", [("wounded", 4)]),
+    ("Двоє військових отримали контузію.", [("wounded", 2)]),
+    ("Убито и ранено около 70 наемников.", [("killed_or_wounded", 70)]),
+    ("Вбито та поранено 45 окупантів.", [("killed_or_wounded", 45)]),
+    ("Знешкоджено 90 окупантів, з них 33 — безповоротно.", [("killed_or_wounded", 90), ("killed", 33)]),
+    ("Губернатор сообщил о гибели трёх человек.", [("killed", 3)]),
+    ("Окупанти розстріляли щонайменше 5 полонених.", [("killed", 5)]),
+    ("Один військовий легко поранений.", [("wounded", 1)]),
+    # an exchange told in another clause leaves the capture a capture
+    ("Ще 6 військових здалися в полон, а 4 наших бійців вдалося звільнити.", [("captured", 6)]),
+    ("Under the swap, Russia handed over 80 prisoners of war.", []),
+])
+def test_russian_and_ukrainian_forms(sentence, expected):
+    assert read(sentence) == expected
