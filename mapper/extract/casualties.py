@@ -24,11 +24,12 @@ from typing import NamedTuple
 from mapper.model.events import CATEGORIES, MAX_FIGURE
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.lang.schema import RangeLead, RangeWord, Syntax
-from mapper.extract.casualty_stems import (KEYWORD_ENDS, KEYWORD_PATTERN, KEYWORDS, NONPERSON_RE as _NONPERSON_RE,
-                                           may_have_keyword as _may_have_keyword, names_people)
+from mapper.extract.casualty_stems import (KEYWORD_PATTERN, KEYWORDS, NONPERSON_RE as _NONPERSON_RE,
+                                           keyword_matches as _keyword_matches, may_have_keyword as _may_have_keyword,
+                                           names_people)
+from mapper.extract.casualty_stems import KEYWORD_LOWER_RE as _KEYWORD_LOWER_RE  # noqa: F401 (read by tests)
 from mapper.extract.numbers import NumberMatch, find_numbers
-from mapper._internal.regex_prefix import (AnchoredPattern, compile_with_first_chars, first_chars, prefix_forms,
-                                           starts_as, with_first_chars)
+from mapper._internal.regex_prefix import compile_with_first_chars, prefix_forms, starts_as
 from mapper._internal.regex_suffix import TailPattern
 from mapper.extract.sentences import MAX_SENTENCE_CHARS, clause_spans
 
@@ -53,7 +54,6 @@ class Figure:
 
 # --- casualty words: built from the language resources in mapper.extract.casualty_stems --------
 #: On lower-cased text (three times as fast as re.I), tried only where a keyword's first letters stand.
-_KEYWORD_LOWER_RE = AnchoredPattern(with_first_chars(KEYWORD_PATTERN), size=4)
 _KEYWORD_RE = compile_with_first_chars(KEYWORD_PATTERN, re.I)
 _KEYWORD_STARTS = prefix_forms(KEYWORD_PATTERN, re.I, size=4)  # a word not starting so is no keyword
 #: Verbs whose number, once taken as their object, is not also their subject.
@@ -64,36 +64,6 @@ _OBJECTS = (Syntax.NAMED_OBJECT, Syntax.PERSON_OBJECT)  # verbs whose number sta
 _AFTER_FROM = RangeWord.AFTER_FROM
 #: (category, syntax) of each keyword group, by group name.
 _GROUP_KINDS = {f"k{i}": (casualty.value, syntax) for i, (casualty, syntax, _) in enumerate(KEYWORDS)}
-
-
-def _keyword_by_first_char() -> dict[str, re.Pattern[str]]:
-    """For each letter a keyword can start with, :data:`KEYWORD_PATTERN` with only the groups that
-    can start with it (same names, same order): where that letter stands, its match is the full
-    pattern's, found without trying the other groups."""
-    groups = [(f"k{i}", pattern, first_chars(pattern)) for i, (_, _, pattern) in enumerate(KEYWORDS)]
-    if any(chars is None for _, _, chars in groups):
-        return {}
-    head, tail = KEYWORD_ENDS
-    return {char: re.compile(head + "|".join(f"(?P<{name}>{p})" for name, p, chars in groups if char in chars) + tail)
-            for char in set().union(*(chars for _, _, chars in groups))}
-
-
-_KEYWORD_BY_FIRST = _keyword_by_first_char()
-
-
-def _keyword_matches(lowered: str):
-    """``_KEYWORD_LOWER_RE.finditer(lowered)``, each place tried with the groups that can start there."""
-    if _KEYWORD_LOWER_RE.prefixes is None:
-        yield from _KEYWORD_LOWER_RE.regex.finditer(lowered)
-        return
-    done = 0
-    for start in _KEYWORD_LOWER_RE.starts(lowered):
-        if start < done:
-            continue
-        m = _KEYWORD_BY_FIRST.get(lowered[start], _KEYWORD_LOWER_RE.regex).match(lowered, start)
-        if m:
-            yield m
-            done = max(m.end(), start + 1)
 
 
 class _Keyword(NamedTuple):

@@ -20,11 +20,11 @@ from functools import lru_cache
 import re
 
 from gazetteer.automaton import word_automaton
-from mapper._internal.regex_prefix import AnchoredPattern, required_strings
+from mapper._internal.regex_prefix import AnchoredPattern, first_chars, required_strings, with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 from mapper.extract.lang.schema import Casualty, Syntax
 
-__all__ = ["may_have_keyword", "stem_spans", "names_people", "KEYWORDS", "KEYWORD_ENDS", "KEYWORD_PATTERN",
+__all__ = ["may_have_keyword", "stem_spans", "names_people", "keyword_matches", "KEYWORD_LOWER_RE", "KEYWORDS", "KEYWORD_ENDS", "KEYWORD_PATTERN",
            "KEYWORD_STEMS", "NONPERSON_RE"]
 
 #: The order in which keyword groups are tried where several match at one place: phrases that hold
@@ -50,6 +50,8 @@ if _missing:
 #: All keywords, group ``k<i>`` for ``KEYWORDS[i]``, each a whole word (or words) of lower-cased text.
 KEYWORD_ENDS = (r"(?<![\w-])(?:", r")(?![\w'’])")  # around the groups: whole words
 KEYWORD_PATTERN = "|".join(f"(?P<k{i}>{p})" for i, (_, _, p) in enumerate(KEYWORDS)).join(KEYWORD_ENDS)
+#: On lower-cased text (three times as fast as re.I), tried only where a keyword's first letters stand.
+KEYWORD_LOWER_RE = AnchoredPattern(with_first_chars(KEYWORD_PATTERN), size=4)
 #: Strings every casualty keyword match contains; a text holding none of them cannot hold a figure.
 KEYWORD_STEMS: frozenset[str] = required_strings(KEYWORD_PATTERN)
 
@@ -89,3 +91,37 @@ def names_people(subject: str) -> bool:
     """
     m = _PEOPLE_RE.search(subject)
     return m is not None and not NONPERSON_RE.search(subject[:m.start()])
+
+
+def _keyword_by_first_char() -> dict[str, re.Pattern[str]]:
+    """For each letter a keyword can start with, :data:`KEYWORD_PATTERN` with only the groups that
+    can start with it (same names, same order): where that letter stands, its match is the full
+    pattern's, found without trying the other groups."""
+    groups = [(f"k{i}", pattern, first_chars(pattern)) for i, (_, _, pattern) in enumerate(KEYWORDS)]
+    if any(chars is None for _, _, chars in groups):
+        return {}
+    head, tail = KEYWORD_ENDS
+    return {char: re.compile(head + "|".join(f"(?P<{name}>{p})" for name, p, chars in groups if char in chars) + tail)
+            for char in set().union(*(chars for _, _, chars in groups))}
+
+
+_KEYWORD_BY_FIRST = _keyword_by_first_char()
+
+
+def keyword_matches(lowered: str):
+    """``KEYWORD_LOWER_RE.finditer(lowered)``, each place tried with the groups that can start there.
+
+    >>> [m.group() for m in keyword_matches("two were killed and 5 wounded")]
+    ['killed', 'wounded']
+    """
+    if KEYWORD_LOWER_RE.prefixes is None:
+        yield from KEYWORD_LOWER_RE.regex.finditer(lowered)
+        return
+    done = 0
+    for start in KEYWORD_LOWER_RE.starts(lowered):
+        if start < done:
+            continue
+        m = _KEYWORD_BY_FIRST.get(lowered[start], KEYWORD_LOWER_RE.regex).match(lowered, start)
+        if m:
+            yield m
+            done = max(m.end(), start + 1)
