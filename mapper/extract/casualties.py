@@ -144,6 +144,8 @@ _GAP_PUNCT_RE = re.compile(r"[:()\[\]\"“”«»]")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
 _SPACED_WORD_RE = re.compile(rf"[^\S\n]+({_WORD_RE.pattern})")  # a word after spaces (group 1), on the same line
 _AUX = frozenset(words(w.auxiliaries for w in _WORDS))
+_JOINED_RE = re.compile(rf"\s+(?:{_LIST_JOINS})\s+(?:(?:{'|'.join(map(re.escape, sorted(_AUX)))})\s+)?", re.I)
+_NOT_JOINED = (Syntax.NOUN, Syntax.NAMED_OBJECT, Syntax.PERSON_OBJECT)
 _BREAKERS = frozenset(words(w.breakers for w in _WORDS))
 _DETERMINERS = frozenset(words(w.determiners for w in _WORDS))
 _NEGATIONS = frozenset(words(w.negations for w in _WORDS))
@@ -374,15 +376,20 @@ def _figures_in(text: str) -> list[Figure]:
             pairs[n] = (q, kw, *_subject_after(text, kw.end))
         elif subject is not None:
             pairs[n] = (q, kw, subject, q.qend)
-    figures = []
+    figures, used = [], {pair[1].start for pair in pairs.values()}
     for n in sorted(pairs):
         q, kw, subject, subject_end = pairs[n]
         if (subject and _NONPERSON_RE.search(subject) and not names_people(subject)) or (
                 kw.syntax is _NAMED_OBJECT and set(subject.lower().split()) <= _DETERMINERS):
             continue
-        start, end = min(q.qstart, kw.start), max(q.qend, kw.end, subject_end)
-        if kw.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):
-            continue
-        figures.append(Figure(kw.category, q.low, q.low, q.high, q.approximate, q.qualifier,
-                              text[start:end], start, end, subject))
+        k = bisect_left(starts, kw.end)  # "one was wounded and taken prisoner": the joined word counts him too
+        also = keywords[k] if q.qend <= kw.start and k < len(keywords) and keywords[k].start not in used and (
+            keywords[k].category != kw.category and keywords[k].syntax not in _NOT_JOINED) and _JOINED_RE.fullmatch(
+            text, kw.end, keywords[k].start) else None
+        for word in (kw, also) if also else (kw,):
+            start, end = min(q.qstart, word.start), max(q.qend, word.end, subject_end)
+            if word.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):
+                continue
+            figures.append(Figure(word.category, q.low, q.low, q.high, q.approximate, q.qualifier,
+                                  text[start:end], start, end, subject))
     return figures

@@ -84,3 +84,13 @@ def test_a_subject_ends_with_its_sentence():
 ])
 def test_russian_and_ukrainian_forms(sentence, expected):
     assert read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Two sappers were wounded and taken prisoner.", [("wounded", 2), ("captured", 2)]),
+    ("Четверо бойцов ранены и взяты в плен.", [("wounded", 4), ("captured", 4)]),
+    ("Six were injured and hospitalised.", [("wounded", 6)]),
+    ("9 soldiers were killed and 4 wounded.", [("killed", 9), ("wounded", 4)]),
+])
+def test_one_number_for_two_joined_casualty_words(sentence, expected):
+    assert read(sentence) == expected
