@@ -51,7 +51,11 @@ CASUALTIES = Casualties(
                         r"killed\s+in\s+action|died\s+of\s+(?:(?:his|her|their)\s+)?(?:wounds|injuries)|dead|died"
                         r"|perished|slain|lost\s+their\s+lives"),
         CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"),
-        CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll|bodies|kia"
+        CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll"
+                        # dead bodies (not "three government bodies said"); killed in action (not a Kia car)
+                        r"|bodies(?=\s+(?:of|were|are|had|have|lay|lie|lying|found|recovered|retrieved|in|on|at|near"
+                        r"|from|under|along)\b|\s*(?:[.,;:)]|$))"
+                        r"|kia(?![\s-]+(?:rio|sportage|sorento|ceed|picanto|soul|optima|cars?|sedans?|suvs?|motors)\b)"
                                                      r"|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead)"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.ACTIVE_VERB, r"wounded|wounding|injured|injuring"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.PARTICIPLE,

@@ -94,3 +94,17 @@ def test_russian_and_ukrainian_forms(sentence, expected):
 ])
 def test_one_number_for_two_joined_casualty_words(sentence, expected):
     assert read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Three government bodies said the strike was illegal.",
+    "2 Kia cars were damaged.",
+    "Справки по тел: 8 800 100 12 12.",
+    "Уничтожено 5 опорных пунктов и 14 беспилотников.",
+    "The army lost over the weekend 12 villages.",
+    "Air defences shot down 35 drones and 4 missiles.",
+    "Противник выпустил 120 снарядов, повреждены 8 домов.",
+    "Військові 47-ї бригади знищили 9 танків.",
+])
+def test_no_figure(sentence):
+    assert read(sentence) == []
