@@ -28,7 +28,7 @@ NUMBERS = Numbers(
            VagueAmount(r"(?:several|a\s+few)\s+dozen", 12), VagueAmount(r"(?:several|a\s+few)\s+hundred", 100),
            VagueAmount(r"(?:several|a\s+few)\s+thousand", 1000), VagueAmount(r"half\s+a\s+dozen", 6, False),
            VagueAmount(r"dozens", 12), VagueAmount(r"scores(?=\s+of\b)", 20), VagueAmount(r"hundreds", 100),
-           VagueAmount(r"thousands", 1000)),
+           VagueAmount(r"thousands", 1000), VagueAmount(r"a\s+couple(?=\s+of\b)", 2)),
 )
 
 _INCREASE = r"rose|risen|climbed|jumped|increased|grew|grown"

@@ -51,7 +51,9 @@ NUMBERS = Numbers(
     vague=(VagueAmount(r"десятк(?:и|ов|ами)\s+тысяч", 10_000), VagueAmount(r"сот(?:ни|ен|нями)\s+тысяч", 100_000),
            VagueAmount(r"несколько\s+десятков", 12), VagueAmount(r"несколько\s+сотен", 100),
            VagueAmount(r"несколько\s+тысяч", 1000), VagueAmount(r"десятк(?:и|ов|ами)", 12),
-           VagueAmount(r"сот(?:ни|ен|нями)", 100), VagueAmount(r"тысяч(?:и|ами)?", 1000)),
+           VagueAmount(r"сот(?:ни|ен|нями)", 100), VagueAmount(r"тысяч(?:и|ами)?", 1000),
+           VagueAmount(r"полтора\s+десятка", 15), VagueAmount(r"десят(?:ок|ка|ку)", 10),
+           VagueAmount(r"дюжин[аыу]", 12), VagueAmount(r"пар[ау](?=\s)", 2)),
     digit_suffixes=("ти", "х", "ми", "ех", "ёх", "ух", "и"),
 )
 

@@ -108,3 +108,16 @@ def test_one_number_for_two_joined_casualty_words(sentence, expected):
 ])
 def test_no_figure(sentence):
     assert read(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Погибли около десятка человек.", [("killed", 10)]),
+    ("Ранены полтора десятка мирных жителей.", [("wounded", 15)]),
+    ("Загинули понад десяток військових.", [("killed", 10)]),
+    ("Поранено пару людей.", [("wounded", 2)]),
+    ("A couple of soldiers were wounded.", [("wounded", 2)]),
+    ("A couple of hours later, they were killed.", []),
+    ("Пару дней назад погибли трое.", [("killed", 3)]),
+])
+def test_approximate_words(sentence, expected):
+    assert read(sentence) == expected
