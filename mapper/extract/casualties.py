@@ -139,6 +139,9 @@ _NOUN_GAP_RE = re.compile(rf"\s*[:=‒–—-]?\s*|\s+(?:{_alt('of')})\s+"
                           rf"(?:\s+(?:{_alt('amount_to')}))?\s*"  # "the death toll from the strike on X rose to"
                           rf"|(?:\s+[^\s\d]+){{0,12}}?\s+(?:(?:{_alt('perfect')})\s+)?(?:{_INCREASE})"
                           rf"\s+(?:{_alt('to')})\s*", re.I)
+#: "the commander and two other servicemen were killed": three
+_OTHERS_RE = re.compile(rf"\s+(?:{_alt('others')})(?!\w)", re.I)
+_ONE_AND_RE = TailPattern(rf"(?<!\w)(?:{_alt('one_and')})", r"\s+$", re.I)
 _PART_OF_RE = re.compile(rf"\s+(?:{_alt('part_of')})\s+", re.I)
 _GAP_PUNCT_RE = re.compile(r"[:()\[\]\"“”«»]")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
@@ -386,6 +389,9 @@ def _figures_in(text: str) -> list[Figure]:
         also = keywords[k] if q.qend <= kw.start and k < len(keywords) and keywords[k].start not in used and (
             keywords[k].category != kw.category and keywords[k].syntax not in _NOT_JOINED) and _JOINED_RE.fullmatch(
             text, kw.end, keywords[k].start) else None
+        if q.qend <= kw.start and _OTHERS_RE.match(text, q.end) and (
+                one := _ONE_AND_RE.search(text, max(0, q.qstart - 50), q.qstart)):
+            q = q._replace(low=q.low + 1, high=q.high + 1, qstart=one.start())
         for word in (kw, also) if also else (kw,):
             start, end = min(q.qstart, word.start), max(q.qend, word.end, subject_end)
             if word.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):

@@ -108,6 +108,8 @@ CASUALTIES = Casualties(
                 r"|firefights?|battles?|raids?|sorties|offensives?|attempts?|operations?|times|days?|hours?|weeks?"
                 r"|months?|years?"),
     exchange=r"exchang|swap|releas|freed|repatriat|returned\s+home",
+    one_and=r"(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,2}?and",
+    others=r"others?",
     part_of=r"of\s+(?:the|those|these)|among\s+(?:the|those)",
     people=(r"soldiers?|servicem[ae]n|servicewom[ae]n|service\s+members?|troops|personnel|men|fighters?|militants?"
             r"|mercenaries|mercenary|saboteurs?|infantrym[ae]n|paratroopers?|marines?|officers?|conscripts?"

@@ -177,6 +177,8 @@ class Casualties:
     total_before: str = ""         # "of the 100"
     not_people: str = ""           # subjects that are no people (tanks, villages)
     part_of: str = ""              # "of the" in "six of the injured": a part of a count already given
+    one_and: str = ""              # "the commander and" before "two other(s)": one more than the number
+    others: str = ""               # "other", "others" after that number
     people: str = ""               # nouns that are people (soldiers, personnel): an object a PERSON_OBJECT verb needs
     exchange: str = ""             # stems of a prisoner exchange
     auxiliaries: tuple[str, ...] = ()

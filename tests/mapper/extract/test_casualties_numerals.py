@@ -121,3 +121,13 @@ def test_no_figure(sentence):
 ])
 def test_approximate_words(sentence, expected):
     assert read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The platoon's medic and two other soldiers were killed.", [("killed", 3)]),
+    ("A teenager and four others were injured.", [("wounded", 5)]),
+    ("Two civilians and three others were wounded.", [("wounded", 3)]),
+    ("Shells hit the school and two other buildings, killing 3.", [("killed", 3)]),
+])
+def test_one_and_n_others(sentence, expected):
+    assert read(sentence) == expected
