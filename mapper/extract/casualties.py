@@ -1,8 +1,8 @@
 """Casualty figures in a sentence: how many were killed, wounded, missing or captured.
 
 Figures follow UCDP's low/best/high: an exact number gives low = best = high; a range gives
-its ends and the midpoint (rounded down) as best; a qualified number ("at least 30") keeps the
-number for all three and records the qualifier for the caller (no bounds are invented).
+its ends and, as ACLED codes it, the low end as best ("8-12 wounded" is 8 wounded); a qualified
+number ("at least 30") keeps the number for all three and records the qualifier for the caller (no bounds are invented).
 Plural words take ACLED's values ("dozens" = 12, "hundreds" = 100, see :mod:`mapper.extract.numbers`).
 English, Russian and Ukrainian; a figure never crosses a sentence or clause boundary.
 
@@ -11,7 +11,7 @@ English, Russian and Ukrainian; a figure never crosses a sentence or clause boun
     ('killed_or_wounded', (30, 30, 30), True, 'Approximately', 'North Korean soldiers')
     >>> found = find_figures("3 killed and 8-12 wounded; 12 drones shot down")
     >>> [(f.category, f.low, f.best, f.high, f.text) for f in found]
-    [('killed', 3, 3, 3, '3 killed'), ('wounded', 8, 10, 12, '8-12 wounded')]
+    [('killed', 3, 3, 3, '3 killed'), ('wounded', 8, 8, 12, '8-12 wounded')]
 """
 
 from __future__ import annotations
@@ -24,10 +24,12 @@ from typing import NamedTuple
 from mapper.model.events import CATEGORIES, MAX_FIGURE
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.lang.schema import RangeLead, RangeWord, Syntax
-from mapper.extract.casualty_stems import KEYWORD_ENDS, KEYWORD_PATTERN, KEYWORDS, may_have_keyword as _may_have_keyword
+from mapper.extract.casualty_stems import (KEYWORD_PATTERN, KEYWORDS, NONPERSON_RE as _NONPERSON_RE,
+                                           keyword_matches as _keyword_matches, may_have_keyword as _may_have_keyword,
+                                           names_people)
+from mapper.extract.casualty_stems import KEYWORD_LOWER_RE as _KEYWORD_LOWER_RE  # noqa: F401 (read by tests)
 from mapper.extract.numbers import NumberMatch, find_numbers
-from mapper._internal.regex_prefix import (AnchoredPattern, compile_with_first_chars, first_chars, prefix_forms,
-                                           starts_as, with_first_chars)
+from mapper._internal.regex_prefix import compile_with_first_chars, prefix_forms, starts_as
 from mapper._internal.regex_suffix import TailPattern
 from mapper.extract.sentences import MAX_SENTENCE_CHARS, clause_spans
 
@@ -52,46 +54,16 @@ class Figure:
 
 # --- casualty words: built from the language resources in mapper.extract.casualty_stems --------
 #: On lower-cased text (three times as fast as re.I), tried only where a keyword's first letters stand.
-_KEYWORD_LOWER_RE = AnchoredPattern(with_first_chars(KEYWORD_PATTERN), size=4)
 _KEYWORD_RE = compile_with_first_chars(KEYWORD_PATTERN, re.I)
 _KEYWORD_STARTS = prefix_forms(KEYWORD_PATTERN, re.I, size=4)  # a word not starting so is no keyword
 #: Verbs whose number, once taken as their object, is not also their subject.
 _TAKES_OBJECT = (Syntax.ACTIVE_VERB, Syntax.EITHER_SIDE)
 #: Members read on every figure (a local name is read ten times faster than an Enum member).
 _NOUN, _PARTICIPLE, _NAMED_OBJECT = Syntax.NOUN, Syntax.PARTICIPLE, Syntax.NAMED_OBJECT
+_OBJECTS = (Syntax.NAMED_OBJECT, Syntax.PERSON_OBJECT)  # verbs whose number stands only after them
 _AFTER_FROM = RangeWord.AFTER_FROM
 #: (category, syntax) of each keyword group, by group name.
 _GROUP_KINDS = {f"k{i}": (casualty.value, syntax) for i, (casualty, syntax, _) in enumerate(KEYWORDS)}
-
-
-def _keyword_by_first_char() -> dict[str, re.Pattern[str]]:
-    """For each letter a keyword can start with, :data:`KEYWORD_PATTERN` with only the groups that
-    can start with it (same names, same order): where that letter stands, its match is the full
-    pattern's, found without trying the other groups."""
-    groups = [(f"k{i}", pattern, first_chars(pattern)) for i, (_, _, pattern) in enumerate(KEYWORDS)]
-    if any(chars is None for _, _, chars in groups):
-        return {}
-    head, tail = KEYWORD_ENDS
-    return {char: re.compile(head + "|".join(f"(?P<{name}>{p})" for name, p, chars in groups if char in chars) + tail)
-            for char in set().union(*(chars for _, _, chars in groups))}
-
-
-_KEYWORD_BY_FIRST = _keyword_by_first_char()
-
-
-def _keyword_matches(lowered: str):
-    """``_KEYWORD_LOWER_RE.finditer(lowered)``, each place tried with the groups that can start there."""
-    if _KEYWORD_LOWER_RE.prefixes is None:
-        yield from _KEYWORD_LOWER_RE.regex.finditer(lowered)
-        return
-    done = 0
-    for start in _KEYWORD_LOWER_RE.starts(lowered):
-        if start < done:
-            continue
-        m = _KEYWORD_BY_FIRST.get(lowered[start], _KEYWORD_LOWER_RE.regex).match(lowered, start)
-        if m:
-            yield m
-            done = max(m.end(), start + 1)
 
 
 class _Keyword(NamedTuple):
@@ -145,23 +117,38 @@ _YEAR_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('year_before')}|{_MO
 _YEAR_NEXT_RE = re.compile(rf"\s*(?:[,;:.!?)]|$|{_alt('year_after')})", re.I)
 _OF_RE = re.compile(r"\s+of\s+", re.I)
 _TOTAL_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('total_before')})\s+$", re.I)
-_NONPERSON_RE = AnchoredPattern(rf"(?<![\w-])(?:{_alt('not_people')})(?!\w)", re.I)
+#: "lost over the day 230 soldiers", "потеряли «до 400 военнослужащих»": words or a quote between an
+#: object verb and its number, taken only when the object is a word for people.
+_OBJECT_GAP_RE = re.compile(r"(?:\s+[^\s\d.;:!?«»\"“”()]+){0,4}\s*[«\"“]?\s*", re.I)
+#: "aged 9 and 12": a number joined to one that is no head count is none either.
+_LIST_JOINS = "|".join(words(lang.places.list_joins for lang in LANGUAGES))
+_LIST_JOIN_RE = re.compile(rf"\s*,\s*|\s+(?:{_LIST_JOINS})\s+", re.I)
+_LIST_NEXT = frozenset(words(w.auxiliaries for w in _WORDS)) | set(_LIST_JOINS.split("|"))
+_NOT_COUNT_PREV_RE = TailPattern(rf"(?<!\w)(?:{_alt('before_not_count')})", r"\s*$", re.I)
 _EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
 
 # --- what may stand between a number and its casualty word ------------------------------------
 _BOUNDARY_RE = compile_with_first_chars(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)"
                           r"(?<!\bMaj)(?<!\bSgt)(?<!\bNo)(?<!\bapprox)[.!?…](?=[\"”»’]?(?:\s|$))|[;\n]")
 _FILLERS = rf"(?:(?:{_alt('perfect')})\s+)?(?:{_INCREASE})\s+(?:{_alt('to')})|{_alt('fillers')}"
-_VERB_GAP_RE = re.compile(rf"(?:\s*[:=–—-])?(?:\s+(?:{_FILLERS}))*\s*", re.I)
-_COLON_GAP_RE = re.compile(r"\s*[:=–—-]\s*")
-_AMOUNT = rf"{_INCREASE}|{_alt('amount')}|[:=–—-]"
-_NOUN_GAP_RE = re.compile(rf"\s*[:=–—-]?\s*|\s+(?:{_alt('of')})\s+"
+_VERB_GAP_RE = re.compile(rf"(?:\s*[:=‒–—-])?(?:\s+(?:{_FILLERS}))*\s*", re.I)
+_COLON_GAP_RE = re.compile(r"\s*[:=‒–—-]\s*")
+_AMOUNT = rf"{_INCREASE}|{_alt('amount')}|[:=‒–—-]"
+_NOUN_GAP_RE = re.compile(rf"\s*[:=‒–—-]?\s*|\s+(?:{_alt('of')})\s+"
                           rf"|(?:\s+[^\s\d]+){{0,6}}?\s+(?:(?:{_alt('amount_lead')})\s+)?(?:{_AMOUNT})"
-                          rf"(?:\s+(?:{_alt('amount_to')}))?\s*", re.I)
+                          rf"(?:\s+(?:{_alt('amount_to')}))?\s*"  # "the death toll from the strike on X rose to"
+                          rf"|(?:\s+[^\s\d]+){{0,12}}?\s+(?:(?:{_alt('perfect')})\s+)?(?:{_INCREASE})"
+                          rf"\s+(?:{_alt('to')})\s*", re.I)
+#: "the commander and two other servicemen were killed": three
+_OTHERS_RE = re.compile(rf"\s+(?:{_alt('others')})(?!\w)", re.I)
+_ONE_AND_RE = TailPattern(rf"(?<!\w)(?:{_alt('one_and')})", r"\s+$", re.I)
+_PART_OF_RE = re.compile(rf"\s+(?:{_alt('part_of')})\s+", re.I)
 _GAP_PUNCT_RE = re.compile(r"[:()\[\]\"“”«»]")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
-_SPACED_WORD_RE = re.compile(rf"\s+({_WORD_RE.pattern})")  # a word after spaces: the word is group 1
+_SPACED_WORD_RE = re.compile(rf"[^\S\n]+({_WORD_RE.pattern})")  # a word after spaces (group 1), on the same line
 _AUX = frozenset(words(w.auxiliaries for w in _WORDS))
+_JOINED_RE = re.compile(rf"\s+(?:{_LIST_JOINS})\s+(?:(?:{'|'.join(map(re.escape, sorted(_AUX)))})\s+)?", re.I)
+_NOT_JOINED = (Syntax.NOUN, Syntax.NAMED_OBJECT, Syntax.PERSON_OBJECT)
 _BREAKERS = frozenset(words(w.breakers for w in _WORDS))
 _DETERMINERS = frozenset(words(w.determiners for w in _WORDS))
 _NEGATIONS = frozenset(words(w.negations for w in _WORDS))
@@ -260,7 +247,8 @@ def _subject_after(text: str, pos: int) -> tuple[str, int]:
         if low == "of" and not n:
             at = m.end()
             continue
-        if low in _SUBJECT_STOP or (starts_as(word, 0, _KEYWORD_STARTS) and _KEYWORD_RE.fullmatch(word)):
+        if low in _SUBJECT_STOP or (starts_as(word, 0, _KEYWORD_STARTS) and _KEYWORD_RE.fullmatch(word)) or (
+                n and text[at - 1] == "." and word[0].isupper()):  # "... two fighters. Neither ..."
             break
         if not n:
             first = m.start(1)
@@ -274,8 +262,8 @@ def _subject_after(text: str, pos: int) -> tuple[str, int]:
 
 def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     """The subject (maybe "") if ``q`` is the subject of ``kw`` ("30 soldiers are believed to have been killed")."""
-    if _GAP_PUNCT_RE.search(text, q.qend, kw.start):
-        return None
+    if _GAP_PUNCT_RE.search(text, q.qend, kw.start) or _PART_OF_RE.fullmatch(text, q.qend, kw.start):
+        return None  # "six of the injured": part of a count given before
     words = list(_WORD_RE.finditer(text, q.qend, kw.start))
     noun = kw.syntax is _NOUN
     if noun and (len(words) > 3 or "," in text[q.qend:kw.start]):
@@ -304,10 +292,10 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     return text[noun_phrase[0].start():noun_phrase[-1].end()].rstrip(".,")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def _sentence(text: str, start: int, end: int) -> str:  # to the clause's end: "7 surrendered, 5 were freed"
     lo = max((m.end() for m in _BOUNDARY_RE.finditer(text, 0, start)), default=0)
     hi = next((m.start() for m in _BOUNDARY_RE.finditer(text, end)), len(text))
-    return text[lo:hi]
+    return text[lo:hi if (comma := text.find(",", end, hi)) < 0 else comma]
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -340,7 +328,16 @@ def _figures_in(text: str) -> list[Figure]:
     if not nums:
         return []
     qs = _quantities(text, nums)
-    live = [q for q in qs if not _excluded(text, q)]
+    live, listed = [], None  # listed: the last number of a list after "aged" ("aged 9, 12 and 14")
+    for q in qs:
+        if listed and _LIST_JOIN_RE.fullmatch(text, listed.end, q.start) and (
+                (w := _SPACED_WORD_RE.match(text, q.end)) is None or w[1].lower() in _LIST_NEXT):
+            listed = q  # "aged 47 and 62 were hurt", not "aged 60 and two children"
+        elif _excluded(text, q):
+            listed = q if _NOT_COUNT_PREV_RE.search(text, max(0, q.qstart - 30), q.qstart) else None
+        else:
+            live.append(q)
+            listed = None
     heads = [q.start for q in live if not q.total]
     starts, ends = [kw.start for kw in keywords], [kw.end for kw in keywords]  # in order, never overlapping
     # 1. numbers written after a casualty word ("killed 12", "casualties: 30")
@@ -350,10 +347,22 @@ def _figures_in(text: str) -> list[Figure]:
         k = bisect_right(ends, q.qstart) - 1  # the last keyword before the number
         if k < 0 or not _clear(text, keywords[k].end, q.qstart, heads):
             continue
-        found = _backward(text, keywords[k], q)
+        kw = keywords[k]
+        found = _backward(text, kw, q)
+        needs_people = kw.syntax is Syntax.PERSON_OBJECT
+        if found is None and kw.syntax in _OBJECTS and _OBJECT_GAP_RE.fullmatch(text, kw.end, q.qstart):
+            found, needs_people = q, True
         if found:
             objected.add(k)
-            pairs[n] = (found, keywords[k], *_subject_after(text, found.qend))
+            subject, subject_end = _subject_after(text, found.qend)
+            if needs_people and not names_people(subject):
+                continue
+            if kw.category == "killed_or_wounded" and k + 1 < len(keywords) and (
+                    nxt := keywords[k + 1]).syntax not in _OBJECTS and _clear(text, found.qend, nxt.start, heads) and (
+                    _forward(text, found, nxt) is not None):  # "lost 52 men killed": the word after tells
+                kw, subject_end = nxt, max(subject_end, nxt.end)
+                subject = _forward(text, found, nxt) or subject
+            pairs[n] = (found, kw, subject, subject_end)
     # 2. numbers written before one ("30 soldiers were killed"), unless that word took an object
     for n, q in enumerate(live):
         if n in pairs:
@@ -362,7 +371,7 @@ def _figures_in(text: str) -> list[Figure]:
         if k == len(keywords):
             continue
         kw = keywords[k]
-        if kw.syntax is _NAMED_OBJECT or (k in objected and kw.syntax in _TAKES_OBJECT) or not _clear(
+        if kw.syntax in _OBJECTS or (k in objected and kw.syntax in _TAKES_OBJECT) or not _clear(
                 text, q.qend, kw.start, heads):
             continue
         subject = _forward(text, q, kw)
@@ -370,15 +379,23 @@ def _figures_in(text: str) -> list[Figure]:
             pairs[n] = (q, kw, *_subject_after(text, kw.end))
         elif subject is not None:
             pairs[n] = (q, kw, subject, q.qend)
-    figures = []
+    figures, used = [], {pair[1].start for pair in pairs.values()}
     for n in sorted(pairs):
         q, kw, subject, subject_end = pairs[n]
-        if (subject and _NONPERSON_RE.search(subject)) or (
+        if (subject and _NONPERSON_RE.search(subject) and not names_people(subject)) or (
                 kw.syntax is _NAMED_OBJECT and set(subject.lower().split()) <= _DETERMINERS):
             continue
-        start, end = min(q.qstart, kw.start), max(q.qend, kw.end, subject_end)
-        if kw.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):
-            continue
-        figures.append(Figure(kw.category, q.low, (q.low + q.high) // 2, q.high, q.approximate, q.qualifier,
-                              text[start:end], start, end, subject))
+        k = bisect_left(starts, kw.end)  # "one was wounded and taken prisoner": the joined word counts him too
+        also = keywords[k] if q.qend <= kw.start and k < len(keywords) and keywords[k].start not in used and (
+            keywords[k].category != kw.category and keywords[k].syntax not in _NOT_JOINED) and _JOINED_RE.fullmatch(
+            text, kw.end, keywords[k].start) else None
+        if q.qend <= kw.start and _OTHERS_RE.match(text, q.end) and (
+                one := _ONE_AND_RE.search(text, max(0, q.qstart - 50), q.qstart)):
+            q = q._replace(low=q.low + 1, high=q.high + 1, qstart=one.start())
+        for word in (kw, also) if also else (kw,):
+            start, end = min(q.qstart, word.start), max(q.qend, word.end, subject_end)
+            if word.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):
+                continue
+            figures.append(Figure(word.category, q.low, q.low, q.high, q.approximate, q.qualifier,
+                                  text[start:end], start, end, subject))
     return figures

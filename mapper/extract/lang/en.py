@@ -28,7 +28,7 @@ NUMBERS = Numbers(
            VagueAmount(r"(?:several|a\s+few)\s+dozen", 12), VagueAmount(r"(?:several|a\s+few)\s+hundred", 100),
            VagueAmount(r"(?:several|a\s+few)\s+thousand", 1000), VagueAmount(r"half\s+a\s+dozen", 6, False),
            VagueAmount(r"dozens", 12), VagueAmount(r"scores(?=\s+of\b)", 20), VagueAmount(r"hundreds", 100),
-           VagueAmount(r"thousands", 1000)),
+           VagueAmount(r"thousands", 1000), VagueAmount(r"a\s+couple(?=\s+of\b)", 2)),
 )
 
 _INCREASE = r"rose|risen|climbed|jumped|increased|grew|grown"
@@ -44,16 +44,27 @@ CASUALTIES = Casualties(
         CasualtyKeyword(Casualty.MISSING, Syntax.PARTICIPLE, r"missing(?:\s+in\s+action)?|unaccounted\s+for"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.ACTIVE_VERB,
                         r"captured|capturing|took\s+(?:prisoner|captive)|taking\s+(?:prisoner|captive)"),
-        CasualtyKeyword(Casualty.CAPTURED, Syntax.PARTICIPLE, r"taken\s+(?:prisoner|captive)|surrendered"),
+        CasualtyKeyword(Casualty.CAPTURED, Syntax.PARTICIPLE, r"taken\s+(?:prisoner|captive)|surrendered"
+                                                              r"|prisoner(?!\s+(?:of|exchanges?|swaps?))|captive"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.NOUN, r"prisoners(?:\s+of\s+war)?|pows"),
         CasualtyKeyword(Casualty.KILLED, Syntax.PARTICIPLE,
-                        r"killed\s+in\s+action|dead|died|perished|slain|lost\s+their\s+lives"),
+                        r"killed\s+in\s+action|died\s+of\s+(?:(?:his|her|their)\s+)?(?:wounds|injuries)|dead|died"
+                        r"|perished|slain|lost\s+their\s+lives"),
         CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"),
-        CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll"
+                        # dead bodies (not "three government bodies said"); killed in action (not a Kia car)
+                        r"|bodies(?=\s+(?:of|were|are|had|have|lay|lie|lying|found|recovered|retrieved|in|on|at|near"
+                        r"|from|under|along)\b|\s*(?:[.,;:)]|$))"
+                        r"|kia(?![\s-]+(?:rio|sportage|sorento|ceed|picanto|soul|optima|cars?|sedans?|suvs?|motors)\b)"
+                                                     r"|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead)"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.ACTIVE_VERB, r"wounded|wounding|injured|injuring"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.PARTICIPLE,
                         r"(?:sustained|suffered|received)\s+"
-                        r"(?:(?:serious|minor|severe|shrapnel)\s+)?(?:injuries|wounds)"),
+                        r"(?:(?:serious|minor|severe|shrapnel)\s+)?(?:injuries|wounds)|hurt|hospitali[sz]ed"
+                        r"|taken\s+to\s+hospital|(?:sought|needed|required)\s+medical\s+(?:help|attention|assistance"
+                        r"|care|treatment)"),
+        CasualtyKeyword(Casualty.WOUNDED, Syntax.NOUN,
+                        r"number\s+of\s+(?:people\s+|those\s+)?(?:injured|wounded)"),
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.NAMED_OBJECT, r"lost|loses|losing"),
     ),
     qualifiers=(
@@ -92,10 +103,17 @@ CASUALTIES = Casualties(
                 r"|radars?|trucks?|cars?|boats?|ships?|vessels?|equipment|hardware|weapons?|pieces|units|depots?"
                 r"|warehouses?|bridges?|buildings?|houses?|homes?|apartments?|villages?|towns?|settlements?|localities"
                 r"|locality|cities|city|hamlets?|positions?|districts?|regions?|areas?|directions?|sectors?|targets?"
-                r"|facilities|km|miles?|attacks?|assaults?|strikes?|airstrikes?|shellings?|clashes|engagements?"
+                r"|facilities|platoons?|compan(?:y|ies)|battalions?|brigades?|regiments?|squads?|detachments?"
+                r"|km|miles?|attacks?|assaults?|strikes?|airstrikes?|shellings?|clashes|engagements?"
                 r"|firefights?|battles?|raids?|sorties|offensives?|attempts?|operations?|times|days?|hours?|weeks?"
                 r"|months?|years?"),
     exchange=r"exchang|swap|releas|freed|repatriat|returned\s+home",
+    one_and=r"(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,2}?and",
+    others=r"others?",
+    part_of=r"of\s+(?:the|those|these)|among\s+(?:the|those)",
+    people=(r"soldiers?|servicem[ae]n|servicewom[ae]n|service\s+members?|troops|personnel|men|fighters?|militants?"
+            r"|mercenaries|mercenary|saboteurs?|infantrym[ae]n|paratroopers?|marines?|officers?|conscripts?"
+            r"|people|civilians?|attackers?|occupiers?|invaders?|prisoners?|captives?|pows|hostages?"),
     to=r"to",
     perfect=r"has|have|had",
     fillers=(r"a\s+further|another|an\s+additional|additional|a\s+total\s+of|in\s+total|also|reportedly|allegedly"

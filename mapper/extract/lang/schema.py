@@ -41,6 +41,7 @@ class Syntax(Enum):
     PARTICIPLE = "participle"          # before it, or after ":" / "-": "30 dead", "dead: 30"
     NOUN = "noun"                      # just before it, or after "of", ":", "rose to": "casualties rose to 30"
     EITHER_SIDE = "either side"        # a verb or participle of a language with free word order: "убиты 3"
+    PERSON_OBJECT = "person object"    # after it, only when the object is a word for people: "уничтожено 40 военных"
 
 
 class Sense(Enum):
@@ -175,6 +176,10 @@ class Casualties:
     year_after: str = ""           # year abbreviations after a year
     total_before: str = ""         # "of the 100"
     not_people: str = ""           # subjects that are no people (tanks, villages)
+    part_of: str = ""              # "of the" in "six of the injured": a part of a count already given
+    one_and: str = ""              # "the commander and" before "two other(s)": one more than the number
+    others: str = ""               # "other", "others" after that number
+    people: str = ""               # nouns that are people (soldiers, personnel): an object a PERSON_OBJECT verb needs
     exchange: str = ""             # stems of a prisoner exchange
     auxiliaries: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()     # words that end a subject clause

@@ -97,14 +97,14 @@ FIGURES = [
     ("30 or more killed", [("killed", 30, 30, 30, True, "or more", "30 or more killed", "")]),
     ("Russia's MoD claimed its forces eliminated up to 40 Ukrainian servicemen.",
      [("killed", 40, 40, 40, True, "up to", "eliminated up to 40 Ukrainian servicemen", "Ukrainian servicemen")]),
-    # ranges: low, midpoint rounded down, high
-    ("between 8 and 12 people were killed", [("killed", 8, 10, 12, True, "between ... and",
+    # ranges: low, low (ACLED codes the low end), high
+    ("between 8 and 12 people were killed", [("killed", 8, 8, 12, True, "between ... and",
                                               "between 8 and 12 people were killed", "people")]),
-    ("8 to 12 killed", [("killed", 8, 10, 12, True, "... to ...", "8 to 12 killed", "")]),
-    ("8-12 killed", [("killed", 8, 10, 12, True, "...-...", "8-12 killed", "")]),
-    ("eight to 12 killed", [("killed", 8, 10, 12, True, "... to ...", "eight to 12 killed", "")]),
-    ("from 8 to 12 were killed", [("killed", 8, 10, 12, True, "from ... to", "from 8 to 12 were killed", "")]),
-    ("killed 5–10 civilians", [("killed", 5, 7, 10, True, "...–...", "killed 5–10 civilians", "civilians")]),
+    ("8 to 12 killed", [("killed", 8, 8, 12, True, "... to ...", "8 to 12 killed", "")]),
+    ("8-12 killed", [("killed", 8, 8, 12, True, "...-...", "8-12 killed", "")]),
+    ("eight to 12 killed", [("killed", 8, 8, 12, True, "... to ...", "eight to 12 killed", "")]),
+    ("from 8 to 12 were killed", [("killed", 8, 8, 12, True, "from ... to", "from 8 to 12 were killed", "")]),
+    ("killed 5–10 civilians", [("killed", 5, 5, 10, True, "...–...", "killed 5–10 civilians", "civilians")]),
     ("two or three civilians were killed", [("killed", 2, 2, 3, True, "... or ...",
                                              "two or three civilians were killed", "civilians")]),
     # ACLED plurals
@@ -260,7 +260,7 @@ def test_generated_reports_read_exactly():
         check_spans(text, figures)
         low, high = (lo, lo + n) if ranged else (n, n)
         assert [(f.category, f.low, f.best, f.high, f.approximate, f.subject) for f in figures] == [
-            (category, low, (low + high) // 2, high, ranged or bool(qual), subject)], text
+            (category, low, low, high, ranged or bool(qual), subject)], text
 
 
 def test_keyword_prefilter_never_hides_a_figure(monkeypatch):
