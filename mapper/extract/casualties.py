@@ -26,6 +26,7 @@ from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.lang.schema import RangeLead, RangeWord, Syntax
 from mapper.extract.casualty_stems import KEYWORD_ENDS, KEYWORD_PATTERN, KEYWORDS, may_have_keyword as _may_have_keyword
 from mapper.extract.numbers import NumberMatch, find_numbers
+from mapper.extract.implicit import with_implicit
 from mapper._internal.regex_prefix import (AnchoredPattern, compile_with_first_chars, first_chars, prefix_forms,
                                            starts_as, with_first_chars)
 from mapper._internal.regex_suffix import TailPattern
@@ -338,7 +339,7 @@ def _figures_in(text: str) -> list[Figure]:
         return []
     nums = find_numbers(text)
     if not nums:
-        return []
+        return with_implicit(text, keywords, [])
     qs = _quantities(text, nums)
     live = [q for q in qs if not _excluded(text, q)]
     heads = [q.start for q in live if not q.total]
@@ -381,4 +382,4 @@ def _figures_in(text: str) -> list[Figure]:
             continue
         figures.append(Figure(kw.category, q.low, (q.low + q.high) // 2, q.high, q.approximate, q.qualifier,
                               text[start:end], start, end, subject))
-    return figures
+    return with_implicit(text, keywords, figures)

@@ -9,7 +9,7 @@ Patterns are written for lower-cased text; ``ё`` is folded to ``е`` only where
 from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
-                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
+                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, People, Places, Qualifier, RangeLead,
                                         RangeWord, Sense, Syntax, VagueAmount, WordClass)
 
 __all__ = ["LANGUAGE"]
@@ -216,6 +216,18 @@ PLACES = Places(
     nationality_adjectives=("украинский", "российский", "белорусский", "американский", "северокорейский"),
 )
 
+PEOPLE = People(
+    nouns=tuple("""мужчина женщина мальчик девочка ребенок подросток юноша девушка младенец малыш житель жительница
+        мирный пенсионер пенсионерка водитель пассажир пассажирка пешеход работник работница сотрудник сотрудница
+        волонтер медик врач медсестра фельдшер спасатель пожарный полицейский военнослужащий военный боец солдат
+        командир генерал журналист журналистка фотограф жена муж сын дочь мать отец брат сестра бабушка дедушка
+        внук внучка сосед соседка школьник школьница студент студентка человек""".split()),
+    joins=("и",),
+    auxiliaries=tuple("был была было были также тоже еще ещё тяжело легко смертельно".split()),
+    inclusions=("включая", "среди", "том", "числе"),
+)
+
 LANGUAGE = Language(code="ru", name="Russian", uppercase="А-ЯЁ", lowercase="а-яё", variants={"ё": "е"},
                     numbers=NUMBERS,
-                    casualties=CASUALTIES, dates=DATES, attribution=ATTRIBUTION, places=PLACES)
+                    casualties=CASUALTIES, dates=DATES, attribution=ATTRIBUTION, places=PLACES,
+                    people=PEOPLE)
