@@ -124,6 +124,8 @@ def _parse(toks: list[_Tok], i: int, accusative: bool) -> tuple[_List | None, in
     count = items = 0
     numeral = False
     start = end = -1
+    first: tuple | None = None  # the list up to its first comma
+    sep = ""
     while i < len(toks):
         j, value, det = i, 0, False
         while j < len(toks) and toks[j].kind in ("det", "num", "mod"):
@@ -145,9 +147,14 @@ def _parse(toks: list[_Tok], i: int, accusative: bool) -> tuple[_List | None, in
         end = noun.end
         i = j + 1
         if i < len(toks) and (toks[i].kind == "join" or (toks[i].kind == "comma" and not value)):
+            sep = toks[i].kind
+            if sep == "comma" and first is None:
+                first = (_List(count, start, end, items, numeral), i)
             i += 1
             continue
         break
+    if first and sep == "comma":
+        return first  # "местный житель, мужчина 1967 года": a comma without "and" is apposition
     return (_List(count, start, end, items, numeral) if items else None), i
 
 
