@@ -339,7 +339,7 @@ def _figures_in(text: str) -> list[Figure]:
         return []
     nums = find_numbers(text)
     if not nums:
-        return with_implicit(text, keywords, [])
+        return with_implicit(text, keywords, [], Figure)
     qs = _quantities(text, nums)
     live = [q for q in qs if not _excluded(text, q)]
     heads = [q.start for q in live if not q.total]
@@ -382,4 +382,4 @@ def _figures_in(text: str) -> list[Figure]:
             continue
         figures.append(Figure(kw.category, q.low, (q.low + q.high) // 2, q.high, q.approximate, q.qualifier,
                               text[start:end], start, end, subject))
-    return with_implicit(text, keywords, figures)
+    return with_implicit(text, keywords, figures, Figure)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from gazetteer.morphology import analyzers
+from gazetteer.normalize import is_cyrillic
 from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.lang.schema import Syntax
 from mapper.extract.numbers import is_number_word, parse_number
@@ -36,12 +37,12 @@ _JOINS = frozenset(words(p.joins for p in _PEOPLE))
 _AUX = frozenset(words(p.auxiliaries for p in _PEOPLE))
 _INCLUDING = frozenset(words(p.inclusions for p in _PEOPLE))
 _PREPOSITIONS = frozenset(words(p.prepositions for p in _PEOPLE))
-_NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES)) | {"не", "ні", "ни", "neither", "nor"}
+_NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES)) | {"neither", "nor"}
+#: A Cyrillic word holding a letter of one language only is read by that language's analyser.
+_OWN_LETTERS = [(re.compile(f"[{lang.people.letters}]"), lang.code) for lang in LANGUAGES if lang.people.letters]
 _TOKEN = re.compile(r"[^\W_][\w'’ʼ-]*|[^\w\s]")
 _AGE = re.compile(r"\d+-[^\W\d_]")
-_CYRILLIC = re.compile(r"[а-яёіїєґ]")
 _WINDOW = 90
-_PLURAL_VERB = ("ли", "ны", "ні", "ены", "ені")
 
 
 class _Tok(NamedTuple):
@@ -79,13 +80,15 @@ def _kind(word: str) -> tuple[str, int]:
         return ("num", value) if value else ("stop", 0)
     if word in _PREPOSITIONS:
         return "prep", 0
-    if _CYRILLIC.search(word):
+    if is_cyrillic(word):
         return _cyrillic_kind(word)
     return "stop", 0
 
 
 def _cyrillic_kind(word: str) -> tuple[str, int]:
-    tags = [p for a in analyzers() for p in a.parse(word)[:3]]
+    by_lang = {a.lang: a for a in analyzers()}
+    own = next((by_lang[code] for letters, code in _OWN_LETTERS if code in by_lang and letters.search(word)), None)
+    tags = own.parse(word) if own else [p for a in by_lang.values() for p in a.parse(word)[:4]]
     people = [p.tag for p in tags if p.normal_form in _NOUNS and "NOUN" in p.tag]
     if people:
         if all("plur" in t for t in people):
@@ -99,6 +102,17 @@ def _cyrillic_kind(word: str) -> tuple[str, int]:
     if top & {"ADJF", "PRTF"}:
         return "mod", 0
     return "stop", 0
+
+
+@lru_cache(maxsize=2_000)
+def _takes_object(verb: str) -> bool:
+    """A Russian or Ukrainian casualty verb whose people stand in the accusative: transitive
+    ("ранили женщину") or impersonal ("поранено чоловіка", "ранено мужчину")."""
+    for analyzer in analyzers():
+        tag = set(str(analyzer.parse(verb)[0].tag).replace(" ", ",").split(","))
+        if "Impe" in tag or ("PRTS" in tag and "neut" in tag) or ("VERB" in tag and "tran" in tag):
+            return True
+    return False
 
 
 class _List(NamedTuple):
@@ -214,48 +228,46 @@ def _total(toks: list[_Tok], found: _List) -> _List | None:
     return _List(toks[j].value, toks[j].start, found.end, 2, True)
 
 
-def implicit_figures(text: str, keywords) -> list:
+def implicit_figures(text: str, keywords, make) -> list:
     """(figure, list) of the people named without a numeral next to ``keywords`` (casualty words
-    as :mod:`mapper.extract.casualties` finds them: category, syntax, start, end)."""
-    from mapper.extract.casualties import Figure  # it imports this module
+    as :mod:`mapper.extract.casualties` finds them: category, syntax, start, end); ``make`` builds
+    a figure (casualties' ``Figure``, passed in: that module imports this one)."""
     kw_ends = {kw.end for kw in keywords}
     out = []
     for kw in keywords:
         if kw.syntax in (Syntax.NOUN, Syntax.NAMED_OBJECT):
             continue
         word = text[kw.start:kw.end].lower()
-        english = not _CYRILLIC.search(word)
+        english = not is_cyrillic(word)
         before = _tokens(text, max(0, kw.start - _WINDOW), kw.start)
         found = _before(text, before, kw_ends, english, kw.syntax is Syntax.ACTIVE_VERB)
         if not found and (not english or kw.syntax is Syntax.ACTIVE_VERB) and not (
                 before and before[-1].kind == "aux" and english):
             after = _tokens(text, kw.end, min(len(text), kw.end + _WINDOW))
-            head = word.split()[0]
-            accusative = english or head.endswith(("но", "то")) or (head.endswith("ли") and head not in (
-                "погибли", "загинули", "пострадали", "постраждали"))
+            accusative = english or _takes_object(word.split()[0])
             found = _after(after, accusative)
             if found and english and after[0].kind not in ("det", "num"):
                 found = None
         if not found:
             continue
         start, end = min(found.start, kw.start), max(found.end, kw.end)
-        out.append((Figure(kw.category, found.count, found.count, found.count, False, "", text[start:end], start,
+        out.append((make(kw.category, found.count, found.count, found.count, False, "", text[start:end], start,
                            end, text[found.start:found.end]), found))
     return out
 
 
-def with_implicit(text: str, keywords, figures: list) -> list:
+def with_implicit(text: str, keywords, figures: list, make) -> list:
     """``figures`` (found with numerals) and the people named without one, in order: a list that
     sums a numeral's people with others replaces the numeral's figure, and people a figure
     already counts are not counted again."""
-    extra = implicit_figures(text, keywords) if keywords else []
+    extra = implicit_figures(text, keywords, make) if keywords else []
     if not extra:
         return figures
     figures = list(figures)
     for figure, found in extra:
         same = [f for f in figures if f.category == figure.category and f.start < figure.end and figure.start < f.end]
-        if same and not (found.numeral and found.items > 1):
-            continue
+        if same and (not (found.numeral and found.items > 1) or all(f.best == figure.best for f in same)):
+            continue  # the numeral's figure counts these people already
         figures = [f for f in figures if f not in same]
         figures.append(figure)
     return sorted(figures, key=lambda f: f.start)

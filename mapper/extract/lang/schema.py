@@ -290,6 +290,7 @@ class People:
     auxiliaries: tuple[str, ...] = ()   # words between the people and their casualty word ("also", "был")
     inclusions: tuple[str, ...] = ()    # "including": the people after it are part of a total before it
     prepositions: tuple[str, ...] = ()  # a noun after one is no subject ("the son of a man"); English
+    letters: str = ""                   # letters only this language writes: grammar reads a word with one as its
 
 
 @dataclass(frozen=True)
