@@ -40,6 +40,8 @@ _PREPOSITIONS = frozenset(words(p.prepositions for p in _PEOPLE))
 _NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES)) | {"neither", "nor"}
 #: A Cyrillic word holding a letter of one language only is read by that language's analyser.
 _OWN_LETTERS = [(re.compile(f"[{lang.people.letters}]"), lang.code) for lang in LANGUAGES if lang.people.letters]
+#: A letter written for another ("ё" for "е"): grammar's lemmas are compared folded.
+_UNFOLD = str.maketrans({v: b for lang in LANGUAGES for v, b in lang.variants.items()})
 _TOKEN = re.compile(r"[^\W_][\w'’ʼ-]*|[^\w\s]")
 _AGE = re.compile(r"\d+-[^\W\d_]")
 _WINDOW = 90
@@ -89,7 +91,7 @@ def _cyrillic_kind(word: str) -> tuple[str, int]:
     by_lang = {a.lang: a for a in analyzers()}
     own = next((by_lang[code] for letters, code in _OWN_LETTERS if code in by_lang and letters.search(word)), None)
     tags = own.parse(word) if own else [p for a in by_lang.values() for p in a.parse(word)[:4]]
-    people = [p.tag for p in tags if p.normal_form in _NOUNS and "NOUN" in p.tag]
+    people = [p.tag for p in tags if p.normal_form.translate(_UNFOLD) in _NOUNS and "NOUN" in p.tag]
     if people:
         if all("plur" in t for t in people):
             return "plural", 0
