@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
-                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, People, Places, Qualifier, RangeLead,
+        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, People, Places, Qualifier, RangeLead,
                                         RangeWord, Sense, Syntax, VagueAmount, WordClass)
 
 __all__ = ["LANGUAGE"]
@@ -233,11 +233,13 @@ PEOPLE = People(
         person pensioner driver passenger pedestrian farmer worker employee volunteer medic paramedic doctor nurse
         rescuer firefighter policeman policewoman officer soldier serviceman servicewoman fighter commander general
         journalist reporter photographer wife husband son daughter mother father brother sister grandmother
-        grandfather grandson granddaughter mother-in-law father-in-law neighbour neighbor villager local""".split()),
+        grandfather grandson granddaughter mother-in-law father-in-law neighbour neighbor villager local
+        deminer sapper electrician guard colleague assistant owner""".split()),
     plurals=tuple("""men women boys girls children kids babies infants toddlers teenagers teens youths civilians
         residents people persons pensioners drivers passengers pedestrians farmers workers employees volunteers
         medics paramedics doctors nurses rescuers firefighters policemen officers soldiers servicemen fighters
-        commanders generals journalists reporters sons daughters brothers sisters villagers locals""".split()),
+        commanders generals journalists reporters sons daughters brothers sisters villagers locals
+        deminers sappers electricians guards colleagues""".split()),
     modifiers=tuple("""elderly old young little teenage pregnant local other civilian ukrainian russian unidentified
         unnamed disabled retired""".split()),
     determiners=tuple("a an the his her their its our another".split()),

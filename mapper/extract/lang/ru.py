@@ -9,7 +9,7 @@ Patterns are written for lower-cased text; ``ё`` is folded to ``е`` only where
 from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
-                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, People, Places, Qualifier, RangeLead,
+        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, People, Places, Qualifier, RangeLead,
                                         RangeWord, Sense, Syntax, VagueAmount, WordClass)
 
 __all__ = ["LANGUAGE"]
@@ -221,7 +221,8 @@ PEOPLE = People(
         мирный пенсионер пенсионерка водитель пассажир пассажирка пешеход работник работница сотрудник сотрудница
         волонтер медик врач медсестра фельдшер спасатель пожарный полицейский военнослужащий военный боец солдат
         командир генерал журналист журналистка фотограф жена муж сын дочь мать отец брат сестра бабушка дедушка
-        внук внучка сосед соседка школьник школьница студент студентка человек""".split()),
+        внук внучка сосед соседка школьник школьница студент студентка человек
+        тракторист охранник сапер электрик коллега напарник хозяйка хозяин рабочий земляк землячка односельчанин""".split()),
     determiners=tuple("его ее её их свой своя свое своё свои своего своей своих".split()),
     letters="ыэъё",
     joins=("и",),

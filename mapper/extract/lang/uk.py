@@ -9,7 +9,7 @@ Patterns are written for lower-cased text; an apostrophe in a number word matche
 from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
-                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, People, Places, Qualifier, RangeLead,
+        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, People, Places, Qualifier, RangeLead,
                                         RangeWord, Sense, Syntax, VagueAmount, WordClass)
 
 __all__ = ["LANGUAGE"]
@@ -215,7 +215,8 @@ PEOPLE = People(
         співробітник співробітниця волонтер волонтерка медик лікар медсестра фельдшер рятувальник рятувальниця
         пожежник поліцейський поліцейська військовослужбовець військовий боєць солдат командир генерал журналіст
         журналістка фотограф дружина син донька дочка мати батько брат сестра бабуся дідусь онук онука сусід
-        сусідка школяр школярка студент студентка людина""".split()),
+        сусідка школяр школярка студент студентка людина
+        тракторист охоронець сапер електрик колега напарник господиня господар робітник земляк землячка односелець односельчанин""".split()),
     determiners=tuple("його її їх їхній їхня свій своя своє свої свого своєї своїх".split()),
     letters="іїєґ",
     joins=("і", "й", "та"),
