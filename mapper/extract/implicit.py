@@ -180,8 +180,8 @@ def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb:
     aux = 0
     while i and toks[i - 1].kind == "aux":
         i, aux = i - 1, aux + 1
-    if i and toks[i - 1].kind == "comma":
-        i -= 1  # "five people, including two children, were killed"
+    comma = bool(i) and toks[i - 1].kind == "comma"  # "five people, including two children, were killed"
+    i -= comma
     j = i
     while j and toks[j - 1].kind in ("det", "num", "mod", "noun", "plural", "acc", "join", "comma"):
         j -= 1
@@ -195,6 +195,8 @@ def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb:
     prev = toks[j - 1] if j else None
     if prev and prev.kind == "incl":
         return _total(toks[:j], found)
+    if comma:
+        return None  # "сообщил мужчина, погиб ...": the people before a comma are another clause's
     if (prev and prev.kind == "prep") or (found.numeral and found.items == 1):
         return None
     if english and verb and not aux and not (prev and prev.kind in ("join", "comma") and j > 1

@@ -63,6 +63,7 @@ def test_ukrainian(sentence, expected):
     "Civilians were killed.",
     "A wounded soldier told reporters about the attack.",
     "Погибли мирные жители.",
+    "Как рассказал мужчина, погибла собака.",
     "Мужчина, который был ранен в прошлом году, рассказал о нападении.",
     "Жінка, яка загинула торік, була вчителькою.",
 ])
