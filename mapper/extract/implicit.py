@@ -30,6 +30,7 @@ __all__ = ["implicit_figures", "with_implicit"]
 
 _PEOPLE = [lang.people for lang in LANGUAGES]
 _NOUNS = frozenset(words(p.nouns for p in _PEOPLE))
+_COUPLES = frozenset(words(p.couples for p in _PEOPLE))
 _PLURALS = frozenset(words(p.plurals for p in _PEOPLE))
 _MODIFIERS = frozenset(words(p.modifiers for p in _PEOPLE))
 _DETERMINERS = frozenset(words(p.determiners for p in _PEOPLE))
@@ -71,8 +72,8 @@ def _kind(word: str) -> tuple[str, int]:
         return "det", 0
     if word in _AUX:
         return "aux", 0
-    if word in _NOUNS:
-        return "noun", 1
+    if word in _NOUNS or word in _COUPLES:
+        return "noun", 2 if word in _COUPLES else 1
     if word in _PLURALS:
         return "plural", 0
     if _AGE.match(word) or word in _MODIFIERS or word.endswith("-year-old"):
@@ -92,6 +93,8 @@ def _cyrillic_kind(word: str) -> tuple[str, int]:
     own = next((by_lang[code] for letters, code in _OWN_LETTERS if code in by_lang and letters.search(word)), None)
     tags = own.parse(word) if own else [p for a in by_lang.values() for p in a.parse(word)[:4]]
     people = [p.tag for p in tags if p.normal_form.translate(_UNFOLD) in _NOUNS and "NOUN" in p.tag]
+    if any(p.normal_form in _COUPLES and "NOUN" in p.tag and "nomn" in p.tag for p in tags):
+        return "noun", 2
     if people:
         if all("plur" in t for t in people):
             return "plural", 0
@@ -150,14 +153,14 @@ def _parse(toks: list[_Tok], i: int, accusative: bool) -> tuple[_List | None, in
             j += 1
         if j == len(toks) or toks[j].kind not in ("noun", "plural", "acc"):
             break
-        while j + 1 < len(toks) and toks[j + 1].kind in ("noun", "plural", "acc"):
-            j += 1  # "a local man": the last noun is the head
+        while j + 1 < len(toks) and toks[j + 1].kind in ("noun", "plural", "acc") and toks[j].value < 2:
+            j += 1  # "a local man": the last noun is the head; "подружжя пенсіонерів" is a couple
         noun = toks[j]
         if value:
             numeral = True
         elif noun.kind == "plural" or (noun.kind == "acc" and not accusative):
             return None, i
-        count += value or 1
+        count += value or noun.value
         items += 1
         start = toks[i].start if start < 0 else start
         end = noun.end
@@ -212,7 +215,8 @@ def _after(toks: list[_Tok], accusative: bool) -> _List | None:
     found, end = _parse(toks, 0, accusative)
     if not found or (found.numeral and found.items == 1):
         return None
-    if end < len(toks) and toks[end].kind in ("noun", "plural", "acc", "mod"):
+    if end < len(toks) and toks[end].kind in ("noun", "plural", "acc", "mod") and not (
+            toks[end].kind == "plural" and toks[end - 1].value == 2):  # "подружжя пенсіонерів"
         return None
     return found
 

@@ -242,6 +242,7 @@ PEOPLE = People(
         deminers sappers electricians guards colleagues""".split()),
     modifiers=tuple("""elderly old young little teenage pregnant local other civilian ukrainian russian unidentified
         unnamed disabled retired""".split()),
+    couples=tuple("couple".split()),
     determiners=tuple("a an the his her their its our another".split()),
     joins=("and",),
     auxiliaries=tuple("""was were is are has have had been be being also reportedly allegedly later subsequently

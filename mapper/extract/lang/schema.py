@@ -284,6 +284,7 @@ class People:
 
     nouns: tuple[str, ...] = ()         # one person each: singular forms (or lemmas)
     plurals: tuple[str, ...] = ()       # counted only after a numeral ("two men"); English
+    couples: tuple[str, ...] = ()       # two people each ("an elderly couple")
     modifiers: tuple[str, ...] = ()     # adjectives before the noun ("elderly"); grammar finds Cyrillic ones
     determiners: tuple[str, ...] = ()   # words opening one person's noun phrase ("a", "his")
     joins: tuple[str, ...] = ()         # "and" between people listed

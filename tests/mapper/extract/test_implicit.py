@@ -23,6 +23,7 @@ def _figures(sentence):
     ("The commander and six other servicemen were killed.", [("killed", 7)]),
     ("Four people, including a boy, were injured.", [("wounded", 4)]),
     ("A driver, a passenger and a pedestrian were injured.", [("wounded", 3)]),
+    ("An elderly couple was killed.", [("killed", 2)]),
 ])
 def test_english(sentence, expected):
     assert _figures(sentence) == expected
@@ -37,6 +38,7 @@ def test_english(sentence, expected):
     ("Погибли мужчина, женщина и ребенок.", [("killed", 3)]),
     ("Погиб пожилой мужчина и двое детей.", [("killed", 3)]),
     ("Ранен ребёнок.", [("wounded", 1)]),
+    ("Погибла пожилая супружеская пара.", [("killed", 2)]),
     ("Ранен мирный житель, мужчина 1980 года рождения.", [("wounded", 1)]),
 ])
 def test_russian(sentence, expected):
@@ -49,6 +51,8 @@ def test_russian(sentence, expected):
     ("Поранено жінку.", [("wounded", 1)]),
     ("Загинула жінка та троє її дітей.", [("killed", 4)]),
     ("Поранені двоє чоловіків і підліток.", [("wounded", 3)]),
+    ("Загинуло подружжя пенсіонерів.", [("killed", 2)]),
+    ("Травмовано охоронця.", [("wounded", 1)]),
 ])
 def test_ukrainian(sentence, expected):
     assert _figures(sentence) == expected
