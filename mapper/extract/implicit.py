@@ -45,7 +45,12 @@ _OWN_LETTERS = [(re.compile(f"[{lang.people.letters}]"), lang.code) for lang in 
 _UNFOLD = str.maketrans({v: b for lang in LANGUAGES for v, b in lang.variants.items()})
 _TOKEN = re.compile(r"[^\W_][\w'’ʼ-]*|[^\w\s]")
 _AGE = re.compile(r"\d+-[^\W\d_]")
-_WINDOW = 90
+_WINDOW = 72  # enough for a list of three people and their words
+_PEEK = 32  # enough to see the word before or after a casualty word
+_PUNCT = ".,;:!?)(»«\"“”'’"
+_SUBJECT_END = frozenset({"noun", "plural", "acc", "comma"})
+_OBJECT_START = frozenset({"det", "num", "mod", "noun", "plural", "acc"})
+_OBJECT_START_EN = frozenset({"det", "num"})
 
 
 class _Tok(NamedTuple):
@@ -177,6 +182,29 @@ def _parse(toks: list[_Tok], i: int, accusative: bool) -> tuple[_List | None, in
     return (_List(count, start, end, items, numeral) if items else None), i
 
 
+def _last_kind(text: str, end: int) -> tuple[str, bool]:
+    """The kind of the last token before ``end`` that is no auxiliary ("aux" if there are only those),
+    and whether an auxiliary stands right before ``end``."""
+    aux = False
+    for n, word in enumerate(reversed(text[max(0, end - _PEEK):end].split())):
+        if word[-1] == ",":
+            return "comma", aux
+        kind = _kind(word.strip(_PUNCT).lower() or word)[0]
+        if kind != "aux":
+            return kind, aux
+        aux = aux or not n
+    return ("aux" if aux else "stop"), aux
+
+
+def _first_kind(text: str, start: int) -> str:
+    """The kind of the first token from ``start`` on."""
+    words = text[start:start + _PEEK].split(maxsplit=1)
+    if not words or not text[start:start + 1].isspace():
+        return "stop"
+    word = words[0]
+    return "stop" if not word[0].isalnum() else _kind(word.rstrip(_PUNCT).lower())[0]
+
+
 def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb: bool) -> _List | None:
     """The people just before a casualty word (``toks`` end there): its subject."""
     i = len(toks)
@@ -247,15 +275,15 @@ def implicit_figures(text: str, keywords, make) -> list:
             continue
         word = text[kw.start:kw.end].lower()
         english = not is_cyrillic(word)
-        before = _tokens(text, max(0, kw.start - _WINDOW), kw.start)
-        found = _before(text, before, kw_ends, english, kw.syntax is Syntax.ACTIVE_VERB)
-        if not found and (not english or kw.syntax is Syntax.ACTIVE_VERB) and not (
-                before and before[-1].kind == "aux" and english):
+        last, passive = _last_kind(text, kw.start)  # most casualty words have no people next: a quick look first
+        found = None
+        if last in _SUBJECT_END:
+            found = _before(text, _tokens(text, max(0, kw.start - _WINDOW), kw.start), kw_ends, english,
+                            kw.syntax is Syntax.ACTIVE_VERB)
+        if not found and (not english or kw.syntax is Syntax.ACTIVE_VERB) and not (english and passive) and (
+                _first_kind(text, kw.end) in (_OBJECT_START_EN if english else _OBJECT_START)):
             after = _tokens(text, kw.end, min(len(text), kw.end + _WINDOW))
-            accusative = english or _takes_object(word.split()[0])
-            found = _after(after, accusative)
-            if found and english and after[0].kind not in ("det", "num"):
-                found = None
+            found = _after(after, english or _takes_object(word.split()[0]))
         if not found:
             continue
         start, end = min(found.start, kw.start), max(found.end, kw.end)
