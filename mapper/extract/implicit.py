@@ -36,6 +36,7 @@ _MODIFIERS = frozenset(words(p.modifiers for p in _PEOPLE))
 _DETERMINERS = frozenset(words(p.determiners for p in _PEOPLE))
 _JOINS = frozenset(words(p.joins for p in _PEOPLE))
 _AUX = frozenset(words(p.auxiliaries for p in _PEOPLE))
+_PLURAL_AUX = frozenset(words(p.plural_auxiliaries for p in _PEOPLE))
 _INCLUDING = frozenset(words(p.inclusions for p in _PEOPLE))
 _PREPOSITIONS = frozenset(words(p.prepositions for p in _PEOPLE))
 _NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES)) | {"neither", "nor"}
@@ -125,6 +126,16 @@ def _takes_object(verb: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=2_000)
+def _plural_verb(verb: str) -> bool:
+    """A Russian or Ukrainian casualty verb or participle in the plural ("погибли", "поранені")."""
+    for analyzer in analyzers():
+        tag = set(str(analyzer.parse(verb)[0].tag).replace(" ", ",").split(","))
+        if "plur" in tag and tag & {"VERB", "PRTS", "ADJF"}:
+            return True
+    return False
+
+
 class _List(NamedTuple):
     count: int
     start: int
@@ -209,8 +220,10 @@ def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb:
     """The people just before a casualty word (``toks`` end there): its subject."""
     i = len(toks)
     aux = 0
+    plural = False  # "Olha and her son were wounded": more people than the list names
     while i and toks[i - 1].kind == "aux":
         i, aux = i - 1, aux + 1
+        plural = plural or text[toks[i].start:toks[i].end].lower() in _PLURAL_AUX
     comma = bool(i) and toks[i - 1].kind == "comma"  # "five people, including two children, were killed"
     i -= comma
     j = i
@@ -228,7 +241,7 @@ def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb:
         return _total(toks[:j], found)
     if comma:
         return None  # "сообщил мужчина, погиб ...": the people before a comma are another clause's
-    if (prev and prev.kind == "prep") or (found.numeral and found.items == 1):
+    if (prev and prev.kind == "prep") or (found.numeral and found.items == 1) or (plural and found.count == 1):
         return None
     if english and verb and not aux and not (prev and prev.kind in ("join", "comma") and j > 1
                                              and toks[j - 2].end in kw_ends):
@@ -280,10 +293,16 @@ def implicit_figures(text: str, keywords, make) -> list:
         if last in _SUBJECT_END:
             found = _before(text, _tokens(text, max(0, kw.start - _WINDOW), kw.start), kw_ends, english,
                             kw.syntax is Syntax.ACTIVE_VERB)
+        head = word.split()[0]
+        if found and found.count == 1 and not english and _plural_verb(head):
+            found = None  # "Ольга и ее сын ранены": one person is too few for a plural verb
         if not found and (not english or kw.syntax is Syntax.ACTIVE_VERB) and not (english and passive) and (
                 _first_kind(text, kw.end) in (_OBJECT_START_EN if english else _OBJECT_START)):
             after = _tokens(text, kw.end, min(len(text), kw.end + _WINDOW))
-            found = _after(after, english or _takes_object(word.split()[0]))
+            takes_object = english or _takes_object(head)
+            found = _after(after, takes_object)
+            if found and found.count == 1 and not takes_object and _plural_verb(head):
+                found = None
         if not found:
             continue
         start, end = min(found.start, kw.start), max(found.end, kw.end)

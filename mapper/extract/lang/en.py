@@ -247,6 +247,7 @@ PEOPLE = People(
     joins=("and",),
     auxiliaries=tuple("""was were is are has have had been be being also reportedly allegedly later subsequently
         seriously critically severely badly lightly slightly fatally mortally both""".split()),
+    plural_auxiliaries=tuple("were are have".split()),
     inclusions=("including", "among", "among them"),
     prepositions=tuple("""of for with to by from about than like between behind into onto at on near without
         after before during under over""".split()),

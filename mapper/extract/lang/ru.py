@@ -228,6 +228,7 @@ PEOPLE = People(
     letters="ыэъё",
     joins=("и",),
     auxiliaries=tuple("был была было были также тоже еще ещё тяжело легко смертельно".split()),
+    plural_auxiliaries=tuple("были".split()),
     inclusions=("включая", "среди", "том", "числе"),
 )
 

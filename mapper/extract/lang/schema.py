@@ -289,6 +289,7 @@ class People:
     determiners: tuple[str, ...] = ()   # words opening one person's noun phrase ("a", "his")
     joins: tuple[str, ...] = ()         # "and" between people listed
     auxiliaries: tuple[str, ...] = ()   # words between the people and their casualty word ("also", "был")
+    plural_auxiliaries: tuple[str, ...] = ()  # those of them that say more than one ("were"): one person is too few
     inclusions: tuple[str, ...] = ()    # "including": the people after it are part of a total before it
     prepositions: tuple[str, ...] = ()  # a noun after one is no subject ("the son of a man"); English
     letters: str = ""                   # letters only this language writes: grammar reads a word with one as its

@@ -222,6 +222,7 @@ PEOPLE = People(
     letters="іїєґ",
     joins=("і", "й", "та"),
     auxiliaries=tuple("був була було були також теж ще важко легко смертельно".split()),
+    plural_auxiliaries=tuple("були".split()),
     inclusions=("включно", "серед", "зокрема", "тому", "числі"),
 )
 
