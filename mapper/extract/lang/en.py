@@ -127,7 +127,9 @@ ATTRIBUTION = Attribution(
            "Ukrainian forces": r"ukrainian|ukraine's|ukrainians|afu"},
     military=(r"soldiers?|troops|servicem[ae]n|military|army|forces?|fighters|units?|personnel|formations?|"
               r"brigades?|battalions?|regiments?|divisions?|marines|paratroopers|infantry|assault groups?|contingent"),
-    civilians=r"civilians?|residents?|people|children|child|women|men|inhabitants|villagers|passers-?by",
+    civilians=(r"civilians?|residents?|people|children|child|women|men|inhabitants|villagers|passers-?by"
+               r"|man|woman|boys?|girls?|teenagers?|pensioners?|(?:grand)?(?:mother|father|son|daughter)s?|wife|husband"
+               r"|infants?|bab(?:y|ies)|toddlers?"),
     reporting=(r"according to|said|says|stated|claimed|claims|reported|reports|wrote|writes|announced|noted|"
                r"indicated|detailed|confirmed|per|citing|told"),
     according_to=("according to", "per", "citing"),
