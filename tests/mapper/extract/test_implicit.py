@@ -88,3 +88,9 @@ def test_numeral_not_counted_twice():
 def test_subject_and_text():
     f, = find_figures("Ранен местный житель.")
     assert (f.subject, f.text, f.low, f.high, f.approximate) == ("местный житель", "Ранен местный житель", 1, 1, False)
+
+
+def test_the_people_named_are_civilians():
+    from mapper.extract.sides import actor_of
+    assert [actor_of(f.subject) for f in find_figures("A man was killed and his wife injured.")] == ["Civilians"] * 2
+    assert actor_of(find_figures("Загинула жінка.")[0].subject) == "Civilians"
