@@ -38,6 +38,7 @@ _JOINS = frozenset(words(p.joins for p in _PEOPLE))
 _AUX = frozenset(words(p.auxiliaries for p in _PEOPLE))
 _PLURAL_AUX = frozenset(words(p.plural_auxiliaries for p in _PEOPLE))
 _INCLUDING = frozenset(words(p.inclusions for p in _PEOPLE))
+_JOINED = _JOINS | _INCLUDING
 _PREPOSITIONS = frozenset(words(p.prepositions for p in _PEOPLE))
 _NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES)) | {"neither", "nor"}
 #: A Cyrillic word holding a letter of one language only is read by that language's analyser.
@@ -193,14 +194,30 @@ def _parse(toks: list[_Tok], i: int, accusative: bool) -> tuple[_List | None, in
     return (_List(count, start, end, items, numeral) if items else None), i
 
 
+@lru_cache(maxsize=1)
+def _people_prefixes() -> frozenset[str]:
+    """The first letters of every form of the Cyrillic people nouns ("люд" of "человек"): a word
+    starting otherwise is no person, told without grammar."""
+    prefixes = set()
+    for analyzer in analyzers():
+        for lemma in _NOUNS | _COUPLES:
+            for parse in analyzer.parse(lemma):
+                if parse.normal_form == lemma and "NOUN" in parse.tag:
+                    prefixes.update(form.word[:3].translate(_UNFOLD) for form in parse.lexeme)
+    return frozenset(prefixes)
+
+
 def _last_kind(text: str, end: int) -> tuple[str, bool]:
     """The kind of the last token before ``end`` that is no auxiliary ("aux" if there are only those),
-    and whether an auxiliary stands right before ``end``."""
+    and whether an auxiliary stands right before ``end``; only people and commas matter."""
     aux = False
     for n, word in enumerate(reversed(text[max(0, end - _PEEK):end].split())):
         if word[-1] == ",":
             return "comma", aux
-        kind = _kind(word.strip(_PUNCT).lower() or word)[0]
+        word = word.strip(_PUNCT).lower() or word
+        if is_cyrillic(word) and word[:3].translate(_UNFOLD) not in _people_prefixes() and word not in _AUX:
+            return "stop", aux
+        kind = _kind(word)[0]
         if kind != "aux":
             return kind, aux
         aux = aux or not n
@@ -290,7 +307,8 @@ def implicit_figures(text: str, keywords, make) -> list:
         english = not is_cyrillic(word)
         last, passive = _last_kind(text, kw.start)  # most casualty words have no people next: a quick look first
         found = None
-        if last in _SUBJECT_END:
+        if last in _SUBJECT_END and (last != "plural" or _JOINED & set(
+                text[max(0, kw.start - _WINDOW):kw.start].lower().split())):  # "12 soldiers were killed": no sum
             found = _before(text, _tokens(text, max(0, kw.start - _WINDOW), kw.start), kw_ends, english,
                             kw.syntax is Syntax.ACTIVE_VERB)
         head = word.split()[0]
