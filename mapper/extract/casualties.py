@@ -29,6 +29,7 @@ from mapper.extract.casualty_stems import (KEYWORD_PATTERN, KEYWORDS, NONPERSON_
                                            names_people)
 from mapper.extract.casualty_stems import KEYWORD_LOWER_RE as _KEYWORD_LOWER_RE  # noqa: F401 (read by tests)
 from mapper.extract.numbers import NumberMatch, find_numbers
+from mapper.extract.implicit import with_implicit
 from mapper._internal.regex_prefix import compile_with_first_chars, prefix_forms, starts_as
 from mapper._internal.regex_suffix import TailPattern
 from mapper.extract.sentences import MAX_SENTENCE_CHARS, clause_spans
@@ -326,7 +327,7 @@ def _figures_in(text: str) -> list[Figure]:
         return []
     nums = find_numbers(text)
     if not nums:
-        return []
+        return with_implicit(text, keywords, [], Figure)
     qs = _quantities(text, nums)
     live, listed = [], None  # listed: the last number of a list after "aged" ("aged 9, 12 and 14")
     for q in qs:
@@ -398,4 +399,4 @@ def _figures_in(text: str) -> list[Figure]:
                 continue
             figures.append(Figure(word.category, q.low, q.low, q.high, q.approximate, q.qualifier,
                                   text[start:end], start, end, subject))
-    return figures
+    return with_implicit(text, keywords, figures, Figure)

@@ -54,7 +54,10 @@ class SideReader:
             from gazetteer.theatres import default_theatre
             theatre = default_theatre()
         claimants = getattr(theatre, "claimants", ())
-        names = [alt for c in claimants for alt in (*map(re.escape, c.aliases), *c.patterns)]
+        # a vague group ("Russia", "Ukrainian officials") claims only beside a reporting verb: it is no
+        # name to mask, since the same words name the side that suffered ("Russia lost")
+        names = [alt for c in claimants if not getattr(c, "needs_verb", False)
+                 for alt in (*map(re.escape, c.aliases), *c.patterns)]
         self.masks = re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)") if names else None
         self.claimant_sides = {c.name: c.side for c in claimants}
         camps = list(dict.fromkeys(c.side for c in claimants if c.side))

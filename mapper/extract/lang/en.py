@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
-                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
+                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, People, Places, Qualifier, RangeLead,
                                         RangeWord, Sense, Sides, Syntax, VagueAmount, WordClass, EventKinds)
 
 __all__ = ["LANGUAGE"]
@@ -341,6 +341,31 @@ KINDS = EventKinds(
                 r"|\d+(?:st|nd|rd|th)|worst|only"),
 )
 
+PEOPLE = People(
+    nouns=tuple("""man woman boy girl child kid baby infant toddler teenager teen youth adolescent civilian resident
+        person pensioner driver passenger pedestrian farmer worker employee volunteer medic paramedic doctor nurse
+        rescuer firefighter policeman policewoman officer soldier serviceman servicewoman fighter commander general
+        journalist reporter photographer wife husband son daughter mother father brother sister grandmother
+        grandfather grandson granddaughter mother-in-law father-in-law neighbour neighbor villager local
+        deminer sapper electrician guard colleague assistant owner""".split()),
+    plurals=tuple("""men women boys girls children kids babies infants toddlers teenagers teens youths civilians
+        residents people persons pensioners drivers passengers pedestrians farmers workers employees volunteers
+        medics paramedics doctors nurses rescuers firefighters policemen officers soldiers servicemen fighters
+        commanders generals journalists reporters sons daughters brothers sisters villagers locals
+        deminers sappers electricians guards colleagues""".split()),
+    modifiers=tuple("""elderly old young little teenage pregnant local other civilian ukrainian russian unidentified
+        unnamed disabled retired""".split()),
+    couples=tuple("couple".split()),
+    determiners=tuple("a an the his her their its our another".split()),
+    joins=("and",),
+    auxiliaries=tuple("""was were is are has have had been be being also reportedly allegedly later subsequently
+        seriously critically severely badly lightly slightly fatally mortally both""".split()),
+    plural_auxiliaries=tuple("were are have".split()),
+    inclusions=("including", "among", "among them"),
+    prepositions=tuple("""of for with to by from about than like between behind into onto at on near without
+        after before during under over""".split()),
+)
+
 LANGUAGE = Language(code="en", name="English", uppercase="A-Z", lowercase="a-z", numbers=NUMBERS,
                     casualties=CASUALTIES, dates=DATES, attribution=ATTRIBUTION, places=PLACES,
-                    kinds=KINDS, sides=SIDES)
+                    kinds=KINDS, sides=SIDES, people=PEOPLE)

@@ -9,7 +9,7 @@ Patterns are written for lower-cased text; ``ё`` is folded to ``е`` only where
 from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
-                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
+                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, People, Places, Qualifier, RangeLead,
                                         RangeWord, Sense, Sides, Syntax, VagueAmount, WordClass, EventKinds)
 
 __all__ = ["LANGUAGE"]
@@ -340,7 +340,23 @@ KINDS = EventKinds(
     not_totals=r"сам\w+\s+\w+|крупнейш\w*|наиболее\s+\w+|перв\w+|втор\w+|трет\w+|впервые|единственн\w*",
 )
 
+PEOPLE = People(
+    nouns=tuple("""мужчина женщина мальчик девочка ребенок подросток юноша девушка младенец малыш житель жительница
+        мирный пенсионер пенсионерка водитель пассажир пассажирка пешеход работник работница сотрудник сотрудница
+        волонтер медик врач медсестра фельдшер спасатель пожарный полицейский военнослужащий военный боец солдат
+        командир генерал журналист журналистка фотограф жена муж сын дочь мать отец брат сестра бабушка дедушка
+        внук внучка сосед соседка школьник школьница студент студентка человек
+        тракторист охранник сапер электрик коллега напарник хозяйка хозяин рабочий земляк землячка односельчанин""".split()),
+    couples=tuple("пара".split()),
+    determiners=tuple("его ее её их свой своя свое своё свои своего своей своих".split()),
+    letters="ыэъё",
+    joins=("и",),
+    auxiliaries=tuple("был была было были также тоже еще ещё тяжело легко смертельно".split()),
+    plural_auxiliaries=tuple("были".split()),
+    inclusions=("включая", "среди", "том", "числе"),
+)
+
 LANGUAGE = Language(code="ru", name="Russian", uppercase="А-ЯЁ", lowercase="а-яё", variants={"ё": "е"},
                     numbers=NUMBERS,
                     casualties=CASUALTIES, dates=DATES, attribution=ATTRIBUTION, places=PLACES,
-                    kinds=KINDS, sides=SIDES)
+                    kinds=KINDS, sides=SIDES, people=PEOPLE)

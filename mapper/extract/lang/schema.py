@@ -20,7 +20,7 @@ from enum import Enum
 
 __all__ = ["Casualty", "Syntax", "Sense", "NumberKind", "RangeWord", "RangeLead", "NumberWord", "Multiplier",
            "VagueAmount", "CasualtyKeyword", "Qualifier", "Numbers", "Casualties", "Dates", "Attribution",
-           "Places", "Sides", "Language", "phrase_pattern", "NotPlace", "WordClass", "EventKinds"]
+           "Places", "Sides", "People", "Language", "phrase_pattern", "NotPlace", "WordClass", "EventKinds"]
 
 
 class Casualty(Enum):
@@ -342,6 +342,25 @@ class EventKinds:
 
 
 @dataclass(frozen=True)
+class People:
+    """Nouns naming people, counted without a numeral ("a man was killed" is one killed; see
+    :mod:`mapper.extract.implicit`). Plain lower-case words; Russian and Ukrainian nouns are lemmas
+    (nominative singular) whose forms grammar finds, English ones are listed in both numbers."""
+
+    nouns: tuple[str, ...] = ()         # one person each: singular forms (or lemmas)
+    plurals: tuple[str, ...] = ()       # counted only after a numeral ("two men"); English
+    couples: tuple[str, ...] = ()       # two people each ("an elderly couple")
+    modifiers: tuple[str, ...] = ()     # adjectives before the noun ("elderly"); grammar finds Cyrillic ones
+    determiners: tuple[str, ...] = ()   # words opening one person's noun phrase ("a", "his")
+    joins: tuple[str, ...] = ()         # "and" between people listed
+    auxiliaries: tuple[str, ...] = ()   # words between the people and their casualty word ("also", "был")
+    plural_auxiliaries: tuple[str, ...] = ()  # those of them that say more than one ("were"): one person is too few
+    inclusions: tuple[str, ...] = ()    # "including": the people after it are part of a total before it
+    prepositions: tuple[str, ...] = ()  # a noun after one is no subject ("the son of a man"); English
+    letters: str = ""                   # letters only this language writes: grammar reads a word with one as its
+
+
+@dataclass(frozen=True)
 class Language:
     """Everything the extractor knows about one language."""
 
@@ -357,3 +376,4 @@ class Language:
     places: Places = Places()
     kinds: EventKinds = EventKinds()
     sides: Sides = Sides()
+    people: People = People()

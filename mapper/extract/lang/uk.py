@@ -9,7 +9,7 @@ Patterns are written for lower-cased text; an apostrophe in a number word matche
 from __future__ import annotations
 
 from mapper.extract.lang.schema import (Attribution, Casualties, Casualty, CasualtyKeyword, Dates, Language,
-                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, Places, Qualifier, RangeLead,
+                                        Multiplier, NotPlace, NumberKind, NumberWord, Numbers, People, Places, Qualifier, RangeLead,
                                         RangeWord, Sense, Sides, Syntax, VagueAmount, WordClass, EventKinds)
 
 __all__ = ["LANGUAGE"]
@@ -335,6 +335,23 @@ KINDS = EventKinds(
     not_totals=r"най\w+|перш\w+|друг\w+|трет\w+|вперше|єдин\w+",
 )
 
+PEOPLE = People(
+    nouns=tuple("""чоловік жінка хлопчик дівчинка дитина підліток юнак дівчина немовля малюк мешканець мешканка
+        житель жителька цивільний пенсіонер пенсіонерка водій пасажир пасажирка пішохід працівник працівниця
+        співробітник співробітниця волонтер волонтерка медик лікар медсестра фельдшер рятувальник рятувальниця
+        пожежник поліцейський поліцейська військовослужбовець військовий боєць солдат командир генерал журналіст
+        журналістка фотограф дружина син донька дочка мати батько брат сестра бабуся дідусь онук онука сусід
+        сусідка школяр школярка студент студентка людина
+        тракторист охоронець сапер електрик колега напарник господиня господар робітник земляк землячка односелець односельчанин""".split()),
+    couples=tuple("подружжя пара".split()),
+    determiners=tuple("його її їх їхній їхня свій своя своє свої свого своєї своїх".split()),
+    letters="іїєґ",
+    joins=("і", "й", "та"),
+    auxiliaries=tuple("був була було були також теж ще важко легко смертельно".split()),
+    plural_auxiliaries=tuple("були".split()),
+    inclusions=("включно", "серед", "зокрема", "тому", "числі"),
+)
+
 LANGUAGE = Language(code="uk", name="Ukrainian", uppercase="А-ЯІЇЄҐ", lowercase="а-яіїєґ", numbers=NUMBERS,
                     casualties=CASUALTIES, dates=DATES, attribution=ATTRIBUTION, places=PLACES,
-                    kinds=KINDS, sides=SIDES)
+                    kinds=KINDS, sides=SIDES, people=PEOPLE)

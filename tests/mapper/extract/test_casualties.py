@@ -155,7 +155,7 @@ NOT_CASUALTIES = [
     "Soldiers of brigade 155 were killed.",
     "Soldiers were killed on 14 December.", "They were killed in 2024.", "killed on Dec. 14-15",  # dates
     "The strike came at 3 a.m.; nobody was killed.", "killed at 03:00",                               # times
-    "A 45-year-old man was killed.", "A man aged 45 was killed.", "a 12-year-old wounded",          # ages
+    "A man aged 45 was killed.", "a 12-year-old wounded",          # ages
     "killed 30 km from the border", "wounded 5 miles away", "the killed were 2 kilometres away",    # distances
     "$5 million in damages for the dead", "500 rubles were paid to the wounded",                    # money
     "30% of those killed were civilians", "30 percent of the casualties were civilians",            # percentages

@@ -1,0 +1,96 @@
+"""Casualties written without a numeral, and people listed or summed (mapper.extract.implicit)."""
+
+import pytest
+
+from mapper.extract.casualties import find_figures
+
+
+def _figures(sentence):
+    return [(f.category, f.best) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A man was killed and his wife injured when a shell hit their home in the village.",
+     [("killed", 1), ("wounded", 1)]),
+    ("A Russian glide bomb killed a woman in the town centre.", [("killed", 1)]),
+    ("A 12-year-old girl was wounded.", [("wounded", 1)]),
+    ("A 45-year-old man was killed.", [("killed", 1)]),  # the age is never the figure
+    ("An elderly man died in hospital.", [("killed", 1)]),
+    ("A local resident was injured by shrapnel.", [("wounded", 1)]),
+    ("The shelling killed a pensioner and injured his neighbour.", [("killed", 1), ("wounded", 1)]),
+    ("Three soldiers and a medic were wounded.", [("wounded", 4)]),
+    ("A man and his three sons were killed.", [("killed", 4)]),
+    ("The commander and six other servicemen were killed.", [("killed", 7)]),
+    ("Four people, including a boy, were injured.", [("wounded", 4)]),
+    ("A driver, a passenger and a pedestrian were injured.", [("wounded", 3)]),
+    ("An elderly couple was killed.", [("killed", 2)]),
+])
+def test_english(sentence, expected):
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("В результате удара погибла женщина.", [("killed", 1)]),
+    ("Пенсионерка получила ранения, ее госпитализировали.", [("wounded", 1)]),
+    ("Ранен водитель грузовика.", [("wounded", 1)]),
+    ("Мужчина погиб, его сын ранен.", [("killed", 1), ("wounded", 1)]),
+    ("Трое мужчин и девочка получили ранения.", [("wounded", 4)]),
+    ("Погибли мужчина, женщина и ребенок.", [("killed", 3)]),
+    ("Погиб пожилой мужчина и двое детей.", [("killed", 3)]),
+    ("Ранен ребёнок.", [("wounded", 1)]),
+    ("Военные ранили женщину.", [("wounded", 1)]),
+    ("Погибла пожилая супружеская пара.", [("killed", 2)]),
+    ("Ранен мирный житель, мужчина 1980 года рождения.", [("wounded", 1)]),
+])
+def test_russian(sentence, expected):
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Унаслідок обстрілу загинув чоловік.", [("killed", 1)]),
+    ("75-річна пенсіонерка отримала поранення.", [("wounded", 1)]),
+    ("Поранено жінку.", [("wounded", 1)]),
+    ("Загинула жінка та троє її дітей.", [("killed", 4)]),
+    ("Поранені двоє чоловіків і підліток.", [("wounded", 3)]),
+    ("Загинуло подружжя пенсіонерів.", [("killed", 2)]),
+    ("Травмовано охоронця.", [("wounded", 1)]),
+])
+def test_ukrainian(sentence, expected):
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man said the woman who was killed last year was his sister.",
+    "A woman killed in a strike in 2022 was buried on Monday.",
+    "The son of a farmer was wounded.",
+    "No civilians were hurt and nobody was killed.",
+    "A man was not injured.",
+    "Civilians were killed.",
+    "A wounded soldier told reporters about the attack.",
+    "Погибли мирные жители.",
+    "Olha and her son were wounded.",                 # more people than the nouns name
+    "Ольга и ее сын ранены.",
+    "Были ранены Петр и его жена.",
+    "Как рассказал мужчина, погибла собака.",
+    "Мужчина, который был ранен в прошлом году, рассказал о нападении.",
+    "Жінка, яка загинула торік, була вчителькою.",
+])
+def test_no_figure(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_numeral_not_counted_twice():
+    assert _figures("Two people were killed: a man and a woman.") == [("killed", 2)]
+    assert _figures("A soldier killed two civilians.") == [("killed", 2)]
+    assert _figures("Погибли пять человек, в том числе двое детей.") == [("killed", 5)]
+
+
+def test_subject_and_text():
+    f, = find_figures("Ранен местный житель.")
+    assert (f.subject, f.text, f.low, f.high, f.approximate) == ("местный житель", "Ранен местный житель", 1, 1, False)
+
+
+def test_the_people_named_are_civilians():
+    from mapper.extract.sides import actor_of
+    assert [actor_of(f.subject) for f in find_figures("A man was killed and his wife injured.")] == ["Civilians"] * 2
+    assert actor_of(find_figures("Загинула жінка.")[0].subject) == "Civilians"
