@@ -37,16 +37,16 @@ __all__ = ["Claim", "Claimants", "claimant_of"]
 
 _ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
 _REPORTING = re.compile(rf"(?<!\w)(?:{alternation(a.reporting for a in _ATTRIBUTION)})(?!\w)")  # on lower case
-_ACCORDING_TO = re.compile(
+_ACCORDING_TO = compile_with_first_chars(
     rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in words(a.according_to for a in _ATTRIBUTION))})\s+"
     r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
 _OFFICES: dict[str, str] = {}
 for _a in _ATTRIBUTION:
     for _kind, _pattern in _a.offices.items():
         _OFFICES[_kind] = f"{_OFFICES[_kind]}|{_pattern}" if _kind in _OFFICES else _pattern
-_VOICE = {kind: re.compile(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
+_VOICE = {kind: compile_with_first_chars(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
           for kind in ("authority", "community")}
-_OWN = re.compile(alternation(a.own for a in _ATTRIBUTION if a.own))
+_OWN = compile_with_first_chars(alternation(a.own for a in _ATTRIBUTION if a.own))
 _AUTHORITIES = ("governor", "military administration")  # the offices whose posts speak for a region
 _NEAR = 90          # a reporting word this close (characters) attributes to a claimant in a long text
 _NEAR_VAGUE = 25    # ... and this close to a country or a vague group ("Ukraine said")
@@ -100,6 +100,7 @@ class Claimants:
         self._only_cache = lru_cache(maxsize=1024)(self._only_answers)
         self._forward_cache = lru_cache(maxsize=1024)(self._forward)
         self._heads_cache = lru_cache(maxsize=1024)(self._headed_lines)
+        self.byline = lru_cache(maxsize=256)(self._byline)  # a document's author is read once, not per claim
 
     @classmethod
     def of(cls, theatre: Theatre | None = None) -> "Claimants":
@@ -217,7 +218,7 @@ class Claimants:
                 return mention
         return None
 
-    def byline(self, text: str, *extra: str) -> tuple[_Mention, str] | None:
+    def _byline(self, text: str, *extra: str) -> tuple[_Mention, str] | None:
         """The author of a post: a claimant in the source name or title, in a first line that is a
         byline ("[Telegram, Oleh Syniehubov, head of ...]", a line with no reporting verb) or a last
         line that is a signature ("Олег Синєгубов, начальник Харківської ОВА"), or heading the first
@@ -274,9 +275,10 @@ class Claimants:
                 name = self._name(self._with_holder(mention, text), document, (text, *source), on)
                 if name or level == 0:  # an office of its own sentence we cannot name: no other's claim
                     return Claim(name, text[mention.start:mention.end])
-        if _VOICE["community"].search(document) or _community_head(document, heading=True):
+        voice = _voice(document)
+        if voice == "community":
             return _community_head(document) or Claim()
-        if _VOICE["authority"].search(document):
+        if voice == "authority":
             index = self._region_of(_AUTHORITIES, (*source, *where, document))
             if index >= 0:
                 return Claim(self._name(_Mention(0, 0, index), document, source, on), "")
@@ -331,6 +333,16 @@ class Claimants:
 
 
 _COMMUNITY = tuple(re.compile(a.community_name) for a in _ATTRIBUTION if a.community_name)
+
+
+@lru_cache(maxsize=256)
+def _voice(document: str) -> str:
+    """Whose own voice a post is written in: "community" (a hromada head's), "authority" (a governor's
+    or an administration's) or "". Read once per document, not once per claim, so a report of
+    thousands of claims stays linear."""
+    if _VOICE["community"].search(document) or _community_head(document, heading=True):
+        return "community"
+    return "authority" if _VOICE["authority"].search(document) else ""
 
 
 def _community_head(document: str, *, heading: bool = False) -> Claim | None:

@@ -16,6 +16,7 @@ claims it and when; then merge the same event reported by several documents::
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache, partial
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ class Extractor:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.geoparser = Geoparser(gazetteer)
         self.claimants = Claimants.of(self.geoparser.gazetteer.theatre)  # who may claim: the theatre's
+        # who claims a text's figures, read once per paragraph and report (not once per sentence)
+        self._claimant_of = lru_cache(maxsize=64)(partial(claimant_of, claimants=self.claimants))
         self.sides = SideReader.of(self.geoparser.gazetteer.theatre)      # its sides, as its claimants speak
 
     def extract(self, doc) -> tuple[list[Event], list[Mention]]:
@@ -77,7 +80,7 @@ class Extractor:
                 sentence, paragraph = report.sentence(s), report.paragraph(s.paragraph)
                 clues = self.sides.clues(sentence)
                 whole = whole or self.sides.clues(text)
-                speaker = self.sides.speaker(*(claimant_of(t, claimants=self.claimants) for t in (sentence, paragraph, text)),
+                speaker = self.sides.speaker(*map(self._claimant_of, (sentence, paragraph, text)),
                                              sentence=clues, text=text)
             for fig in figures_by_sentence[s.index]:
                 actor = self.sides.actor(clues, fig.start, fig.end, report.actor_clues(s.paragraph, self.sides),

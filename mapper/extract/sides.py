@@ -36,7 +36,8 @@ import bisect
 import re
 from functools import lru_cache
 
-from mapper.extract.side_clues import (_CIV, _FORCES, _LINKERS, _OWN, _PPL, _SIDES, _STATE, _Token,
+from mapper.extract.side_clues import (_CIV, _FORCES, _KIND_PATTERNS, _LINKERS, _LOSS, _LOST, _OWN, _PPL, _SIDES,
+                                       _STATE, _Token,
                                        ACTOR_CLASSES, CIVILIANS, ActorClues)
 
 __all__ = ["ActorClues", "SideReader", "actor_of", "ACTOR_CLASSES", "CIVILIANS"]
@@ -56,8 +57,10 @@ class SideReader:
         claimants = getattr(theatre, "claimants", ())
         # a vague group ("Russia", "Ukrainian officials") claims only beside a reporting verb: it is no
         # name to mask, since the same words name the side that suffered ("Russia lost")
+        # nor is a bulletin's formula that tells a loss ("Загальні бойові втрати противника"): its loss
+        # words must still be read
         names = [alt for c in claimants if not getattr(c, "needs_verb", False)
-                 for alt in (*map(re.escape, c.aliases), *c.patterns)]
+                 for alt in (*map(re.escape, c.aliases), *c.patterns) if not _tells_a_loss(alt)]
         self.masks = re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)") if names else None
         self.claimant_sides = {c.name: c.side for c in claimants}
         camps = list(dict.fromkeys(c.side for c in claimants if c.side))
@@ -169,6 +172,12 @@ def _home_side(text: str) -> str:
 @lru_cache(maxsize=8)
 def _reader(theatre) -> SideReader:
     return SideReader(theatre)
+
+
+def _tells_a_loss(pattern: str) -> bool:
+    """Does a claimant's pattern, read as the words it spells, hold a loss word?"""
+    spelled = re.sub(r"\\[wsd][+*]?|[()?:|+*\\\[\]]", "", pattern)
+    return any(rx.search(spelled) for kind, rx in _KIND_PATTERNS if kind in (_LOSS, _LOST))
 
 
 def actor_of(*texts: str | ActorClues, speaker: str = "") -> str:
