@@ -10,7 +10,7 @@ reference (``docs/FIELDS.md``)::
     ('kill_wound', 'count')
     >>> names_of_kind("date")
     ('event_date', 'event_date_end', 'published')
-    >>> [c for c, _ in layer_columns()][18:22]
+    >>> [c for c, _ in layer_columns()][22:26]
     ['location_names', 'place_count', 'latitude', 'longitude']
 """
 

@@ -93,7 +93,7 @@ def test_pdf_has_one_page_per_slide(seed_pdf):
 
 def test_pdf_text_holds_places_and_figures(seed_pdf):
     text = " ".join(pdftotext(seed_pdf.pdf).split())
-    for expected in ("Kursk–Belgorod–Sumy border", "Period covered: 14–16 Dec 2024", "Plyokhovo", "Martynovka",
+    for expected in ("Kursk–Belgorod–Sumy border", "Period covered: 14–15 Dec 2024", "Plyokhovo", "Martynovka",
                      "Vorozhba", "30 killed or wounded", "3 missing", "North Korean forces", "33",
                      "Ukraine's military intelligence (GUR)", "Situation map", "Key figures", "Sources"):
         assert expected in text, expected

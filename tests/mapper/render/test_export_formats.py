@@ -212,7 +212,7 @@ def test_csv_starts_with_acled_columns(exported, events):
     assert (seed["event_date"], seed["year"], seed["time_precision"]) == ("2024-12-14", "2024", "2")
     assert (seed["actor1"], seed["admin1"], seed["location"]) == ("North Korean forces", "Kursk Oblast",
                                                                   "Plyokhovo; Martynovka")
-    assert seed["event_type"] == "" and seed["fatalities"] == ""  # killed or wounded is not a fatality count
+    assert (seed["event_type"], seed["sub_event_type"]) == ("Battles", "Armed clash") and seed["fatalities"] == ""
     assert seed["source"].startswith("Ukraine's military intelligence (GUR)") and seed["notes"] == seed_event.source_quote
     assert rows["ev-pristen"]["fatalities"] == "2" and rows["ev-pristen"]["geo_precision"] == "1"
 
