@@ -73,18 +73,22 @@ class Extractor:
         report = _Report.of(doc, sentences, mentions, {i for i, figs in figures_by_sentence.items() if figs})
         report.theatre = self.geoparser.gazetteer.theatre
         events = []
-        whole = None  # the report read for sides, when a figure first asks
+        whole: list[ActorClues] = []  # the report read for sides, only when a figure's side needs it
+
+        def read_whole() -> ActorClues:
+            if not whole:
+                whole.append(self.sides.clues(text))
+            return whole[0]
         for s in sentences:
             groups: dict[str, list[Figure]] = {}
             if figures_by_sentence[s.index]:  # who suffered each figure; the paragraph is read once for all
                 sentence, paragraph = report.sentence(s), report.paragraph(s.paragraph)
                 clues = self.sides.clues(sentence)
-                whole = whole or self.sides.clues(text)
                 speaker = self.sides.speaker(*map(self._claimant_of, (sentence, paragraph, text)),
                                              sentence=clues, text=text)
             for fig in figures_by_sentence[s.index]:
                 actor = self.sides.actor(clues, fig.start, fig.end, report.actor_clues(s.paragraph, self.sides),
-                                         speaker=speaker, category=fig.category, document=whole)
+                                         speaker=speaker, category=fig.category, document=read_whole)
                 groups.setdefault(actor, []).append(fig)
             if "" in groups and len(groups) == 2:  # "35 killed, 50 more wounded": one side's claim
                 unnamed = groups.pop("")

@@ -16,6 +16,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation, words
 
 if TYPE_CHECKING:  # the reader holds clues; clues only name it in a type
@@ -36,7 +37,8 @@ _WPN, _ATK, _AGT, _SPK, _REP = "weapons", "attacks", "agents", "speakers", "repo
 
 
 def _whole(fragment: str) -> re.Pattern:
-    return re.compile(rf"(?i)(?<![\w/])(?:{fragment})(?![\w/])")
+    """The words of ``fragment`` standing alone, tried only where one of their first letters stands."""
+    return compile_with_first_chars(rf"(?i)(?<![\w/])(?:{fragment})(?![\w/])")
 
 
 def _side_pattern(field: str) -> re.Pattern:

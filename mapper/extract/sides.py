@@ -34,8 +34,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
+from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.side_clues import (_CIV, _FORCES, _KIND_PATTERNS, _LINKERS, _LOSS, _LOST, _OWN, _PPL, _SIDES,
                                        _STATE, _Token,
                                        ACTOR_CLASSES, CIVILIANS, ActorClues)
@@ -61,7 +63,7 @@ class SideReader:
         # words must still be read
         names = [alt for c in claimants if not getattr(c, "needs_verb", False)
                  for alt in (*map(re.escape, c.aliases), *c.patterns) if not _tells_a_loss(alt)]
-        self.masks = re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)") if names else None
+        self.masks = compile_with_first_chars(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)") if names else None
         self.claimant_sides = {c.name: c.side for c in claimants}
         camps = list(dict.fromkeys(c.side for c in claimants if c.side))
         self.opponents = {camps[0]: camps[1], camps[1]: camps[0]} if len(camps) == 2 else {}
@@ -97,7 +99,8 @@ class SideReader:
         return self.opponents.get(speaker, "")
 
     def actor(self, sentence: ActorClues, start: int = 0, end: int | None = None, *wider: ActorClues,
-              speaker: str = "", category: str = "", document: ActorClues | None = None) -> str:
+              speaker: str = "", category: str = "",
+              document: ActorClues | Callable[[], ActorClues] | None = None) -> str:
         """The side that suffered the figure at ``sentence.text[start:end]`` (see the module doc);
         ``wider`` texts (its paragraph) are asked after its sentence, ``document`` for the heading of a
         list ("Total enemy losses: ..."). Each text keeps what it worked out, so the figures of one
@@ -151,7 +154,7 @@ class SideReader:
             if strict:
                 return self.resolve(strict[0], speaker)
         if document is not None and military:  # a list under its heading ("Total enemy losses: ...")
-            sides = document.loss_sides(self, speaker)
+            sides = (document() if callable(document) else document).loss_sides(self, speaker)
             if len(sides) == 1:
                 return next(iter(sides))
         # 4. nothing military anywhere near, no side's forces but as attackers: civilians
