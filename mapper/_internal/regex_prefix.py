@@ -351,7 +351,9 @@ class AnchoredPattern:
         """Where a match may start (where a prefix occurs), in order; needs prefixes."""
         return sorted({last - length + 1 for last, length in self._automaton.iter(text)})
 
-    def finditer(self, text: str):
+    def finditer(self, text: str, by_first: dict[str, re.Pattern] | None = None):
+        """``regex.finditer(text)``, tried only where a prefix occurs; ``by_first``: a narrower pattern
+        to try where the match's first character is a key (the alternatives that can start with it)."""
         if self._automaton is None:
             yield from self.regex.finditer(text)
             return
@@ -359,7 +361,7 @@ class AnchoredPattern:
         for start in self.starts(text):
             if start < done:
                 continue
-            m = self.regex.match(text, start)
+            m = (by_first.get(text[start], self.regex) if by_first else self.regex).match(text, start)
             if m:
                 yield m
                 done = max(m.end(), start + 1)

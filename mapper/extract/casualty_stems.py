@@ -114,14 +114,4 @@ def keyword_matches(lowered: str):
     >>> [m.group() for m in keyword_matches("two were killed and 5 wounded")]
     ['killed', 'wounded']
     """
-    if KEYWORD_LOWER_RE.prefixes is None:
-        yield from KEYWORD_LOWER_RE.regex.finditer(lowered)
-        return
-    done = 0
-    for start in KEYWORD_LOWER_RE.starts(lowered):
-        if start < done:
-            continue
-        m = _KEYWORD_BY_FIRST.get(lowered[start], KEYWORD_LOWER_RE.regex).match(lowered, start)
-        if m:
-            yield m
-            done = max(m.end(), start + 1)
+    return KEYWORD_LOWER_RE.finditer(lowered, by_first=_KEYWORD_BY_FIRST)
