@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from gazetteer.automaton import word_automaton
+from mapper._internal.casefold import fold
 
 try:  # the parser behind ``re``; its layout has been stable since Python 3.11
     from re import _casefix
@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - other interpreters
     _c = _p = _casefix = None
 
 __all__ = ["first_chars", "with_first_chars", "compile_with_first_chars", "literal_prefixes", "required_strings",
-           "AnchoredPattern", "prefix_forms", "starts_as", "string_forms"]
+           "folded_prefixes", "ignores_case", "prefix_forms", "starts_as", "string_forms"]
 
 _MAX_RANGE = 512
 
@@ -48,7 +48,7 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     chars = _firsts(items) if items is not None else None
     if not chars:
         return None
-    if _ignores_case(pattern, flags):
+    if ignores_case(pattern, flags):
         return frozenset(c for ch in chars for c in _case_forms(ch))
     return frozenset(chars)
 
@@ -67,7 +67,8 @@ def _parse(pattern: str) -> list | None:
 _INLINE_IGNORECASE = re.compile(r"\(\?[aiLmsux]*-?[aiLmsux]*i")
 
 
-def _ignores_case(pattern: str, flags: int) -> bool:
+def ignores_case(pattern: str, flags: int = 0) -> bool:
+    """Whether ``pattern`` may ignore case somewhere (the flag, or an inline ``(?i)``)."""
     return bool(flags & re.IGNORECASE or _INLINE_IGNORECASE.search(pattern))
 
 
@@ -150,13 +151,31 @@ def literal_prefixes(pattern: str, flags: int = 0, size: int | None = None) -> f
     >>> sorted(literal_prefixes(r"(?<!\\w)(?:near|villages? of|сел[оа])\\s+"))
     ['near', 'village', 'села', 'село']
     """
-    items = None if _ignores_case(pattern, flags) else _parse(pattern)
+    items = None if ignores_case(pattern, flags) else _parse(pattern)
     if items is None:
         return None
     found = _prefixes(items, size)
     if not found or "" in found or len(found) > _MAX_PREFIXES:
         return None
     return frozenset(found)
+
+
+def folded_prefixes(pattern: str, size: int = 3) -> frozenset[str] | None:
+    """Strings of at most ``size`` characters, in the case fold of :func:`~mapper._internal.casefold.fold`,
+    one of which the fold of every match of ``pattern`` starts with, whatever its case flags; None
+    if that is not clear.
+
+    >>> sorted(folded_prefixes(r"(?i:kursk)|[Гг]убернатор|NIS"))
+    ['kur', 'nis', 'губ']
+    """
+    items = _parse(pattern)
+    found = _prefixes(items, size) if items is not None else None
+    if not found or "" in found:
+        return None
+    folded = {fold(s) for s in found}
+    if None in folded or len(folded) > _MAX_PREFIXES:
+        return None
+    return frozenset(folded)
 
 
 def prefix_forms(pattern: str, flags: int = 0, size: int = 3) -> tuple[tuple[int, frozenset[str]], ...] | None:
@@ -172,7 +191,7 @@ def prefix_forms(pattern: str, flags: int = 0, size: int = 3) -> tuple[tuple[int
     found = _prefixes(items, size) if items is not None else None
     if not found or "" in found or len(found) > _MAX_PREFIXES:
         return None
-    if _ignores_case(pattern, flags):
+    if ignores_case(pattern, flags):
         found = {f for s in found for f in string_forms(s)}
     return tuple((n, frozenset(s for s in found if len(s) == n)) for n in sorted({len(s) for s in found}))
 
@@ -199,7 +218,7 @@ def string_forms(text: str) -> set[str]:
 def _prefixes(items: list, size: int | None = None) -> set[str] | None:
     """Prefixes of the matches of ``items``: a set of strings, "" standing for "may start anywhere"."""
     out = {""}
-    for op, av in items:
+    for index, (op, av) in enumerate(items):
         if size and all(len(p) >= size for p in out):
             return {p[:size] for p in out}
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
@@ -230,6 +249,16 @@ def _prefixes(items: list, size: int | None = None) -> set[str] | None:
                 return out
         elif size and op is _c.MAX_REPEAT and av[:2] == (0, 1) and (exact := _exact(list(av[2]))) is not None:
             out = {(p + s)[:size] for p in out for s in exact | {""}}  # an optional literal part
+        elif size and op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[:2] == (0, 1):
+            # any other optional part: the match goes on with it, or without it
+            rest = list(items[index + 1:])
+            found = [_prefixes(list(av[2]) + rest, size), _prefixes(rest, size)]
+            if None in found or "" in found[0] | found[1]:
+                return _usable(out)
+            subs = found[0] | found[1]
+            if len(subs) * len(out) > _MAX_PREFIXES:
+                return _usable(out)
+            return {(p + s)[:size] for p in out for s in subs}
         else:
             return _usable(out)  # a repeat or anything else: the prefix ends before it
     return out
@@ -322,55 +351,3 @@ def _exact(items: list) -> set[str] | None:
             return None
         out = {p + s for p in out for s in subs}
     return out
-
-
-class AnchoredPattern:
-    """A pattern tried only where one of its literal prefixes occurs, found in one Aho-Corasick
-    pass; the matches are those of ``re.finditer`` (for patterns that never match the empty string).
-
-    >>> cue = AnchoredPattern(r"(?<!\\w)(?:near|villages? of)\\s+")
-    >>> [m.group() for m in cue.finditer("a seminar near the villages of X")]
-    ['near ', 'villages of ']
-
-    Without usable prefixes (a pattern that may start with any letter) it is plain ``finditer``.
-    Under IGNORECASE the prefixes (``size`` letters, 3 if not given) are taken in every case form.
-    """
-
-    def __init__(self, pattern: str, flags: int = 0, size: int | None = None):
-        self.regex = re.compile(pattern, flags)
-        if _ignores_case(pattern, flags):
-            forms = prefix_forms(pattern, flags, size or 3)
-            self.prefixes = frozenset(p for _, strings in forms for p in strings) if forms else None
-        else:
-            self.prefixes = literal_prefixes(pattern, flags, size)
-        self._automaton = None
-        if self.prefixes:
-            self._automaton = word_automaton((prefix, len(prefix)) for prefix in self.prefixes)
-
-    def starts(self, text: str) -> list[int]:
-        """Where a match may start (where a prefix occurs), in order; needs prefixes."""
-        return sorted({last - length + 1 for last, length in self._automaton.iter(text)})
-
-    def finditer(self, text: str, by_first: dict[str, re.Pattern] | None = None):
-        """``regex.finditer(text)``, tried only where a prefix occurs; ``by_first``: a narrower pattern
-        to try where the match's first character is a key (the alternatives that can start with it)."""
-        if self._automaton is None:
-            yield from self.regex.finditer(text)
-            return
-        done = 0
-        for start in self.starts(text):
-            if start < done:
-                continue
-            m = (by_first.get(text[start], self.regex) if by_first else self.regex).match(text, start)
-            if m:
-                yield m
-                done = max(m.end(), start + 1)
-
-    def search(self, text: str) -> re.Match | None:
-        """``regex.search(text)``: the first match."""
-        if self._automaton is None:
-            return self.regex.search(text)
-        for start in sorted({last - length + 1 for last, length in self._automaton.iter(text)}):
-            if m := self.regex.match(text, start):
-                return m
-        return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mapper._internal.regex_prefix import (_MAX_PREFIXES, _c, _class_chars, _ignores_case, _parse,
+from mapper._internal.regex_prefix import (_MAX_PREFIXES, _c, _class_chars, ignores_case, _parse,
                                            _usable, _whole, compile_with_first_chars, string_forms)
 
 __all__ = ["literal_suffixes", "TailPattern"]
@@ -28,7 +28,7 @@ def literal_suffixes(pattern: str, flags: int = 0, size: int = 3) -> frozenset[s
     found = _suffixes(items, size) if items is not None else None
     if not found or "" in found:
         return None
-    if _ignores_case(pattern, flags):
+    if ignores_case(pattern, flags):
         found = {f for s in found for f in string_forms(s)}
     return frozenset(found)
 

@@ -20,7 +20,8 @@ from functools import lru_cache
 import re
 
 from gazetteer.automaton import word_automaton
-from mapper._internal.regex_prefix import AnchoredPattern, first_chars, required_strings, with_first_chars
+from mapper._internal.anchored import AnchoredPattern
+from mapper._internal.regex_prefix import first_chars, required_strings, with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 from mapper.extract.lang.schema import Casualty, Syntax
 

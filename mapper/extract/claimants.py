@@ -30,13 +30,14 @@ from functools import lru_cache
 from gazetteer.normalize import is_cyrillic, transliterate
 from gazetteer.theatre import Claimant, Theatre
 from gazetteer.theatres import default_theatre
+from mapper._internal.anchored import AnchoredPattern, PatternSet
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation, words
 
 __all__ = ["Claim", "Claimants", "claimant_of"]
 
 _ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
-_REPORTING = re.compile(rf"(?<!\w)(?:{alternation(a.reporting for a in _ATTRIBUTION)})(?!\w)")  # on lower case
+_REPORTING = AnchoredPattern(rf"(?<!\w)(?:{alternation(a.reporting for a in _ATTRIBUTION)})(?!\w)")  # on lower case
 _ACCORDING_TO = compile_with_first_chars(
     rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in words(a.according_to for a in _ATTRIBUTION))})\s+"
     r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
@@ -44,9 +45,9 @@ _OFFICES: dict[str, str] = {}
 for _a in _ATTRIBUTION:
     for _kind, _pattern in _a.offices.items():
         _OFFICES[_kind] = f"{_OFFICES[_kind]}|{_pattern}" if _kind in _OFFICES else _pattern
-_VOICE = {kind: compile_with_first_chars(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
+_VOICE = {kind: AnchoredPattern(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
           for kind in ("authority", "community")}
-_OWN = compile_with_first_chars(alternation(a.own for a in _ATTRIBUTION if a.own))
+_OWN = AnchoredPattern(alternation(a.own for a in _ATTRIBUTION if a.own))
 _AUTHORITIES = ("governor", "military administration")  # the offices whose posts speak for a region
 _NEAR = 90          # a reporting word this close (characters) attributes to a claimant in a long text
 _NEAR_VAGUE = 25    # ... and this close to a country or a vague group ("Ukraine said")
@@ -92,9 +93,10 @@ class Claimants:
                 alternatives.append(f"(?P<c{i}>{own})")
             alternatives += [f"(?P<c{i}h{j}>{'|'.join(h.patterns)})" for j, h in enumerate(c.holders) if h.patterns]
         alternatives += [f"(?P<o{k}>{_OFFICES[kind]})" for k, kind in enumerate(self._kinds)]
-        self.pattern = compile_with_first_chars(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-        self.regions = {i: re.compile(r"(?<!\w)(?:" + "|".join(c.regions) + r")")
-                        for i, c in enumerate(self.table) if c.regions}
+        self.pattern = AnchoredPattern.of_alternatives(alternatives, r"(?<!\w)", r"(?!\w)")
+        self.regions = PatternSet({str(i): r"(?<!\w)(?:" + "|".join(c.regions) + r")"
+                                   for i, c in enumerate(self.table) if c.regions})
+        self._regions_cache = lru_cache(maxsize=1024)(self._regions_named)
         self.find = lru_cache(maxsize=4096)(self._mentions)
         self._attributions_cache = lru_cache(maxsize=4096)(self._attributed_mentions)
         self._only_cache = lru_cache(maxsize=1024)(self._only_answers)
@@ -251,8 +253,8 @@ class Claimants:
         sentence (a sentence of two claims, "X said ...; Y said ...", gives the figure its own clause's)."""
         document = document or paragraph or sentence
         start, end = span if span is not None else (0, len(document))
-        line = document[document.rfind("\n", 0, start) + 1:]
-        line = line[:line.find("\n")] if "\n" in line else line
+        stop = document.find("\n", start)
+        line = document[document.rfind("\n", 0, start) + 1:stop if stop >= 0 else len(document)]
         source = tuple(s for s in source if s)
         clause = _clause(sentence, at)
         steps = [lambda: _in(self.attributed(clause), clause) or _in(self.attributed(sentence), sentence),
@@ -325,11 +327,14 @@ class Claimants:
     def _region_of(self, offices: tuple[str, ...], texts: Iterable[str]) -> int:
         """The claimant of one of ``offices`` whose region the first text naming one names first."""
         for text in texts:
-            found = [(hit.start(), i) for i, rx in self.regions.items()
-                     if self.table[i].office in offices and (hit := rx.search(text))]
+            found = [(start, i) for start, i in self._regions_cache(text) if self.table[i].office in offices]
             if found:
-                return min(found)[1]
+                return found[0][1]
         return -1
+
+    def _regions_named(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Where ``text`` first names each claimant's region, and the claimant, in order (read once per text)."""
+        return tuple(sorted((found[0].start(), int(i)) for i, found in self.regions.finditer_each(text).items() if found))
 
 
 _COMMUNITY = tuple(re.compile(a.community_name) for a in _ATTRIBUTION if a.community_name)

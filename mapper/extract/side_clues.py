@@ -16,7 +16,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper._internal.anchored import AnchoredPattern, PatternSet
 from mapper.extract.lang import LANGUAGES, alternation, words
 
 if TYPE_CHECKING:  # the reader holds clues; clues only name it in a type
@@ -36,22 +36,23 @@ _MIL, _CIV, _PPL, _LOSS, _LOST = "military", "civilians", "people", "losses", "l
 _WPN, _ATK, _AGT, _SPK, _REP = "weapons", "attacks", "agents", "speakers", "reporting"
 
 
-def _whole(fragment: str) -> re.Pattern:
-    """The words of ``fragment`` standing alone, tried only where one of their first letters stands."""
-    return compile_with_first_chars(rf"(?i)(?<![\w/])(?:{fragment})(?![\w/])")
+def _whole(fragment: str) -> str:
+    """The words of ``fragment`` standing alone."""
+    return rf"(?i)(?<![\w/])(?:{fragment})(?![\w/])"
 
 
-def _side_pattern(field: str) -> re.Pattern:
+def _side_pattern(field: str) -> str:
     groups = [f"(?P<s{i}>{alternation(getattr(s, field).get(name, '') for s in _SIDES)})"
               for i, name in enumerate(_SIDE_NAMES) if any(getattr(s, field).get(name) for s in _SIDES)]
     return _whole("|".join(groups))
 
 
-_KIND_PATTERNS = [(_FORCES, _side_pattern("forces")), (_STATE, _side_pattern("states"))] + [
-    (kind, _whole(alternation(getattr(s, kind) for s in _SIDES)))
+#: every kind of token, read from a text in one pass (their starts found by one automaton)
+_KINDS = PatternSet({_FORCES: _side_pattern("forces"), _STATE: _side_pattern("states")} | {
+    kind: _whole(alternation(getattr(s, kind) for s in _SIDES))
     for kind in (_ENEMY, _OWN, _MIL, _CIV, _PPL, _LOSS, _LOST, _WPN, _ATK, _AGT, _SPK)
-] + [(_REP, _whole(alternation(lang.attribution.reporting for lang in LANGUAGES)))]
-_OFFICES = _whole(alternation(s.offices for s in _SIDES))
+} | {_REP: _whole(alternation(lang.attribution.reporting for lang in LANGUAGES))})
+_OFFICES = AnchoredPattern(_whole(alternation(s.offices for s in _SIDES)))
 _LINKERS = frozenset(words(s.linkers for s in _SIDES))
 _AUXILIARIES = frozenset(words(lang.casualties.auxiliaries for lang in LANGUAGES))
 _NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES))
@@ -74,6 +75,17 @@ def _overlaps(t: _Token, others: list[_Token], starts: list[int]) -> bool:
     return any(o.end > t.start for o in others[max(0, i - 4):i])
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` (in order, apart) made spaces."""
+    if not spans:
+        return text
+    parts, done = [], 0
+    for start, end in spans:
+        parts += [text[done:start], " " * (end - start)]
+        done = end
+    return "".join(parts) + text[done:]
+
+
 class ActorClues:
     """One text read once for the words that name sides (a paragraph is shared by all its claims).
 
@@ -82,17 +94,18 @@ class ActorClues:
 
     __slots__ = ("text", "tokens", "_starts", "_words", "_hard", "_soft", "_roles", "_by_kind", "_cache", "_masked")
 
-    def __init__(self, text: str, masks: re.Pattern | None = None):
+    def __init__(self, text: str, masks: AnchoredPattern | None = None):
         masked = []  # spans of claimants and offices: a side right next to one speaks ("Ukraine's General Staff")
         for pattern in (masks, _OFFICES):
             if pattern is not None and text:
-                masked += [m.span() for m in pattern.finditer(text)]
-                text = pattern.sub(lambda m: " " * len(m.group()), text)
+                spans = [m.span() for m in pattern.finditer(text)]
+                masked += spans
+                text = _blank(text, spans)
         self._masked = sorted(masked)
         self.text = text
         tokens = []
-        for kind, pattern in _KIND_PATTERNS:
-            for m in pattern.finditer(text):
+        for kind, found in _KINDS.finditer_each(text).items():
+            for m in found:
                 side = _SIDE_NAMES[int(m.lastgroup[1:])] if kind in (_FORCES, _STATE) else ""
                 tokens.append(_Token(kind, m.start(), m.end(), side))
         tokens.sort(key=lambda t: (t.start, t.end))

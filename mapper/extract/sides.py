@@ -37,8 +37,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from mapper._internal.regex_prefix import compile_with_first_chars
-from mapper.extract.side_clues import (_CIV, _FORCES, _KIND_PATTERNS, _LINKERS, _LOSS, _LOST, _OWN, _PPL, _SIDES,
+from mapper._internal.anchored import AnchoredPattern
+from mapper.extract.side_clues import (_CIV, _FORCES, _KINDS, _LINKERS, _LOSS, _LOST, _OWN, _PPL, _SIDES,
                                        _STATE, _Token,
                                        ACTOR_CLASSES, CIVILIANS, ActorClues)
 
@@ -63,7 +63,7 @@ class SideReader:
         # words must still be read
         names = [alt for c in claimants if not getattr(c, "needs_verb", False)
                  for alt in (*map(re.escape, c.aliases), *c.patterns) if not _tells_a_loss(alt)]
-        self.masks = compile_with_first_chars(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)") if names else None
+        self.masks = AnchoredPattern(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)") if names else None
         self.claimant_sides = {c.name: c.side for c in claimants}
         camps = list(dict.fromkeys(c.side for c in claimants if c.side))
         self.opponents = {camps[0]: camps[1], camps[1]: camps[0]} if len(camps) == 2 else {}
@@ -180,7 +180,7 @@ def _reader(theatre) -> SideReader:
 def _tells_a_loss(pattern: str) -> bool:
     """Does a claimant's pattern, read as the words it spells, hold a loss word?"""
     spelled = re.sub(r"\\[wsd][+*]?|[()?:|+*\\\[\]]", "", pattern)
-    return any(rx.search(spelled) for kind, rx in _KIND_PATTERNS if kind in (_LOSS, _LOST))
+    return any(_KINDS.regexes[kind].search(spelled) for kind in (_LOSS, _LOST))
 
 
 def actor_of(*texts: str | ActorClues, speaker: str = "") -> str:

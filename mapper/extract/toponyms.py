@@ -30,7 +30,7 @@ from gazetteer.admin_phrases import admin_words
 from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, is_speech_verb, lowered
 from gazetteer.morphology import PREPOSITIONS, nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
-from mapper._internal.regex_prefix import AnchoredPattern
+from mapper._internal.anchored import AnchoredPattern
 from mapper.extract.caps import ACRONYM_LETTERS, PlaceNames, in_dateline
 from mapper.extract.directions import lower_case_directions
 from mapper.extract.people import ends_sentence, first_name, given_name, person_names

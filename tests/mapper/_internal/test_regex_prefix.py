@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from mapper.extract import casualties, claimants, dates, toponyms
 from mapper.extract import claim_places
-from mapper._internal.regex_prefix import (AnchoredPattern, first_chars, literal_prefixes, prefix_forms,
+from mapper._internal.anchored import AnchoredPattern
+from mapper._internal.regex_prefix import (first_chars, literal_prefixes, prefix_forms,
                                           required_strings, starts_as, with_first_chars)
 
 PATTERNS = [

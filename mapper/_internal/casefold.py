@@ -1,0 +1,46 @@
+"""A text's case fold, position for position: what case-blind prefix look-ups search.
+
+Under ``re.IGNORECASE`` the regex engine takes a letter for its other cases and for a few more
+characters (ſ for s, ς for σ, ᲀ for в). :func:`fold` maps each to one lower-case letter, keeping
+every position, so that a literal prefix found in the fold is where a case-blind match may start.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # the table of the extra cases behind ``re``; stable since Python 3.11
+    from re import _casefix
+except ImportError:  # pragma: no cover - other interpreters
+    _casefix = None
+
+__all__ = ["fold"]
+
+
+def _fold_table() -> dict[int, int]:
+    """Each character ``re.IGNORECASE`` treats as another lower-case letter's (ſ for s, ς for σ,
+    ᲀ for в), mapped to that letter."""
+    table: dict[int, int] = {}
+    for low, extras in (_casefix._EXTRA_CASES.items() if _casefix is not None else ()):
+        group = sorted({low, *extras})
+        for code in group:
+            table[code] = group[0]
+    return {k: v for k, v in table.items() if k != v}
+
+
+_FOLD = _fold_table()
+_NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]") if _FOLD else None
+
+
+def fold(text: str) -> str | None:
+    """``text`` in lower case with every character the regex engine takes for another under
+    IGNORECASE made that one, position for position; None when lower case changes the length
+    (a dotted capital İ), where no position-for-position fold exists.
+
+    >>> fold("Kursk ſ Σ")
+    'kursk s ς'
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return low.translate(_FOLD) if _NEEDS_TABLE is not None and _NEEDS_TABLE.search(low) else low
