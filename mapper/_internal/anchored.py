@@ -27,19 +27,23 @@ from gazetteer.automaton import word_automaton
 from mapper._internal.casefold import fold
 from mapper._internal.regex_prefix import folded_prefixes, ignores_case, literal_prefixes
 
-__all__ = ["AnchoredPattern", "PatternSet"]
+__all__ = ["AnchoredPattern", "PatternSet", "CASELESS_SIZE"]
+
+#: How many letters of a case-blind pattern's prefixes are looked up: longer prefixes mean fewer
+#: starts tried in vain ("str" stands at every "street"; "strik" not), at the cost of a bigger automaton.
+CASELESS_SIZE = 5
 
 
 class AnchoredPattern:
     """A pattern tried only where one of its literal prefixes occurs (the prefixes are at most
-    ``size`` characters long if given; 3 under IGNORECASE when not given); the matches are those of
+    ``size`` characters long if given; :data:`CASELESS_SIZE` under IGNORECASE when not given); the matches are those of
     ``re.finditer`` (for patterns that never match the empty string)."""
 
     def __init__(self, pattern: str, flags: int = 0, size: int | None = None):
         self.regex = re.compile(pattern, flags)
         self.caseless = ignores_case(pattern, flags)
         if self.caseless:
-            self.prefixes = folded_prefixes(pattern, size or 3)
+            self.prefixes = folded_prefixes(pattern, size or CASELESS_SIZE)
         else:
             self.prefixes = literal_prefixes(pattern, flags, size)
         self._automaton = None
@@ -48,7 +52,8 @@ class AnchoredPattern:
             self._automaton = word_automaton((prefix, (len(prefix), ())) for prefix in self.prefixes)
 
     @classmethod
-    def of_alternatives(cls, alternatives: list[str], head: str = "", tail: str = "", flags: int = 0) -> "AnchoredPattern":
+    def of_alternatives(cls, alternatives: list[str], head: str = "", tail: str = "", flags: int = 0,
+                        size: int = CASELESS_SIZE) -> "AnchoredPattern":
         """``head(?:alternative|...)tail``, each start tried with only the alternatives that can begin
         there (in their order, so the match is the one the whole pattern gives)::
 
@@ -56,8 +61,8 @@ class AnchoredPattern:
             >>> [m.group() for m in office.finditer("The Mayor met the governor and the Head of the region")]
             ['governor', 'Head of']
         """
-        self = cls(head + "(?:" + "|".join(alternatives) + ")" + tail, flags)
-        found = [folded_prefixes(head + a + tail) for a in alternatives]
+        self = cls(head + "(?:" + "|".join(alternatives) + ")" + tail, flags, size)
+        found = [folded_prefixes(head + a + tail, size) for a in alternatives]
         if self._automaton is None or not all(found):
             return self  # some alternative may start anywhere: the whole pattern at each start
         self.caseless = True  # the prefixes below are folded
@@ -66,7 +71,8 @@ class AnchoredPattern:
             for prefix in prefixes:
                 by_prefix.setdefault(prefix, []).append(index)
         self.prefixes = frozenset(by_prefix)
-        self._automaton = word_automaton((p, (len(p), tuple(i))) for p, i in by_prefix.items())
+        self._by_prefix = {p: tuple(i) for p, i in by_prefix.items()}
+        self._automaton = word_automaton((p, (len(p), i)) for p, i in self._by_prefix.items())
         self._parts = (head, tuple(alternatives), tail, flags)
         self._narrow: dict[tuple[int, ...], re.Pattern] = {}
         return self
@@ -114,11 +120,15 @@ class AnchoredPattern:
         to try where the match's first character is a key (the alternatives that can start with it)."""
         if self._parts is not None and (found := self._dispatched(text)) is not None:
             return found
+        if by_first is None and (starts := self.starts(text)) is not None:
+            return iter(_matched(self.regex, text, starts))
         return _matches(self.regex, text, self.starts(text), by_first)
 
     def search(self, text: str) -> re.Match | None:
         """``regex.search(text)``: the first match."""
-        return next(self.finditer(text), None)
+        if self._parts is not None and (found := self._dispatched(text)) is not None:
+            return next(found, None)
+        return next(_matches(self.regex, text, self.starts(text)), None)
 
 
 def _matches(regex: re.Pattern, text: str, starts: list[int] | None,
@@ -139,34 +149,56 @@ def _matches(regex: re.Pattern, text: str, starts: list[int] | None,
 
 class PatternSet:
     """Several patterns read from the same texts, their starts found in one pass (see the module
-    doc). ``patterns``: name -> pattern (a string, compiled with ``flags``, or a compiled pattern)."""
+    doc). ``patterns``: name -> pattern (a string compiled with ``flags``, or an :class:`AnchoredPattern`,
+    whose alternatives then are tried only where they can begin)."""
 
-    def __init__(self, patterns: Mapping[str, str | re.Pattern], flags: int = 0, size: int = 3):
+    def __init__(self, patterns: Mapping[str, str | AnchoredPattern], flags: int = 0, size: int = CASELESS_SIZE):
         self.names = tuple(patterns)
-        self.regexes = {name: p if isinstance(p, re.Pattern) else re.compile(p, flags) for name, p in patterns.items()}
-        self._plain: list[str] = []   # patterns tried everywhere (no prefixes)
-        entries: dict[str, set[int]] = {}
+        self.patterns = {name: p if isinstance(p, AnchoredPattern) else AnchoredPattern(p, flags, size)
+                         for name, p in patterns.items()}
+        self.regexes = {name: p.regex for name, p in self.patterns.items()}
+        self._plain: set[int] = set()   # patterns tried everywhere (no prefixes)
+        entries: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         for index, name in enumerate(self.names):
-            regex = self.regexes[name]
-            found = folded_prefixes(regex.pattern, size)
-            if not found:
-                self._plain.append(name)
-                continue
-            for prefix in found:
-                entries.setdefault(prefix, set()).add(index)
-        self._automaton = word_automaton((p, (len(p), tuple(sorted(i)))) for p, i in entries.items()) if entries else None
+            pattern = self.patterns[name]
+            by_prefix = pattern._by_prefix if pattern._parts is not None else dict.fromkeys(
+                folded_prefixes(pattern.regex.pattern, size) or (), ())
+            if not by_prefix:
+                self._plain.add(index)
+            for prefix, alternatives in by_prefix.items():
+                entries.setdefault(prefix, []).append((index, alternatives))
+        self._automaton = word_automaton((p, (len(p), tuple(e))) for p, e in entries.items()) if entries else None
 
     def finditer_each(self, text: str) -> dict[str, list[re.Match]]:
         """Each pattern's matches in ``text`` (``list(regex.finditer(text))``), by name."""
         seen = fold(text) if self._automaton is not None else None
         if seen is None:
             return {name: list(regex.finditer(text)) for name, regex in self.regexes.items()}
-        starts: list[set[int]] = [set() for _ in self.names]
-        for last, (length, indexes) in self._automaton.iter(seen):
-            for i in indexes:
-                starts[i].add(last - length + 1)
+        at: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in self.names]
+        for last, (length, hits) in self._automaton.iter(seen):
+            start = last - length + 1
+            for index, alternatives in hits:
+                at[index].append((start, alternatives))
         out = {}
         for index, name in enumerate(self.names):
-            regex = self.regexes[name]
-            out[name] = list(_matches(regex, text, None if name in self._plain else sorted(starts[index])))
+            pattern = self.patterns[name]
+            if index in self._plain:
+                out[name] = list(pattern.regex.finditer(text))
+            elif pattern._parts is not None:
+                starts: dict[int, set[int]] = {}
+                for start, alternatives in at[index]:
+                    starts.setdefault(start, set()).update(alternatives)
+                out[name] = list(pattern._dispatch(text, sorted(starts.items())))
+            else:
+                out[name] = _matched(pattern.regex, text, sorted({start for start, _ in at[index]}))
         return out
+
+
+def _matched(regex: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """:func:`_matches` as a list, without a generator's cost per start."""
+    out, done, match = [], 0, regex.match
+    for start in starts:
+        if start >= done and (m := match(text, start)):
+            out.append(m)
+            done = max(m.end(), start + 1)
+    return out

@@ -8,6 +8,7 @@ every position, so that a literal prefix found in the fold is where a case-blind
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:  # the table of the extra cases behind ``re``; stable since Python 3.11
     from re import _casefix
@@ -32,6 +33,7 @@ _FOLD = _fold_table()
 _NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]") if _FOLD else None
 
 
+@lru_cache(maxsize=64)  # the same text is read by several patterns in a row
 def fold(text: str) -> str | None:
     """``text`` in lower case with every character the regex engine takes for another under
     IGNORECASE made that one, position for position; None when lower case changes the length

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from mapper._internal.anchored import AnchoredPattern, PatternSet
-from mapper.extract.lang import LANGUAGES, alternation, words
+from mapper.extract.lang import LANGUAGES, alternation, alternatives, words
 
 if TYPE_CHECKING:  # the reader holds clues; clues only name it in a type
     from mapper.extract.sides import SideReader
@@ -36,23 +36,23 @@ _MIL, _CIV, _PPL, _LOSS, _LOST = "military", "civilians", "people", "losses", "l
 _WPN, _ATK, _AGT, _SPK, _REP = "weapons", "attacks", "agents", "speakers", "reporting"
 
 
-def _whole(fragment: str) -> str:
-    """The words of ``fragment`` standing alone."""
-    return rf"(?i)(?<![\w/])(?:{fragment})(?![\w/])"
+def _whole(words: list[str]) -> str:
+    """The alternatives ``words`` standing alone, in any case."""
+    return r"(?i)(?<![\w/])(?:" + "|".join(words) + r")(?![\w/])"
 
 
 def _side_pattern(field: str) -> str:
     groups = [f"(?P<s{i}>{alternation(getattr(s, field).get(name, '') for s in _SIDES)})"
               for i, name in enumerate(_SIDE_NAMES) if any(getattr(s, field).get(name) for s in _SIDES)]
-    return _whole("|".join(groups))
+    return _whole(groups)
 
 
 #: every kind of token, read from a text in one pass (their starts found by one automaton)
 _KINDS = PatternSet({_FORCES: _side_pattern("forces"), _STATE: _side_pattern("states")} | {
-    kind: _whole(alternation(getattr(s, kind) for s in _SIDES))
+    kind: _whole(alternatives(getattr(s, kind) for s in _SIDES))
     for kind in (_ENEMY, _OWN, _MIL, _CIV, _PPL, _LOSS, _LOST, _WPN, _ATK, _AGT, _SPK)
-} | {_REP: _whole(alternation(lang.attribution.reporting for lang in LANGUAGES))})
-_OFFICES = AnchoredPattern(_whole(alternation(s.offices for s in _SIDES)))
+} | {_REP: _whole(alternatives(lang.attribution.reporting for lang in LANGUAGES))})
+_OFFICES = AnchoredPattern(_whole(alternatives(s.offices for s in _SIDES)))
 _LINKERS = frozenset(words(s.linkers for s in _SIDES))
 _AUXILIARIES = frozenset(words(lang.casualties.auxiliaries for lang in LANGUAGES))
 _NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES))

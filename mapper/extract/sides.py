@@ -63,7 +63,9 @@ class SideReader:
         # words must still be read
         names = [alt for c in claimants if not getattr(c, "needs_verb", False)
                  for alt in (*map(re.escape, c.aliases), *c.patterns) if not _tells_a_loss(alt)]
-        self.masks = AnchoredPattern(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)") if names else None
+        self.masks = AnchoredPattern.of_alternatives(names, r"(?<!\w)", r"(?!\w)") if names else None
+        # a text is read once: a one-sentence paragraph is its sentence's text too
+        self.clues = lru_cache(maxsize=64)(self._read)
         self.claimant_sides = {c.name: c.side for c in claimants}
         camps = list(dict.fromkeys(c.side for c in claimants if c.side))
         self.opponents = {camps[0]: camps[1], camps[1]: camps[0]} if len(camps) == 2 else {}
@@ -72,7 +74,8 @@ class SideReader:
     def of(cls, theatre=None) -> "SideReader":
         return _reader(theatre)
 
-    def clues(self, text: str) -> ActorClues:
+    def _read(self, text: str) -> ActorClues:
+        """What ``text`` says about sides (see :meth:`clues`, its cached form)."""
         return ActorClues(text, self.masks)
 
     def speaker(self, *claimants: str, sentence: ActorClues | None = None, text: str = "") -> str:

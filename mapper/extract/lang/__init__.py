@@ -28,7 +28,7 @@ from importlib import import_module
 
 from mapper.extract.lang.schema import Language
 
-__all__ = ["LANGUAGES", "get_language", "alternation", "words"]
+__all__ = ["LANGUAGES", "get_language", "alternation", "alternatives", "words"]
 
 _CODES = ("en", "ru", "uk")
 
@@ -54,7 +54,16 @@ def alternation(fragments) -> str:
     >>> alternation(["км|метр", "", "(?:км|м)|км"])
     'км|метр|(?:км|м)'
     """
-    return "|".join(dict.fromkeys(a for f in fragments if f for a in _top_level(f)))
+    return "|".join(alternatives(fragments))
+
+
+def alternatives(fragments) -> list[str]:
+    """The alternatives :func:`alternation` joins, in order, each once.
+
+    >>> alternatives(["км|метр", "", "(?:км|м)|км"])
+    ['км', 'метр', '(?:км|м)']
+    """
+    return list(dict.fromkeys(a for f in fragments if f for a in _top_level(f)))
 
 
 def _top_level(fragment: str) -> list[str]:
