@@ -21,19 +21,12 @@ from __future__ import annotations
 import re
 
 from mapper._internal.casefold import fold
-
-try:  # the parser behind ``re``; its layout has been stable since Python 3.11
-    from re import _casefix
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover - other interpreters
-    _c = _p = _casefix = None
+from mapper._internal.regex_parts import MAX_STRINGS, case_forms, class_chars, only_literals, usable
+from mapper._internal.regex_parts import ops as _c
+from mapper._internal.regex_parts import parse_items as _parse
 
 __all__ = ["first_chars", "with_first_chars", "compile_with_first_chars", "literal_prefixes", "required_strings",
            "folded_prefixes", "ignores_case", "prefix_forms", "starts_as", "string_forms"]
-
-_MAX_RANGE = 512
-
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Every character a match of ``pattern`` can start with, or None if that is not clear.
@@ -49,18 +42,8 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     if not chars:
         return None
     if ignores_case(pattern, flags):
-        return frozenset(c for ch in chars for c in _case_forms(ch))
+        return frozenset(c for ch in chars for c in case_forms(ch))
     return frozenset(chars)
-
-
-def _parse(pattern: str) -> list | None:
-    """The items of the parsed pattern, or None if it cannot be parsed here."""
-    if _p is None:
-        return None
-    try:
-        return list(_p.parse(pattern))
-    except (re.error, RecursionError):
-        return None
 
 
 #: An inline flag group that may turn on IGNORECASE anywhere: "(?i)", "(?si)", "(?i:...)", "(?a-i:...)".
@@ -72,14 +55,6 @@ def ignores_case(pattern: str, flags: int = 0) -> bool:
     return bool(flags & re.IGNORECASE or _INLINE_IGNORECASE.search(pattern))
 
 
-def _case_forms(char: str) -> set[str]:
-    """``char`` and every character ``re.IGNORECASE`` takes for it (ſ for s, K for the Kelvin sign...)."""
-    forms = {c for c in (char, char.lower(), char.upper()) if len(c) == 1}
-    for c in list(forms):
-        forms.update(chr(x) for x in _casefix._EXTRA_CASES.get(ord(c.lower()), ()))
-    return forms
-
-
 def _firsts(items: list) -> set[str] | None:
     for index, (op, av) in enumerate(items):
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
@@ -87,7 +62,7 @@ def _firsts(items: list) -> set[str] | None:
         if op is _c.LITERAL:
             return {chr(av)}
         if op is _c.IN:
-            return _class_chars(av)
+            return class_chars(av)
         if op is _c.SUBPATTERN:
             return _firsts(list(av[-1]))
         if op is _c.BRANCH:
@@ -109,18 +84,6 @@ def _firsts(items: list) -> set[str] | None:
     return None      # a pattern that may match the empty string
 
 
-def _class_chars(items) -> set[str] | None:
-    chars: set[str] = set()
-    for op, av in items:
-        if op is _c.LITERAL:
-            chars.add(chr(av))
-        elif op is _c.RANGE and av[1] - av[0] <= _MAX_RANGE:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:
-            return None  # negated classes, \w, \d and wide ranges
-    return chars
-
-
 def with_first_chars(pattern: str, flags: int = 0) -> str | None:
     """``pattern`` behind a look-ahead for its first characters, or None (see the module doc)."""
     chars = first_chars(pattern, flags)
@@ -140,8 +103,7 @@ def compile_with_first_chars(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(with_first_chars(pattern, flags) or pattern, flags)
 
 
-#: At most this many literal prefixes per pattern (a class like [оау] multiplies them).
-_MAX_PREFIXES = 400
+_MAX_PREFIXES = MAX_STRINGS
 
 
 def literal_prefixes(pattern: str, flags: int = 0, size: int | None = None) -> frozenset[str] | None:
@@ -211,7 +173,7 @@ def string_forms(text: str) -> set[str]:
     """Every string that ``re.IGNORECASE`` takes for ``text``, character by character."""
     forms = {""}
     for ch in text:
-        forms = {f + c for f in forms for c in _case_forms(ch)}
+        forms = {f + c for f in forms for c in case_forms(ch)}
     return forms
 
 
@@ -228,9 +190,9 @@ def _prefixes(items: list, size: int | None = None) -> set[str] | None:
         if op is _c.LITERAL:
             out = {p + chr(av) for p in out}
         elif op is _c.IN:
-            chars = _class_chars(av)
+            chars = class_chars(av)
             if chars is None or len(chars) * len(out) > _MAX_PREFIXES:
-                return _usable(out)
+                return usable(out)
             out = {p + c for p in out for c in chars}
         elif op in (_c.SUBPATTERN, _c.BRANCH):
             alternatives = [list(av[-1])] if op is _c.SUBPATTERN else [list(a) for a in av[1]]
@@ -239,11 +201,11 @@ def _prefixes(items: list, size: int | None = None) -> set[str] | None:
             for alternative in alternatives:
                 found = _prefixes(alternative, size)
                 if found is None:
-                    return _usable(out)
+                    return usable(out)
                 subs |= found
-                complete = complete and _whole(alternative)
+                complete = complete and only_literals(alternative)
             if "" in subs or len(subs) * len(out) > _MAX_PREFIXES:
-                return _usable(out)
+                return usable(out)
             out = {(p + s)[:size] for p in out for s in subs} if size else {p + s for p in out for s in subs}
             if not complete:
                 return out
@@ -254,31 +216,14 @@ def _prefixes(items: list, size: int | None = None) -> set[str] | None:
             rest = list(items[index + 1:])
             found = [_prefixes(list(av[2]) + rest, size), _prefixes(rest, size)]
             if None in found or "" in found[0] | found[1]:
-                return _usable(out)
+                return usable(out)
             subs = found[0] | found[1]
             if len(subs) * len(out) > _MAX_PREFIXES:
-                return _usable(out)
+                return usable(out)
             return {(p + s)[:size] for p in out for s in subs}
         else:
-            return _usable(out)  # a repeat or anything else: the prefix ends before it
+            return usable(out)  # a repeat or anything else: the prefix ends before it
     return out
-
-
-def _whole(items: list) -> bool:
-    """Do the items hold only literals, classes and groups of them (so their prefixes are whole)?"""
-    for op, av in items:
-        if op in (_c.LITERAL, _c.IN):
-            continue
-        if op is _c.SUBPATTERN and _whole(list(av[-1])):
-            continue
-        if op is _c.BRANCH and all(_whole(list(a)) for a in av[1]):
-            continue
-        return False
-    return True
-
-
-def _usable(out: set[str]) -> set[str] | None:
-    return None if "" in out else out
 
 
 _TELLING = 4
@@ -339,7 +284,7 @@ def _exact(items: list) -> set[str] | None:
         if op is _c.LITERAL:
             subs = {chr(av)}
         elif op is _c.IN:
-            subs = _class_chars(av)
+            subs = class_chars(av)
         elif op is _c.SUBPATTERN:
             subs = _exact(list(av[-1]))
         elif op is _c.BRANCH:

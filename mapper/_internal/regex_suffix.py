@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 
-from mapper._internal.regex_prefix import (_MAX_PREFIXES, _c, _class_chars, ignores_case, _parse,
-                                           _usable, _whole, compile_with_first_chars, string_forms)
+from mapper._internal.regex_parts import MAX_STRINGS as _MAX_PREFIXES
+from mapper._internal.regex_parts import class_chars, only_literals, usable
+from mapper._internal.regex_parts import ops as _c
+from mapper._internal.regex_parts import parse_items as _parse
+from mapper._internal.regex_prefix import compile_with_first_chars, ignores_case, string_forms
 
 __all__ = ["literal_suffixes", "TailPattern"]
 
@@ -46,23 +49,23 @@ def _suffixes(items: list, size: int) -> set[str] | None:
         if op is _c.LITERAL:
             subs = {chr(av)}
         elif op is _c.IN:
-            subs = _class_chars(av)
+            subs = class_chars(av)
         elif op in (_c.SUBPATTERN, _c.BRANCH):
             alternatives = [list(av[-1])] if op is _c.SUBPATTERN else [list(a) for a in av[1]]
             parts = [_suffixes(a, size) for a in alternatives]
             subs = None if any(p is None for p in parts) else set().union(*parts)
-            whole = all(_whole(a) for a in alternatives)
+            whole = all(only_literals(a) for a in alternatives)
         elif op is _c.MAX_REPEAT and av[:2] == (0, 1):  # an optional part: present or not
             subs = _suffixes(list(av[2]), size)
             subs = None if subs is None else subs | {""}
-            whole = _whole(list(av[2]))
+            whole = only_literals(list(av[2]))
         else:
             subs = None
         if subs is None or len(subs) * len(out) > _MAX_PREFIXES:
-            return _usable(out)
+            return usable(out)
         out = {(s + p)[-size:] for s in subs for p in out}
         if not whole:
-            return _usable(out)
+            return usable(out)
     return out
 
 

@@ -20,15 +20,10 @@ from __future__ import annotations
 
 import re
 
-try:  # the parser behind ``re``; its layout has been stable since Python 3.11
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover - other interpreters
-    _c = _p = None
+from mapper._internal.regex_parts import class_chars, ops as _c, parse_items
 
 __all__ = ["RuleDispatch", "word_trie"]
 
-_MAX_RANGE = 512
 _MAX_KEYS = 100_000
 
 
@@ -99,11 +94,8 @@ def _seq_regex(seq: tuple[_Atom, ...]) -> str:
 def _starts(pattern: str, width: int) -> set[tuple[_Atom, ...]]:
     """Ways the first ``width`` characters of a match of ``pattern`` can be written (a shorter
     way lets anything follow), worked out from the parsed pattern; ``{()}`` if unclear."""
-    if _p is None:
-        return {()}
-    try:
-        items = list(_p.parse(pattern))
-    except (re.error, RecursionError):
+    items = parse_items(pattern)
+    if items is None:
         return {()}
     ends, cuts = _sequence(items, width)
     return ends | cuts
@@ -177,18 +169,9 @@ def _repeat(low: int, high: int, sub, width: int) -> tuple[set, set]:
 
 
 def _class_atom(items) -> _Atom:
-    chars: set[str] = set()
-    for op, av in items:
-        if op is _c.LITERAL:
-            chars.add(chr(av))
-        elif op is _c.RANGE and av[1] - av[0] <= _MAX_RANGE:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
-        elif op is _c.CATEGORY and av in (_c.CATEGORY_DIGIT, _c.CATEGORY_SPACE):
-            chars.add(_DIGIT if av is _c.CATEGORY_DIGIT else _SPACE)
-        else:
-            return None  # negated classes, \\w and wide ranges: any character
-    return frozenset(chars)
-
+    """A class's characters (digits and spaces as their categories), or None: any character."""
+    chars = class_chars(items, {_c.CATEGORY_DIGIT: _DIGIT, _c.CATEGORY_SPACE: _SPACE}) if _c is not None else None
+    return frozenset(chars) if chars is not None else None
 
 def word_trie(words: list[str]) -> str:
     """A regex that matches each of ``words`` (and nothing else), shared beginnings written once:
