@@ -78,19 +78,21 @@ class SideReader:
         """What ``text`` says about sides (see :meth:`clues`, its cached form)."""
         return ActorClues(text, self.masks)
 
-    def speaker(self, *claimants: str, sentence: ActorClues | None = None, text: str = "") -> str:
+    def speaker(self, *claimants: str | Callable[[], str], sentence: ActorClues | None = None, text: str = "") -> str:
         """The side speaking: the first claimant's with a side (sentence, then paragraph), a header or
         source in the sentence naming a side ("Генштаб ВСУ:"), the side a report in a language speaks for
-        (its letters), then the last claimant's (the document's)."""
+        (its letters), then the last claimant's (the document's). A claimant may be given as a function
+        that finds it: it is called only when needed."""
         *near, far = claimants or ("",)
         for claimant in near:
-            if self.claimant_sides.get(claimant):
-                return self.claimant_sides[claimant]
+            side = self.claimant_sides.get(claimant() if callable(claimant) else claimant)
+            if side:
+                return side
         if sentence is not None:
             said = {t.side for t in sentence.tokens if t.kind in (_FORCES, _STATE) and sentence.role(t) == "speaker"}
             if len(said) == 1:
                 return next(iter(said))
-        return _home_side(text) or self.claimant_sides.get(far, "")
+        return _home_side(text) or self.claimant_sides.get(far() if callable(far) else far, "")
 
     def resolve(self, t: _Token, speaker: str) -> str:
         if t.kind in (_FORCES, _STATE):

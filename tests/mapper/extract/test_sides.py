@@ -156,3 +156,21 @@ def test_people_in_another_clause_are_not_the_losing_sides():
     clues = reader.clues(text)
     at = text.index("ранены")
     assert reader.actor(clues, at, len(text) - 1, speaker=RU) == CIV
+
+
+def test_the_speaker_asks_for_a_wider_claimant_only_when_the_nearer_one_has_no_side():
+    reader = SideReader.of()
+    asked = []
+
+    def claimant(name):
+        def find():
+            asked.append(name)
+            return name
+        return find
+
+    gur, nobody = "Ukraine's military intelligence (GUR)", ""
+    assert reader.speaker(claimant(gur), claimant("paragraph"), claimant("document"), text="x") == UA
+    assert asked == [gur]                                  # the sentence's own claimant settles it
+    asked.clear()
+    assert reader.speaker(claimant(nobody), claimant(nobody), claimant(gur), text="The report.") == UA
+    assert asked == [nobody, nobody, gur]                  # nothing nearer: the document's claimant
