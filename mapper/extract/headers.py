@@ -40,6 +40,9 @@ __all__ = ["Dateline", "OpeningDates", "all_caps", "header_date", "in_dateline",
 
 _HEADER_LINES = 3          # a header is one of the first non-blank lines
 _HEADER_CHARS = 160        # and short
+#: An item of a digest opens with its own heading and a colon ("Bryansk region: a man was killed ...",
+#: "- Сумщина: ..."): it is no paragraph under the item before it.
+_ITEM = re.compile(r"\s*(?:[-•–—*]\s*)?(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*\s*:\s")
 #: A line ending like a sentence (a full stop, maybe inside quotes or brackets) is no header.
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*\s*$")
 
@@ -53,6 +56,9 @@ _SPACED_DASH = re.compile(r"\s-|-\s")
 #: and a dash or the agency between slashes ("KYIV, Dec 16 (Reuters) -", "MOSCOW, October 22. /TASS/.").
 _WIRE_TAIL = re.compile(r"(?:,[^\n]{0,60}?)?\s*(?:\((?P<agency>[^)\n]{1,30})\)\s*)?"
                         r"(?:[—–-]{1,2}|\.?\s*/(?P<slashed>[^/\n]{1,30})/\.?)\s")
+#: A dateline of a place, maybe its region in brackets, and a day ending in a full stop, with no agency:
+#: "КУРЧАТОВ (Курская область), 27 августа." (the words after the comma must be a day).
+_DAY_TAIL = re.compile(r"(?:\s*\([^)\n]{1,40}\))?\s*,\s*(?P<day>[^\n.,]{3,30}?)\.\s")
 _WIRE_LINES, _WIRE_CHARS = 6, 1000   # a wire dateline opens one of the first lines
 
 
@@ -112,12 +118,21 @@ def wire_dateline(text: str) -> Dateline | None:
     for line in text[:_WIRE_CHARS].split("\n")[:_WIRE_LINES]:
         words = place_words(text, pos) if line[:1].isupper() else None
         end = words and words[0]
-        tail = words and 3 <= end - pos <= 41 and _WIRE_TAIL.match(text, end, pos + len(line))
+        tail = words and 3 <= end - pos <= 41 and (_WIRE_TAIL.match(text, end, pos + len(line))
+                                                   or _day_tail(text, end, pos + len(line)))
         if tail:
-            agency = (tail["agency"] or tail["slashed"] or "").strip() or None
+            found = tail.groupdict()
+            agency = (found.get("agency") or found.get("slashed") or "").strip() or None
             return Dateline((pos, tail.end()), (pos, end), text[pos:tail.end()], text[pos:end], agency)
         pos += len(line) + 1
     return None
+
+
+def _day_tail(text: str, start: int, end: int) -> re.Match | None:
+    """The ", 27 августа." ending a dateline at ``start`` (its words a day of a month, maybe with a year)."""
+    tail = _DAY_TAIL.match(text, start, end)
+    day = tail and _written(tail["day"], datetime.date.max)
+    return tail if day and day.precision == 1 and day.span == (0, len(tail["day"])) else None
 
 
 def header_date(text: str, published: datetime.date | None,
@@ -191,6 +206,13 @@ class OpeningDates:
             self._lead = (lead, date, said)
         return self._lead
 
+    def _item(self, paragraph: int) -> bool:
+        """Does the paragraph open with a heading and a colon ("Kursk region: ..."), and is no title?"""
+        x = next((x for x in self.sentences if x.paragraph == paragraph), None)
+        found = x and _ITEM.match(self.text, x.start, x.end)
+        return (bool(found) and self.text[found.start():found.end()].strip(" -•–—*")[:1].isupper()
+                and not self._title(x))    # a title ("Sumy region: a day of shelling") heads them all
+
     def _title(self, x) -> bool:
         """Is the paragraph of sentence `x` a title: one short line not ending like a sentence,
         with a paragraph after it?"""
@@ -204,8 +226,9 @@ class OpeningDates:
     def fallback(self, paragraph: int, said: EventDate | None = None) -> EventDate | None:
         """The date of a claim whose paragraph gives no event date: of the statement `said` in its
         paragraph, else the lead's event date if the lead is another paragraph (above it, or below
-        its title), else the lead's statement date, else the header's."""
+        its title) and not a sibling item of a digest (both open with a heading and a colon), else
+        the lead's statement date, else the header's."""
         lead, date, lead_said = self.lead()
-        if paragraph == lead:
+        if paragraph == lead or self._item(paragraph) and self._item(lead):
             date = lead_said = None
         return said or date or lead_said or self.header

@@ -53,3 +53,22 @@ def test_place_words_joined_by_slashes_and_hyphens_and_a_bullet():
     assert in_dateline("ROME/WARSAW: talks", 5)
     assert in_dateline("- LVIV: a drone fell.", 2)
     assert not in_dateline("ROME and WARSAW: talks", 9)
+
+
+@pytest.mark.parametrize("text,place,day", [
+    ("ЛЬГОВ (Курская область), 3 сентября. Беспилотник атаковал автобус, ранены двое.", "ЛЬГОВ",
+     dt.date(2025, 9, 3)),
+    ("ШОСТКА, 14 квітня. Дрон влучив у склад, поранено охоронця.", "ШОСТКА", dt.date(2025, 4, 14)),
+])
+def test_a_dateline_of_a_place_and_a_day_without_an_agency(text, place, day):
+    found = wire_dateline(text)
+    assert found.place == place and found.agency is None and found.date(dt.date(2025, 10, 1)).start == day
+    assert text[found.span[1]:].startswith(("Беспилотник", "Дрон"))
+
+
+@pytest.mark.parametrize("text", [
+    "КИЇВ, столиця, знову під ударом. Дрони атакували місто.",     # no day after the comma
+    "NATO, EU. Ministers met on 3 May.",
+])
+def test_a_place_and_words_that_are_no_day_is_no_dateline(text):
+    assert wire_dateline(text) is None
