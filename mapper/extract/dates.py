@@ -84,6 +84,9 @@ _LEAD_START = re.compile(rf"\b(?:{word_trie(_LEAD)}(?![^\W\d_])|{word_trie(_LEAD
 _LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")
 _LAST_RUN_REVERSED = re.compile(r"(?:\W*\w+){1,4}")  # the last words and what follows them, read backwards
 #: A verb of saying, maybe with where or to whom ("said in a statement", "told reporters"), ending a text.
+#: Words for "the day before" that are also "on the eve of" something ("накануне"), and their language.
+_EVE = {_key(w): lang.code for lang in LANGUAGES for w in lang.dates.slots.get("eve", "").split("|") if w}
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’ʼ-]*)")
 #: A time of day alone ("утром"): the report's day, but only where nothing else dates the claim.
 _TIME_ALONE = re.compile(rf"(?:{_slot('time_alone')})", re.IGNORECASE)
 _REPORTING = compile_with_first_chars(rf"\b(?:{_slot('reporting')})(?:\s+(?:{_slot('reporting_where')}))?\W{{0,3}}$",
@@ -247,9 +250,33 @@ def _overnight(m: re.Match, pub: datetime.date | None) -> _Range:
     return pub - _ONE, pub, 1
 
 
-def _dayword(m: re.Match, pub: datetime.date | None) -> _Range:
-    day = pub + datetime.timedelta(_DAY_OFFSETS.get(_key(m[0]), 0))        # today, this morning: 0
+def _dayword(m: re.Match, pub: datetime.date | None) -> _Range | None:
+    word = _key(m[0])
+    if word in _EVE and _eve_of_something(m.string, m.end(), _EVE[word]):
+        return None
+    day = pub + datetime.timedelta(_DAY_OFFSETS.get(word, 0))        # today, this morning: 0
     return day, day, 1
+
+
+def _eve_of_something(text: str, end: int, language: str) -> bool:
+    """Is the eve word ending at ``end`` ("накануне", "напередодні") the eve of what the next word names
+    ("накануне праздника", "напередодні його візиту"), not the day before? So when that word reads
+    first as a genitive, or as a pronoun in the genitive or accusative (pymorphy3)."""
+    following = _NEXT_WORD.match(text, end)
+    morph = following and _analyzer(language)
+    if not morph:
+        return False
+    parses = morph.parse(following[1])
+    return bool(parses) and (parses[0].tag.case == "gent" or any(
+        p.tag.POS == "NPRO" and p.tag.case in ("gent", "accs") for p in parses))
+
+
+@lru_cache(maxsize=4)
+def _analyzer(language: str):
+    from gazetteer import lang   # pymorphy3: loaded only when an eve word is met
+    from gazetteer.morphology import analyzers
+
+    return dict(zip((x.morph_analyzer for x in lang.languages() if x.morph_analyzer), analyzers())).get(language)
 
 
 def _week(m: re.Match, pub: datetime.date | None) -> _Range:

@@ -118,3 +118,24 @@ def test_a_morning_alone_dates_its_paragraph_when_the_lead_has_another_date(even
             "Утром беспилотник атаковал автобус в Рыльске, погиб водитель.")
     found = events(text)
     assert [e.event_date for e in found] == [dt.date(2025, 10, 14), WED]
+
+
+@pytest.mark.parametrize("text", [
+    "Накануне ВСУ обстреляли посёлок, ранены двое.",
+    "Накануне вечером беспилотник атаковал автобус.",
+    "Накануне в Рыльске погибла женщина.",
+    "Напередодні ворог атакував село, поранено чоловіка.",
+    "Напередодні ЗСУ відбили штурм, є загиблі.",
+])
+def test_the_eve_alone_is_the_day_before_publication(text):
+    assert _range(text) == (WED - dt.timedelta(1), WED - dt.timedelta(1), 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Накануне праздника в городе погибли двое.",
+    "Накануне его визита обстрел унёс жизни троих.",
+    "Напередодні свята загинули двоє людей.",
+    "Напередодні його приїзду ворог обстріляв громаду.",
+])
+def test_the_eve_of_something_is_no_date(text):
+    assert _range(text) is None
