@@ -182,6 +182,7 @@ class OpeningDates:
         in_dateline = header and dateline and dateline[0] <= header.span[0] < dateline[1]
         self._skip = 0 if not header or in_dateline else (text.find("\n", header.span[1]) % (len(text) + 1))
         self._lead: tuple[int, EventDate | None, EventDate | None] | None = None
+        self._items: dict[int, bool] | None = None   # paragraph -> does it open like a digest's item?
 
     def lead(self) -> tuple[int, EventDate | None, EventDate | None]:
         """The lead paragraph (the first one past the header line, or the one below a title that
@@ -208,10 +209,15 @@ class OpeningDates:
 
     def _item(self, paragraph: int) -> bool:
         """Does the paragraph open with a heading and a colon ("Kursk region: ..."), and is no title?"""
-        x = next((x for x in self.sentences if x.paragraph == paragraph), None)
-        found = x and _ITEM.match(self.text, x.start, x.end)
-        return (bool(found) and self.text[found.start():found.end()].strip(" -•–—*")[:1].isupper()
-                and not self._title(x))    # a title ("Sumy region: a day of shelling") heads them all
+        if self._items is None:                   # worked out once per report
+            self._items = {}
+            for x in self.sentences:
+                if x.paragraph not in self._items:
+                    found = _ITEM.match(self.text, x.start, x.end)
+                    self._items[x.paragraph] = (
+                        bool(found) and self.text[found.start():found.end()].strip(" -•–—*")[:1].isupper()
+                        and not self._title(x))   # a title ("Sumy region: a day of shelling") heads them all
+        return self._items.get(paragraph, False)
 
     def _title(self, x) -> bool:
         """Is the paragraph of sentence `x` a title: one short line not ending like a sentence,
