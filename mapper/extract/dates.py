@@ -86,6 +86,7 @@ _LAST_RUN_REVERSED = re.compile(r"(?:\W*\w+){1,4}")  # the last words and what f
 #: A verb of saying, maybe with where or to whom ("said in a statement", "told reporters"), ending a text.
 #: Words for "the day before" that are also "on the eve of" something ("накануне"), and their language.
 _EVE = {_key(w): lang.code for lang in LANGUAGES for w in lang.dates.slots.get("eve", "").split("|") if w}
+_HEADING_END = re.compile(r"\s*[.:]\s*$")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’ʼ-]*)")
 #: A time of day alone ("утром"): the report's day, but only where nothing else dates the claim.
 _TIME_ALONE = re.compile(rf"(?:{_slot('time_alone')})", re.IGNORECASE)
@@ -227,7 +228,8 @@ def _weekend(m: re.Match, pub: datetime.date | None) -> _Range:
 
 
 def _weekday_rule(m: re.Match, pub: datetime.date | None) -> _Range | None:
-    if _key(m["wd"]) in _BARE_WEEKDAY_NO_DATE and not (m["prep"] or m["mod"]):
+    if _key(m["wd"]) in _BARE_WEEKDAY_NO_DATE and not (m["prep"] or m["mod"]) and not (
+            m.start() == 0 and _HEADING_END.match(m.string, m.end())):   # "Субота." heading a digest's part
         return None                                # "среду" (environment) etc. need "в"/"у" or a modifier
     day = _weekday(pub, _WEEKDAYS[_key(m["wd"])], _mod_kind(m["mod"] or ""))
     return day, day, 1

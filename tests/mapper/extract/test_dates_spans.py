@@ -139,3 +139,28 @@ def test_the_eve_alone_is_the_day_before_publication(text):
 ])
 def test_the_eve_of_something_is_no_date(text):
     assert _range(text) is None
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Субота.", dt.date(2025, 10, 11)),
+    ("Неділя:", dt.date(2025, 10, 12)),
+    ("Суббота.", dt.date(2025, 10, 11)),
+    ("Среда.", WED),
+])
+def test_a_weekday_heading_a_part_of_a_digest_is_that_day(text, day):
+    assert _range(text) == (day, day, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Субота видалася спокійною, поранених немає.",
+    "Среда обитания животных пострадала от пожара.",
+])
+def test_a_weekday_in_the_nominative_in_running_text_is_no_date(text):
+    assert _range(text) is None
+
+
+def test_the_claims_under_a_weekday_heading_take_its_day(events):
+    text = ("Що сталося на вихідних\n\nСубота. Дрон атакував автобус у Сумах, поранено шістьох пасажирів.\n\n"
+            "Неділя. У Конотопі від удару КАБа загинули двоє людей.")
+    found = events(text, dt.date(2025, 10, 13))
+    assert [e.event_date for e in found] == [dt.date(2025, 10, 11), dt.date(2025, 10, 12)]
