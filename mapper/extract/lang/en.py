@@ -182,7 +182,9 @@ DATES = Dates(
         "weekend_prep": r"over|during|at|on|in", "weekend": r"weekend",
         "weekday_before": r"late|early", "weekday_prep": r"on", "since": r"since",
         "time_of_day": r"morning|afternoon|evening|night",
+        # "A difficult night for Belgorod." opening a governor's morning post: the night just past
         "overnight": (r"(?:late\s+)?last\s+night|overnight|during\s+the\s+night"
+                      r"|an?\s+(?:difficult|sleepless|restless|tense|turbulent|tough|anxious|troubled)\s+night"
                       r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|day)"),
         "dayword": (r"the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)"
                     r"|yesterday|tomorrow"),

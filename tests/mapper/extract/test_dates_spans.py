@@ -164,3 +164,12 @@ def test_the_claims_under_a_weekday_heading_take_its_day(events):
             "Неділя. У Конотопі від удару КАБа загинули двоє людей.")
     found = events(text, dt.date(2025, 10, 13))
     assert [e.event_date for e in found] == [dt.date(2025, 10, 11), dt.date(2025, 10, 12)]
+
+
+@pytest.mark.parametrize("text", [
+    "A sleepless night for Sumy. A drone hit a dormitory and wounded three students.",
+    "Неспокойная ночь в Рыльске: беспилотник атаковал дом, ранена женщина.",
+    "Тривожна ніч на Чернігівщині: внаслідок удару поранено двох людей.",
+])
+def test_a_hard_night_opening_a_post_is_the_night_just_past(text):
+    assert _range(text) == (WED - dt.timedelta(1), WED, 1)
