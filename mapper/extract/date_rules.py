@@ -103,7 +103,8 @@ _RULES: list[tuple[str, str]] = [
     ("ago", rf"\b(?P<n>{_NUM})\s+(?:{_slot('days')})\s+(?:{_slot('ago')})\b"),
     ("recent", rf"\b(?:(?:{_slot('recent_lead')})\s+(?:(?P<n>{_NUM})\s+)?(?:{_slot('recent_days')})"
                rf"|{_slot('recent')}"
-               rf"|(?:{_slot('span_lead')})\s+(?P<n2>\d{{1,2}}|{_alternation(_NUMBER_FORMS)})\s+(?:{_slot('span_days')}))\b"),
+               rf"|(?:{_slot('span_lead')})\s+(?P<n2>\d{{1,2}}|{_alternation(_NUMBER_FORMS)})"
+               rf"\s+(?:{_slot('span_days')}))\b"),
     # "for the third day", "уже третьи сутки", "третій день поспіль": the days up to publication
     ("nth_day", rf"\b(?:{_NTH_DAY})\b"),
 ]
