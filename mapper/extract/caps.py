@@ -7,7 +7,7 @@ capitals of at most five letters is a place when, read in ordinary case, it is e
 a populated place (or, in Cyrillic, an inflected form of one: "СУДЖИ", "СУМАХ") and
 
 - it stands in a *dateline*: the first words of a line, in capitals, maybe several joined by "/",
-  followed by a comma, colon, dash or bracket; or
+  followed by a comma, colon, dash or bracket (:func:`mapper.extract.headers.in_dateline`); or
 - it is in running text, has at least four letters, and names a place of the theatre's countries
   or a capital or city of 100 000 people ("SEOUL").
 
@@ -23,12 +23,10 @@ a notable one of the theatre's countries (:meth:`PlaceNames.notable`).
 
 from __future__ import annotations
 
-import re
-
 from gazetteer import Gazetteer
 from gazetteer.morphology import nominative_candidates
 from gazetteer.normalize import fold, is_cyrillic, name_key
-from mapper.extract.toponym_text import TOKEN
+from mapper.extract.headers import all_caps, in_dateline   # the dateline is read by mapper.extract.headers
 
 __all__ = ["in_dateline", "all_caps", "PlaceNames"]
 
@@ -42,36 +40,6 @@ _CITY = 100_000
 #: (or to be an administrative seat).
 _TOWN = 10_000
 _SEATS = frozenset({"PPLC", "PPLA", "PPLA2"})
-_DATELINE_LINE = 80
-#: What ends the place words of a dateline: a comma, colon, dash or bracket.
-_DATELINE_END = re.compile(r"\s*(?:[,:(]|[-–—]\s)")
-
-
-def all_caps(word: str) -> bool:
-    """Is ``word`` written in capitals (two letters at least)?
-
-    >>> all_caps("KYIV"), all_caps("Kyiv"), all_caps("A")
-    (True, False, False)
-    """
-    return len(word) >= 2 and word.isupper()
-
-
-def in_dateline(text: str, start: int) -> bool:
-    """Does the word at ``start`` stand among the capitalised words that open a line and end at a
-    comma, colon, dash or bracket ("SEOUL/KYIV, Dec 17 -", "КУРСК, 28 октября.")?"""
-    line = text.rfind("\n", 0, start) + 1
-    if start - line > _DATELINE_LINE:
-        return False
-    pos = line
-    seen = False
-    for m in TOKEN.finditer(text, line, min(len(text), start + _DATELINE_LINE)):
-        if text[pos:m.start()].strip(" \t/-"):
-            break  # anything but spaces, slashes and hyphens between the words ends the dateline
-        if not all_caps(m.group()):
-            return False
-        seen = seen or m.start() == start
-        pos = m.end()
-    return seen and bool(_DATELINE_END.match(text, pos))
 
 
 class PlaceNames:

@@ -13,6 +13,7 @@ _LANGS = [lang.dates for lang in LANGUAGES]
 _MONTH_FORMS = tuple(" ".join(d.months[i] for d in _LANGS if d.months) for i in range(12))
 _WEEKDAY_FORMS = tuple(" ".join(d.weekdays[i] for d in _LANGS if d.weekdays) for i in range(7))
 _NUMBER_FORMS = tuple(" ".join(d.numbers[i] for d in _LANGS if d.numbers) for i in range(10))
+_ORDINAL_FORMS = tuple(" ".join(d.ordinals[i] for d in _LANGS if len(d.ordinals) > i) for i in range(10))
 _DAY_OFFSETS = {phrase: days for d in _LANGS for phrase, days in d.day_offsets.items()}
 _MONTH_VERBS = frozenset(words(d.month_verbs for d in _LANGS))   # "may": a verb when written in lower case
 _NEXT_STEMS = words(d.next_stems for d in _LANGS)
@@ -38,8 +39,9 @@ def _alternation(forms: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace("'", "['’ʼ]?") for w in words)
 
 
-_MONTHS, _WEEKDAYS, _NUMBERS = ({_key(w): i for i, words in enumerate(forms, first) for w in words.split()}
-                                 for forms, first in ((_MONTH_FORMS, 1), (_WEEKDAY_FORMS, 0), (_NUMBER_FORMS, 1)))
+_MONTHS, _WEEKDAYS, _NUMBERS, _ORDINALS = (
+    {_key(w): i for i, words in enumerate(forms, first) for w in words.split()}
+    for forms, first in ((_MONTH_FORMS, 1), (_WEEKDAY_FORMS, 0), (_NUMBER_FORMS, 1), (_ORDINAL_FORMS, 1)))
 #: Weekday words that need a preposition or a modifier to be a date ("среду" alone is "environment").
 _BARE_WEEKDAY_NO_DATE = frozenset(_key(w) for d in _LANGS if d.weekday_needs_preposition
                                   for forms in d.weekdays for w in forms.split())
@@ -66,6 +68,10 @@ _NIGHT = rf"(?P<night>{_slot('night_of')})?"
 _ON = rf"(?:{_slot('on')})?"
 _OF = rf"(?:{_slot('of')})"
 
+#: "for the third day" in each language, its ordinal in group o0, o1 ... (each language's own lead words).
+_NTH_DAY = "|".join(rf"(?:{d.slots['nth_day_lead']})(?P<o{i}>{_alternation(d.ordinals)})\s+(?:{d.slots['nth_day']})"
+                    for i, d in enumerate(_LANGS) if d.ordinals and "nth_day" in d.slots) or "(?!)"
+
 _RULES: list[tuple[str, str]] = [
     ("night_into", rf"\b(?:{_slot('night_prep')})\s+(?:{_slot('night')})\s+"
                    rf"(?:(?:{_slot('night_from')})\s+(?:\d{{1,2}}|{_WD})\s+)?"
@@ -80,6 +86,9 @@ _RULES: list[tuple[str, str]] = [
     ("date_md", rf"\b{_ON}{_NIGHT}(?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?"),
     ("numeric", rf"(?:\b(?:{_slot('on_date')})\s+)?(?<![\d.\-/])(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
                 r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d))(?![\d\-]|\.\d)"),
+    # "between August and October 2024", "с августа по ноябрь": from the first day of one month to the last of another
+    ("month_range", rf"\b(?:{_slot('range_from')})\s+(?P<m1>{_MON})\s+(?:{_slot('range_join')})\s+(?P<m2>{_MON})"
+                    rf"(?:,?\s+(?P<y>{_Y}))?"),
     ("month", rf"\b(?:{_slot('month_prep')})\s+(?:(?:{_slot('month_part')})[-\s]+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?"),
     ("weekend", rf"\b(?:(?:{_slot('weekend_prep')})\s+)?(?P<mod>(?:{_MOD}\s+){{0,3}})(?:{_slot('weekend')})\b"
                 rf"|\b(?:(?:{_slot('weekend_one_prep')})\s+)?(?P<mod2>(?:{_MOD}\s+)?)(?:{_slot('weekend_one')})\b"),
@@ -88,10 +97,14 @@ _RULES: list[tuple[str, str]] = [
                 rf"(?:(?P<mod>{_MOD})\s+)?(?P<wd>{_WD})(?:\s+(?:{_slot('time_of_day')})\b)?"),
     ("weekday_adj", rf"\b(?P<wa>{_WEEKDAY_ADJ_RE})\b"),
     ("overnight", rf"\b(?:{_slot('overnight')})\b"),
-    ("dayword", rf"\b(?:{_slot('dayword')}|{_alternation(tuple(_DAY_ADJ_OFFSETS)) or '(?!)'})\b"),
+    ("dayword", rf"\b(?:{_slot('dayword')}|{_slot('time_alone')}|{_alternation(tuple(_DAY_ADJ_OFFSETS)) or '(?!)'})\b"),
     ("week", _slot("week")),
     ("monthrel", _slot("monthrel")),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?:{_slot('days')})\s+(?:{_slot('ago')})\b"),
     ("recent", rf"\b(?:(?:{_slot('recent_lead')})\s+(?:(?P<n>{_NUM})\s+)?(?:{_slot('recent_days')})"
-               rf"|{_slot('recent')})\b"),
+               rf"|{_slot('recent')}"
+               rf"|(?:{_slot('span_lead')})\s+(?P<n2>\d{{1,2}}|{_alternation(_NUMBER_FORMS)})"
+               rf"\s+(?:{_slot('span_days')}))\b"),
+    # "for the third day", "уже третьи сутки", "третій день поспіль": the days up to publication
+    ("nth_day", rf"\b(?:{_NTH_DAY})\b"),
 ]

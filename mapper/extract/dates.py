@@ -31,7 +31,7 @@ from gazetteer.automaton import word_automaton
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.date_rules import (_BARE_WEEKDAY_NO_DATE, _DAY_ADJ_OFFSETS, _DAY_OFFSETS, _DAY_SUFFIX_CHARS, _LANGS,
                                       _LAST_STEMS, _MONTH_VERBS, _MONTHS, _NEXT_STEMS, _NUMBER_FORMS, _NUMBERS,
-                                      _RULES, _WEEK_STEMS, _WEEKDAY_ADJ, _WEEKDAY_ADJ_FORMS,
+                                      _ORDINAL_FORMS, _ORDINALS, _RULES, _WEEK_STEMS, _WEEKDAY_ADJ, _WEEKDAY_ADJ_FORMS,
                                       _WEEKDAY_FORMS, _WEEKDAYS, _key, _slot)
 from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.rule_dispatch import RuleDispatch, word_trie
@@ -69,7 +69,8 @@ _ANCHORS = frozenset(max(re.findall(r"[^\W\d_]+", w), key=len) for w in [
     *_MONTHS, *_WEEKDAYS, *" ".join(_WEEKDAY_FORMS).split(), *_WEEKDAY_ADJ_FORMS, *_DAY_ADJ_OFFSETS,
     *words(d.anchors for d in _LANGS)])
 # An expression starts with one of these words (or stems), a digit or an anchor: other starts are not tried.
-_LEAD = _ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS))) | set(words(d.leads for d in _LANGS))
+_LEAD = (_ANCHORS | set(re.findall(r"[^\W\d_]+", " ".join(_NUMBER_FORMS + _ORDINAL_FORMS)))
+         | set(words(d.leads for d in _LANGS)))
 _LEAD_STEMS = words(d.lead_stems for d in _LANGS)
 #: Anchor words, and "4." / "4-" of numeric dates.
 _AUTOMATON = word_automaton((word, (len(word), word[0].isdigit(), word in _MONTH_VERBS))  # (length, numeric, verb)
@@ -83,6 +84,12 @@ _LEAD_START = re.compile(rf"\b(?:{word_trie(_LEAD)}(?![^\W\d_])|{word_trie(_LEAD
 _LOOKBACK = 48                                   # longest lead-in before an anchor ("between 14th and 16th of ")
 _LAST_RUN_REVERSED = re.compile(r"(?:\W*\w+){1,4}")  # the last words and what follows them, read backwards
 #: A verb of saying, maybe with where or to whom ("said in a statement", "told reporters"), ending a text.
+#: Words for "the day before" that are also "on the eve of" something ("накануне"), and their language.
+_EVE = {_key(w): lang.code for lang in LANGUAGES for w in lang.dates.slots.get("eve", "").split("|") if w}
+_HEADING_END = re.compile(r"\s*[.:]\s*$")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’ʼ-]*)")
+#: A time of day alone ("утром"): the report's day, but only where nothing else dates the claim.
+_TIME_ALONE = re.compile(rf"(?:{_slot('time_alone')})", re.IGNORECASE)
 _REPORTING = compile_with_first_chars(rf"\b(?:{_slot('reporting')})(?:\s+(?:{_slot('reporting_where')}))?\W{{0,3}}$",
                                       re.IGNORECASE)
 
@@ -202,6 +209,18 @@ def _month(m: re.Match, pub: datetime.date | None) -> _Range | None:
     return start, (min(end, pub) if pub and start <= pub else end), 3
 
 
+def _month_span(m: re.Match, pub: datetime.date | None) -> _Range | None:
+    """"between August and October": from the first day of the one to the last of the other (a month
+    without a year is the latest one not after publication; the end never after it)."""
+    if _verb(m["m1"]) or _verb(m["m2"]) or not (m["y"] or pub):
+        return None
+    first, last, year = _MONTHS[_key(m["m1"])], _MONTHS[_key(m["m2"])], _year(m["y"])
+    if year is None:
+        year = pub.year if last <= pub.month else pub.year - 1
+    start, end = _month_range(year - (first > last), first)[0], _month_range(year, last)[1]
+    return start, (min(end, pub) if pub and start <= pub else end), 3
+
+
 def _weekend(m: re.Match, pub: datetime.date | None) -> _Range:
     sunday = pub - datetime.timedelta((pub.weekday() - 6) % 7)       # the last Sunday on or before pub
     sunday += datetime.timedelta(7 if _mod_kind(m["mod"] or m["mod2"] or "") == "next" else 0)
@@ -209,7 +228,8 @@ def _weekend(m: re.Match, pub: datetime.date | None) -> _Range:
 
 
 def _weekday_rule(m: re.Match, pub: datetime.date | None) -> _Range | None:
-    if _key(m["wd"]) in _BARE_WEEKDAY_NO_DATE and not (m["prep"] or m["mod"]):
+    if _key(m["wd"]) in _BARE_WEEKDAY_NO_DATE and not (m["prep"] or m["mod"]) and not (
+            m.start() == 0 and _HEADING_END.match(m.string, m.end())):   # "Субота." heading a digest's part
         return None                                # "среду" (environment) etc. need "в"/"у" or a modifier
     day = _weekday(pub, _WEEKDAYS[_key(m["wd"])], _mod_kind(m["mod"] or ""))
     return day, day, 1
@@ -232,9 +252,33 @@ def _overnight(m: re.Match, pub: datetime.date | None) -> _Range:
     return pub - _ONE, pub, 1
 
 
-def _dayword(m: re.Match, pub: datetime.date | None) -> _Range:
-    day = pub + datetime.timedelta(_DAY_OFFSETS.get(_key(m[0]), 0))        # today, this morning: 0
+def _dayword(m: re.Match, pub: datetime.date | None) -> _Range | None:
+    word = _key(m[0])
+    if word in _EVE and _eve_of_something(m.string, m.end(), _EVE[word]):
+        return None
+    day = pub + datetime.timedelta(_DAY_OFFSETS.get(word, 0))        # today, this morning: 0
     return day, day, 1
+
+
+def _eve_of_something(text: str, end: int, language: str) -> bool:
+    """Is the eve word ending at ``end`` ("накануне", "напередодні") the eve of what the next word names
+    ("накануне праздника", "напередодні його візиту"), not the day before? So when that word reads
+    first as a genitive, or as a pronoun in the genitive or accusative (pymorphy3)."""
+    following = _NEXT_WORD.match(text, end)
+    morph = following and _analyzer(language)
+    if not morph:
+        return False
+    parses = morph.parse(following[1])
+    return bool(parses) and (parses[0].tag.case == "gent" or any(
+        p.tag.POS == "NPRO" and p.tag.case in ("gent", "accs") for p in parses))
+
+
+@lru_cache(maxsize=4)
+def _analyzer(language: str):
+    from gazetteer import lang   # pymorphy3: loaded only when an eve word is met
+    from gazetteer.morphology import analyzers
+
+    return dict(zip((x.morph_analyzer for x in lang.languages() if x.morph_analyzer), analyzers())).get(language)
 
 
 def _week(m: re.Match, pub: datetime.date | None) -> _Range:
@@ -261,15 +305,23 @@ def _ago(m: re.Match, pub: datetime.date | None) -> _Range:
 
 
 def _recent(m: re.Match, pub: datetime.date | None) -> _Range:
-    days = 7 if any(w in m[0].lower() for w in _WEEK_STEMS) else _count(m["n"])
+    """"over the past 3 days", "за двое суток", "in two days of fighting": from that many days before publication."""
+    days = 7 if any(w in m[0].lower() for w in _WEEK_STEMS) else _count(m["n"] or m["n2"])
     return pub - datetime.timedelta(days), pub, 2 if days <= 7 else 3
 
 
+def _nth_day(m: re.Match, pub: datetime.date | None) -> _Range:
+    """"for the third day": the day two days before publication up to it."""
+    ordinal = next(v for k, v in m.groupdict().items() if k[0] == "o" and v)
+    day = pub - datetime.timedelta(_ORDINALS[_key(ordinal)] - 1)
+    return day, pub, 1 if day == pub else 2 if (pub - day).days <= 7 else 3
+
+
 _ABSOLUTE = {"range_dm": _range, "range_md": _range, "date_dm": _date, "date_md": _date, "numeric": _numeric,
-             "month": _month, "night_into": _night_into}
+             "month": _month, "month_range": _month_span, "night_into": _night_into}
 _RELATIVE = {"weekend": _weekend, "weekday": _weekday_rule, "weekday_adj": _weekday_adj, "since_weekday": _since_weekday,
              "overnight": _overnight, "dayword": _dayword,
-             "week": _week, "monthrel": _monthrel, "ago": _ago, "recent": _recent}
+             "week": _week, "monthrel": _monthrel, "ago": _ago, "recent": _recent, "nth_day": _nth_day}
 _RESOLVERS: dict[str, Callable[[re.Match, datetime.date | None], _Range | None]] = {**_ABSOLUTE, **_RELATIVE}
 
 
@@ -354,7 +406,11 @@ def resolve_event_date(text: str, published: datetime.date | None) -> EventDate 
 def is_statement_date(text: str, date: EventDate) -> bool:
     """Is `date` (found in `text`) the date of a statement: does a verb of saying ("said", "заявил",
     "said in a statement", "told reporters") end just before it (in the 60 characters before)?
-    The verb is among the last four words before the date, so the search starts there."""
+    The verb is among the last four words before the date, so the search starts there.
+    A time of day alone ("утром", "вранці") is held back the same way: it dates a claim only where
+    nothing else in its paragraph does."""
+    if _TIME_ALONE.fullmatch(date.text):
+        return True
     start = date.span[0]
     low = max(0, start - 60)
     tail = _LAST_RUN_REVERSED.match(text[low:start][::-1])

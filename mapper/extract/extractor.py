@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache, partial
 import hashlib
-import re
 from dataclasses import dataclass, field
 from collections import Counter
 from collections.abc import Iterable
@@ -32,7 +31,7 @@ from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.cumulative import RunningTotal, running_total
 from mapper.extract.dates import EventDate, is_statement_date, resolve_event_date
 from mapper.extract.event_type import event_type_of
-from mapper.extract.headers import OpeningDates
+from mapper.extract.headers import OpeningDates, wire_dateline
 from mapper.model.events import CATEGORIES, Event, Source, events_to_geodataframe, total_casualties
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
@@ -42,12 +41,6 @@ from mapper.extract.sentences import Sentence, split_sentences
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
 _PLACES = [lang.places for lang in LANGUAGES]
-_CAPITALS = "".join(lang.uppercase for lang in LANGUAGES)
-#: A wire dateline opening one of the first lines: "KYIV, Dec 16, 2024 (Reuters) -", "SEOUL/KYIV —",
-#: "MOSCOW, October 22. /TASS/.".
-#: Its place is where the reporter files from and its date the publication's, not the event's.
-_DATELINE = re.compile(rf"[{_CAPITALS}][{_CAPITALS}'’./\- ]{{2,40}}(?:,[^\n]{{0,60}}?)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
-                       r"(?:[—–-]{1,2}|\.?\s*/[^/\n]{1,30}/\.?)\s")
 
 
 class Extractor:
@@ -190,7 +183,8 @@ class _Report:
     @classmethod
     def of(cls, doc, sentences: list[Sentence], mentions: list[Mention], with_figures: set[int]) -> "_Report":
         text = doc.text
-        dateline = _dateline_span(text)
+        found = wire_dateline(text)      # where the reporter files from, and the report's day
+        dateline = found.span if found else None
         if dateline:
             mentions = [m for m in mentions if not dateline[0] <= m.start < dateline[1]]
             dated_text = text[:dateline[0]] + " " * (dateline[1] - dateline[0]) + text[dateline[1]:]
@@ -312,17 +306,6 @@ def _figures(figs: list[Figure]) -> dict:
                   approximate=any(f.approximate for f in figs),
                   qualifier="; ".join(dict.fromkeys(f.qualifier for f in figs if f.qualifier)))
     return values
-
-
-def _dateline_span(text: str) -> tuple[int, int] | None:
-    """Span of a wire dateline opening one of the first three non-blank lines, else None."""
-    pos = 0
-    for line in text[:1000].split("\n")[:6]:
-        m = _DATELINE.match(line)
-        if m and line[:m.end()].split(",")[0].strip().replace(" ", "").isupper():
-            return pos + m.start(), pos + m.end()
-        pos += len(line) + 1
-    return None
 
 
 def extract_events(documents: Iterable, *, gazetteer: Gazetteer | None = None, merge: bool = True) -> list[Event]:

@@ -14,6 +14,17 @@ a year never lands after the publication date (a December dateline in a January 
     datetime.date(2024, 12, 3)
     >>> header_date("On 12 March 2025, two people were killed in Sumy.", None, None) is None   # a sentence
     True
+
+The dateline itself is read here once for both its readers: the extractor (its span, whose date is
+the report's and whose place is where the reporter files from) and the spotter (:mod:`mapper.extract.caps`:
+a word in capitals there is a place). Its place words are the capitalised words opening a line, maybe
+joined by "/" or a hyphen, ended by a comma, colon, bracket or spaced dash:
+
+    >>> d = wire_dateline("Intro line\\nMOSCOW/KYIV, Aug 9 (Wire) - Shelling went on.")
+    >>> d.place, d.agency, d.text
+    ('MOSCOW/KYIV', 'Wire', 'MOSCOW/KYIV, Aug 9 (Wire) - ')
+    >>> in_dateline("MOSCOW/KYIV, Aug 9 (Wire) - Shelling", 7), in_dateline("Talks in KYIV, then", 9)
+    (True, False)
 """
 
 from __future__ import annotations
@@ -23,13 +34,105 @@ import datetime
 import re
 
 from mapper.extract.dates import EventDate, find_dates, is_statement_date, resolve_event_date
+from mapper.extract.toponym_text import TOKEN
 
-__all__ = ["OpeningDates", "header_date"]
+__all__ = ["Dateline", "OpeningDates", "all_caps", "header_date", "in_dateline", "place_words", "wire_dateline"]
 
 _HEADER_LINES = 3          # a header is one of the first non-blank lines
 _HEADER_CHARS = 160        # and short
+#: An item of a digest opens with its own heading and a colon ("Bryansk region: a man was killed ...",
+#: "- Сумщина: ..."): it is no paragraph under the item before it.
+_ITEM = re.compile(r"\s*(?:[-•–—*]\s*)?(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*\s*:\s")
 #: A line ending like a sentence (a full stop, maybe inside quotes or brackets) is no header.
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*\s*$")
+
+
+# ------------------------------------------------------------------------------ the dateline
+_PLACE_CHARS = 80          # the place words of a dateline start within this many characters of the line
+#: What ends the place words of a dateline: a comma, colon, bracket or dash.
+_PLACE_END = re.compile(r"\s*(?:[,:(]|[-–—]\s)")
+_SPACED_DASH = re.compile(r"\s-|-\s")
+#: What follows a wire dateline's place: its date (and country) after a comma, its agency in brackets,
+#: and a dash or the agency between slashes ("KYIV, Dec 16 (Reuters) -", "MOSCOW, October 22. /TASS/.").
+_WIRE_TAIL = re.compile(r"(?:,[^\n]{0,60}?)?\s*(?:\((?P<agency>[^)\n]{1,30})\)\s*)?"
+                        r"(?:[—–-]{1,2}|\.?\s*/(?P<slashed>[^/\n]{1,30})/\.?)\s")
+#: A dateline of a place, maybe its region in brackets, and a day ending in a full stop, with no agency:
+#: "КУРЧАТОВ (Курская область), 27 августа." (the words after the comma must be a day).
+_DAY_TAIL = re.compile(r"(?:\s*\([^)\n]{1,40}\))?\s*,\s*(?P<day>[^\n.,]{3,30}?)\.\s")
+_WIRE_LINES, _WIRE_CHARS = 6, 1000   # a wire dateline opens one of the first lines
+
+
+def all_caps(word: str) -> bool:
+    """Is ``word`` written in capitals (two letters at least)?
+
+    >>> all_caps("KYIV"), all_caps("Kyiv"), all_caps("A")
+    (True, False, False)
+    """
+    return len(word) >= 2 and word.isupper()
+
+
+def place_words(text: str, line: int, limit: int = 2 * _PLACE_CHARS) -> tuple[int, tuple[int, ...]] | None:
+    """The words in capitals opening the line that starts at ``line`` ("SEOUL/KYIV", "KURSK"), when a
+    comma, colon, bracket or dash ends them: (where they end, where each starts); else None."""
+    pos, starts = line, []
+    for m in TOKEN.finditer(text, line, min(len(text), line + limit)):
+        between = text[pos:m.start()]
+        if between.strip(" \t/-") or starts and _SPACED_DASH.search(between):
+            break  # anything but spaces, slashes and hyphens joining words ends the dateline ("KYIV - ")
+        if not all_caps(m.group()):
+            return None
+        starts.append(m.start())
+        pos = m.end()
+    return (pos, tuple(starts)) if starts and _PLACE_END.match(text, pos) else None
+
+
+def in_dateline(text: str, start: int) -> bool:
+    """Does the word at ``start`` stand among the capitalised words that open a line and end at a
+    comma, colon, dash or bracket ("SEOUL/KYIV, Dec 17 -", "КУРСК, 28 октября.")?"""
+    line = text.rfind("\n", 0, start) + 1
+    if start - line > _PLACE_CHARS:
+        return False
+    found = place_words(text, line, start + _PLACE_CHARS - line)
+    return found is not None and start in found[1]
+
+
+@dataclasses.dataclass(frozen=True)
+class Dateline:
+    """A wire dateline: where the reporter files from, the day and the agency ("KYIV, Dec 16 (Reuters) -")."""
+
+    span: tuple[int, int]       # the whole dateline in the report's text
+    place_span: tuple[int, int]
+    text: str                   # the dateline as written
+    place: str                  # its place words ("MOSCOW/KYIV")
+    agency: str | None          # "Reuters", "TASS", or None
+
+    def date(self, published: datetime.date | None) -> EventDate | None:
+        """The day it gives (spans in the report's text), never after ``published``."""
+        found = _written(self.text, published)
+        return found and dataclasses.replace(found, span=(found.span[0] + self.span[0], found.span[1] + self.span[0]))
+
+
+def wire_dateline(text: str) -> Dateline | None:
+    """The wire dateline opening one of the first lines of ``text``, else None."""
+    pos = 0
+    for line in text[:_WIRE_CHARS].split("\n")[:_WIRE_LINES]:
+        words = place_words(text, pos) if line[:1].isupper() else None
+        end = words and words[0]
+        tail = words and 3 <= end - pos <= 41 and (_WIRE_TAIL.match(text, end, pos + len(line))
+                                                   or _day_tail(text, end, pos + len(line)))
+        if tail:
+            found = tail.groupdict()
+            agency = (found.get("agency") or found.get("slashed") or "").strip() or None
+            return Dateline((pos, tail.end()), (pos, end), text[pos:tail.end()], text[pos:end], agency)
+        pos += len(line) + 1
+    return None
+
+
+def _day_tail(text: str, start: int, end: int) -> re.Match | None:
+    """The ", 27 августа." ending a dateline at ``start`` (its words a day of a month, maybe with a year)."""
+    tail = _DAY_TAIL.match(text, start, end)
+    day = tail and _written(tail["day"], datetime.date.max)
+    return tail if day and day.precision == 1 and day.span == (0, len(tail["day"])) else None
 
 
 def header_date(text: str, published: datetime.date | None,
@@ -79,6 +182,7 @@ class OpeningDates:
         in_dateline = header and dateline and dateline[0] <= header.span[0] < dateline[1]
         self._skip = 0 if not header or in_dateline else (text.find("\n", header.span[1]) % (len(text) + 1))
         self._lead: tuple[int, EventDate | None, EventDate | None] | None = None
+        self._items: dict[int, bool] | None = None   # paragraph -> does it open like a digest's item?
 
     def lead(self) -> tuple[int, EventDate | None, EventDate | None]:
         """The lead paragraph (the first one past the header line, or the one below a title that
@@ -103,6 +207,18 @@ class OpeningDates:
             self._lead = (lead, date, said)
         return self._lead
 
+    def _item(self, paragraph: int) -> bool:
+        """Does the paragraph open with a heading and a colon ("Kursk region: ..."), and is no title?"""
+        if self._items is None:                   # worked out once per report
+            self._items = {}
+            for x in self.sentences:
+                if x.paragraph not in self._items:
+                    found = _ITEM.match(self.text, x.start, x.end)
+                    self._items[x.paragraph] = (
+                        bool(found) and self.text[found.start():found.end()].strip(" -•–—*")[:1].isupper()
+                        and not self._title(x))   # a title ("Sumy region: a day of shelling") heads them all
+        return self._items.get(paragraph, False)
+
     def _title(self, x) -> bool:
         """Is the paragraph of sentence `x` a title: one short line not ending like a sentence,
         with a paragraph after it?"""
@@ -116,8 +232,9 @@ class OpeningDates:
     def fallback(self, paragraph: int, said: EventDate | None = None) -> EventDate | None:
         """The date of a claim whose paragraph gives no event date: of the statement `said` in its
         paragraph, else the lead's event date if the lead is another paragraph (above it, or below
-        its title), else the lead's statement date, else the header's."""
+        its title) and not a sibling item of a digest (both open with a heading and a colon), else
+        the lead's statement date, else the header's."""
         lead, date, lead_said = self.lead()
-        if paragraph == lead:
+        if paragraph == lead or self._item(paragraph) and self._item(lead):
             date = lead_said = None
         return said or date or lead_said or self.header

@@ -161,6 +161,7 @@ DATES = Dates(
             "september sept sep", "october oct", "november nov", "december dec"),
     weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     numbers=("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    ordinals=("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
     day_offsets={"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1},
     month_verbs=("may", "mar", "march"),
     next_stems=("next", "coming", "upcoming"),
@@ -181,7 +182,9 @@ DATES = Dates(
         "weekend_prep": r"over|during|at|on|in", "weekend": r"weekend",
         "weekday_before": r"late|early", "weekday_prep": r"on", "since": r"since",
         "time_of_day": r"morning|afternoon|evening|night",
+        # "A difficult night for Belgorod." opening a governor's morning post: the night just past
         "overnight": (r"(?:late\s+)?last\s+night|overnight|during\s+the\s+night"
+                      r"|an?\s+(?:difficult|sleepless|restless|tense|turbulent|tough|anxious|troubled)\s+night"
                       r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|day)"),
         "dayword": (r"the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)"
                     r"|yesterday|tomorrow"),
@@ -189,6 +192,10 @@ DATES = Dates(
         "monthrel": r"\b(?:(?:earlier\s+)?this|last|next)\s+month\b",
         "days": r"days?", "ago": r"ago",
         "recent_lead": r"(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)", "recent_days": r"days",
+        # "in three days of fighting", "over two days": the days before publication ("in two days' time" is to come)
+        "span_lead": r"in|over|during", "span_days": r"days(?!['’]|\s+(?:time|before|after|later|earlier|ahead))",
+        # "for the third straight day"
+        "nth_day_lead": r"for\s+(?:a|the)\s+", "nth_day": r"(?:(?:straight|consecutive|successive)\s+)?day",
         "recent": (r"(?:in|over|during)\s+the\s+(?:past|last)\s+week"
                    r"|(?:over|during)\s+the\s+week(?!\s+(?:before|after|of|to|ending|that|when))"),
         "reporting": (r"said|says|say|stated|stating|states|told|announced|announcing|reported|reporting|wrote"
@@ -199,7 +206,7 @@ DATES = Dates(
     anchors=tuple("""weekend night overnight hours yesterday today tomorrow morning afternoon evening week month day
         days""".split()),
     leads=tuple("""on in at over during the this last past recent previous next coming upcoming late early earlier
-        from between a few several couple since""".split()),
+        from between a few several couple since for""".split()),
     dateline_published=("published", "posted"),
 )
 

@@ -204,6 +204,7 @@ class Dates:
     weekday_needs_preposition: bool = False  # "среду" alone is "environment": a weekday needs "в" or a modifier
     month_verbs: tuple[str, ...] = ()        # month words that are verbs in lower case ("may")
     numbers: tuple[str, ...] = ()
+    ordinals: tuple[str, ...] = ()           # "first second third ...": the words for the 1st, 2nd, 3rd ...
     day_offsets: dict[str, int] = field(default_factory=dict)
     next_stems: tuple[str, ...] = ()         # stems of modifiers meaning "next"
     last_stems: tuple[str, ...] = ()         # stems of modifiers meaning "last"

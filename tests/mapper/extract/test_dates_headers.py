@@ -101,3 +101,18 @@ def test_a_statement_date_of_its_own_paragraph_wins_over_the_lead(events):
             "The governor reported on June 5 that shelling wounded six civilians in Shebekino.")
     found = events(text, dt.date(2024, 6, 6))
     assert found and _dates(found) == [(dt.date(2024, 6, 5), dt.date(2024, 6, 5))]
+
+
+def test_items_of_a_digest_do_not_take_each_others_dates(events):
+    text = ("WEEKLY BORDER NOTES | 6-12 October 2025\n\n"
+            "Oryol region: a drone hit a fuel depot on Thursday, wounding two guards, the governor said.\n\n"
+            "Lipetsk region: a man was killed when debris fell on a farm, officials said.")
+    found = events(text, dt.date(2025, 10, 13))
+    assert [e.event_date for e in found] == [dt.date(2025, 10, 9), dt.date(2025, 10, 6)]
+
+
+def test_a_paragraph_under_a_digest_item_takes_its_date(events):
+    text = ("Oryol region: a drone hit a fuel depot on Thursday, wounding two guards, the governor said.\n\n"
+            "Later, a man was killed when debris fell on a farm, officials said.")
+    found = events(text, dt.date(2025, 10, 13))
+    assert [e.event_date for e in found] == [dt.date(2025, 10, 9), dt.date(2025, 10, 9)]
