@@ -25,13 +25,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from gazetteer.normalize import is_cyrillic, transliterate
 from gazetteer.theatre import Claimant, Theatre
 from gazetteer.theatres import default_theatre
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation, words
+from mapper.extract.voices import author_side, community_head, voice_of, voice_words
 
 __all__ = ["Claim", "Claimants", "claimant_of"]
 
@@ -44,8 +44,6 @@ _OFFICES: dict[str, str] = {}
 for _a in _ATTRIBUTION:
     for _kind, _pattern in _a.offices.items():
         _OFFICES[_kind] = f"{_OFFICES[_kind]}|{_pattern}" if _kind in _OFFICES else _pattern
-_VOICE = {kind: compile_with_first_chars(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
-          for kind in ("authority", "community")}
 _OWN = compile_with_first_chars(alternation(a.own for a in _ATTRIBUTION if a.own))
 _AUTHORITIES = ("governor", "military administration")  # the offices whose posts speak for a region
 _NEAR = 90          # a reporting word this close (characters) attributes to a claimant in a long text
@@ -275,17 +273,35 @@ class Claimants:
                 name = self._name(self._with_holder(mention, text), document, (text, *source), on)
                 if name or level == 0:  # an office of its own sentence we cannot name: no other's claim
                     return Claim(name, text[mention.start:mention.end])
-        voice = _voice(document)
-        if voice == "community":
-            return _community_head(document) or Claim()
+        voice = voice_of(document)
+        if voice == "community" and (head := community_head(document)):
+            return Claim(*head)
         if voice == "authority":
             index = self._region_of(_AUTHORITIES, (*source, *where, document))
             if index >= 0:
                 return Claim(self._name(_Mention(0, 0, index), document, source, on), "")
+        elif voice:  # the post's own author: its side's milblogger, a community's head, a digest, an outlet
+            author = self._author(voice, document)
+            if author:
+                return Claim(author, own.group() if own else voice_words(document))
         if own:
             return Claim("", own.group())
         words = _ACCORDING_TO.search(sentence)
         return Claim("", words.group(1).strip() if words else "")
+
+    def _author(self, voice: str, document: str) -> str:
+        """The theatre's claimant for a post's own author of that ``voice`` (a "front" post's: its side's)."""
+        rows = [c for c in self.table if c.voice == voice]
+        if voice == "front":
+            side = author_side(document, self._opponents)
+            rows = [c for c in rows if c.side == side] or [c for c in rows if not c.side]
+        return rows[0].name if rows else ""
+
+    @cached_property
+    def _opponents(self) -> dict[str, str]:
+        """Who is whose enemy: the first two sides the claimants speak for."""
+        camps = list(dict.fromkeys(c.side for c in self.table if c.side))
+        return {camps[0]: camps[1], camps[1]: camps[0]} if len(camps) >= 2 else {}
 
     def _with_holder(self, mention: _Mention, text: str) -> _Mention:
         """The mention with its office holder, if the text names one ("Oleh Hryhorov, head of the Sumy
@@ -330,35 +346,6 @@ class Claimants:
             if found:
                 return min(found)[1]
         return -1
-
-
-_COMMUNITY = tuple(re.compile(a.community_name) for a in _ATTRIBUTION if a.community_name)
-
-
-@lru_cache(maxsize=256)
-def _voice(document: str) -> str:
-    """Whose own voice a post is written in: "community" (a hromada head's), "authority" (a governor's
-    or an administration's) or "". Read once per document, not once per claim, so a report of
-    thousands of claims stays linear."""
-    if _VOICE["community"].search(document) or _community_head(document, heading=True):
-        return "community"
-    return "authority" if _VOICE["authority"].search(document) else ""
-
-
-def _community_head(document: str, *, heading: bool = False) -> Claim | None:
-    """A community head's post (in a community's own voice) opening with its community's name:
-    "Великописарівська громада. ..." -> "Velykopysarivska hromada head". ``heading``: only if the
-    post opens with the name alone, as its heading ("Липецька громада, 12 травня.", not "...: ")."""
-    opening = document.lstrip()[:80]
-    hits = [hit for rx in _COMMUNITY if (hit := rx.match(opening) if heading else rx.search(opening))]
-    if heading:
-        hits = [hit for hit in hits if opening[hit.end():hit.end() + 1] in (".", ",")]
-    if not hits:
-        return None
-    found = min(hits, key=lambda hit: hit.start())
-    name = found.group("name")
-    latin = transliterate(name.lower()).replace("'", "").replace("’", "") + ("a" if is_cyrillic(name) else "")
-    return Claim(f"{latin[:1].upper()}{latin[1:]} hromada head", found.group())
 
 
 @lru_cache(maxsize=4096)
