@@ -158,6 +158,10 @@ ATTRIBUTION = Attribution(
     digest=r"digest|daily brief|(?:daily|weekly|morning|evening|monday|friday) briefing|weekly|round-?up|what we know",
     own=r"(?i:according to our (?:data|sources|information)|our (?:sources|data) (?:say|said|report))",
     community_name=r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:community|hromada)\b",
+    units={"brigade": r"[Bb]rigade", "regiment": r"[Rr]egiment", "battalion": r"[Bb]attalion", "corps": r"[Cc]orps",
+           "division": r"[Dd]ivision"},
+    unit_number=r"(?P<n>\d{1,3})(?:st|nd|rd|th)",
+    unit_words=r"(?:[A-Z][\w-]*\s+){0,5}",
 )
 
 DATES = Dates(

@@ -238,6 +238,13 @@ class Attribution:
     # Residents addressed by their community's demonym ("Шановні краснопільці!"): a regex whose group
     # ``name`` is the stem, and the suffix that makes the stem the community's adjective stem ("ськ").
     community_demonym: tuple[str, str] = ()
+    # Units speaking for themselves ("the 47th Brigade said", "по данным 155-й бригады"): the English
+    # noun of each kind of unit -> a regex of this language's noun (its stem: case endings follow); the
+    # unit's number as written (group ``n``: "47th", "155-й"); the words a numbered unit's name may have
+    # between its number and its noun ("Separate Mechanised", "окремої механізованої").
+    units: dict[str, str] = field(default_factory=dict)
+    unit_number: str = ""
+    unit_words: str = ""
     # The author's own sources ("по нашим данным", "according to our sources"): the post's author claims it.
     own: str = ""
     # A community named where its head's post opens ("Великописарівська громада."): group ``name``, the

@@ -212,6 +212,9 @@ ATTRIBUTION = Attribution(
     community_demonym=(r"(?:(?m:^)|[Шш]ановн\w+ |[Дд]орог\w+ )(?P<name>[А-ЯІЇЄҐа-яіїєґ'’]{3,}?)(?:ці)[,!]", "ськ"),
     own=r"[Зз]а нашими (?:даними|джерелами|інформацією)|[Зз]а даними наших джерел",
     community_name=r"(?P<name>[А-ЯІЇЄҐ][\w'’-]+(?:ськ|цьк|зьк))(?:а|ої) громад\w*",  # name: the adjective's stem
+    units={"brigade": r"бригад", "regiment": r"полк(?!овни)", "battalion": r"батальйон", "corps": r"корпус", "division": r"дивізі"},
+    unit_number=r"(?P<n>\d{1,3})-(?:й|ї|го|ої|ій|му|м|а|у)",
+    unit_words=r"(?:[а-яіїєґ'’]+(?:-[а-яіїєґ'’]+)?\s+){0,4}",
 )
 
 SIDES = Sides(
