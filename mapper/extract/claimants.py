@@ -11,11 +11,11 @@ words ("the governor", "ОВА") from the language resources::
     >>> claimant_of("Two people were killed, governor Vyacheslav Gladkov wrote on Telegram.")
     'Belgorod Oblast governor (Vyacheslav Gladkov)'
 
-A claimant counts where the text attributes to it: next to a reporting verb ("X said", "according to
-X", "сообщил X"), as the head of a line ("Сумська ОВА: ...") or as the byline or signature of a
-post (its first or last line, or the document's source name). A bare office ("the regional governor
-said") is the office of that kind the report names elsewhere, else the one whose region it names,
-with the holder of the day of the report.
+A claimant counts where the text attributes to it: next to a reporting verb ("X said", "сообщил X"),
+as the head of a line ("Сумська ОВА: ...") or as the byline or signature of a post. A bare office
+("the regional governor said", "поліція") is the one of that kind the report names, else the one of
+the region it names, with the holder of the day. A unit speaks by the name the text gives it
+(:mod:`~mapper.extract.units`); a post's own figures are its author's (:mod:`~mapper.extract.voices`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from gazetteer.theatre import Claimant, Theatre
 from gazetteer.theatres import default_theatre
@@ -33,7 +33,7 @@ from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.clauses import LINES, clause_at
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.units import unit_claim
-from mapper.extract.voices import author_side, community_head, voice_of, voice_words
+from mapper.extract.voices import author_side, community_head, home_side, voice_of, voice_words
 
 __all__ = ["Claim", "Claimants", "claimant_of"]
 
@@ -48,7 +48,7 @@ for _a in _ATTRIBUTION:
         _OFFICES[_kind] = f"{_OFFICES[_kind]}|{_pattern}" if _kind in _OFFICES else _pattern
 _OWN = compile_with_first_chars(alternation(a.own for a in _ATTRIBUTION if a.own))
 _AUTHORITIES = ("governor", "military administration")  # the offices whose posts speak for a region
-_LOCAL = (*_AUTHORITIES, "city military administration", "operational headquarters")  # ... and for it only
+_LOCAL = (*_AUTHORITIES, "city military administration", "operational headquarters", "police")  # ... for it only
 _NEAR = 90          # a reporting word this close (characters) attributes to a claimant in a long text
 _NEAR_VAGUE = 25    # ... and this close to a country or a vague group ("Ukraine said")
 _BYLINE = 220       # a first or last line this short naming a claimant is the post's byline or signature
@@ -266,7 +266,8 @@ class Claimants:
                  (lambda: _in(self.attributed(paragraph, near=_NEAR, vague=False), paragraph)
                   or self._unit(paragraph, document, named=True) if paragraph else None, True),
                  (lambda: self.byline(document, *source), False),
-                 (lambda: _in(self.attributed_before(document, end) or self._for_headline(document, end), document), True),
+                 (lambda: _in(self.attributed_before(document, end) or self._for_headline(document, end),
+                              document), True),
                  (lambda: _in(self.only(document, end), document), True)]
         if _ITEM.match(line) and document.lstrip().find(line.strip()) > 0:  # (the first line is a headline)
             # an item of a list or digest ("- Bryansk Oblast: ...", "3. ..."): its own words, or the post's author
@@ -314,15 +315,9 @@ class Claimants:
         """The theatre's claimant for a post's own author of that ``voice`` (a "front" post's: its side's)."""
         rows = [c for c in self.table if c.voice == voice]
         if voice == "front":
-            side = author_side(document, self._opponents)
+            side = author_side(document, self.table)
             rows = [c for c in rows if c.side == side] or [c for c in rows if not c.side]
         return rows[0].name if rows else ""
-
-    @cached_property
-    def _opponents(self) -> dict[str, str]:
-        """Who is whose enemy: the first two sides the claimants speak for."""
-        camps = list(dict.fromkeys(c.side for c in self.table if c.side))
-        return {camps[0]: camps[1], camps[1]: camps[0]} if len(camps) >= 2 else {}
 
     def _with_holder(self, mention: _Mention, text: str) -> _Mention:
         """The mention with its office holder, if the text names one ("Oleh Hryhorov, head of the Sumy
@@ -367,7 +362,9 @@ class Claimants:
                 return found.claimant, found.holder
             if text is not document and (index := self._region_of(offices, (text,))) >= 0:
                 return index, -1
-        return self._region_of(offices, (document,)), -1
+        index = self._region_of(offices, (document,))  # else the office with no region of the text's side's
+        return index if index >= 0 else next((i for i, c in enumerate(self.table) if c.office == office and
+                                              not c.regions and c.side and c.side == home_side(document)), -1), -1
 
     def _region_of(self, offices: tuple[str, ...], texts: Iterable[str]) -> int:
         """The claimant of one of ``offices`` whose region the first text naming one names first."""

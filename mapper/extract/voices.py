@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from gazetteer.normalize import is_cyrillic, transliterate
+from gazetteer.theatre import Claimant
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 
-__all__ = ["voice_of", "community_head", "author_side", "voice_words"]
+__all__ = ["voice_of", "community_head", "author_side", "home_side", "voice_words"]
 
 _ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
 _VOICE = {kind: compile_with_first_chars(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
@@ -43,10 +45,9 @@ _DEMONYMS = tuple((re.compile(a.community_demonym[0]), a.community_demonym[1])
 _DIGEST = re.compile(alternation(a.digest for a in _ATTRIBUTION if a.digest), re.IGNORECASE)
 _SIDE_NAMES = tuple(dict.fromkeys(side for lang in LANGUAGES for table in (lang.sides.forces, lang.sides.states)
                                   for side in table))
-_SIDE_WORDS = compile_with_first_chars(
-    r"(?i)(?<!\w)(?:" + "|".join(
-        f"(?P<s{i}>{alternation(t[side] for lang in LANGUAGES for t in (lang.sides.forces, lang.sides.states) if side in t)})"
-        for i, side in enumerate(_SIDE_NAMES)) + r")(?!\w)")
+_SIDE_WORDS = compile_with_first_chars(r"(?i)(?<!\w)(?:" + "|".join(
+    f"(?P<s{i}>{alternation(t[side] for lang in LANGUAGES for t in (lang.sides.forces, lang.sides.states) if side in t)})"
+    for i, side in enumerate(_SIDE_NAMES)) + r")(?!\w)")
 _HOME = [(re.compile(f"[{lang.sides.letters}]", re.I), lang.sides.home_side)
          for lang in LANGUAGES if lang.sides.letters and lang.sides.home_side]
 _HEADLINE = 120     # a first line this short, with no final stop, followed by more text: the post's heading
@@ -118,13 +119,22 @@ def _sides_named(document: str) -> Counter:
     return Counter(_SIDE_NAMES[int(m.lastgroup[1:])] for m in _SIDE_WORDS.finditer(document))
 
 
-def author_side(document: str, opponents: dict[str, str]) -> str:
+def author_side(document: str, claimants: Iterable[Claimant]) -> str:
     """The side a fighter's or a military blogger's post speaks for: the one opposite the side whose
-    forces it names most ("the Russians tried to crawl up to our positions": Ukrainian), else the side
-    its language's letters speak for; "" when neither says."""
+    forces it names most ("the Russians tried to crawl up to our positions": Ukrainian; the two sides
+    are the first two the theatre's ``claimants`` speak for), else the side its language's letters
+    speak for; "" when neither says."""
+    camps = list(dict.fromkeys(c.side for c in claimants if c.side))[:2]
+    opponents = dict(zip(camps, reversed(camps))) if len(camps) == 2 else {}
     ranked = sorted(((n, side) for side, n in _sides_named(document).items() if side in opponents), reverse=True)
     if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
         return opponents[ranked[0][1]]
+    return home_side(document)
+
+
+@lru_cache(maxsize=256)
+def home_side(document: str) -> str:
+    """The side a text in a side's own letters speaks for (Ukrainian "і", Russian "ы"), or ""."""
     counts = [(len(rx.findall(document)), side) for rx, side in _HOME]
     count, side = max(counts, default=(0, ""))
     return side if count else ""

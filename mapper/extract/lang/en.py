@@ -144,7 +144,8 @@ ATTRIBUTION = Attribution(
                r"noted|indicated|detailed|confirmed|per|citing|told|tells|added|adding|saying|posted|informed|put|estimated|"
                r"recorded|verified|update|statement|bulletin|summary|translation|telegram|assessed|acknowledged"),
     according_to=("according to", "per", "citing"),
-    offices={"governor": r"(?i:(?:regional\s+)?governor)",
+    offices={"police": r"(?i:(?:regional\s+|local\s+)?police(?!\s+(?:officers?|station|stations|cars?|building|department)))",
+             "governor": r"(?i:(?:regional\s+)?governor)",
              "military administration": (r"(?i:(?:regional|oblast)\s+(?:military\s+|state\s+)?administration|"
                                          r"(?<=the )administration|(?:regional|oblast)\s+(?:officials|authorities|head))"),
              "city military administration": r"(?i:city\s+(?:military\s+)?administration)",

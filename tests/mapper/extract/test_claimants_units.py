@@ -69,3 +69,21 @@ def test_a_figure_on_its_own_line_takes_its_own_lines_claimant_not_the_next_line
     assert claim(sentence, "", text, span=(start, len(text)), at=at).name == "news digest (unattributed)"
     at = sentence.index("one border guard")
     assert claim(sentence, "", text, span=(start, len(text)), at=at).name == "FSB (Russian Federal Security Service)"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Two people were wounded in Kupiansk, Kharkiv Oblast, police said.", "Kharkiv Oblast police"),
+    ("Sumy regional police said a man was killed by a drone in Vorozhba.", "Sumy Oblast police"),
+    ("Поліція Чернігівщини повідомила про двох поранених у Семенівці.", "Chernihiv Oblast police"),
+    ("У Сумах поранено двох людей, повідомили в поліції.", "Sumy Oblast police"),
+    ("В Белгороде ранены двое, сообщили в полиции.", "Belgorod Oblast police"),
+    ("В Шебекино ранены двое, сообщили в полиции.", ""),   # a Russian town, no region named: not the Ukrainian police
+    ("Двоє людей загинули, повідомила поліція.", "Ukrainian National Police"),   # no region: the national police
+    ("In Lyon, two people were killed in a shooting, police said.", ""),           # nor a side: nobody's
+])
+def test_police_are_the_police_of_the_region_the_report_names(sentence, name):
+    assert claim(sentence).name == name
+
+
+def test_police_who_suffered_are_not_the_police_who_speak():
+    assert claim("Two police officers were wounded in Sumy region, it was reported.").name == ""

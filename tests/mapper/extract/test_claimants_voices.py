@@ -7,7 +7,7 @@ import pytest
 from mapper.extract.claimants import Claimants
 from mapper.extract.voices import author_side, community_head, voice_of
 
-OPPONENTS = {"Russian forces": "Ukrainian forces", "Ukrainian forces": "Russian forces"}
+OPPONENTS = Claimants.of().table
 
 
 def claim(sentence, document):
