@@ -153,10 +153,11 @@ ATTRIBUTION = Attribution(
     voice={"authority": (r"(?i:my (?:deepest |sincere )?condolences|I express my condolences|operational and emergency "
                          r"services are working|information (?:is being|about .{0,40}? is being) clarified|stay in shelters)"),
            "community": r"(?i:our (?:community|hromada|village)|dear (?:residents|fellow villagers))",
-           "front": (r"(?i:\bour (?:own )?(?:guys|boys|lads|positions?|losses|side|artillery|aviation|assault (?:groups?|units?)"
-                     r"|stormtroopers|fighters|troops|soldiers|gunners|drone operators|unit|brigade|Iskanders?)\b"
-                     r"|(?<![\w ])Ours:)")},
-    digest=r"digest|daily brief|(?:daily|weekly|morning|evening|monday|friday) briefing|weekly|round-?up|what we know",
+           # (words an official would not write: "our troops", "our positions" are not among them)
+           "front": (r"(?i:\bour (?:own )?(?:guys|boys|lads|losses|assault (?:groups?|units?)|stormtroopers|gunners"
+                     r"|drone operators|Iskanders?)\b|(?<!\w)(?:ours|our side):)")},
+    digest=(r"digest|daily brief|(?:daily|weekly|morning|evening|monday|friday) briefing|weekly|round-?up|what we know"
+            r"|newsletter|\bmonitor\b(?= *[|:–—-])"),
     own=r"(?i:according to our (?:data|sources|information)|our (?:sources|data) (?:say|said|report))",
     community_name=r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:community|hromada)\b",
     units={"brigade": r"[Bb]rigade", "regiment": r"[Rr]egiment", "battalion": r"[Bb]attalion", "corps": r"[Cc]orps",
