@@ -46,6 +46,7 @@ _OFFICES: dict[str, str] = {}
 for _a in _ATTRIBUTION:
     for _kind, _pattern in _a.offices.items():
         _OFFICES[_kind] = f"{_OFFICES[_kind]}|{_pattern}" if _kind in _OFFICES else _pattern
+_UNNAMED = re.compile(alternation(a.unnamed for a in _ATTRIBUTION if a.unnamed) or "(?!)", re.IGNORECASE)
 _OWN = compile_with_first_chars(alternation(a.own for a in _ATTRIBUTION if a.own))
 _AUTHORITIES = ("governor", "military administration")  # the offices whose posts speak for a region
 _LOCAL = (*_AUTHORITIES, "city military administration", "operational headquarters", "police")  # ... for it only
@@ -276,6 +277,8 @@ class Claimants:
         own = _OWN.search(sentence)
         if own:  # "по нашим данным": the author's own figure
             steps = [(lambda: self.byline(document, *source), False)]
+        elif (told := _ACCORDING_TO.search(clause)) and not _UNNAMED.match(told.group(1)):
+            steps = steps[:2]  # "according to local residents": no other sentence's claimant
         for level, (step, borrowed) in enumerate(steps):
             found = step()
             if isinstance(found, Claim):  # a unit speaking for itself

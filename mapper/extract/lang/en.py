@@ -160,6 +160,8 @@ ATTRIBUTION = Attribution(
             r"|newsletter|\bmonitor\b(?= *[|:–—-])"),
     own=r"(?i:according to our (?:data|sources|information)|our (?:sources|data) (?:say|said|report))",
     community_name=r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:community|hromada)\b",
+    unnamed=(r"(?:the\s+)?(?:preliminary|initial|early|first|updated|latest|available|official|unconfirmed)\b"
+             r"|the\s+[\w'’-]+$"),  # ... or one named before ("according to the service")
     units={"brigade": r"[Bb]rigade", "regiment": r"[Rr]egiment", "battalion": r"[Bb]attalion", "corps": r"[Cc]orps",
            "division": r"[Dd]ivision"},
     unit_number=r"(?P<n>\d{1,3})(?:st|nd|rd|th)",

@@ -242,6 +242,10 @@ class Attribution:
     # noun of each kind of unit -> a regex of this language's noun (its stem: case endings follow); the
     # unit's number as written (group ``n``: "47th", "155-й"); the words a numbered unit's name may have
     # between its number and its noun ("Separate Mechanised", "окремої механізованої").
+    # What "according to" may be followed by that names no new source ("preliminary data", "the service",
+    # named before), case-insensitive: a figure "according to local residents" is theirs, not another
+    # sentence's claimant's; one "according to preliminary data" may still be.
+    unnamed: str = ""
     units: dict[str, str] = field(default_factory=dict)
     unit_number: str = ""
     unit_words: str = ""

@@ -87,3 +87,21 @@ def test_police_are_the_police_of_the_region_the_report_names(sentence, name):
 
 def test_police_who_suffered_are_not_the_police_who_speak():
     assert claim("Two police officers were wounded in Sumy region, it was reported.").name == ""
+
+
+@pytest.mark.parametrize("paragraph, sentence, name", [
+    ("Two people were killed in Rylsk, the Kursk governor said. Three more were wounded, according to local residents.",
+     "Three more were wounded, according to local residents.", ""),
+    ("Two people were killed in Rylsk, the Kursk governor said. Three more were wounded, according to the governor.",
+     "Three more were wounded, according to the governor.", "Kursk Oblast governor"),
+    ("The State Border Guard Service said saboteurs tried to cross near Ryzhivka. According to the service, two "
+     "attackers were killed.", "According to the service, two attackers were killed.",
+     "State Border Guard Service of Ukraine"),
+    ("Двое погибли в Рыльске, сообщил губернатор Курской области. По словам местных жителей, ранены ещё трое.",
+     "По словам местных жителей, ранены ещё трое.", ""),
+    ("Двоє загинули у Ворожбі, повідомила Сумська ОВА. За даними відомства, ще троє поранені.",
+     "За даними відомства, ще троє поранені.", "Sumy Oblast military administration"),
+])
+def test_a_figure_according_to_a_source_of_its_own_borrows_no_other_sentences_claimant(paragraph, sentence, name):
+    assert claim(sentence, paragraph, paragraph).name.startswith(name) and (name or not claim(sentence, paragraph,
+                                                                                             paragraph).name)
