@@ -72,7 +72,11 @@ class Claimant:
     its region ("the governor said"); ``regions``: patterns naming the region it heads, which resolve
     such a bare office; ``holders``: the people who held it (:class:`Holder`). ``needs_verb``: named
     only as a country or a vague group ("Ukraine", "Russian officials"), so it counts only right next
-    to a reporting verb ("Ukraine said")."""
+    to a reporting verb ("Ukraine said"). ``voice``: the kind of post it is the author of when the post
+    names no claimant (:mod:`mapper.extract.voices`): "front" (a fighter or a military blogger writing of
+    "our guys"; the row of the author's side, else the one with no side), "community" (a community
+    head whose community the post does not name), "digest" (a news digest's own item), "news" (a news
+    story's own figure); such a row needs no aliases nor patterns."""
 
     name: str
     side: str = ""
@@ -82,6 +86,7 @@ class Claimant:
     regions: tuple[str, ...] = ()
     holders: tuple[Holder, ...] = ()
     needs_verb: bool = False
+    voice: str = ""
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,10 @@ def _holders(path: Path, value, key: str) -> tuple[Holder, ...]:
     return tuple(holders)
 
 
+#: The kinds of post a claimant row may be the author of (:attr:`~gazetteer.theatre.Claimant.voice`).
+VOICES = ("", "front", "community", "digest", "news")
+
+
 def _claimants(path: Path, data: dict, sides: tuple[Side, ...]) -> tuple[Claimant, ...]:
     claimants = []
     for i, row in enumerate(_tables(path, data.get("claimants", []), "claimants")):
@@ -187,14 +191,18 @@ def _claimants(path: Path, data: dict, sides: tuple[Side, ...]) -> tuple[Claiman
         aliases = _strings(path, row.get("aliases", []), f"{key}.aliases")
         patterns = _patterns(path, row.get("patterns", []), f"{key}.patterns")
         holders = _holders(path, row.get("holders", []), f"{key}.holders")
-        if not aliases and not patterns and not any(h.patterns for h in holders):
+        voice = row.get("voice", "")
+        if voice not in VOICES:
+            _fail(path, f"'{key}.voice' is not one of {', '.join(VOICES[1:])}: {voice!r}")
+        if not voice and not aliases and not patterns and not any(h.patterns for h in holders):
             _fail(path, f"'{key}' needs aliases or patterns")
         office = row.get("office", "")
         needs_verb = row.get("needs_verb", False)
         if not isinstance(office, str) or not isinstance(needs_verb, bool):
             _fail(path, f"'{key}.office' must be text and '{key}.needs_verb' true or false")
         claimants.append(Claimant(name, side, aliases, patterns, office.strip(),
-                                  _patterns(path, row.get("regions", []), f"{key}.regions"), holders, needs_verb))
+                                  _patterns(path, row.get("regions", []), f"{key}.regions"), holders, needs_verb,
+                                  voice))
     return tuple(claimants)
 
 

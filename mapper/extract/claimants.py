@@ -11,11 +11,11 @@ words ("the governor", "ОВА") from the language resources::
     >>> claimant_of("Two people were killed, governor Vyacheslav Gladkov wrote on Telegram.")
     'Belgorod Oblast governor (Vyacheslav Gladkov)'
 
-A claimant counts where the text attributes to it: next to a reporting verb ("X said", "according to
-X", "сообщил X"), as the head of a line ("Сумська ОВА: ...") or as the byline or signature of a
-post (its first or last line, or the document's source name). A bare office ("the regional governor
-said") is the office of that kind the report names elsewhere, else the one whose region it names,
-with the holder of the day of the report.
+A claimant counts where the text attributes to it: next to a reporting verb ("X said", "сообщил X"),
+as the head of a line ("Сумська ОВА: ...") or as the byline or signature of a post. A bare office
+("the regional governor said", "поліція") is the one of that kind the report names, else the one of
+the region it names, with the holder of the day. A unit speaks by the name the text gives it
+(:mod:`~mapper.extract.units`); a post's own figures are its author's (:mod:`~mapper.extract.voices`).
 """
 
 from __future__ import annotations
@@ -27,12 +27,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from gazetteer.normalize import is_cyrillic, transliterate
 from gazetteer.theatre import Claimant, Theatre
 from gazetteer.theatres import default_theatre
 from mapper._internal.anchored import AnchoredPattern, PatternSet
 from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper.extract.clauses import LINES, clause_at
 from mapper.extract.lang import LANGUAGES, alternation, words
+from mapper.extract.units import unit_claim
+from mapper.extract.voices import author_side, community_head, home_side, voice_of, voice_words
 
 __all__ = ["Claim", "Claimants", "claimant_of"]
 
@@ -45,10 +47,10 @@ _OFFICES: dict[str, str] = {}
 for _a in _ATTRIBUTION:
     for _kind, _pattern in _a.offices.items():
         _OFFICES[_kind] = f"{_OFFICES[_kind]}|{_pattern}" if _kind in _OFFICES else _pattern
-_VOICE = {kind: AnchoredPattern(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
-          for kind in ("authority", "community")}
+_UNNAMED = re.compile(alternation(a.unnamed for a in _ATTRIBUTION if a.unnamed) or "(?!)", re.IGNORECASE)
 _OWN = AnchoredPattern(alternation(a.own for a in _ATTRIBUTION if a.own))
 _AUTHORITIES = ("governor", "military administration")  # the offices whose posts speak for a region
+_LOCAL = (*_AUTHORITIES, "city military administration", "operational headquarters", "police")  # ... for it only
 _NEAR = 90          # a reporting word this close (characters) attributes to a claimant in a long text
 _NEAR_VAGUE = 25    # ... and this close to a country or a vague group ("Ukraine said")
 _BYLINE = 220       # a first or last line this short naming a claimant is the post's byline or signature
@@ -96,7 +98,6 @@ class Claimants:
         self.pattern = AnchoredPattern.of_alternatives(alternatives, r"(?<!\w)", r"(?!\w)")
         self.regions = PatternSet({str(i): r"(?<!\w)(?:" + "|".join(c.regions) + r")"
                                    for i, c in enumerate(self.table) if c.regions})
-        self._regions_cache = lru_cache(maxsize=1024)(self._regions_named)
         self.find = lru_cache(maxsize=4096)(self._mentions)
         self._attributions_cache = lru_cache(maxsize=4096)(self._attributed_mentions)
         self._only_cache = lru_cache(maxsize=1024)(self._only_answers)
@@ -253,41 +254,74 @@ class Claimants:
         sentence (a sentence of two claims, "X said ...; Y said ...", gives the figure its own clause's)."""
         document = document or paragraph or sentence
         start, end = span if span is not None else (0, len(document))
-        stop = document.find("\n", start)
-        line = document[document.rfind("\n", 0, start) + 1:stop if stop >= 0 else len(document)]
+        here = start + (at or 0) if span is not None else start  # the figure's line, in a sentence across lines
+        stop = document.find("\n", here)
+        line = document[document.rfind("\n", 0, here) + 1:stop if stop >= 0 else len(document)]
         source = tuple(s for s in source if s)
-        clause = _clause(sentence, at)
-        steps = [lambda: _in(self.attributed(clause), clause) or _in(self.attributed(sentence), sentence),
-                 lambda: _in(self.headed(line), line) if line else None,
-                 lambda: _in(self.attributed(paragraph, near=_NEAR, vague=False), paragraph) if paragraph else None,
-                 lambda: self.byline(document, *source),
-                 lambda: _in(self.attributed_before(document, end) or self._for_headline(document, end), document),
-                 lambda: _in(self.only(document, end), document)]
+        line_start = sentence.rfind("\n", 0, at) + 1 if at is not None else 0
+        sentence = clause_at(sentence, at, LINES)
+        clause = clause_at(sentence, None if at is None else at - line_start)
+        # (step, whether it borrows another sentence's claimant: only one that speaks for the claim's region)
+        steps = [(lambda: _in(self.attributed(clause), clause) or self._unit(clause, document)
+                  or _in(self.attributed(sentence), sentence) or self._unit(sentence, document), False),
+                 (lambda: _in(self.headed(line), line) if line else None, False),
+                 (lambda: _in(self.attributed(paragraph, near=_NEAR, vague=False), paragraph)
+                  or self._unit(paragraph, document, named=True) if paragraph else None, True),
+                 (lambda: self.byline(document, *source), False),
+                 (lambda: _in(self.attributed_before(document, end) or self._for_headline(document, end),
+                              document), True),
+                 (lambda: _in(self.only(document, end), document), True)]
         if _ITEM.match(line) and document.lstrip().find(line.strip()) > 0:  # (the first line is a headline)
             # an item of a list or digest ("- Bryansk Oblast: ...", "3. ..."): its own words, or the post's author
-            steps = [*steps[:2], lambda: _in(self.attributed(line, near=_NEAR, vague=False), line),
-                     lambda: _in(self.only(line, len(line)), line), steps[3]]
+            steps = [*steps[:2], (lambda: _in(self.attributed(line, near=_NEAR, vague=False), line), True),
+                     (lambda: _in(self.only(line, len(line)), line), True), steps[3]]
         own = _OWN.search(sentence)
         if own:  # "по нашим данным": the author's own figure
-            steps = [lambda: self.byline(document, *source)]
-        for level, step in enumerate(steps):
+            steps = [(lambda: self.byline(document, *source), False)]
+        elif (told := _ACCORDING_TO.search(clause)) and not _UNNAMED.match(told.group(1)):
+            steps = steps[:2]  # "according to local residents": no other sentence's claimant
+        for level, (step, borrowed) in enumerate(steps):
             found = step()
+            if isinstance(found, Claim):  # a unit speaking for itself
+                return found
             if found is not None:
                 mention, text = found
-                name = self._name(self._with_holder(mention, text), document, (text, *source), on)
+                index, holder = self._index(self._with_holder(mention, text), document, (text, *source))
+                if borrowed and not self._speaks_for(index, where):
+                    continue  # "..., Sumy officials said. In Chernihiv Oblast, a deminer was injured."
+                name = self._name(index, holder, on)
                 if name or level == 0:  # an office of its own sentence we cannot name: no other's claim
                     return Claim(name, text[mention.start:mention.end])
-        voice = _voice(document)
-        if voice == "community":
-            return _community_head(document) or Claim()
+        voice = voice_of(document)
+        if voice == "community" and (head := community_head(document)):
+            return Claim(*head)
         if voice == "authority":
             index = self._region_of(_AUTHORITIES, (*source, *where, document))
             if index >= 0:
-                return Claim(self._name(_Mention(0, 0, index), document, source, on), "")
+                return Claim(self._name(index, -1, on), "")
+        words = _ACCORDING_TO.search(sentence)
+        if voice and voice != "authority" and not (words and voice in ("digest", "news")):
+            # the post's own author: its side's milblogger, a community's head, a digest, an outlet
+            if author := self._author(voice, document):
+                return Claim(author, own.group() if own else voice_words(document))
         if own:
             return Claim("", own.group())
-        words = _ACCORDING_TO.search(sentence)
         return Claim("", words.group(1).strip() if words else "")
+
+    @staticmethod
+    def _unit(text: str, document: str, *, named: bool = False) -> Claim | None:
+        """A unit ``text`` attributes to ("the 47th Brigade said"), by the name the text gives it
+        (:mod:`mapper.extract.units`); ``named``: only one with a name."""
+        found = unit_claim(text, document, _cues)
+        return Claim(*found) if found and (found[0] or not named) else None
+
+    def _author(self, voice: str, document: str) -> str:
+        """The theatre's claimant for a post's own author of that ``voice`` (a "front" post's: its side's)."""
+        rows = [c for c in self.table if c.voice == voice]
+        if voice == "front":
+            side = author_side(document, self.table)
+            rows = [c for c in rows if c.side == side] or [c for c in rows if not c.side]
+        return rows[0].name if rows else ""
 
     def _with_holder(self, mention: _Mention, text: str) -> _Mention:
         """The mention with its office holder, if the text names one ("Oleh Hryhorov, head of the Sumy
@@ -297,91 +331,63 @@ class Claimants:
         holder = next((m.holder for m in self.find(text) if m.claimant == mention.claimant and m.holder >= 0), -1)
         return _Mention(mention.start, mention.end, mention.claimant, holder) if holder >= 0 else mention
 
-    def _name(self, mention: _Mention, document: str, source: tuple[str, ...], on: date | None) -> str:
-        """The canonical name of a mention: a bare office resolved in the document; a holder named or
-        in office on the day."""
-        index, holder = mention.claimant, mention.holder
+    def _index(self, mention: _Mention, document: str, source: tuple[str, ...]) -> tuple[int, int]:
+        """The claimant (index, or -1) of a mention and its holder: a bare office resolved in the texts."""
+        if mention.claimant < 0:
+            return self._resolve(mention.office, document, source)
+        return mention.claimant, mention.holder
+
+    def _speaks_for(self, index: int, where: tuple[str, ...]) -> bool:
+        """Whether a claimant may speak for a claim at ``where`` (its places' regions): a regional
+        authority only for its own region, when the claim's region is known."""
+        if index < 0 or not where or self.table[index].office not in _LOCAL or str(index) not in self.regions.regexes:
+            return True
+        return any(self.regions.regexes[str(index)].search(region) for region in where)
+
+    def _name(self, index: int, holder: int, on: date | None) -> str:
+        """The canonical name of a claimant: with the holder named, else the one in office on the day."""
         if index < 0:
-            index, holder = self._resolve(mention.office, document, source)
-            if index < 0:
-                return ""
+            return ""
         claimant = self.table[index]
         if holder < 0:
             holder = next((j for j, h in enumerate(claimant.holders) if h.held_on(on)), -1)
         return f"{claimant.name} ({claimant.holders[holder].name})" if holder >= 0 else claimant.name
 
     def _resolve(self, office: str, document: str, source: tuple[str, ...]) -> tuple[int, int]:
-        """The claimant of a bare office: one of that office the document names, else the one whose
-        region the source or the document names first."""
+        """The claimant of a bare office: in the first of the texts (the claim's own, the source name,
+        then the document) that says which, one of that office it names, else another authority, else
+        (but in the document) the one whose region it names; else the one whose region the document names."""
         offices = _AUTHORITIES if office in _AUTHORITIES else (office,)  # a Ukrainian oblast's head is its "governor" too
         for text in (*source, document):
-            for m in self.find(text):
-                if m.claimant >= 0 and self.table[m.claimant].office == office:
-                    return m.claimant, m.holder
-        for text in (*source, document):
-            for m in self.find(text):
-                if m.claimant >= 0 and self.table[m.claimant].office in offices:
-                    return m.claimant, m.holder
-        return self._region_of(offices, (*source, document)), -1
+            named = [m for m in self.find(text) if m.claimant >= 0]
+            found = next((m for m in named if self.table[m.claimant].office == office), None) or next(
+                (m for m in named if self.table[m.claimant].office in offices), None)
+            if found is not None:
+                return found.claimant, found.holder
+            if text is not document and (index := self._region_of(offices, (text,))) >= 0:
+                return index, -1
+        index = self._region_of(offices, (document,))  # else the office with no region of the text's side's
+        return index if index >= 0 else next((i for i, c in enumerate(self.table) if c.office == office and
+                                              not c.regions and c.side and c.side == home_side(document)), -1), -1
 
     def _region_of(self, offices: tuple[str, ...], texts: Iterable[str]) -> int:
         """The claimant of one of ``offices`` whose region the first text naming one names first."""
         for text in texts:
-            found = [(start, i) for start, i in self._regions_cache(text) if self.table[i].office in offices]
+            found = [(start, i) for start, i in self._regions_named(text) if self.table[i].office in offices]
             if found:
                 return found[0][1]
         return -1
 
+    @lru_cache(maxsize=1024)  # noqa: B019 - one table per theatre, kept for the run: read a text once
     def _regions_named(self, text: str) -> tuple[tuple[int, int], ...]:
-        """Where ``text`` first names each claimant's region, and the claimant, in order (read once per text)."""
-        return tuple(sorted((found[0].start(), int(i)) for i, found in self.regions.finditer_each(text).items() if found))
-
-
-_COMMUNITY = tuple(re.compile(a.community_name) for a in _ATTRIBUTION if a.community_name)
-
-
-@lru_cache(maxsize=256)
-def _voice(document: str) -> str:
-    """Whose own voice a post is written in: "community" (a hromada head's), "authority" (a governor's
-    or an administration's) or "". Read once per document, not once per claim, so a report of
-    thousands of claims stays linear."""
-    if _VOICE["community"].search(document) or _community_head(document, heading=True):
-        return "community"
-    return "authority" if _VOICE["authority"].search(document) else ""
-
-
-def _community_head(document: str, *, heading: bool = False) -> Claim | None:
-    """A community head's post (in a community's own voice) opening with its community's name:
-    "Великописарівська громада. ..." -> "Velykopysarivska hromada head". ``heading``: only if the
-    post opens with the name alone, as its heading ("Липецька громада, 12 травня.", not "...: ")."""
-    opening = document.lstrip()[:80]
-    hits = [hit for rx in _COMMUNITY if (hit := rx.match(opening) if heading else rx.search(opening))]
-    if heading:
-        hits = [hit for hit in hits if opening[hit.end():hit.end() + 1] in (".", ",")]
-    if not hits:
-        return None
-    found = min(hits, key=lambda hit: hit.start())
-    name = found.group("name")
-    latin = transliterate(name.lower()).replace("'", "").replace("’", "") + ("a" if is_cyrillic(name) else "")
-    return Claim(f"{latin[:1].upper()}{latin[1:]} hromada head", found.group())
+        """Where ``text`` first names each claimant's region, and the claimant, in order."""
+        return tuple(sorted((hit[0].start(), int(i)) for i, hit in self.regions.finditer_each(text).items() if hit))
 
 
 @lru_cache(maxsize=4096)
 def _cues(text: str) -> tuple[tuple[int, int], ...]:
     """Where the reporting words of a text are."""
     return tuple(m.span() for m in _REPORTING.finditer(text.lower()))
-
-
-def _clause(sentence: str, at: int | None) -> str:
-    """The clause of ``sentence`` (between semicolons or dashes) holding position ``at``."""
-    if at is None:
-        return sentence
-    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
-    i = bisect.bisect_right(bounds, at) - 1
-    return sentence[bounds[i]:bounds[i + 1]] if 0 <= i < len(bounds) - 1 else sentence
-
-
-_CLAUSE_BREAK = re.compile(r";\s|\s[—–]\s")
 
 
 def _in(mention: _Mention | None, text: str) -> tuple[_Mention, str] | None:

@@ -144,16 +144,28 @@ ATTRIBUTION = Attribution(
                r"noted|indicated|detailed|confirmed|per|citing|told|tells|added|adding|saying|posted|informed|put|estimated|"
                r"recorded|verified|update|statement|bulletin|summary|translation|telegram|assessed|acknowledged"),
     according_to=("according to", "per", "citing"),
-    offices={"governor": r"(?i:(?:regional\s+)?governor)",
+    offices={"police": r"(?i:(?:regional\s+|local\s+)?police(?!\s+(?:officers?|station|stations|cars?|building|department)))",
+             "governor": r"(?i:(?:regional\s+)?governor)",
              "military administration": (r"(?i:(?:regional|oblast)\s+(?:military\s+|state\s+)?administration|"
                                          r"(?<=the )administration|(?:regional|oblast)\s+(?:officials|authorities|head))"),
              "city military administration": r"(?i:city\s+(?:military\s+)?administration)",
              "defence ministry": r"(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|(?<=the )ministry)"},
     voice={"authority": (r"(?i:my (?:deepest |sincere )?condolences|I express my condolences|operational and emergency "
                          r"services are working|information (?:is being|about .{0,40}? is being) clarified|stay in shelters)"),
-           "community": r"(?i:our (?:community|hromada|village)|dear (?:residents|fellow villagers))"},
+           "community": r"(?i:our (?:community|hromada|village)|dear (?:residents|fellow villagers))",
+           # (words an official would not write: "our troops", "our positions" are not among them)
+           "front": (r"(?i:\bour (?:own )?(?:guys|boys|lads|losses|assault (?:groups?|units?)|stormtroopers|gunners"
+                     r"|drone operators|Iskanders?)\b|(?<!\w)(?:ours|our side):)")},
+    digest=(r"digest|daily brief|(?:daily|weekly|morning|evening|monday|friday) briefing|weekly|round-?up|what we know"
+            r"|newsletter|\bmonitor\b(?= *[|:–—-])"),
     own=r"(?i:according to our (?:data|sources|information)|our (?:sources|data) (?:say|said|report))",
     community_name=r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:community|hromada)\b",
+    unnamed=(r"(?:the\s+)?(?:preliminary|initial|early|first|updated|latest|available|official|unconfirmed)\b"
+             r"|the\s+[\w'’-]+$"),  # ... or one named before ("according to the service")
+    units={"brigade": r"[Bb]rigade", "regiment": r"[Rr]egiment", "battalion": r"[Bb]attalion", "corps": r"[Cc]orps",
+           "division": r"[Dd]ivision"},
+    unit_number=r"(?P<n>\d{1,3})(?:st|nd|rd|th)",
+    unit_words=r"(?:[A-Z][\w-]*\s+){0,5}",
 )
 
 DATES = Dates(

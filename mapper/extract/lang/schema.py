@@ -230,8 +230,26 @@ class Attribution:
     # Words only a post's own author writes, case-sensitive regexes: "authority" (a governor's or a
     # military administration's post: "выражаю соболезнования", "Інформація уточнюється") makes a post
     # naming no claimant its region's authority's; "community" (a hromada or town head addressing
-    # residents: "наша громада") keeps it unattributed.
+    # residents: "наша громада") its community head's; "front" (a fighter or a military blogger writing
+    # of its own side: "our guys", "наши штурмовики") its side's milblogger's (see mapper.extract.voices).
     voice: dict[str, str] = field(default_factory=dict)
+    # Words of a news digest's heading ("Daily brief", "Дайджест"), case-insensitive: the figures no one
+    # is credited with in a post under such a heading are the digest's own.
+    digest: str = ""
+    # Residents addressed by their community's demonym ("Шановні краснопільці!"): a regex whose group
+    # ``name`` is the stem, and the suffix that makes the stem the community's adjective stem ("ськ").
+    community_demonym: tuple[str, str] = ()
+    # Units speaking for themselves ("the 47th Brigade said", "по данным 155-й бригады"): the English
+    # noun of each kind of unit -> a regex of this language's noun (its stem: case endings follow); the
+    # unit's number as written (group ``n``: "47th", "155-й"); the words a numbered unit's name may have
+    # between its number and its noun ("Separate Mechanised", "окремої механізованої").
+    # What "according to" may be followed by that names no new source ("preliminary data", "the service",
+    # named before), case-insensitive: a figure "according to local residents" is theirs, not another
+    # sentence's claimant's; one "according to preliminary data" may still be.
+    unnamed: str = ""
+    units: dict[str, str] = field(default_factory=dict)
+    unit_number: str = ""
+    unit_words: str = ""
     # The author's own sources ("по нашим данным", "according to our sources"): the post's author claims it.
     own: str = ""
     # A community named where its head's post opens ("Великописарівська громада."): group ``name``, the
