@@ -298,7 +298,8 @@ PLACES = Places(
 
 _MONTHS = (r"jan(?:uary|\.)?|feb(?:ruary|\.)?|march|mar\.|april|apr\.|may|june?|july?|aug(?:ust|\.)?"
            r"|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?")
-_PERIOD_NOUNS = r"war|invasion|incursion|operation|offensive|counteroffensive|occupation|siege|month|year|campaign"
+_PERIOD_NOUNS = (r"war|invasion|incursion|operation|offensive|counteroffensive|occupation|siege|month|year"
+                 r"|quarter|campaign")
 
 KINDS = EventKinds(
     air=(r"(?:drones?|uavs?|air|aerial|fpv|kab|glide[\s-]bombs?)[\s-]+(?:strikes?|attacks?|raids?)|drones?|drone-\w+"
@@ -324,12 +325,13 @@ KINDS = EventKinds(
                r"|forcibly\s+(?:removed|transferred|taken|disappeared)|(?:en)?forced\s+disappearances?"),
     gunfire=(r"opened\s+fire|fired\s+(?:on|at)|gunfire|gunmen|small[\s-]+arms|machine[\s-]+guns?|sniper\s+fire"
              r"|snipers?|sabotage\s+(?:and\s+reconnaissance\s+)?(?:groups?|units?|raids?)|saboteurs?"),
-    totals=(rf"since"
-            rf"|(?:from|between)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?\s+(?:to|and|until)"
+    since=r"(?<!has\s)(?<!have\s)(?<!had\s)since",  # not "the toll has since risen"
+    totals=(rf"(?:from|between)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?\s+(?:to|and|until)"
             rf"|(?:during|throughout|over|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_PERIOD_NOUNS})"
             r"|(?:over|in|during)\s+the\s+(?:past|last|first)\s+(?:\w+\s+)?(?:weeks|months?|years?)"
             r"|(?:this|last)\s+(?:month|year)|in\s+(?:19|20)\d\d|so\s+far\s+this\s+(?:year|month)|to\s+date"
             r"|(?:total|overall|cumulative|combined|aggregate)\s+(?:\w+\s+)?(?:losses|casualties|death\s+toll|toll)"),
+    weeks=r"(?:over|in|during|throughout)\s+the\s+(?:(?:past|last|previous)\s+)?week|this\s+past\s+week",
     weak_totals=r"in\s+total|a\s+total\s+of|overall|altogether|all\s+told",
     losses=r"losses|lost|casualties",
     per_day=(r"since\s+(?:dawn|midnight|(?:this|the)\s+morning|last\s+night|yesterday)"
@@ -339,6 +341,11 @@ KINDS = EventKinds(
     not_totals=(r"deadliest|bloodiest|largest|biggest|heaviest|highest|fiercest|greatest|most\s+\w+|first|second"
                 r"|third|fourth|fifth"
                 r"|\d+(?:st|nd|rd|th)|worst|only"),
+    week_headings=(r"weekly|week\s+in\s+review|(?:summary|roundup|round-up|review|update|digest|tally)\s+(?:of|for)"
+                   r"\s+the\s+week"),
+    period_headings=(r"monthly|quarterly|annual|yearly|(?:month|quarter|year)\s+in\s+review"
+                     r"|(?:summary|roundup|review|update|report|brief|tally)\s+(?:of|for)\s+the\s+(?:month|quarter|year)"
+                     rf"|(?<!\d\s)(?:{_MONTHS})(?:\s*[-–]\s*(?:{_MONTHS}))?,?\s+(?:19|20)\d\d"),
 )
 
 PEOPLE = People(
