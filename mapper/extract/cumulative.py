@@ -48,7 +48,7 @@ from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.dates import find_dates, resolve_event_date
 from mapper.extract.lang import LANGUAGES, alternation
 
-__all__ = ["RunningTotal", "running_total", "headline_totals"]
+__all__ = ["RunningTotal", "running_total", "period_kind", "headline_repeats", "MONTH_NUMBERS"]
 
 
 def _words(name: str) -> str:
@@ -67,7 +67,7 @@ _HEADINGS = _bounded(rf"(?P<week>{_words('week_headings')})|(?P<period>{_words('
 _COMPARISON = re.compile(rf"(?<![\w'’-])(?:{_words('not_totals')})\s+(?:[^\s,;:]+\s+){{0,8}}$")
 _CLAUSE_END = re.compile(r"[,;:]")
 #: Month words of every language, by month number, for where a closed period ends.
-_MONTHS = {form: i for lang in LANGUAGES for i, forms in enumerate(lang.dates.months, 1) for form in forms.split()}
+MONTH_NUMBERS = _MONTHS = {form: i for lang in LANGUAGES for i, forms in enumerate(lang.dates.months, 1) for form in forms.split()}
 _WORD = re.compile(r"[^\W\d_]+")
 #: How far after a total's first words its dates may run ("с 24 февраля 2022 года по 21 августа 2024 года").
 _PERIOD_REACH = 60
@@ -119,6 +119,20 @@ def running_total(sentence: str, at: tuple[int, int], published: datetime.date |
     if found and found.short and (people <= 1 or (side and side != _CIVILIANS)):
         return None  # a force's losses over a few days are a battle; one person is one incident
     return found or None
+
+
+def period_kind(sentence: str, at: tuple[int, int]) -> str | None:
+    """The kind of the period words nearest the figure at ``at`` ("day" for a day's bulletin,
+    "week", "since", "total"), or None.
+
+    >>> period_kind("Over the past day the enemy lost 1,100 servicemen.", (33, 38))
+    'day'
+    """
+    marks = _read(sentence)[0]
+    if not marks:
+        return None
+    i = bisect.bisect_left(marks, (at[1],))
+    return (marks[i - 1] if i else marks[0])[2]
 
 
 @lru_cache(maxsize=256)
@@ -205,20 +219,27 @@ def _heading_total(document: str, published: datetime.date | None) -> RunningTot
     return None
 
 
-def headline_totals(events: list, text: str) -> list:
+def headline_repeats(events: list, text: str) -> list:
     """The events of a report, those of its headline ("Syrskyi: more than 100 Russian soldiers taken
-    prisoner in Kursk region") that repeat the figures of a running total told below taking its
-    period: a headline sums up its story, so its figure is the same total."""
-    totals = {_figures(e): e for e in events if e.cumulative}
-    if not totals:
-        return events
+    prisoner in Kursk region") that repeat the figures of one claim told below taking its kind and,
+    for a running total, its period: a headline sums up its story, so its figure is the same claim."""
     headline = text.strip().split("\n", 1)[0].strip()
-    if _SENTENCE_END.search(headline) or len(headline) > _HEADING_CHARS:
+    if len(events) < 2 or _SENTENCE_END.search(headline) or len(headline) > _HEADING_CHARS:
         return events
-    return [dataclasses.replace(e, cumulative=True, **{k: getattr(totals[_figures(e)], k) for k in _COPIED})
-            if not e.cumulative and _figures(e) in totals and e.sources and e.sources[0].quote
-            and e.sources[0].quote.strip() in headline else e
-            for e in events]
+    top = [e for e in events if e.sources and e.sources[0].quote and e.sources[0].quote.strip() in headline]
+    body: dict[tuple, list] = {}
+    for e in events:
+        if not any(e is t for t in top):
+            body.setdefault(_figures(e), []).append(e)
+    repeated = {id(e): told[0] for e in top if len(told := body.get(_figures(e), [])) == 1}
+    return [_as(e, repeated[id(e)]) if id(e) in repeated else e for e in events]
+
+
+def _as(event, told):
+    """``event`` with the kind of ``told``, and its period when that is a running total."""
+    copied = _COPIED if told.cumulative else _COPIED[-2:]
+    return dataclasses.replace(event, cumulative=told.cumulative or event.cumulative,
+                               **{k: getattr(told, k) for k in copied})
 
 
 _COPIED = ("event_date", "event_date_end", "date_precision", "date_text", "event_type", "sub_event_type")

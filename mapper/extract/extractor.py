@@ -29,7 +29,7 @@ from mapper.extract.claimants import Claimants, claimant_of
 from mapper.extract.sides import ActorClues, SideReader
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
-from mapper.extract.cumulative import RunningTotal, headline_totals, running_total
+from mapper.extract.cumulative import RunningTotal, headline_repeats, running_total
 from mapper.extract.dates import EventDate, is_statement_date, resolve_event_date
 from mapper.extract.event_type import event_type_of
 from mapper.extract.headers import OpeningDates
@@ -95,7 +95,7 @@ class Extractor:
                 groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
                 events.extend(self._claims(report, s, actor, figs))
-        return headline_totals(events, text), mentions
+        return headline_repeats(events, text), mentions
 
     def _claims(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> list[Event]:
         """The events of one side's figures in a sentence: a running total apart from the incidents

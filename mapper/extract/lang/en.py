@@ -302,7 +302,8 @@ _PERIOD_NOUNS = (r"war|invasion|incursion|operation|offensive|counteroffensive|o
                  r"|quarter|campaign")
 
 KINDS = EventKinds(
-    air=(r"(?:drones?|uavs?|air|aerial|fpv|kab|glide[\s-]bombs?)[\s-]+(?:strikes?|attacks?|raids?)|drones?|drone-\w+"
+    air=(r"(?:drones?|uavs?|air|aerial|fpv|kab|glide[\s-]bombs?)[\s-]+(?:strikes?|struck|hit|hits|attacks?|attacked|raids?)"
+         r"|drones?|drone-\w+"
          r"|uavs?|unmanned\s+aerial\s+vehicles?|quadcopters?|copters?|fpvs?|shaheds?|gerans?|lancets?"
          r"|loitering\s+munitions?|glide\s+bombs?|guided\s+(?:aerial\s+)?bombs?|kabs?|fabs?|aerial\s+bombs?|bombs?"
          r"|air\s*strikes?|air\s+raids?|air\s+attacks?|bomb(?:ed|ing|ings)|warplanes?|aircraft|helicopters?"
@@ -311,7 +312,9 @@ KINDS = EventKinds(
               r"|shell(?:ing|ings|ed|s)?|artillery|mortars?|mlrs|(?:multiple\s+)?rocket\s+launchers?|grads?|uragans?"
               r"|smerchs?|himars|howitzers?|missiles?|rockets?|ballistic|iskanders?|tochka(?:-u)?|cluster\s+munitions?"
               r"|tank\s+fire|shelled|bombardments?|barrages?"),
-    explosive=(r"(?:land)?mines?|anti-(?:personnel|tank)\s+mines?|minefields?|mined|ieds?"
+    explosive=(r"(?:struck|hit|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+               r"(?:(?:land)?mines?|tripwires?|explosive\s+devices?)"  # "the tractor struck a mine": no strike
+               r"|(?:land)?mines?|anti-(?:personnel|tank)\s+mines?|minefields?|mined|ieds?"
                r"|(?:improvised\s+)?explosive\s+devices?|unexploded\s+(?:ordnance|munitions?|shells?)|uxo"
                r"|explosive\s+remnants|booby[- ]?trap\w*|tripwires?|car\s+bombs?|roadside\s+bombs?"),
     clash=(r"fighting|fights?|fought|battles?|battling|combat|clash(?:es|ed)?|firefights?|gunfights?|assaults?"
@@ -321,9 +324,10 @@ KINDS = EventKinds(
             r"|tortured(?:\s+to\s+death)?|summar(?:y|ily)\s+(?:killings?|killed|executed)"
             r"|shot\s+(?:civilians|residents|a\s+civilian|evacuees)"
             r"|opened\s+fire\s+on\s+(?:civilians|residents|evacuees)"),
-    abduction=(r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?|deport(?:ed|ation|ations|ing)?"
+    abduction=(r"held\s+(?:captive|hostage)|(?:unlawfully|illegally)\s+(?:held|detained|confined)"
+               r"|abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?|deport(?:ed|ation|ations|ing)?"
                r"|forcibly\s+(?:removed|transferred|taken|disappeared)|(?:en)?forced\s+disappearances?"),
-    gunfire=(r"opened\s+fire|fired\s+(?:on|at)|gunfire|gunmen|small[\s-]+arms|machine[\s-]+guns?|sniper\s+fire"
+    gunfire=(r"(?:was|were|been)\s+shot(?!\s+down)|shot\s+by|opened\s+fire|fired\s+(?:on|at)|gunfire|gunmen|small[\s-]+arms|machine[\s-]+guns?|sniper\s+fire"
              r"|snipers?|sabotage\s+(?:and\s+reconnaissance\s+)?(?:groups?|units?|raids?)|saboteurs?"),
     since=r"(?<!has\s)(?<!have\s)(?<!had\s)since",  # not "the toll has since risen"
     totals=(rf"(?:from|between)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?\s+(?:to|and|until)"
