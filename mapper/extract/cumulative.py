@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mapper._internal.regex_prefix import compile_with_first_chars
-from mapper.extract.dates import find_dates, resolve_event_date
+from mapper.extract.dates import find_dates, is_statement_date, resolve_event_date
 from mapper.extract.lang import LANGUAGES, alternation
 
 __all__ = ["RunningTotal", "running_total", "period_kind", "headline_repeats", "MONTH_NUMBERS"]
@@ -63,6 +63,7 @@ _MARKS = _bounded(rf"(?P<day>{_words('per_day')})|(?P<since>{_words('since')})|(
                   rf"|(?P<total>{_words('totals')})")
 _WEAK = _bounded(_words("weak_totals"))
 _LOSSES = _bounded(_words("losses"))
+_ACCRUED = _bounded(_words("accrued"))
 _HEADINGS = _bounded(rf"(?P<week>{_words('week_headings')})|(?P<period>{_words('period_headings')})")
 _COMPARISON = re.compile(rf"(?<![\w'’-])(?:{_words('not_totals')})\s+(?:[^\s,;:]+\s+){{0,8}}$")
 _CLAUSE_END = re.compile(r"[,;:]")
@@ -78,6 +79,8 @@ _HEADING_LINES, _HEADING_CHARS = 3, 160
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*\s*$")
 #: The side the theatre files name for civilians (:mod:`mapper.extract.sides`).
 _CIVILIANS = "Civilians"
+#: A force's losses this large, said in a perfect that sums up to now and with no date, are a total.
+_ACCRUED_PEOPLE = 1000
 
 
 @dataclass(frozen=True)
@@ -111,13 +114,18 @@ def running_total(sentence: str, at: tuple[int, int], published: datetime.date |
     True
     """
     found = _marked(sentence, at, published)
-    if found is None and not _read(sentence)[0] and (lead or document) and not _dates_itself(sentence, published):
-        if lead:
-            found = _marked(lead, (len(lead), len(lead)), published)
-        if found is None and document:
-            found = _heading_total(document, published)
+    if found is None and not _read(sentence)[0] and (lead or document):
+        before = _marked(lead, (len(lead), len(lead)), published) if lead else None
+        if before is None and document:
+            before = _heading_total(document, published)
+        if before is not None and not _dates_itself(sentence, published):
+            found = before  # (the sentence is read for dates only when the words before it give a period)
     if found and found.short and (people <= 1 or (side and side != _CIVILIANS)):
         return None  # a force's losses over a few days are a battle; one person is one incident
+    if found is None and people >= _ACCRUED_PEOPLE and side and side != _CIVILIANS and not _read(sentence)[0]:
+        accrued = _ACCRUED.search(sentence.lower(), 0, at[0])
+        if accrued and not _dates_itself(sentence, published):  # "had suffered about 3,800 casualties"
+            found = RunningTotal(sentence[accrued.start():accrued.end()])
     return found or None
 
 
@@ -137,8 +145,9 @@ def period_kind(sentence: str, at: tuple[int, int]) -> str | None:
 
 @lru_cache(maxsize=256)
 def _dates_itself(sentence: str, published: datetime.date | None) -> bool:
-    """Whether the sentence gives its claim a date ("last week", "on 8 September")."""
-    return bool(find_dates(sentence, published))
+    """Whether the sentence gives its claim a date ("last week", "on 8 September"), not only the date
+    of a statement ("claimed on January 4 that")."""
+    return any(not is_statement_date(sentence, d) for d in find_dates(sentence, published))
 
 
 @lru_cache(maxsize=256)

@@ -345,6 +345,7 @@ KINDS = EventKinds(
     not_totals=(r"deadliest|bloodiest|largest|biggest|heaviest|highest|fiercest|greatest|most\s+\w+|first|second"
                 r"|third|fourth|fifth"
                 r"|\d+(?:st|nd|rd|th)|worst|only"),
+    accrued=r"(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+|reportedly\s+)?(?:suffered|sustained)",
     week_headings=(r"weekly|week\s+in\s+review|(?:summary|roundup|round-up|review|update|digest|tally)\s+(?:of|for)"
                    r"\s+the\s+week"),
     period_headings=(r"monthly|quarterly|annual|yearly|(?:month|quarter|year)\s+in\s+review"

@@ -116,3 +116,19 @@ def test_a_headline_repeating_a_total_is_that_total(gazetteer):
     prisoners = [e for e in events if e.captured == 200]
     assert prisoners and all(e.cumulative for e in prisoners)
     assert [e.cumulative for e in events if e.killed == 3] == [False]
+
+
+@pytest.mark.parametrize("text, figure, side, people, total", [
+    ("Officials said the North Korean contingent had suffered some 4,100 casualties in the region.", "4,100",
+     FORCE, 4100, True),
+    ("Russian units have sustained more than 2,500 casualties near the town, the brigade said.", "2,500",
+     FORCE, 2500, True),
+    ("The battalion had suffered 40 casualties in the assault.", "40", FORCE, 40, False),
+    ("Russia had lost 1,250 personnel, the General Staff said.", "1,250", FORCE, 1250, False),
+    ("The enemy has suffered 1,300 casualties over the past day.", "1,300", FORCE, 1300, False),
+    ("The brigade has suffered 1,100 casualties since Monday, 12 May.", "1,100", FORCE, 1100, True),
+    ("Kyiv said on 2 March that the contingent had suffered about 5,000 casualties.", "5,000", FORCE, 5000, True),
+    ("The contingent had suffered about 5,000 casualties on 2 March.", "5,000", FORCE, 5000, False),
+])
+def test_a_force_s_thousands_in_a_perfect_with_no_date_are_a_total(text, figure, side, people, total):
+    assert (total_of(text, figure, side=side, people=people) is not None) is total
