@@ -132,3 +132,13 @@ def test_a_headline_repeating_a_total_is_that_total(gazetteer):
 ])
 def test_a_force_s_thousands_in_a_perfect_with_no_date_are_a_total(text, figure, side, people, total):
     assert (total_of(text, figure, side=side, people=people) is not None) is total
+
+
+def test_an_extracted_weekly_summary_is_a_total_but_its_one_dated_death_is_not(gazetteer):
+    text = ("Сумщина: підсумки тижня\n\n"
+            "За тиждень ворог обстріляв громади області понад 300 разів. Загинули шестеро цивільних, ще 19 поранені. "
+            "У Ворожбі в неділю загинула одна жінка.")
+    events, _ = Extractor(gazetteer).extract(Document(id="w", text=text, published=PUBLISHED))
+    week = [e for e in events if e.wounded == 19]
+    assert week and all(e.cumulative for e in week)
+    assert not any(e.cumulative for e in events if e.killed == 1 and e.wounded is None)
