@@ -60,7 +60,7 @@ def _bounded(pattern: str) -> re.Pattern[str]:
 
 
 _MARKS = _bounded(rf"(?P<day>{_words('per_day')})|(?P<since>{_words('since')})|(?P<week>{_words('weeks')})"
-                  rf"|(?P<total>{_words('totals')})")
+                  rf"|(?P<as_of>{_words('as_of')})|(?P<total>{_words('totals')})")
 _WEAK = _bounded(_words("weak_totals"))
 _LOSSES = _bounded(_words("losses"))
 _ACCRUED = _bounded(_words("accrued"))
@@ -69,6 +69,10 @@ _COMPARISON = re.compile(rf"(?<![\w'’-])(?:{_words('not_totals')})\s+(?:[^\s,;
 _CLAUSE_END = re.compile(r"[,;:]")
 #: Month words of every language, by month number, for where a closed period ends.
 MONTH_NUMBERS = _MONTHS = {form: i for lang in LANGUAGES for i, forms in enumerate(lang.dates.months, 1) for form in forms.split()}
+#: Month words that are verbs in lower case ("may"): a month only with a capital.
+_MONTH_VERBS = frozenset(w for lang in LANGUAGES for w in lang.dates.month_verbs)
+#: The figures a count "as of today" ("на сегодня") keeps: the missing and the held, never a toll.
+_STANDING = ("missing", "captured")
 _WORD = re.compile(r"[^\W\d_]+")
 #: How far after a total's first words its dates may run ("с 24 февраля 2022 года по 21 августа 2024 года").
 _PERIOD_REACH = 60
@@ -92,10 +96,12 @@ class RunningTotal:
     end: datetime.date | None = None
     precision: int | None = None   # ACLED time precision of the period's dates, when the words give them
     short: bool = False            # a closed period of a week or less: a tally of civilians only
+    standing: bool = False         # a count "as of today": a total of the missing or the held only
 
 
 def running_total(sentence: str, at: tuple[int, int], published: datetime.date | None = None, *,
-                  lead: str = "", document: str = "", side: str = "", people: int = 2) -> RunningTotal | None:
+                  lead: str = "", document: str = "", side: str = "", people: int = 2,
+                  category: str = "") -> RunningTotal | None:
     """The running total the figure at ``at`` (character span in ``sentence``) belongs to, or None.
 
     ``lead`` is the text before the sentence that introduces it without figures of its own (a
@@ -103,7 +109,8 @@ def running_total(sentence: str, at: tuple[int, int], published: datetime.date |
     its period words count when the sentence has none and dates nothing itself. ``document`` is the
     whole report, whose heading may make it a period's summary. ``side`` is who suffered (a force,
     or the theatre's civilians) and ``people`` how many the figure counts: a week's tally sums
-    civilians, more than one. A sentence is read once for all its figures.
+    civilians, more than one. A count "as of today" is a total of the missing or the held
+    (``category``), not of a toll that may be one strike's. A sentence is read once for all its figures.
 
     >>> running_total("personnel: about 860,000 (+1,130)", (11, 24), lead="Total losses since the invasion:").words
     'since'
@@ -114,6 +121,8 @@ def running_total(sentence: str, at: tuple[int, int], published: datetime.date |
     True
     """
     found = _marked(sentence, at, published)
+    if found and found.standing and category not in _STANDING:
+        found = None
     if found is None and not _read(sentence)[0] and (lead or document):
         before = _marked(lead, (len(lead), len(lead)), published) if lead else None
         if before is None and document:
@@ -152,7 +161,7 @@ def _dates_itself(sentence: str, published: datetime.date | None) -> bool:
 
 @lru_cache(maxsize=256)
 def _read(sentence: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[int, int] | None]:
-    """The period words of a sentence, in order: ``(start, end, "total", "since", "week" or "day")``,
+    """The period words of a sentence, in order: ``(start, end, "total", "since", "week", "as_of" or "day")``,
     comparisons left out; and the span of a weak total ("in total") when a word for losses stands beside it."""
     low = sentence.lower()
     marks = tuple((m.start(), m.end(), m.lastgroup) for m in _MARKS.finditer(low)
@@ -168,6 +177,8 @@ def _marked(sentence: str, at: tuple[int, int], published: datetime.date | None)
     if marks:
         i = bisect.bisect_left(marks, (at[1],))  # marks[:i] start before the figure ends
         start, end, kind = marks[i - 1] if i else marks[0]  # the nearest before it, else after it
+        if kind == "as_of":
+            return RunningTotal(sentence[start:end], standing=True)
         return False if kind == "day" else (_period(sentence, start, end, published, kind) or False)
     if weak:
         return RunningTotal(sentence[weak[0]:weak[1]])
@@ -199,7 +210,8 @@ def _ended_before(reach: str, published: datetime.date | None) -> bool:
     ("у травні–червні" in an August report; a year named after it counts)."""
     if published is None:
         return False
-    months = [_MONTHS[w] for w in _WORD.findall(reach.lower()) if w in _MONTHS]
+    months = [_MONTHS[w.lower()] for w in _WORD.findall(reach)
+              if w.lower() in _MONTHS and not (w.islower() and w in _MONTH_VERBS)]
     if not months:
         return False
     year = next((int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", reach)), None)

@@ -104,7 +104,8 @@ class Extractor:
         sentence_text, lead = report.sentence(s), report.lead(s)
         for fig in figs:
             totals.setdefault(running_total(sentence_text, (fig.start, fig.end), report.doc.published, lead=lead,
-                                            document=report.text, side=actor, people=fig.best), []).append(fig)
+                                            document=report.text, side=actor, people=fig.best,
+                                            category=fig.category), []).append(fig)
         events = []
         for total, same in totals.items():
             parts = places_by_figure(same, named_sites(s, report), s.start) if len(same) > 1 else [(same, None)]

@@ -301,6 +301,9 @@ _MONTHS = (r"jan(?:uary|\.)?|feb(?:ruary|\.)?|march|mar\.|april|apr\.|may|june?|
 _PERIOD_NOUNS = (r"war|invasion|incursion|operation|offensive|counteroffensive|occupation|siege|month|year"
                  r"|quarter|campaign")
 
+_REPORTS = r"update|report|brief|briefing|summary|review|overview|bulletin|digest|tally|quarterly|monthly"
+_MONTH_YEAR = rf"(?<!\d\s)(?:{_MONTHS})(?:\s*[-–]\s*(?:{_MONTHS}))?,?\s+(?:19|20)\d\d"
+
 KINDS = EventKinds(
     air=(r"(?:drones?|uavs?|air|aerial|fpv|kab|glide[\s-]bombs?)[\s-]+(?:strikes?|struck|hit|hits|attacks?|attacked|raids?)"
          r"|drones?|drone-\w+"
@@ -350,7 +353,8 @@ KINDS = EventKinds(
                    r"\s+the\s+week"),
     period_headings=(r"monthly|quarterly|annual|yearly|(?:month|quarter|year)\s+in\s+review"
                      r"|(?:summary|roundup|review|update|report|brief|tally)\s+(?:of|for)\s+the\s+(?:month|quarter|year)"
-                     rf"|(?<!\d\s)(?:{_MONTHS})(?:\s*[-–]\s*(?:{_MONTHS}))?,?\s+(?:19|20)\d\d"),
+                     rf"|(?:{_REPORTS})\W+(?:[^\W\d_]+\W+){{0,3}}?{_MONTH_YEAR}|{_MONTH_YEAR}\W+(?:[^\W\d_]+\W+){{0,3}}?"
+                     rf"(?:{_REPORTS})"),  # "Civilian harm update, September 2024", "January-March 2024: quarterly brief"
 )
 
 PEOPLE = People(

@@ -344,6 +344,7 @@ class EventKinds:
     losses: str = ""        # the losses words that make a weak total one ("losses", "потери")
     per_day: str = ""       # one day's bulletin ("over the past day", "за минулу добу"): never a running total
     not_totals: str = ""    # words right before a total's words that make it a comparison ("deadliest ... since")
+    as_of: str = ""            # "as of today" ("на сегодня"): a standing count of the missing or held, not a toll
     accrued: str = ""          # a perfect that sums up to now ("have suffered"): a force's thousands with no date
     week_headings: str = ""    # a report's heading that makes it a week's summary ("weekly update", "підсумки тижня")
     period_headings: str = ""  # a heading of a longer period's summary ("monthly", "September 2024", "итоги года")

@@ -73,8 +73,33 @@ def test_a_single_strike_or_a_day_s_bulletin_with_a_big_figure_is_no_total(text,
     ("На сегодня в списках пропавших без вести остаются 340 человек.", "340"),
     ("На сьогодні зниклими безвісти вважаються 212 мешканців громади.", "212"),
 ])
-def test_a_count_as_of_today_is_a_total(text, figure):
-    assert total_of(text, figure) is not None
+def test_a_count_of_the_missing_as_of_today_is_a_total(text, figure):
+    assert total_of(text, figure, category="missing") is not None
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("На сегодня известно о трёх погибших в результате удара по рынку.", "трёх"),
+    ("На сьогодні відомо про 14 поранених унаслідок ракетного удару.", "14"),
+])
+def test_a_toll_as_of_today_may_be_one_strike_s(text, figure):
+    assert total_of(text, figure, category="killed") is None
+
+
+@pytest.mark.parametrize("heading, total", [
+    ("Telegram, March 2025", False),
+    ("Sumy: what may happen next", False),
+    ("Casualty report, February 2025", True),
+    ("Сводка за февраль 2025", True),
+    ("Огляд за лютий 2025", True),
+])
+def test_a_month_in_a_heading_makes_a_summary_only_with_a_report_word(heading, total):
+    text = "Seven civilians were killed and 30 wounded in the region."
+    assert (total_of(text, "30", document=f"{heading}\n\n{text}") is not None) is total
+
+
+def test_may_the_verb_ends_no_period():
+    text = "During the occupation, officials say, troops may have killed 40 residents of the town."
+    assert total_of(text, "40") is not None
 
 
 @pytest.mark.parametrize("text, figure, total", [
