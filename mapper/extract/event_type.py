@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper.extract.cumulative import MONTH_NUMBERS, period_kind
 from mapper.extract.lang import LANGUAGES, alternation
 
 __all__ = ["event_type_of", "KINDS", "NO_CAUSE"]
@@ -52,6 +53,9 @@ _TYPES = {name: (kind, sub) for name, kind, sub in KINDS}
 _REACH = 1500
 #: A number right before a weapon's word: the weapons are counted (destroyed, shot down), not the cause.
 _COUNTED = re.compile(r"\d[\d\s.,]*(?:\s+[^\W\d_]+){0,2}\s+$")
+_WORD = re.compile(r"[^\W\d_]+")
+#: Cause words apart only by a comma or a short word are one list ("artillery, MLRS and aviation").
+_LIST_GAP = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,4}\s+)?")
 #: The side the theatre files name for civilians (:mod:`mapper.extract.sides`).
 _CIVILIANS = "Civilians"
 _ORDER = {name: i for i, (name, _, _) in enumerate(KINDS)}
@@ -62,7 +66,7 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
     """The kind (a :data:`KINDS` name) of the cause word in ``text[lo:hi]`` nearest the span ``at``, or None;
     with ``earlier_first``, the nearest one before ``at`` if there is one (a sentence with no cause of
     its own speaks of the attack told before it)."""
-    best = None
+    best, listed = None, None
     lowered = _lowered(text)
     causes = _CAUSE.finditer(lowered, lo, len(text) if hi is None else hi) if lowered is not None else \
         _CAUSE_ANY_CASE.finditer(text, lo, len(text) if hi is None else hi)
@@ -70,8 +74,14 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
         after = m.start() >= at[1]
         distance = max(at[0] - m.end(), m.start() - at[1], 0)
         key = (earlier_first and after, distance, _ORDER[m.lastgroup])
-        if _COUNTED.search(text, max(0, m.start() - 30), m.start()):
+        if _counted(text, m.start()):
             continue  # "12 artillery pieces", "shot down 35 drones": things counted, not the cause
+        if earlier_first and not after and listed and _LIST_GAP.fullmatch(text, listed[0], m.start()):
+            key = listed[1]  # a list of weapons told before: its first names the attack
+        elif not after:
+            listed = [m.end(), key]
+        if listed:
+            listed[0] = m.end()
         if m.lastgroup == "explosive" and _AIR.search(text, max(0, m.start() - 40), m.start()):
             key = (key[0], key[1], _ORDER["air"])  # "a drone dropped an explosive device": from the air
             m_kind = "air"
@@ -80,6 +90,19 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
         if best is None or key < best[0]:
             best = (key, m_kind)
     return best[1] if best else None
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether a number right before ``start`` counts the weapon named there ("35 drones"), not a
+    time ("at 9:40 a drone") or a date ("on 18 May drones", "May 25 that shelling")."""
+    m = _COUNTED.search(text, max(0, start - 30), start)
+    if not m:
+        return False
+    if text[max(0, m.start() - 1):m.start()] in (":", "."):
+        return False  # "9:40", "13.05"
+    before = _WORD.findall(text[max(0, m.start() - 15):m.start()].lower())
+    words = _WORD.findall(text[m.start():start].lower()) + before[-1:]
+    return not any(w in MONTH_NUMBERS for w in words)
 
 
 @lru_cache(maxsize=4)
@@ -120,6 +143,9 @@ def event_type_of(text: str, sentence: tuple[int, int], at: tuple[int, int] | No
         return _type(found, actor)
     if total or (categories and categories <= {"missing"}):
         return NO_CAUSE
+    if actor and actor != _CIVILIANS and period_kind(text[sentence[0]:sentence[1]], _within(at or sentence, sentence)) \
+            in ("day", "week"):
+        return _TYPES["clash"]  # a force's losses of a day's or a week's bulletin: the front's fighting
     if paragraph:  # (within reach: a paragraph of thousands of claims is not read once for each)
         lo, hi = max(paragraph[0], sentence[0] - _REACH), min(paragraph[1], sentence[1] + _REACH)
         found = _nearest(low, sentence, lo, hi, earlier_first=True)
@@ -128,6 +154,10 @@ def event_type_of(text: str, sentence: tuple[int, int], at: tuple[int, int] | No
     if not found:
         found = _nearest(low, sentence, max(0, sentence[0] - _REACH), sentence[1] + _REACH, earlier_first=True)
     return _type(found, actor) if found else NO_CAUSE
+
+
+def _within(at: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:
+    return at[0] - sentence[0], at[1] - sentence[0]
 
 
 def _type(kind: str, actor: str) -> tuple[str, str]:

@@ -28,7 +28,7 @@ from mapper.extract.claimants import Claimants, claimant_of
 from mapper.extract.sides import ActorClues, SideReader
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
-from mapper.extract.cumulative import RunningTotal, running_total
+from mapper.extract.cumulative import RunningTotal, headline_repeats, running_total
 from mapper.extract.dates import EventDate, is_statement_date, resolve_event_date
 from mapper.extract.event_type import event_type_of
 from mapper.extract.headers import OpeningDates, wire_dateline
@@ -88,7 +88,7 @@ class Extractor:
                 groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
                 events.extend(self._claims(report, s, actor, figs))
-        return events, mentions
+        return headline_repeats(events, text), mentions
 
     def _claims(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> list[Event]:
         """The events of one side's figures in a sentence: a running total apart from the incidents
@@ -96,8 +96,9 @@ class Extractor:
         totals: dict[RunningTotal | None, list[Figure]] = {}
         sentence_text, lead = report.sentence(s), report.lead(s)
         for fig in figs:
-            totals.setdefault(running_total(sentence_text, (fig.start, fig.end), report.doc.published, lead=lead),
-                              []).append(fig)
+            totals.setdefault(running_total(sentence_text, (fig.start, fig.end), report.doc.published, lead=lead,
+                                            document=report.text, side=actor, people=fig.best,
+                                            category=fig.category), []).append(fig)
         events = []
         for total, same in totals.items():
             parts = places_by_figure(same, named_sites(s, report), s.start) if len(same) > 1 else [(same, None)]

@@ -317,10 +317,15 @@ PLACES = Places(
 
 _MONTHS = (r"jan(?:uary|\.)?|feb(?:ruary|\.)?|march|mar\.|april|apr\.|may|june?|july?|aug(?:ust|\.)?"
            r"|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?")
-_PERIOD_NOUNS = r"war|invasion|incursion|operation|offensive|counteroffensive|occupation|siege|month|year|campaign"
+_PERIOD_NOUNS = (r"war|invasion|incursion|operation|offensive|counteroffensive|occupation|siege|month|year"
+                 r"|quarter|campaign")
+
+_REPORTS = r"update|report|brief|briefing|summary|review|overview|bulletin|digest|tally|quarterly|monthly"
+_MONTH_YEAR = rf"(?<!\d\s)(?:{_MONTHS})(?:\s*[-–]\s*(?:{_MONTHS}))?,?\s+(?:19|20)\d\d"
 
 KINDS = EventKinds(
-    air=(r"(?:drones?|uavs?|air|aerial|fpv|kab|glide[\s-]bombs?)[\s-]+(?:strikes?|attacks?|raids?)|drones?|drone-\w+"
+    air=(r"(?:drones?|uavs?|air|aerial|fpv|kab|glide[\s-]bombs?)[\s-]+(?:strikes?|struck|hit|hits|attacks?|attacked|raids?)"
+         r"|drones?|drone-\w+"
          r"|uavs?|unmanned\s+aerial\s+vehicles?|quadcopters?|copters?|fpvs?|shaheds?|gerans?|lancets?"
          r"|loitering\s+munitions?|glide\s+bombs?|guided\s+(?:aerial\s+)?bombs?|kabs?|fabs?|aerial\s+bombs?|bombs?"
          r"|air\s*strikes?|air\s+raids?|air\s+attacks?|bomb(?:ed|ing|ings)|warplanes?|aircraft|helicopters?"
@@ -329,7 +334,9 @@ KINDS = EventKinds(
               r"|shell(?:ing|ings|ed|s)?|artillery|mortars?|mlrs|(?:multiple\s+)?rocket\s+launchers?|grads?|uragans?"
               r"|smerchs?|himars|howitzers?|missiles?|rockets?|ballistic|iskanders?|tochka(?:-u)?|cluster\s+munitions?"
               r"|tank\s+fire|shelled|bombardments?|barrages?"),
-    explosive=(r"(?:land)?mines?|anti-(?:personnel|tank)\s+mines?|minefields?|mined|ieds?"
+    explosive=(r"(?:struck|hit|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+               r"(?:(?:land)?mines?|tripwires?|explosive\s+devices?)"  # "the tractor struck a mine": no strike
+               r"|(?:land)?mines?|anti-(?:personnel|tank)\s+mines?|minefields?|mined|ieds?"
                r"|(?:improvised\s+)?explosive\s+devices?|unexploded\s+(?:ordnance|munitions?|shells?)|uxo"
                r"|explosive\s+remnants|booby[- ]?trap\w*|tripwires?|car\s+bombs?|roadside\s+bombs?"),
     clash=(r"fighting|fights?|fought|battles?|battling|combat|clash(?:es|ed)?|firefights?|gunfights?|assaults?"
@@ -339,16 +346,18 @@ KINDS = EventKinds(
             r"|tortured(?:\s+to\s+death)?|summar(?:y|ily)\s+(?:killings?|killed|executed)"
             r"|shot\s+(?:civilians|residents|a\s+civilian|evacuees)"
             r"|opened\s+fire\s+on\s+(?:civilians|residents|evacuees)"),
-    abduction=(r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?|deport(?:ed|ation|ations|ing)?"
+    abduction=(r"held\s+(?:captive|hostage)|(?:unlawfully|illegally)\s+(?:held|detained|confined)"
+               r"|abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?|deport(?:ed|ation|ations|ing)?"
                r"|forcibly\s+(?:removed|transferred|taken|disappeared)|(?:en)?forced\s+disappearances?"),
-    gunfire=(r"opened\s+fire|fired\s+(?:on|at)|gunfire|gunmen|small[\s-]+arms|machine[\s-]+guns?|sniper\s+fire"
+    gunfire=(r"(?:was|were|been)\s+shot(?!\s+down)|shot\s+by|opened\s+fire|fired\s+(?:on|at)|gunfire|gunmen|small[\s-]+arms|machine[\s-]+guns?|sniper\s+fire"
              r"|snipers?|sabotage\s+(?:and\s+reconnaissance\s+)?(?:groups?|units?|raids?)|saboteurs?"),
-    totals=(rf"since"
-            rf"|(?:from|between)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?\s+(?:to|and|until)"
+    since=r"(?<!has\s)(?<!have\s)(?<!had\s)since",  # not "the toll has since risen"
+    totals=(rf"(?:from|between)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?\s+(?:to|and|until)"
             rf"|(?:during|throughout|over|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_PERIOD_NOUNS})"
             r"|(?:over|in|during)\s+the\s+(?:past|last|first)\s+(?:\w+\s+)?(?:weeks|months?|years?)"
             r"|(?:this|last)\s+(?:month|year)|in\s+(?:19|20)\d\d|so\s+far\s+this\s+(?:year|month)|to\s+date"
             r"|(?:total|overall|cumulative|combined|aggregate)\s+(?:\w+\s+)?(?:losses|casualties|death\s+toll|toll)"),
+    weeks=r"(?:over|in|during|throughout)\s+the\s+(?:(?:past|last|previous)\s+)?week|this\s+past\s+week",
     weak_totals=r"in\s+total|a\s+total\s+of|overall|altogether|all\s+told",
     losses=r"losses|lost|casualties",
     per_day=(r"since\s+(?:dawn|midnight|(?:this|the)\s+morning|last\s+night|yesterday)"
@@ -358,6 +367,13 @@ KINDS = EventKinds(
     not_totals=(r"deadliest|bloodiest|largest|biggest|heaviest|highest|fiercest|greatest|most\s+\w+|first|second"
                 r"|third|fourth|fifth"
                 r"|\d+(?:st|nd|rd|th)|worst|only"),
+    accrued=r"(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+|reportedly\s+)?(?:suffered|sustained)",
+    week_headings=(r"weekly|week\s+in\s+review|(?:summary|roundup|round-up|review|update|digest|tally)\s+(?:of|for)"
+                   r"\s+the\s+week"),
+    period_headings=(r"monthly|quarterly|annual|yearly|(?:month|quarter|year)\s+in\s+review"
+                     r"|(?:summary|roundup|review|update|report|brief|tally)\s+(?:of|for)\s+the\s+(?:month|quarter|year)"
+                     rf"|(?:{_REPORTS})\W+(?:[^\W\d_]+\W+){{0,3}}?{_MONTH_YEAR}|{_MONTH_YEAR}\W+(?:[^\W\d_]+\W+){{0,3}}?"
+                     rf"(?:{_REPORTS})"),  # "Civilian harm update, September 2024", "January-March 2024: quarterly brief"
 )
 
 PEOPLE = People(

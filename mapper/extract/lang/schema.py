@@ -353,11 +353,20 @@ class EventKinds:
     attack: str = ""        # shooting or executing civilians or prisoners: Violence against civilians / Attack
     abduction: str = ""     # abductions, deportations: Abduction/forced disappearance
     gunfire: str = ""       # small-arms fire, a sabotage group's raid: an Attack on civilians, else a clash
-    totals: str = ""        # a period a figure is summed over: "since August 6", "с начала операции"
+    since: str = ""         # a period running from a date or a start up to the report: "since August 6", "с начала
+    #                         операции"; a total however short ("since Tuesday")
+    totals: str = ""        # a period a figure is summed over: "during the operation", "за тиждень", "between
+    #                         May and June"; a week or less sums only civilians' casualties (see cumulative.py)
+    weeks: str = ""         # a week's period: "over the past week", "за неделю", "протягом тижня" (as totals, a
+    #                         week's tally, short however the dates resolve)
     weak_totals: str = ""   # "in total", "всего": a running total only beside a losses word
     losses: str = ""        # the losses words that make a weak total one ("losses", "потери")
     per_day: str = ""       # one day's bulletin ("over the past day", "за минулу добу"): never a running total
     not_totals: str = ""    # words right before a total's words that make it a comparison ("deadliest ... since")
+    as_of: str = ""            # "as of today" ("на сегодня"): a standing count of the missing or held, not a toll
+    accrued: str = ""          # a perfect that sums up to now ("have suffered"): a force's thousands with no date
+    week_headings: str = ""    # a report's heading that makes it a week's summary ("weekly update", "підсумки тижня")
+    period_headings: str = ""  # a heading of a longer period's summary ("monthly", "September 2024", "итоги года")
 
 
 @dataclass(frozen=True)

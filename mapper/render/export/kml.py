@@ -1,5 +1,11 @@
 """KML 2.2 for Google Earth: one Placemark per event, sized by casualties, coloured by side.
 
+Running totals (``cumulative``) are listed in their own Folder after the incidents, hidden and
+closed, as placemarks with no geometry nor time: a Google Earth user finds them in the Places panel
+with their balloon and attributes, but nothing is drawn for them on the globe nor on the time
+slider (drawn at one place, a total would read as one huge incident), as the map and the slides
+leave them off. GDAL reads the Folder as a second layer.
+
 * icon: Google Earth's white ``shaded_dot`` tinted with the side's colour (the
   map's colour, from the theatre's sides (:func:`mapper.render.web.popups.actor_colour`), as KML ``aabbggrr``), its
   scale growing with the square root of the best casualty estimate so that the
@@ -43,7 +49,7 @@ from mapper.render.web.popups import (DATE_PRECISION_WORDS, PRECISION_WORDS, act
                            safe_link, tooltip_text)
 
 __all__ = ["write", "kml_bytes", "kml_document", "kml_colour", "icon_scale", "xml_text", "xml_escaped", "KML_NS",
-           "ICON_HREF", "KML_FIELD_TYPES"]
+           "ICON_HREF", "KML_FIELD_TYPES", "TOTALS_FOLDER"]
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 #: Google Earth's stock white dot; ``IconStyle/color`` tints it.
@@ -194,7 +200,8 @@ def _legend(theatre: Theatre | None) -> str:
     sides = "".join(f"<li><span style='color:{c}'>&#9679;</span> {escape_text(a or 'other / unknown side')}</li>"
                     for a, c in (theatre or default_theatre()).colours.items())
     return ("<p>One placemark per casualty claim. Colour: the side whose casualties are reported; icon area "
-            f"grows with the best estimate.</p><ul>{sides}</ul>")
+            "grows with the best estimate. Running totals are listed apart, in the folder "
+            f"'{TOTALS_FOLDER}', and not drawn.</p><ul>{sides}</ul>")
 
 
 def _head(events: Sequence[Event], title: str, theatre: Theatre | None = None) -> tuple[etree._Element, list[str]]:
@@ -212,20 +219,45 @@ def _head(events: Sequence[Event], title: str, theatre: Theatre | None = None) -
     return root, style_ids
 
 
-def _placemarks(events: Sequence[Event], tables: EventTables, style_ids: list[str]) -> Iterator[str]:
-    """The text of each Placemark, indented as lxml pretty-prints it inside the Document."""
+def _placemarks(events: Sequence[Event], tables: EventTables, style_ids: list[str], *,
+                totals: bool = False) -> Iterator[str]:
+    """The text of each Placemark, indented as lxml pretty-prints it inside the Document: the
+    incidents; with ``totals``, the running totals instead, inside their Folder, with no geometry
+    nor time (they are listed, never drawn: each sums many incidents over a period)."""
+    pad = "  " if totals else ""
     spec = LAYER_COLUMNS["events"]
-    columns = [(f'          <SimpleData name="{name}">', _column_values(tables.events.table[name], kind))
+    columns = [(f'{pad}          <SimpleData name="{name}">', _column_values(tables.events.table[name], kind))
                for name, kind in spec]
     for i, ev in enumerate(events):
+        if bool(ev.cumulative) is not totals:
+            continue
         data = "".join(f"{start}{values[i]}</SimpleData>\n" for start, values in columns if values[i] is not None)
-        data = (f'        <SchemaData schemaUrl="#{SCHEMA_ID}">\n{data}        </SchemaData>\n' if data
-                else f'        <SchemaData schemaUrl="#{SCHEMA_ID}"/>\n')
-        yield (f'    <Placemark id="pm-{i}">\n'
-               f"{_element(' ' * 6, 'name', xml_escaped(tooltip_text(ev)))}"
-               f"{_element(' ' * 6, 'description', xml_escaped(balloon_html(ev)))}"
-               f"{_time(ev)}{_element(' ' * 6, 'styleUrl', '#' + style_ids[i])}"
-               f"      <ExtendedData>\n{data}      </ExtendedData>\n{_geometry(ev)}    </Placemark>\n")
+        data = (f'{pad}        <SchemaData schemaUrl="#{SCHEMA_ID}">\n{data}{pad}        </SchemaData>\n' if data
+                else f'{pad}        <SchemaData schemaUrl="#{SCHEMA_ID}"/>\n')
+        drawn = "" if totals else _geometry(ev)
+        yield (f'{pad}    <Placemark id="pm-{i}">\n'
+               f"{_element(pad + ' ' * 6, 'name', xml_escaped(tooltip_text(ev)))}"
+               f"{_element(pad + ' ' * 6, 'description', xml_escaped(balloon_html(ev)))}"
+               f"{'' if totals else _time(ev)}{_element(pad + ' ' * 6, 'styleUrl', '#' + style_ids[i])}"
+               f"{pad}      <ExtendedData>\n{data}{pad}      </ExtendedData>\n{drawn}{pad}    </Placemark>\n")
+
+
+#: The Folder that lists running totals apart from the incidents (hidden, closed: nothing to draw).
+TOTALS_FOLDER = "Running totals (not incidents)"
+_TOTALS_NOTE = ("Each of these claims sums many incidents over a period (\"since August 6\", a week's tally). "
+                "They are listed with their figures, period and sources but carry no point: drawn at one place "
+                "they would read as one incident and double count the incidents above.")
+
+
+def _totals_folder(events: Sequence[Event], tables: EventTables, style_ids: list[str]) -> str:
+    """The Folder of the running totals among ``events`` ("" if there is none)."""
+    body = "".join(_placemarks(events, tables, style_ids, totals=True))
+    if not body:
+        return ""
+    return ('    <Folder id="running-totals">\n'
+            f"{_element(' ' * 6, 'name', xml_escaped(TOTALS_FOLDER))}"
+            f"{_element(' ' * 6, 'visibility', '0')}{_element(' ' * 6, 'open', '0')}"
+            f"{_element(' ' * 6, 'description', xml_escaped(_TOTALS_NOTE))}{body}    </Folder>\n")
 
 
 def kml_bytes(events: Sequence[Event], tables: EventTables | None = None, *, title: str = "Casualty claims",
@@ -238,7 +270,7 @@ def kml_bytes(events: Sequence[Event], tables: EventTables | None = None, *, tit
     closing = b"  </Document>\n</kml>\n"
     if not head.endswith(closing):  # the Document always has children (name, legend, schema)
         raise RuntimeError("unexpected KML head layout")
-    body = "".join(_placemarks(events, tables, style_ids)).encode("utf-8")
+    body = ("".join(_placemarks(events, tables, style_ids)) + _totals_folder(events, tables, style_ids)).encode("utf-8")
     return head[:-len(closing)] + body + closing
 
 

@@ -63,3 +63,49 @@ def test_the_deck_leaves_totals_off_and_says_so(tmp_path):
     tables = [sh.table for sh in prs.slides[2].shapes if sh.has_table]
     figures = {row.cells[0].text: row.cells[1].text for row in tables[0].rows}
     assert figures["All casualties"] == "3"
+
+
+def test_the_kml_lists_totals_in_their_own_hidden_folder_undrawn(tmp_path):
+    import re
+
+    from lxml import etree
+
+    from mapper.render.export.kml import KML_NS, TOTALS_FOLDER, kml_bytes
+
+    raw = kml_bytes(_events())
+    doc = etree.fromstring(raw)
+    k = f"{{{KML_NS}}}"
+    document = doc.find(f"{k}Document")
+    (incident,) = document.findall(f"{k}Placemark")
+    assert incident.find(f".//{k}SimpleData[@name='event_id']").text == "ev-day"
+    assert incident.find(f"{k}Point") is not None and incident.find(f"{k}TimeStamp") is not None
+    (folder,) = document.findall(f"{k}Folder")
+    assert folder.findtext(f"{k}name") == TOTALS_FOLDER and folder.findtext(f"{k}visibility") == "0"
+    (total,) = folder.findall(f"{k}Placemark")
+    assert total.find(f".//{k}SimpleData[@name='event_id']").text == "ev-total"
+    assert total.find(f".//{k}SimpleData[@name='cumulative']").text == "1"
+    assert total.find(f".//{k}SimpleData[@name='killed_or_wounded']").text == "40000"
+    assert not [el for el in total.iter() if el.tag in (f"{k}Point", f"{k}MultiGeometry", f"{k}TimeSpan")]
+    # written from templates, the folder is indented and escaped as lxml would write it
+    again = etree.tostring(etree.ElementTree(doc), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    assert again == re.sub(rb"<(\w+)((?: [^<>]*)?)></\1>", rb"<\1\2/>", raw)
+
+
+def test_gdal_reads_the_incidents_and_the_totals_as_two_layers(tmp_path):
+    import pyogrio
+
+    from mapper.render.export.kml import write
+
+    path, = write(_events(), tmp_path / "events.kml")
+    layers = {name: pyogrio.read_dataframe(path, layer=name) for name, _ in pyogrio.list_layers(path)}
+    assert len(layers) == 2
+    ids = {name: list(frame["event_id"]) for name, frame in layers.items()}
+    assert sorted(ids.values()) == [["ev-day"], ["ev-total"]]
+    total = next(frame for frame in layers.values() if list(frame["event_id"]) == ["ev-total"])
+    assert total.geometry.isna().all() or total.geometry.is_empty.all()
+
+
+def test_a_kml_without_totals_has_no_folder():
+    from mapper.render.export.kml import kml_bytes
+
+    assert b"<Folder" not in kml_bytes(_events()[:1])
