@@ -36,6 +36,7 @@ from mapper.extract.headers import OpeningDates
 from mapper.model.events import CATEGORIES, Event, Source, events_to_geodataframe, total_casualties
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
+from mapper.assemble.restatements import fold_restatements
 from mapper.extract.lang import LANGUAGES
 from mapper.extract.sentences import Sentence, split_sentences
 
@@ -95,7 +96,7 @@ class Extractor:
                 groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
                 events.extend(self._claims(report, s, actor, figs))
-        return events, mentions
+        return fold_restatements(events, text), mentions
 
     def _claims(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> list[Event]:
         """The events of one side's figures in a sentence: a running total apart from the incidents

@@ -108,6 +108,7 @@ CASUALTIES = Casualties(
                 r"|firefights?|battles?|raids?|sorties|offensives?|attempts?|operations?|times|days?|hours?|weeks?"
                 r"|months?|years?"),
     exchange=r"exchang|swap|releas|freed|repatriat|returned\s+home",
+    additive=r"another|a\s+further|an\s+additional|more(?!\s+than)|others?",
     one_and=r"(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,2}?and",
     others=r"others?",
     part_of=r"of\s+(?:the|those|these)|among\s+(?:the|those)",

@@ -181,6 +181,7 @@ class Casualties:
     others: str = ""               # "other", "others" after that number
     people: str = ""               # nouns that are people (soldiers, personnel): an object a PERSON_OBJECT verb needs
     exchange: str = ""             # stems of a prisoner exchange
+    additive: str = ""             # "another", "ещё": a figure on top of one told before, never its restatement
     auxiliaries: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()     # words that end a subject clause
     determiners: tuple[str, ...] = ()

@@ -1,0 +1,183 @@
+"""One report telling the same claim twice: a headline or lead and the body that tells it again.
+
+A report's headline ("Strike on Sumy: two killed, five wounded") and often its lead restate the
+claim the body tells in detail; each sentence becomes an event, so the claim would be counted twice.
+A figure of the headline or lead is folded into a later event of the same report that tells it
+again: the same category and value, the same side, a date and places that agree (different days or
+places far apart stay apart), and no word saying the later figure comes on top of one told before
+("another", "ещё", "ще"). A headline's figure is also folded when it sums the body's figures of its
+category ("two killed" over one killed in each of two villages). A headline or lead event left with
+no figure of its own is dropped; one with figures not told again keeps those::
+
+    >>> import datetime
+    >>> from mapper.model.events import Event, EventLocation, Source
+    >>> sumy = EventLocation("Sumy", "Sumy", 50.91, 34.80, "UA", "Sumy Oblast", "", "sumy", 1, True, "")
+    >>> def ev(i, quote, **figures):
+    ...     return Event(f"ev-{i}", "doc", event_date=datetime.date(2024, 5, 1), locations=(sumy,),
+    ...                  sources=(Source("doc", quote=quote),), **figures)
+    >>> text = "Strike on Sumy: two killed\\n\\nA drone hit Sumy on Wednesday. Two people were killed in Sumy."
+    >>> [e.event_id for e in fold_restatements([ev(1, "Strike on Sumy: two killed", killed=2),
+    ...                                         ev(2, "Two people were killed in Sumy.", killed=2)], text)]
+    ['ev-2']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from gazetteer import haversine_km
+from mapper.extract.lang import LANGUAGES, alternation
+from mapper.model.events import CATEGORIES, Event, total_casualties
+
+__all__ = ["fold_restatements", "opening_spans"]
+
+#: Places of two events this close (km) are one place (a town and its named outskirts).
+NEAR_KM = 10.0
+_ADDITIVE_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.casualties.additive for lang in LANGUAGES)})(?!\w)", re.I)
+#: A headline line ends without a full stop (a quote or bracket may close it).
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”»’)\]]*\s*$")
+_MAX_HEADLINE = 250
+
+
+def opening_spans(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """``(headline, lead)`` spans of a report: the headline is its first line when that line is a
+    title (no full stop at its end, more text below it); the lead is the first line after it.
+
+    >>> opening_spans("Two killed in Sumy\\n\\nA drone hit Sumy. Two died.\\nMore below.")
+    ((0, 18), (20, 47))
+    >>> opening_spans("KYIV, May 1 - Two people were killed.\\nMore below.")
+    (None, (0, 37))
+    """
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            start = pos + len(line) - len(line.lstrip())
+            lines.append((start, pos + len(line.rstrip())))
+        pos += len(line) + 1
+        if len(lines) == 2:
+            break
+    if not lines:
+        return None, None
+    first = lines[0]
+    if len(lines) == 2 and first[1] - first[0] <= _MAX_HEADLINE and not _SENTENCE_END_RE.search(text, *first):
+        return first, lines[1]
+    return None, first
+
+
+def fold_restatements(events: list[Event], text: str) -> list[Event]:
+    """The events of one report (in the order it gives them) without the headline's and lead's
+    figures that a later event tells again."""
+    if len(events) < 2:
+        return list(events)
+    headline, lead = opening_spans(text)
+    where = [_position(ev, text) for ev in events]
+    role = ["headline" if _within(p, headline) else "lead" if _within(p, lead) else "body" for p in where]
+    if role.count("body") == len(role) or "headline" not in role and "body" not in role:
+        return list(events)
+    out = list(events)
+    for i, ev in enumerate(events):
+        if role[i] == "body":
+            continue
+        if out[i] is None:
+            continue
+        later = [j for j in range(len(events)) if where[j] > where[i] and role[j] != "headline" and out[j] is not None
+                 and (role[j] == "body" or role[i] == "headline") and _agree(ev, events[j])]
+        left, tellers = {}, {}
+        for c in CATEGORIES:
+            value = getattr(ev, c)
+            if value is None:
+                continue
+            same = [j for j in later if getattr(out[j], c) == value and not _adds(events, where, role, j, c)]
+            parts = [j for j in later if getattr(out[j], c) is not None]
+            if same:
+                tellers.setdefault(same[0], []).append(c)
+            elif not (role[i] == "headline" and len(parts) > 1 and sum(getattr(out[j], c) for j in parts) == value):
+                left[c] = value
+        if len(left) == sum(getattr(ev, c) is not None for c in CATEGORIES):
+            continue  # told nowhere again
+        for j in tellers:
+            out[j] = _told_again(out[j], ev)
+        out[i] = _with_figures(ev, left) if left else None
+    return [ev for ev in out if ev is not None]
+
+
+def _position(ev: Event, text: str) -> int:
+    """Where the event's sentence stands in the text (its quote's start when it has no sentence)."""
+    quote = ev.sources[0].quote if ev.sources else None
+    found = text.find(quote) if quote else -1
+    return found if found >= 0 else (ev.quote_start or 0)
+
+
+def _within(pos: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= pos < span[1]
+
+
+def _adds(events: list[Event], where: list[int], role: list[str], j: int, category: str) -> bool:
+    """Whether event ``j`` says its figure comes on top of one of its category told before it in the
+    body or lead ("Another man was killed"); a headline is no figure the body adds to."""
+    quote = events[j].sources[0].quote if events[j].sources else events[j].source_quote
+    return bool(_ADDITIVE_RE.search(quote or "")) and any(
+        getattr(events[k], category) is not None and where[k] <= where[j] and role[k] != "headline"
+        for k in range(len(events)) if k != j)
+
+
+def _agree(a: Event, b: Event) -> bool:
+    """Same side (or one unnamed), dates that overlap, and places that agree."""
+    if a.actor and b.actor and a.actor != b.actor:
+        return False
+    if a.event_date and b.event_date and not (
+            a.event_date <= (b.event_date_end or b.event_date) and b.event_date <= (a.event_date_end or a.event_date)):
+        return False
+    return _places_agree(_own_places(a), _own_places(b))
+
+
+def _own_places(ev: Event) -> tuple:
+    """The places named in the event's own sentence: a place taken from a neighbouring sentence
+    says nothing against another telling."""
+    quote = (ev.sources[0].quote if ev.sources else "") or ""
+    return tuple(loc for loc in ev.locations if loc.mention and loc.mention in quote)
+
+
+def _places_agree(a: tuple, b: tuple) -> bool:
+    """No places on one side, a place in common, points within :data:`NEAR_KM`, or one side's
+    region (or district) holding the other's places."""
+    if not a or not b:
+        return True
+    ids_a = {loc.gazetteer_id or loc.mention.casefold() for loc in a}
+    ids_b = {loc.gazetteer_id or loc.mention.casefold() for loc in b}
+    if ids_a & ids_b:
+        return True
+    if any(x.has_point and y.has_point and haversine_km(x.latitude, x.longitude, y.latitude, y.longitude) <= NEAR_KM
+           for x in a for y in b):
+        return True
+    return _holds(a, b) or _holds(b, a)
+
+
+def _holds(regions: tuple, places: tuple) -> bool:
+    """Every place of ``places`` lies in a region or district of ``regions``."""
+    areas = {loc.name for loc in regions if loc.name and loc.name in (loc.admin1, loc.admin2)}
+    return bool(areas) and all(loc.admin1 in areas or loc.admin2 in areas for loc in places)
+
+
+def _told_again(body: Event, first: Event) -> Event:
+    """The later telling, with what only the first telling says (its running-total flag, its
+    qualifier, a place or claimant the later one lacks)."""
+    return replace(
+        body,
+        cumulative=body.cumulative or first.cumulative,
+        approximate=body.approximate or first.approximate,
+        qualifier=body.qualifier or first.qualifier,
+        claimed_by=body.claimed_by or first.claimed_by,
+        claim_words=body.claim_words or first.claim_words,
+        actor=body.actor or first.actor,
+        **({} if body.locations else dict(locations=first.locations, geo_precision=first.geo_precision,
+                                          location_note=first.location_note)),
+    )
+
+
+def _with_figures(ev: Event, figures: dict[str, int]) -> Event:
+    """The event keeping only ``figures`` (those no later event tells again)."""
+    best = total_casualties(figures)
+    return replace(ev, **{c: figures.get(c) for c in CATEGORIES},
+                   casualties_low=best, casualties_best=best, casualties_high=best)
