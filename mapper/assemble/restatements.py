@@ -34,7 +34,14 @@ __all__ = ["fold_restatements", "opening_spans"]
 
 #: Places of two events this close (km) are one place (a town and its named outskirts).
 NEAR_KM = 10.0
+#: More events than this in the headline and lead: no headline (a one-line list of claims), nothing folded.
+MAX_OPENING = 12
+#: A figure told again in another form looks back this many events for the count it belongs to.
+LOOK_BACK = 30
 _ADDITIVE_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.casualties.additive for lang in LANGUAGES)})(?!\w)", re.I)
+_CONDITION_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.casualties.condition for lang in LANGUAGES)})(?!\w)", re.I)
+_UPDATE_RE = re.compile("|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{lang.casualties.to})(?!\w)"
+                                 for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to), re.I)
 #: A headline line ends without a full stop (a quote or bracket may close it).
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”»’)\]]*\s*$")
 _MAX_HEADLINE = 250
@@ -67,20 +74,19 @@ def opening_spans(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | 
 
 def fold_restatements(events: list[Event], text: str) -> list[Event]:
     """The events of one report (in the order it gives them) without the headline's and lead's
-    figures that a later event tells again."""
+    figures that a later event tells again, nor figures told again in another form (:func:`_updated`)."""
     if len(events) < 2:
         return list(events)
     headline, lead = opening_spans(text)
-    where = [_position(ev, text) for ev in events]
+    where = _positions(events, text)
     role = ["headline" if _within(p, headline) else "lead" if _within(p, lead) else "body" for p in where]
-    if role.count("body") == len(role) or "headline" not in role and "body" not in role:
-        return list(events)
-    out = list(events)
-    for i, ev in enumerate(events):
-        if role[i] == "body":
-            continue
-        if out[i] is None:
-            continue
+    opening = [i for i, r in enumerate(role) if r != "body"]
+    if not opening or len(opening) > MAX_OPENING or "headline" not in role and "body" not in role:
+        return _updated(list(events), where)
+    first = _first_tellers(events, where, role)
+    out: list[Event | None] = list(events)
+    for i in opening:
+        ev = events[i]
         later = [j for j in range(len(events)) if where[j] > where[i] and role[j] != "headline" and out[j] is not None
                  and (role[j] == "body" or role[i] == "headline") and _agree(ev, events[j])]
         left, tellers = {}, {}
@@ -88,7 +94,7 @@ def fold_restatements(events: list[Event], text: str) -> list[Event]:
             value = getattr(ev, c)
             if value is None:
                 continue
-            same = [j for j in later if getattr(out[j], c) == value and not _adds(events, where, role, j, c)]
+            same = [j for j in later if getattr(out[j], c) == value and not _adds(events[j], j, first[c])]
             parts = [j for j in later if getattr(out[j], c) is not None]
             if same:
                 tellers.setdefault(same[0], []).append(c)
@@ -99,27 +105,78 @@ def fold_restatements(events: list[Event], text: str) -> list[Event]:
         for j in tellers:
             out[j] = _told_again(out[j], ev)
         out[i] = _with_figures(ev, left) if left else None
+    kept = [i for i, ev in enumerate(out) if ev is not None]
+    return _updated([out[i] for i in kept], [where[i] for i in kept])
+
+
+def _first_tellers(events: list[Event], where: list[int], role: list[str]) -> dict[str, list[int]]:
+    """Per category, the first two events out of the headline that give one (by position)."""
+    first: dict[str, list[int]] = {c: [] for c in CATEGORIES}
+    for j in sorted(range(len(events)), key=where.__getitem__):
+        if role[j] != "headline":
+            for c in CATEGORIES:
+                if getattr(events[j], c) is not None and len(first[c]) < 2:
+                    first[c].append(j)
+    return first
+
+
+def _adds(ev: Event, j: int, first: list[int]) -> bool:
+    """Whether event ``j`` says its figure comes on top of one of its category told before it in the
+    body or lead ("Another man was killed"); a headline is no figure the body adds to."""
+    return bool(first) and first[0] != j and bool(_ADDITIVE_RE.search(_quote(ev)))
+
+
+def _updated(events: list[Event], where: list[int]) -> list[Event]:
+    """Figures told again further down the report in another form: the wounded counted by where
+    or how they are ("three of them are in intensive care"), part of a count told before; and an
+    earlier figure that a later one updates ("the number of injured has risen to five")."""
+    out: list[Event | None] = list(events)
+    for j, ev in enumerate(events):
+        quote = _quote(ev)
+        if not (ev.wounded and _CONDITION_RE.search(quote)) and not _UPDATE_RE.search(quote):
+            continue
+        earlier = [k for k in range(max(0, j - LOOK_BACK), j) if where[k] < where[j] and out[k] is not None
+                   and _agree(events[k], ev)]
+        if ev.wounded and _CONDITION_RE.search(quote) and not _ADDITIVE_RE.search(quote) and any(
+                (events[k].wounded or 0) >= ev.wounded for k in earlier):
+            out[j] = _without(out[j], "wounded")
+        if _UPDATE_RE.search(quote):
+            for c in CATEGORIES:
+                value = getattr(ev, c)
+                for k in earlier if value is not None else ():
+                    if out[k] is not None and (getattr(out[k], c) or value) < value:
+                        out[k] = _without(out[k], c)
     return [ev for ev in out if ev is not None]
 
 
-def _position(ev: Event, text: str) -> int:
-    """Where the event's sentence stands in the text (its quote's start when it has no sentence)."""
-    quote = ev.sources[0].quote if ev.sources else None
-    found = text.find(quote) if quote else -1
-    return found if found >= 0 else (ev.quote_start or 0)
+def _without(ev: Event | None, category: str) -> Event | None:
+    """The event without one category's figure (None when it has no other)."""
+    if ev is None:
+        return None
+    left = {c: getattr(ev, c) for c in CATEGORIES if c != category and getattr(ev, c) is not None}
+    return _with_figures(ev, left) if left else None
+
+
+def _quote(ev: Event) -> str:
+    return (ev.sources[0].quote if ev.sources else ev.source_quote) or ""
+
+
+def _positions(events: list[Event], text: str) -> list[int]:
+    """Where each event's sentence stands in the text (events come in the report's order, so each
+    is looked for from the one before; its quote's start when its sentence is not found)."""
+    out, at = [], 0
+    for ev in events:
+        quote = ev.sources[0].quote if ev.sources else None
+        found = text.find(quote, at) if quote else -1
+        if found < 0 and quote:
+            found = text.find(quote)
+        out.append(found if found >= 0 else (ev.quote_start or 0))
+        at = max(at, out[-1])
+    return out
 
 
 def _within(pos: int, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= pos < span[1]
-
-
-def _adds(events: list[Event], where: list[int], role: list[str], j: int, category: str) -> bool:
-    """Whether event ``j`` says its figure comes on top of one of its category told before it in the
-    body or lead ("Another man was killed"); a headline is no figure the body adds to."""
-    quote = events[j].sources[0].quote if events[j].sources else events[j].source_quote
-    return bool(_ADDITIVE_RE.search(quote or "")) and any(
-        getattr(events[k], category) is not None and where[k] <= where[j] and role[k] != "headline"
-        for k in range(len(events)) if k != j)
 
 
 def _agree(a: Event, b: Event) -> bool:
@@ -135,7 +192,7 @@ def _agree(a: Event, b: Event) -> bool:
 def _own_places(ev: Event) -> tuple:
     """The places named in the event's own sentence: a place taken from a neighbouring sentence
     says nothing against another telling."""
-    quote = (ev.sources[0].quote if ev.sources else "") or ""
+    quote = _quote(ev)
     return tuple(loc for loc in ev.locations if loc.mention and loc.mention in quote)
 
 

@@ -127,6 +127,7 @@ _LIST_JOIN_RE = re.compile(rf"\s*,\s*|\s+(?:{_LIST_JOINS})\s+", re.I)
 _LIST_NEXT = frozenset(words(w.auxiliaries for w in _WORDS)) | set(_LIST_JOINS.split("|"))
 _NOT_COUNT_PREV_RE = TailPattern(rf"(?<!\w)(?:{_alt('before_not_count')})", r"\s*$", re.I)
 _EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
+_FOUND_ALIVE_RE = re.compile(rf"(?<!\w)(?:{_alt('found_alive')})", re.I)  # "missing, but later found alive"
 
 # --- what may stand between a number and its casualty word ------------------------------------
 _BOUNDARY_RE = compile_with_first_chars(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)"
@@ -299,6 +300,10 @@ def _sentence(text: str, start: int, end: int) -> str:  # to the clause's end: "
     return text[lo:hi if (comma := text.find(",", end, hi)) < 0 else comma]
 
 
+def _clause_end(text: str, end: int) -> int:
+    return b.start() if (b := _BOUNDARY_RE.search(text, end)) else len(text)
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every casualty figure in ``text`` (a sentence or more), in order of appearance.
 
@@ -395,7 +400,8 @@ def _figures_in(text: str) -> list[Figure]:
             q = q._replace(low=q.low + 1, high=q.high + 1, qstart=one.start())
         for word in (kw, also) if also else (kw,):
             start, end = min(q.qstart, word.start), max(q.qend, word.end, subject_end)
-            if word.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):
+            if word.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)) or (
+                    word.category == "missing" and _FOUND_ALIVE_RE.search(text, end, _clause_end(text, end))):
                 continue
             figures.append(Figure(word.category, q.low, q.low, q.high, q.approximate, q.qualifier,
                                   text[start:end], start, end, subject))

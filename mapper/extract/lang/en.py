@@ -109,6 +109,9 @@ CASUALTIES = Casualties(
                 r"|months?|years?"),
     exchange=r"exchang|swap|releas|freed|repatriat|returned\s+home",
     additive=r"another|a\s+further|an\s+additional|more(?!\s+than)|others?",
+    condition=(r"in\s+(?:a\s+)?(?:hospitals?|intensive\s+care|(?:serious|critical|grave|stable|moderate)\s+condition)"
+               r"|(?:remain|are|were|is|was)\s+(?:still\s+)?(?:hospitali[sz]ed|in\s+hospital)"),
+    found_alive=r"(?:found|turned\s+up|located|discovered|returned)\s+(?:\w+\s+){0,2}?(?:alive|safe)",
     one_and=r"(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,2}?and",
     others=r"others?",
     part_of=r"of\s+(?:the|those|these)|among\s+(?:the|those)",

@@ -124,3 +124,41 @@ def test_other_sides_and_running_totals_flags():
 def test_opening_spans_need_text_below_a_headline():
     assert opening_spans("Two killed in Sumy") == (None, (0, 18))
     assert opening_spans("") == (None, None)
+
+
+# --- told again in another form -------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "A missile hit a school in Sumy on Tuesday. Nine people were wounded. Four of them are in serious condition.",
+    "A missile hit a school in Sumy on Tuesday. Nine people were wounded. Four injured people are in intensive care.",
+    "Во вторник ракета попала в школу в Сумах. Ранены девять человек. Четверо пострадавших находятся в реанимации.",
+    "У вівторок ракета влучила в школу в Сумах. Поранено дев'ятьох людей. Четверо постраждалих у важкому стані.",
+])
+def test_the_wounded_counted_by_their_condition_are_part_of_the_count(extractor, text):
+    assert _figures(extractor, text) == [{"wounded": 9}]
+
+
+@pytest.mark.parametrize("text", [
+    "Four injured people are in intensive care after a missile hit a school in Sumy on Tuesday.",
+    "После удара ракеты по школе в Сумах четверо пострадавших находятся в реанимации.",
+    "Після удару ракети по школі в Сумах четверо постраждалих у важкому стані.",
+])
+def test_a_condition_without_a_count_before_is_the_count(extractor, text):
+    assert _figures(extractor, text) == [{"wounded": 4}]
+
+
+@pytest.mark.parametrize("text", [
+    "Three people were wounded in Sumy on Tuesday. By the evening the number of wounded had risen to five.",
+    "Во вторник в Сумах ранены три человека. К вечеру число раненых возросло до пяти.",
+    "У вівторок у Сумах поранено трьох людей. Увечері кількість поранених зросла до п'яти.",
+])
+def test_an_updated_figure_replaces_the_first(extractor, text):
+    assert _figures(extractor, text) == [{"wounded": 5}]
+
+
+@pytest.mark.parametrize("text", [
+    "Three people were wounded in Sumy on Tuesday. In Kharkiv the number of wounded rose to five.",
+    "Во вторник в Сумах ранены три человека. В Харькове число раненых возросло до пяти.",
+    "У вівторок у Сумах поранено трьох людей. У Харкові кількість поранених зросла до п'яти.",
+])
+def test_an_update_elsewhere_leaves_the_first_figure(extractor, text):
+    assert _figures(extractor, text) == [{"wounded": 3}, {"wounded": 5}]
