@@ -355,6 +355,10 @@ def _figures_in(text: str) -> list[Figure]:
             continue
         kw = keywords[k]
         found = _backward(text, kw, q)
+        if found and kw.syntax is not _NOUN and ":" in text[kw.end:q.qstart] and n - 1 not in pairs and n and (
+                p := live[n - 1]).qend <= kw.start and (not k or ends[k - 1] <= p.qstart) and _clear(
+                text, p.qend, kw.start, heads) and _forward(text, p, kw) is not None:
+            continue  # "two men were injured: one has a burn, ...": counted before the colon, listed after it
         needs_people = kw.syntax is Syntax.PERSON_OBJECT
         if found is None and kw.syntax in _OBJECTS and _OBJECT_GAP_RE.fullmatch(text, kw.end, q.qstart):
             found, needs_people = q, True
