@@ -28,6 +28,8 @@ from dataclasses import replace
 
 from gazetteer import haversine_km
 from mapper.extract.lang import LANGUAGES, alternation
+from mapper.extract.casualties import find_figures
+from mapper.extract.numbers import find_numbers
 from mapper.model.events import CATEGORIES, Event, total_casualties
 
 __all__ = ["fold_restatements", "opening_spans"]
@@ -42,6 +44,7 @@ _ADDITIVE_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.casualties.additive for
 _CONDITION_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.casualties.condition for lang in LANGUAGES)})(?!\w)", re.I)
 _UPDATE_RE = re.compile("|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{lang.casualties.to})(?!\w)"
                                  for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to), re.I)
+_OF_WOUNDED_RE = re.compile(rf"\s+(?:{alternation(lang.casualties.of_wounded for lang in LANGUAGES)})(?!\w)", re.I)
 #: A headline line ends without a full stop (a quote or bracket may close it).
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”»’)\]]*\s*$")
 _MAX_HEADLINE = 250
@@ -133,6 +136,11 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
     out: list[Event | None] = list(events)
     for j, ev in enumerate(events):
         quote = _quote(ev)
+        if ev.killed and _died_of_wounded(quote, ev.killed):
+            if ev.wounded:  # "two were wounded, one of them later died": one killed, one wounded
+                out[j] = _moved(out[j], ev, ev, own=True)
+            elif j and (moved := _moved(out[j - 1], events[j - 1], ev)) is not out[j - 1]:
+                out[j - 1], out[j] = moved, _without(out[j], "killed")
         if not (ev.wounded and _CONDITION_RE.search(quote)) and not _UPDATE_RE.search(quote):
             continue
         earlier = [k for k in range(max(0, j - LOOK_BACK), j) if where[k] < where[j] and out[k] is not None
@@ -147,6 +155,26 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
                     if out[k] is not None and (getattr(out[k], c) or value) < value:
                         out[k] = _without(out[k], c)
     return [ev for ev in out if ev is not None]
+
+
+def _died_of_wounded(quote: str, killed: int) -> bool:
+    """Whether the sentence tells its dead as some of the wounded counted before ("one of them
+    later died", "один из них скончался"): the number of the dead right before "of them", and their
+    death word after it ("one of them with severe injuries" is none)."""
+    return any(n.value == killed and _OF_WOUNDED_RE.match(quote, n.end) and any(
+        f.category == "killed" and f.start == 0 and f.best == killed for f in find_figures(quote[n.start:]))
+        for n in find_numbers(quote))
+
+
+def _moved(before: Event | None, told: Event, died: Event, own: bool = False) -> Event | None:
+    """The event told just before (or ``own``: the event itself), with the wounded who died among
+    its dead (unchanged when it is not of the same side and day or counts fewer wounded)."""
+    if before is None or not before.wounded or before.wounded < died.killed or not _agree_in_time(told, died):
+        return before
+    figures = {c: getattr(before, c) for c in CATEGORIES if getattr(before, c) is not None}
+    figures["killed"] = (0 if own else before.killed or 0) + died.killed
+    figures["wounded"] = before.wounded - died.killed or None
+    return _with_figures(before, {c: v for c, v in figures.items() if v is not None})
 
 
 def _without(ev: Event | None, category: str) -> Event | None:
@@ -181,12 +209,15 @@ def _within(pos: int, span: tuple[int, int] | None) -> bool:
 
 def _agree(a: Event, b: Event) -> bool:
     """Same side (or one unnamed), dates that overlap, and places that agree."""
+    return _agree_in_time(a, b) and _places_agree(_own_places(a), _own_places(b))
+
+
+def _agree_in_time(a: Event, b: Event) -> bool:
+    """Same side (or one unnamed) and dates that overlap."""
     if a.actor and b.actor and a.actor != b.actor:
         return False
-    if a.event_date and b.event_date and not (
-            a.event_date <= (b.event_date_end or b.event_date) and b.event_date <= (a.event_date_end or a.event_date)):
-        return False
-    return _places_agree(_own_places(a), _own_places(b))
+    return not (a.event_date and b.event_date) or (
+        a.event_date <= (b.event_date_end or b.event_date) and b.event_date <= (a.event_date_end or a.event_date))
 
 
 def _own_places(ev: Event) -> tuple:

@@ -112,6 +112,7 @@ CASUALTIES = Casualties(
     condition=(r"in\s+(?:a\s+)?(?:hospitals?|intensive\s+care|(?:serious|critical|grave|stable|moderate)\s+condition)"
                r"|(?:remain|are|were|is|was)\s+(?:still\s+)?(?:hospitali[sz]ed|in\s+hospital)"),
     found_alive=r"(?:found|turned\s+up|located|discovered|returned)\s+(?:\w+\s+){0,2}?(?:alive|safe)",
+    of_wounded=r"of\s+(?:them|the\s+(?:wounded|injured|victims)|those\s+(?:wounded|injured|hurt))",
     one_and=r"(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,2}?and",
     others=r"others?",
     part_of=r"of\s+(?:the|those|these)|among\s+(?:the|those)",

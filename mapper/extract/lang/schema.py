@@ -184,6 +184,7 @@ class Casualties:
     additive: str = ""             # "another", "ещё": a figure on top of one told before, never its restatement
     condition: str = ""            # where or how the wounded are ("in hospital", "в тяжёлом состоянии"): a count told before
     found_alive: str = ""          # "later found alive": the missing are missing no more
+    of_wounded: str = ""           # "of them" in "one of them later died": a death among the wounded counted before
     auxiliaries: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()     # words that end a subject clause
     determiners: tuple[str, ...] = ()

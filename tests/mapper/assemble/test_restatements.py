@@ -162,3 +162,21 @@ def test_an_updated_figure_replaces_the_first(extractor, text):
 ])
 def test_an_update_elsewhere_leaves_the_first_figure(extractor, text):
     assert _figures(extractor, text) == [{"wounded": 3}, {"wounded": 5}]
+
+
+@pytest.mark.parametrize("text", [
+    "Two workers were wounded by a drone in Sumy on Tuesday. They were taken to Kharkiv, where one of them later died.",
+    "Во вторник в Сумах при ударе дрона ранены двое рабочих. Их доставили в Харьков, где один из них позже скончался.",
+    "У вівторок у Сумах через удар дрона поранено двох робітників. Їх доставили до Харкова, де один з них згодом помер.",
+])
+def test_one_of_the_wounded_who_died_is_counted_dead_not_twice(extractor, text):
+    assert _figures(extractor, text) == [{"killed": 1, "wounded": 1}]
+
+
+@pytest.mark.parametrize("text", [
+    "A man was killed in Sumy on Tuesday and two women were wounded, one of them seriously.",
+    "Во вторник в Сумах погиб мужчина, ранены две женщины, одна из них — с тяжёлыми травмами.",
+    "У вівторок у Сумах загинув чоловік, поранено двох жінок, одна з них — у важкому стані.",
+])
+def test_one_of_the_wounded_described_is_no_death(extractor, text):
+    assert _figures(extractor, text) == [{"killed": 1, "wounded": 2}]
