@@ -134,21 +134,26 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
     or how they are ("three of them are in intensive care"), part of a count told before; and an
     earlier figure that a later one updates ("the number of injured has risen to five")."""
     out: list[Event | None] = list(events)
+    read: dict[int, tuple] = {}  # sentence position -> what it says (a sentence of many claims is read once)
     for j, ev in enumerate(events):
         quote = _quote(ev)
-        if ev.killed and _died_of_wounded(quote, ev.killed):
+        if where[j] not in read:
+            read[where[j]] = (_CONDITION_RE.search(quote), _UPDATE_RE.search(quote), _ADDITIVE_RE.search(quote),
+                              _OF_WOUNDED_RE.search(quote))
+        condition, update, additive, of_wounded = read[where[j]]
+        if ev.killed and of_wounded and _died_of_wounded(quote, ev.killed):
             if ev.wounded:  # "two were wounded, one of them later died": one killed, one wounded
                 out[j] = _moved(out[j], ev, ev, own=True)
             elif j and (moved := _moved(out[j - 1], events[j - 1], ev)) is not out[j - 1]:
                 out[j - 1], out[j] = moved, _without(out[j], "killed")
-        if not (ev.wounded and _CONDITION_RE.search(quote)) and not _UPDATE_RE.search(quote):
+        if not (ev.wounded and condition) and not update:
             continue
         earlier = [k for k in range(max(0, j - LOOK_BACK), j) if where[k] < where[j] and out[k] is not None
                    and _agree(events[k], ev)]
-        if ev.wounded and _CONDITION_RE.search(quote) and not _ADDITIVE_RE.search(quote) and any(
+        if ev.wounded and condition and not additive and any(
                 (events[k].wounded or 0) >= ev.wounded for k in earlier):
             out[j] = _without(out[j], "wounded")
-        if _UPDATE_RE.search(quote):
+        if update:
             for c in CATEGORIES:
                 value = getattr(ev, c)
                 for k in earlier if value is not None else ():
@@ -222,9 +227,13 @@ def _agree_in_time(a: Event, b: Event) -> bool:
 
 def _own_places(ev: Event) -> tuple:
     """The places named in the event's own sentence: a place taken from a neighbouring sentence
-    says nothing against another telling."""
-    quote = _quote(ev)
-    return tuple(loc for loc in ev.locations if loc.mention and loc.mention in quote)
+    says nothing against another telling. Kept in the instance's ``__dict__`` (read once per event)."""
+    try:
+        return ev.__dict__["_own_places"]
+    except KeyError:
+        quote = _quote(ev)
+        own = ev.__dict__["_own_places"] = tuple(loc for loc in ev.locations if loc.mention and loc.mention in quote)
+        return own
 
 
 def _places_agree(a: tuple, b: tuple) -> bool:
