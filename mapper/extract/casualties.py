@@ -127,7 +127,7 @@ _LIST_JOIN_RE = re.compile(rf"\s*,\s*|\s+(?:{_LIST_JOINS})\s+", re.I)
 _LIST_NEXT = frozenset(words(w.auxiliaries for w in _WORDS)) | set(_LIST_JOINS.split("|"))
 _NOT_COUNT_PREV_RE = TailPattern(rf"(?<!\w)(?:{_alt('before_not_count')})", r"\s*$", re.I)
 _EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
-_FOUND_ALIVE_RE = re.compile(rf"(?<!\w)(?:{_alt('found_alive')})", re.I)  # "missing, but later found alive"
+_FOUND_ALIVE_RE = re.compile(rf"[^.;!?\n]*?(?<!\w)(?:{_alt('found_alive')})", re.I)  # "missing, but later found alive"
 
 # --- what may stand between a number and its casualty word ------------------------------------
 _BOUNDARY_RE = compile_with_first_chars(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)"
@@ -300,10 +300,6 @@ def _sentence(text: str, start: int, end: int) -> str:  # to the clause's end: "
     return text[lo:hi if (comma := text.find(",", end, hi)) < 0 else comma]
 
 
-def _clause_end(text: str, end: int) -> int:
-    return b.start() if (b := _BOUNDARY_RE.search(text, end)) else len(text)
-
-
 def find_figures(text: str) -> list[Figure]:
     """Every casualty figure in ``text`` (a sentence or more), in order of appearance.
 
@@ -388,6 +384,12 @@ def _figures_in(text: str) -> list[Figure]:
         if subject == "" and kw.syntax is not _NOUN:  # "3 wounded soldiers": the subject after the word
             pairs[n] = (q, kw, *_subject_after(text, kw.end))
         elif subject is not None:
+            if kw.category == "captured" and kw.syntax is _NOUN and (  # "93 prisoners were executed": killed
+                    (k + 1 < len(keywords) and (nxt := keywords[k + 1]).category == "killed" and nxt.syntax is not _NOUN
+                     and len(text[kw.end:nxt.start].split()) <= 4 and _clear(text, kw.end, nxt.start, heads)) or (
+                    k and (nxt := keywords[k - 1]).category == "killed" and nxt.syntax in _OBJECTS  # "executed 5 POWs"
+                    and _OBJECT_GAP_RE.fullmatch(text, nxt.end, q.qstart))):
+                kw = _Keyword("killed", nxt.syntax, min(kw.start, nxt.start), max(kw.end, nxt.end))
             pairs[n] = (q, kw, subject, q.qend)
     figures, used = [], {pair[1].start for pair in pairs.values()}
     for n in sorted(pairs):
@@ -405,7 +407,7 @@ def _figures_in(text: str) -> list[Figure]:
         for word in (kw, also) if also else (kw,):
             start, end = min(q.qstart, word.start), max(q.qend, word.end, subject_end)
             if word.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)) or (
-                    word.category == "missing" and _FOUND_ALIVE_RE.search(text, end, _clause_end(text, end))):
+                    word.category == "missing" and _FOUND_ALIVE_RE.match(text, end)):
                 continue
             figures.append(Figure(word.category, q.low, q.low, q.high, q.approximate, q.qualifier,
                                   text[start:end], start, end, subject))

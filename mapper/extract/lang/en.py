@@ -51,6 +51,7 @@ CASUALTIES = Casualties(
                         r"killed\s+in\s+action|died\s+of\s+(?:(?:his|her|their)\s+)?(?:wounds|injuries)|dead|died"
                         r"|perished|slain|lost\s+their\s+lives"),
         CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"executed|executing|executes"),
         CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll"
                         # dead bodies (not "three government bodies said"); killed in action (not a Kia car)
                         r"|bodies(?=\s+(?:of|were|are|had|have|lay|lie|lying|found|recovered|retrieved|in|on|at|near"
