@@ -45,6 +45,8 @@ _CONDITION_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.casualties.condition f
 _UPDATE_RE = re.compile("|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{lang.casualties.to})(?!\w)"
                                  for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to), re.I)
 _OF_WOUNDED_RE = re.compile(rf"\s+(?:{alternation(lang.casualties.of_wounded for lang in LANGUAGES)})(?!\w)", re.I)
+#: A sentence opening with "in total" ("всего", "загалом") sums up what was told before it.
+_RECAP_RE = re.compile(rf"\W*(?:{alternation(lang.kinds.weak_totals for lang in LANGUAGES)})(?!\w)", re.I)
 #: A headline line ends without a full stop (a quote or bracket may close it).
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”»’)\]]*\s*$")
 _MAX_HEADLINE = 250
@@ -139,20 +141,22 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
         quote = _quote(ev)
         if where[j] not in read:
             read[where[j]] = (_CONDITION_RE.search(quote), _UPDATE_RE.search(quote), _ADDITIVE_RE.search(quote),
-                              _OF_WOUNDED_RE.search(quote))
-        condition, update, additive, of_wounded = read[where[j]]
+                              _OF_WOUNDED_RE.search(quote), _RECAP_RE.match(quote))
+        condition, update, additive, of_wounded, recap = read[where[j]]
         if ev.killed and of_wounded and _died_of_wounded(quote, ev.killed):
             if ev.wounded:  # "two were wounded, one of them later died": one killed, one wounded
                 out[j] = _moved(out[j], ev, ev, own=True)
             elif j and (moved := _moved(out[j - 1], events[j - 1], ev)) is not out[j - 1]:
                 out[j - 1], out[j] = moved, _without(out[j], "killed")
-        if not (ev.wounded and condition) and not update:
+        if not (ev.wounded and condition) and not update and not recap:
             continue
         earlier = [k for k in range(max(0, j - LOOK_BACK), j) if where[k] < where[j] and out[k] is not None
                    and _agree(events[k], ev)]
         if ev.wounded and condition and not additive and any(
                 (events[k].wounded or 0) >= ev.wounded for k in earlier):
             out[j] = _without(out[j], "wounded")
+        if recap and any(out[k] is not None and _figures_of(out[k]) == _figures_of(ev) for k in earlier):
+            out[j] = None  # "In total: 1 killed, 4 injured" after the same count: the count told again
         if update:
             for c in CATEGORIES:
                 value = getattr(ev, c)
@@ -180,6 +184,10 @@ def _moved(before: Event | None, told: Event, died: Event, own: bool = False) ->
     figures["killed"] = (0 if own else before.killed or 0) + died.killed
     figures["wounded"] = before.wounded - died.killed or None
     return _with_figures(before, {c: v for c, v in figures.items() if v is not None})
+
+
+def _figures_of(ev: Event) -> dict[str, int]:
+    return {c: getattr(ev, c) for c in CATEGORIES if getattr(ev, c) is not None}
 
 
 def _without(ev: Event | None, category: str) -> Event | None:

@@ -381,7 +381,11 @@ def _figures_in(text: str) -> list[Figure]:
                 text, q.qend, kw.start, heads):
             continue
         subject = _forward(text, q, kw)
-        if subject == "" and kw.syntax is not _NOUN:  # "3 wounded soldiers": the subject after the word
+        if subject is None and kw.category == "wounded" and k + 1 < len(keywords) and (
+                nxt := keywords[k + 1]).category == "killed" and _PART_OF_RE.fullmatch(text, q.qend, kw.start) and (
+                _clear(text, kw.end, nxt.start, heads)) and len(text[kw.end:nxt.start].split()) <= 3:
+            pairs[n] = (q, nxt, "", nxt.end)  # "one of the wounded died": dead among the wounded counted before
+        elif subject == "" and kw.syntax is not _NOUN:  # "3 wounded soldiers": the subject after the word
             pairs[n] = (q, kw, *_subject_after(text, kw.end))
         elif subject is not None:
             if kw.category == "captured" and kw.syntax is _NOUN and (  # "93 prisoners were executed": killed

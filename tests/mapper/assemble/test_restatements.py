@@ -180,3 +180,20 @@ def test_one_of_the_wounded_who_died_is_counted_dead_not_twice(extractor, text):
 ])
 def test_one_of_the_wounded_described_is_no_death(extractor, text):
     assert _figures(extractor, text) == [{"killed": 1, "wounded": 2}]
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling hit Sumy on Tuesday. Three people were wounded. One of the wounded later died in hospital. "
+    "In total: one person killed, two wounded.",
+    "Во вторник обстрелу подверглись Сумы. Ранены три человека. Один из раненых позже скончался в больнице. "
+    "Всего: один человек погиб, двое ранены.",
+    "У вівторок росіяни обстріляли Суми. Поранено трьох людей. Один з поранених згодом помер у лікарні. "
+    "Загалом: одна людина загинула, двоє поранені.",
+])
+def test_a_wounded_who_died_and_the_sum_told_after_are_one_count(extractor, text):
+    assert _figures(extractor, text) == [{"killed": 1, "wounded": 2}]
+
+
+def test_a_sum_of_other_counts_is_not_taken_for_one_of_them(extractor):
+    text = "In Sumy a man was killed on Tuesday. In total: two people were killed in the region."
+    assert _figures(extractor, text) == [{"killed": 1}, {"killed": 2}]
