@@ -7,7 +7,13 @@ again: the same category and value, the same side, a date and places that agree 
 places far apart stay apart), and no word saying the later figure comes on top of one told before
 ("another", "ещё", "ще"). A headline's figure is also folded when it sums the body's figures of its
 category ("two killed" over one killed in each of two villages). A headline or lead event left with
-no figure of its own is dropped; one with figures not told again keeps those::
+no figure of its own is dropped; one with figures not told again keeps those.
+
+Further down a report a count is also told again in other forms (:func:`_updated`): the wounded
+counted by their condition ("three of them are in intensive care"), a toll that rose ("the number of
+injured has risen to five" replaces the three told before), the wounded who later died ("one of them
+later died": one of the wounded counted dead instead), and a sentence opening with "in total" that
+repeats the count just told. Each rule's words are the languages' (``mapper/extract/lang``)::
 
     >>> import datetime
     >>> from mapper.model.events import Event, EventLocation, Source
