@@ -98,8 +98,10 @@ def fold_restatements(events: list[Event], text: str) -> list[Event]:
     out: list[Event | None] = list(events)
     for i in opening:
         ev = events[i]
+        # a lead and a later sentence that both name no place may tell two incidents ("a man was killed")
         later = [j for j in range(len(events)) if where[j] > where[i] and role[j] != "headline" and out[j] is not None
-                 and (role[j] == "body" or role[i] == "headline") and _agree(ev, events[j])]
+                 and (role[j] == "body" or role[i] == "headline") and _agree(ev, events[j])
+                 and (role[i] == "headline" or _own_places(ev) or _own_places(events[j]))]
         left, tellers = {}, {}
         for c in CATEGORIES:
             value = getattr(ev, c)

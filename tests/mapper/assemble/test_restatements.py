@@ -197,3 +197,10 @@ def test_a_wounded_who_died_and_the_sum_told_after_are_one_count(extractor, text
 def test_a_sum_of_other_counts_is_not_taken_for_one_of_them(extractor):
     text = "In Sumy a man was killed on Tuesday. In total: two people were killed in the region."
     assert _figures(extractor, text) == [{"killed": 1}, {"killed": 2}]
+
+
+def test_a_lead_and_a_later_sentence_naming_no_place_stay_two():
+    text = "In the morning a man was killed by shelling.\n\nIn the evening a man was killed by a drone."
+    lead = Event("ev-1", "d", event_date=dt.date(2024, 6, 4), killed=1, sources=(Source("d", quote=text[:44]),))
+    body = Event("ev-2", "d", event_date=dt.date(2024, 6, 4), killed=1, sources=(Source("d", quote=text[46:]),))
+    assert len(fold_restatements([lead, body], text)) == 2
