@@ -127,6 +127,7 @@ _LIST_JOIN_RE = re.compile(rf"\s*,\s*|\s+(?:{_LIST_JOINS})\s+", re.I)
 _LIST_NEXT = frozenset(words(w.auxiliaries for w in _WORDS)) | set(_LIST_JOINS.split("|"))
 _NOT_COUNT_PREV_RE = TailPattern(rf"(?<!\w)(?:{_alt('before_not_count')})", r"\s*$", re.I)
 _EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
+_FOUND_ALIVE_RE = re.compile(rf"[^.;!?\n]*?(?<!\w)(?:{_alt('found_alive')})", re.I)  # "missing, but later found alive"
 
 # --- what may stand between a number and its casualty word ------------------------------------
 _BOUNDARY_RE = compile_with_first_chars(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bGen)"
@@ -350,6 +351,10 @@ def _figures_in(text: str) -> list[Figure]:
             continue
         kw = keywords[k]
         found = _backward(text, kw, q)
+        if found and kw.syntax is not _NOUN and ":" in text[kw.end:q.qstart] and n - 1 not in pairs and n and (
+                p := live[n - 1]).qend <= kw.start and (not k or ends[k - 1] <= p.qstart) and _clear(
+                text, p.qend, kw.start, heads) and _forward(text, p, kw) is not None:
+            continue  # "two men were injured: one has a burn, ...": counted before the colon, listed after it
         needs_people = kw.syntax is Syntax.PERSON_OBJECT
         if found is None and kw.syntax in _OBJECTS and _OBJECT_GAP_RE.fullmatch(text, kw.end, q.qstart):
             found, needs_people = q, True
@@ -376,9 +381,19 @@ def _figures_in(text: str) -> list[Figure]:
                 text, q.qend, kw.start, heads):
             continue
         subject = _forward(text, q, kw)
-        if subject == "" and kw.syntax is not _NOUN:  # "3 wounded soldiers": the subject after the word
+        if subject is None and kw.category == "wounded" and k + 1 < len(keywords) and (
+                nxt := keywords[k + 1]).category == "killed" and _PART_OF_RE.fullmatch(text, q.qend, kw.start) and (
+                _clear(text, kw.end, nxt.start, heads)) and len(text[kw.end:nxt.start].split()) <= 3:
+            pairs[n] = (q, nxt, "", nxt.end)  # "one of the wounded died": dead among the wounded counted before
+        elif subject == "" and kw.syntax is not _NOUN:  # "3 wounded soldiers": the subject after the word
             pairs[n] = (q, kw, *_subject_after(text, kw.end))
         elif subject is not None:
+            if kw.category == "captured" and kw.syntax is _NOUN and (  # "93 prisoners were executed": killed
+                    (k + 1 < len(keywords) and (nxt := keywords[k + 1]).category == "killed" and nxt.syntax is not _NOUN
+                     and len(text[kw.end:nxt.start].split()) <= 4 and _clear(text, kw.end, nxt.start, heads)) or (
+                    k and (nxt := keywords[k - 1]).category == "killed" and nxt.syntax in _OBJECTS  # "executed 5 POWs"
+                    and _OBJECT_GAP_RE.fullmatch(text, nxt.end, q.qstart))):
+                kw = _Keyword("killed", nxt.syntax, min(kw.start, nxt.start), max(kw.end, nxt.end))
             pairs[n] = (q, kw, subject, q.qend)
     figures, used = [], {pair[1].start for pair in pairs.values()}
     for n in sorted(pairs):
@@ -395,7 +410,8 @@ def _figures_in(text: str) -> list[Figure]:
             q = q._replace(low=q.low + 1, high=q.high + 1, qstart=one.start())
         for word in (kw, also) if also else (kw,):
             start, end = min(q.qstart, word.start), max(q.qend, word.end, subject_end)
-            if word.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)):
+            if word.category == "captured" and _EXCHANGE_RE.search(_sentence(text, start, end)) or (
+                    word.category == "missing" and _FOUND_ALIVE_RE.match(text, end)):
                 continue
             figures.append(Figure(word.category, q.low, q.low, q.high, q.approximate, q.qualifier,
                                   text[start:end], start, end, subject))

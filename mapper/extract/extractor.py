@@ -35,6 +35,7 @@ from mapper.extract.headers import OpeningDates, wire_dateline
 from mapper.model.events import CATEGORIES, Event, Source, events_to_geodataframe, total_casualties
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
+from mapper.assemble.restatements import fold_restatements
 from mapper.extract.lang import LANGUAGES
 from mapper.extract.sentences import Sentence, split_sentences
 
@@ -88,7 +89,8 @@ class Extractor:
                 groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
                 events.extend(self._claims(report, s, actor, figs))
-        return headline_repeats(events, text), mentions
+        # a headline takes the kind of the claim it repeats; then the claim told twice is one event
+        return fold_restatements(headline_repeats(events, text), text), mentions
 
     def _claims(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> list[Event]:
         """The events of one side's figures in a sentence: a running total apart from the incidents

@@ -51,6 +51,7 @@ CASUALTIES = Casualties(
                         r"killed\s+in\s+action|died\s+of\s+(?:(?:his|her|their)\s+)?(?:wounds|injuries)|dead|died"
                         r"|perished|slain|lost\s+their\s+lives"),
         CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"executed|executing|executes"),
         CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll"
                         # dead bodies (not "three government bodies said"); killed in action (not a Kia car)
                         r"|bodies(?=\s+(?:of|were|are|had|have|lay|lie|lying|found|recovered|retrieved|in|on|at|near"
@@ -108,6 +109,11 @@ CASUALTIES = Casualties(
                 r"|firefights?|battles?|raids?|sorties|offensives?|attempts?|operations?|times|days?|hours?|weeks?"
                 r"|months?|years?"),
     exchange=r"exchang|swap|releas|freed|repatriat|returned\s+home",
+    additive=r"another|a\s+further|an\s+additional|more(?!\s+than)|others?",
+    condition=(r"in\s+(?:a\s+)?(?:hospitals?|intensive\s+care|(?:serious|critical|grave|stable|moderate)\s+condition)"
+               r"|(?:remain|are|were|is|was)\s+(?:still\s+)?(?:hospitali[sz]ed|in\s+hospital)"),
+    found_alive=r"(?:found|turned\s+up|located|discovered|returned)\s+(?:\w+\s+){0,2}?(?:alive|safe)",
+    of_wounded=r"of\s+(?:them|the\s+(?:wounded|injured|victims)|those\s+(?:wounded|injured|hurt))",
     one_and=r"(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,2}?and",
     others=r"others?",
     part_of=r"of\s+(?:the|those|these)|among\s+(?:the|those)",
