@@ -19,6 +19,7 @@ The words are every language's :class:`~mapper.extract.lang.schema.EventKinds`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -67,29 +68,42 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
     with ``earlier_first``, the nearest one before ``at`` if there is one (a sentence with no cause of
     its own speaks of the attack told before it)."""
     best, listed = None, None
-    lowered = _lowered(text)
-    causes = _CAUSE.finditer(lowered, lo, len(text) if hi is None else hi) if lowered is not None else \
-        _CAUSE_ANY_CASE.finditer(text, lo, len(text) if hi is None else hi)
-    for m in causes:
-        after = m.start() >= at[1]
-        distance = max(at[0] - m.end(), m.start() - at[1], 0)
-        key = (earlier_first and after, distance, _ORDER[m.lastgroup])
-        if _counted(text, m.start()):
+    starts, causes = _causes(text)
+    hi = len(text) if hi is None else hi
+    for start, end, kind, counted, from_air in causes[bisect.bisect_left(starts, lo):]:
+        if start >= hi:
+            break
+        if end > hi:
+            continue
+        after = start >= at[1]
+        distance = max(at[0] - end, start - at[1], 0)
+        key = (earlier_first and after, distance, _ORDER[kind])
+        if counted:
             continue  # "12 artillery pieces", "shot down 35 drones": things counted, not the cause
-        if earlier_first and not after and listed and _LIST_GAP.fullmatch(text, listed[0], m.start()):
+        if earlier_first and not after and listed and _LIST_GAP.fullmatch(text, listed[0], start):
             key = listed[1]  # a list of weapons told before: its first names the attack
         elif not after:
-            listed = [m.end(), key]
+            listed = [end, key]
         if listed:
-            listed[0] = m.end()
-        if m.lastgroup == "explosive" and _AIR.search(text, max(0, m.start() - 40), m.start()):
+            listed[0] = end
+        if from_air:
             key = (key[0], key[1], _ORDER["air"])  # "a drone dropped an explosive device": from the air
-            m_kind = "air"
-        else:
-            m_kind = m.lastgroup
+            kind = "air"
         if best is None or key < best[0]:
-            best = (key, m_kind)
+            best = (key, kind)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=4)
+def _causes(text: str) -> tuple[list[int], list[tuple[int, int, str, bool, bool]]]:
+    """The cause words of a report, read once for all its claims: their starts, and for each its
+    start, end, kind, whether a number counts it, and whether an explosive came from the air."""
+    lowered = _lowered(text)
+    found = _CAUSE.finditer(lowered) if lowered is not None else _CAUSE_ANY_CASE.finditer(text)
+    rows = [(m.start(), m.end(), m.lastgroup, _counted(text, m.start()),
+             m.lastgroup == "explosive" and _AIR.search(text, max(0, m.start() - 40), m.start()) is not None)
+            for m in found]
+    return [row[0] for row in rows], rows
 
 
 def _counted(text: str, start: int) -> bool:
