@@ -33,7 +33,7 @@ from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.clauses import LINES, clause_at
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.units import unit_claim
-from mapper.extract.voices import author_side, community_head, home_side, voice_of, voice_words
+from mapper.extract.voices import author_side, community_head, heading_of, home_side, voice_of, voice_words
 
 __all__ = ["Claim", "Claimants", "claimant_of"]
 
@@ -141,9 +141,9 @@ class Claimants:
         return mentions[i - 1] if i else None
 
     def _for_headline(self, document: str, end: int) -> _Mention | None:
-        """A headline's claim is the one its story attributes first."""
+        """A headline's claim is the one its story attributes first (a first line that is a heading)."""
         first_break = document.find("\n")
-        if 0 <= first_break and end <= first_break + 1:
+        if 0 <= first_break and end <= first_break + 1 and heading_of(document):
             mentions = self._forward_cache(document)[1]
             return mentions[0] if mentions else None
         return None

@@ -34,7 +34,7 @@ from gazetteer.theatre import Claimant
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 
-__all__ = ["voice_of", "community_head", "author_side", "home_side", "voice_words"]
+__all__ = ["voice_of", "community_head", "author_side", "home_side", "voice_words", "heading_of"]
 
 _ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
 _VOICE = {kind: compile_with_first_chars(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
@@ -63,7 +63,7 @@ def voice_of(document: str) -> str:
         return "authority"
     if _VOICE["front"].search(document):
         return "front"
-    heading = _heading(document)
+    heading = heading_of(document)
     if heading and (_DIGEST.search(heading) or len(_ITEMS.findall(document)) >= 2):
         return "digest"
     return "news" if heading else ""
@@ -78,7 +78,7 @@ def voice_words(document: str) -> str:
     return ""
 
 
-def _heading(document: str) -> str:
+def heading_of(document: str) -> str:
     """The post's first line, if it is a heading: short, with no final stop, and more text after it."""
     lines = document.strip().split("\n", 1)
     first = lines[0].strip()
