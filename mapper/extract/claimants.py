@@ -245,12 +245,12 @@ class Claimants:
     def claim(self, sentence: str, paragraph: str = "", document: str = "", *, span: tuple[int, int] | None = None,
               source: tuple[str, ...] = (), where: tuple[str, ...] = (), on: date | None = None,
               at: int | None = None) -> Claim:
-        """Who claims the figure of ``sentence`` (at ``span`` of ``document``): attributed there, else
-        the head of its line, else attributed in its paragraph, else the post's byline or the source
-        name, else attributed earlier in the document, else the only body named up to it, else, for a
-        post in an authority's own voice, the authority of its region (``where``: the regions of the
-        claim's places). ``on``: the day, for the office holder; ``at``: where the figure is in the
-        sentence (a sentence of two claims, "X said ...; Y said ...", gives the figure its own clause's)."""
+        """Who claims the figure of ``sentence`` (at ``span`` of ``document``): attributed there (a unit
+        too), else the head of its line, else attributed in its paragraph, else the post's byline or the
+        source name, else attributed earlier in the document, else the only body named up to it (one taken
+        from another sentence only if it speaks for ``where``, the regions of the claim's places), else the
+        post's own author (:mod:`~mapper.extract.voices`). ``on``: the day, for the office holder; ``at``:
+        where the figure is in the sentence (it takes its own line's and clause's claimant)."""
         document = document or paragraph or sentence
         start, end = span if span is not None else (0, len(document))
         here = start + (at or 0) if span is not None else start  # the figure's line, in a sentence across lines
