@@ -51,6 +51,7 @@ _SIDE_WORDS = compile_with_first_chars(r"(?i)(?<!\w)(?:" + "|".join(
 _HOME = [(re.compile(f"[{lang.sides.letters}]", re.I), lang.sides.home_side)
          for lang in LANGUAGES if lang.sides.letters and lang.sides.home_side]
 _HEADLINE = 120     # a first line this short, with no final stop, followed by more text: the post's heading
+_HEADLINE_WORDS = 3  # ... of this many words at least, a news story's headline
 _ITEMS = re.compile(r"(?m)^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
 
 
@@ -66,7 +67,7 @@ def voice_of(document: str) -> str:
     heading = heading_of(document)
     if heading and (_DIGEST.search(heading) or len(_ITEMS.findall(document)) >= 2):
         return "digest"
-    return "news" if heading else ""
+    return "news" if len(heading.split()) >= _HEADLINE_WORDS else ""  # not a label ("Белгородский район")
 
 
 def voice_words(document: str) -> str:

@@ -96,6 +96,7 @@ def test_a_figure_credited_to_someone_keeps_its_claimant_and_a_plain_text_stays_
     assert claim("Two people were wounded in Rylsk, the governor said.", post).name.startswith("Kursk Oblast governor")
     assert voice_of("Two people were wounded in Rylsk.") == ""
     assert voice_of("Two people were wounded in Rylsk.\nThe road is closed.") == ""   # a sentence, not a heading
+    assert voice_of("Белгородский район\n\nВ Разумном ранен мужчина.") == ""   # a label, not a headline
 
 
 def test_a_first_line_takes_the_storys_first_claimant_only_when_it_is_a_headline():
