@@ -34,7 +34,7 @@ from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.clauses import LINES, clause_at
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.units import unit_claim
-from mapper.extract.voices import author_side, community_head, home_side, voice_of, voice_words
+from mapper.extract.voices import author_side, community_head, heading_of, home_side, voice_of, voice_words
 
 __all__ = ["Claim", "Claimants", "claimant_of"]
 
@@ -142,9 +142,9 @@ class Claimants:
         return mentions[i - 1] if i else None
 
     def _for_headline(self, document: str, end: int) -> _Mention | None:
-        """A headline's claim is the one its story attributes first."""
+        """A headline's claim is the one its story attributes first (a first line that is a heading)."""
         first_break = document.find("\n")
-        if 0 <= first_break and end <= first_break + 1:
+        if 0 <= first_break and end <= first_break + 1 and heading_of(document):
             mentions = self._forward_cache(document)[1]
             return mentions[0] if mentions else None
         return None
@@ -246,12 +246,12 @@ class Claimants:
     def claim(self, sentence: str, paragraph: str = "", document: str = "", *, span: tuple[int, int] | None = None,
               source: tuple[str, ...] = (), where: tuple[str, ...] = (), on: date | None = None,
               at: int | None = None) -> Claim:
-        """Who claims the figure of ``sentence`` (at ``span`` of ``document``): attributed there, else
-        the head of its line, else attributed in its paragraph, else the post's byline or the source
-        name, else attributed earlier in the document, else the only body named up to it, else, for a
-        post in an authority's own voice, the authority of its region (``where``: the regions of the
-        claim's places). ``on``: the day, for the office holder; ``at``: where the figure is in the
-        sentence (a sentence of two claims, "X said ...; Y said ...", gives the figure its own clause's)."""
+        """Who claims the figure of ``sentence`` (at ``span`` of ``document``): attributed there (a unit
+        too), else the head of its line, else attributed in its paragraph, else the post's byline or the
+        source name, else attributed earlier in the document, else the only body named up to it (one taken
+        from another sentence only if it speaks for ``where``, the regions of the claim's places), else the
+        post's own author (:mod:`~mapper.extract.voices`). ``on``: the day, for the office holder; ``at``:
+        where the figure is in the sentence (it takes its own line's and clause's claimant)."""
         document = document or paragraph or sentence
         start, end = span if span is not None else (0, len(document))
         here = start + (at or 0) if span is not None else start  # the figure's line, in a sentence across lines

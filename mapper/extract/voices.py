@@ -35,7 +35,7 @@ from mapper._internal.anchored import AnchoredPattern
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 
-__all__ = ["voice_of", "community_head", "author_side", "home_side", "voice_words"]
+__all__ = ["voice_of", "community_head", "author_side", "home_side", "voice_words", "heading_of"]
 
 _ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
 _VOICE = {kind: AnchoredPattern(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
@@ -52,6 +52,7 @@ _SIDE_WORDS = compile_with_first_chars(r"(?i)(?<!\w)(?:" + "|".join(
 _HOME = [(re.compile(f"[{lang.sides.letters}]", re.I), lang.sides.home_side)
          for lang in LANGUAGES if lang.sides.letters and lang.sides.home_side]
 _HEADLINE = 120     # a first line this short, with no final stop, followed by more text: the post's heading
+_HEADLINE_WORDS = 3  # ... of this many words at least, a news story's headline
 _ITEMS = re.compile(r"(?m)^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
 
 
@@ -64,10 +65,10 @@ def voice_of(document: str) -> str:
         return "authority"
     if _VOICE["front"].search(document):
         return "front"
-    heading = _heading(document)
+    heading = heading_of(document)
     if heading and (_DIGEST.search(heading) or len(_ITEMS.findall(document)) >= 2):
         return "digest"
-    return "news" if heading else ""
+    return "news" if len(heading.split()) >= _HEADLINE_WORDS else ""  # not a label ("Белгородский район")
 
 
 def voice_words(document: str) -> str:
@@ -79,7 +80,7 @@ def voice_words(document: str) -> str:
     return ""
 
 
-def _heading(document: str) -> str:
+def heading_of(document: str) -> str:
     """The post's first line, if it is a heading: short, with no final stop, and more text after it."""
     lines = document.strip().split("\n", 1)
     first = lines[0].strip()

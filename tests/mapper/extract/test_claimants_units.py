@@ -105,3 +105,12 @@ def test_police_who_suffered_are_not_the_police_who_speak():
 def test_a_figure_according_to_a_source_of_its_own_borrows_no_other_sentences_claimant(paragraph, sentence, name):
     assert claim(sentence, paragraph, paragraph).name.startswith(name) and (name or not claim(sentence, paragraph,
                                                                                              paragraph).name)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("UPDATE: the Sumy administration claims a guided bomb killed two men in Khotin.", "Sumy Oblast military administration"),
+    ("Two were wounded in Zolochiv, the Kharkiv military administration said.", "Kharkiv Oblast military administration"),
+    ("Two were wounded, the Sumy city military administration said.", "Sumy City military administration"),
+])
+def test_an_administration_named_by_its_city_alone_is_the_oblasts_unless_it_says_city(sentence, name):
+    assert claim(sentence).name == name

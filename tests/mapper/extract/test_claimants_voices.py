@@ -96,3 +96,13 @@ def test_a_figure_credited_to_someone_keeps_its_claimant_and_a_plain_text_stays_
     assert claim("Two people were wounded in Rylsk, the governor said.", post).name.startswith("Kursk Oblast governor")
     assert voice_of("Two people were wounded in Rylsk.") == ""
     assert voice_of("Two people were wounded in Rylsk.\nThe road is closed.") == ""   # a sentence, not a heading
+    assert voice_of("Белгородский район\n\nВ Разумном ранен мужчина.") == ""   # a label, not a headline
+
+
+def test_a_first_line_takes_the_storys_first_claimant_only_when_it_is_a_headline():
+    story = "Two killed in Rylsk shelling\n\nShelling killed two men in Rylsk, the Kursk governor said."
+    assert claim("Two killed in Rylsk shelling", story).name == "Kursk Oblast governor"
+    post = ("Our gunners hit a dugout near Yunakivka; local chats say up to 20 were killed or wounded.\n\n"
+            "Later the Sumy administration claimed the strike hit a house and wounded a woman.")
+    first = post.split("\n")[0]
+    assert claim(first, post).name == "milblogger"   # its own author, not the administration quoted later
