@@ -29,8 +29,9 @@ from functools import lru_cache
 
 from gazetteer.theatre import Claimant, Theatre
 from gazetteer.theatres import default_theatre
-from mapper._internal.anchored import AnchoredPattern, PatternSet
+from mapper._internal.anchored import AnchoredPattern
 from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper.extract.claimant_names import ClaimantNames, Mention
 from mapper.extract.clauses import LINES, clause_at
 from mapper.extract.lang import LANGUAGES, alternation, words
 from mapper.extract.units import unit_claim
@@ -71,34 +72,11 @@ class Claim:
         return {"claimed_by": self.name, "claim_words": self.words}
 
 
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
-    claimant: int       # index in the table, or -1 for a bare office
-    holder: int = -1    # index of the office holder named, or -1
-    office: str = ""    # the kind of a bare office
-
-
-class Claimants:
-    """The claimants of a theatre (most specific first) as one pattern (group ``c<i>`` names the i-th,
-    ``c<i>h<j>`` its j-th office holder, ``o<k>`` a bare office of the k-th kind)."""
+class Claimants(ClaimantNames):
+    """The claimants of a theatre (most specific first), and who claims each figure of a report."""
 
     def __init__(self, claimants: Iterable[Claimant]):
-        self.table = tuple(claimants)
-        self.names = tuple(c.name for c in self.table)
-        self._kinds = tuple(_OFFICES)
-        alternatives = []
-        for i, c in enumerate(self.table):
-            own = "|".join([*map(re.escape, c.aliases), *c.patterns])
-            if own:
-                alternatives.append(f"(?P<c{i}>{own})")
-            alternatives += [f"(?P<c{i}h{j}>{'|'.join(h.patterns)})" for j, h in enumerate(c.holders) if h.patterns]
-        alternatives += [f"(?P<o{k}>{_OFFICES[kind]})" for k, kind in enumerate(self._kinds)]
-        self.pattern = AnchoredPattern.of_alternatives(alternatives, r"(?<!\w)", r"(?!\w)")
-        self.regions = PatternSet({str(i): r"(?<!\w)(?:" + "|".join(c.regions) + r")"
-                                   for i, c in enumerate(self.table) if c.regions})
-        self.find = lru_cache(maxsize=4096)(self._mentions)
+        super().__init__(claimants, _OFFICES)
         self._attributions_cache = lru_cache(maxsize=4096)(self._attributed_mentions)
         self._only_cache = lru_cache(maxsize=1024)(self._only_answers)
         self._forward_cache = lru_cache(maxsize=1024)(self._forward)
@@ -110,38 +88,22 @@ class Claimants:
         """The claimants of ``theatre`` (default: the default theatre), built once per theatre file."""
         return _claimants_of(theatre.claimants if theatre is not None else default_theatre().claimants)
 
-    def _mentions(self, text: str) -> tuple[_Mention, ...]:
-        """Every claimant and bare office named in ``text``, in order; a name right after its office
-        ("губернатор Курской области Алексей Смирнов") joins it as one mention."""
-        out: list[_Mention] = []
-        for m in self.pattern.finditer(text):
-            group = m.lastgroup
-            if group[0] == "o":
-                mention = _Mention(m.start(), m.end(), -1, office=self._kinds[int(group[1:])])
-            else:
-                i, _, j = group[1:].partition("h")
-                mention = _Mention(m.start(), m.end(), int(i), int(j) if j else -1)
-            if out and _joins(out[-1], mention, text):
-                mention = _join(out.pop(), mention, self.table)
-            out.append(mention)
-        return tuple(out)
-
     # ------------------------------------------------------------------------------------------- reading
-    def attributed(self, text: str, *, near: int | None = None, vague: bool = True) -> _Mention | None:
+    def attributed(self, text: str, *, near: int | None = None, vague: bool = True) -> Mention | None:
         """The mention of ``text`` a reporting word attributes the text to: the one closest to such a
         word (within ``near`` characters if given), a body before a country or a vague group ("Russian
         sources claimed..., ISW reported"), which counts only right next to the word."""
         ranked = [pair for pair in self._attributions_cache(text, near) if vague or not self._vague(pair[0])]
         return min(ranked, key=lambda pair: (self._vague(pair[0]), pair[1]))[0] if ranked else None
 
-    def attributed_before(self, text: str, end: int) -> _Mention | None:
+    def attributed_before(self, text: str, end: int) -> Mention | None:
         """The last mention of ``text`` attributed (within :data:`_NEAR`) that ends by ``end``: the
         attribution a report carries forward to the claims that follow it."""
         ends, mentions = self._forward_cache(text)
         i = bisect.bisect_right(ends, end)
         return mentions[i - 1] if i else None
 
-    def _for_headline(self, document: str, end: int) -> _Mention | None:
+    def _for_headline(self, document: str, end: int) -> Mention | None:
         """A headline's claim is the one its story attributes first (a first line that is a heading)."""
         first_break = document.find("\n")
         if 0 <= first_break and end <= first_break + 1 and heading_of(document):
@@ -149,11 +111,11 @@ class Claimants:
             return mentions[0] if mentions else None
         return None
 
-    def _forward(self, text: str) -> tuple[list[int], list[_Mention]]:
+    def _forward(self, text: str) -> tuple[list[int], list[Mention]]:
         ranked = [m for m, _ in self._attributions_cache(text, _NEAR) if not self._vague(m)]
         return [m.end for m in ranked], ranked
 
-    def _attributed_mentions(self, text: str, near: int | None) -> tuple[tuple[_Mention, int], ...]:
+    def _attributed_mentions(self, text: str, near: int | None) -> tuple[tuple[Mention, int], ...]:
         """Each mention with a reporting word close enough, and the gap to the closest one."""
         cues = _cues(text)
         starts = [start for start, _ in cues]
@@ -175,7 +137,7 @@ class Claimants:
                 out.append((mention, gap))
         return tuple(out)
 
-    def only(self, text: str, end: int) -> _Mention | None:
+    def only(self, text: str, end: int) -> Mention | None:
         """The body a text names up to ``end`` when it names no other (or only others of its side):
         a unit's or a ministry's own report ("Воїни ГУР уразили...")."""
         ends, answers = self._only_cache(text)
@@ -186,7 +148,7 @@ class Claimants:
         """How many lines of a text a claimant heads ("Генштаб: ...", "ГУР: ..."): a digest's items."""
         return sum(1 for line in text.splitlines() if self.headed(line) is not None)
 
-    def _heads_line(self, text: str, mention: _Mention) -> bool:
+    def _heads_line(self, text: str, mention: Mention) -> bool:
         """Whether the mention heads its line ("Генштаб: ..."): it speaks for that line only."""
         start = text.rfind("\n", 0, mention.start) + 1
         stop = text.find("\n", mention.start)
@@ -194,7 +156,7 @@ class Claimants:
         head = self.headed(line)
         return head is not None and head.start == mention.start - start
 
-    def _only_answers(self, text: str) -> tuple[list[int], list[_Mention | None]]:
+    def _only_answers(self, text: str) -> tuple[list[int], list[Mention | None]]:
         """For each body named in ``text``, in order: its end, and the answer of :meth:`only` there."""
         out, first, claimants, sides = [], None, set(), set()
         for mention in self.find(text):
@@ -207,11 +169,11 @@ class Claimants:
             out.append((mention.end, first if single else None))
         return [e for e, _ in out], [a for _, a in out]
 
-    def _vague(self, mention: _Mention) -> bool:
+    def _vague(self, mention: Mention) -> bool:
         """A country or a vague group: it counts only right next to a reporting verb of its sentence."""
         return mention.claimant >= 0 and self.table[mention.claimant].needs_verb
 
-    def headed(self, line: str) -> _Mention | None:
+    def headed(self, line: str) -> Mention | None:
         """The claimant heading a line: named in its first words, then a colon or a dash."""
         for mention in self.find(line):
             if mention.start > _HEAD:
@@ -221,7 +183,7 @@ class Claimants:
                 return mention
         return None
 
-    def _byline(self, text: str, *extra: str) -> tuple[_Mention, str] | None:
+    def _byline(self, text: str, *extra: str) -> tuple[Mention, str] | None:
         """The author of a post: a claimant in the source name or title, in a first line that is a
         byline ("[Telegram, Oleh Syniehubov, head of ...]", a line with no reporting verb) or a last
         line that is a signature ("Олег Синєгубов, начальник Харківської ОВА"), or heading the first
@@ -323,15 +285,15 @@ class Claimants:
             rows = [c for c in rows if c.side == side] or [c for c in rows if not c.side]
         return rows[0].name if rows else ""
 
-    def _with_holder(self, mention: _Mention, text: str) -> _Mention:
+    def _with_holder(self, mention: Mention, text: str) -> Mention:
         """The mention with its office holder, if the text names one ("Oleh Hryhorov, head of the Sumy
         Regional Military Administration, said")."""
         if mention.claimant < 0 or mention.holder >= 0:
             return mention
         holder = next((m.holder for m in self.find(text) if m.claimant == mention.claimant and m.holder >= 0), -1)
-        return _Mention(mention.start, mention.end, mention.claimant, holder) if holder >= 0 else mention
+        return Mention(mention.start, mention.end, mention.claimant, holder) if holder >= 0 else mention
 
-    def _index(self, mention: _Mention, document: str, source: tuple[str, ...]) -> tuple[int, int]:
+    def _index(self, mention: Mention, document: str, source: tuple[str, ...]) -> tuple[int, int]:
         """The claimant (index, or -1) of a mention and its holder: a bare office resolved in the texts."""
         if mention.claimant < 0:
             return self._resolve(mention.office, document, source)
@@ -370,18 +332,7 @@ class Claimants:
         return index if index >= 0 else next((i for i, c in enumerate(self.table) if c.office == office and
                                               not c.regions and c.side and c.side == home_side(document)), -1), -1
 
-    def _region_of(self, offices: tuple[str, ...], texts: Iterable[str]) -> int:
-        """The claimant of one of ``offices`` whose region the first text naming one names first."""
-        for text in texts:
-            found = [(start, i) for start, i in self._regions_named(text) if self.table[i].office in offices]
-            if found:
-                return found[0][1]
-        return -1
 
-    @lru_cache(maxsize=1024)  # noqa: B019 - one table per theatre, kept for the run: read a text once
-    def _regions_named(self, text: str) -> tuple[tuple[int, int], ...]:
-        """Where ``text`` first names each claimant's region, and the claimant, in order."""
-        return tuple(sorted((hit[0].start(), int(i)) for i, hit in self.regions.finditer_each(text).items() if hit))
 
 
 @lru_cache(maxsize=4096)
@@ -390,25 +341,8 @@ def _cues(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _REPORTING.finditer(text.lower()))
 
 
-def _in(mention: _Mention | None, text: str) -> tuple[_Mention, str] | None:
+def _in(mention: Mention | None, text: str) -> tuple[Mention, str] | None:
     return (mention, text) if mention is not None else None
-
-
-def _joins(a: _Mention, b: _Mention, text: str) -> bool:
-    """Two mentions next to each other ("Governor" "Vyacheslav Gladkov", "голова ОВА" "Олег Григоров")."""
-    gap = text[a.end:b.start]
-    if len(gap) > 3 or gap.strip(" ,") != "":
-        return False
-    return a.claimant < 0 or b.claimant < 0 or a.claimant == b.claimant
-
-
-def _join(a: _Mention, b: _Mention, table: tuple[Claimant, ...]) -> _Mention:
-    named = a if a.claimant >= 0 else b
-    bare = b if named is a else a
-    if bare.claimant < 0 and named.claimant >= 0 and table[named.claimant].office not in ("", bare.office):
-        named = _Mention(named.start, named.end, named.claimant, named.holder)  # another office: keep the name's
-    holder = max(a.holder, b.holder) if a.claimant == b.claimant else named.holder
-    return _Mention(a.start, b.end, named.claimant, holder, named.office or bare.office)
 
 
 @lru_cache(maxsize=8)
