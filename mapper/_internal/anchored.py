@@ -86,25 +86,28 @@ class AnchoredPattern:
             self._narrow[indexes] = regex
         return regex
 
-    def _dispatched(self, text: str) -> Iterator[re.Match] | None:
+    def _dispatched(self, text: str) -> list[re.Match] | None:
         """The matches, each start tried with its own alternatives; None when the text has no fold."""
         seen = fold(text)
         if seen is None:
             return None
-        at: dict[int, set[int]] = {}
+        at: dict[int, tuple[int, ...]] = {}
         for last, (length, indexes) in self._automaton.iter(seen):
-            at.setdefault(last - length + 1, set()).update(indexes)
+            start = last - length + 1
+            known = at.get(start)
+            at[start] = indexes if known is None or known == indexes else tuple(sorted({*known, *indexes}))
         return self._dispatch(text, sorted(at.items()))
 
-    def _dispatch(self, text: str, starts: list[tuple[int, set[int]]]) -> Iterator[re.Match]:
-        done = 0
+    def _dispatch(self, text: str, starts: list[tuple[int, tuple[int, ...]]]) -> list[re.Match]:
+        out, done, narrow = [], 0, self._narrow
         for start, indexes in starts:
             if start < done:
                 continue
-            m = self._narrowed(tuple(sorted(indexes))).match(text, start)
-            if m:
-                yield m
+            regex = narrow.get(indexes) or self._narrowed(indexes)
+            if m := regex.match(text, start):
+                out.append(m)
                 done = max(m.end(), start + 1)
+        return out
 
     def starts(self, text: str) -> list[int] | None:
         """Where a match may start (where a prefix occurs), in order; None: anywhere."""
@@ -119,7 +122,7 @@ class AnchoredPattern:
         """``regex.finditer(text)``, tried only where a prefix occurs; ``by_first``: a narrower pattern
         to try where the match's first character is a key (the alternatives that can start with it)."""
         if self._parts is not None and (found := self._dispatched(text)) is not None:
-            return found
+            return iter(found)
         if by_first is None and (starts := self.starts(text)) is not None:
             return iter(_matched(self.regex, text, starts))
         return _matches(self.regex, text, self.starts(text), by_first)
@@ -127,7 +130,7 @@ class AnchoredPattern:
     def search(self, text: str) -> re.Match | None:
         """``regex.search(text)``: the first match."""
         if self._parts is not None and (found := self._dispatched(text)) is not None:
-            return next(found, None)
+            return found[0] if found else None
         return next(_matches(self.regex, text, self.starts(text)), None)
 
 
@@ -185,10 +188,12 @@ class PatternSet:
             if index in self._plain:
                 out[name] = list(pattern.regex.finditer(text))
             elif pattern._parts is not None:
-                starts: dict[int, set[int]] = {}
+                starts: dict[int, tuple[int, ...]] = {}
                 for start, alternatives in at[index]:
-                    starts.setdefault(start, set()).update(alternatives)
-                out[name] = list(pattern._dispatch(text, sorted(starts.items())))
+                    known = starts.get(start)
+                    starts[start] = alternatives if known is None or known == alternatives else tuple(
+                        sorted({*known, *alternatives}))
+                out[name] = pattern._dispatch(text, sorted(starts.items()))
             else:
                 out[name] = _matched(pattern.regex, text, sorted({start for start, _ in at[index]}))
         return out
