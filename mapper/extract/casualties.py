@@ -29,6 +29,7 @@ from mapper.extract.casualty_stems import (KEYWORD_PATTERN, KEYWORDS, NONPERSON_
                                            names_people)
 from mapper.extract.casualty_stems import KEYWORD_LOWER_RE as _KEYWORD_LOWER_RE  # noqa: F401 (read by tests)
 from mapper.extract.numbers import NumberMatch, find_numbers
+from mapper.extract.increments import with_increments
 from mapper.extract.implicit import with_implicit
 from mapper._internal.regex_prefix import compile_with_first_chars, prefix_forms, starts_as
 from mapper._internal.regex_suffix import TailPattern
@@ -51,6 +52,7 @@ class Figure:
     start: int
     end: int
     subject: str       # who suffered, as written ("North Korean soldiers"), "" if not named
+    increment: bool = False  # the day's addition written beside a running total ("596 690 (+1 230)")
 
 
 # --- casualty words: built from the language resources in mapper.extract.casualty_stems --------
@@ -311,8 +313,8 @@ def find_figures(text: str) -> list[Figure]:
     """
     if len(text) > MAX_SENTENCE_CHARS:
         return [replace(f, start=f.start + a, end=f.end + a)
-                for a, b in clause_spans(text, 0, len(text)) for f in _figures_in(text[a:b])]
-    return _figures_in(text)
+                for a, b in clause_spans(text, 0, len(text)) for f in with_increments(text[a:b], _figures_in(text[a:b]))]
+    return with_increments(text, _figures_in(text))
 
 
 def _figures_in(text: str) -> list[Figure]:

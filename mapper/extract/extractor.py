@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache, partial
 import hashlib
+from datetime import timedelta
 from dataclasses import dataclass, field
 from collections import Counter
 from collections.abc import Iterable
@@ -97,10 +98,15 @@ class Extractor:
         (never an incident's figure), and figures for places far apart each at its own place."""
         totals: dict[RunningTotal | None, list[Figure]] = {}
         sentence_text, lead = report.sentence(s), report.lead(s)
+        total = None
         for fig in figs:
-            totals.setdefault(running_total(sentence_text, (fig.start, fig.end), report.doc.published, lead=lead,
-                                            document=report.text, side=actor, people=fig.best,
-                                            category=fig.category), []).append(fig)
+            if fig.increment:  # the day's addition beside a running total is the day's count; else no figure
+                if total is not None:
+                    totals.setdefault(None, []).append(fig)
+                continue
+            total = running_total(sentence_text, (fig.start, fig.end), report.doc.published, lead=lead,
+                                  document=report.text, side=actor, people=fig.best, category=fig.category)
+            totals.setdefault(total, []).append(fig)
         events = []
         for total, same in totals.items():
             parts = places_by_figure(same, named_sites(s, report), s.start) if len(same) > 1 else [(same, None)]
@@ -123,6 +129,9 @@ class Extractor:
         if total:  # the period summed over: from its start (when the text gives it) to the report's date
             dated = dict(event_date=total.start, event_date_end=total.end or doc.published,
                          date_precision=(total.precision or 3) if total.start else None, date_text=total.words)
+        elif all(f.increment for f in figs) and doc.published:  # a bulletin's addition: the day just past
+            dated = dict(event_date=doc.published - timedelta(days=1), event_date_end=doc.published,
+                         date_precision=1, date_text=figs[0].text)
         else:
             dated = dict(event_date=date.start if date else doc.published,
                          event_date_end=date.end if date else doc.published,
