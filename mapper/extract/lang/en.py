@@ -40,7 +40,9 @@ CASUALTIES = Casualties(
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.ACTIVE_VERB, r"killed\s+(?:or|and|&)\s+(?:wounded|injured)"
                                                                  r"|(?:wounded|injured)\s+(?:or|and)\s+killed"),
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.PARTICIPLE, r"dead\s+(?:or|and|&)\s+(?:wounded|injured)"),
-        CasualtyKeyword(Casualty.CASUALTIES, Syntax.NOUN, r"casualties|casualty\s+toll|losses"),
+        CasualtyKeyword(Casualty.CASUALTIES, Syntax.NOUN, r"casualties|casualty\s+toll|losses"
+                        # a loss bulletin's line: a total and the day's addition ("personnel ‒ about 870,120 (+1,310)")
+                        r"|personnel(?=\s*[‒–—:-]\s*(?:about|approximately|around|some)?\s*[\d\s,.]+\(\+)"),
         CasualtyKeyword(Casualty.MISSING, Syntax.PARTICIPLE, r"missing(?:\s+in\s+action)?|unaccounted\s+for"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.ACTIVE_VERB,
                         r"captured|capturing|took\s+(?:prisoner|captive)|taking\s+(?:prisoner|captive)"),
@@ -57,7 +59,8 @@ CASUALTIES = Casualties(
                         r"|bodies(?=\s+(?:of|were|are|had|have|lay|lie|lying|found|recovered|retrieved|in|on|at|near"
                         r"|from|under|along)\b|\s*(?:[.,;:)]|$))"
                         r"|kia(?![\s-]+(?:rio|sportage|sorento|ceed|picanto|soul|optima|cars?|sedans?|suvs?|motors)\b)"
-                                                     r"|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead)"),
+                                                     r"|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead)"
+                        r"|[\"“]?two-hundreds"),   # soldiers' slang for the dead ("cargo 200"; Russian двухсотые)
         CasualtyKeyword(Casualty.WOUNDED, Syntax.ACTIVE_VERB, r"wounded|wounding|injured|injuring"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.PARTICIPLE,
                         r"(?:sustained|suffered|received)\s+"
@@ -65,7 +68,8 @@ CASUALTIES = Casualties(
                         r"|taken\s+to\s+hospital|(?:sought|needed|required)\s+medical\s+(?:help|attention|assistance"
                         r"|care|treatment)"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.NOUN,
-                        r"number\s+of\s+(?:people\s+|those\s+)?(?:injured|wounded)"),
+                        r"number\s+of\s+(?:people\s+|those\s+)?(?:injured|wounded)"
+                        r"|[\"“]?three-hundreds"),  # ... and for the wounded ("cargo 300"; трёхсотые)
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.NAMED_OBJECT, r"lost|loses|losing"),
     ),
     qualifiers=(

@@ -131,3 +131,13 @@ def test_approximate_words(sentence, expected):
 ])
 def test_one_and_n_others(sentence, expected):
     assert read(sentence) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Overnight our drone crews logged 12 two-hundreds and 20 three-hundreds.", [("killed", 12), ("wounded", 20)]),
+    ("The assault group was stopped at the crossing: about 30 two-hundreds.", [("killed", 30)]),
+    ("Итого за ночь: 7 «двухсотых» и 11 «трёхсотых».", [("killed", 7), ("wounded", 11)]),
+    ("Two hundred soldiers were deployed to the border.", []),      # the number, not the slang
+])
+def test_soldiers_slang_for_the_dead_and_wounded(text, expected):
+    assert [(f.category, f.best) for f in find_figures(text)] == expected

@@ -43,3 +43,18 @@ def test_the_addition_must_stand_beside_the_totals_own_number():
     assert [f.increment for f in find_figures("загинули 40 осіб, поранено 12 (за добу +3 у лікарні)")] == [False, False]
     found = find_figures("особового складу — близько 500 000 (+1 000) осіб")
     assert [(f.best, f.increment) for f in found] == [(500000, False), (1000, True)]
+
+
+def test_an_english_bulletin_line_gives_its_total_and_the_days_count(gazetteer):
+    text = ("The total combat losses of the enemy from 24.02.22 to 09.03.25 were approximately:\n"
+            "personnel ‒ about 870,120 (+1,310) persons,\ntanks ‒ 10,230 (+4).")
+    events, _ = Extractor(gazetteer).extract(Document(id="en", text=text, published=PUBLISHED))
+    assert sorted((e.killed_or_wounded, e.cumulative) for e in events) == [(1310, False), (870120, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "About 1,000 personnel were deployed to the border.",
+    "Deployed to the region: personnel - 400, tanks - 20.",   # a list, but no loss bulletin's additions
+])
+def test_personnel_alone_is_no_casualty_word(text):
+    assert find_figures(text) == []
