@@ -61,15 +61,16 @@ class AnchoredPattern:
             >>> [m.group() for m in office.finditer("The Mayor met the governor and the Head of the region")]
             ['governor', 'Head of']
         """
-        self = cls(head + "(?:" + "|".join(alternatives) + ")" + tail, flags, size)
         found = [folded_prefixes(head + a + tail, size) for a in alternatives]
-        if self._automaton is None or not all(found):
-            return self  # some alternative may start anywhere: the whole pattern at each start
-        self.caseless = True  # the prefixes below are folded
+        if not all(found):  # some alternative may start anywhere: the whole pattern at each start
+            return cls(head + "(?:" + "|".join(alternatives) + ")" + tail, flags, size)
         by_prefix: dict[str, list[int]] = {}
         for index, prefixes in enumerate(found):
             for prefix in prefixes:
                 by_prefix.setdefault(prefix, []).append(index)
+        self = cls.__new__(cls)
+        self.regex = re.compile(head + "(?:" + "|".join(alternatives) + ")" + tail, flags)
+        self.caseless = True  # the prefixes are folded
         self.prefixes = frozenset(by_prefix)
         self._by_prefix = {p: tuple(i) for p, i in by_prefix.items()}
         self._automaton = word_automaton((p, (len(p), i)) for p, i in self._by_prefix.items())
@@ -91,12 +92,8 @@ class AnchoredPattern:
         seen = fold(text)
         if seen is None:
             return None
-        at: dict[int, tuple[int, ...]] = {}
-        for last, (length, indexes) in self._automaton.iter(seen):
-            start = last - length + 1
-            known = at.get(start)
-            at[start] = indexes if known is None or known == indexes else tuple(sorted({*known, *indexes}))
-        return self._dispatch(text, sorted(at.items()))
+        return self._dispatch(text, _by_start((last - length + 1, indexes)
+                                              for last, (length, indexes) in self._automaton.iter(seen)))
 
     def _dispatch(self, text: str, starts: list[tuple[int, tuple[int, ...]]]) -> list[re.Match]:
         out, done, narrow = [], 0, self._narrow
@@ -123,9 +120,8 @@ class AnchoredPattern:
         to try where the match's first character is a key (the alternatives that can start with it)."""
         if self._parts is not None and (found := self._dispatched(text)) is not None:
             return iter(found)
-        if by_first is None and (starts := self.starts(text)) is not None:
-            return iter(_matched(self.regex, text, starts))
-        return _matches(self.regex, text, self.starts(text), by_first)
+        starts = self.starts(text)
+        return self.regex.finditer(text) if starts is None else iter(_matched(self.regex, text, starts, by_first))
 
     def search(self, text: str) -> re.Match | None:
         """``regex.search(text)``: the first match."""
@@ -134,20 +130,26 @@ class AnchoredPattern:
         return next(_matches(self.regex, text, self.starts(text)), None)
 
 
-def _matches(regex: re.Pattern, text: str, starts: list[int] | None,
-             by_first: dict[str, re.Pattern] | None = None) -> Iterator[re.Match]:
-    """The matches of ``regex`` in ``text`` that ``finditer`` gives, tried at ``starts`` only."""
+def _matches(regex: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:
+    """The matches of ``regex`` in ``text`` that ``finditer`` gives, tried at ``starts`` only (None:
+    everywhere), one at a time (a search stops at the first)."""
     if starts is None:
         yield from regex.finditer(text)
         return
     done = 0
     for start in starts:
-        if start < done:
-            continue
-        m = (by_first.get(text[start], regex) if by_first else regex).match(text, start)
-        if m:
+        if start >= done and (m := regex.match(text, start)):
             yield m
             done = max(m.end(), start + 1)
+
+
+def _by_start(found) -> list[tuple[int, tuple[int, ...]]]:
+    """``(start, alternatives)`` pairs joined by start (the alternatives of every prefix found there), in order."""
+    at: dict[int, tuple[int, ...]] = {}
+    for start, indexes in found:
+        known = at.get(start)
+        at[start] = indexes if known is None or known == indexes else tuple(sorted({*known, *indexes}))
+    return sorted(at.items())
 
 
 class PatternSet:
@@ -157,15 +159,17 @@ class PatternSet:
 
     def __init__(self, patterns: Mapping[str, str | AnchoredPattern], flags: int = 0, size: int = CASELESS_SIZE):
         self.names = tuple(patterns)
-        self.patterns = {name: p if isinstance(p, AnchoredPattern) else AnchoredPattern(p, flags, size)
-                         for name, p in patterns.items()}
-        self.regexes = {name: p.regex for name, p in self.patterns.items()}
+        #: the patterns whose alternatives are tried only where they can begin, by name
+        self._dispatching = {name: p for name, p in patterns.items()
+                             if isinstance(p, AnchoredPattern) and p._parts is not None}
+        self.regexes = {name: p.regex if isinstance(p, AnchoredPattern) else re.compile(p, flags)
+                        for name, p in patterns.items()}
         self._plain: set[int] = set()   # patterns tried everywhere (no prefixes)
         entries: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         for index, name in enumerate(self.names):
-            pattern = self.patterns[name]
-            by_prefix = pattern._by_prefix if pattern._parts is not None else dict.fromkeys(
-                folded_prefixes(pattern.regex.pattern, size) or (), ())
+            dispatching = self._dispatching.get(name)
+            by_prefix = dispatching._by_prefix if dispatching is not None else dict.fromkeys(
+                folded_prefixes(self.regexes[name].pattern, size) or (), ())
             if not by_prefix:
                 self._plain.add(index)
             for prefix, alternatives in by_prefix.items():
@@ -184,26 +188,23 @@ class PatternSet:
                 at[index].append((start, alternatives))
         out = {}
         for index, name in enumerate(self.names):
-            pattern = self.patterns[name]
+            regex = self.regexes[name]
             if index in self._plain:
-                out[name] = list(pattern.regex.finditer(text))
-            elif pattern._parts is not None:
-                starts: dict[int, tuple[int, ...]] = {}
-                for start, alternatives in at[index]:
-                    known = starts.get(start)
-                    starts[start] = alternatives if known is None or known == alternatives else tuple(
-                        sorted({*known, *alternatives}))
-                out[name] = pattern._dispatch(text, sorted(starts.items()))
+                out[name] = list(regex.finditer(text))
+            elif name in self._dispatching:
+                out[name] = self._dispatching[name]._dispatch(text, _by_start(at[index]))
             else:
-                out[name] = _matched(pattern.regex, text, sorted({start for start, _ in at[index]}))
+                out[name] = _matched(regex, text, sorted({start for start, _ in at[index]}))
         return out
 
 
-def _matched(regex: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
-    """:func:`_matches` as a list, without a generator's cost per start."""
+def _matched(regex: re.Pattern, text: str, starts: list[int],
+             by_first: dict[str, re.Pattern] | None = None) -> list[re.Match]:
+    """:func:`_matches` as a list (all of them, without a generator's cost per start)."""
     out, done, match = [], 0, regex.match
     for start in starts:
-        if start >= done and (m := match(text, start)):
+        if start >= done and (m := by_first.get(text[start], regex).match(text, start) if by_first
+                              else match(text, start)):
             out.append(m)
             done = max(m.end(), start + 1)
     return out

@@ -101,9 +101,11 @@ def _causes(text: str) -> tuple[list[int], list[tuple[int, int, str, bool, bool]
     start, end, kind, whether a number counts it, and whether an explosive came from the air."""
     lowered = _lowered(text)
     found = _CAUSE.finditer(lowered) if lowered is not None else _CAUSE_ANY_CASE.finditer(text)
-    rows = [(m.start(), m.end(), kind, _counted(text, m.start()),
-             kind == "explosive" and _AIR.search(text, max(0, m.start() - 40), m.start()) is not None)
-            for m in found for kind in (m.lastgroup.rpartition("_")[0],)]
+    rows = []
+    for m in found:
+        kind = m.lastgroup.rpartition("_")[0]  # the group "air_3" is a word of the kind "air"
+        rows.append((m.start(), m.end(), kind, _counted(text, m.start()),
+                     kind == "explosive" and _AIR.search(text, max(0, m.start() - 40), m.start()) is not None))
     return [row[0] for row in rows], rows
 
 
