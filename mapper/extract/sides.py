@@ -38,14 +38,13 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from mapper._internal.anchored import AnchoredPattern
-from mapper.extract.side_clues import (_CIV, _FORCES, _KINDS, _LINKERS, _LOSS, _LOST, _OWN, _PPL, _SIDES,
-                                       _STATE, _Token,
+from mapper.extract.voices import home_side
+from mapper.extract.side_clues import (_CIV, _FORCES, _KINDS, _LINKERS, _LOSS, _LOST, _OWN, _PPL, _STATE, _Token,
                                        ACTOR_CLASSES, CIVILIANS, ActorClues)
 
 __all__ = ["ActorClues", "SideReader", "actor_of", "ACTOR_CLASSES", "CIVILIANS"]
 
 _CLAUSE = re.compile(r"[,;\n]")
-_HOME = [(re.compile(f"[{s.letters}]", re.I), s.home_side) for s in _SIDES if s.letters and s.home_side]
 
 
 class SideReader:
@@ -92,7 +91,7 @@ class SideReader:
             said = {t.side for t in sentence.tokens if t.kind in (_FORCES, _STATE) and sentence.role(t) == "speaker"}
             if len(said) == 1:
                 return next(iter(said))
-        return _home_side(text) or self.claimant_sides.get(far() if callable(far) else far, "")
+        return home_side(text) or self.claimant_sides.get(far() if callable(far) else far, "")
 
     def resolve(self, t: _Token, speaker: str) -> str:
         if t.kind in (_FORCES, _STATE):
@@ -167,14 +166,6 @@ class SideReader:
                 w.military() or w.loose() for w in wider):
             return CIVILIANS
         return ""
-
-
-@lru_cache(maxsize=16)
-def _home_side(text: str) -> str:
-    """The side a report speaks for by the letters it is written with ("" for none): read once per report."""
-    counts = [(len(pattern.findall(text)), side) for pattern, side in _HOME]
-    count, side = max(counts, default=(0, ""))
-    return side if count else ""
 
 
 @lru_cache(maxsize=8)

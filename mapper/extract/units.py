@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
+from mapper.extract.voices import HOME_LETTERS
 
 __all__ = ["unit_claim"]
 
@@ -43,8 +44,6 @@ _SIDES = [(side, re.compile(rf"(?i)(?<!\w)(?:{pattern})\s+$")) for lang in LANGU
           for side, pattern in lang.sides.forces.items()]
 _SIDE_AFTER = [(side, re.compile(rf"(?i)^\s+(?:{lang.sides.forces[side]})(?!\w)")) for lang in LANGUAGES
                for side in lang.sides.forces]
-_HOME = [(re.compile(f"[{lang.sides.letters}]", re.I), lang.sides.home_side)
-         for lang in LANGUAGES if lang.sides.letters and lang.sides.home_side]
 _LINKERS = frozenset(w for lang in LANGUAGES for w in lang.sides.linkers)
 _PROPER = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+){1,4}$")
 _BEFORE = 45        # a reporting word this close after a unit (no clause break between) makes it the speaker
@@ -105,7 +104,7 @@ def _with_side(text: str, start: int, end: int, name: str) -> str:
     side a text in a side's own letters speaks for ("47th brigade" in Ukrainian: Ukrainian)."""
     side = next((side for side, rx in _SIDES if rx.search(text, max(0, start - 30), start)), "") or next(
         (side for side, rx in _SIDE_AFTER if rx.match(text[end:end + 30])), "") or next(
-        (side for rx, side in _HOME if rx.search(text)), "")
+        (side for rx, side in HOME_LETTERS if rx.search(text)), "")
     return f"{side.split()[0]} {name}" if side else name
 
 

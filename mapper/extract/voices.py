@@ -35,7 +35,7 @@ from mapper._internal.anchored import AnchoredPattern
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 
-__all__ = ["voice_of", "community_head", "author_side", "home_side", "voice_words", "heading_of"]
+__all__ = ["voice_of", "community_head", "author_side", "home_side", "voice_words", "heading_of", "HOME_LETTERS"]
 
 _ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
 _VOICE = {kind: AnchoredPattern(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
@@ -49,8 +49,9 @@ _SIDE_NAMES = tuple(dict.fromkeys(side for lang in LANGUAGES for table in (lang.
 _SIDE_WORDS = compile_with_first_chars(r"(?i)(?<!\w)(?:" + "|".join(
     f"(?P<s{i}>{alternation(t[side] for lang in LANGUAGES for t in (lang.sides.forces, lang.sides.states) if side in t)})"
     for i, side in enumerate(_SIDE_NAMES)) + r")(?!\w)")
-_HOME = [(re.compile(f"[{lang.sides.letters}]", re.I), lang.sides.home_side)
-         for lang in LANGUAGES if lang.sides.letters and lang.sides.home_side]
+#: (letters only a language writes, the side a text in them speaks for), per language that has such letters
+HOME_LETTERS = [(re.compile(f"[{lang.sides.letters}]", re.I), lang.sides.home_side)
+                for lang in LANGUAGES if lang.sides.letters and lang.sides.home_side]
 _HEADLINE = 120     # a first line this short, with no final stop, followed by more text: the post's heading
 _HEADLINE_WORDS = 3  # ... of this many words at least, a news story's headline
 _ITEMS = re.compile(r"(?m)^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
@@ -135,8 +136,9 @@ def author_side(document: str, claimants: Iterable[Claimant]) -> str:
 
 
 @lru_cache(maxsize=256)
+@lru_cache(maxsize=16)  # asked once per claim: a report is read once
 def home_side(document: str) -> str:
     """The side a text in a side's own letters speaks for (Ukrainian "і", Russian "ы"), or ""."""
-    counts = [(len(rx.findall(document)), side) for rx, side in _HOME]
+    counts = [(len(rx.findall(document)), side) for rx, side in HOME_LETTERS]
     count, side = max(counts, default=(0, ""))
     return side if count else ""
