@@ -38,7 +38,8 @@ from mapper.extract.casualties import find_figures
 from mapper.extract.numbers import find_numbers
 from mapper.model.events import CATEGORIES, Event, total_casualties
 
-__all__ = ["fold_restatements", "opening_spans"]
+__all__ = ["fold_restatements", "opening_spans", "event_positions", "quote_of", "same_side_and_time", "own_places",
+           "figures_of", "with_figures", "RECAP_RE"]
 
 #: Places of two events this close (km) are one place (a town and its named outskirts).
 NEAR_KM = 10.0
@@ -52,7 +53,7 @@ _UPDATE_RE = re.compile("|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{
                                  for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to), re.I)
 _OF_WOUNDED_RE = re.compile(rf"\s+(?:{alternation(lang.casualties.of_wounded for lang in LANGUAGES)})(?!\w)", re.I)
 #: A sentence opening with "in total" ("всего", "загалом") sums up what was told before it.
-_RECAP_RE = re.compile(rf"\W*(?:{alternation(lang.kinds.weak_totals for lang in LANGUAGES)})(?!\w)", re.I)
+RECAP_RE = re.compile(rf"\W*(?:{alternation(lang.kinds.weak_totals for lang in LANGUAGES)})(?!\w)", re.I)
 #: A headline line ends without a full stop (a quote or bracket may close it).
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”»’)\]]*\s*$")
 _MAX_HEADLINE = 250
@@ -89,7 +90,7 @@ def fold_restatements(events: list[Event], text: str) -> list[Event]:
     if len(events) < 2:
         return list(events)
     headline, lead = opening_spans(text)
-    where = _positions(events, text)
+    where = event_positions(events, text)
     role = ["headline" if _within(p, headline) else "lead" if _within(p, lead) else "body" for p in where]
     opening = [i for i, r in enumerate(role) if r != "body"]
     if not opening or len(opening) > MAX_OPENING or "headline" not in role and "body" not in role:
@@ -101,7 +102,7 @@ def fold_restatements(events: list[Event], text: str) -> list[Event]:
         # a lead and a later sentence that both name no place may tell two incidents ("a man was killed")
         later = [j for j in range(len(events)) if where[j] > where[i] and role[j] != "headline" and out[j] is not None
                  and (role[j] == "body" or role[i] == "headline") and _agree(ev, events[j])
-                 and (role[i] == "headline" or _own_places(ev) or _own_places(events[j]))]
+                 and (role[i] == "headline" or own_places(ev) or own_places(events[j]))]
         left, tellers = {}, {}
         for c in CATEGORIES:
             value = getattr(ev, c)
@@ -117,7 +118,7 @@ def fold_restatements(events: list[Event], text: str) -> list[Event]:
             continue  # told nowhere again
         for j in tellers:
             out[j] = _told_again(out[j], ev)
-        out[i] = _with_figures(ev, left) if left else None
+        out[i] = with_figures(ev, left) if left else None
     kept = [i for i, ev in enumerate(out) if ev is not None]
     return _updated([out[i] for i in kept], [where[i] for i in kept])
 
@@ -136,7 +137,7 @@ def _first_tellers(events: list[Event], where: list[int], role: list[str]) -> di
 def _adds(ev: Event, j: int, first: list[int]) -> bool:
     """Whether event ``j`` says its figure comes on top of one of its category told before it in the
     body or lead ("Another man was killed"); a headline is no figure the body adds to."""
-    return bool(first) and first[0] != j and bool(_ADDITIVE_RE.search(_quote(ev)))
+    return bool(first) and first[0] != j and bool(_ADDITIVE_RE.search(quote_of(ev)))
 
 
 def _updated(events: list[Event], where: list[int]) -> list[Event]:
@@ -146,10 +147,10 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
     out: list[Event | None] = list(events)
     read: dict[int, tuple] = {}  # sentence position -> what it says (a sentence of many claims is read once)
     for j, ev in enumerate(events):
-        quote = _quote(ev)
+        quote = quote_of(ev)
         if where[j] not in read:
             read[where[j]] = (_CONDITION_RE.search(quote), _UPDATE_RE.search(quote), _ADDITIVE_RE.search(quote),
-                              _OF_WOUNDED_RE.search(quote), _RECAP_RE.match(quote))
+                              _OF_WOUNDED_RE.search(quote), RECAP_RE.match(quote))
         condition, update, additive, of_wounded, recap = read[where[j]]
         if ev.killed and of_wounded and _died_of_wounded(quote, ev.killed):
             if ev.wounded:  # "two were wounded, one of them later died": one killed, one wounded
@@ -163,7 +164,7 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
         if ev.wounded and condition and not additive and any(
                 (events[k].wounded or 0) >= ev.wounded for k in earlier):
             out[j] = _without(out[j], "wounded")
-        if recap and any(out[k] is not None and _figures_of(out[k]) == _figures_of(ev) for k in earlier):
+        if recap and any(out[k] is not None and figures_of(out[k]) == figures_of(ev) for k in earlier):
             out[j] = None  # "In total: 1 killed, 4 injured" after the same count: the count told again
         if update:
             for c in CATEGORIES:
@@ -186,15 +187,15 @@ def _died_of_wounded(quote: str, killed: int) -> bool:
 def _moved(before: Event | None, told: Event, died: Event, own: bool = False) -> Event | None:
     """The event told just before (or ``own``: the event itself), with the wounded who died among
     its dead (unchanged when it is not of the same side and day or counts fewer wounded)."""
-    if before is None or not before.wounded or before.wounded < died.killed or not _agree_in_time(told, died):
+    if before is None or not before.wounded or before.wounded < died.killed or not same_side_and_time(told, died):
         return before
     figures = {c: getattr(before, c) for c in CATEGORIES if getattr(before, c) is not None}
     figures["killed"] = (0 if own else before.killed or 0) + died.killed
     figures["wounded"] = before.wounded - died.killed or None
-    return _with_figures(before, {c: v for c, v in figures.items() if v is not None})
+    return with_figures(before, {c: v for c, v in figures.items() if v is not None})
 
 
-def _figures_of(ev: Event) -> dict[str, int]:
+def figures_of(ev: Event) -> dict[str, int]:
     return {c: getattr(ev, c) for c in CATEGORIES if getattr(ev, c) is not None}
 
 
@@ -203,14 +204,14 @@ def _without(ev: Event | None, category: str) -> Event | None:
     if ev is None:
         return None
     left = {c: getattr(ev, c) for c in CATEGORIES if c != category and getattr(ev, c) is not None}
-    return _with_figures(ev, left) if left else None
+    return with_figures(ev, left) if left else None
 
 
-def _quote(ev: Event) -> str:
+def quote_of(ev: Event) -> str:
     return (ev.sources[0].quote if ev.sources else ev.source_quote) or ""
 
 
-def _positions(events: list[Event], text: str) -> list[int]:
+def event_positions(events: list[Event], text: str) -> list[int]:
     """Where each event's sentence stands in the text (events come in the report's order, so each
     is looked for from the one before; its quote's start when its sentence is not found)."""
     out, at = [], 0
@@ -230,10 +231,10 @@ def _within(pos: int, span: tuple[int, int] | None) -> bool:
 
 def _agree(a: Event, b: Event) -> bool:
     """Same side (or one unnamed), dates that overlap, and places that agree."""
-    return _agree_in_time(a, b) and _places_agree(_own_places(a), _own_places(b))
+    return same_side_and_time(a, b) and _places_agree(own_places(a), own_places(b))
 
 
-def _agree_in_time(a: Event, b: Event) -> bool:
+def same_side_and_time(a: Event, b: Event) -> bool:
     """Same side (or one unnamed) and dates that overlap."""
     if a.actor and b.actor and a.actor != b.actor:
         return False
@@ -241,13 +242,13 @@ def _agree_in_time(a: Event, b: Event) -> bool:
         a.event_date <= (b.event_date_end or b.event_date) and b.event_date <= (a.event_date_end or a.event_date))
 
 
-def _own_places(ev: Event) -> tuple:
+def own_places(ev: Event) -> tuple:
     """The places named in the event's own sentence: a place taken from a neighbouring sentence
     says nothing against another telling. Kept in the instance's ``__dict__`` (read once per event)."""
     try:
         return ev.__dict__["_own_places"]
     except KeyError:
-        quote = _quote(ev)
+        quote = quote_of(ev)
         own = ev.__dict__["_own_places"] = tuple(loc for loc in ev.locations if loc.mention and loc.mention in quote)
         return own
 
@@ -289,7 +290,7 @@ def _told_again(body: Event, first: Event) -> Event:
     )
 
 
-def _with_figures(ev: Event, figures: dict[str, int]) -> Event:
+def with_figures(ev: Event, figures: dict[str, int]) -> Event:
     """The event keeping only ``figures`` (those no later event tells again)."""
     best = total_casualties(figures)
     return replace(ev, **{c: figures.get(c) for c in CATEGORIES},

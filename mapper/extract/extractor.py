@@ -37,6 +37,7 @@ from mapper.model.events import CATEGORIES, Event, Source, events_to_geodatafram
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
 from mapper.assemble.restatements import fold_restatements
+from mapper.assemble.subtotals import fold_parts
 from mapper.extract.lang import LANGUAGES
 from mapper.extract.sentences import Sentence, split_sentences
 
@@ -90,8 +91,9 @@ class Extractor:
                 groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
                 events.extend(self._claims(report, s, actor, figs))
-        # a headline takes the kind of the claim it repeats; then the claim told twice is one event
-        return fold_restatements(headline_repeats(events, text), text), mentions
+        # a headline takes the kind of the claim it repeats; then the claim told twice is one event,
+        # and the counts of a total's places are folded into the total
+        return fold_parts(fold_restatements(headline_repeats(events, text), text), text), mentions
 
     def _claims(self, report: "_Report", s: Sentence, actor: str, figs: list[Figure]) -> list[Event]:
         """The events of one side's figures in a sentence: a running total apart from the incidents
