@@ -24,6 +24,7 @@ leading preposition).
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 
 from gazetteer import lang
@@ -38,6 +39,7 @@ PREPOSITIONS = frozenset(lang.words(lang.Role.PREPOSITION))
 _NOUN_RULES = lang.case_rules(lang.Part.NOUN)
 _ADJ_RULES = lang.case_rules(lang.Part.ADJECTIVE)
 _ALTERNATIONS = tuple(alt for language in lang.languages() for alt in language.alternations)
+_FLEETING = tuple((re.compile(end), full) for end, full in lang.fleeting_endings())
 _MAX_CANDIDATES = 48
 #: Candidates of one word of a multi-word name that are combined with the other words'.
 _PER_WORD = 16
@@ -86,6 +88,16 @@ def _with_alternations(stem: str) -> list[str]:
     return out
 
 
+def _with_fleeting_vowel(stem: str) -> list[str]:
+    """The nominatives of a stem that lost its last vowel: тростянц- → тростянець, городк- → городок.
+
+    >>> _with_fleeting_vowel("тростянц")
+    ['тростянец', 'тростянець']
+    """
+    return [stem[: found.start()] + full for end, full in _FLEETING
+            if len(stem) > 3 and (found := end.search(stem))]
+
+
 def _adjective_nominatives(word: str) -> list[str]:
     """The nominatives, in every gender, of a word pymorphy3 reads as an adjective: "Курском" →
     курский, курская, курское, курские (the noun of the name decides which one is meant).
@@ -124,6 +136,8 @@ def _word_candidates(word: str, use_morph: bool, in_phrase: bool = False) -> lis
                 for nom in nominatives:
                     for s in _with_alternations(stem) if nom == "" else [stem]:
                         out.append(s + nom)
+                        if nom == "":
+                            out.extend(_with_fleeting_vowel(s))
     if use_morph:
         for analyzer in analyzers():
             for parse in analyzer.parse(word)[:3]:

@@ -30,7 +30,7 @@ from gazetteer.lang.schema import Language, Level, Part, Role, Use
 
 __all__ = ["LANGUAGES", "language", "languages", "words", "admin_words", "country_names", "letters",
            "letter_class", "transliteration", "equivalents", "unify", "case_rules", "key_spellings",
-           "romanisations", "sister_endings"]
+           "romanisations", "sister_endings", "fleeting_endings"]
 
 #: The resources, in the order their entries are merged.
 LANGUAGES = ("en", "ru", "uk", "be")
@@ -167,6 +167,17 @@ def sister_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
         for ending, theirs in lang.sister_endings.items():
             merged.setdefault(ending, []).extend(theirs)
     return tuple(sorted(((e, _unique(t)) for e, t in merged.items()), key=lambda et: -len(et[0])))
+
+
+@lru_cache(maxsize=1)
+def fleeting_endings() -> tuple[tuple[str, str], ...]:
+    """``(regular expression for an oblique stem's end, the nominative's end)`` of every language's
+    nouns with a vowel that drops out of their other cases.
+
+    >>> len(fleeting_endings()) >= 2
+    True
+    """
+    return tuple(dict.fromkeys(pair for lang in languages() for pair in lang.fleeting_endings))
 
 
 @lru_cache(maxsize=1)

@@ -172,6 +172,10 @@ class Language:
     place_adjective_stem_drop: str = ""
     #: a regular expression for a vowel of the stem that the centre's name lacks: Липец- ← Липці
     fleeting_vowel: str = ""
+    #: ``(regular expression for the end of an oblique form's stem, the nominative's end)`` of nouns
+    #: whose last vowel drops out of their other cases: Тростянець, у Тростянці (stem тростянц-);
+    #: Городок, у Городку
+    fleeting_endings: tuple[tuple[str, str], ...] = ()
     #: ``(first half of a compound, the adjective it stands for)``: ("велико", "велика") of Великописарівська
     compound_prefixes: tuple[tuple[str, str], ...] = ()
     #: pymorphy3's dictionary for the language, if it has one

@@ -186,3 +186,21 @@ def test_a_cyrillic_name_linked_only_by_an_old_latin_name_is_a_near_miss(gaz):
 def test_oblique_forms_propose_their_nominative(form, nominative):
     from gazetteer.morphology import nominative_candidates
     assert nominative in nominative_candidates(form, use_morph=False)
+
+
+# -- a vowel that drops out of the other cases: Тростянець, у Тростянці; Тростянец, в Тростянце ----
+@pytest.mark.parametrize("form, sentence", [
+    ("Тростянці", "Уночі у Тростянці пролунали вибухи, пошкоджено склад."),
+    ("Тростянця", "Дрон атакував околиці Тростянця, повідомили в громаді."),
+    ("Тростянцем", "Над Тростянцем збили розвідувальний дрон."),
+    ("Тростянце", "В Тростянце ночью повреждена котельная."),
+])
+def test_a_name_that_loses_its_last_vowel_in_other_cases_is_found_in_each(gaz, form, sentence):
+    res = gaz.resolve(form, sentence)
+    assert res.resolved and res.place.country_code == "UA" and res.place.admin1 == "Sumy Oblast", res.to_dict()
+    assert res.place.name in ("Тростянець", "Trostianets")
+
+
+def test_a_stem_ending_after_a_vowel_gets_no_inserted_vowel():
+    from gazetteer.morphology import nominative_candidates
+    assert "луцьок" not in nominative_candidates("у Луцьку") and "луцек" not in nominative_candidates("в Луцке")
