@@ -38,7 +38,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from mapper._internal.anchored import AnchoredPattern
-from mapper.extract.voices import home_side
+from mapper.extract.voices import home_side, voice_of
 from mapper.extract.side_clues import (_CIV, _FORCES, _KINDS, _LINKERS, _LOSS, _LOST, _OWN, _PPL, _STATE, _Token,
                                        ACTOR_CLASSES, CIVILIANS, ActorClues)
 
@@ -165,6 +165,13 @@ class SideReader:
         if not military and category != "captured" and not s.military() and not s.parties() and not any(
                 w.military() or w.loose() for w in wider):
             return CIVILIANS
+        # 5. a fighter's post: the dead it counts with no side of their own, in a paragraph naming no side
+        #    but the speaker's enemy, are the enemy's ("the Russians tried to crawl up to our positions ...
+        #    in the morning we counted 9 bodies")
+        enemy = self.opponents.get(speaker)
+        if enemy and wider and wider[0].loose() == {enemy} and document is not None and \
+                voice_of((document() if callable(document) else document).text) == "front":
+            return enemy
         return ""
 
 

@@ -174,3 +174,27 @@ def test_the_speaker_asks_for_a_wider_claimant_only_when_the_nearer_one_has_no_s
     asked.clear()
     assert reader.speaker(claimant(nobody), claimant(nobody), claimant(gur), text="The report.") == UA
     assert asked == [nobody, nobody, gur]                  # nothing nearer: the document's claimant
+
+
+
+# --- a fighter's post: the dead it counts are the enemy's it names -----------------------------
+@pytest.mark.parametrize("text, killed, side", [
+    ("Tonight the Russians tried twice to reach our trenches near the mill. At dawn our guys counted 12 bodies "
+     "in the field.\n\nWe need drones, the link is pinned.", 12, RU),
+    ("Ночью ВСУ пытались подойти к нашим позициям у Тёткино. Утром наши парни насчитали 7 тел перед окопами.", 7, UA),
+])
+def test_a_fighters_post_counts_the_enemys_dead(gazetteer, text, killed, side):
+    from mapper.extract.extractor import Extractor
+    from mapper.ingest.documents import Document
+
+    events, _ = Extractor(gazetteer).extract(Document("post", text))
+    assert [(e.killed, e.actor) for e in events] == [(killed, side)]
+
+
+def test_bodies_a_governor_reports_after_shelling_are_not_the_enemys(gazetteer):
+    from mapper.extract.extractor import Extractor
+    from mapper.ingest.documents import Document
+
+    text = "The Russians shelled the village overnight. In the morning rescuers found 3 bodies, the governor said."
+    events, _ = Extractor(gazetteer).extract(Document("post", text))
+    assert [e.actor for e in events] == [CIV]
