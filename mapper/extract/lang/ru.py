@@ -68,7 +68,8 @@ CASUALTIES = Casualties(
                         rf"(?:убит|погибш){_EITHER}\s+(?:и|или|і|й|та|або)\s+(?:ранен|поранен){_EITHER}"),
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.NOUN, r"потер(?:и|ь|ям|ями|ях)|личного\s+состава"),
         CasualtyKeyword(Casualty.MISSING, Syntax.EITHER_SIDE,
-                        r"(?:пропал[иоа]?|пропавш(?:их|ими|ие))\s+без\s+вести|безвести\s+пропавш(?:их|ими|ие)"),
+                        r"(?:пропал[иоа]?|пропавш(?:их|ими|ие|им|ей|ий|ая))\s+без\s+вести"
+                        r"|безвести\s+пропавш(?:их|ими|ие|им|ей|ий|ая)"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.NOUN, r"военнопленных|пленных"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.EITHER_SIDE,
                         rf"(?:{_CAPTURE_VERB})\s+(?:в|у)\s+(?:плен|полон)"
@@ -133,7 +134,7 @@ CASUALTIES = Casualties(
     amount_to=r"до",
     of=r"от",
     auxiliaries=tuple("""были был была было будут ещё еще также вероятно предположительно якобы уже всего все
-        считаются числятся получили стали оказались тяжело легко смертельно""".split()),
+        считаются числятся считается числится получили стали оказались тяжело легко смертельно""".split()),
     breakers=tuple("а но однако где когда после пока хотя".split()),
     negations=("не", "ни"),
     subject_stops=tuple("""в во у на под при с со и от после за до по около возле вблизи среди которые а но был

@@ -313,3 +313,14 @@ def test_every_keyword_match_holds_a_stem():
         assert found == [(m.span(), m.lastgroup) for m in casualties._KEYWORD_LOWER_RE.regex.finditer(text)], text
         if found:
             assert may_have_keyword(text), text
+
+
+# --- one person listed or considered missing: the singular forms -------------------------------
+@pytest.mark.parametrize("text", [
+    "Один пожилой мужчина числится пропавшим без вести после того, как снаряд попал в его дом.",
+    "Ещё одна женщина считается пропавшей без вести после обстрела рынка.",
+    "Один військовий вважається зниклим безвісти після бою біля лісу.",
+    "Одна жителька села вважається зниклою безвісти після пожежі в будинку.",
+])
+def test_one_person_counted_as_missing_is_a_missing_figure(text):
+    assert [(f.category, f.best) for f in find_figures(text)] == [("missing", 1)]
