@@ -63,8 +63,9 @@ CASUALTIES = Casualties(
                         r"|[\"“]?two-hundreds"),   # soldiers' slang for the dead ("cargo 200"; Russian двухсотые)
         CasualtyKeyword(Casualty.WOUNDED, Syntax.ACTIVE_VERB, r"wounded|wounding|injured|injuring"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.PARTICIPLE,
-                        r"(?:sustained|suffered|received)\s+"
-                        r"(?:(?:serious|minor|severe|shrapnel)\s+)?(?:injuries|wounds)|hurt|hospitali[sz]ed"
+                        r"(?:sustained|suffered|received)\s+(?:an?\s+)?(?:(?:serious|minor|severe|light|shrapnel"
+                        r"|gunshot|head|leg|blast|multiple)\s+)?(?:injur(?:y|ies)|wounds?|concussions?|burns)"
+                        r"|hurt|hospitali[sz]ed"
                         r"|taken\s+to\s+hospital|(?:sought|needed|required)\s+medical\s+(?:help|attention|assistance"
                         r"|care|treatment)"),
         CasualtyKeyword(Casualty.WOUNDED, Syntax.NOUN,

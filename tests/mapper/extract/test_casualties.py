@@ -324,3 +324,19 @@ def test_every_keyword_match_holds_a_stem():
 ])
 def test_one_person_counted_as_missing_is_a_missing_figure(text):
     assert [(f.category, f.best) for f in find_figures(text)] == [("missing", 1)]
+
+
+@pytest.mark.parametrize("text, best", [
+    ("A man suffered a concussion when the shell hit the yard.", 1),
+    ("Two men suffered a shrapnel wound each.", 2),
+    ("Three workers sustained burns in the fire after the strike.", 3),
+    ("A boy received a gunshot wound to the leg.", 1),
+])
+def test_a_wound_suffered_sustained_or_received_is_a_wounded_figure(text, best):
+    assert [(f.category, f.best) for f in find_figures(text)] == [("wounded", best)]
+
+
+@pytest.mark.parametrize("text", ["The soldier suffered a heart attack at the checkpoint.",
+                                  "The school building suffered damage in the strike."])
+def test_other_things_suffered_are_no_wounds(text):
+    assert find_figures(text) == []
