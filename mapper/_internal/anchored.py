@@ -69,6 +69,8 @@ class AnchoredPattern:
             for prefix in prefixes:
                 by_prefix.setdefault(prefix, []).append(index)
         self = cls.__new__(cls)
+        #: the characters (besides \\w) that may not stand before a match, when the head says only that
+        self._not_after = _NOT_AFTER.get(head) if not flags & re.ASCII else None
         self.regex = re.compile(head + "(?:" + "|".join(alternatives) + ")" + tail, flags)
         self.caseless = True  # the prefixes are folded
         self.prefixes = frozenset(by_prefix)
@@ -92,8 +94,18 @@ class AnchoredPattern:
         seen = fold(text)
         if seen is None:
             return None
-        return self._dispatch(text, _by_start((last - length + 1, indexes)
-                                              for last, (length, indexes) in self._automaton.iter(seen)))
+        at: dict[int, tuple[int, ...]] = {}   # start -> the alternatives of every prefix found there
+        get, not_after = at.get, self._not_after
+        for last, (length, indexes) in self._automaton.iter(seen):
+            start = last - length + 1
+            if not_after is not None and start and ((c := text[start - 1]).isalnum() or c in not_after):
+                continue  # inside a word: the head's look-behind fails there (\w is isalnum() or "_")
+            known = get(start)
+            if known is None:
+                at[start] = indexes
+            elif known != indexes:
+                at[start] = tuple(sorted({*known, *indexes}))
+        return self._dispatch(text, sorted(at.items()))
 
     def _dispatch(self, text: str, starts: list[tuple[int, tuple[int, ...]]]) -> list[re.Match]:
         out, done, narrow = [], 0, self._narrow
@@ -128,6 +140,10 @@ class AnchoredPattern:
         if self._parts is not None and (found := self._dispatched(text)) is not None:
             return found[0] if found else None
         return next(_matches(self.regex, text, self.starts(text)), None)
+
+
+#: Heads of :meth:`AnchoredPattern.of_alternatives` that only ask for no word character (nor these) before a match.
+_NOT_AFTER = {r"(?<!\w)": "_", r"(?<![\w-])": "_-", r"(?<![\w'’-])": "_'’-"}
 
 
 def _matches(regex: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:

@@ -21,12 +21,15 @@ try:  # the parser behind ``re``; its layout has been stable since Python 3.11
 except ImportError:  # pragma: no cover - other interpreters
     ops = _p = _casefix = None
 
-__all__ = ["parse_items", "class_chars", "only_literals", "case_forms", "usable", "ops", "MAX_RANGE", "MAX_STRINGS"]
+__all__ = ["parse_items", "class_chars", "only_literals", "case_forms", "usable", "ops", "MAX_RANGE", "MAX_STRINGS",
+           "WHITESPACE"]
 
 #: A character range wider than this counts as "any character" (``[а-я]`` is fine, ``[^\n]`` is not).
 MAX_RANGE = 512
 #: At most this many strings per answer (a class like [оау] multiplies them).
 MAX_STRINGS = 400
+#: Every character ``\\s`` matches in a str pattern (``str.isspace``: all of them lie below U+3001).
+WHITESPACE = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
 def parse_items(pattern: str) -> list | None:
@@ -39,15 +42,22 @@ def parse_items(pattern: str) -> list | None:
         return None
 
 
-def class_chars(items, categories: dict | None = None) -> set[str] | None:
+def class_chars(items, categories: dict | None = None, spaces: bool = False) -> set[str] | None:
     """The characters a class (the argument of an ``IN`` item) holds; None for negated classes,
-    wide ranges and categories (``\\w``), except those ``categories`` maps to a stand-in string."""
+    wide ranges and categories (``\\w``), except those ``categories`` maps to a stand-in string,
+    and with ``spaces`` the spaces (``\\s``: each of :data:`WHITESPACE`).
+
+        >>> len(class_chars(parse_items(r"[\\s-]")[0][1], spaces=True)), class_chars(parse_items(r"[\\s-]")[0][1])
+        (30, None)
+    """
     chars: set[str] = set()
     for op, av in items:
         if op is ops.LITERAL:
             chars.add(chr(av))
         elif op is ops.RANGE and av[1] - av[0] <= MAX_RANGE:
             chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is ops.CATEGORY and spaces and av == ops.CATEGORY_SPACE:
+            chars.update(WHITESPACE)
         elif op is ops.CATEGORY and categories and av in categories:
             chars.add(categories[av])
         else:

@@ -116,7 +116,7 @@ def literal_prefixes(pattern: str, flags: int = 0, size: int | None = None) -> f
     items = None if ignores_case(pattern, flags) else _parse(pattern)
     if items is None:
         return None
-    found = _prefixes(items, size)
+    found = _spaced_prefixes(items, size)
     if not found or "" in found or len(found) > _MAX_PREFIXES:
         return None
     return frozenset(found)
@@ -131,7 +131,7 @@ def folded_prefixes(pattern: str, size: int = 3) -> frozenset[str] | None:
     ['kur', 'nis', 'губ']
     """
     items = _parse(pattern)
-    found = _prefixes(items, size) if items is not None else None
+    found = _spaced_prefixes(items, size) if items is not None else None
     if not found or "" in found:
         return None
     folded = {fold(s) for s in found}
@@ -150,7 +150,7 @@ def prefix_forms(pattern: str, flags: int = 0, size: int = 3) -> tuple[tuple[int
     ['AB', 'Ab', 'aB', 'ab']
     """
     items = _parse(pattern)
-    found = _prefixes(items, size) if items is not None else None
+    found = _spaced_prefixes(items, size) if items is not None else None
     if not found or "" in found or len(found) > _MAX_PREFIXES:
         return None
     if ignores_case(pattern, flags):
@@ -177,8 +177,30 @@ def string_forms(text: str) -> set[str]:
     return forms
 
 
-def _prefixes(items: list, size: int | None = None) -> set[str] | None:
-    """Prefixes of the matches of ``items``: a set of strings, "" standing for "may start anywhere"."""
+def _spaced_prefixes(items: list, size: int | None = None) -> set[str] | None:
+    """:func:`_prefixes`, read on through spaces (``\\s``, ``\\s+``) where that gives longer ones:
+    "in\\s+action" starts with "in" and one of the :data:`WHITESPACE` characters, so the word "in"
+    alone is no start. Taken only when each of them extends a prefix read without spaces (never
+    more places to try) and they are not too many; or where a match could start anywhere before.
+
+        >>> sorted(_spaced_prefixes(_parse(r"in\\s+action|war"), 4))[:2], len(_spaced_prefixes(_parse(r"in\\s+action"), 4))
+        (['in\\t', 'in\\n'], 29)
+    """
+    plain = _prefixes(items, size)
+    spaced = _prefixes(items, size, spaces=True)
+    if not spaced or "" in spaced or len(spaced) > _MAX_PREFIXES or spaced == plain:
+        return plain
+    if not plain or "" in plain:
+        return spaced  # (where a match could start anywhere)
+    lengths = sorted({len(p) for p in plain})
+    if all(any(s[:n] in plain for n in lengths) for s in spaced):
+        return spaced
+    return plain
+
+
+def _prefixes(items: list, size: int | None = None, spaces: bool = False) -> set[str] | None:
+    """Prefixes of the matches of ``items``: a set of strings, "" standing for "may start anywhere";
+    with ``spaces``, read on through space classes and one round of a repeat (see :func:`_spaced_prefixes`)."""
     out = {""}
     for index, (op, av) in enumerate(items):
         if size and all(len(p) >= size for p in out):
@@ -190,7 +212,7 @@ def _prefixes(items: list, size: int | None = None) -> set[str] | None:
         if op is _c.LITERAL:
             out = {p + chr(av) for p in out}
         elif op is _c.IN:
-            chars = class_chars(av)
+            chars = class_chars(av, spaces=spaces)
             if chars is None or len(chars) * len(out) > _MAX_PREFIXES:
                 return usable(out)
             out = {p + c for p in out for c in chars}
@@ -199,7 +221,7 @@ def _prefixes(items: list, size: int | None = None) -> set[str] | None:
             subs: set[str] = set()
             complete = True
             for alternative in alternatives:
-                found = _prefixes(alternative, size)
+                found = _prefixes(alternative, size, spaces)
                 if found is None:
                     return usable(out)
                 subs |= found
@@ -209,18 +231,23 @@ def _prefixes(items: list, size: int | None = None) -> set[str] | None:
             out = {(p + s)[:size] for p in out for s in subs} if size else {p + s for p in out for s in subs}
             if not complete:
                 return out
-        elif size and op is _c.MAX_REPEAT and av[:2] == (0, 1) and (exact := _exact(list(av[2]))) is not None:
+        elif size and op is _c.MAX_REPEAT and av[:2] == (0, 1) and (exact := _exact(list(av[2]), spaces)) is not None:
             out = {(p + s)[:size] for p in out for s in exact | {""}}  # an optional literal part
         elif size and op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[:2] == (0, 1):
             # any other optional part: the match goes on with it, or without it
             rest = list(items[index + 1:])
-            found = [_prefixes(list(av[2]) + rest, size), _prefixes(rest, size)]
+            found = [_prefixes(list(av[2]) + rest, size, spaces), _prefixes(rest, size, spaces)]
             if None in found or "" in found[0] | found[1]:
                 return usable(out)
             subs = found[0] | found[1]
             if len(subs) * len(out) > _MAX_PREFIXES:
                 return usable(out)
             return {(p + s)[:size] for p in out for s in subs}
+        elif spaces and op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and (
+                exact := _exact(list(av[2]), spaces)) is not None and "" not in exact and (
+                len(exact) * len(out) <= _MAX_PREFIXES):
+            # "\\s+": one round of the repeat, then the prefix ends (more rounds may follow)
+            return {(p + s)[:size] for p in out for s in exact} if size else {p + s for p in out for s in exact}
         else:
             return usable(out)  # a repeat or anything else: the prefix ends before it
     return out
@@ -277,18 +304,19 @@ def _required(items: list) -> set[str] | None:
         candidates, key=lambda c: min(map(len, c)), default=None)
 
 
-def _exact(items: list) -> set[str] | None:
-    """Every string ``items`` can match, if they hold only literals, small classes and groups of them."""
+def _exact(items: list, spaces: bool = False) -> set[str] | None:
+    """Every string ``items`` can match, if they hold only literals, small classes and groups of them
+    (with ``spaces``, ``\\s`` too)."""
     out = {""}
     for op, av in items:
         if op is _c.LITERAL:
             subs = {chr(av)}
         elif op is _c.IN:
-            subs = class_chars(av)
+            subs = class_chars(av, spaces=spaces)
         elif op is _c.SUBPATTERN:
-            subs = _exact(list(av[-1]))
+            subs = _exact(list(av[-1]), spaces)
         elif op is _c.BRANCH:
-            parts = [_exact(list(alternative)) for alternative in av[1]]
+            parts = [_exact(list(alternative), spaces) for alternative in av[1]]
             subs = None if any(p is None for p in parts) else set().union(*parts)
         else:
             return None

@@ -19,17 +19,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from mapper.model.events import CATEGORIES, MAX_FIGURE
-from mapper.extract.lang import LANGUAGES, alternation, words
-from mapper.extract.lang.schema import RangeLead, RangeWord, Syntax
+from mapper.extract.lang import LANGUAGES, words
+from mapper.extract.lang.schema import RangeWord, Syntax
 from mapper.extract.casualty_stems import (KEYWORD_PATTERN, KEYWORDS, NONPERSON_RE as _NONPERSON_RE,
                                            keyword_matches as _keyword_matches, may_have_keyword as _may_have_keyword,
                                            names_people)
 from mapper.extract.casualty_stems import KEYWORD_LOWER_RE as _KEYWORD_LOWER_RE  # noqa: F401 (read by tests)
-from mapper.extract.numbers import NumberMatch, find_numbers
+from mapper.extract.numbers import find_numbers
 from mapper.extract.increments import with_increments
+from mapper.extract.quantities import (_INCREASE, _INCREASE_END_RE, _QUAL_RE, _RANGE_WORDS, Quantity as _Quantity,  # noqa: F401
+                                       casualty_words as _alt, CASUALTY_WORDS as _WORDS, quantities as _quantities)
 from mapper.extract.implicit import with_implicit
 from mapper._internal.regex_prefix import compile_with_first_chars, prefix_forms, starts_as
 from mapper._internal.regex_suffix import TailPattern
@@ -76,36 +79,6 @@ class _Keyword(NamedTuple):
     end: int
 
 
-class _Quantity(NamedTuple):
-    low: int
-    high: int
-    start: int       # the number (or range) itself
-    end: int
-    qstart: int      # with a qualifier before it
-    qend: int        # with a qualifier after it ("or more")
-    qualifier: str
-    approximate: bool
-    total: bool = False  # "of the 100": a total the figure is part of, never a figure itself
-
-
-# --- qualifiers and ranges ------------------------------------------------------------------
-_WORDS = [lang.casualties for lang in LANGUAGES]
-
-
-def _alt(name: str) -> str:
-    """The languages' regex fragments of one kind, as one alternation."""
-    return alternation(getattr(words, name) for words in _WORDS)
-
-
-#: Qualifiers and excluding words end where a number starts: searched only where the text before it ends as one can.
-_QUAL_RE = TailPattern(rf"(?<!\w)(?P<q>{alternation(q.pattern for w in _WORDS for q in w.qualifiers)})", r"\s*$", re.I)
-_POSTQUAL_RE = re.compile(rf"\s*(?:{alternation(q.pattern for w in _WORDS for q in w.post_qualifiers)})(?!\w)", re.I)
-_RANGE_WORDS = {word: kind for w in _WORDS for word, kind in w.range_words.items()}
-_RANGE_LEADS = {word: kind for w in _WORDS for word, kind in w.range_leads.items()}
-_RANGE_RE = re.compile(rf"\s*(?P<dash>[-–—])\s*|\s+(?P<word>{'|'.join(_RANGE_WORDS)})\s+", re.I)
-_RANGE_LEAD_RE = compile_with_first_chars(rf"(?<!\w)(?P<lead>{'|'.join(_RANGE_LEADS)})\s+$", re.I)
-_INCREASE = _alt("increase")
-_INCREASE_END_RE = compile_with_first_chars(rf"(?<!\w)(?:{_INCREASE})\s+$", re.I)
 
 # --- contexts that make a number something other than a head count ---------------------------
 _MONTHS = _alt("months")
@@ -118,8 +91,6 @@ _NEXT_EXCL_RE = compile_with_first_chars(rf"(?:{_MONTHS}|{_alt('after_not_count'
 _NEXT_EXCL_STARTS = prefix_forms(_NEXT_EXCL_RE.pattern, re.I)
 _YEAR_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('year_before')}|{_MONTHS})\s*$", re.I)
 _YEAR_NEXT_RE = re.compile(rf"\s*(?:[,;:.!?)]|$|{_alt('year_after')})", re.I)
-_OF_RE = re.compile(r"\s+of\s+", re.I)
-_TOTAL_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('total_before')})\s+$", re.I)
 #: "lost over the day 230 soldiers", "потеряли «до 400 военнослужащих»": words or a quote between an
 #: object verb and its number, taken only when the object is a word for people.
 _OBJECT_GAP_RE = re.compile(r"(?:\s+[^\s\d.;:!?«»\"“”()]+){0,4}\s*[«\"“]?\s*", re.I)
@@ -159,54 +130,6 @@ _NEGATIONS = frozenset(words(w.negations for w in _WORDS))
 _BREAKS_SUBJECT = _BREAKERS | _NEGATIONS
 _NOUN_ADJ = frozenset(words(w.noun_adjectives for w in _WORDS))
 _SUBJECT_STOP = frozenset(words(w.subject_stops for w in _WORDS))
-
-
-def _quantities(text: str, nums: list[NumberMatch]) -> list[_Quantity]:
-    """Numbers joined into ranges, with qualifiers before and after, and totals marked."""
-    out: list[_Quantity] = []
-    i = 0
-    while i < len(nums):
-        a = nums[i]
-        low = high = a.value
-        start, end, qualifier, approx = a.start, a.end, "", a.approximate
-        qstart = start
-        b = nums[i + 1] if i + 1 < len(nums) else None
-        conn = _RANGE_RE.fullmatch(text, a.end, b.start) if b else None
-        # "between"/"from" before the first number matters only to a range
-        lead = _RANGE_LEAD_RE.search(text, max(0, a.start - 12), a.start) if conn and a.value < b.value else None
-        word = (conn["word"] or "").lower() if conn else ""
-        if b and conn and a.value < b.value and (
-                conn["dash"] or _RANGE_WORDS.get(word) is RangeWord.ALWAYS
-                or (lead and _RANGE_WORDS.get(word) is RangeWord.AFTER_BETWEEN
-                    and _RANGE_LEADS[lead["lead"].lower()] is RangeLead.BETWEEN)
-                or (lead and _RANGE_WORDS.get(word) is RangeWord.AFTER_FROM
-                    and _RANGE_LEADS[lead["lead"].lower()] is RangeLead.FROM)):
-            i += 1
-            if lead and _INCREASE_END_RE.search(text, max(0, lead.start() - 20), lead.start()):
-                # "the toll rose from 5 to 7": the figure is 7
-                low, start, qstart, approx = b.value, b.start, lead.start(), b.approximate
-            else:
-                low, approx = a.value, True
-                if lead:
-                    qstart, qualifier = lead.start(), f"{lead['lead']} ... {conn['word'] or conn['dash']}"
-                else:
-                    qualifier = f"...{conn['dash']}..." if conn["dash"] else f"... {conn['word']} ..."
-            high, end = b.value, b.end
-        i += 1
-        if not qualifier:
-            q = _QUAL_RE.search(text, max(0, qstart - 40), qstart)
-            if q:
-                qstart, qualifier, approx = q.start(), q["q"], True
-        post = _POSTQUAL_RE.match(text, end)
-        qend = post.end() if post else end
-        if post:
-            qualifier, approx = (qualifier + " " if qualifier else "") + post.group().strip(), True
-        if not qualifier and approx:
-            qualifier = text[start:end] if low == high else ""
-        total = bool(_TOTAL_PREV_RE.search(text, max(0, start - 12), start)) or (
-            bool(out) and _OF_RE.fullmatch(text, out[-1].end, start) is not None)
-        out.append(_Quantity(low, high, start, end, qstart, qend, qualifier, approx, total))
-    return out
 
 
 def _excluded(text: str, q: _Quantity) -> bool:
@@ -314,7 +237,14 @@ def find_figures(text: str) -> list[Figure]:
     if len(text) > MAX_SENTENCE_CHARS:
         return [replace(f, start=f.start + a, end=f.end + a)
                 for a, b in clause_spans(text, 0, len(text)) for f in with_increments(text[a:b], _figures_in(text[a:b]))]
-    return with_increments(text, _figures_in(text))
+    return list(_sentence_figures(text))
+
+
+@lru_cache(maxsize=64)
+def _sentence_figures(text: str) -> tuple[Figure, ...]:
+    """The figures of one sentence, read once however often it is told (a headline restated in the
+    lead, a post reposted): they depend on its words alone, and a figure is immutable."""
+    return tuple(with_increments(text, _figures_in(text)))
 
 
 def _figures_in(text: str) -> list[Figure]:

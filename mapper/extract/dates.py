@@ -385,6 +385,7 @@ def _is_lead(low: str, start: int) -> bool:
     return bool(token) and (token[0] in _LEAD or token[0].isdigit() or token[0].startswith(_LEAD_STEMS))
 
 
+@lru_cache(maxsize=64)  # a sentence read for its date again (a claim's, then as the lead's) is read once
 def resolve_event_date(text: str, published: datetime.date | None) -> EventDate | None:
     """The date of the event described in `text`, or None.
 

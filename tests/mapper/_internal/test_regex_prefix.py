@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from mapper.extract import casualties, claimants, dates, toponyms
 from mapper.extract import claim_places
 from mapper._internal.anchored import AnchoredPattern
-from mapper._internal.regex_prefix import (first_chars, literal_prefixes, prefix_forms,
+from mapper._internal.regex_parts import WHITESPACE
+from mapper._internal.regex_prefix import (first_chars, folded_prefixes, literal_prefixes, prefix_forms,
                                           required_strings, starts_as, with_first_chars)
 
 PATTERNS = [
@@ -64,7 +65,8 @@ def test_anchored_pattern_finds_what_finditer_finds(pattern, text):
 
 
 def test_prefixes_stop_where_the_literal_part_ends():
-    assert literal_prefixes(r"ab+c|abd") == {"a"}
+    assert literal_prefixes(r"ab+c|abd") == {"ab", "abd"}  # one round of a repeat of literals, then stop
+    assert literal_prefixes(r"a\w+c|abd") == {"a"}
     assert literal_prefixes(r"(?:x|y)z?w") == {"x", "y"}
     assert literal_prefixes(r"\w+x") is None
 
@@ -152,3 +154,22 @@ def test_anchored_pattern_ignoring_case_finds_what_finditer_finds(pattern, text)
     assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert (anchored.search(text) or plain.search(text)) is None or anchored.search(text).span() == plain.search(
         text).span()
+
+
+def test_prefixes_read_on_through_spaces():
+    """"in\\s+action" starts with "in" and a space character, so the word "in" is no start."""
+    found = folded_prefixes(r"(?<![\w-])(?:in\s+action|air\s*strikes?)", 5)
+    assert found == {"in" + c for c in WHITESPACE} | {"air"}  # (more spaces may follow the first)
+    assert literal_prefixes(r"[\s-]war") == {c + "war" for c in WHITESPACE | {"-"}}
+    # read on only where that gives each prefix a longer one: never more places to try
+    assert literal_prefixes(r"(?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o)\s+x") == set("abcdefghijklmno")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["in", " ", "\n", "\xa0", "\u2009", "action", "In", "ACTION", "x", "-", "air", "strike", "war", "("]),
+                max_size=8).map("".join))
+def test_spaced_prefixes_find_what_finditer_finds(text):
+    pattern = r"(?<![\w-])(?:in\s+action|air[\s-]+strikes?|[\s(]war)"
+    anchored = AnchoredPattern.of_alternatives(["in\\s+action", "air[\\s-]+strikes?", "[\\s(]war"], r"(?<![\w-])",
+                                               flags=re.IGNORECASE)
+    assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in re.finditer(pattern, text, re.I)]
