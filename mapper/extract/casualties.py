@@ -33,7 +33,8 @@ from mapper.extract.numbers import find_numbers
 from mapper.extract.increments import with_increments
 from mapper.extract.quantities import (_INCREASE, _INCREASE_END_RE, _QUAL_RE, _RANGE_WORDS, Quantity as _Quantity,  # noqa: F401
                                        casualty_words as _alt, CASUALTY_WORDS as _WORDS, quantities as _quantities)
-from mapper.extract.implicit import with_implicit
+from mapper.extract.implicit import is_person_noun, with_implicit
+from mapper.extract.given_names import is_given_name
 from mapper._internal.regex_prefix import compile_with_first_chars, prefix_forms, starts_as
 from mapper._internal.regex_suffix import TailPattern
 from mapper.extract.sentences import MAX_SENTENCE_CHARS, clause_spans
@@ -132,9 +133,27 @@ _NOUN_ADJ = frozenset(words(w.noun_adjectives for w in _WORDS))
 _SUBJECT_STOP = frozenset(words(w.subject_stops for w in _WORDS))
 
 
+#: "A man, 45, was killed", "Olena Koval, 61, was hurt": a number alone between commas after a word
+#: for a person or a person's name is that person's age.
+_AGE_BEFORE_RE = re.compile(r"(?:([^\W\d_][\w'’ʼ-]*)\s+)?([^\W\d_][\w'’ʼ-]*)\s*,\s*$")
+_AGE_AFTER_RE = re.compile(rf"(?:(?:\s*,\s*|\s+(?:{_LIST_JOINS})\s+)\d{{1,3}})*\s*,", re.I)  # "45 and 50, were hurt"
+_MAX_AGE = 120
+
+
+def _age_between_commas(text: str, q: _Quantity) -> bool:
+    if q.low != q.high or q.low > _MAX_AGE or q.qstart != q.start or not _AGE_AFTER_RE.match(text, q.end):
+        return False
+    before = _AGE_BEFORE_RE.search(text, max(0, q.start - 60), q.start)
+    if before is None:
+        return False
+    first, last = before.groups()
+    return is_person_noun(last) or is_given_name(last) or (
+        first is not None and first[0].isupper() and last[0].isupper() and is_given_name(first))
+
+
 def _excluded(text: str, q: _Quantity) -> bool:
     """Dates, years, times, ages, distances, money, percentages, unit numbers, implausible sizes..."""
-    if q.high > MAX_FIGURE or q.total or _NEXT_HYPHEN_RE.match(text, q.end) or (
+    if q.high > MAX_FIGURE or q.total or _NEXT_HYPHEN_RE.match(text, q.end) or _age_between_commas(text, q) or (
             starts_as(text, after := _SPACES_RE.match(text, q.end).end(), _NEXT_EXCL_STARTS)
             and _NEXT_EXCL_RE.match(text, after)) or _PREV_EXCL_RE.search(text, max(0, q.start - 30), q.start) or (
             q.qstart != q.start and _PREV_EXCL_RE.search(text, max(0, q.qstart - 30), q.qstart)):
@@ -268,7 +287,8 @@ def _figures_in(text: str) -> list[Figure]:
                 (w := _SPACED_WORD_RE.match(text, q.end)) is None or w[1].lower() in _LIST_NEXT):
             listed = q  # "aged 47 and 62 were hurt", not "aged 60 and two children"
         elif _excluded(text, q):
-            listed = q if _NOT_COUNT_PREV_RE.search(text, max(0, q.qstart - 30), q.qstart) else None
+            listed = q if _NOT_COUNT_PREV_RE.search(text, max(0, q.qstart - 30), q.qstart) or (
+                _age_between_commas(text, q)) else None
         else:
             live.append(q)
             listed = None

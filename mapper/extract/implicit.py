@@ -26,7 +26,7 @@ from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.lang.schema import Syntax
 from mapper.extract.numbers import is_number_word, parse_number
 
-__all__ = ["implicit_figures", "with_implicit"]
+__all__ = ["implicit_figures", "with_implicit", "is_person_noun"]
 
 _PEOPLE = [lang.people for lang in LANGUAGES]
 _NOUNS = frozenset(words(p.nouns for p in _PEOPLE))
@@ -46,6 +46,11 @@ _OWN_LETTERS = [(re.compile(f"[{lang.people.letters}]"), lang.code) for lang in 
 #: A letter written for another ("ё" for "е"): grammar's lemmas are compared folded.
 _UNFOLD = str.maketrans({v: b for lang in LANGUAGES for v, b in lang.variants.items()})
 _TOKEN = re.compile(r"[^\W_][\w'’ʼ-]*|[^\w\s]")
+#: A person's age or birth year after their noun ("мужчина 1958 года рождения", "a woman born in 1956",
+#: "Olena Koval, 61,"): blanked before the people are read, so it neither counts nor parts them from their verb.
+_AGE_RE = re.compile(r"(?P<pre>,\s*)?(?<!\w)(?P<age>" + "|".join(a for p in _PEOPLE for a in p.ages)
+                     + r"|\d{1,3}(?=\s*,))(?!\w)(?P<post>\s*,)?", re.I)
+_DIGIT = re.compile(r"\d")
 _AGE = re.compile(r"\d+-[^\W\d_]")
 _WINDOW = 72  # enough for a list of three people and their words
 _PEEK = 32  # enough to see the word before or after a casualty word
@@ -114,6 +119,15 @@ def _cyrillic_kind(word: str) -> tuple[str, int]:
     if top & {"ADJF", "PRTF"}:
         return "mod", 0
     return "stop", 0
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether ``word`` (any case) names one person or people: "man", "жінка", "мужчину", "civilians".
+
+    >>> is_person_noun("Woman"), is_person_noun("мужчину"), is_person_noun("house")
+    (True, True, False)
+    """
+    return _kind(word.lower())[0] in ("noun", "plural", "acc")
 
 
 @lru_cache(maxsize=2_000)
@@ -211,13 +225,20 @@ def _last_kind(text: str, end: int) -> tuple[str, bool]:
     """The kind of the last token before ``end`` that is no auxiliary ("aux" if there are only those),
     and whether an auxiliary stands right before ``end``; only people and commas matter."""
     aux = False
-    for n, word in enumerate(reversed(text[max(0, end - _PEEK):end].split())):
-        if word[-1] == ",":
+    named = 0  # a name or a genitive after the person's noun: "Тракторист Сергей Будков", "Жителька села"
+    for n, raw in enumerate(reversed(text[max(0, end - 2 * _PEEK):end].split())):
+        if raw[-1] == ",":
             return "comma", aux
-        word = word.strip(_PUNCT).lower() or word
+        word = raw.strip(_PUNCT).lower() or raw
         if is_cyrillic(word) and word[:3].translate(_UNFOLD) not in _people_prefixes() and word not in _AUX:
+            if named < 3 and (raw[0].isupper() or not named and _genitive_noun(word)):
+                named += 1
+                continue
             return "stop", aux
         kind = _kind(word)[0]
+        if kind == "stop" and named < 3 and raw[0].isupper():
+            named += 1
+            continue
         if kind != "aux":
             return kind, aux
         aux = aux or not n
@@ -233,6 +254,59 @@ def _first_kind(text: str, start: int) -> str:
     return "stop" if not word[0].isalnum() else _kind(word.rstrip(_PUNCT).lower())[0]
 
 
+def _without_ages(text: str, lo: int, hi: int) -> str:
+    """``text`` with the ages and birth years in ``[lo, hi)`` blanked (the same length); one
+    between commas goes with its commas ("Сергей Будков, 1979 года рождения, погиб")."""
+    if not _DIGIT.search(text, lo, hi):
+        return text
+    out, at = [], 0
+    for m in _AGE_RE.finditer(text, lo, hi):
+        enclosed = m["pre"] is not None and m["post"] is not None
+        if m["age"].isdigit() and not enclosed:
+            continue  # a bare number is an age only between commas
+        a, b = m.span() if enclosed else m.span("age")
+        out += [text[at:a], " " * (b - a)]
+        at = b
+    return "".join(out) + text[at:] if out else text
+
+
+def _appositive(toks: list[_Tok], i: int) -> int:
+    """Where the subject ends when ``toks[:i]`` close with ", <a person>," naming the subject again
+    ("Водитель, мужчина 58 лет, погиб"): the opening comma's index; else ``i``."""
+    if not i or toks[i - 1].kind != "comma":
+        return i
+    k = i - 2
+    while k > 0 and toks[k].kind in ("det", "num", "mod", "noun", "acc") and i - k < 8:
+        k -= 1
+    if k < 1 or k == i - 2 or toks[k].kind != "comma" or toks[k - 1].kind not in ("noun", "stop"):
+        return i
+    found, end = _parse(toks, k + 1, False)
+    return k if found and end == i - 1 and found.count == 1 else i
+
+
+def _names(text: str, toks: list[_Tok], i: int) -> int:
+    """Where a person's noun ends when a name follows it ("Тракторист Сергей Будков", up to three
+    capitalised words) or a noun in the genitive ("Жителька села", "Пассажирка автомобиля"); else ``i``."""
+    j = i
+    while j and i - j < 3 and toks[j - 1].kind == "stop" and text[toks[j - 1].start].isupper():
+        j -= 1
+    if j == i and i > 1 and toks[i - 1].kind == "stop" and _genitive_noun(text[toks[i - 1].start:toks[i - 1].end]):
+        j = i - 1
+    return j if j < i and j and toks[j - 1].kind == "noun" else i
+
+
+@lru_cache(maxsize=5_000)
+def _genitive_noun(word: str) -> bool:
+    """A Russian or Ukrainian lower-case noun whose likeliest reading is the genitive ("села")."""
+    if not is_cyrillic(word) or not word.islower():
+        return False
+    for analyzer in analyzers():
+        tag = analyzer.parse(word)[0].tag
+        if "NOUN" in tag and "gent" in tag:
+            return True
+    return False
+
+
 def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb: bool) -> _List | None:
     """The people just before a casualty word (``toks`` end there): its subject."""
     i = len(toks)
@@ -241,6 +315,8 @@ def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb:
     while i and toks[i - 1].kind == "aux":
         i, aux = i - 1, aux + 1
         plural = plural or text[toks[i].start:toks[i].end].lower() in _PLURAL_AUX
+    i = _appositive(toks, i)
+    i = _names(text, toks, i)
     comma = bool(i) and toks[i - 1].kind == "comma"  # "five people, including two children, were killed"
     i -= comma
     j = i
@@ -305,12 +381,13 @@ def implicit_figures(text: str, keywords, make) -> list:
             continue
         word = text[kw.start:kw.end].lower()
         english = not is_cyrillic(word)
-        last, passive = _last_kind(text, kw.start)  # most casualty words have no people next: a quick look first
+        lo = max(0, kw.start - _WINDOW)
+        read = _without_ages(text, lo, kw.start)
+        last, passive = _last_kind(read, kw.start)  # most casualty words have no people next: a quick look first
         found = None
         if last in _SUBJECT_END and (last != "plural" or _JOINED & set(
-                text[max(0, kw.start - _WINDOW):kw.start].lower().split())):  # "12 soldiers were killed": no sum
-            found = _before(text, _tokens(text, max(0, kw.start - _WINDOW), kw.start), kw_ends, english,
-                            kw.syntax is Syntax.ACTIVE_VERB)
+                read[lo:kw.start].lower().split())):  # "12 soldiers were killed": no sum
+            found = _before(read, _tokens(read, lo, kw.start), kw_ends, english, kw.syntax is Syntax.ACTIVE_VERB)
         head = word.split()[0]
         if found and found.count == 1 and not english and _plural_verb(head):
             found = None  # "Ольга и ее сын ранены": one person is too few for a plural verb

@@ -403,6 +403,7 @@ PEOPLE = People(
         unnamed disabled retired""".split()),
     couples=tuple("couple".split()),
     determiners=tuple("a an the his her their its our another".split()),
+    ages=(r"born\s+in\s+\d{4}", r"aged\s+\d{1,3}", r"\(\d{1,3}\)"),
     joins=("and",),
     auxiliaries=tuple("""was were is are has have had been be being also reportedly allegedly later subsequently
         seriously critically severely badly lightly slightly fatally mortally both""".split()),

@@ -390,6 +390,9 @@ class People:
     inclusions: tuple[str, ...] = ()    # "including": the people after it are part of a total before it
     prepositions: tuple[str, ...] = ()  # a noun after one is no subject ("the son of a man"); English
     letters: str = ""                   # letters only this language writes: grammar reads a word with one as its
+    #: regular expressions for a person's age or birth year after their noun ("born in 1956", "1958 года
+    #: рождения", "45 років"): read over, never counted, between the people and their casualty word
+    ages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ NOT_CASUALTIES = [
     "Soldiers of brigade 155 were killed.",
     "Soldiers were killed on 14 December.", "They were killed in 2024.", "killed on Dec. 14-15",  # dates
     "The strike came at 3 a.m.; nobody was killed.", "killed at 03:00",                               # times
-    "A man aged 45 was killed.", "a 12-year-old wounded",          # ages
+    "a 12-year-old wounded",          # ages (a person with an age counts one: see test_an_age_is_never_the_figure)
     "killed 30 km from the border", "wounded 5 miles away", "the killed were 2 kilometres away",    # distances
     "$5 million in damages for the dead", "500 rubles were paid to the wounded",                    # money
     "30% of those killed were civilians", "30 percent of the casualties were civilians",            # percentages
@@ -340,3 +340,23 @@ def test_a_wound_suffered_sustained_or_received_is_a_wounded_figure(text, best):
                                   "The school building suffered damage in the strike."])
 def test_other_things_suffered_are_no_wounds(text):
     assert find_figures(text) == []
+
+
+# --- a person's age or birth year: never the figure, and the person still counts one ---------
+@pytest.mark.parametrize("text, expected", [
+    ("A man aged 45 was killed.", [("killed", 1)]),
+    ("A man, 45, was killed when the shell hit his garage.", [("killed", 1)]),
+    ("A pensioner born in 1951 was wounded in the yard.", [("wounded", 1)]),
+    ("The driver, a 58-year-old man, was killed.", [("killed", 1)]),
+    ("Two civilians, 45 and 50, were wounded.", [("wounded", 2)]),
+    ("Hanna Melnyk, 61, was hurt by flying glass.", []),  # a name alone is no noun for a person: no count
+    ("Мужчина 1962 года рождения погиб на месте.", [("killed", 1)]),
+    ("Водитель, мужчина 1958 г. р., погиб до приезда скорой.", [("killed", 1)]),
+    ("Тракторист Олег Иванович Соколов, 1971 года рождения, погиб на месте.", [("killed", 1)]),
+    ("Пассажирка автобуса получила ранения.", [("wounded", 1)]),
+    ("Чоловік 1967 року народження загинув на місці.", [("killed", 1)]),
+    ("Жителька села, 1939 року народження, вважається зниклою безвісти.", [("missing", 1)]),
+    ("Водій, 52-річний чоловік, загинув.", [("killed", 1)]),
+])
+def test_an_age_is_never_the_figure(text, expected):
+    assert [(f.category, f.best) for f in find_figures(text)] == expected

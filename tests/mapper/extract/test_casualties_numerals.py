@@ -50,7 +50,7 @@ def test_figures_written_with_numbers(sentence, expected):
 @pytest.mark.parametrize("sentence,expected", [
     ("Two teachers aged 51 and 58 were injured.", [("wounded", 2)]),
     ("Three boys, aged 10, 12 and 14, were wounded.", [("wounded", 3)]),
-    ("A woman aged 60 and two children were wounded.", [("wounded", 2)]),
+    ("A woman aged 60 and two children were wounded.", [("wounded", 3)]),  # the woman and the two
     ("Four of the injured are in a serious condition.", []),
     ("Двое из раненых находятся в реанимации.", []),
     ("Three of them died later in hospital.", [("killed", 3)]),

@@ -87,3 +87,16 @@ def test_a_total_never_merges_with_an_incident(gazetteer):
                                     published=PUBLISHED))[0]
     assert a.cumulative and not b.cumulative
     assert not same_event(a, b)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Near the school a woman born in 1956 suffered a shrapnel wound when the drone fell.",
+    "Погиб мужчина 1961 года рождения, сообщил глава района.",
+    "Поранено жінку 1948 року народження.",
+])
+def test_a_birth_year_is_no_period_of_a_running_total(sentence):
+    from mapper.extract.casualties import find_figures
+
+    figure = find_figures(sentence)[0]
+    assert running_total(sentence, (figure.start, figure.end), datetime.date(2025, 2, 18), side="Civilians",
+                         people=figure.best) is None
