@@ -10,12 +10,12 @@ named in its location note, so a map or a sum counts each casualty once.
 
 A run of events is the parts of a total only when all of these hold:
 
-* they come right after the total (a lead) or right before it (a sentence opening with "in total",
-  "всего", "загалом": a recap), each from another sentence than the total's;
+* they come right after the total, the report's first claim (a lead), or right before it (a sentence
+  opening with "in total", "всего", "загалом": a recap), each from another sentence than the total's;
 * they have the total's side, claimant (or none), dates and no running total among them;
 * each of their categories is one of the total's, and they are at least two;
-* a lead's parts sum to it exactly in every category, and lie in its district or within
-  :data:`NEAR_KM` of it (two villages' dead that happen to add up to the toll of a city are
+* a lead's parts sum to it exactly in every category, and each names its own place, in the
+  lead's district or within :data:`NEAR_KM` of it (two villages' dead that happen to add up to the toll of a city are
   not its parts); a recap's sum to at most it (a recap may count a village the report did not
   list) and lie in its oblast.
 
@@ -61,6 +61,8 @@ def fold_parts(events: list[Event], text: str) -> list[Event]:
         if out[i] is None or total.cumulative:
             continue
         recap = bool(RECAP_RE.match(quote_of(total)))
+        if not recap and any(not ev.cumulative for ev in events[:i]):
+            continue  # a lead's total is the report's first claim; a later count is one item of a list
         parts = _parts(events, out, where, i, recap)
         if parts:
             out[i] = _with_parts(out[i], [events[j] for j in parts])
@@ -110,9 +112,9 @@ def _nearby(total: Event, parts: list[Event]) -> bool:
     if not here:
         return _in_oblast(total, parts)
     for part in parts:
-        for loc in own_places(part):
-            if not any(_near(x, loc) for x in here):
-                return False
+        mine = own_places(part)
+        if not mine or not all(any(_near(x, loc) for x in here) for loc in mine):
+            return False  # a part names its own place, in the total's district or near it
     return True
 
 

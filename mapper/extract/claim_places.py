@@ -135,8 +135,13 @@ def claim_locations(s: Sentence, report, only: list[Mention] | None = None):
     if not sites:
         region_codes = {m.place.admin1_code for m in regions}
         namesakes = {name_key(m.query_words[0]) for m in regions if m.query_words}
+        # a sentence naming its district or community ("Есманська громада: ... тракторист травмований")
+        # is one item of a list: a neighbour naming another district is another item, not its place
+        districts = _districts(in_sentence)
         for other in _neighbours(s, report.sentences):
-            if regions and other.index in report.with_figures:
+            if (regions or districts) and other.index in report.with_figures:
+                continue
+            if districts and (theirs := _districts(by_sentence.get(other.index, []))) and not theirs & districts:
                 continue
             found = [m for m in by_sentence.get(other.index, []) if _is_site(m) and not _seat(m, report.theatre)
                      and (not region_codes or not m.resolution.resolved or m.place.admin1_code in region_codes)
@@ -164,6 +169,11 @@ def claim_locations(s: Sentence, report, only: list[Mention] | None = None):
     if unresolved and locs:
         note = f"{', '.join(loc.mention for loc in unresolved)} not placed; region used"
     return unresolved + locs, (3 if locs else None), note, used
+
+
+def _districts(mentions: list[Mention]) -> set[str]:
+    """The gazetteer ids of the districts and communities resolved among ``mentions``."""
+    return {m.place.id for m in mentions if m.how == "district" and m.resolution.resolved}
 
 
 def _far_city(m: Mention, theatre) -> bool:

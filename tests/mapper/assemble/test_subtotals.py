@@ -100,3 +100,10 @@ def test_a_running_total_has_no_parts():
               _ev(3, quotes[2], a, killed=1)]
     assert len(fold_parts(events, " ".join(quotes))) == 3
 
+
+
+def test_an_item_of_a_list_is_no_total_of_the_items_after_it(extractor):
+    text = ("Минулої доби росіяни обстріляли 20 населених пунктів області.\n\n"
+            "Юнаківська громада: загинув чоловік. Хотінська громада: поранено двох жінок. "
+            "Есманська громада: тракторист травмований. Також у Сумах постраждав 39-річний чоловік.")
+    assert _figures(_events(extractor, text)) == [{"killed": 1}, {"wounded": 2}, {"wounded": 1}, {"wounded": 1}]

@@ -360,3 +360,13 @@ def test_other_things_suffered_are_no_wounds(text):
 ])
 def test_an_age_is_never_the_figure(text, expected):
     assert [(f.category, f.best) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Після вибуху міни тракторист травмований.", 1),
+    ("Водій госпіталізований з осколковими пораненнями.", 1),
+    ("Двоє бійців з пораненнями госпіталізовані до обласної лікарні.", 2),
+    ("Её сосед с ранениями доставлен в районную больницу.", 1),
+])
+def test_taken_to_hospital_with_wounds_is_wounded(text, best):
+    assert [(f.category, f.best) for f in find_figures(text)] == [("wounded", best)]

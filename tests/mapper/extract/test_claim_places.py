@@ -31,3 +31,13 @@ def test_figures_for_villages_named_together_stay_one_claim():
 def test_a_figure_whose_part_names_no_place_keeps_the_sentences_places():
     claims = _claims("Shelling of Sumy and Kharkiv killed four people and wounded nine.")
     assert claims == [(4, 9, ["Kharkiv", "Sumy"])]
+
+
+def test_an_item_of_a_list_by_community_keeps_its_community_not_the_next_items_village():
+    text = ("За добу ворог 40 разів обстріляв прикордоння області.\n\n"
+            "Миропільська громада: мінометний обстріл, загинула жінка 1951 року народження. "
+            "Краснопільська громада: удар FPV-дрона по Угроїдах, поранено чоловіка. "
+            "Білопільська громада: артобстріл, травмований тракторист. "
+            "Великописарівська громада: обстріл Кам'янки, пошкоджено склад.")
+    places = [names for _, _, names in _claims(text)]
+    assert places == [["Myropillia hromada"], ["Uhroidy"], ["Bilopillia hromada"]], places
