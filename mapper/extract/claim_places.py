@@ -40,6 +40,8 @@ __all__ = ["SPLIT_KM", "places_by_figure", "claim_locations", "event_sites", "na
 _PLACES = [lang.places for lang in LANGUAGES]
 #: A sentence that says where casualties named elsewhere happened.
 _ANAPHORA = compile_with_first_chars(rf"(?i)\b({alternation(p.anaphora for p in _PLACES)})\b")
+#: A sentence saying nobody was hurt: its places had no casualties to lend a claim.
+_UNHARMED = compile_with_first_chars(rf"(?i)(?<!\w)(?:{alternation(p.unharmed for p in _PLACES if p.unharmed)})(?!\w)")
 _NEIGHBOUR_SENTENCES = 3
 #: Words right before a place that make a claim "near" it: ACLED geo-precision 2.
 _NEAR = compile_with_first_chars(rf"(?i)(?:{alternation(p.near for p in _PLACES)})\s+"
@@ -138,18 +140,32 @@ def claim_locations(s: Sentence, report, only: list[Mention] | None = None):
         # a sentence naming its district or community ("Есманська громада: ... тракторист травмований")
         # is one item of a list: a neighbour naming another district is another item, not its place
         districts = _districts(in_sentence)
+        lent: list[Mention] = []  # the districts of the nearest sentence about the same casualties
         for other in _neighbours(s, report.sentences):
             if (regions or districts) and other.index in report.with_figures:
                 continue
-            if districts and (theirs := _districts(by_sentence.get(other.index, []))) and not theirs & districts:
+            theirs = by_sentence.get(other.index, [])
+            if districts and _districts(theirs) and not _districts(theirs) & districts:
                 continue
-            found = [m for m in by_sentence.get(other.index, []) if _is_site(m) and not _seat(m, report.theatre)
+            if not _ANAPHORA.search(text, other.start, other.end) or _UNHARMED.search(text, other.start, other.end):
+                continue
+            found = [m for m in theirs if _is_site(m) and not _seat(m, report.theatre)
                      and (not region_codes or not m.resolution.resolved or m.place.admin1_code in region_codes)
                      and not (m.resolution.resolved and name_key(m.place.name) in namesakes)]
-            if found and _ANAPHORA.search(text[other.start:other.end]):
+            if found:
                 sites, used = found, [other]
                 note = "places from a neighbouring sentence about the same casualties"
                 break
+            if not lent and other.index not in report.with_figures:
+                lent = [m for m in theirs if m.how == "district" and m.resolution.resolved and (
+                    not region_codes or m.place.admin1_code in region_codes)]
+                used = [other] if lent else []
+        if not sites and lent and not districts:
+            lent = [m for m in lent if m.place.feature_code != "ADM2"] or lent  # a community in its district: the community
+            locs = _dedupe([_location(m) for m in lent])
+            return locs, 2, "district from a neighbouring sentence about the same casualties", used
+        if not sites:
+            used = []
     if sites and any(m.resolution.resolved for m in sites):
         locs = _dedupe([_location(m) for m in sites])
         resolved = [loc for loc in locs if loc.has_point]

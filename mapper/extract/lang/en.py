@@ -296,6 +296,8 @@ PLACES = Places(
     list_joins=("and",),
     near=r"near|outside|around|close to|on the outskirts of|the area of",
     near_nouns=r"villages?\s+of\s+|town\s+of\s+",
+    unharmed=(r"no\s+(?:casualties|injuries|deaths|(?:one|people)\s+(?:was|were)\s+(?:hurt|injured|killed|wounded))"
+              r"|nobody\s+was\s+(?:hurt|injured|killed|wounded)|without\s+casualties|no\s+one\s+was\s+hurt"),
     anaphora=(r"casualt\w*|losses|killed|wounded|injured|clash\w*|fighting|battles?|attack\w*|strikes?|struck"
               r"|assaults?|shelling|shelled"),
     abbreviations=tuple("""mr mrs ms dr gen lt col maj capt sgt adm cmdr sen rep gov pres st no vs etc jan feb mar apr

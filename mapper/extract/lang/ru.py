@@ -299,6 +299,7 @@ PLACES = Places(
     near_nouns=r"села\s+|сел\s+",
     by_preposition="у",
     genitive_endings="аяиы",
+    unharmed=r"пострадавших\s+нет|без\s+(?:пострадавших|жертв)|никто\s+не\s+(?:пострадал|погиб)|жертв\s+нет",
     anaphora=r"потер\w*|бо[йяи]\w*|обстрел\w*|удар\w*|атак\w*|погиб\w*|ранен\w*|штурм\w*",
     abbreviations=tuple("км г ул обл им т.е т.д".split()),
     not_places=(

@@ -41,3 +41,12 @@ def test_an_item_of_a_list_by_community_keeps_its_community_not_the_next_items_v
             "Великописарівська громада: обстріл Кам'янки, пошкоджено склад.")
     places = [names for _, _, names in _claims(text)]
     assert places == [["Myropillia hromada"], ["Uhroidy"], ["Bilopillia hromada"]], places
+
+
+def test_a_neighbour_saying_nobody_was_hurt_lends_no_place_and_the_community_before_does():
+    text = ("Утром беспилотник атаковал грузовик в Семеновской громаде Новгород-Северского района. "
+            "Водитель, 51-летний местный житель, погиб на месте, сообщили в ОВА. "
+            "Также обстреляны Хотиевка и Тимоновичи, пострадавших нет.")
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 2)))
+    assert [(e.killed, [loc.name for loc in e.locations], e.geo_precision) for e in events] == [
+        (1, ["Semenivka hromada"], 2)]
