@@ -42,6 +42,8 @@ _PLACES = [lang.places for lang in LANGUAGES]
 _ANAPHORA = compile_with_first_chars(rf"(?i)\b({alternation(p.anaphora for p in _PLACES)})\b")
 #: A sentence saying nobody was hurt: its places had no casualties to lend a claim.
 _UNHARMED = compile_with_first_chars(rf"(?i)(?<!\w)(?:{alternation(p.unharmed for p in _PLACES if p.unharmed)})(?!\w)")
+#: Words before a place where the wounded were taken ("госпитализирован в Курск"): no place of the claim.
+_DESTINATION = re.compile(rf"(?i)(?<!\w)(?:{alternation(p.destination for p in _PLACES if p.destination)})$")
 _NEIGHBOUR_SENTENCES = 3
 #: Words right before a place that make a claim "near" it: ACLED geo-precision 2.
 _NEAR = compile_with_first_chars(rf"(?i)(?:{alternation(p.near for p in _PLACES)})\s+"
@@ -101,8 +103,15 @@ def _is_site(m: Mention) -> bool:
 
 
 def named_sites(s: Sentence, report) -> list[Mention]:
-    """The settlements a sentence names (no regions, districts, organisations)."""
-    return [m for m in report.by_sentence.get(s.index, []) if _is_site(m)]
+    """The settlements a sentence names (no regions, districts, organisations), but those the wounded
+    were taken to."""
+    return [m for m in report.by_sentence.get(s.index, []) if _is_site(m) and not _taken_to(report.text, m)]
+
+
+def _taken_to(text: str, m: Mention) -> bool:
+    """The place is where casualties were taken ("он госпитализирован в Курск", "taken to hospital in
+    Sumy"), not where they were hurt."""
+    return bool(_DESTINATION.search(text, max(0, m.start - 60), m.start))
 
 
 def event_sites(s: Sentence, report, named: list[Mention] | None = None) -> list[Mention]:
@@ -149,7 +158,7 @@ def claim_locations(s: Sentence, report, only: list[Mention] | None = None):
                 continue
             if not _ANAPHORA.search(text, other.start, other.end) or _UNHARMED.search(text, other.start, other.end):
                 continue
-            found = [m for m in theirs if _is_site(m) and not _seat(m, report.theatre)
+            found = [m for m in theirs if _is_site(m) and not _seat(m, report.theatre) and not _taken_to(text, m)
                      and (not region_codes or not m.resolution.resolved or m.place.admin1_code in region_codes)
                      and not (m.resolution.resolved and name_key(m.place.name) in namesakes)]
             if found:
@@ -214,10 +223,11 @@ def _is_near(text: str, mention: Mention) -> bool:
 
 
 def _neighbours(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
-    """Sentences after, then before, the given one (nearest first), at most a few away."""
+    """Sentences after, then before, the given one (nearest first), at most a few away: those of its
+    paragraph first (the next paragraph is often the next incident of a list)."""
     after = sentences[s.index + 1:s.index + 1 + _NEIGHBOUR_SENTENCES]  # indices are list positions
     before = sentences[max(0, s.index - _NEIGHBOUR_SENTENCES):s.index][::-1]
-    return after + before
+    return sorted(after + before, key=lambda x: x.paragraph != s.paragraph)  # stable: nearest first within
 
 
 def _location(m: Mention) -> EventLocation:

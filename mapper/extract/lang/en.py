@@ -298,8 +298,11 @@ PLACES = Places(
     near_nouns=r"villages?\s+of\s+|town\s+of\s+",
     unharmed=(r"no\s+(?:casualties|injuries|deaths|(?:one|people)\s+(?:was|were)\s+(?:hurt|injured|killed|wounded))"
               r"|nobody\s+was\s+(?:hurt|injured|killed|wounded)|without\s+casualties|no\s+one\s+was\s+hurt"),
+    destination=(r"(?:taken|rushed|transferred|moved|airlifted|evacuated|brought|admitted|flown|sent)\s+to\s+"
+                 r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:in|at)\s+|hospitali[sz]ed\s+in\s+|"
+                 r"(?:taken|transferred|airlifted|evacuated|flown)\s+to\s+"),
     anaphora=(r"casualt\w*|losses|killed|wounded|injured|clash\w*|fighting|battles?|attack\w*|strikes?|struck"
-              r"|assaults?|shelling|shelled"),
+              r"|assaults?|shelling|shelled|drones?|shells?|mines?|explo\w*|blasts?|detonat\w*|bomb\w*"),
     abbreviations=tuple("""mr mrs ms dr gen lt col maj capt sgt adm cmdr sen rep gov pres st no vs etc jan feb mar apr
         jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e approx est inc ltd co corp dept jr sr mt ft""".split()),
     not_places=(

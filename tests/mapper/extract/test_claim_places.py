@@ -50,3 +50,22 @@ def test_a_neighbour_saying_nobody_was_hurt_lends_no_place_and_the_community_bef
     events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 2)))
     assert [(e.killed, [loc.name for loc in e.locations], e.geo_precision) for e in events] == [
         (1, ["Semenivka hromada"], 2)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Днём дрон атаковал автомобиль на окраине Суджи. Водитель погиб, пассажир с ранениями госпитализирован в Курск.",
+     "Sudzha"),
+    ("Уранці дрон атакував авто в Білопіллі. Водій загинув, пасажира госпіталізовано до Сум.", "Bilopillia"),
+    ("A drone struck a minibus in Shebekino in the morning. One passenger was killed and two were taken to "
+     "hospital in Belgorod.", "Shebekino"),
+])
+def test_where_the_wounded_were_taken_is_no_place_of_the_claim(text, place):
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 2)))
+    assert events and all([loc.name for loc in e.locations if loc.resolved] == [place] for e in events), [
+        (e.killed, e.wounded, [loc.name for loc in e.locations]) for e in events]
+
+
+def test_a_claim_borrows_its_own_paragraphs_place_before_the_next_paragraphs():
+    text = ("Белгородский район. Утром по селу Дубовое нанесён ракетный удар. Погиб мужчина, ранена женщина.\n\n"
+            "Грайворонский округ. Село Головчино обстреляно из миномётов, повреждён дом.")
+    assert [names for _, _, names in _claims(text)] == [["Dubovoye, Belgorod Oblast"]]
