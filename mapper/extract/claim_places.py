@@ -169,7 +169,7 @@ def claim_locations(s: Sentence, report, only: list[Mention] | None = None):
                 lent = [m for m in theirs if m.how == "district" and m.resolution.resolved and (
                     not region_codes or m.place.admin1_code in region_codes)]
                 used = [other] if lent else []
-        if not sites and lent and not districts:
+        if not sites and lent and not districts and not regions and len(lent) <= 2:  # no list of communities
             lent = [m for m in lent if m.place.feature_code != "ADM2"] or lent  # a community in its district: the community
             locs = _dedupe([_location(m) for m in lent])
             return locs, 2, "district from a neighbouring sentence about the same casualties", used

@@ -370,3 +370,12 @@ def test_an_age_is_never_the_figure(text, expected):
 ])
 def test_taken_to_hospital_with_wounds_is_wounded(text, best):
     assert [(f.category, f.best) for f in find_figures(text)] == [("wounded", best)]
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Окупанти забрали в полон двох чоловіків з Рижівки.", 2),
+    ("Окупанти забрали в полон місцевого жителя.", 1),
+    ("Военные увели в плен троих мужчин из посёлка.", 3),
+])
+def test_taken_away_into_captivity_is_captured(text, best):
+    assert [(f.category, f.best) for f in find_figures(text)] == [("captured", best)]

@@ -69,3 +69,11 @@ def test_a_claim_borrows_its_own_paragraphs_place_before_the_next_paragraphs():
     text = ("Белгородский район. Утром по селу Дубовое нанесён ракетный удар. Погиб мужчина, ранена женщина.\n\n"
             "Грайворонский округ. Село Головчино обстреляно из миномётов, повреждён дом.")
     assert [names for _, _, names in _claims(text)] == [["Dubovoye, Belgorod Oblast"]]
+
+
+def test_a_list_of_communities_shelled_is_not_the_place_of_a_claim_in_its_own_area():
+    text = ("Протягом доби обстрілів зазнали Есманська, Шалигинська, Краснопільська та Білопільська громади.\n\n"
+            "На Краснопільщині ворожа ДРГ обстріляла дорогу, ще один чоловік зник безвісти.")
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 2)))
+    assert [(e.missing, len(e.locations)) for e in events] == [(1, 1)], [
+        (e.missing, [loc.name for loc in e.locations]) for e in events]
