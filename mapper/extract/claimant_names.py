@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from gazetteer.theatre import Claimant
 from mapper._internal.anchored import AnchoredPattern, PatternSet
+from mapper.extract import document_scan
 
 __all__ = ["ClaimantNames", "Mention"]
 
@@ -56,12 +57,20 @@ class ClaimantNames:
         self.regions = PatternSet({str(i): r"(?<!\w)(?:" + "|".join(c.regions) + r")"
                                    for i, c in enumerate(self.table) if c.regions})
         self.find = lru_cache(maxsize=4096)(self._mentions)
+        # a document's sentences, paragraphs and lines are read from one pass over it
+        document_scan.read_together(self.pattern, self.regions)
+
+    @staticmethod
+    def read(document: str) -> None:
+        """Read ``document`` in one pass for the names in its parts asked next (its sentences, paragraphs,
+        lines): the answers are those of each part read alone (:mod:`~mapper.extract.document_scan`)."""
+        document_scan.read(document)
 
     def _mentions(self, text: str) -> tuple[Mention, ...]:
         """Every claimant and bare office named in ``text``, in order; a name right after its office
         ("губернатор Курской области Алексей Смирнов") joins it as one mention."""
         out: list[Mention] = []
-        for m in self.pattern.finditer(text):
+        for m in document_scan.finditer(self.pattern, text):
             group = m.lastgroup
             if group[0] == "o":
                 mention = Mention(m.start(), m.end(), -1, office=self._kinds[int(group[1:])])
@@ -84,7 +93,8 @@ class ClaimantNames:
     @lru_cache(maxsize=1024)  # noqa: B019 - one table per theatre, kept for the run: read a text once
     def _regions_named(self, text: str) -> tuple[tuple[int, int], ...]:
         """Where ``text`` first names each claimant's region, and the claimant, in order."""
-        return tuple(sorted((hit[0].start(), int(i)) for i, hit in self.regions.finditer_each(text).items() if hit))
+        found = document_scan.finditer_each(self.regions, text)
+        return tuple(sorted((hit[0].start(), int(i)) for i, hit in found.items() if hit))
 
 
 def _joins(a: Mention, b: Mention, text: str) -> bool:

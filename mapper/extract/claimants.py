@@ -31,6 +31,7 @@ from gazetteer.theatre import Claimant, Theatre
 from gazetteer.theatres import default_theatre
 from mapper._internal.anchored import AnchoredPattern
 from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper.extract import document_scan
 from mapper.extract.claimant_names import ClaimantNames, Mention
 from mapper.extract.clauses import LINES, clause_at
 from mapper.extract.lang import LANGUAGES, alternation, words
@@ -44,12 +45,15 @@ _REPORTING = AnchoredPattern(rf"(?<!\w)(?:{alternation(a.reporting for a in _ATT
 _ACCORDING_TO = compile_with_first_chars(
     rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in words(a.according_to for a in _ATTRIBUTION))})\s+"
     r"((?:the\s+)?[\w'’.\- ]{3,80}?)(?=[,.;:]|$)")
+_ACCORDING = AnchoredPattern(_ACCORDING_TO.pattern, _ACCORDING_TO.flags)  # tried where its words begin
 _OFFICES: dict[str, str] = {}
 for _a in _ATTRIBUTION:
     for _kind, _pattern in _a.offices.items():
         _OFFICES[_kind] = f"{_OFFICES[_kind]}|{_pattern}" if _kind in _OFFICES else _pattern
 _UNNAMED = re.compile(alternation(a.unnamed for a in _ATTRIBUTION if a.unnamed) or "(?!)", re.IGNORECASE)
 _OWN = AnchoredPattern(alternation(a.own for a in _ATTRIBUTION if a.own))
+document_scan.read_together(_OWN, _ACCORDING)
+document_scan.read_together(_REPORTING, lower=True)
 _AUTHORITIES = ("governor", "military administration")  # the offices whose posts speak for a region
 _LOCAL = (*_AUTHORITIES, "city military administration", "operational headquarters", "police")  # ... for it only
 _NEAR = 90          # a reporting word this close (characters) attributes to a claimant in a long text
@@ -82,6 +86,7 @@ class Claimants(ClaimantNames):
         self._forward_cache = lru_cache(maxsize=1024)(self._forward)
         self._heads_cache = lru_cache(maxsize=1024)(self._headed_lines)
         self.byline = lru_cache(maxsize=256)(self._byline)  # a document's author is read once, not per claim
+        self._cues = lru_cache(maxsize=4096)(self._reporting_cues)
 
     @classmethod
     def of(cls, theatre: Theatre | None = None) -> "Claimants":
@@ -117,7 +122,7 @@ class Claimants(ClaimantNames):
 
     def _attributed_mentions(self, text: str, near: int | None) -> tuple[tuple[Mention, int], ...]:
         """Each mention with a reporting word close enough, and the gap to the closest one."""
-        cues = _cues(text)
+        cues = self._cues(text)
         starts = [start for start, _ in cues]
         out = []
         for mention in self.find(text):
@@ -169,6 +174,10 @@ class Claimants(ClaimantNames):
             out.append((mention.end, first if single else None))
         return [e for e, _ in out], [a for _, a in out]
 
+    def _reporting_cues(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Where the reporting words of a text are (see :attr:`_cues`, its cached form)."""
+        return tuple(m.span() for m in document_scan.finditer(_REPORTING, text, lower=True))
+
     def _vague(self, mention: Mention) -> bool:
         """A country or a vague group: it counts only right next to a reporting verb of its sentence."""
         return mention.claimant >= 0 and self.table[mention.claimant].needs_verb
@@ -215,6 +224,7 @@ class Claimants(ClaimantNames):
         post's own author (:mod:`~mapper.extract.voices`). ``on``: the day, for the office holder; ``at``:
         where the figure is in the sentence (it takes its own line's and clause's claimant)."""
         document = document or paragraph or sentence
+        self.read(document)  # its sentences, paragraphs and lines are read from one pass over it
         start, end = span if span is not None else (0, len(document))
         here = start + (at or 0) if span is not None else start  # the figure's line, in a sentence across lines
         stop = document.find("\n", here)
@@ -237,10 +247,10 @@ class Claimants(ClaimantNames):
             # an item of a list or digest ("- Bryansk Oblast: ...", "3. ..."): its own words, or the post's author
             steps = [*steps[:2], (lambda: _in(self.attributed(line, near=_NEAR, vague=False), line), True),
                      (lambda: _in(self.only(line, len(line)), line), True), steps[3]]
-        own = _OWN.search(sentence)
+        own = document_scan.search(_OWN, sentence)
         if own:  # "по нашим данным": the author's own figure
             steps = [(lambda: self.byline(document, *source), False)]
-        elif (told := _ACCORDING_TO.search(clause)) and not _UNNAMED.match(told.group(1)):
+        elif (told := document_scan.search(_ACCORDING, clause)) and not _UNNAMED.match(told.group(1)):
             steps = steps[:2]  # "according to local residents": no other sentence's claimant
         for level, (step, borrowed) in enumerate(steps):
             found = step()
@@ -261,7 +271,7 @@ class Claimants(ClaimantNames):
             index = self._region_of(_AUTHORITIES, (*source, *where, document))
             if index >= 0:
                 return Claim(self._name(index, -1, on), "")
-        words = _ACCORDING_TO.search(sentence)
+        words = document_scan.search(_ACCORDING, sentence)
         if voice and voice != "authority" and not (words and voice in ("digest", "news")):
             # the post's own author: its side's milblogger, a community's head, a digest, an outlet
             if author := self._author(voice, document):
@@ -270,11 +280,10 @@ class Claimants(ClaimantNames):
             return Claim("", own.group())
         return Claim("", words.group(1).strip() if words else "")
 
-    @staticmethod
-    def _unit(text: str, document: str, *, named: bool = False) -> Claim | None:
+    def _unit(self, text: str, document: str, *, named: bool = False) -> Claim | None:
         """A unit ``text`` attributes to ("the 47th Brigade said"), by the name the text gives it
         (:mod:`mapper.extract.units`); ``named``: only one with a name."""
-        found = unit_claim(text, document, _cues)
+        found = unit_claim(text, document, self._cues)
         return Claim(*found) if found and (found[0] or not named) else None
 
     def _author(self, voice: str, document: str) -> str:
@@ -335,10 +344,6 @@ class Claimants(ClaimantNames):
 
 
 
-@lru_cache(maxsize=4096)
-def _cues(text: str) -> tuple[tuple[int, int], ...]:
-    """Where the reporting words of a text are."""
-    return tuple(m.span() for m in _REPORTING.finditer(text.lower()))
 
 
 def _in(mention: Mention | None, text: str) -> tuple[Mention, str] | None:

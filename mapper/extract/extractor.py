@@ -68,6 +68,7 @@ class Extractor:
         mentions = self.geoparser.parse(text, doc_id=doc.id, sentences=sentences)
         report = _Report.of(doc, sentences, mentions, {i for i, figs in figures_by_sentence.items() if figs})
         report.theatre = self.geoparser.gazetteer.theatre
+        self.claimants.read(text)  # one pass for the claimants named in all its sentences and paragraphs
         events = []
         whole: list[ActorClues] = []  # the report read for sides, only when a figure's side needs it
 

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from mapper._internal.anchored import AnchoredPattern, PatternSet
-from mapper.extract.lang import LANGUAGES, alternation, alternatives, words
+from mapper.extract.lang import LANGUAGES, alternatives, words
 
 if TYPE_CHECKING:  # the reader holds clues; clues only name it in a type
     from mapper.extract.sides import SideReader
@@ -41,17 +41,22 @@ def _whole(words: list[str]) -> str:
     return r"(?i)(?<![\w/])(?:" + "|".join(words) + r")(?![\w/])"
 
 
-def _side_pattern(field: str) -> str:
-    groups = [f"(?P<s{i}>{alternation(getattr(s, field).get(name, '') for s in _SIDES)})"
-              for i, name in enumerate(_SIDE_NAMES) if any(getattr(s, field).get(name) for s in _SIDES)]
-    return _whole(groups)
+def _anchored(words: list[str]) -> AnchoredPattern:
+    """:func:`_whole`, each start tried with only the alternatives that can begin there."""
+    return AnchoredPattern.of_alternatives(words, r"(?i)(?<![\w/])", r"(?![\w/])")
+
+
+def _side_words(field: str) -> list[str]:
+    """Each side's words, each in a group ``s<i>_<j>`` naming the side (``_SIDE_NAMES[i]``)."""
+    return [f"(?P<s{i}_{j}>{word})" for i, name in enumerate(_SIDE_NAMES)
+            for j, word in enumerate(alternatives(getattr(s, field).get(name, "") for s in _SIDES))]
 
 
 #: every kind of token, read from a text in one pass (their starts found by one automaton)
-_KINDS = PatternSet({_FORCES: _side_pattern("forces"), _STATE: _side_pattern("states")} | {
-    kind: _whole(alternatives(getattr(s, kind) for s in _SIDES))
+_KINDS = PatternSet({_FORCES: _anchored(_side_words("forces")), _STATE: _anchored(_side_words("states"))} | {
+    kind: _anchored(alternatives(getattr(s, kind) for s in _SIDES))
     for kind in (_ENEMY, _OWN, _MIL, _CIV, _PPL, _LOSS, _LOST, _WPN, _ATK, _AGT, _SPK)
-} | {_REP: _whole(alternatives(lang.attribution.reporting for lang in LANGUAGES))})
+} | {_REP: _anchored(alternatives(lang.attribution.reporting for lang in LANGUAGES))})
 _OFFICES = AnchoredPattern(_whole(alternatives(s.offices for s in _SIDES)))
 _LINKERS = frozenset(words(s.linkers for s in _SIDES))
 _AUXILIARIES = frozenset(words(lang.casualties.auxiliaries for lang in LANGUAGES))
@@ -106,7 +111,7 @@ class ActorClues:
         tokens = []
         for kind, found in _KINDS.finditer_each(text).items():
             for m in found:
-                side = _SIDE_NAMES[int(m.lastgroup[1:])] if kind in (_FORCES, _STATE) else ""
+                side = _SIDE_NAMES[int(m.lastgroup[1:].partition("_")[0])] if kind in (_FORCES, _STATE) else ""
                 tokens.append(_Token(kind, m.start(), m.end(), side))
         tokens.sort(key=lambda t: (t.start, t.end))
         self.tokens, self._starts = tokens, [t.start for t in tokens]

@@ -52,6 +52,27 @@ _SIDE_WORDS = compile_with_first_chars(r"(?i)(?<!\w)(?:" + "|".join(
 #: (letters only a language writes, the side a text in them speaks for), per language that has such letters
 HOME_LETTERS = [(re.compile(f"[{lang.sides.letters}]", re.I), lang.sides.home_side)
                 for lang in LANGUAGES if lang.sides.letters and lang.sides.home_side]
+
+
+def _letters_of(rx: re.Pattern[str]) -> tuple[str, ...]:
+    """Every character a one-letter class matches, case-blind: each letter it lists, that letter's
+    other cases and the further characters the regex engine takes for it (ᲆ for ъ)."""
+    listed = set()
+    for op, arg in re._parser.parse(rx.pattern)[0][1]:  # the class's items
+        if op is re._constants.LITERAL:
+            listed.add(arg)
+        elif op is re._constants.RANGE:
+            listed.update(range(arg[0], arg[1] + 1))
+        else:  # pragma: no cover - a class the letters field does not write
+            raise ValueError(f"letters class {rx.pattern!r}: {op}")
+    extra = getattr(re, "_casefix")._EXTRA_CASES
+    pool = {c for code in listed for c in (chr(code), chr(code).lower(), chr(code).upper())}
+    pool |= {chr(x) for c in list(pool) for x in extra.get(ord(c.lower()), ()) if len(c.lower()) == 1}
+    return tuple(sorted(c for c in pool if len(c) == 1 and rx.fullmatch(c)))
+
+
+#: HOME_LETTERS as the characters each class matches: a text's letters are counted, not searched for
+_HOME_COUNTS = [(_letters_of(rx), side) for rx, side in HOME_LETTERS]
 _HEADLINE = 120     # a first line this short, with no final stop, followed by more text: the post's heading
 _HEADLINE_WORDS = 3  # ... of this many words at least, a news story's headline
 _ITEMS = re.compile(r"(?m)^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
@@ -139,6 +160,6 @@ def author_side(document: str, claimants: Iterable[Claimant]) -> str:
 @lru_cache(maxsize=16)  # asked once per claim: a report is read once
 def home_side(document: str) -> str:
     """The side a text in a side's own letters speaks for (Ukrainian "і", Russian "ы"), or ""."""
-    counts = [(len(rx.findall(document)), side) for rx, side in HOME_LETTERS]
+    counts = [(sum(map(document.count, letters)), side) for letters, side in _HOME_COUNTS]
     count, side = max(counts, default=(0, ""))
     return side if count else ""
