@@ -25,8 +25,8 @@ from gazetteer import lang
 from gazetteer.place import Place
 from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
-from gazetteer.admin_phrases import (_REGION_RE, admin_phrase_spans, district_phrase_spans, front_sector_spans,
-                                     is_word_char, lowered, region_phrase_spans, region_phrases, word_starts)
+from gazetteer.admin_phrases import (_REGION_RE, admin_and_sector_spans, admin_phrase_spans, district_phrase_spans,
+                                     front_sector_spans, is_word_char, lowered, region_phrase_spans, region_phrases, word_starts)
 from gazetteer.automaton import word_automaton
 from gazetteer.oblast_names import names_oblast
 from gazetteer.normalize import is_cyrillic, name_key
@@ -43,6 +43,7 @@ __all__ = [
     "region_phrase_spans",
     "district_phrase_spans",
     "admin_phrase_spans",
+    "admin_and_sector_spans",
     "front_sector_spans",
     "names_oblast",
     "lowered",
