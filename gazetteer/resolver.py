@@ -28,15 +28,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from gazetteer import lang
-from gazetteer.context import (
-    Context,
-    Theatre,
-    admin_phrase_spans,
-    find_country_words,
-    without_admin_words,
-)
+from gazetteer.context import Context, Theatre, admin_phrase_spans, find_country_words, without_admin_words
 from gazetteer.city_districts import city_district
 from gazetteer.exc import QueryError
+from gazetteer.frozen import quick_init
 from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
 from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candidates, key_candidates, sister_candidates,
@@ -70,6 +65,7 @@ _CAPITAL = lang.letter_class(lang.languages(reads_text=True), case="upper", extr
 _CAPITALISED = re.compile(r"(?<![\w'’])(" + _CAPITAL + r"[\w'’ʼ-]+(?:\s+" + _CAPITAL + r"[\w'’ʼ-]+)*)")
 
 
+@quick_init  # made per candidate scored: one dictionary update, not a setattr per field
 @dataclass(frozen=True)
 class Candidate:
     """One place a name may mean, with its score and why."""
@@ -89,6 +85,7 @@ class Candidate:
                 "rejected": self.contradiction or None}
 
 
+@quick_init
 @dataclass(frozen=True)
 class Resolution:
     """The outcome of resolving one name: a place, or ``None`` with a reason."""

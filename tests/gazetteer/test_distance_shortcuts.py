@@ -48,3 +48,24 @@ def test_admin_and_sector_spans_is_both_scans():
         regions, districts, sectors = admin_and_sector_spans(text)
         assert (regions, districts) == admin_phrase_spans(text)
         assert sectors == front_sector_spans(text)
+
+
+def test_quick_init_makes_the_same_frozen_values():
+    from dataclasses import FrozenInstanceError, replace
+
+    from gazetteer.context import Context
+    from gazetteer.place import MatchKind
+    from gazetteer.resolver import Candidate, Resolution
+    from gazetteer.theatres import default_theatre
+
+    place = _place(51.2, 35.3)
+    assert Context().theatre is default_theatre()
+    assert Context(theatre=None).theatre is None
+    ctx = Context(countries=frozenset({"RU"}), near=(place,), text="near X")
+    assert ctx == Context(countries=frozenset({"RU"}), near=(place,)) and hash(ctx) == hash(replace(ctx, text=""))
+    cand = Candidate(place, 0.5, MatchKind.EXACT)
+    assert (cand.reasons, cand.contradiction, cand.similarity) == ((), "", 1.0)
+    res = Resolution("X", place, 0.5, "exact name", alternatives=(cand,))
+    assert replace(res, query="Y").query == "Y" and res.resolved
+    with pytest.raises(FrozenInstanceError):
+        res.query = "Z"
