@@ -21,7 +21,7 @@ from gazetteer import lang
 from gazetteer.automaton import word_automaton
 from gazetteer.oblast_names import names_oblast
 
-__all__ = ["admin_phrase_spans", "admin_words", "district_phrase_spans", "front_sector_spans", "is_word_char",
+__all__ = ["admin_and_sector_spans", "admin_phrase_spans", "admin_words", "district_phrase_spans", "front_sector_spans", "is_word_char",
            "lowered", "region_phrase_spans", "region_phrases", "word_starts"]
 
 
@@ -106,13 +106,26 @@ def admin_phrase_spans(text: str, low: str | None = None, starts: list[int] | No
     >>> admin_phrase_spans("losses in the Kursk direction")[0]
     [(14, 29, 'Kursk region')]
     """
-    regions, districts = [], []
+    return admin_and_sector_spans(text, low, starts)[:2]
+
+
+def admin_and_sector_spans(text: str, low: str | None = None,
+                           starts: list[int] | None = None) -> tuple[list, list, list[tuple[int, int]]]:
+    """``(oblast phrases, district phrases, front sectors)`` from one scan: :func:`admin_phrase_spans`
+    and :func:`front_sector_spans` together (a reader that needs both scans the text once).
+
+    >>> admin_and_sector_spans("the Pokrovsk and Kursk directions")
+    ([(17, 33, 'Kursk region')], [], [(4, 12)])
+    """
+    regions, districts, sectors = [], [], []
     for a, b, phrase, kind in _admin_names(text, low, starts):
-        if kind != "sector":
+        if kind == "sector":
+            sectors.append((a, b))
+        else:
             (regions if kind == "region" else districts).append((a, b, phrase))
     if any(noun.stem in text for noun in _OBLAST_NOUNS):
         regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text) if not _a_person(m.group(1))]
-    return sorted(regions), sorted(districts)
+    return sorted(regions), sorted(districts), sectors
 
 
 def front_sector_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:

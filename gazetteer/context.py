@@ -25,9 +25,10 @@ from gazetteer import lang
 from gazetteer.place import Place
 from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
-from gazetteer.admin_phrases import (_REGION_RE, admin_phrase_spans, district_phrase_spans, front_sector_spans,
-                                     is_word_char, lowered, region_phrase_spans, region_phrases, word_starts)
+from gazetteer.admin_phrases import (_REGION_RE, admin_and_sector_spans, admin_phrase_spans, district_phrase_spans,
+                                     front_sector_spans, is_word_char, lowered, region_phrase_spans, region_phrases, word_starts)
 from gazetteer.automaton import word_automaton
+from gazetteer.frozen import quick_init
 from gazetteer.oblast_names import names_oblast
 from gazetteer.normalize import is_cyrillic, name_key
 
@@ -43,6 +44,7 @@ __all__ = [
     "region_phrase_spans",
     "district_phrase_spans",
     "admin_phrase_spans",
+    "admin_and_sector_spans",
     "front_sector_spans",
     "names_oblast",
     "lowered",
@@ -60,6 +62,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+@quick_init  # a context per mention: one dictionary update, not a setattr per field
 @dataclass(frozen=True)
 class Context:
     """Evidence for ranking the candidates of one mention.

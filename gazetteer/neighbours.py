@@ -24,14 +24,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import lang
 from gazetteer.context import _INSTITUTION_AFTER, _INSTITUTION_BEFORE, Context, _is_actor, front_sector_spans, lowered
 from gazetteer.normalize import name_key
 from gazetteer.oblast_names import names_oblast
-from gazetteer.place import MatchKind, Place
+from gazetteer.place import MatchKind, Place, farther_than_km
 
 __all__ = ["FAR_KM", "Anchor", "Neighbourhood", "clause_of", "namesake_marker", "stands_for_government"]
 
@@ -96,17 +95,29 @@ def stands_for_government(text: str, start: int, end: int) -> bool:
                 or _is_actor(after, before))
 
 
-@dataclass(frozen=True)
 class Anchor:
     """A place the report names without doubt: a settlement or hromada (``area`` false, counted by
-    distance) or a district or oblast (``area`` true, counted by membership)."""
+    distance) or a district or oblast (``area`` true, counted by membership). A plain class with
+    slots: a report makes dozens, and a frozen dataclass sets each field through ``object.__setattr__``.
 
-    place: Place
-    index: int
-    sentence: int
-    paragraph: int
-    key: str
-    area: bool
+    >>> a = Anchor(Place(id="x", name="Sudzha", latitude=51.2, longitude=35.3), 3, 1, 0, "sudzha", False)
+    >>> a.index, a.key, a.area
+    (3, 'sudzha', False)
+    """
+
+    __slots__ = ("place", "index", "sentence", "paragraph", "key", "area")
+
+    def __init__(self, place: Place, index: int, sentence: int, paragraph: int, key: str, area: bool):
+        self.place = place
+        self.index = index
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.key = key
+        self.area = area
+
+    def __repr__(self) -> str:
+        return (f"Anchor(place={self.place.name!r}, index={self.index}, sentence={self.sentence}, "
+                f"paragraph={self.paragraph}, key={self.key!r}, area={self.area})")
 
 
 class Neighbourhood:
@@ -114,16 +125,19 @@ class Neighbourhood:
 
     ``mentions`` are the spotted names (``start``, ``text``, ``how``, ``query``), ``first`` their
     first-pass resolutions, ``lends`` whether each was placed with confidence, ``where`` their
-    sentences (``index``, ``paragraph``, ``start``, ``end``) or None.
+    sentences (``index``, ``paragraph``, ``start``, ``end``) or None; ``sectors`` the spans of the
+    text's front sectors (:func:`~gazetteer.context.front_sector_spans`) when the caller has them.
     """
 
-    def __init__(self, gazetteer, text: str, mentions, first, lends, where):
+    def __init__(self, gazetteer, text: str, mentions, first, lends, where,
+                 sectors: list[tuple[int, int]] | None = None):
         self.gazetteer = gazetteer
         self.text = text
         self.spans = [(m.start, m.end) for m in mentions]
         self.where = [(s.index, s.paragraph) if s else (-1, -1) for s in where]
         self.keys = [name_key(m.query) for m in mentions]
-        sectors = front_sector_spans(text) if _has_direction(text) else []
+        if sectors is None:
+            sectors = front_sector_spans(text) if _has_direction(text) else []
         starts = [a for a, _ in sectors]
         self.sector = [bool(sectors) and (k := bisect.bisect_right(starts, m.start) - 1) >= 0
                        and m.start < sectors[k][1] for m in mentions]
@@ -270,7 +284,7 @@ def _elsewhere(place: Place, oblasts: list[Place], named: Iterable[Place]) -> bo
     ``oblasts``: the oblasts the report names; ``named``: every place it names without doubt."""
     if _is_town(place) or not oblasts or place.admin1_code in {o.admin1_code for o in oblasts}:
         return False
-    return all(place.distance_km(other) > ELSEWHERE_KM for other in named)
+    return all(farther_than_km(place, other, ELSEWHERE_KM) for other in named)
 
 
 def _refusal(query: str, anchors: list[tuple[int, Anchor]], cands) -> str:

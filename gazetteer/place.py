@@ -17,7 +17,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 
-__all__ = ["Place", "MatchKind", "haversine_km"]
+__all__ = ["Place", "MatchKind", "haversine_km", "farther_than_km", "within_km", "KM_PER_DEGREE"]
 
 
 class MatchKind(str, Enum):
@@ -154,3 +154,30 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dl = math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+#: Kilometres of great circle per degree of latitude are 111.2 or more (6371 km × π / 180): two points
+#: farther apart in latitude than ``km / KM_PER_DEGREE`` degrees are farther apart than ``km``.
+KM_PER_DEGREE = 111.0
+
+
+def farther_than_km(a: Place, b: Place, km: float) -> bool:
+    """Is ``b`` more than ``km`` from ``a`` (``a.distance_km(b) > km``)? Their latitudes alone often
+    tell, without the trigonometry.
+
+    >>> kursk = Place(id="k", name="Kursk", latitude=51.73, longitude=36.19)
+    >>> sudzha = Place(id="s", name="Sudzha", latitude=51.19, longitude=35.27)
+    >>> farther_than_km(kursk, sudzha, 50), farther_than_km(kursk, sudzha, 100)
+    (True, False)
+    """
+    return abs(a.latitude - b.latitude) > km / KM_PER_DEGREE or a.distance_km(b) > km
+
+
+def within_km(a: Place, b: Place, km: float) -> bool:
+    """Is ``b`` at most ``km`` from ``a`` (``a.distance_km(b) <= km``)? Their latitudes alone may tell.
+
+    >>> kursk = Place(id="k", name="Kursk", latitude=51.73, longitude=36.19)
+    >>> within_km(kursk, Place(id="s", name="Sudzha", latitude=51.19, longitude=35.27), 100)
+    True
+    """
+    return abs(a.latitude - b.latitude) <= km / KM_PER_DEGREE and a.distance_km(b) <= km

@@ -28,22 +28,17 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from gazetteer import lang
-from gazetteer.context import (
-    Context,
-    Theatre,
-    admin_phrase_spans,
-    find_country_words,
-    without_admin_words,
-)
+from gazetteer.context import Context, Theatre, admin_phrase_spans, find_country_words, without_admin_words
 from gazetteer.city_districts import city_district
 from gazetteer.exc import QueryError
+from gazetteer.frozen import quick_init
 from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
 from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candidates, key_candidates, sister_candidates,
                                 policy_refusal)
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.normalize import fold, is_cyrillic, name_key
-from gazetteer.place import MatchKind, Place
+from gazetteer.place import KM_PER_DEGREE, MatchKind, Place, farther_than_km, within_km
 from gazetteer.theatres import default_theatre
 
 __all__ = ["Gazetteer", "Resolution", "Candidate", "MatchKind", "MAX_QUERY_LENGTH"]
@@ -63,11 +58,14 @@ _DISTRICT_BONUS = 0.7
 _CLUSTER_KM = 40.0
 #: ...and a candidate this far from every one of them is not the place meant.
 _FAR_FROM_CLUSTER_KM = 60.0
+#: A co-mentioned place farther than this counts against a candidate, whatever the distance.
+_BEYOND_KM, _BEYOND_DEGREES = 300.0, 300.0 / KM_PER_DEGREE
 _CITY_POPULATION = 100_000  # a city is named beside villages as a landmark: the cluster rule spares it
 _CAPITAL = lang.letter_class(lang.languages(reads_text=True), case="upper", extra="A-Z")
 _CAPITALISED = re.compile(r"(?<![\w'’])(" + _CAPITAL + r"[\w'’ʼ-]+(?:\s+" + _CAPITAL + r"[\w'’ʼ-]+)*)")
 
 
+@quick_init  # made per candidate scored: one dictionary update, not a setattr per field
 @dataclass(frozen=True)
 class Candidate:
     """One place a name may mean, with its score and why."""
@@ -87,6 +85,7 @@ class Candidate:
                 "rejected": self.contradiction or None}
 
 
+@quick_init
 @dataclass(frozen=True)
 class Resolution:
     """The outcome of resolving one name: a place, or ``None`` with a reason."""
@@ -364,8 +363,8 @@ class Gazetteer:
                 contradiction = "country"
         near_km = nearest = None  # the nearest co-mentioned place (the first of equals), measured once
         for other in ctx.near:
-            if other.id != place.id:
-                km = place.distance_km(other)
+            if other.id != place.id:  # farther in latitude alone than _BEYOND_KM: "beyond" is all that counts
+                km = math.inf if abs(other.latitude - place.latitude) > _BEYOND_DEGREES else place.distance_km(other)
                 if near_km is None or km < near_km:
                     near_km, nearest = km, other.name
         supported = near_km is not None and near_km <= _SUPPORT_KM
@@ -390,7 +389,7 @@ class Gazetteer:
                 total += 0.2
             elif near_km <= 150:
                 total += 0.05
-            elif near_km > 300:
+            elif near_km > _BEYOND_KM:
                 total -= 0.1
             if near_km <= 150:
                 reasons.append(f"{near_km:.0f} km from {nearest}")
@@ -404,7 +403,7 @@ def _cluster(near: list[Place]) -> list[Place]:
     settlements = [p for p in near if p.is_settlement]
     if len(settlements) < 2:
         return []
-    if all(a.distance_km(b) <= _CLUSTER_KM for i, a in enumerate(settlements) for b in settlements[i + 1:]):
+    if all(within_km(a, b, _CLUSTER_KM) for i, a in enumerate(settlements) for b in settlements[i + 1:]):
         return settlements
     return []
 
@@ -413,6 +412,6 @@ def _check_cluster(cand: Candidate, cluster: list[Place]) -> Candidate:
     if cand.contradiction or cand.place.population >= _CITY_POPULATION or any(p.id == cand.place.id
                                                                               for p in cluster):
         return cand
-    if min(cand.place.distance_km(p) for p in cluster) > _FAR_FROM_CLUSTER_KM:
+    if all(farther_than_km(cand.place, p, _FAR_FROM_CLUSTER_KM) for p in cluster):
         return Candidate(cand.place, cand.score, cand.match, cand.reasons, "far from co-mentioned places")
     return cand

@@ -78,10 +78,11 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or Gazetteer.default()
         self.spotter = ToponymSpotter(self.gazetteer)
+        self._alone: Context | None = None
 
     def parse(self, text: str, *, doc_id: str = "", sentences: list[Sentence] | None = None) -> list[Mention]:
         """Mentions of ``text``; pass ``sentences`` when already split (saves the work)."""
-        spotted = self.spotter.spot(text)
+        spotted, sectors = self.spotter.read(text)
         if not spotted:
             return []
         sentences = sentences if sentences is not None else split_sentences(text)
@@ -98,44 +99,58 @@ class Geoparser:
         # the countries the document names are its context, then (when that places nothing) its oblasts too.
         dateline = [s.text.isupper() and in_dateline(text, s.start) for s in spotted]
         filed_ctx = Context(theatre=gaz.theatre, doc_countries=doc_ctx.doc_countries)
-        first = [self._resolve(s.query, doc_ctx) if not alone or not (r := self._resolve(s.query, filed_ctx)).resolved
-                 else r for s, alone in zip(spotted, dateline)]
+        first_of: dict[tuple[str, bool], Resolution] = {}  # a name said again reads the same in these contexts
+        first = []
+        for s, alone in zip(spotted, dateline):
+            r = first_of.get((s.query, alone))
+            if r is None:
+                r = first_of[(s.query, alone)] = (
+                    self._resolve(s.query, doc_ctx) if not alone or not (r := self._resolve(s.query, filed_ctx)).resolved
+                    else r)
+            first.append(r)
         named_countries = _CountryWords(text, country_spans)
         # A first-pass place is context for its neighbours when it is a settlement placed with confidence.
         lends = [_confident(r) and r.place.is_settlement and not alone for r, alone in zip(first, dateline)]
-        hood = Neighbourhood(gaz, text, spotted, first, lends, where)
+        hood = Neighbourhood(gaz, text, spotted, first, lends, where, sectors)
         by_sentence: dict[int, list[int]] = {}
         for i, sentence in enumerate(where):
             by_sentence.setdefault(sentence.index if sentence else -1, []).append(i)
+        # What a clause says (its names, oblasts, districts, countries) is read once for all its mentions;
+        # a mention's context adds the confident places of the clause but its own name.
+        clauses: dict[object, _Clause] = {}
+        contexts: dict[tuple, tuple[Context, Resolution]] = {}
         mentions = []
         for i, (name, sentence) in enumerate(zip(spotted, where)):
             if name.how in ("region", "district") or dateline[i]:
                 resolution = first[i]
             else:
-                a, b = hood.clauses[i] or (0, 0)
-                whole = sentence and (a, b) == (sentence.start, sentence.end)
-                others = by_sentence[sentence.index if sentence else -1]
-                others = others if whole or not sentence else [j for j in others if a <= spotted[j].start < b]
-                near = tuple(first[j].place for j in others
-                             if lends[j] and j != i and spotted[j].text != name.text)
-                admin1 = {first[j].place.admin1_code: first[j].place.name for j in others
-                          if spotted[j].how == "region" and first[j].resolved and first[j].place.is_admin1}
-                admin2 = frozenset(name_key(first[j].place.admin2) for j in others if spotted[j].how == "district"
-                                   and first[j].resolved and first[j].place.admin2)
-                local_text = text[a:b] if sentence else name.text
-                countries = named_countries.of(sentence) if whole else _countries(local_text)
-                ctx = Context(theatre=gaz.theatre, countries=countries,
-                              admin1_codes=frozenset(admin1), admin1_names=tuple(admin1.values()),
-                              doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
-                              near=near, text=local_text, admin2_keys=admin2)
-                resolution = hood.settle(i, name.query, self._resolve(name.query, ctx), ctx)
+                key = hood.clauses[i] if sentence else name.text
+                clause = clauses.get(key)
+                if clause is None:
+                    clause = clauses[key] = _Clause.of(text, spotted, first, by_sentence, hood.clauses[i], sentence,
+                                                       name.text, named_countries)
+                near = tuple(j for j in clause.others if lends[j] and j != i and spotted[j].text != name.text)
+                known = contexts.get((key, near, name.query))
+                if known is None:
+                    ctx = Context(theatre=gaz.theatre, countries=clause.countries,
+                                  admin1_codes=clause.admin1_codes, admin1_names=clause.admin1_names,
+                                  doc_countries=doc_ctx.doc_countries, doc_admin1_codes=doc_admin1,
+                                  near=tuple(first[j].place for j in near), text=clause.text,
+                                  admin2_keys=clause.admin2_keys)
+                    known = contexts[(key, near, name.query)] = (ctx, self._resolve(name.query, ctx))
+                ctx, resolution = known
+                resolution = hood.settle(i, name.query, resolution, ctx)
             mentions.append(Mention(doc_id, name.text, name.start, name.end,
                                     sentence.index if sentence else -1, sentence.paragraph if sentence else -1,
                                     hood.reading(i, name.how, resolution), resolution, dateline[i]))
         return mentions
 
     def _resolve_alone(self, name: str) -> Resolution:
-        return self._resolve(name, Context(theatre=self.gazetteer.theatre))
+        """``name`` resolved with the theatre alone (one such context per theatre)."""
+        theatre = self.gazetteer.theatre
+        if self._alone is None or self._alone.theatre is not theatre:
+            self._alone = Context(theatre=theatre)
+        return self._resolve(name, self._alone)
 
     def _resolve(self, name: str, ctx: Context) -> Resolution:
         try:
@@ -179,6 +194,33 @@ class _CountryWords:
                 return frozenset()
         return _countries(text[start:end])
 
+
+
+class _Clause(NamedTuple):
+    """What one clause (a sentence, or its part at a namesake clause) gives its mentions' contexts."""
+
+    others: list[int]                # the mentions in it
+    admin1_codes: frozenset[str]     # the oblasts named there
+    admin1_names: tuple[str, ...]
+    admin2_keys: frozenset[str]      # the name keys of the districts named there
+    text: str
+    countries: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, spotted, first, by_sentence: dict[int, list[int]], span: tuple[int, int] | None,
+           sentence: Sentence | None, name: str, named_countries: _CountryWords) -> _Clause:
+        """The clause ``span`` of ``sentence`` (outside sentences: the mention ``name`` alone)."""
+        a, b = span or (0, 0)
+        whole = sentence and (a, b) == (sentence.start, sentence.end)
+        others = by_sentence[sentence.index if sentence else -1]
+        others = others if whole or not sentence else [j for j in others if a <= spotted[j].start < b]
+        admin1 = {first[j].place.admin1_code: first[j].place.name for j in others
+                  if spotted[j].how == "region" and first[j].resolved and first[j].place.is_admin1}
+        admin2 = frozenset(name_key(first[j].place.admin2) for j in others if spotted[j].how == "district"
+                           and first[j].resolved and first[j].place.admin2)
+        local_text = text[a:b] if sentence else name
+        countries = named_countries.of(sentence) if whole else _countries(local_text)
+        return cls(others, frozenset(admin1), tuple(admin1.values()), admin2, local_text, countries)
 
 
 def _confident(res: Resolution) -> bool:

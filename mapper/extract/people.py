@@ -12,6 +12,7 @@ is the place the title belongs to ("мэр Харькова"), and the names aft
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from gazetteer.normalize import is_cyrillic
 from mapper.extract.lang import LANGUAGES, words
@@ -66,6 +67,7 @@ def first_name(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and word_class(word) == PERSON
 
 
+@lru_cache(maxsize=50_000)
 def given_name(word: str) -> bool:
     """A Latin-script word that is a first name people are given ("Victoria", "Olha"; see
     :mod:`mapper.extract.given_names`); Cyrillic names are told by grammar (:func:`first_name`)."""

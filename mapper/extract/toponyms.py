@@ -27,7 +27,7 @@ from typing import NamedTuple
 from gazetteer import Gazetteer
 from gazetteer.automaton import word_automaton
 from gazetteer.admin_phrases import admin_words
-from gazetteer.context import COUNTRY_WORDS, admin_phrase_spans, is_speech_verb, lowered
+from gazetteer.context import COUNTRY_WORDS, admin_and_sector_spans, is_speech_verb, lowered
 from gazetteer.morphology import PREPOSITIONS, nominative_candidates
 from gazetteer.normalize import is_cyrillic, name_key
 from mapper._internal.anchored import AnchoredPattern
@@ -111,6 +111,13 @@ def _token_key(token: str) -> str:
     return name_key(token) or "_"
 
 
+class Spotting(NamedTuple):
+    """What :meth:`ToponymSpotter.read` finds in a text."""
+
+    names: list[SpottedName]              # the place-name mentions, in order, without overlaps
+    sectors: list[tuple[int, int]]        # spans of front sectors named after a town ("the Pokrovsk axis")
+
+
 class _Run(NamedTuple):
     """What one capitalised run's text gives, whatever report it is in."""
 
@@ -137,6 +144,11 @@ class ToponymSpotter:
 
     def spot(self, text: str) -> list[SpottedName]:
         """Place-name mentions in ``text``, in order, without overlaps."""
+        return self.read(text).names
+
+    def read(self, text: str) -> Spotting:
+        """The place-name mentions of ``text`` (as :meth:`spot` gives them) and the spans of its front
+        sectors (:func:`gazetteer.context.front_sector_spans`), found in the same scan for admin words."""
         low = lowered(text)
         starts = _WORD_STARTS.find(low) if _CUE.prefixes else None  # None: each pass looks for itself
         cache, runs = self._runs, []
@@ -145,12 +157,12 @@ class ToponymSpotter:
             runs.append((m.start(), cache.get(run) or self._run(run)))
         persons = person_names(text, low, _TITLES, self._names.notable,  # "мэр Харькова": a town
                                None if starts is None else starts["title"])
-        found: list[SpottedName] = []
-        found += self._regions(text, low, None if starts is None else [start for start, _ in starts["admin"]])
+        found, sectors = self._regions_and_sectors(
+            text, low, None if starts is None else [start for start, _ in starts["admin"]])
         found += self._gazetteer_matches(text, runs, persons)
         found += self._inflected(text, runs, found, persons)
         found += self._cued(text, low, found, persons, None if starts is None else starts["cue"])
-        return _without_overlaps(found)
+        return Spotting(_without_overlaps(found), sectors)
 
     def _run(self, run: str) -> _Run:
         cached = self._runs.get(run)
@@ -331,11 +343,13 @@ class ToponymSpotter:
 
     # -- regions and cues ------------------------------------------------------
     @staticmethod
-    def _regions(text: str, low: str | None = None, starts: list[int] | None = None) -> list[SpottedName]:
-        regions, districts = admin_phrase_spans(text, low, starts)
+    def _regions_and_sectors(text: str, low: str | None = None,
+                             starts: list[int] | None = None) -> tuple[list[SpottedName], list[tuple[int, int]]]:
+        regions, districts, sectors = admin_and_sector_spans(text, low, starts)
         regions += lower_case_directions(text, low)  # "на курском направлении"
-        return [SpottedName(start, end, text[start:end], "region", phrase) for start, end, phrase in regions] + [
-                SpottedName(start, end, text[start:end], "district", phrase) for start, end, phrase in districts]
+        names = [SpottedName(start, end, text[start:end], "region", phrase) for start, end, phrase in regions]
+        names += [SpottedName(start, end, text[start:end], "district", phrase) for start, end, phrase in districts]
+        return names, sectors
 
     def _cued(self, text: str, low: str, found: list[SpottedName], persons: set[str],
               starts: list[tuple[int, int]] | None = None) -> list[SpottedName]:
