@@ -68,9 +68,10 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
     with ``earlier_first``, the nearest one before ``at`` if there is one (a sentence with no cause of
     its own speaks of the attack told before it)."""
     best, listed = None, None
-    starts, causes = _causes(text)
+    starts, causes, counted = _causes(text)
     hi = len(text) if hi is None else hi
-    for start, end, kind, counted, from_air in causes[bisect.bisect_left(starts, lo):]:
+    for i in range(bisect.bisect_left(starts, lo), len(causes)):
+        start, end, kind, from_air = causes[i]
         if start >= hi:
             break
         if end > hi:
@@ -78,7 +79,9 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
         after = start >= at[1]
         distance = max(at[0] - end, start - at[1], 0)
         key = (earlier_first and after, distance, _ORDER[kind])
-        if counted:
+        if counted[i] is None:  # read for the cause words a claim looks at, once each
+            counted[i] = _counted(text, start)
+        if counted[i]:
             continue  # "12 artillery pieces", "shot down 35 drones": things counted, not the cause
         if earlier_first and not after and listed and _LIST_GAP.fullmatch(text, listed[0], start):
             key = listed[1]  # a list of weapons told before: its first names the attack
@@ -95,17 +98,18 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
 
 
 @lru_cache(maxsize=4)
-def _causes(text: str) -> tuple[list[int], list[tuple[int, int, str, bool, bool]]]:
-    """The cause words of a report, read once for all its claims: their starts, and for each its
-    start, end, kind, whether a number counts it, and whether an explosive came from the air."""
+def _causes(text: str) -> tuple[list[int], list[tuple[int, int, str, bool]], list[bool | None]]:
+    """The cause words of a report, read once for all its claims: their starts; for each its
+    start, end, kind and whether an explosive came from the air; and for each whether a number
+    counts it (None until a claim looks at it: most are far from every claim)."""
     lowered = _lowered(text)
     found = _CAUSE.finditer(lowered) if lowered is not None else _cause_any_case().finditer(text)
     rows = []
     for m in found:
         kind = m.lastgroup.rpartition("_")[0]  # the group "air_3" is a word of the kind "air"
-        rows.append((m.start(), m.end(), kind, _counted(text, m.start()),
+        rows.append((m.start(), m.end(), kind,
                      kind == "explosive" and _AIR.search(text, max(0, m.start() - 40), m.start()) is not None))
-    return [row[0] for row in rows], rows
+    return [row[0] for row in rows], rows, [None] * len(rows)
 
 
 @lru_cache(maxsize=1)
