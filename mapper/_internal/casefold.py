@@ -31,6 +31,7 @@ def _fold_table() -> dict[int, int]:
 
 _FOLD = _fold_table()
 _NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]") if _FOLD else None
+assert all(c > 127 for c in _FOLD)
 
 
 @lru_cache(maxsize=64)  # the same text is read by several patterns in a row
@@ -45,4 +46,6 @@ def fold(text: str) -> str | None:
     low = text.lower()
     if len(low) != len(text):
         return None
-    return low.translate(_FOLD) if _NEEDS_TABLE is not None and _NEEDS_TABLE.search(low) else low
+    if _NEEDS_TABLE is None or low.isascii():  # (every character of the table is past ASCII)
+        return low
+    return low.translate(_FOLD) if _NEEDS_TABLE.search(low) else low

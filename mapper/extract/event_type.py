@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from mapper._internal.anchored import AnchoredPattern
+from mapper._internal.casefold import fold
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.cumulative import MONTH_NUMBERS, period_kind
 from mapper.extract.lang import LANGUAGES, alternation, alternatives
@@ -103,7 +104,8 @@ def _causes(text: str) -> tuple[list[int], list[tuple[int, int, str, bool]], lis
     start, end, kind and whether an explosive came from the air; and for each whether a number
     counts it (None until a claim looks at it: most are far from every claim)."""
     lowered = _lowered(text)
-    found = _CAUSE.finditer(lowered) if lowered is not None else _cause_any_case().finditer(text)
+    # lower case is idempotent, so the fold of the lowered text is the text's (tests/mapper/_internal)
+    found = _CAUSE.finditer(lowered, folded=fold(text)) if lowered is not None else _cause_any_case().finditer(text)
     rows = []
     for m in found:
         kind = m.lastgroup.rpartition("_")[0]  # the group "air_3" is a word of the kind "air"

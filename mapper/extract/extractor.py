@@ -217,11 +217,15 @@ class _Report:
     def paragraph(self, index: int) -> str:
         """A paragraph's sentences joined by spaces (made when a claim first asks for it)."""
         if index not in self.paragraphs:
-            if self._paragraph_of is None:
-                self._paragraph_of = [x.paragraph for x in self.sentences]  # in order: paragraphs are runs
-            lo, hi = bisect.bisect_left(self._paragraph_of, index), bisect.bisect_right(self._paragraph_of, index)
+            lo, hi = self._run(index)
             self.paragraphs[index] = " ".join(self.text[x.start:x.end] for x in self.sentences[lo:hi])
         return self.paragraphs[index]
+
+    def _run(self, index: int) -> tuple[int, int]:
+        """The positions of the first sentence of a paragraph and past its last one."""
+        if self._paragraph_of is None:
+            self._paragraph_of = [x.paragraph for x in self.sentences]  # in order: paragraphs are runs
+        return bisect.bisect_left(self._paragraph_of, index), bisect.bisect_right(self._paragraph_of, index)
 
     def lead(self, s: Sentence) -> str:
         """The sentences just before ``s`` in its paragraph, or a line ending in a colon above it, that
@@ -233,9 +237,9 @@ class _Report:
         return self.text[self.sentences[i].start:s.start] if i < s.index else ""
 
     def paragraph_span(self, s: Sentence) -> tuple[int, int]:
-        """Where the sentence's paragraph starts and ends in the text."""
-        same = [x for x in self.sentences[max(0, s.index - 50):s.index + 50] if x.paragraph == s.paragraph]
-        return same[0].start, same[-1].end
+        """Where the sentence's paragraph starts and ends in the text (within 50 sentences of it)."""
+        lo, hi = self._run(s.paragraph)  # (the same as reading the 50 sentences on each side for its paragraph's)
+        return self.sentences[max(lo, s.index - 50)].start, self.sentences[min(hi, s.index + 50) - 1].end
 
     def actor_clues(self, index: int, sides: SideReader) -> ActorClues:
         """What a paragraph says about the side that suffered, read once for all its claims."""
