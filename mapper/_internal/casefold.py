@@ -15,7 +15,7 @@ try:  # the table of the extra cases behind ``re``; stable since Python 3.11
 except ImportError:  # pragma: no cover - other interpreters
     _casefix = None
 
-__all__ = ["fold"]
+__all__ = ["fold", "lowered"]
 
 
 def _fold_table() -> dict[int, int]:
@@ -34,6 +34,17 @@ _NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)
 assert all(c > 127 for c in _FOLD)
 
 
+#: A text at least this long is a report (or a big part of one), lower-cased once for all its readers.
+_LONG = 1000
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """``text.lower()``, made once for a report's several readers (the casualty stems, the cause words
+    and the fold); for short texts call ``str.lower`` itself."""
+    return text.lower()
+
+
 @lru_cache(maxsize=64)  # the same text is read by several patterns in a row
 def fold(text: str) -> str | None:
     """``text`` in lower case with every character the regex engine takes for another under
@@ -43,7 +54,7 @@ def fold(text: str) -> str | None:
     >>> fold("Kursk ſ Σ")
     'kursk s ς'
     """
-    low = text.lower()
+    low = lowered(text) if len(text) >= _LONG else text.lower()
     if len(low) != len(text):
         return None
     if _NEEDS_TABLE is None or low.isascii():  # (every character of the table is past ASCII)

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from mapper._internal.anchored import AnchoredPattern
-from mapper._internal.casefold import fold
+from mapper._internal.casefold import fold, lowered
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.cumulative import MONTH_NUMBERS, period_kind
 from mapper.extract.lang import LANGUAGES, alternation, alternatives
@@ -137,7 +137,7 @@ def _counted(text: str, start: int) -> bool:
 @lru_cache(maxsize=4)
 def _lowered(text: str) -> str | None:
     """The report lower-cased, once for all its claims (None when that would move offsets)."""
-    low = text.lower()
+    low = lowered(text)
     return low if len(low) == len(text) else None
 
 

@@ -39,6 +39,7 @@ from mapper.assemble.merge import merge_events
 from mapper.assemble.restatements import fold_restatements
 from mapper.extract.lang import LANGUAGES
 from mapper.extract.sentences import Sentence, split_sentences
+from mapper._internal.casefold import lowered
 
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
@@ -297,7 +298,7 @@ class _Report:
 def _sentences_with_stems(text: str, sentences: list[Sentence]) -> set[int] | range:
     """Indices of the sentences that hold a casualty word's stem, from one pass over the report
     (every sentence when lower-casing would move offsets: then each is tested on its own)."""
-    low = text.lower()
+    low = lowered(text)  # (the report's lower case, made once for its readers)
     if len(low) != len(text):
         return range(len(sentences))
     starts = [s.start for s in sentences]

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mapper._internal.anchored import AnchoredPattern, PatternSet
-from mapper._internal.casefold import fold
+from mapper._internal.casefold import fold, lowered
 from mapper._internal.regex_prefix import folded_prefixes
 from mapper.extract import claimants, side_clues
 
@@ -124,3 +124,9 @@ def test_starts_inside_words_are_skipped_only_where_no_match_can_start(head, tex
     expected = [m.span() for m in re.finditer(head + "(?:" + "|".join(INNER) + r")(?!\w)", text, re.IGNORECASE)]
     assert [m.span() for m in pattern.finditer(text)] == expected
     assert [m.span() for m in pattern.finditer(text, folded=fold(text))] == expected
+
+
+def test_a_report_is_lower_cased_once_for_its_readers():
+    report = "Two Were KILLED in Sumy. " * 60
+    assert lowered(report) == report.lower() and lowered(report) is lowered(report)
+    assert fold(report) == report.lower()
