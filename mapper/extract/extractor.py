@@ -183,6 +183,7 @@ class _Report:
     by_sentence: dict[int, list[Mention]]
     regions: list[Mention]
     _paragraph_of: list[int] | None = None
+    _texts: dict[int, str] = field(default_factory=dict)  # sentence -> its text, sliced once
     # Read once per report, not once per claim, so a paragraph of thousands of claims stays linear.
     _clues: dict[int, ActorClues] = field(default_factory=dict)        # paragraph -> its actor clues
     # sentence -> (event date, statement date) of a claim there
@@ -213,7 +214,11 @@ class _Report:
         return cls(doc, text, dated_text, sentences, with_figures, {}, by_sentence, regions, dateline=dateline)
 
     def sentence(self, s: Sentence) -> str:
-        return self.text[s.start:s.end]
+        """The sentence's text: one string for all its readers, so that each of their caches hashes it once."""
+        found = self._texts.get(s.index)
+        if found is None:
+            found = self._texts[s.index] = self.text[s.start:s.end]
+        return found
 
     def paragraph(self, index: int) -> str:
         """A paragraph's sentences joined by spaces (made when a claim first asks for it)."""
