@@ -89,9 +89,10 @@ class AnchoredPattern:
             self._narrow[indexes] = regex
         return regex
 
-    def _dispatched(self, text: str) -> list[re.Match] | None:
-        """The matches, each start tried with its own alternatives; None when the text has no fold."""
-        seen = fold(text)
+    def _dispatched(self, text: str, seen: str | None = None) -> list[re.Match] | None:
+        """The matches, each start tried with its own alternatives; None when the text has no fold
+        (``seen``: its fold, when the caller has it)."""
+        seen = fold(text) if seen is None else seen
         if seen is None:
             return None
         at: dict[int, tuple[int, ...]] = {}   # start -> the alternatives of every prefix found there
@@ -127,10 +128,12 @@ class AnchoredPattern:
             return None
         return sorted({last - value[0] + 1 for last, value in self._automaton.iter(seen)})
 
-    def finditer(self, text: str, by_first: dict[str, re.Pattern] | None = None) -> Iterator[re.Match]:
+    def finditer(self, text: str, by_first: dict[str, re.Pattern] | None = None, *,
+                 folded: str | None = None) -> Iterator[re.Match]:
         """``regex.finditer(text)``, tried only where a prefix occurs; ``by_first``: a narrower pattern
-        to try where the match's first character is a key (the alternatives that can start with it)."""
-        if self._parts is not None and (found := self._dispatched(text)) is not None:
+        to try where the match's first character is a key (the alternatives that can start with it);
+        ``folded``: ``fold(text)`` when the caller has it (of :meth:`of_alternatives` patterns)."""
+        if self._parts is not None and (found := self._dispatched(text, folded)) is not None:
             return iter(found)
         starts = self.starts(text)
         return self.regex.finditer(text) if starts is None else iter(_matched(self.regex, text, starts, by_first))

@@ -15,7 +15,7 @@ try:  # the table of the extra cases behind ``re``; stable since Python 3.11
 except ImportError:  # pragma: no cover - other interpreters
     _casefix = None
 
-__all__ = ["fold"]
+__all__ = ["fold", "lowered"]
 
 
 def _fold_table() -> dict[int, int]:
@@ -31,6 +31,18 @@ def _fold_table() -> dict[int, int]:
 
 _FOLD = _fold_table()
 _NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]") if _FOLD else None
+assert all(c > 127 for c in _FOLD)
+
+
+#: A text at least this long is a report (or a big part of one), lower-cased once for all its readers.
+_LONG = 1000
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """``text.lower()``, made once for a report's several readers (the casualty stems, the cause words
+    and the fold); for short texts call ``str.lower`` itself."""
+    return text.lower()
 
 
 @lru_cache(maxsize=64)  # the same text is read by several patterns in a row
@@ -42,7 +54,9 @@ def fold(text: str) -> str | None:
     >>> fold("Kursk ſ Σ")
     'kursk s ς'
     """
-    low = text.lower()
+    low = lowered(text) if len(text) >= _LONG else text.lower()
     if len(low) != len(text):
         return None
-    return low.translate(_FOLD) if _NEEDS_TABLE is not None and _NEEDS_TABLE.search(low) else low
+    if _NEEDS_TABLE is None or low.isascii():  # (every character of the table is past ASCII)
+        return low
+    return low.translate(_FOLD) if _NEEDS_TABLE.search(low) else low

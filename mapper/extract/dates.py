@@ -404,6 +404,7 @@ def resolve_event_date(text: str, published: datetime.date | None) -> EventDate 
     return best
 
 
+@lru_cache(maxsize=64)  # asked again of a sentence's date by its claim, after resolve_event_date asked
 def is_statement_date(text: str, date: EventDate) -> bool:
     """Is `date` (found in `text`) the date of a statement: does a verb of saying ("said", "заявил",
     "said in a statement", "told reporters") end just before it (in the 60 characters before)?

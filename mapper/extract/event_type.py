@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from mapper._internal.anchored import AnchoredPattern
+from mapper._internal.casefold import fold, lowered
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.cumulative import MONTH_NUMBERS, period_kind
 from mapper.extract.lang import LANGUAGES, alternation, alternatives
@@ -68,9 +69,10 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
     with ``earlier_first``, the nearest one before ``at`` if there is one (a sentence with no cause of
     its own speaks of the attack told before it)."""
     best, listed = None, None
-    starts, causes = _causes(text)
+    starts, causes, counted = _causes(text)
     hi = len(text) if hi is None else hi
-    for start, end, kind, counted, from_air in causes[bisect.bisect_left(starts, lo):]:
+    for i in range(bisect.bisect_left(starts, lo), len(causes)):
+        start, end, kind, from_air = causes[i]
         if start >= hi:
             break
         if end > hi:
@@ -78,7 +80,9 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
         after = start >= at[1]
         distance = max(at[0] - end, start - at[1], 0)
         key = (earlier_first and after, distance, _ORDER[kind])
-        if counted:
+        if counted[i] is None:  # read for the cause words a claim looks at, once each
+            counted[i] = _counted(text, start)
+        if counted[i]:
             continue  # "12 artillery pieces", "shot down 35 drones": things counted, not the cause
         if earlier_first and not after and listed and _LIST_GAP.fullmatch(text, listed[0], start):
             key = listed[1]  # a list of weapons told before: its first names the attack
@@ -95,17 +99,19 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
 
 
 @lru_cache(maxsize=4)
-def _causes(text: str) -> tuple[list[int], list[tuple[int, int, str, bool, bool]]]:
-    """The cause words of a report, read once for all its claims: their starts, and for each its
-    start, end, kind, whether a number counts it, and whether an explosive came from the air."""
+def _causes(text: str) -> tuple[list[int], list[tuple[int, int, str, bool]], list[bool | None]]:
+    """The cause words of a report, read once for all its claims: their starts; for each its
+    start, end, kind and whether an explosive came from the air; and for each whether a number
+    counts it (None until a claim looks at it: most are far from every claim)."""
     lowered = _lowered(text)
-    found = _CAUSE.finditer(lowered) if lowered is not None else _cause_any_case().finditer(text)
+    # lower case is idempotent, so the fold of the lowered text is the text's (tests/mapper/_internal)
+    found = _CAUSE.finditer(lowered, folded=fold(text)) if lowered is not None else _cause_any_case().finditer(text)
     rows = []
     for m in found:
         kind = m.lastgroup.rpartition("_")[0]  # the group "air_3" is a word of the kind "air"
-        rows.append((m.start(), m.end(), kind, _counted(text, m.start()),
+        rows.append((m.start(), m.end(), kind,
                      kind == "explosive" and _AIR.search(text, max(0, m.start() - 40), m.start()) is not None))
-    return [row[0] for row in rows], rows
+    return [row[0] for row in rows], rows, [None] * len(rows)
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +137,7 @@ def _counted(text: str, start: int) -> bool:
 @lru_cache(maxsize=4)
 def _lowered(text: str) -> str | None:
     """The report lower-cased, once for all its claims (None when that would move offsets)."""
-    low = text.lower()
+    low = lowered(text)
     return low if len(low) == len(text) else None
 
 

@@ -40,6 +40,7 @@ from mapper.assemble.restatements import fold_restatements
 from mapper.assemble.subtotals import fold_parts
 from mapper.extract.lang import LANGUAGES
 from mapper.extract.sentences import Sentence, split_sentences
+from mapper._internal.casefold import lowered
 
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
@@ -185,6 +186,7 @@ class _Report:
     by_sentence: dict[int, list[Mention]]
     regions: list[Mention]
     _paragraph_of: list[int] | None = None
+    _texts: dict[int, str] = field(default_factory=dict)  # sentence -> its text, sliced once
     # Read once per report, not once per claim, so a paragraph of thousands of claims stays linear.
     _clues: dict[int, ActorClues] = field(default_factory=dict)        # paragraph -> its actor clues
     # sentence -> (event date, statement date) of a claim there
@@ -215,16 +217,24 @@ class _Report:
         return cls(doc, text, dated_text, sentences, with_figures, {}, by_sentence, regions, dateline=dateline)
 
     def sentence(self, s: Sentence) -> str:
-        return self.text[s.start:s.end]
+        """The sentence's text: one string for all its readers, so that each of their caches hashes it once."""
+        found = self._texts.get(s.index)
+        if found is None:
+            found = self._texts[s.index] = self.text[s.start:s.end]
+        return found
 
     def paragraph(self, index: int) -> str:
         """A paragraph's sentences joined by spaces (made when a claim first asks for it)."""
         if index not in self.paragraphs:
-            if self._paragraph_of is None:
-                self._paragraph_of = [x.paragraph for x in self.sentences]  # in order: paragraphs are runs
-            lo, hi = bisect.bisect_left(self._paragraph_of, index), bisect.bisect_right(self._paragraph_of, index)
+            lo, hi = self._run(index)
             self.paragraphs[index] = " ".join(self.text[x.start:x.end] for x in self.sentences[lo:hi])
         return self.paragraphs[index]
+
+    def _run(self, index: int) -> tuple[int, int]:
+        """The positions of the first sentence of a paragraph and past its last one."""
+        if self._paragraph_of is None:
+            self._paragraph_of = [x.paragraph for x in self.sentences]  # in order: paragraphs are runs
+        return bisect.bisect_left(self._paragraph_of, index), bisect.bisect_right(self._paragraph_of, index)
 
     def lead(self, s: Sentence) -> str:
         """The sentences just before ``s`` in its paragraph, or a line ending in a colon above it, that
@@ -236,9 +246,9 @@ class _Report:
         return self.text[self.sentences[i].start:s.start] if i < s.index else ""
 
     def paragraph_span(self, s: Sentence) -> tuple[int, int]:
-        """Where the sentence's paragraph starts and ends in the text."""
-        same = [x for x in self.sentences[max(0, s.index - 50):s.index + 50] if x.paragraph == s.paragraph]
-        return same[0].start, same[-1].end
+        """Where the sentence's paragraph starts and ends in the text (within 50 sentences of it)."""
+        lo, hi = self._run(s.paragraph)  # (the same as reading the 50 sentences on each side for its paragraph's)
+        return self.sentences[max(lo, s.index - 50)].start, self.sentences[min(hi, s.index + 50) - 1].end
 
     def actor_clues(self, index: int, sides: SideReader) -> ActorClues:
         """What a paragraph says about the side that suffered, read once for all its claims."""
@@ -296,7 +306,7 @@ class _Report:
 def _sentences_with_stems(text: str, sentences: list[Sentence]) -> set[int] | range:
     """Indices of the sentences that hold a casualty word's stem, from one pass over the report
     (every sentence when lower-casing would move offsets: then each is tested on its own)."""
-    low = text.lower()
+    low = lowered(text)  # (the report's lower case, made once for its readers)
     if len(low) != len(text):
         return range(len(sentences))
     starts = [s.start for s in sentences]

@@ -25,7 +25,10 @@ _TOTAL_AND_INCREMENT = re.compile(rf"(?<![\d.,])(?P<total>{_NUMBER})\s*\(\s*\+\s
 
 
 def with_increments(text: str, figures: list) -> list:
-    """``figures`` (found in ``text``), each total followed by the day's addition written beside it."""
+    """``figures`` (found in ``text``), each total followed by the day's addition written beside it
+    (the same list where the text writes no "+": no addition can be there)."""
+    if "+" not in text:
+        return figures
     out = []
     for figure in figures:
         out.append(figure)

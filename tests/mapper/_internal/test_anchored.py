@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mapper._internal.anchored import AnchoredPattern, PatternSet
-from mapper._internal.casefold import fold
+from mapper._internal.casefold import fold, lowered
 from mapper._internal.regex_prefix import folded_prefixes
 from mapper.extract import claimants, side_clues
 
@@ -94,3 +94,39 @@ def test_the_project_patterns_find_what_their_plain_regex_finds(text):
     for name, regex in side_clues._KINDS.regexes.items():
         assert [m.span() for m in side_clues._KINDS.finditer_each(text)[name]] == [
             m.span() for m in regex.finditer(text)], name
+
+
+def test_lower_case_is_idempotent():
+    """Event type reads its cause words in a report's lower case with the fold of the report
+    itself: the same string, as lower-casing twice changes nothing."""
+    assert all(c.lower().lower() == c.lower() for c in map(chr, range(0x110000)))
+
+
+def test_fold_of_ascii_text_is_its_lower_case():
+    assert fold("Two Were KILLED in Sumy") == "two were killed in sumy"
+    assert fold("ſ Σ") == "s ς"
+
+
+WORD_HEADS = [r"(?<!\w)", r"(?<![\w-])", r"(?<![\w'’-])"]
+#: alternatives starting inside words of the texts below ("ied" in "verified", "in" in "within")
+INNER = ["ieds?", "in\\s+action", "strikes?", "тел[ао]", "air[\\s-]+raids?", "shot\\s+dead"]
+
+
+@pytest.mark.parametrize("head", WORD_HEADS)
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(["verified", "ied", "IEDs", "within", "in", " ", "\n", "-", "'", "’", "_",
+                                      "action", "air", "raid", "strike", "тела", "тело", "shot", "dead", "ВТЕЛА"]),
+                     max_size=10).map("".join))
+def test_starts_inside_words_are_skipped_only_where_no_match_can_start(head, text):
+    """of_alternatives skips a prefix found inside a word when its head asks for no word character
+    before the match: the matches are still exactly those of the whole pattern."""
+    pattern = AnchoredPattern.of_alternatives(INNER, head, r"(?!\w)", re.IGNORECASE)
+    expected = [m.span() for m in re.finditer(head + "(?:" + "|".join(INNER) + r")(?!\w)", text, re.IGNORECASE)]
+    assert [m.span() for m in pattern.finditer(text)] == expected
+    assert [m.span() for m in pattern.finditer(text, folded=fold(text))] == expected
+
+
+def test_a_report_is_lower_cased_once_for_its_readers():
+    report = "Two Were KILLED in Sumy. " * 60
+    assert lowered(report) == report.lower() and lowered(report) is lowered(report)
+    assert fold(report) == report.lower()

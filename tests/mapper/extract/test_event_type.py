@@ -108,3 +108,20 @@ def test_the_extractor_fills_the_event_type(gazetteer):
                    published=datetime.date(2024, 12, 16))
     events, _ = Extractor(gazetteer).extract(doc)
     assert [(e.event_type, e.sub_event_type) for e in events] == [SHELLING]
+
+
+def test_counts_of_weapons_are_read_once_for_the_words_a_claim_looks_at():
+    """Whether a number counts a cause word ("35 drones") is read when a claim first looks at that
+    word; each answer is the one reading it alone gives."""
+    from mapper.extract import event_type
+    text = ("Air defence shot down 35 drones overnight. At 9:40 a drone hit a bus in Nikopol, "
+            "wounding two women. Earlier, shelling killed a man in Marhanets.")
+    event_type._causes.cache_clear()
+    starts, rows, counted = event_type._causes(text)
+    assert counted == [None] * len(rows)
+    for at in ((80, 95), (120, 135)):
+        event_type_of(text, (0, len(text)), at)
+    assert any(c is not None for c in counted)
+    assert [c for c in counted if c is not None] == [
+        event_type._counted(text, start) for (start, *_), c in zip(rows, counted) if c is not None]
+    assert counted[0] is True and counted[1] is False  # "35 drones" are counted; "At 9:40 a drone hit" is the cause
