@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mapper._internal.regex_prefix import compile_with_first_chars
+from mapper.extract.ages import AGE_RE
 from mapper.extract.dates import find_dates, is_statement_date, resolve_event_date
 from mapper.extract.lang import LANGUAGES, alternation
 
@@ -62,8 +63,7 @@ def _bounded(pattern: str) -> re.Pattern[str]:
 _MARKS = _bounded(rf"(?P<day>{_words('per_day')})|(?P<since>{_words('since')})|(?P<week>{_words('weeks')})"
                   rf"|(?P<as_of>{_words('as_of')})|(?P<total>{_words('totals')})")
 _WEAK = _bounded(_words("weak_totals"))
-#: A person's birth year or age ("a woman born in 1956"): no period of a total.
-_AGES = re.compile(rf"(?<!\w)(?:{alternation(a for lang in LANGUAGES for a in lang.people.ages)})(?!\w)", re.I)
+
 _LOSSES = _bounded(_words("losses"))
 _ACCRUED = _bounded(_words("accrued"))
 _HEADINGS = _bounded(rf"(?P<week>{_words('week_headings')})|(?P<period>{_words('period_headings')})")
@@ -168,7 +168,7 @@ def _read(sentence: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[int, i
     low = sentence.lower()
     marks = tuple((m.start(), m.end(), m.lastgroup) for m in _MARKS.finditer(low)
                   if m.lastgroup == "day" or not _COMPARISON.search(low, max(0, m.start() - 80), m.start()))
-    if marks and (ages := [m.span() for m in _AGES.finditer(low)]):
+    if marks and (ages := [m.span() for m in AGE_RE.finditer(low)]):  # a birth year is no period
         marks = tuple(mark for mark in marks if not any(a < mark[1] and mark[0] < b for a, b in ages))
     weak = _WEAK.search(low)
     return marks, (weak.span() if weak and _LOSSES.search(low) else None)

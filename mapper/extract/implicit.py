@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from gazetteer.morphology import analyzers
 from gazetteer.normalize import is_cyrillic
+from mapper.extract.ages import genitive_noun, without_ages
 from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.lang.schema import Syntax
 from mapper.extract.numbers import is_number_word, parse_number
@@ -46,11 +47,6 @@ _OWN_LETTERS = [(re.compile(f"[{lang.people.letters}]"), lang.code) for lang in 
 #: A letter written for another ("ё" for "е"): grammar's lemmas are compared folded.
 _UNFOLD = str.maketrans({v: b for lang in LANGUAGES for v, b in lang.variants.items()})
 _TOKEN = re.compile(r"[^\W_][\w'’ʼ-]*|[^\w\s]")
-#: A person's age or birth year after their noun ("мужчина 1958 года рождения", "a woman born in 1956",
-#: "Olena Koval, 61,"): blanked before the people are read, so it neither counts nor parts them from their verb.
-_AGE_RE = re.compile(r"(?P<pre>,\s*)?(?<!\w)(?P<age>" + "|".join(a for p in _PEOPLE for a in p.ages)
-                     + r"|\d{1,3}(?=\s*,))(?!\w)(?P<post>\s*,)?", re.I)
-_DIGIT = re.compile(r"\d")
 _AGE = re.compile(r"\d+-[^\W\d_]")
 _WINDOW = 72  # enough for a list of three people and their words
 _PEEK = 32  # enough to see the word before or after a casualty word
@@ -231,7 +227,7 @@ def _last_kind(text: str, end: int) -> tuple[str, bool]:
             return "comma", aux
         word = raw.strip(_PUNCT).lower() or raw
         if is_cyrillic(word) and word[:3].translate(_UNFOLD) not in _people_prefixes() and word not in _AUX:
-            if named < 3 and (raw[0].isupper() or not named and _genitive_noun(word)):
+            if named < 3 and (raw[0].isupper() or not named and genitive_noun(word)):
                 named += 1
                 continue
             return "stop", aux
@@ -254,22 +250,6 @@ def _first_kind(text: str, start: int) -> str:
     return "stop" if not word[0].isalnum() else _kind(word.rstrip(_PUNCT).lower())[0]
 
 
-def _without_ages(text: str, lo: int, hi: int) -> str:
-    """``text`` with the ages and birth years in ``[lo, hi)`` blanked (the same length); one
-    between commas goes with its commas ("Сергей Будков, 1979 года рождения, погиб")."""
-    if not _DIGIT.search(text, lo, hi):
-        return text
-    out, at = [], 0
-    for m in _AGE_RE.finditer(text, lo, hi):
-        enclosed = m["pre"] is not None and m["post"] is not None
-        if m["age"].isdigit() and not enclosed:
-            continue  # a bare number is an age only between commas
-        a, b = m.span() if enclosed else m.span("age")
-        out += [text[at:a], " " * (b - a)]
-        at = b
-    return "".join(out) + text[at:] if out else text
-
-
 def _appositive(toks: list[_Tok], i: int) -> int:
     """Where the subject ends when ``toks[:i]`` close with ", <a person>," naming the subject again
     ("Водитель, мужчина 58 лет, погиб"): the opening comma's index; else ``i``."""
@@ -290,21 +270,9 @@ def _names(text: str, toks: list[_Tok], i: int) -> int:
     j = i
     while j and i - j < 3 and toks[j - 1].kind == "stop" and text[toks[j - 1].start].isupper():
         j -= 1
-    if j == i and i > 1 and toks[i - 1].kind == "stop" and _genitive_noun(text[toks[i - 1].start:toks[i - 1].end]):
+    if j == i and i > 1 and toks[i - 1].kind == "stop" and genitive_noun(text[toks[i - 1].start:toks[i - 1].end]):
         j = i - 1
     return j if j < i and j and toks[j - 1].kind == "noun" else i
-
-
-@lru_cache(maxsize=5_000)
-def _genitive_noun(word: str) -> bool:
-    """A Russian or Ukrainian lower-case noun whose likeliest reading is the genitive ("села")."""
-    if not is_cyrillic(word) or not word.islower():
-        return False
-    for analyzer in analyzers():
-        tag = analyzer.parse(word)[0].tag
-        if "NOUN" in tag and "gent" in tag:
-            return True
-    return False
 
 
 def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb: bool) -> _List | None:
@@ -382,7 +350,7 @@ def implicit_figures(text: str, keywords, make) -> list:
         word = text[kw.start:kw.end].lower()
         english = not is_cyrillic(word)
         lo = max(0, kw.start - _WINDOW)
-        read = _without_ages(text, lo, kw.start)
+        read = without_ages(text, lo, kw.start)
         last, passive = _last_kind(read, kw.start)  # most casualty words have no people next: a quick look first
         found = None
         if last in _SUBJECT_END and (last != "plural" or _JOINED & set(

@@ -32,6 +32,7 @@ from functools import lru_cache
 from gazetteer.normalize import is_cyrillic, transliterate
 from gazetteer.theatre import Claimant
 from mapper._internal.anchored import AnchoredPattern
+from mapper._internal.regex_parts import case_forms, class_chars, parse_items
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 
@@ -57,18 +58,12 @@ HOME_LETTERS = [(re.compile(f"[{lang.sides.letters}]", re.I), lang.sides.home_si
 def _letters_of(rx: re.Pattern[str]) -> tuple[str, ...]:
     """Every character a one-letter class matches, case-blind: each letter it lists, that letter's
     other cases and the further characters the regex engine takes for it (ᲆ for ъ)."""
-    listed = set()
-    for op, arg in re._parser.parse(rx.pattern)[0][1]:  # the class's items
-        if op is re._constants.LITERAL:
-            listed.add(arg)
-        elif op is re._constants.RANGE:
-            listed.update(range(arg[0], arg[1] + 1))
-        else:  # pragma: no cover - a class the letters field does not write
-            raise ValueError(f"letters class {rx.pattern!r}: {op}")
-    extra = getattr(re, "_casefix")._EXTRA_CASES
-    pool = {c for code in listed for c in (chr(code), chr(code).lower(), chr(code).upper())}
-    pool |= {chr(x) for c in list(pool) for x in extra.get(ord(c.lower()), ()) if len(c.lower()) == 1}
-    return tuple(sorted(c for c in pool if len(c) == 1 and rx.fullmatch(c)))
+    items = parse_items(rx.pattern)
+    listed = class_chars(items[0][1]) if items and len(items) == 1 else None
+    if listed is None:  # pragma: no cover - a class the letters field does not write
+        raise ValueError(f"letters class {rx.pattern!r}")
+    pool = {form for c in listed for form in case_forms(c)}
+    return tuple(sorted(c for c in pool if rx.fullmatch(c)))
 
 
 #: HOME_LETTERS as the characters each class matches: a text's letters are counted, not searched for

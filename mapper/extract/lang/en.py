@@ -296,11 +296,9 @@ PLACES = Places(
     list_joins=("and",),
     near=r"near|outside|around|close to|on the outskirts of|the area of",
     near_nouns=r"villages?\s+of\s+|town\s+of\s+",
-    unharmed=(r"no\s+(?:casualties|injuries|deaths|(?:one|people)\s+(?:was|were)\s+(?:hurt|injured|killed|wounded))"
-              r"|nobody\s+was\s+(?:hurt|injured|killed|wounded)|without\s+casualties|no\s+one\s+was\s+hurt"),
-    destination=(r"(?:taken|rushed|transferred|moved|airlifted|evacuated|brought|admitted|flown|sent)\s+to\s+"
-                 r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:in|at)\s+|hospitali[sz]ed\s+in\s+|"
-                 r"(?:taken|transferred|airlifted|evacuated|flown)\s+to\s+"),
+    unharmed=r"no\s+(?:casualties|injuries|deaths)|(?:nobody|no\s+one)\s+was\s+(?:hurt|injured|killed|wounded)",
+    destination=(r"(?:taken|rushed|transferred|airlifted|evacuated|brought|admitted|flown)\s+to\s+(?:(?:an?|the)\s+)?"
+                 r"(?:[\w-]+\s+){0,2}(?:in|at)\s+|hospitali[sz]ed\s+in\s+|(?:taken|transferred|evacuated)\s+to\s+"),
     anaphora=(r"casualt\w*|losses|killed|wounded|injured|clash\w*|fighting|battles?|attack\w*|strikes?|struck"
               r"|assaults?|shelling|shelled|drones?|shells?|mines?|explo\w*|blasts?|detonat\w*|bomb\w*"),
     abbreviations=tuple("""mr mrs ms dr gen lt col maj capt sgt adm cmdr sen rep gov pres st no vs etc jan feb mar apr
@@ -406,10 +404,8 @@ PEOPLE = People(
         deminers sappers electricians guards colleagues""".split()),
     modifiers=tuple("""elderly old young little teenage pregnant local other civilian ukrainian russian unidentified
         unnamed disabled retired""".split()),
-    couples=tuple("couple".split()),
-    determiners=tuple("a an the his her their its our another".split()),
+    couples=("couple",), determiners=tuple("a an the his her their its our another".split()), joins=("and",),
     ages=(r"born\s+in\s+\d{4}", r"aged\s+\d{1,3}", r"\(\d{1,3}\)"),
-    joins=("and",),
     auxiliaries=tuple("""was were is are has have had been be being also reportedly allegedly later subsequently
         seriously critically severely badly lightly slightly fatally mortally both""".split()),
     plural_auxiliaries=tuple("were are have".split()),
