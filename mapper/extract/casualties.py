@@ -31,7 +31,8 @@ from mapper.extract.casualty_stems import (KEYWORD_PATTERN, KEYWORDS, NONPERSON_
 from mapper.extract.casualty_stems import KEYWORD_LOWER_RE as _KEYWORD_LOWER_RE  # noqa: F401 (read by tests)
 from mapper.extract.numbers import find_numbers
 from mapper.extract.increments import with_increments
-from mapper.extract.quantities import (_INCREASE, _INCREASE_END_RE, _QUAL_RE, _RANGE_WORDS, Quantity as _Quantity,  # noqa: F401
+from mapper.extract.quantities import _QUAL_RE  # noqa: F401 (read by tests)
+from mapper.extract.quantities import (_INCREASE, _INCREASE_END_RE, _RANGE_WORDS, Quantity as _Quantity,
                                        casualty_words as _alt, CASUALTY_WORDS as _WORDS, quantities as _quantities)
 from mapper.extract.implicit import is_person_noun, with_implicit
 from mapper.extract.given_names import is_given_name

@@ -276,7 +276,7 @@ class _Report:
                 state = self._dates[i]
                 break
             x = self.sentences[i]
-            text = self.dated_text[x.start:x.end]
+            text = self.sentence(x) if self.dated_text is self.text else self.dated_text[x.start:x.end]
             date = resolve_event_date(text, self._opening.reference)
             if date and not is_statement_date(text, date):
                 state = self._dates[i] = (date, None)

@@ -212,8 +212,8 @@ class OpeningDates:
         if self._items is None:                   # worked out once per report
             self._items = {}
             for x in self.sentences:
-                if x.paragraph not in self._items:
-                    found = _ITEM.match(self.text, x.start, x.end)
+                if x.paragraph not in self._items:  # (a heading ends in a colon: no colon, no heading)
+                    found = self.text.find(":", x.start, x.end) >= 0 and _ITEM.match(self.text, x.start, x.end)
                     self._items[x.paragraph] = (
                         bool(found) and self.text[found.start():found.end()].strip(" -•–—*")[:1].isupper()
                         and not self._title(x))   # a title ("Sumy region: a day of shelling") heads them all

@@ -166,7 +166,8 @@ def test_prefixes_read_on_through_spaces():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["in", " ", "\n", "\xa0", "\u2009", "action", "In", "ACTION", "x", "-", "air", "strike", "war", "("]),
+@given(st.lists(st.sampled_from(["in", " ", "\n", "\xa0", "\u2009", "action", "In", "ACTION", "x", "-", "air", "strike",
+                                 "war", "("]),
                 max_size=8).map("".join))
 def test_spaced_prefixes_find_what_finditer_finds(text):
     pattern = r"(?<![\w-])(?:in\s+action|air[\s-]+strikes?|[\s(]war)"
