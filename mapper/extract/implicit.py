@@ -23,6 +23,7 @@ from typing import NamedTuple
 from gazetteer.morphology import analyzers
 from gazetteer.normalize import is_cyrillic
 from mapper.extract.ages import genitive_noun, without_ages
+from mapper.extract.given_names import is_given_name
 from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.lang.schema import Syntax
 from mapper.extract.numbers import is_number_word, parse_number
@@ -161,8 +162,15 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
         if m.start() == lo and lo and text[lo - 1].isalnum():
             continue  # a word cut by the window
         kind, value = _kind(m.group().lower())
+        if kind == "stop" and _first_name(m.group()):
+            kind, value = "noun", 1  # "Olena Koval was wounded", "погибла Любовь Ивановна": one person
         out.append(_Tok(kind, m.start(), m.end(), value))
     return out
+
+
+def _first_name(word: str) -> bool:
+    """A capitalised first name people are given (not a surname: "Koval" alone names no one here)."""
+    return word[:1].isupper() and not word.isupper() and is_given_name(word)
 
 
 def _parse(toks: list[_Tok], i: int, accusative: bool) -> tuple[_List | None, int]:
@@ -227,11 +235,15 @@ def _last_kind(text: str, end: int) -> tuple[str, bool]:
             return "comma", aux
         word = raw.strip(_PUNCT).lower() or raw
         if is_cyrillic(word) and word[:3].translate(_UNFOLD) not in _people_prefixes() and word not in _AUX:
+            if _first_name(raw.strip(_PUNCT)):
+                return "noun", aux  # "Любовь Ивановна погибла"
             if named < 3 and (raw[0].isupper() or not named and genitive_noun(word)):
                 named += 1
                 continue
             return "stop", aux
         kind = _kind(word)[0]
+        if kind == "stop" and _first_name(raw.strip(_PUNCT)):
+            return "noun", aux  # "Olena Koval was wounded"
         if kind == "stop" and named < 3 and raw[0].isupper():
             named += 1
             continue
@@ -247,7 +259,10 @@ def _first_kind(text: str, start: int) -> str:
     if not words or not text[start:start + 1].isspace():
         return "stop"
     word = words[0]
-    return "stop" if not word[0].isalnum() else _kind(word.rstrip(_PUNCT).lower())[0]
+    if not word[0].isalnum():
+        return "stop"
+    kind = _kind(word.rstrip(_PUNCT).lower())[0]
+    return "noun" if kind == "stop" and _first_name(word.rstrip(_PUNCT)) else kind
 
 
 def _appositive(toks: list[_Tok], i: int) -> int:

@@ -349,7 +349,7 @@ def test_other_things_suffered_are_no_wounds(text):
     ("A pensioner born in 1951 was wounded in the yard.", [("wounded", 1)]),
     ("The driver, a 58-year-old man, was killed.", [("killed", 1)]),
     ("Two civilians, 45 and 50, were wounded.", [("wounded", 2)]),
-    ("Hanna Melnyk, 61, was hurt by flying glass.", []),  # a name alone is no noun for a person: no count
+    ("Hanna Melnyk, 61, was hurt by flying glass.", [("wounded", 1)]),  # a first name is one person
     ("Мужчина 1962 года рождения погиб на месте.", [("killed", 1)]),
     ("Водитель, мужчина 1958 г. р., погиб до приезда скорой.", [("killed", 1)]),
     ("Тракторист Олег Иванович Соколов, 1971 года рождения, погиб на месте.", [("killed", 1)]),
@@ -379,3 +379,14 @@ def test_taken_to_hospital_with_wounds_is_wounded(text, best):
 ])
 def test_taken_away_into_captivity_is_captured(text, best):
     assert [(f.category, f.best) for f in find_figures(text)] == [("captured", best)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iryna Bondar was wounded by shrapnel in her garden.", [("wounded", 1)]),
+    ("Погибла Антонина Петровна, хозяйка дома.", [("killed", 1)]),
+    ("Загинула Галина Степанівна, ще двоє поранені.", [("killed", 1), ("wounded", 2)]),
+    ("Governor Gladkov said the strike wounded nobody.", []),  # a surname is no one counted
+    ("Kupiansk was shelled again overnight.", []),
+])
+def test_a_person_named_by_first_name_counts_one(text, expected):
+    assert [(f.category, f.best) for f in find_figures(text)] == expected
