@@ -52,7 +52,8 @@ CASUALTIES = Casualties(
         CasualtyKeyword(Casualty.KILLED, Syntax.PARTICIPLE,
                         r"killed\s+in\s+action|died\s+of\s+(?:(?:his|her|their)\s+)?(?:wounds|injuries)|dead|died"
                         r"|perished|slain|lost\s+their\s+lives"),
-        CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"
+                        r"|(?:dead\s+)?body\s+of"),  # "the body of a woman was found": one dead
         CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"executed|executing|executes"),
         CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll"
                         # dead bodies (not "three government bodies said"); killed in action (not a Kia car)

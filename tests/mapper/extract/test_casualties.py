@@ -390,3 +390,13 @@ def test_taken_away_into_captivity_is_captured(text, best):
 ])
 def test_a_person_named_by_first_name_counts_one(text, expected):
     assert [(f.category, f.best) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rescuers pulled the body of a woman from the rubble of the shop.", [("killed", 1)]),
+    ("The body of an elderly man was found in the garden after the strike.", [("killed", 1)]),
+    ("The governing body of the district met on Monday.", []),
+    ("A body of water separates the two villages.", []),
+])
+def test_the_body_of_a_person_is_one_dead(text, expected):
+    assert [(f.category, f.best) for f in find_figures(text)] == expected
