@@ -400,3 +400,12 @@ def test_a_person_named_by_first_name_counts_one(text, expected):
 ])
 def test_the_body_of_a_person_is_one_dead(text, expected):
     assert [(f.category, f.best) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Поранено двох чоловіків із села Рижівка.", [("wounded", 2)]),
+    ("Окупанти забрали в полон трьох мешканців зі Старої Гути.", [("captured", 3)]),
+    ("Ранены двое мужчин из села Дубовое.", [("wounded", 2)]),
+])
+def test_people_from_a_village_are_still_people(text, expected):
+    assert [(f.category, f.best) for f in find_figures(text)] == expected
