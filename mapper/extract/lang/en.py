@@ -407,10 +407,10 @@ PEOPLE = People(
         unnamed disabled retired""".split()),
     couples=("couple",), determiners=tuple("a an the his her their its our another".split()), joins=("and",),
     ages=(r"born\s+in\s+\d{4}", r"aged\s+\d{1,3}", r"\(\d{1,3}\)"),
-    auxiliaries=tuple("""was were is are has have had been be being also reportedly allegedly later subsequently
-        seriously critically severely badly lightly slightly fatally mortally both""".split()),
-    plural_auxiliaries=tuple("were are have".split()),
-    inclusions=("including", "among", "among them"),
+    auxiliaries=tuple("""was were is are has have had been be being also reportedly allegedly later subsequently reported
+        seriously critically severely badly lightly slightly fatally mortally both remains remain still listed presumed
+        feared declared""".split()),
+    plural_auxiliaries=tuple("were are have".split()), inclusions=("including", "among", "among them"),
     prepositions=tuple("""of for with to by from about than like between behind into onto at on near without
         after before during under over""".split()),
 )

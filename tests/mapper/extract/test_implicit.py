@@ -100,3 +100,12 @@ def test_the_people_named_are_civilians():
 ])
 def test_a_first_name_and_a_relative_are_two(sentence):
     assert [(f.category, f.best) for f in find_figures(sentence)] == [("wounded", 2)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("An elderly couple was reported missing after the shelling.", [("missing", 2)]),
+    ("A pensioner remains unaccounted for after the strike on the pier.", [("missing", 1)]),
+    ("A teenager was reported killed in the village.", [("killed", 1)]),
+])
+def test_reported_and_remains_stand_between_people_and_their_casualty_word(sentence, expected):
+    assert [(f.category, f.best) for f in find_figures(sentence)] == expected
