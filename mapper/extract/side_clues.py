@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from mapper._internal.anchored import AnchoredPattern, PatternSet
+from mapper.extract import document_scan
 from mapper.extract.lang import LANGUAGES, alternatives, words
 
 if TYPE_CHECKING:  # the reader holds clues; clues only name it in a type
@@ -36,13 +37,9 @@ _MIL, _CIV, _PPL, _LOSS, _LOST = "military", "civilians", "people", "losses", "l
 _WPN, _ATK, _AGT, _SPK, _REP = "weapons", "attacks", "agents", "speakers", "reporting"
 
 
-def _whole(words: list[str]) -> str:
-    """The alternatives ``words`` standing alone, in any case."""
-    return r"(?i)(?<![\w/])(?:" + "|".join(words) + r")(?![\w/])"
-
-
 def _anchored(words: list[str]) -> AnchoredPattern:
-    """:func:`_whole`, each start tried with only the alternatives that can begin there."""
+    """The alternatives ``words`` standing alone, in any case; each start of a text is tried with only
+    the alternatives that can begin there."""
     return AnchoredPattern.of_alternatives(words, r"(?i)(?<![\w/])", r"(?![\w/])")
 
 
@@ -57,7 +54,7 @@ _KINDS = PatternSet({_FORCES: _anchored(_side_words("forces")), _STATE: _anchore
     kind: _anchored(alternatives(getattr(s, kind) for s in _SIDES))
     for kind in (_ENEMY, _OWN, _MIL, _CIV, _PPL, _LOSS, _LOST, _WPN, _ATK, _AGT, _SPK)
 } | {_REP: _anchored(alternatives(lang.attribution.reporting for lang in LANGUAGES))})
-_OFFICES = AnchoredPattern(_whole(alternatives(s.offices for s in _SIDES)))
+_OFFICES = _anchored(alternatives(s.offices for s in _SIDES))
 _LINKERS = frozenset(words(s.linkers for s in _SIDES))
 _AUXILIARIES = frozenset(words(lang.casualties.auxiliaries for lang in LANGUAGES))
 _NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES))
@@ -109,7 +106,7 @@ class ActorClues:
         self._masked = sorted(masked)
         self.text = text
         tokens = []
-        for kind, found in _KINDS.finditer_each(text).items():
+        for kind, found in document_scan.finditer_each(_KINDS, text, alone=True).items():
             for m in found:
                 side = _SIDE_NAMES[int(m.lastgroup[1:].partition("_")[0])] if kind in (_FORCES, _STATE) else ""
                 tokens.append(_Token(kind, m.start(), m.end(), side))
