@@ -64,7 +64,7 @@ def _joined():
 class DocumentScan:
     """One document (``text``) and, per pattern asked, where the pattern's prefixes occur in it."""
 
-    __slots__ = ("text", "_lower", "_hits", "_joined_read")
+    __slots__ = ("text", "_lower", "_hits", "_joined_read", "_offsets", "found")
 
     def __init__(self, text: str):
         self.text = text
@@ -74,15 +74,18 @@ class DocumentScan:
         # ``(slot, length, value)`` to pick its own from; None: the document cannot be read for it
         self._hits: dict[tuple[int, bool], tuple[list[int], list, int | None] | None] = {}
         self._joined_read = False
+        self._offsets: dict[str, int] = {}
+        self.found: dict[tuple[int, str], re.Match | None] = {}  # (pattern, part) -> its first match
 
     def offset(self, part: str) -> int:
         """Where ``part`` is in the document (its first occurrence: any gives the same matches),
         or -1 when it is not, or holds a capital sigma."""
         if part is self.text:
             return 0
-        if _SIGMA in part:
-            return 0 if part == self.text else -1
-        return self.text.find(part)
+        at = self._offsets.get(part)
+        if at is None:
+            at = self._offsets[part] = (0 if part == self.text else -1) if _SIGMA in part else self.text.find(part)
+        return at
 
     def _lowered(self) -> str | None:
         if self._lower is None:
@@ -173,7 +176,17 @@ def finditer(pattern: AnchoredPattern, part: str, *, lower: bool = False) -> lis
 
 
 def search(pattern: AnchoredPattern, part: str) -> re.Match | None:
-    """``pattern.search(part)``: the first match, tried at the prefixes in order until one matches."""
+    """``pattern.search(part)``: the first match, tried at the prefixes in order until one matches
+    (kept with the document read last: a claim's sentence is asked again by the next claim)."""
+    if not _CURRENT:
+        return pattern.search(part)
+    found, key = _CURRENT[0].found, (id(pattern), part)
+    if key not in found:
+        found[key] = _search(pattern, part)
+    return found[key]
+
+
+def _search(pattern: AnchoredPattern, part: str) -> re.Match | None:
     inside = _inside(pattern, part)
     if inside is None:
         return pattern.search(part)
