@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from mapper._internal.anchored import AnchoredPattern, PatternSet
@@ -245,11 +246,15 @@ class ActorClues:
             self._cache["loose"] = {p.side for p in self.parties() if p.kind == _FORCES}
         return self._cache["loose"]
 
-    def loss_sides(self, reader: "SideReader", speaker: str) -> set[str]:
-        """The sides whose losses the text tells, as ``speaker`` sees them."""
-        key = "loss_sides:" + speaker
+    def loss_sides(self, reader: "SideReader", speaker: "str | Callable[[], str]") -> set[str]:
+        """The sides whose losses the text tells, as ``speaker`` sees them (a function giving the speaker
+        is called only when "our side" or "the enemy" lost)."""
+        pairs = self.loss_parties()
+        if callable(speaker) and any(p.kind in (_ENEMY, _OWN) for _, p in pairs):
+            speaker = speaker()
+        key = "loss_sides:" + speaker if isinstance(speaker, str) else "loss_sides"
         if key not in self._cache:
-            self._cache[key] = {reader.resolve(p, speaker) for _, p in self.loss_parties()} - {""}
+            self._cache[key] = {reader.resolve(p, speaker) for _, p in pairs} - {""}
         return self._cache[key]
 
     def _of_attacker(self, m: _Token) -> bool:
