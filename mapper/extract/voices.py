@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from re import _casefix  # the further cases behind re.IGNORECASE (as mapper._internal.casefold reads)
 
 from gazetteer.normalize import is_cyrillic, transliterate
 from gazetteer.theatre import Claimant
@@ -65,7 +66,7 @@ def _letters_of(rx: re.Pattern[str]) -> tuple[str, ...]:
             listed.update(range(arg[0], arg[1] + 1))
         else:  # pragma: no cover - a class the letters field does not write
             raise ValueError(f"letters class {rx.pattern!r}: {op}")
-    extra = getattr(re, "_casefix")._EXTRA_CASES
+    extra = _casefix._EXTRA_CASES
     pool = {c for code in listed for c in (chr(code), chr(code).lower(), chr(code).upper())}
     pool |= {chr(x) for c in list(pool) for x in extra.get(ord(c.lower()), ()) if len(c.lower()) == 1}
     return tuple(sorted(c for c in pool if len(c) == 1 and rx.fullmatch(c)))
