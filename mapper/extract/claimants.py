@@ -342,10 +342,6 @@ class Claimants(ClaimantNames):
                                               not c.regions and c.side and c.side == home_side(document)), -1), -1
 
 
-
-
-
-
 def _in(mention: Mention | None, text: str) -> tuple[Mention, str] | None:
     return (mention, text) if mention is not None else None
 

@@ -64,22 +64,28 @@ def _joined():
 class DocumentScan:
     """One document (``text``) and, per pattern asked, where the pattern's prefixes occur in it."""
 
-    __slots__ = ("text", "_lower", "_hits", "_joined_read")
+    __slots__ = ("text", "_lower", "_hits", "_joined_read", "_offsets", "found")
 
     def __init__(self, text: str):
         self.text = text
         self._lower: str | None = None
-        self._hits: dict[tuple[int, bool], tuple[list[int], list[tuple[int, int, object]]] | None] = {}
+        # (automaton, lower) -> (ends, hits, slot): the automaton's hits ``(last index, value)`` in text
+        # order, ``value`` being ``(length, value)``, or for a slot of the joined automaton the tuple of
+        # ``(slot, length, value)`` to pick its own from; None: the document cannot be read for it
+        self._hits: dict[tuple[int, bool], tuple[list[int], list, int | None] | None] = {}
         self._joined_read = False
+        self._offsets: dict[str, int] = {}
+        self.found: dict[tuple[int, str], re.Match | None] = {}  # (pattern, part) -> its first match
 
     def offset(self, part: str) -> int:
         """Where ``part`` is in the document (its first occurrence: any gives the same matches),
         or -1 when it is not, or holds a capital sigma."""
         if part is self.text:
             return 0
-        if _SIGMA in part:
-            return 0 if part == self.text else -1
-        return self.text.find(part)
+        at = self._offsets.get(part)
+        if at is None:
+            at = self._offsets[part] = (0 if part == self.text else -1) if _SIGMA in part else self.text.find(part)
+        return at
 
     def _lowered(self) -> str | None:
         if self._lower is None:
@@ -92,19 +98,16 @@ class DocumentScan:
         automaton, seen = _joined(), fold(self.text)
         if automaton is None or seen is None:
             return
-        rows: list[list] = [[] for _ in _TOGETHER]
-        for last, values in automaton.iter(seen):
-            for slot, length, value in values:
-                rows[slot].append((last - length + 1, last + 1, value))
+        hits = list(automaton.iter(seen))
+        ends = [last for last, _ in hits]
         same = seen == self._lowered()  # lower-case patterns' prefixes are found in the fold too
-        for (member, lower), found in zip(_TOGETHER, rows):
+        for slot, (member, lower) in enumerate(_TOGETHER):
             if not lower or same:
-                found.sort(key=lambda row: row[0])
-                self._hits[(id(member), lower)] = ([row[0] for row in found], found)
+                self._hits[(id(member), lower)] = (ends, hits, slot)
 
     def _hits_of(self, automaton, caseless: bool, lower: bool):
-        """``(starts, (start, end, value) rows)`` of the automaton's keys in the document (in its
-        lower case if ``lower``: the pattern is asked of lower-cased parts), or None."""
+        """The automaton's hits in the document (in its lower case if ``lower``: the pattern is asked
+        of lower-cased parts), as kept in ``_hits``."""
         key = (id(automaton), lower)
         if key in self._hits:
             return self._hits[key]
@@ -117,8 +120,8 @@ class DocumentScan:
             seen = fold(seen)
         found = None
         if seen is not None:
-            rows = sorted((last - length + 1, last + 1, value) for last, (length, value) in automaton.iter(seen))
-            found = ([row[0] for row in rows], rows)
+            hits = list(automaton.iter(seen))
+            found = ([last for last, _ in hits], hits, None)
         self._hits[key] = found
         return found
 
@@ -130,10 +133,18 @@ class DocumentScan:
         hits = self._hits_of(automaton, caseless, lower) if start >= 0 else None
         if hits is None:
             return None
-        starts, rows = hits
-        end = start + len(part)
-        return [(s - start, value) for s, e, value in rows[bisect.bisect_left(starts, start):
-                                                           bisect.bisect_left(starts, end)] if e <= end]
+        ends, found, slot = hits
+        end, out = start + len(part), []
+        for last, values in found[bisect.bisect_left(ends, start):bisect.bisect_left(ends, end)]:
+            if slot is None:
+                length, value = values
+                if last - length + 1 >= start:
+                    out.append((last - length + 1 - start, value))
+                continue
+            for own, length, value in values:
+                if own == slot and last - length + 1 >= start:
+                    out.append((last - length + 1 - start, value))
+        return out
 
 
 _CURRENT: list[DocumentScan] = []  # the document read last (a cache: answers never depend on it)
@@ -165,7 +176,17 @@ def finditer(pattern: AnchoredPattern, part: str, *, lower: bool = False) -> lis
 
 
 def search(pattern: AnchoredPattern, part: str) -> re.Match | None:
-    """``pattern.search(part)``: the first match, tried at the prefixes in order until one matches."""
+    """``pattern.search(part)``: the first match, tried at the prefixes in order until one matches
+    (kept with the document read last: a claim's sentence is asked again by the next claim)."""
+    if not _CURRENT:
+        return pattern.search(part)
+    found, key = _CURRENT[0].found, (id(pattern), part)
+    if key not in found:
+        found[key] = _search(pattern, part)
+    return found[key]
+
+
+def _search(pattern: AnchoredPattern, part: str) -> re.Match | None:
     inside = _inside(pattern, part)
     if inside is None:
         return pattern.search(part)
@@ -180,9 +201,15 @@ def search(pattern: AnchoredPattern, part: str) -> re.Match | None:
     return None
 
 
-def finditer_each(patterns: PatternSet, part: str) -> dict[str, list[re.Match]]:
-    """``patterns.finditer_each(part)``."""
-    inside = _inside(patterns, part)
+def finditer_each(patterns: PatternSet, part: str, *, alone: bool = False) -> dict[str, list[re.Match]]:
+    """``patterns.finditer_each(part)``; ``alone``: ``part`` read in a pass of its own (patterns not
+    read with the document's), where the patterns with no prefix in it are not tried at all."""
+    if alone:
+        seen = fold(part) if patterns._automaton is not None else None
+        inside = None if seen is None else [(last - length + 1, value)
+                                            for last, (length, value) in patterns._automaton.iter(seen)]
+    else:
+        inside = _inside(patterns, part)
     if inside is None:
         return patterns.finditer_each(part)
     at: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in patterns.names]
@@ -194,6 +221,8 @@ def finditer_each(patterns: PatternSet, part: str) -> dict[str, list[re.Match]]:
         regex = patterns.regexes[name]
         if index in patterns._plain:
             out[name] = list(regex.finditer(part))
+        elif not at[index]:
+            out[name] = []
         elif name in patterns._dispatching:
             out[name] = patterns._dispatching[name]._dispatch(part, _by_start(at[index]))
         else:

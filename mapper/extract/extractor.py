@@ -82,8 +82,9 @@ class Extractor:
             if figures_by_sentence[s.index]:  # who suffered each figure; the paragraph is read once for all
                 sentence, paragraph = report.sentence(s), report.paragraph(s.paragraph)
                 clues = self.sides.clues(sentence)
-                speaker = self.sides.speaker(*(partial(self._claimant_of, t) for t in (sentence, paragraph, text)),
-                                             sentence=clues, text=text)
+                speaker = lru_cache(maxsize=1)(partial(  # found only if "our side" or "the enemy" needs it
+                    self.sides.speaker, *(partial(self._claimant_of, t) for t in (sentence, paragraph, text)),
+                    sentence=clues, text=text))
             for fig in figures_by_sentence[s.index]:
                 actor = self.sides.actor(clues, fig.start, fig.end, report.actor_clues(s.paragraph, self.sides),
                                          speaker=speaker, category=fig.category, document=read_whole)

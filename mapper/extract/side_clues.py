@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from mapper._internal.anchored import AnchoredPattern, PatternSet
+from mapper.extract import document_scan
 from mapper.extract.lang import LANGUAGES, alternatives, words
 
 if TYPE_CHECKING:  # the reader holds clues; clues only name it in a type
@@ -36,13 +38,9 @@ _MIL, _CIV, _PPL, _LOSS, _LOST = "military", "civilians", "people", "losses", "l
 _WPN, _ATK, _AGT, _SPK, _REP = "weapons", "attacks", "agents", "speakers", "reporting"
 
 
-def _whole(words: list[str]) -> str:
-    """The alternatives ``words`` standing alone, in any case."""
-    return r"(?i)(?<![\w/])(?:" + "|".join(words) + r")(?![\w/])"
-
-
 def _anchored(words: list[str]) -> AnchoredPattern:
-    """:func:`_whole`, each start tried with only the alternatives that can begin there."""
+    """The alternatives ``words`` standing alone, in any case; each start of a text is tried with only
+    the alternatives that can begin there."""
     return AnchoredPattern.of_alternatives(words, r"(?i)(?<![\w/])", r"(?![\w/])")
 
 
@@ -57,7 +55,7 @@ _KINDS = PatternSet({_FORCES: _anchored(_side_words("forces")), _STATE: _anchore
     kind: _anchored(alternatives(getattr(s, kind) for s in _SIDES))
     for kind in (_ENEMY, _OWN, _MIL, _CIV, _PPL, _LOSS, _LOST, _WPN, _ATK, _AGT, _SPK)
 } | {_REP: _anchored(alternatives(lang.attribution.reporting for lang in LANGUAGES))})
-_OFFICES = AnchoredPattern(_whole(alternatives(s.offices for s in _SIDES)))
+_OFFICES = _anchored(alternatives(s.offices for s in _SIDES))
 _LINKERS = frozenset(words(s.linkers for s in _SIDES))
 _AUXILIARIES = frozenset(words(lang.casualties.auxiliaries for lang in LANGUAGES))
 _NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES))
@@ -109,7 +107,7 @@ class ActorClues:
         self._masked = sorted(masked)
         self.text = text
         tokens = []
-        for kind, found in _KINDS.finditer_each(text).items():
+        for kind, found in document_scan.finditer_each(_KINDS, text, alone=True).items():
             for m in found:
                 side = _SIDE_NAMES[int(m.lastgroup[1:].partition("_")[0])] if kind in (_FORCES, _STATE) else ""
                 tokens.append(_Token(kind, m.start(), m.end(), side))
@@ -248,11 +246,15 @@ class ActorClues:
             self._cache["loose"] = {p.side for p in self.parties() if p.kind == _FORCES}
         return self._cache["loose"]
 
-    def loss_sides(self, reader: "SideReader", speaker: str) -> set[str]:
-        """The sides whose losses the text tells, as ``speaker`` sees them."""
-        key = "loss_sides:" + speaker
+    def loss_sides(self, reader: "SideReader", speaker: "str | Callable[[], str]") -> set[str]:
+        """The sides whose losses the text tells, as ``speaker`` sees them (a function giving the speaker
+        is called only when "our side" or "the enemy" lost)."""
+        pairs = self.loss_parties()
+        if callable(speaker) and any(p.kind in (_ENEMY, _OWN) for _, p in pairs):
+            speaker = speaker()
+        key = "loss_sides:" + speaker if isinstance(speaker, str) else "loss_sides"
         if key not in self._cache:
-            self._cache[key] = {reader.resolve(p, speaker) for _, p in self.loss_parties()} - {""}
+            self._cache[key] = {reader.resolve(p, speaker) for _, p in pairs} - {""}
         return self._cache[key]
 
     def _of_attacker(self, m: _Token) -> bool:

@@ -93,22 +93,27 @@ class SideReader:
                 return next(iter(said))
         return home_side(text) or self.claimant_sides.get(far() if callable(far) else far, "")
 
-    def resolve(self, t: _Token, speaker: str) -> str:
+    def resolve(self, t: _Token, speaker: str | Callable[[], str]) -> str:
+        """The side a party token names; "our side" and "the enemy" as ``speaker`` sees them (a function
+        giving the speaker is called only for those)."""
         if t.kind in (_FORCES, _STATE):
             return t.side
         if t.kind == _CIV:
             return CIVILIANS
+        if callable(speaker):
+            speaker = speaker()
         if t.kind == _OWN:
             return speaker
         return self.opponents.get(speaker, "")
 
     def actor(self, sentence: ActorClues, start: int = 0, end: int | None = None, *wider: ActorClues,
-              speaker: str = "", category: str = "",
+              speaker: str | Callable[[], str] = "", category: str = "",
               document: ActorClues | Callable[[], ActorClues] | None = None) -> str:
         """The side that suffered the figure at ``sentence.text[start:end]`` (see the module doc);
         ``wider`` texts (its paragraph) are asked after its sentence, ``document`` for the heading of a
         list ("Total enemy losses: ..."). Each text keeps what it worked out, so the figures of one
-        sentence or paragraph cost work linear in their number."""
+        sentence or paragraph cost work linear in their number. ``speaker`` may be a function that finds
+        it: it is called only when "our side" or "the enemy" is to be resolved."""
         s = sentence
         end = len(s.text) if end is None else end
         # 1. the figure's own words, and a side right after them ("killed 40 servicemen of the AFU")
