@@ -173,10 +173,12 @@ class SideReader:
         # 5. a fighter's post: the dead it counts with no side of their own, in a paragraph naming no side
         #    but the speaker's enemy, are the enemy's ("the Russians tried to crawl up to our positions ...
         #    in the morning we counted 9 bodies")
-        enemy = self.opponents.get(speaker)
-        if enemy and wider and wider[0].loose() == {enemy} and document is not None and \
+        named = wider[0].loose() if wider else set()
+        if len(named) == 1 and document is not None and \
                 voice_of((document() if callable(document) else document).text) == "front":
-            return enemy
+            enemy = self.opponents.get(speaker() if callable(speaker) else speaker)
+            if enemy and named == {enemy}:
+                return enemy
         return ""
 
 
