@@ -151,10 +151,9 @@ class ToponymSpotter:
         sectors (:func:`gazetteer.context.front_sector_spans`), found in the same scan for admin words."""
         low = lowered(text)
         starts = _WORD_STARTS.find(low) if _CUE.prefixes else None  # None: each pass looks for itself
-        cache, runs = self._runs, []
-        for m in capitalised_runs(text):
-            run = m.group()
-            runs.append((m.start(), cache.get(run) or self._run(run)))
+        known, read_run = self._runs.get, self._run  # only runs with a gazetteer key or a Cyrillic word give names
+        runs = [(m.start(), run) for m in capitalised_runs(text)
+                if (run := known(words := m.group()) or read_run(words)).matches or run.cyrillic]
         persons = person_names(text, low, _TITLES, self._names.notable,  # "мэр Харькова": a town
                                None if starts is None else starts["title"])
         found, sectors = self._regions_and_sectors(
