@@ -37,6 +37,7 @@ from gazetteer.index import PlaceIndex
 from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candidates, key_candidates, sister_candidates,
                                 policy_refusal)
 from gazetteer.morphology import nominative_candidates, strip_preposition
+from gazetteer.prominence import standing
 from gazetteer.normalize import fold, is_cyrillic, name_key
 from gazetteer.place import KM_PER_DEGREE, MatchKind, Place, farther_than_km, within_km
 from gazetteer.theatres import default_theatre
@@ -46,8 +47,6 @@ __all__ = ["Gazetteer", "Resolution", "Candidate", "MatchKind", "MAX_QUERY_LENGT
 MAX_QUERY_LENGTH = 200
 #: ``theatre`` left out: the default theatre, read then (None means no theatre at all)
 _DEFAULT: Theatre = object()  # type: ignore[assignment]
-_NAME_QUALITY = {MatchKind.EXACT: 1.0, MatchKind.VARIANT: 1.0, MatchKind.TRANSLITERATION: 0.9,
-                 MatchKind.INFLECTED: 0.85}
 #: Contradictions that come from the local context (the others are the match policy's own).
 _CONTEXT_CONTRADICTIONS = ("country", "oblast", "far from co-mentioned places")
 _SUPPORT_KM = 30.0
@@ -334,27 +333,8 @@ class Gazetteer:
                bare: bool = False) -> Candidate:
         """One candidate weighed in a context: score, reasons, contradiction or policy refusal (what
         :meth:`resolve` ranks by; :mod:`gazetteer.neighbours` scores the namesakes near a neighbour)."""
-        reasons: list[str] = []
-        if how is MatchKind.FUZZY:
-            quality = 0.75 * sim
-            reasons.append(f"fuzzy name ({sim:.2f} alike)")
-        else:
-            quality = _NAME_QUALITY[how]
-            reasons.append(f"{'exact' if how is MatchKind.VARIANT else how.value} name")
-        total = quality + 0.25 * min(1.0, math.log10(place.population + 1) / 7)
-        if place.feature_code == "PPLC":
-            total += 0.1
-        elif place.feature_code.startswith("PPLA"):
-            total += 0.05
-        if not place.is_settlement:
-            total -= 0.05
-        if place.id.startswith("curated:"):
-            total += 0.1
-            reasons.append("curated source")
-        theatre = ctx.theatre
-        if theatre is not None and theatre.contains(place):
-            total += 0.3 + (0.1 if place.admin1_code in theatre.admin1_codes else 0.0)
-            reasons.append(f"in the {theatre.name} theatre")
+        total, standing_reasons = standing(place, how, sim, ctx.theatre)  # match, prominence, theatre
+        reasons = list(standing_reasons)
         contradiction = ""
         if ctx.countries:
             if place.country_code in ctx.countries:

@@ -82,7 +82,8 @@ class Geoparser:
 
     def parse(self, text: str, *, doc_id: str = "", sentences: list[Sentence] | None = None) -> list[Mention]:
         """Mentions of ``text``; pass ``sentences`` when already split (saves the work)."""
-        spotted, sectors = self.spotter.read(text)
+        sectors: list[tuple[int, int]] = []  # the front sectors, from the spotter's scan for admin words
+        spotted = self.spotter.spot(text, sectors)
         if not spotted:
             return []
         sentences = sentences if sentences is not None else split_sentences(text)

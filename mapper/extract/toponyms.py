@@ -111,13 +111,6 @@ def _token_key(token: str) -> str:
     return name_key(token) or "_"
 
 
-class Spotting(NamedTuple):
-    """What :meth:`ToponymSpotter.read` finds in a text."""
-
-    names: list[SpottedName]              # the place-name mentions, in order, without overlaps
-    sectors: list[tuple[int, int]]        # spans of front sectors named after a town ("the Pokrovsk axis")
-
-
 class _Run(NamedTuple):
     """What one capitalised run's text gives, whatever report it is in."""
 
@@ -142,27 +135,25 @@ class ToponymSpotter:
         self._in_theatre: dict[tuple[str, bool], bool] = {}
         self._names = PlaceNames(gazetteer)
 
-    def spot(self, text: str) -> list[SpottedName]:
-        """Place-name mentions in ``text``, in order, without overlaps."""
-        return self.read(text).names
-
-    def read(self, text: str) -> Spotting:
-        """The place-name mentions of ``text`` (as :meth:`spot` gives them) and the spans of its front
-        sectors (:func:`gazetteer.context.front_sector_spans`), found in the same scan for admin words."""
+    def spot(self, text: str, sectors: list[tuple[int, int]] | None = None) -> list[SpottedName]:
+        """Place-name mentions in ``text``, in order, without overlaps. ``sectors``: a list to which
+        the spans of the text's front sectors (:func:`gazetteer.context.front_sector_spans`) are
+        added, found in the same scan for admin words."""
         low = lowered(text)
         starts = _WORD_STARTS.find(low) if _CUE.prefixes else None  # None: each pass looks for itself
-        cache, runs = self._runs, []
-        for m in capitalised_runs(text):
-            run = m.group()
-            runs.append((m.start(), cache.get(run) or self._run(run)))
+        known, read_run = self._runs.get, self._run  # only runs with a gazetteer key or a Cyrillic word give names
+        runs = [(m.start(), run) for m in capitalised_runs(text)
+                if (run := known(words := m.group()) or read_run(words)).matches or run.cyrillic]
         persons = person_names(text, low, _TITLES, self._names.notable,  # "мэр Харькова": a town
                                None if starts is None else starts["title"])
-        found, sectors = self._regions_and_sectors(
+        found, front = self._regions_and_sectors(
             text, low, None if starts is None else [start for start, _ in starts["admin"]])
+        if sectors is not None:
+            sectors += front
         found += self._gazetteer_matches(text, runs, persons)
         found += self._inflected(text, runs, found, persons)
         found += self._cued(text, low, found, persons, None if starts is None else starts["cue"])
-        return Spotting(_without_overlaps(found), sectors)
+        return _without_overlaps(found)
 
     def _run(self, run: str) -> _Run:
         cached = self._runs.get(run)

@@ -69,3 +69,18 @@ def test_quick_init_makes_the_same_frozen_values():
     assert replace(res, query="Y").query == "Y" and res.resolved
     with pytest.raises(FrozenInstanceError):
         res.query = "Z"
+
+
+def test_standing_is_kept_per_place_object_not_per_id():
+    from gazetteer.place import MatchKind
+    from gazetteer.prominence import _standing, standing
+    from gazetteer.theatres import default_theatre
+
+    theatre = default_theatre()
+    small = Place(id="t:same", name="Ivanovka", latitude=51.2, longitude=35.3, population=100)
+    large = Place(id="t:same", name="Ivanovka", latitude=59.0, longitude=60.0, population=90_000, feature_code="PPLA")
+    for how, sim in [(MatchKind.EXACT, 1.0), (MatchKind.FUZZY, 0.9), (MatchKind.INFLECTED, 1.0)]:
+        for place in (small, large, small):
+            for t in (theatre, None):
+                assert standing(place, how, sim, t) == _standing(place, how, sim, t)
+    assert standing(small, MatchKind.EXACT, 1.0, theatre) != standing(large, MatchKind.EXACT, 1.0, theatre)

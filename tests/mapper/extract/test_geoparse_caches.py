@@ -24,19 +24,20 @@ def test_cached_given_name_is_the_plain_answer():
         assert given_name(word) == given_name.__wrapped__(word)  # asked again: from the cache
 
 
-def test_read_gives_the_spotted_names_and_the_front_sectors():
+def test_spot_gives_the_front_sectors_when_asked():
     spotter = Geoparser().spotter
     for text in TEXTS:
-        found = spotter.read(text)
-        assert found.names == spotter.spot(text)
-        assert found.sectors == front_sector_spans(text)
+        sectors: list[tuple[int, int]] = []
+        assert spotter.spot(text, sectors) == spotter.spot(text)
+        assert sectors == front_sector_spans(text)
 
 
 def test_neighbourhood_with_the_sectors_given_is_the_same():
     parser = Geoparser()
     gaz = Gazetteer.default()
     for text in TEXTS:
-        spotted, sectors = parser.spotter.read(text)
+        sectors: list[tuple[int, int]] = []
+        spotted = parser.spotter.spot(text, sectors)
         sentences = split_sentences(text)
         where = [next((s for s in sentences if s.start <= m.start < s.end), None) for m in spotted]
         first = [parser._resolve_alone(m.query) for m in spotted]
