@@ -74,8 +74,24 @@ def analyzers():
     (about 0.15 s)."""
     import pymorphy3
 
-    return tuple(pymorphy3.MorphAnalyzer(lang=language.morph_analyzer)
-                 for language in lang.languages() if language.morph_analyzer)
+    out = tuple(pymorphy3.MorphAnalyzer(lang=language.morph_analyzer)
+                for language in lang.languages() if language.morph_analyzer)
+    for analyzer in out:
+        analyzer.parse = _remembered(analyzer.parse)
+    return out
+
+
+def _remembered(parse):
+    """An analyser's ``parse`` that reads each word once: a report's names are asked about by several
+    readers (candidates, adjectives, words that are not places), and an unknown word costs a guess
+    by analogy each time. Each call still gets a list of its own."""
+    cached = lru_cache(maxsize=50_000)(lambda word: tuple(parse(word)))
+
+    def remembered(word: str) -> list:
+        return list(cached(word))
+
+    remembered.cache_info = cached.cache_info
+    return remembered
 
 
 def _with_alternations(stem: str) -> list[str]:
