@@ -50,6 +50,7 @@ _DESTINATION_LIST = re.compile(
     rf"(?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?(?:\s*,\s*|\s+(?:{alternation(j for p in _PLACES for j in p.list_joins)})\s+))+$")
 #: A claim's words for places just named ("they lost 120 men here"): the sentences before it lend theirs.
 _HERE = compile_with_first_chars(rf"(?i)(?<!\w)(?:{alternation(p.here for p in _PLACES if p.here)})(?!\w)")
+_LIST_TAIL = re.compile(rf"(?i)(?:,|\s(?:{alternation(j for p in _PLACES for j in p.list_joins)}))\s*$")
 _NEIGHBOUR_SENTENCES = 3
 _WORD = re.compile(r"[^\W\d_]+")
 _HEADING_WORDS = 5
@@ -121,7 +122,8 @@ def _taken_to(text: str, m: Mention) -> bool:
     """The place is where casualties were taken ("он госпитализирован в Курск", "taken to hospital in
     Sumy"), not where they were hurt."""
     return bool(_DESTINATION.search(text, max(0, m.start - 60), m.start)
-                or _DESTINATION_LIST.search(text, max(0, m.start - 90), m.start))
+                or bool(_LIST_TAIL.search(text, max(0, m.start - 6), m.start))
+                and bool(_DESTINATION_LIST.search(text, max(0, m.start - 90), m.start)))
 
 
 def event_sites(s: Sentence, report, named: list[Mention] | None = None) -> list[Mention]:
@@ -247,16 +249,16 @@ def _neighbours(s: Sentence, sentences: list[Sentence], text: str, here: bool = 
     after = sentences[s.index + 1:s.index + 1 + _NEIGHBOUR_SENTENCES]  # indices are list positions
     before = sentences[max(0, s.index - _NEIGHBOUR_SENTENCES):s.index][::-1]
 
-    def apart(x: Sentence) -> bool:
-        return x.paragraph != s.paragraph or "\n" in text[min(x.end, s.end):max(x.start, s.start)]
-    ordered = sorted(after + before, key=lambda x: (here and x.index > s.index, apart(x), apart(x) and x.index > s.index))
-    return [(x, apart(x)) for x in ordered]
+    tagged = [(x, x.paragraph != s.paragraph or "\n" in text[min(x.end, s.end):max(x.start, s.start)])
+              for x in after + before]
+    return sorted(tagged, key=lambda t: (here and t[0].index > s.index, t[1], t[1] and t[0].index > s.index))  # stable
 
 
 def _heading(other: Sentence, s: Sentence, text: str) -> bool:
     """A short line or sentence before the claim that names where the next lines happen ("Trubchevsk,
     this morning.", "Update on Grayvoron.", "Kharkiv."): it lends its places without speaking of fighting."""
-    return other.index < s.index and len(_WORD.findall(text, other.start, other.end)) <= _HEADING_WORDS
+    return (other.index < s.index and other.end - other.start < 80
+            and len(_WORD.findall(text, other.start, other.end)) <= _HEADING_WORDS)
 
 
 def _location(m: Mention) -> EventLocation:
