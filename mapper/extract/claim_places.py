@@ -44,7 +44,16 @@ _ANAPHORA = compile_with_first_chars(rf"(?i)\b({alternation(p.anaphora for p in 
 _UNHARMED = compile_with_first_chars(rf"(?i)(?<!\w)(?:{alternation(p.unharmed for p in _PLACES if p.unharmed)})(?!\w)")
 #: Words before a place where the wounded were taken ("госпитализирован в Курск"): no place of the claim.
 _DESTINATION = re.compile(rf"(?i)(?<!\w)(?:{alternation(p.destination for p in _PLACES if p.destination)})$")
+#: The later names of a list after such words ("в больницы Курска, Льгова и Большого Солдатского").
+_DESTINATION_LIST = re.compile(
+    rf"(?i)(?<!\w)(?:{alternation(p.destination for p in _PLACES if p.destination)})"
+    rf"(?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?(?:\s*,\s*|\s+(?:{alternation(j for p in _PLACES for j in p.list_joins)})\s+))+$")
+#: A claim's words for places just named ("they lost 120 men here"): the sentences before it lend theirs.
+_HERE = compile_with_first_chars(rf"(?i)(?<!\w)(?:{alternation(p.here for p in _PLACES if p.here)})(?!\w)")
+_LIST_TAIL = re.compile(rf"(?i)(?:,|\s(?:{alternation(j for p in _PLACES for j in p.list_joins)}))\s*$")
 _NEIGHBOUR_SENTENCES = 3
+_WORD = re.compile(r"[^\W\d_]+")
+_HEADING_WORDS = 5
 #: Words right before a place that make a claim "near" it: ACLED geo-precision 2.
 _NEAR = compile_with_first_chars(rf"(?i)(?:{alternation(p.near for p in _PLACES)})\s+"
                                  rf"(?:the\s+)?(?:{alternation(p.near_nouns for p in _PLACES)})?$")
@@ -54,6 +63,7 @@ _GENITIVE_ENDINGS = "".join(p.genitive_endings for p in _PLACES)
 
 #: Places farther apart than this are separate sites, not one area ("near Plekhovo and Martynovka").
 SPLIT_KM = 25.0
+_DISTRICT_CODES = ("ADM2", "ADM3")
 
 F = TypeVar("F")
 M = TypeVar("M")
@@ -111,7 +121,9 @@ def named_sites(s: Sentence, report) -> list[Mention]:
 def _taken_to(text: str, m: Mention) -> bool:
     """The place is where casualties were taken ("он госпитализирован в Курск", "taken to hospital in
     Sumy"), not where they were hurt."""
-    return bool(_DESTINATION.search(text, max(0, m.start - 60), m.start))
+    return bool(_DESTINATION.search(text, max(0, m.start - 60), m.start)
+                or bool(_LIST_TAIL.search(text, max(0, m.start - 6), m.start))
+                and bool(_DESTINATION_LIST.search(text, max(0, m.start - 90), m.start)))
 
 
 def event_sites(s: Sentence, report, named: list[Mention] | None = None) -> list[Mention]:
@@ -126,9 +138,11 @@ def event_sites(s: Sentence, report, named: list[Mention] | None = None) -> list
     return sites
 
 
-def claim_locations(s: Sentence, report, only: list[Mention] | None = None):
+def claim_locations(s: Sentence, report, only: list[Mention] | None = None, summed: bool = False):
     """Places of a claim: ``(locations, geo_precision, note, sentences used)``; ``only``: the sentence's
-    places that are this claim's (:func:`places_by_figure`), else all of them.
+    places that are this claim's (:func:`places_by_figure`), else all of them; ``summed``: the claim is a
+    running total, which stays at the region its sentence names (it sums many places: a village told
+    beside it is one of them at most).
 
     A neighbouring sentence lends its places when it speaks of fighting or casualties;
     when this sentence names an oblast, only places in that oblast, and only from a
@@ -150,13 +164,16 @@ def claim_locations(s: Sentence, report, only: list[Mention] | None = None):
         # is one item of a list: a neighbour naming another district is another item, not its place
         districts = _districts(in_sentence)
         lent: list[Mention] = []  # the districts of the nearest sentence about the same casualties
-        for other in _neighbours(s, report.sentences):
-            if (regions or districts) and other.index in report.with_figures:
-                continue
+        here = not (regions or districts) and bool(_HERE.search(text, s.start, s.end))  # (else "here" is those)
+        for other, apart in [] if summed and regions else _neighbours(s, report.sentences, text, here):
+            if (regions or districts or apart and other.index > s.index) and other.index in report.with_figures:
+                continue  # (a later item of a list has its own claim, and its places are that claim's)
             theirs = by_sentence.get(other.index, [])
             if districts and _districts(theirs) and not _districts(theirs) & districts:
                 continue
-            if not _ANAPHORA.search(text, other.start, other.end) or _UNHARMED.search(text, other.start, other.end):
+            if not (here and other.index < s.index or _ANAPHORA.search(text, other.start, other.end)
+                    or _heading(other, s, text)) \
+                    or _UNHARMED.search(text, other.start, other.end):
                 continue
             found = [m for m in theirs if _is_site(m) and not _seat(m, report.theatre) and not _taken_to(text, m)
                      and (not region_codes or not m.resolution.resolved or m.place.admin1_code in region_codes)
@@ -183,7 +200,9 @@ def claim_locations(s: Sentence, report, only: list[Mention] | None = None):
             precision, note = 2, note or f"near {resolved[0].name}"
         return locs, precision, note, used
     unresolved = _dedupe([_location(m) for m in sites])  # named, but not placed: fall back to the area
-    districts = [m for m in in_sentence if m.how == "district" and m.resolution.resolved]
+    lent_by = [m for x in used for m in by_sentence.get(x.index, [])]  # its districts (not a region it contrasts)
+    districts = [m for m in in_sentence + lent_by if m.resolution.resolved and (m.how == "district" or (
+        m.how not in ("region", "organisation") and m.place.feature_code in _DISTRICT_CODES))]  # "strikes against Novhorod-Siverskyi Raion"
     if districts:
         locs = _dedupe([_location(m) for m in districts])
         return unresolved + locs, 2, note or "district named, no settlement", used
@@ -222,12 +241,24 @@ def _is_near(text: str, mention: Mention) -> bool:
     return bool(_BY.search(before)) and mention.text[-1:].lower() in _GENITIVE_ENDINGS
 
 
-def _neighbours(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
-    """Sentences after, then before, the given one (nearest first), at most a few away: those of its
-    paragraph first (the next paragraph is often the next incident of a list)."""
+def _neighbours(s: Sentence, sentences: list[Sentence], text: str, here: bool = False) -> list[tuple[Sentence, bool]]:
+    """``(sentence, apart)``: sentences after, then before, the given one (nearest first), at most a few
+    away. Those of its paragraph and line come first; then, ``apart``, those before it (a story goes on
+    from what it told: "Two more soldiers surrendered"), then those after it (the next paragraph or line
+    is often the next incident of a list). ``here``: the claim points to places just named: those before first."""
     after = sentences[s.index + 1:s.index + 1 + _NEIGHBOUR_SENTENCES]  # indices are list positions
     before = sentences[max(0, s.index - _NEIGHBOUR_SENTENCES):s.index][::-1]
-    return sorted(after + before, key=lambda x: x.paragraph != s.paragraph)  # stable: nearest first within
+
+    tagged = [(x, x.paragraph != s.paragraph or "\n" in text[min(x.end, s.end):max(x.start, s.start)])
+              for x in after + before]
+    return sorted(tagged, key=lambda t: (here and t[0].index > s.index, t[1], t[1] and t[0].index > s.index))  # stable
+
+
+def _heading(other: Sentence, s: Sentence, text: str) -> bool:
+    """A short line or sentence before the claim that names where the next lines happen ("Trubchevsk,
+    this morning.", "Update on Grayvoron.", "Kharkiv."): it lends its places without speaking of fighting."""
+    return (other.index < s.index and other.end - other.start < 80
+            and len(_WORD.findall(text, other.start, other.end)) <= _HEADING_WORDS)
 
 
 def _location(m: Mention) -> EventLocation:

@@ -125,7 +125,7 @@ class Extractor:
         doc, text = report.doc, report.text
         sentence_text = report.sentence(s)
         paragraph = report.paragraph(s.paragraph)
-        locations, precision, note, used = claim_locations(s, report, sites)
+        locations, precision, note, used = claim_locations(s, report, sites, summed=total is not None)
         date = report.event_date(s)
         values = _figures(figs)
         quote_start = min([s.start, *(x.start for x in used)])

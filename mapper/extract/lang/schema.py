@@ -325,8 +325,9 @@ class Places:
     genitive_endings: str = ""          # last letters of a genitive after it
     anaphora: str = ""                  # regex: words of a sentence placing casualties told elsewhere
     unharmed: str = ""                  # regex: "no casualties", "пострадавших нет": its places lend no claim
-    destination: str = ""               # regex ending where a place follows: where the wounded were taken
-                                        # ("госпитализирован в", "taken to hospital in"), no place of the claim
+    here: str = ""                      # regex: a claim's words for places just named ("here", "тут", "на этом участке")
+    destination: str = ""               # regex ending where a place follows: where the wounded were taken or the
+                                        # enemy came from ("госпитализирован в", "со стороны"): no place of the claim
     abbreviations: tuple[str, ...] = ()  # that never end a sentence
     not_places: tuple[WordClass, ...] = ()    # capitalised words that are never places
     # Head words that make a place name part of an organisation, title or vessel name: after the

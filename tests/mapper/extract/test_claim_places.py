@@ -77,3 +77,36 @@ def test_a_list_of_communities_shelled_is_not_the_place_of_a_claim_in_its_own_ar
     events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 2)))
     assert [(e.missing, len(e.locations)) for e in events] == [(1, 1)], [
         (e.missing, [loc.name for loc in e.locations]) for e in events]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a short heading line before the claim says where it happened
+    ("Shostka, this morning.\nA drone hit a van carrying builders: two men perished and five were hurt.", "Shostka"),
+    # the claim goes on from the paragraph before it, not from the next paragraph's incident
+    ("Guardsmen captured 7 enemy soldiers near Hlukhiv on Tuesday.\n\nThree more surrendered on Wednesday.\n\n"
+     "In Sumy, a drone strike wounded 4 people.", "Hlukhiv"),
+    # the wounded died on the way to hospital in another city
+    ("Shebekino came under fire.\nOne man was injured and died on the way to hospital in Belgorod.", "Shebekino"),
+    ("Днём дрон атаковал автомобиль у Суджи. Водитель погиб, пассажир находится в больнице Курска.", "Sudzha"),
+])
+def test_the_place_of_a_claim_told_in_a_heading_or_an_earlier_paragraph(text, place):
+    claims = _claims(text)
+    assert claims and all(names == [place] for _, _, names in claims[:2]), claims
+
+
+def test_a_district_named_by_the_gazetteer_is_the_claims_place_before_the_oblast():
+    claims = _claims("Russian strikes on Novhorod-Siverskyi Raion in Chernihiv Oblast killed two people.")
+    assert claims == [(2, None, ["Novhorod-Siverskyi Raion"])], claims
+
+
+def test_the_direction_the_enemy_came_from_is_no_place_of_the_claim():
+    claims = _claims("Противник атаковал Тёткино со стороны Рыжевки. Погиб один военный.")
+    assert [names for _, _, names in claims] == [["Tyotkino"]], claims
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Противник пытался прорваться у Тёткино. По данным разведки, здесь он потерял 40 человек.", "Tyotkino"),
+    ("Ворог намагався просунутися біля Білопілля. Наші воїни знищили тут 30 окупантів.", "Bilopillia"),
+])
+def test_a_claim_saying_here_takes_the_places_just_named(text, place):
+    assert [names for _, _, names in _claims(text)] == [[place]]
