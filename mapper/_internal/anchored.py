@@ -197,19 +197,33 @@ class PatternSet:
 
     def finditer_each(self, text: str) -> dict[str, list[re.Match]]:
         """Each pattern's matches in ``text`` (``list(regex.finditer(text))``), by name."""
+        hits = self.hits(text)
+        if hits is None:
+            return {name: list(regex.finditer(text)) for name, regex in self.regexes.items()}
+        return self.matches_at(text, hits)
+
+    def hits(self, text: str) -> list[tuple[int, tuple]] | None:
+        """``(start, ((pattern index, alternatives), ...))`` of the prefixes found in ``text``'s case
+        fold, in text order; None when the patterns or the text have no fold to read."""
         seen = fold(text) if self._automaton is not None else None
         if seen is None:
-            return {name: list(regex.finditer(text)) for name, regex in self.regexes.items()}
+            return None
+        return [(last - length + 1, entries) for last, (length, entries) in self._automaton.iter(seen)]
+
+    def matches_at(self, text: str, hits) -> dict[str, list[re.Match]]:
+        """Each pattern's matches in ``text``, tried only at the starts of ``hits`` (as :meth:`hits`
+        gives them, or a part of a longer text's, shifted to ``text``'s offsets)."""
         at: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in self.names]
-        for last, (length, hits) in self._automaton.iter(seen):
-            start = last - length + 1
-            for index, alternatives in hits:
+        for start, entries in hits:
+            for index, alternatives in entries:
                 at[index].append((start, alternatives))
         out = {}
         for index, name in enumerate(self.names):
             regex = self.regexes[name]
             if index in self._plain:
                 out[name] = list(regex.finditer(text))
+            elif not at[index]:
+                out[name] = []
             elif name in self._dispatching:
                 out[name] = self._dispatching[name]._dispatch(text, _by_start(at[index]))
             else:

@@ -8,7 +8,7 @@ resources' (``People.ages``)::
     >>> without_ages("Мужчина 1958 года рождения погиб", 0, 26)
     'Мужчина                    погиб'
     >>> without_ages("A man, 45, was killed", 0, 14)
-    'A man     was killed'
+    'A man      was killed'
 """
 
 from __future__ import annotations

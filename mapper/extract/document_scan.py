@@ -204,27 +204,7 @@ def _search(pattern: AnchoredPattern, part: str) -> re.Match | None:
 def finditer_each(patterns: PatternSet, part: str, *, alone: bool = False) -> dict[str, list[re.Match]]:
     """``patterns.finditer_each(part)``; ``alone``: ``part`` read in a pass of its own (patterns not
     read with the document's), where the patterns with no prefix in it are not tried at all."""
-    if alone:
-        seen = fold(part) if patterns._automaton is not None else None
-        inside = None if seen is None else [(last - length + 1, value)
-                                            for last, (length, value) in patterns._automaton.iter(seen)]
-    else:
-        inside = _inside(patterns, part)
+    inside = patterns.hits(part) if alone else _inside(patterns, part)
     if inside is None:
         return patterns.finditer_each(part)
-    at: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in patterns.names]
-    for start, entries in inside:
-        for index, alternatives in entries:
-            at[index].append((start, alternatives))
-    out = {}
-    for index, name in enumerate(patterns.names):
-        regex = patterns.regexes[name]
-        if index in patterns._plain:
-            out[name] = list(regex.finditer(part))
-        elif not at[index]:
-            out[name] = []
-        elif name in patterns._dispatching:
-            out[name] = patterns._dispatching[name]._dispatch(part, _by_start(at[index]))
-        else:
-            out[name] = _matched(regex, part, sorted({start for start, _ in at[index]}))
-    return out
+    return patterns.matches_at(part, inside)
