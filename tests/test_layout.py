@@ -27,10 +27,16 @@ def test_gazetteer_never_imports_mapper():
     assert "mapper" not in imported_modules("gazetteer")
 
 
+#: Language resources are word tables, not code: they may run to the issue's hard limit of 500 lines
+#: rather than be squeezed onto long lines.
+_RESOURCES = {REPO / "mapper" / "extract" / "lang" / f"{code}.py" for code in ("en", "ru", "uk")}
+
+
 def test_no_module_is_much_over_400_lines():
     for package in ("gazetteer", "mapper"):
         for path in (REPO / package).rglob("*.py"):
-            assert len(path.read_text(encoding="utf-8").splitlines()) <= 420, path
+            limit = 500 if path in _RESOURCES else 420
+            assert len(path.read_text(encoding="utf-8").splitlines()) <= limit, path
 
 
 def test_bundled_data_is_small_and_attributed():

@@ -16,6 +16,7 @@ claims it and when; then merge the same event reported by several documents::
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache, partial
 import hashlib
 from datetime import timedelta
@@ -45,6 +46,7 @@ from mapper._internal.casefold import lowered
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
 _PLACES = [lang.places for lang in LANGUAGES]
+_SECTORS = re.compile("|".join(p.sectors for p in _PLACES if p.sectors), re.I)
 
 
 class Extractor:
@@ -214,7 +216,9 @@ class _Report:
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
-        regions = [m for m in mentions if m.how == "region" and m.resolution.resolved]
+        # a claim with no place falls back on these: not front sectors named together ("the largest losses on
+        # the Pokrovsk and Kursk axes" names no place of a General Staff's nationwide count)
+        regions = [m for m in mentions if m.how == "region" and m.resolution.resolved and not _SECTORS.search(m.text)]
         return cls(doc, text, dated_text, sentences, with_figures, {}, by_sentence, regions, dateline=dateline)
 
     def sentence(self, s: Sentence) -> str:

@@ -297,11 +297,19 @@ PLACES = Places(
     list_joins=("and",),
     near=r"near|outside|around|close to|on the outskirts of|the area of",
     near_nouns=r"villages?\s+of\s+|town\s+of\s+",
-    here=r"here|in\s+the\s+(?:same\s+)?(?:area|sector)|in\s+the\s+(?:city|town|village)(?!\s+of)", unharmed=r"no\s+(?:casualties|injuries|deaths)|(?:nobody|no\s+one)\s+was\s+(?:hurt|injured|killed|wounded)",
+    sectors=r"(?:directions|axes|fronts)$",
+    here=r"here|in\s+the\s+(?:same\s+)?(?:area|sector)|in\s+the\s+(?:city|town|village)(?!\s+of)",
+    unharmed=r"no\s+(?:casualties|injuries|deaths)|(?:nobody|no\s+one)\s+was\s+(?:hurt|injured|killed|wounded)",
     destination=(r"(?:taken|rushed|transferred|airlifted|evacuated|brought|admitted|flown)\s+to\s+(?:(?:an?|the)\s+)?"
-                 r"(?:[\w-]+\s+){0,2}(?:in|at)\s+|hospitali[sz]ed\s+in\s+|(?:taken|transferred|evacuated)\s+to\s+|to\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?hospital\s+(?:in|at)\s+|(?:took|drove)\s+(?:him|her|them|(?:\w+\s+)?of\s+them|the\s+(?:wounded|injured))\s+to\s+|from\s+the\s+direction\s+of\s+"),
-    anaphora=(r"casualt\w*|losses|killed|wounded|injured|clash\w*|fighting|battles?|(?:counter-?)?attack\w*|strikes?|struck"
-              r"|assaults?|shelling|shelled|drones?|shells?|mines?|explo\w*|blasts?|detonat\w*|bomb\w*|missiles?|prisoners?|captured|surrender\w*|enemy|sabot\w*"),
+                 r"(?:[\w-]+\s+){0,2}(?:in|at)\s+"
+                 r"|hospitali[sz]ed\s+in\s+"
+                 r"|(?:taken|transferred|evacuated)\s+to\s+"
+                 r"|to\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?hospital\s+(?:in|at)\s+"
+                 r"|(?:took|drove)\s+(?:him|her|them|(?:\w+\s+)?of\s+them|the\s+(?:wounded|injured))\s+to\s+"
+                 r"|from\s+the\s+direction\s+of\s+"),
+    anaphora=(r"casualt\w*|losses|killed|wounded|injured|clash\w*|fighting|battles?|(?:counter-?)?attack\w*"
+              r"|strikes?|struck|assaults?|shelling|shelled|drones?|shells?|mines?|explo\w*|blasts?|detonat\w*"
+              r"|bomb\w*|missiles?|prisoners?|captured|surrender\w*|enemy|sabot\w*"),
     abbreviations=tuple("""mr mrs ms dr gen lt col maj capt sgt adm cmdr sen rep gov pres st no vs etc jan feb mar apr
         jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e approx est inc ltd co corp dept jr sr mt ft""".split()),
     not_places=(

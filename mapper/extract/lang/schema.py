@@ -326,6 +326,8 @@ class Places:
     anaphora: str = ""                  # regex: words of a sentence placing casualties told elsewhere
     unharmed: str = ""                  # regex: "no casualties", "пострадавших нет": its places lend no claim
     here: str = ""                      # regex: a claim's words for places just named ("here", "тут", "на этом участке")
+    sectors: str = ""                   # regex: front sectors named together ("on the Pokrovsk and Kursk axes"):
+                                        # no region a claim elsewhere in the report falls back on
     destination: str = ""               # regex ending where a place follows: where the wounded were taken or the
                                         # enemy came from ("госпитализирован в", "со стороны"): no place of the claim
     abbreviations: tuple[str, ...] = ()  # that never end a sentence

@@ -110,3 +110,10 @@ def test_the_direction_the_enemy_came_from_is_no_place_of_the_claim():
 ])
 def test_a_claim_saying_here_takes_the_places_just_named(text, place):
     assert [names for _, _, names in _claims(text)] == [[place]]
+
+
+def test_front_sectors_named_together_are_no_place_of_a_nationwide_count():
+    text = ("Генштаб: за добу противник втратив 1 340 осіб.\n"
+            "Найзапекліші бої тривають на Покровському та Курському напрямках.")
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 2)))
+    assert [(e.killed_or_wounded, [loc for loc in e.locations if loc.has_point]) for e in events] == [(1340, [])]
