@@ -41,6 +41,7 @@ from mapper.assemble.restatements import fold_restatements
 from mapper.assemble.subtotals import fold_parts
 from mapper.extract.lang import LANGUAGES
 from mapper.extract.sentences import Sentence, split_sentences
+from mapper.extract.voices import voice_of
 from mapper._internal.casefold import lowered
 
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
@@ -304,6 +305,10 @@ class _Report:
             if self.regions:
                 top = Counter(m.place.id for m in self.regions).most_common(1)[0][0]
                 self._top_region = next(m for m in self.regions if m.place.id == top)
+        if voice_of(self.text) == "digest":  # a digest's items are stories of their own: the item's line, or
+            start, end = self.text.rfind("\n", 0, s.start) + 1, self.text.find("\n", s.end) % (len(self.text) + 1)
+            heading = self.text.find("\n") % (len(self.text) + 1)  # the heading's region ("Сумщина: підсумки тижня")
+            return ([m for m in self.regions if start <= m.start < end] or [m for m in self.regions if m.start < heading])[:1]
         found = self._region_by_paragraph.get(s.paragraph, self._top_region)
         return [found] if found else []
 

@@ -117,3 +117,18 @@ def test_front_sectors_named_together_are_no_place_of_a_nationwide_count():
             "Найзапекліші бої тривають на Покровському та Курському напрямках.")
     events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 2)))
     assert [(e.killed_or_wounded, [loc for loc in e.locations if loc.has_point]) for e in events] == [(1340, [])]
+
+
+def test_a_digest_item_takes_no_region_from_another_item():
+    text = ("Ранковий дайджест\n\nГенштаб: за добу окупанти втратили 1 250 осіб.\n"
+            "ГУР: на Курщині за тиждень загинули 30 військових КНДР.\n"
+            "Харківщина: у Куп'янську поранено двох жінок.")
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 3)))
+    assert [[loc.name for loc in e.locations] for e in events] == [[], ["Kursk Oblast"], ["Kupiansk"]]
+
+
+def test_a_digests_heading_region_still_holds_for_its_items():
+    text = ("Харківщина: головне за тиждень\n\nЗа тиждень загинули шестеро цивільних, ще 19 поранені.\n"
+            "Найбільше постраждала Вовчанська громада.")
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 3)))
+    assert [[loc.name for loc in e.locations] for e in events] == [["Kharkiv Oblast"]]
