@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from gazetteer.matching import world_city
 from gazetteer.normalize import name_key
-from gazetteer.place import haversine_km
+from gazetteer.place import ADMIN2_CODE, haversine_km
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.geoparse import Mention
 from mapper.extract.lang import LANGUAGES, alternation
@@ -63,7 +63,7 @@ _GENITIVE_ENDINGS = "".join(p.genitive_endings for p in _PLACES)
 
 #: Places farther apart than this are separate sites, not one area ("near Plekhovo and Martynovka").
 SPLIT_KM = 25.0
-_DISTRICT_CODES = ("ADM2", "ADM3")
+_DISTRICT_CODES = (ADMIN2_CODE, "ADM3")  # districts and communities
 
 F = TypeVar("F")
 M = TypeVar("M")
@@ -169,7 +169,7 @@ def claim_locations(s: Sentence, report, only: list[Mention] | None = None, summ
             if (regions or districts or apart and other.index > s.index) and other.index in report.with_figures:
                 continue  # (a later item of a list has its own claim, and its places are that claim's)
             theirs = by_sentence.get(other.index, [])
-            if districts and _districts(theirs) and not _districts(theirs) & districts:
+            if districts and (named := _districts(theirs)) and not named & districts:
                 continue
             if not (here and other.index < s.index or _ANAPHORA.search(text, other.start, other.end)
                     or _heading(other, s, text)) \
@@ -187,7 +187,7 @@ def claim_locations(s: Sentence, report, only: list[Mention] | None = None, summ
                     not region_codes or m.place.admin1_code in region_codes)]
                 used = [other] if lent else []
         if not sites and lent and not districts and not regions and len(lent) <= 2:  # no list of communities
-            lent = [m for m in lent if m.place.feature_code != "ADM2"] or lent  # a community in its district: the community
+            lent = [m for m in lent if not m.place.is_admin2] or lent  # a community in its district: the community
             locs = _dedupe([_location(m) for m in lent])
             return locs, 2, "district from a neighbouring sentence about the same casualties", used
         if not sites:

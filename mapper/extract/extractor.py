@@ -306,11 +306,17 @@ class _Report:
                 top = Counter(m.place.id for m in self.regions).most_common(1)[0][0]
                 self._top_region = next(m for m in self.regions if m.place.id == top)
         if voice_of(self.text) == "digest":  # a digest's items are stories of their own: the item's line, or
-            start, end = self.text.rfind("\n", 0, s.start) + 1, self.text.find("\n", s.end) % (len(self.text) + 1)
-            heading = self.text.find("\n") % (len(self.text) + 1)  # the heading's region ("Сумщина: підсумки тижня")
+            start, end = _line_span(self.text, s.start, s.end)  # the heading's region ("Сумщина: підсумки тижня")
+            heading = _line_span(self.text, 0, 0)[1]
             return ([m for m in self.regions if start <= m.start < end] or [m for m in self.regions if m.start < heading])[:1]
         found = self._region_by_paragraph.get(s.paragraph, self._top_region)
         return [found] if found else []
+
+
+def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line (or lines) holding ``text[start:end]`` starts and ends."""
+    stop = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
 
 
 def _sentences_with_stems(text: str, sentences: list[Sentence]) -> set[int] | range:
