@@ -138,6 +138,25 @@ class AnchoredPattern:
         starts = self.starts(text)
         return self.regex.finditer(text) if starts is None else iter(_matched(self.regex, text, starts, by_first))
 
+    def matches_at(self, text: str, hits) -> list[re.Match]:
+        """The matches in ``text`` tried only at the starts of ``hits`` (``(start, alternatives)`` pairs of
+        this pattern's prefixes, as a longer text's automaton pass found them, shifted to ``text``)."""
+        if self._parts is not None:
+            return self._dispatch(text, _by_start(hits))
+        return _matched(self.regex, text, sorted({start for start, _ in hits}))
+
+    def search_at(self, text: str, hits) -> re.Match | None:
+        """The first match in ``text`` at the starts of ``hits`` (see :meth:`matches_at`)."""
+        if self._parts is not None:
+            for start, indexes in _by_start(hits):
+                if m := self._narrowed(indexes).match(text, start):
+                    return m
+            return None
+        for start in sorted({start for start, _ in hits}):
+            if m := self.regex.match(text, start):
+                return m
+        return None
+
     def search(self, text: str) -> re.Match | None:
         """``regex.search(text)``: the first match."""
         if self._parts is not None and (found := self._dispatched(text)) is not None:

@@ -25,7 +25,7 @@ import bisect
 import re
 
 from gazetteer.automaton import word_automaton
-from mapper._internal.anchored import AnchoredPattern, PatternSet, _by_start, _matched
+from mapper._internal.anchored import AnchoredPattern, PatternSet
 from mapper._internal.casefold import fold
 
 __all__ = ["DocumentScan", "read", "read_together", "finditer", "search", "finditer_each"]
@@ -170,9 +170,7 @@ def finditer(pattern: AnchoredPattern, part: str, *, lower: bool = False) -> lis
     seen = part.lower() if lower else part
     if inside is None:
         return list(pattern.finditer(seen))
-    if pattern._parts is not None:
-        return pattern._dispatch(seen, _by_start(inside))
-    return _matched(pattern.regex, seen, sorted({s for s, _ in inside}))
+    return pattern.matches_at(seen, inside)
 
 
 def search(pattern: AnchoredPattern, part: str) -> re.Match | None:
@@ -188,17 +186,7 @@ def search(pattern: AnchoredPattern, part: str) -> re.Match | None:
 
 def _search(pattern: AnchoredPattern, part: str) -> re.Match | None:
     inside = _inside(pattern, part)
-    if inside is None:
-        return pattern.search(part)
-    if pattern._parts is not None:
-        for start, indexes in _by_start(inside):
-            if m := pattern._narrowed(indexes).match(part, start):
-                return m
-        return None
-    for start in sorted({s for s, _ in inside}):
-        if m := pattern.regex.match(part, start):
-            return m
-    return None
+    return pattern.search(part) if inside is None else pattern.search_at(part, inside)
 
 
 def finditer_each(patterns: PatternSet, part: str, *, alone: bool = False) -> dict[str, list[re.Match]]:
