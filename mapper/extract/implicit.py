@@ -83,6 +83,8 @@ def _kind(word: str) -> tuple[str, int]:
         return "aux", 0
     if word in _NOUNS or word in _COUPLES:
         return "noun", 2 if word in _COUPLES else 1
+    if word.endswith(("'s", "’s")) and _kind(word[:-2])[0] == "noun":
+        return _kind(word[:-2])  # "a man's body", "the woman's son"
     if word in _PLURALS:
         return "plural", 0
     if _AGE.match(word) or word in _MODIFIERS or word.endswith("-year-old"):
@@ -287,11 +289,13 @@ def _names(text: str, toks: list[_Tok], i: int) -> int:
         j -= 1
     if j == i and i > 1 and toks[i - 1].kind == "stop" and genitive_noun(text[toks[i - 1].start:toks[i - 1].end]):
         j = i - 1
-    return j if j < i and j and toks[j - 1].kind == "noun" else i
+    return j if j < i and j and toks[j - 1].kind in ("noun", "acc") else i
 
 
-def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb: bool) -> _List | None:
-    """The people just before a casualty word (``toks`` end there): its subject."""
+def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb: bool,
+            accusative: bool = False) -> _List | None:
+    """The people just before a casualty word (``toks`` end there): its subject, or the object put
+    first of a verb taking its people in the accusative ("Мужчину ранили", "Жінку поранено")."""
     i = len(toks)
     aux = 0
     plural = False  # "Olha and her son were wounded": more people than the list names
@@ -309,7 +313,7 @@ def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb:
         j += 1
     if j == i or any(t.kind == "neg" for t in toks[max(0, j - 2):]):
         return None
-    found, end = _parse(toks, j, False)
+    found, end = _parse(toks, j, accusative)
     if not found or end != i:
         return None
     prev = toks[j - 1] if j else None
@@ -368,16 +372,19 @@ def implicit_figures(text: str, keywords, make) -> list:
         read = without_ages(text, lo, kw.start)
         last, passive = _last_kind(read, kw.start)  # most casualty words have no people next: a quick look first
         found = None
+        head = word.split()[0]
+        # "ранили", "с ранениями доставили", "поранено": the verb of the phrase takes its people as object
+        takes_object = english or any(_takes_object(w) for w in word.split() if w.isalpha())
         if last in _SUBJECT_END and (last != "plural" or _JOINED & set(
                 read[lo:kw.start].lower().split())):  # "12 soldiers were killed": no sum
-            found = _before(read, _tokens(read, lo, kw.start), kw_ends, english, kw.syntax is Syntax.ACTIVE_VERB)
-        head = word.split()[0]
-        if found and found.count == 1 and not english and _plural_verb(head):
-            found = None  # "Ольга и ее сын ранены": one person is too few for a plural verb
+            found = _before(read, _tokens(read, lo, kw.start), kw_ends, english, kw.syntax is Syntax.ACTIVE_VERB,
+                            not english and takes_object)
+        if found and found.count == 1 and not english and _plural_verb(head) and not (
+                takes_object and _kind(read[found.start:found.end].split()[-1].lower())[0] == "acc"):
+            found = None  # "Ольга и ее сын ранены": one person is too few for a plural verb ("Мужчину ранили": no subject)
         if not found and (not english or kw.syntax is Syntax.ACTIVE_VERB) and not (english and passive) and (
                 _first_kind(text, kw.end) in (_OBJECT_START_EN if english else _OBJECT_START)):
             after = _tokens(text, kw.end, min(len(text), kw.end + _WINDOW))
-            takes_object = english or _takes_object(head)
             found = _after(after, takes_object)
             if found and found.count == 1 and not takes_object and _plural_verb(head):
                 found = None

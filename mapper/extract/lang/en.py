@@ -54,7 +54,8 @@ CASUALTIES = Casualties(
                         r"|perished|slain|lost\s+their\s+lives"),
         CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"
                         r"|(?:dead\s+)?body\s+of"),  # "the body of a woman was found": one dead
-        CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"executed|executing|executes"),
+        CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"executed|executing|executes"
+                        r"|body(?<=['’]s\sbody)"),  # "a man's body was found": one dead, never a number's
         CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll"
                         # dead bodies (not "three government bodies said"); killed in action (not a Kia car)
                         r"|bodies(?=\s+(?:of|were|are|had|have|lay|lie|lying|found|recovered|retrieved|in|on|at|near"

@@ -109,3 +109,37 @@ def test_a_first_name_and_a_relative_are_two(sentence):
 ])
 def test_reported_and_remains_stand_between_people_and_their_casualty_word(sentence, expected):
     assert [(f.category, f.best) for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Пожилого мужчину ранили осколками у подъезда.", [("wounded", 1)]),
+    ("Водителя автобуса с ранениями доставили в больницу.", [("wounded", 1)]),
+    ("Женщину убило обломками дрона.", [("killed", 1)]),
+    ("Охранника предприятия контузило взрывной волной.", [("wounded", 1)]),
+    ("Літнього чоловіка поранено під час обстрілу.", [("wounded", 1)]),
+    ("Жінку з пораненнями госпіталізували.", [("wounded", 1)]),
+    ("Тракториста поранило уламками міни.", [("wounded", 1)]),
+])
+def test_people_put_before_a_verb_taking_them_as_object(sentence, expected):
+    """Russian and Ukrainian put the object first: "Мужчину ранили" is one wounded, the plural verb
+    having no subject of its own (an indefinite-personal sentence)."""
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Мужчина ранил соседа ножом.",           # singular masculine: a crime report's agent, no keyword
+    "Ольга и ее сын ранены.",               # one person is too few for a plural subject: unchanged
+])
+def test_object_first_leaves_subjects_alone(sentence):
+    assert _figures(sentence) in ([], [("wounded", 2)])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Firefighters pulled a woman's body from the burning car.", [("killed", 1)]),
+    ("A teenager's body was found near the bus stop.", [("killed", 1)]),
+    ("Eleven people were hurt, including four children, and medics later found an old man's body in the yard.",
+     [("wounded", 11), ("killed", 1)]),   # the children are the hurt, never the body's count
+    ("The governor's office said no one was hurt.", []),
+])
+def test_a_persons_body_is_one_dead(sentence, expected):
+    assert _figures(sentence) == expected
