@@ -159,6 +159,7 @@ _INSTITUTION_BEFORE = frozenset(lang.words(lang.Role.INSTITUTION_BEFORE))
 #: Verbs after a country that make it the actor of the sentence ("Ukraine lost"), unless a
 #: preposition puts the country as a place ("in Ukraine killed"); Cyrillic verbs are found by pymorphy3.
 _ACTOR_AFTER = frozenset(lang.words(lang.Role.ACTOR_AFTER))
+_PLACE_AFTER_POSSESSIVE = frozenset(lang.words(lang.Role.PLACE_AFTER_POSSESSIVE))
 _PREPOSITIONS = frozenset(lang.words(lang.Role.PREPOSITION))
 _SPEECH_VERBS = frozenset(lang.words(lang.Role.SPEECH_VERB))
 
@@ -222,10 +223,23 @@ def country_words(text: str) -> tuple[set[str], list[tuple[int, int]] | None]:
         after = folded[end:end + 30].split()
         before = folded[max(0, start - 20):start].split()
         if (after and after[0].strip(",.;:") in _INSTITUTION_AFTER) or (
-                before and before[-1] in _INSTITUTION_BEFORE) or _is_actor(after, before):
+                before and before[-1] in _INSTITUTION_BEFORE) or _is_actor(after, before) or (
+                _owner_of_no_place(text, folded, end, after)):
             continue
         codes.add(_COUNTRY_BY_WORD[word])
     return codes, ([(start, end) for start, end, _ in matches] if len(folded) == len(text) else None)
+
+
+def _owner_of_no_place(text: str, folded: str, end: int, after: list[str]) -> bool:
+    """A possessive country before a common noun that is no place: "Ukraine's prosecutor general
+    said", "Russia's losses" (but "Russia's Kursk region", "Ukraine's north" name places)."""
+    if not after or folded[end - 2:end] not in ("'s", "’s"):
+        return False
+    word = after[0].strip(",.;:")
+    if word in _PLACE_AFTER_POSSESSIVE:
+        return False
+    first = text[end:end + 30].split()[:1] if len(folded) == len(text) else []
+    return not (first and first[0][:1].isupper())  # a capitalised word may be a place's name
 
 
 def country_word_spans(text: str) -> list[tuple[int, int]] | None:

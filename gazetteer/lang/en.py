@@ -16,7 +16,14 @@ LANGUAGE = Language(
         Role.INSTITUTION_AFTER: tuple(
             """general military defence defense ministry armed forces army air navy intelligence president
             presidential government officials foreign security sbu gur hur national state border emergency
-            parliament envoy ambassador embassy troops says said claims claimed reports reported stated""".split()),
+            parliament envoy ambassador embassy troops says said claims claimed reports reported stated
+            prosecutor prosecutors ombudsman commander commander-in-chief interior police prime deputy""".split()),
+        Role.PLACE_AFTER_POSSESSIVE: tuple(
+            """region regions oblast oblasts province provinces district districts border borders borderlands
+            border-area frontier territory territories soil land lands airspace east west north south northeast
+            northwest southeast southwest northeastern northwestern southeastern southwestern eastern western
+            northern southern central city cities capital town towns village villages countryside
+            frontline front-line front""".split()),
         Role.ACTOR_AFTER: tuple(
             """lost loses losing has had have is was were will would could can may must attacked attacks struck
             strikes shelled shells fired fires launched launches captured captures retook recaptured advanced

@@ -33,6 +33,9 @@ class Role(Enum):
     INSTITUTION_BEFORE = "institution before a country"
     #: after "Ukraine's" / "Russia's", the same: "Ukraine's General Staff"
     INSTITUTION_AFTER = "institution after a country"
+    #: after a possessive country, keeps it a place: "Russia's Kursk region", "Ukraine's north"; after
+    #: "Ukraine's" any other common noun is its owner's ("Ukraine's prosecutor general"), no place
+    PLACE_AFTER_POSSESSIVE = "place noun after a possessive country"
     #: after a country, makes it the actor of the sentence, not a place: "Ukraine lost ..."
     ACTOR_AFTER = "verb after a country"
     #: joins the names of a list of admin units: "Глушковского, Кореневского и Суджанского районов"

@@ -361,7 +361,7 @@ class ToponymSpotter:
                 if (not covered.covers(m.start(1)) and first_word.casefold() not in _FUNCTION_WORDS
                         and not (first_word.isupper() and len(first_word) <= 5)
                         and not (len(name.split()) == 1 and self._never_a_place(first_word))
-                        and first_word.casefold() not in _COUNTRIES
+                        and _POSSESSIVE.sub("", first_word.casefold()) not in _COUNTRIES  # "near X, Ukraine's army"
                         and not any(w in persons for w in name.split())
                         and next_word not in _PERSON_VERBS and next_word not in _AUTHORITY_WORDS):
                     out.append(SpottedName(m.start(1), m.start(1) + len(name), name, "cue"))
@@ -369,6 +369,9 @@ class ToponymSpotter:
                     break
                 pos = m.end()
         return out
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _cues_at(low: str, starts: list[tuple[int, int]]):

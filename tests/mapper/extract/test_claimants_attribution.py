@@ -24,6 +24,7 @@ def claim(sentence, paragraph="", document="", **kw):
      "Kharkiv Oblast military administration (Oleh Syniehubov)"),
     ("Ukraine said 40 Russian soldiers had been killed near Sudzha.", "Ukrainian authorities"),
     ("Russia said it had killed 60 Ukrainian servicemen.", "Russian authorities"),
+    ("Two captives were shot near Kursk, Ukraine's prosecutor general said.", "Prosecutor General's Office of Ukraine"),
     # the side that speaks is not the side that suffered
     ("Ukraine's General Staff said Russia lost 1,250 personnel over the past day.",
      "General Staff of the Armed Forces of Ukraine"),

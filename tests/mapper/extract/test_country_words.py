@@ -40,3 +40,19 @@ def test_each_sentence_names_the_countries_it_would_name_on_its_own(text):
     words = _CountryWords(text, country_word_spans(text))
     for s in split_sentences(text):
         assert words.of(s) == _countries(text[s.start:s.end])
+
+
+def test_a_possessive_country_before_a_common_noun_is_its_owner_not_a_place():
+    assert find_country_words("Ukraine's prosecutor general said three men were shot near Kursk") == set()
+    assert find_country_words("Russia's losses near Kursk keep growing") == set()
+    assert find_country_words("Ukraine's Prosecutor General said so") == set()
+    assert find_country_words("fighting in Ukraine's north went on") == {"UA"}
+    assert find_country_words("the shelling of Ukraine's Sumy region") == {"UA"}
+
+
+def test_a_sources_country_neither_vetoes_the_place_nor_becomes_one():
+    from mapper.extract.geoparse import Geoparser
+
+    mentions = Geoparser().parse("Three captives were shot near Kursk, Ukraine's prosecutor general said. "
+                                 "Two more were held near Sudzha, Russia's army said.")
+    assert [(m.text, m.place.name if m.place else None) for m in mentions] == [("Kursk", "Kursk"), ("Sudzha", "Sudzha")]
