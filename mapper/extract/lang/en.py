@@ -330,7 +330,9 @@ PLACES = Places(
     organisation_heads=(
         "group of forces", "grouping", "operational-tactical group", "regional military administration",
         "regional state administration", "oblast military administration", "city military administration",
-        "military administration", "administration", "regional council", "city council", "council",
+        "military administration", "regional administration", "oblast administration", "administration",
+        "regional council", "city council", "council", "regional police", "police", "regional prosecutor's office",
+        "prosecutor's office", "regional authorities", "authorities", "officials",
         "regional governor", "governor", "brigade", "regiment", "battalion", "division", "corps", "garrison",
         "ova", "oda", "street", "avenue", "boulevard", "hospital", "npp", "nuclear power plant",
         "central district hospital", "district hospital", "regional hospital", "city hospital"),

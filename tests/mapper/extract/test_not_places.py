@@ -119,6 +119,9 @@ def test_vessel_heads_before_a_name(text, start, head):
     ("The Kursk Group of Forces said it repelled four attacks.", "Kursk"),
     ("A spokesman for the Sumy Regional Military Administration said the strike hit a school.", "Sumy"),
     ("Начальник Сумської ОВА повідомив про атаку.", "Сумської"),
+    ("A tractor driver was hurt near Krasnopillia, the Sumy regional administration said.", "Sumy"),
+    ("Kursk police said a shell hit a car in Rylsk.", "Kursk"),
+    ("Belgorod officials said two houses burned in Shebekino.", "Belgorod"),
 ])
 def test_names_inside_organisations_are_kept_as_organisation_mentions(spotter, text, name):
     assert (name, "organisation") in spotted(spotter, text)
