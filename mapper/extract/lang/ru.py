@@ -89,7 +89,8 @@ CASUALTIES = Casualties(
                         r"(?:доставлен[ыоа]?|госпитализирован[ыоа]?|доставили|госпитализировали)|обратил(?:ись|ся|ась)\s+за\s+(?:медицинской\s+)?помощью"),
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.NAMED_OBJECT, r"потерял[аио]?|потеряли"),
         CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"уничтожен[оы]?|уничтожил[аи]?|уничтожено"
-                                                               r"|расстрелял[аи]?|расстрелян[оы]?"),
+                                                               r"|расстрелял[аи]?|расстрелян[оы]?"
+                                                               r"|тел[оа](?=\s)"),  # "тело мужчины": one dead
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.PERSON_OBJECT, r"нейтрализован[оы]?|нейтрализовали"),
     ),
     qualifiers=(

@@ -91,7 +91,8 @@ CASUALTIES = Casualties(
                         r"допомог(?:ою|у)"),
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.NAMED_OBJECT, r"втратил[аио]?|втратили|втратив"),
         CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"знищен[оі]?|знищили|знищив|знищила|розстріляли"
-                                                               r"|розстріляв|розстріляно|розстріляні"),
+                                                               r"|розстріляв|розстріляно|розстріляні"
+                                                               r"|тіл[оа](?=\s)"),  # "тіло жінки": one dead
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.PERSON_OBJECT, r"знешкоджен[оі]?|знешкодили|нейтралізован[оі]?"),
     ),
     qualifiers=(

@@ -143,3 +143,14 @@ def test_object_first_leaves_subjects_alone(sentence):
 ])
 def test_a_persons_body_is_one_dead(sentence, expected):
     assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Под обломками дома нашли тело пожилой женщины.", [("killed", 1)]),
+    ("Рятувальники дістали з-під завалів тіло чоловіка.", [("killed", 1)]),
+    ("Волонтеры вывезли тела четырех военных.", [("killed", 4)]),
+    ("Пострадавший получил ожоги 30% тела.", []),         # the body's surface, not a dead body
+    ("Тело было найдено у дороги.", []),                  # whose, the sentence does not say
+])
+def test_a_body_named_with_whose_it_is_counts_the_dead(sentence, expected):
+    assert _figures(sentence) == expected
