@@ -25,6 +25,9 @@ def claim(sentence, paragraph="", document="", **kw):
     ("Ukraine said 40 Russian soldiers had been killed near Sudzha.", "Ukrainian authorities"),
     ("Russia said it had killed 60 Ukrainian servicemen.", "Russian authorities"),
     ("Two captives were shot near Kursk, Ukraine's prosecutor general said.", "Prosecutor General's Office of Ukraine"),
+    ("Ukrainian border guards said they shot down a drone and killed two saboteurs near Seredyna-Buda.",
+     "State Border Guard Service of Ukraine"),
+    ("Українські прикордонники повідомили про двох поранених бійців.", "State Border Guard Service of Ukraine"),
     # the side that speaks is not the side that suffered
     ("Ukraine's General Staff said Russia lost 1,250 personnel over the past day.",
      "General Staff of the Armed Forces of Ukraine"),
