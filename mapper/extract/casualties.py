@@ -102,6 +102,7 @@ _LIST_JOIN_RE = re.compile(rf"\s*,\s*|\s+(?:{_LIST_JOINS})\s+", re.I)
 _LIST_NEXT = frozenset(words(w.auxiliaries for w in _WORDS)) | set(_LIST_JOINS.split("|"))
 _NOT_COUNT_PREV_RE = TailPattern(rf"(?<!\w)(?:{_alt('before_not_count')})", r"\s*$", re.I)
 _EXCHANGE_RE = re.compile(_alt("exchange"), re.I)
+_REPATRIATION_RE = re.compile(_alt("repatriation"), re.I)  # the dead handed back: no casualty event
 _FOUND_ALIVE_RE = re.compile(rf"[^.;!?\n]*?(?<!\w)(?:{_alt('found_alive')})", re.I)  # "missing, but later found alive"
 
 # --- what may stand between a number and its casualty word ------------------------------------
@@ -194,7 +195,8 @@ def _subject_after(text: str, pos: int) -> tuple[str, int]:
         if low == "of" and not n:
             at = m.end()
             continue
-        if low in _SUBJECT_STOP or (starts_as(word, 0, _KEYWORD_STARTS) and _KEYWORD_RE.fullmatch(word)) or (
+        if low in _SUBJECT_STOP or (len(low) > 4 and low.endswith("ing") and low.isascii()) or (  # "repelling an assault"
+                starts_as(word, 0, _KEYWORD_STARTS) and _KEYWORD_RE.fullmatch(word)) or (
                 n and text[at - 1] == "." and word[0].isupper()):  # "... two fighters. Neither ..."
             break
         if not n:
@@ -237,6 +239,19 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     if all(w.group().lower() in _DETERMINERS for w in noun_phrase):
         return ""
     return text[noun_phrase[0].start():noun_phrase[-1].end()].rstrip(".,")
+
+
+#: A passive participle of a verb whose people are its object ("уничтожены", "знищено"); English takes
+#: an auxiliary before it ("were executed").
+_PASSIVE_END_RE = re.compile(r"(?:[еёя]н|[еёя]н[оыаі])$")
+
+
+def _passive(text: str, kw: _Keyword) -> bool:
+    word = text[kw.start:kw.end].lower()
+    if _PASSIVE_END_RE.search(word):
+        return True
+    before = text[max(0, kw.start - 12):kw.start].split()
+    return bool(before) and before[-1].lower() in _AUX
 
 
 def _sentence(text: str, start: int, end: int) -> str:  # to the clause's end: "7 surrendered, 5 were freed"
@@ -330,10 +345,13 @@ def _figures_in(text: str) -> list[Figure]:
         if k == len(keywords):
             continue
         kw = keywords[k]
-        if kw.syntax in _OBJECTS or (k in objected and kw.syntax in _TAKES_OBJECT) or not _clear(
+        passive = kw.syntax is Syntax.PERSON_OBJECT and _passive(text, kw)  # "40 военных уничтожены"
+        if (kw.syntax in _OBJECTS and not passive) or (k in objected and kw.syntax in _TAKES_OBJECT) or not _clear(
                 text, q.qend, kw.start, heads):
             continue
         subject = _forward(text, q, kw)
+        if passive and not (subject and names_people(subject)):
+            continue  # "3 танка уничтожены": things
         if subject is None and kw.category == "wounded" and k + 1 < len(keywords) and (
                 nxt := keywords[k + 1]).category == "killed" and _PART_OF_RE.fullmatch(text, q.qend, kw.start) and (
                 _clear(text, kw.end, nxt.start, heads)) and len(text[kw.end:nxt.start].split()) <= 3:
@@ -359,7 +377,8 @@ def _figures_in(text: str) -> list[Figure]:
             keywords[k].category != kw.category and keywords[k].syntax not in _NOT_JOINED) and _JOINED_RE.fullmatch(
             text, kw.end, keywords[k].start) else None
         if q.qend <= kw.start and _OTHERS_RE.match(text, q.end) and (
-                one := _ONE_AND_RE.search(text, max(0, q.qstart - 50), q.qstart)):
+                one := _ONE_AND_RE.search(text, max(0, q.qstart - 50), q.qstart)) and (
+                bisect_left(starts, one.start()) == bisect_left(starts, q.qstart)):  # "One died and two others": 2
             q = q._replace(low=q.low + 1, high=q.high + 1, qstart=one.start())
         for word in (kw, also) if also else (kw,):
             start, end = min(q.qstart, word.start), max(q.qend, word.end, subject_end)
@@ -368,4 +387,7 @@ def _figures_in(text: str) -> list[Figure]:
                 continue
             figures.append(Figure(word.category, q.low, q.low, q.high, q.approximate, q.qualifier,
                                   text[start:end], start, end, subject))
-    return with_implicit(text, keywords, figures, Figure)
+    figures = with_implicit(text, keywords, figures, Figure)
+    if any(f.category == "killed" for f in figures) and _REPATRIATION_RE.search(text):  # the dead handed back
+        return [f for f in figures if f.category != "killed" or not _REPATRIATION_RE.search(_sentence(text, f.start, f.end))]
+    return figures

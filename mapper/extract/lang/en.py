@@ -116,6 +116,9 @@ CASUALTIES = Casualties(
                 r"|firefights?|battles?|raids?|sorties|offensives?|attempts?|operations?|times|days?|hours?|weeks?"
                 r"|months?|years?"),
     exchange=r"exchang|swap|releas|freed|repatriat|returned\s+home",
+    repatriation=(r"repatriat\w*|(?:returned|handed\s+over|handed\s+back|exchanged|received)\s+(?:the\s+)?"
+                  r"(?:bodies|remains)|(?:bodies|remains)(?:\s+of(?:\s+\S+){1,4}?)?\s+(?:were\s+|have\s+been\s+)?(?:returned|handed\s+over"
+                  r"|repatriated|exchanged)"),
     additive=r"another|a\s+further|an\s+additional|more(?!\s+than)|others?",
     condition=(r"in\s+(?:a\s+)?(?:hospitals?|intensive\s+care|(?:serious|critical|grave|stable|moderate)\s+condition)"
                r"|(?:remain|are|were|is|was)\s+(?:still\s+)?(?:hospitali[sz]ed|in\s+hospital)"),

@@ -181,6 +181,7 @@ class Casualties:
     others: str = ""               # "other", "others" after that number
     people: str = ""               # nouns that are people (soldiers, personnel): an object a PERSON_OBJECT verb needs
     exchange: str = ""             # stems of a prisoner exchange
+    repatriation: str = ""         # the dead handed back ("bodies of 900 soldiers repatriated"): no casualty event
     additive: str = ""             # "another", "ещё": a figure on top of one told before, never its restatement
     condition: str = ""            # where or how the wounded are ("in hospital", "в тяжёлом состоянии"): a count told before
     found_alive: str = ""          # "later found alive": the missing are missing no more

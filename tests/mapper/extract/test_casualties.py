@@ -409,3 +409,37 @@ def test_the_body_of_a_person_is_one_dead(text, expected):
 ])
 def test_people_from_a_village_are_still_people(text, expected):
     assert [(f.category, f.best) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three marines were killed and eight wounded repelling a night assault.", [("killed", 3), ("wounded", 8)]),
+    ("Four wounded fighting at the bridge were evacuated by boat.", [("wounded", 4)]),
+])
+def test_a_participle_clause_after_the_casualty_word_is_not_its_subject(sentence, expected):
+    """The words after "eight wounded" start a clause ("repelling a night assault"): they name no
+    subject, so the thing in them (an assault) cannot unmake the figure."""
+    assert [(f.category, f.best) for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kyiv said it had received the remains of 640 servicemen in the latest repatriation.", []),
+    ("The bodies of 320 soldiers were handed over at the border on Friday.", []),
+    ("Российской стороне передали тела 48 военнослужащих.", []),
+    ("Під час репатріації Україні повернули тіла 502 загиблих захисників.", []),
+    # a killing in the same sentence as a return is still a killing
+    ("Three captives were killed; their bodies were returned a month later.", [("killed", 3)]),
+    ("Rescuers recovered the bodies of four people from the rubble.", [("killed", 4)]),
+])
+def test_the_dead_handed_back_are_no_casualty_event(sentence, expected):
+    assert [(f.category, f.best) for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Four prisoners of war were executed near the village.", [("killed", 4)]),
+    ("Двадцать боевиков уничтожены при штурме.", [("killed", 20)]),
+    ("Дванадцять окупантів знищено на околицях села.", [("killed", 12)]),
+    ("Пять бронемашин уничтожены артиллерией.", []),        # things, not people
+    ("Seven drones were executed", []),                    # no people in the subject
+])
+def test_a_verb_taking_people_as_object_takes_them_before_it_in_the_passive(sentence, expected):
+    assert [(f.category, f.best) for f in find_figures(sentence)] == expected

@@ -128,6 +128,9 @@ def test_approximate_words(sentence, expected):
     ("A teenager and four others were injured.", [("wounded", 5)]),
     ("Two civilians and three others were wounded.", [("wounded", 3)]),
     ("Shells hit the school and two other buildings, killing 3.", [("killed", 3)]),
+    # the one is another casualty word's: "one died and two others were hurt" is 2 hurt, not 3
+    ("One man died and two others were hurt.", [("killed", 1), ("wounded", 2)]),
+    ("A boy was killed and four others were injured.", [("killed", 1), ("wounded", 4)]),
 ])
 def test_one_and_n_others(sentence, expected):
     assert read(sentence) == expected
