@@ -262,6 +262,9 @@ class ToponymSpotter:
         if after and before_folded not in PREPOSITIONS and (
                 after_folded in _PERSON_VERBS if not is_cyrillic(word) else is_speech_verb(after_folded)):
             return None  # "Syrskyi said", "Сирський заявив": a speaker, not a place
+        if single and after is None and before and (
+                before_folded in _PERSON_VERBS if not is_cyrillic(word) else is_speech_verb(before_folded)):
+            return None  # "..., повідомив Сирський.", "said Gladkov.": the speaker, ending the clause
         if before_folded in _ORG_NEIGHBOURS or after_folded in _ORG_NEIGHBOURS:
             return None
         if before_span and may_be_head(text[before_span[0]:before_span[1]], first=False) and vessel_head_before(

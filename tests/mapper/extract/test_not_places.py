@@ -180,5 +180,17 @@ def test_a_name_before_a_verb_of_saying_is_a_speaker_not_a_place(spotter, text):
     assert spotted(spotter, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Бої тривають біля кордону, повідомив Сирський.",
+    "Продвижение продолжается, сообщил Сырский.",
+])
+def test_a_name_after_a_verb_of_saying_ending_the_clause_is_a_speaker_not_a_place(spotter, text):
+    assert spotted(spotter, text) == []
+
+
+def test_an_organisation_after_a_verb_of_saying_is_still_its_seat(spotter):
+    assert spotted(spotter, "Про обстріл повідомила Сумська ОВА.") == [("Сумська", "organisation")]
+
+
 def test_a_place_after_a_preposition_before_a_verb_of_saying_is_still_a_place(spotter):
     assert [name for name, _ in spotted(spotter, "В Судже заявили о двух раненых.")] == ["Судже"]
