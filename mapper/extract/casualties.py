@@ -58,6 +58,7 @@ class Figure:
     end: int
     subject: str       # who suffered, as written ("North Korean soldiers"), "" if not named
     increment: bool = False  # the day's addition written beside a running total ("596 690 (+1 230)")
+    named: bool = False      # people named without a numeral ("a man", "Olena Koval"): each such figure is its own people
 
 
 # --- casualty words: built from the language resources in mapper.extract.casualty_stems --------

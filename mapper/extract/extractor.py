@@ -20,7 +20,7 @@ import re
 from functools import lru_cache, partial
 import hashlib
 from datetime import timedelta
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from collections import Counter
 from collections.abc import Iterable
 
@@ -338,7 +338,11 @@ def _figures(figs: list[Figure]) -> dict:
     """Per-category values and the claim's low/best/high without double counting."""
     by_cat: dict[str, Figure] = {}
     for f in figs:
-        by_cat.setdefault(f.category, f)
+        first = by_cat.setdefault(f.category, f)
+        if first is not f and f.named and first.named and not (f.start < first.end and first.start < f.end):
+            # "a man was wounded and a woman injured": people named apart are each counted
+            by_cat[f.category] = replace(first, low=first.low + f.low, best=first.best + f.best,
+                                         high=first.high + f.high)
     values: dict = {c: (by_cat[c].best if c in by_cat else None) for c in CATEGORIES}
     low = total_casualties({c: f.low for c, f in by_cat.items()})
     best = total_casualties({c: f.best for c, f in by_cat.items()})

@@ -113,7 +113,7 @@ def _cyrillic_kind(word: str) -> tuple[str, int]:
             return "noun", 1
         return ("acc", 1) if any("accs" in t for t in people) else ("plural", 0)
     top = {str(p.tag).split(",")[0].split()[0] for p in tags[:1]}
-    if top & {"PREP", "CONJ"}:
+    if "PREP" in top:  # a conjunction ("а", "но") opens a clause: its people are its own
         return "prep", 0
     if top & {"ADJF", "PRTF"}:
         return "mod", 0
@@ -392,7 +392,7 @@ def implicit_figures(text: str, keywords, make) -> list:
             continue
         start, end = min(found.start, kw.start), max(found.end, kw.end)
         out.append((make(kw.category, found.count, found.count, found.count, False, "", text[start:end], start,
-                           end, text[found.start:found.end]), found))
+                           end, text[found.start:found.end], named=not found.numeral), found))
     return out
 
 

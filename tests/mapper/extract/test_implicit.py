@@ -154,3 +154,19 @@ def test_a_persons_body_is_one_dead(sentence, expected):
 ])
 def test_a_body_named_with_whose_it_is_counts_the_dead(sentence, expected):
     assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("text, wounded", [
+    ("A man was wounded and a woman was injured when a drone hit a bus stop in Sumy.", 2),
+    ("Чоловіка поранило уламками, а жінку контузило під час обстрілу Білопілля.", 2),
+    # one person told twice: a number, then who it was
+    ("One civilian was injured in the city: a man received shrapnel wounds to his legs.", 1),
+])
+def test_people_named_apart_in_one_sentence_are_each_counted(text, wounded):
+    import datetime
+
+    from mapper.extract.extractor import Extractor
+    from mapper.ingest.documents import Document
+
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 1)))
+    assert [e.wounded for e in events] == [wounded]
