@@ -48,6 +48,9 @@ __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
 _PLACES = [lang.places for lang in LANGUAGES]
 _SECTORS = re.compile("|".join(p.sectors for p in _PLACES if p.sectors), re.I)
+#: "ще", "ещё", "another", "five more": people added to those just counted, of the same side
+_ADDITIVE = re.compile(rf"(?<!\w)(?:{'|'.join(lang.casualties.additive for lang in LANGUAGES if lang.casualties.additive)})(?!\w)",
+                       re.I)
 
 
 class Extractor:
@@ -88,10 +91,15 @@ class Extractor:
                 speaker = lru_cache(maxsize=1)(partial(  # found only if "our side" or "the enemy" needs it
                     self.sides.speaker, *(partial(self._claimant_of, t) for t in (sentence, paragraph, text)),
                     sentence=clues, text=text))
+            last = None
             for fig in figures_by_sentence[s.index]:
                 actor = self.sides.actor(clues, fig.start, fig.end, report.actor_clues(s.paragraph, self.sides),
                                          speaker=speaker, category=fig.category, document=read_whole)
+                if last and actor != last and not clues.parties(fig.start, fig.end) and (
+                        _ADDITIVE.search(sentence, max(0, fig.start - 12), fig.end)):
+                    actor = last  # "вбили двох мешканців, ще чотирьох поранили": more of the same people
                 groups.setdefault(actor, []).append(fig)
+                last = actor
             if "" in groups and len(groups) == 2:  # "35 killed, 50 more wounded": one side's claim
                 unnamed = groups.pop("")
                 groups[next(iter(groups))].extend(unnamed)

@@ -198,3 +198,18 @@ def test_bodies_a_governor_reports_after_shelling_are_not_the_enemys(gazetteer):
     text = "The Russians shelled the village overnight. In the morning rescuers found 3 bodies, the governor said."
     events, _ = Extractor(gazetteer).extract(Document("post", text))
     assert [e.actor for e in events] == [CIV]
+
+
+@pytest.mark.parametrize("text", [
+    "Вночі окупанти вбили двох мешканців Золочева, ще трьох поранили, повідомив Олег Синєгубов.",
+    "Российские военные убили двух мирных жителей Тёткино, ещё четверо ранены.",
+])
+def test_people_added_to_those_just_counted_are_of_their_side_not_the_attackers(text):
+    import datetime
+
+    from mapper.extract.extractor import Extractor
+    from mapper.ingest.documents import Document
+
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 1)))
+    assert {e.actor for e in events} == {"Civilians"}
+    assert sum(e.wounded or 0 for e in events) in (3, 4)
