@@ -157,7 +157,7 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
                 out[j] = _moved(out[j], ev, ev, own=True)
             elif j and (moved := _moved(out[j - 1], events[j - 1], ev)) is not out[j - 1]:
                 out[j - 1], out[j] = moved, _without(out[j], "killed")
-        if not (ev.wounded and condition) and not update and not recap:
+        if not (ev.wounded and condition) and not update and not recap and not additive:
             continue
         earlier = [k for k in range(max(0, j - LOOK_BACK), j) if where[k] < where[j] and out[k] is not None
                    and _agree(events[k], ev)]
@@ -166,6 +166,12 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
             out[j] = _without(out[j], "wounded")
         if recap and any(out[k] is not None and figures_of(out[k]) == figures_of(ev) for k in earlier):
             out[j] = None  # "In total: 1 killed, 4 injured" after the same count: the count told again
+        if additive and not update:  # "the toll rose to 15 ... the bodies of two more were recovered": in the 15
+            for c in CATEGORIES:
+                value = getattr(ev, c)
+                if value and any(out[k] is not None and read[where[k]][1] and (getattr(events[k], c) or 0) > value
+                                 for k in earlier):
+                    out[j] = _without(out[j], c)
         if update:
             for c in CATEGORIES:
                 value = getattr(ev, c)

@@ -204,3 +204,15 @@ def test_a_lead_and_a_later_sentence_naming_no_place_stay_two():
     lead = Event("ev-1", "d", event_date=dt.date(2024, 6, 4), killed=1, sources=(Source("d", quote=text[:44]),))
     body = Event("ev-2", "d", event_date=dt.date(2024, 6, 4), killed=1, sources=(Source("d", quote=text[46:]),))
     assert len(fold_restatements([lead, body], text)) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll from the strike on Sumy rose to 21. Rescuers pulled the bodies of two more people "
+     "from the rubble overnight.", [{"killed": 21}]),
+    ("Кількість загиблих у Сумах зросла до 9. Під завалами знайшли тіла ще двох людей.", [{"killed": 9}]),
+    # more dead after a plain count (no toll that rose) are more dead
+    ("Two people were killed in Sumy on Monday. Three more were killed there on Monday evening.",
+     [{"killed": 2}, {"killed": 3}]),
+])
+def test_more_dead_found_after_a_toll_that_rose_are_in_that_toll(extractor, text, expected):
+    assert _figures(extractor, text) == expected
