@@ -115,7 +115,17 @@ def _is_site(m: Mention) -> bool:
 def named_sites(s: Sentence, report) -> list[Mention]:
     """The settlements a sentence names (no regions, districts, organisations), but those the wounded
     were taken to."""
-    return [m for m in report.by_sentence.get(s.index, []) if _is_site(m) and not _taken_to(report.text, m)]
+    sites = [m for m in report.by_sentence.get(s.index, []) if _is_site(m) and not _taken_to(report.text, m)]
+    if len(sites) > 1:  # "Kharkiv: one killed after a strike on Zolochiv": the line's heading is no site of its own
+        told = [m for m in sites if not _line_heading(report.text, m)]
+        return told or sites
+    return sites
+
+
+def _line_heading(text: str, m: Mention) -> bool:
+    """The mention opens its line (after a bullet at most) and a colon follows it: "Kharkiv: ..."."""
+    line = text.rfind("\n", 0, m.start) + 1
+    return not text[line:m.start].strip(" \t-–—•*·") and text[m.end:m.end + 3].lstrip(" ").startswith(":")
 
 
 def _taken_to(text: str, m: Mention) -> bool:

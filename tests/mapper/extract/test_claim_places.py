@@ -132,3 +132,17 @@ def test_a_digests_heading_region_still_holds_for_its_items():
             "Найбільше постраждала Вовчанська громада.")
     events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 3)))
     assert [[loc.name for loc in e.locations] for e in events] == [["Kharkiv Oblast"]]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Kharkiv: one killed, five wounded after a guided bomb hit Zolochiv.", "Zolochiv"),
+    ("- Суми: у Білопіллі через удар дрона загинув чоловік, ще двоє поранені.", "Bilopillia"),
+])
+def test_a_line_heading_is_no_site_beside_the_place_its_line_names(text, place):
+    import datetime
+
+    from mapper.extract.extractor import Extractor
+    from mapper.ingest.documents import Document
+
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 1)))
+    assert [[loc.name for loc in e.locations] for e in events] == [[place]]
