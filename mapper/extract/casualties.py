@@ -281,7 +281,7 @@ def _figures_in(text: str) -> list[Figure]:
     keywords = [_new(_Keyword, (*_GROUP_KINDS[m.lastgroup], *m.span())) for m in found]
     if not keywords:
         return []
-    nums = find_numbers(text)
+    nums = find_numbers(text, lowered)
     if not nums:
         return with_implicit(text, keywords, [], Figure)
     qs = _quantities(text, nums)

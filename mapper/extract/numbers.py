@@ -190,19 +190,22 @@ def _words_value(tokens: list[str]) -> tuple[int, int]:
     return total + group, used
 
 
-def find_numbers(text: str) -> list[NumberMatch]:
-    """Every number written in ``text``, left to right; see the module doc for what counts."""
+def find_numbers(text: str, lowered: str | None = None) -> list[NumberMatch]:
+    """Every number written in ``text``, left to right; see the module doc for what counts.
+    ``lowered``: ``text.lower()``, when the caller has made it."""
     found: list[NumberMatch] = []
     pos = 0
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     finder, haystack = (_LOWER_RE, lowered) if len(lowered) == len(text) else (NUMBER_RE, text)
     while m := finder.search(haystack, pos):
         pos = m.end()
-        if m["vague"]:
+        kind = m.lastgroup  # the branch matched: its group closes after the groups inside it
+        if kind == "vague":
             value, approximate = next((v, a) for r, v, a in _VAGUE_RES
                                       if (x := r.match(haystack, m.start())) and x.end() == m.end())
             found.append(NumberMatch(value, m.start(), m.end(), text[m.start():m.end()], approximate=approximate))
-        elif m["digits"]:
+        elif kind == "digits":
             value = _digits_value(m)
             if value is not None:
                 found.append(NumberMatch(value, m.start(), m.end(), text[m.start():m.end()]))
