@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from gazetteer.morphology import analyzers
 from gazetteer.normalize import is_cyrillic
+from mapper._internal.regex_prefix import first_chars
 from mapper.extract.lang import LANGUAGES
 
 __all__ = ["AGE_RE", "without_ages", "genitive_noun"]
@@ -25,10 +26,25 @@ __all__ = ["AGE_RE", "without_ages", "genitive_noun"]
 _AGES = "|".join(a for lang in LANGUAGES for a in lang.people.ages)
 #: An age or birth year in the resources' words ("born in 1956", "1958 года рождения").
 AGE_RE = re.compile(rf"(?<!\w)(?:{_AGES})(?!\w)", re.I)
+
+
+def _first_test(patterns: list[str]) -> str:
+    """A look-ahead for the characters an age (or the comma before it) can start with: a digit, or
+    a first character of one of ``patterns`` (``\\d`` read as "0" to work it out); "" if unclear."""
+    chars = {","}
+    for pattern in patterns:
+        found = first_chars(pattern.replace("\\d", "0"), re.I)
+        if found is None:
+            return ""
+        chars |= found - {"0"}
+    return rf"(?=[\d{''.join(re.escape(c) for c in sorted(chars))}])"
+
+
 #: A person's age or birth year after their noun ("мужчина 1958 года рождения", "a woman born in 1956",
 #: "Olena Koval, 61,"): blanked before the people are read, so it neither counts nor parts them from their verb.
-_AGE_RE = re.compile(r"(?P<pre>,\s*)?(?<!\w)(?P<age>" + _AGES
-                     + r"|\d{1,3}(?=\s*,))(?!\w)(?P<post>\s*,)?", re.I)
+#: Behind a look-ahead for the characters one can start with (the engine then passes most places at once).
+_AGE_RE = re.compile(_first_test([a for lang in LANGUAGES for a in lang.people.ages])
+                     + r"(?P<pre>,\s*)?(?<!\w)(?P<age>" + _AGES + r"|\d{1,3}(?=\s*,))(?!\w)(?P<post>\s*,)?", re.I)
 _DIGIT = re.compile(r"\d")
 
 

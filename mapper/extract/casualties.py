@@ -25,9 +25,9 @@ from typing import NamedTuple
 from mapper.model.events import CATEGORIES, MAX_FIGURE
 from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.lang.schema import RangeWord, Syntax
-from mapper.extract.casualty_stems import (KEYWORD_PATTERN, KEYWORDS, NONPERSON_RE as _NONPERSON_RE,
+from mapper.extract.casualty_stems import (KEYWORD_PATTERN, KEYWORDS,
                                            keyword_matches as _keyword_matches, may_have_keyword as _may_have_keyword,
-                                           names_people)
+                                           names_people, names_things)
 from mapper.extract.casualty_stems import KEYWORD_LOWER_RE as _KEYWORD_LOWER_RE  # noqa: F401 (read by tests)
 from mapper.extract.numbers import find_numbers
 from mapper.extract.increments import with_increments
@@ -80,6 +80,9 @@ class _Keyword(NamedTuple):
     syntax: Syntax
     start: int
     end: int
+
+
+_new = tuple.__new__  # a keyword made without a named tuple's Python-level __new__ (one per casualty word)
 
 
 
@@ -291,10 +294,10 @@ def _figures_in(text: str) -> list[Figure]:
         found = _KEYWORD_RE.finditer(text)
     else:
         return []
-    keywords = [_Keyword(*_GROUP_KINDS[m.lastgroup], *m.span()) for m in found]
+    keywords = [_new(_Keyword, (*_GROUP_KINDS[m.lastgroup], *m.span())) for m in found]
     if not keywords:
         return []
-    nums = find_numbers(text)
+    nums = find_numbers(text, lowered)
     if not nums:
         return with_implicit(text, keywords, [], Figure)
     qs = _quantities(text, nums)
@@ -370,7 +373,7 @@ def _figures_in(text: str) -> list[Figure]:
     figures, used = [], {pair[1].start for pair in pairs.values()}
     for n in sorted(pairs):
         q, kw, subject, subject_end = pairs[n]
-        if (subject and _NONPERSON_RE.search(subject) and not names_people(subject)) or (
+        if (subject and names_things(subject)) or (
                 kw.syntax is _NAMED_OBJECT and set(subject.lower().split()) <= _DETERMINERS):
             continue
         k = bisect_left(starts, kw.end)  # "one was wounded and taken prisoner": the joined word counts him too

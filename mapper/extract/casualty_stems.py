@@ -25,7 +25,7 @@ from mapper._internal.regex_prefix import first_chars, required_strings, with_fi
 from mapper.extract.lang import LANGUAGES, alternation
 from mapper.extract.lang.schema import Casualty, Syntax
 
-__all__ = ["may_have_keyword", "stem_spans", "names_people", "keyword_matches", "KEYWORD_LOWER_RE", "KEYWORDS", "KEYWORD_ENDS", "KEYWORD_PATTERN",
+__all__ = ["may_have_keyword", "stem_spans", "names_people", "names_things", "keyword_matches", "KEYWORD_LOWER_RE", "KEYWORDS", "KEYWORD_ENDS", "KEYWORD_PATTERN",
            "KEYWORD_STEMS", "NONPERSON_RE"]
 
 #: The order in which keyword groups are tried where several match at one place: phrases that hold
@@ -92,6 +92,17 @@ def names_people(subject: str) -> bool:
     """
     m = _PEOPLE_RE.search(subject)
     return m is not None and not NONPERSON_RE.search(subject[:m.start()])
+
+
+@lru_cache(maxsize=4096)
+def names_things(subject: str) -> bool:
+    """Whether the words a figure counts (a few words: "Ukrainian soldiers", "танков") hold a word for
+    things and none for people; read once per such phrase (reports name the same few again and again).
+
+    >>> names_things("танков"), names_things("военнослужащих противника"), names_things("civilians")
+    (True, False, False)
+    """
+    return NONPERSON_RE.search(subject) is not None and not names_people(subject)
 
 
 def _keyword_by_first_char() -> dict[str, re.Pattern[str]]:

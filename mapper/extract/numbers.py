@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from mapper._internal.regex_prefix import first_chars
+from mapper._internal.regex_prefix import first_chars, literal_prefixes
+from mapper.extract.rule_dispatch import word_trie
 from mapper.extract.lang import LANGUAGES, alternation, words
 
 __all__ = ["NumberMatch", "find_numbers", "parse_number", "is_number_word", "NUMBER_RE"]
@@ -117,7 +118,23 @@ _MAX_RUN_WORDS = 32
 _RUN = (rf"(?<!\bno\s)(?<!\bno-)\b{_TOKEN}"
         rf"(?:(?:\s+|-|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+){_TOKEN}){{0,{_MAX_RUN_WORDS - 1}}}")
 _FIRST = "".join(sorted({w[0] for w in _WORDS} | first_chars(alternation(p for p, _, _ in _VAGUE))))
-_PATTERN = (rf"(?=[\d{re.escape(_FIRST)}])(?<!\w)"
+
+
+def _word_starts(patterns: list[str], size: int = 4) -> str:
+    """A look-ahead for a digit or the first letters (up to ``size``) of a match of ``patterns``:
+    tried where a word starts, it passes at once over the words that are no number ("the", "soldiers");
+    "" if they are not clear."""
+    found: set[str] = set()
+    for pattern in patterns:
+        prefixes = literal_prefixes(pattern, 0, size)
+        if prefixes is None:
+            return ""
+        found |= prefixes
+    shortest = sorted(p for p in found if not any(q != p and p.startswith(q) for q in found))
+    return rf"(?=\d|{word_trie(shortest)})"
+
+
+_PATTERN = (rf"(?=[\d{re.escape(_FIRST)}])(?<!\w){_word_starts([alternation(p for p, _, _ in _VAGUE), _TOKEN])}"
             rf"(?:(?P<vague>(?:{'|'.join(p for p, _, _ in _VAGUE)})\b)|(?P<digits>{_DIGITS})|(?P<words>{_RUN}))")
 _LOWER_RE = re.compile(_PATTERN)  # run on lower-cased text: about twice as fast as re.I
 NUMBER_RE = re.compile(_PATTERN, re.I)
@@ -173,19 +190,22 @@ def _words_value(tokens: list[str]) -> tuple[int, int]:
     return total + group, used
 
 
-def find_numbers(text: str) -> list[NumberMatch]:
-    """Every number written in ``text``, left to right; see the module doc for what counts."""
+def find_numbers(text: str, lowered: str | None = None) -> list[NumberMatch]:
+    """Every number written in ``text``, left to right; see the module doc for what counts.
+    ``lowered``: ``text.lower()``, when the caller has made it."""
     found: list[NumberMatch] = []
     pos = 0
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     finder, haystack = (_LOWER_RE, lowered) if len(lowered) == len(text) else (NUMBER_RE, text)
     while m := finder.search(haystack, pos):
         pos = m.end()
-        if m["vague"]:
+        kind = m.lastgroup  # the branch matched: its group closes after the groups inside it
+        if kind == "vague":
             value, approximate = next((v, a) for r, v, a in _VAGUE_RES
                                       if (x := r.match(haystack, m.start())) and x.end() == m.end())
             found.append(NumberMatch(value, m.start(), m.end(), text[m.start():m.end()], approximate=approximate))
-        elif m["digits"]:
+        elif kind == "digits":
             value = _digits_value(m)
             if value is not None:
                 found.append(NumberMatch(value, m.start(), m.end(), text[m.start():m.end()]))

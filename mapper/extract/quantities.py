@@ -34,6 +34,8 @@ class Quantity(NamedTuple):
     total: bool = False  # "of the 100": a total the figure is part of, never a figure itself
 
 
+_new = tuple.__new__  # a quantity made without a named tuple's Python-level __new__ (one per number)
+
 #: Every language's casualty words (its ``casualties`` resource).
 CASUALTY_WORDS = [lang.casualties for lang in LANGUAGES]
 _WORDS = CASUALTY_WORDS
@@ -104,5 +106,5 @@ def quantities(text: str, nums: list[NumberMatch]) -> list[Quantity]:
             qualifier = text[start:end] if low == high else ""
         total = bool(_TOTAL_PREV_RE.search(text, max(0, start - 12), start)) or (
             bool(out) and _OF_RE.fullmatch(text, out[-1].end, start) is not None)
-        out.append(Quantity(low, high, start, end, qstart, qend, qualifier, approx, total))
+        out.append(_new(Quantity, (low, high, start, end, qstart, qend, qualifier, approx, total)))
     return out
