@@ -52,7 +52,9 @@ NUMBERS = Numbers(
            VagueAmount(r"несколько\s+десятков", 12), VagueAmount(r"несколько\s+сотен", 100),
            VagueAmount(r"несколько\s+тысяч", 1000), VagueAmount(r"десятк(?:и|ов|ами)", 12),
            VagueAmount(r"сот(?:ни|ен|нями)", 100), VagueAmount(r"тысяч(?:и|ами)?", 1000),
-           VagueAmount(r"полтора\s+десятка", 15), VagueAmount(r"десят(?:ок|ка|ку)", 10),
+           VagueAmount(r"полтора\s+десятка", 15), VagueAmount(r"(?:два|две)\s+десятка|(?:двух|двум)\s+десятк(?:ов|ам)", 20),
+           VagueAmount(r"три\s+десятка|тр[её]х\s+десятков", 30),
+           VagueAmount(r"четыре\s+десятка|четыр[её]х\s+десятков", 40), VagueAmount(r"десят(?:ок|ка|ку)", 10),
            VagueAmount(r"дюжин[аыу]", 12), VagueAmount(r"пар[ау](?=\s)", 2)),
     digit_suffixes=("ти", "х", "ми", "ех", "ёх", "ух", "и"),
 )

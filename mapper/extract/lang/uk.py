@@ -50,7 +50,9 @@ NUMBERS = Numbers(
            VagueAmount(r"(?:кілька|декілька)\s+сотень|кількасот", 100),
            VagueAmount(r"(?:кілька|декілька)\s+тисяч", 1000), VagueAmount(r"десятк(?:и|ів|ами)", 12),
            VagueAmount(r"сот(?:ні|ень|нями)", 100), VagueAmount(r"тисяч(?:і|ами)?", 1000),
-           VagueAmount(r"півтора\s+десятка", 15), VagueAmount(r"десят(?:ок|ка|ку)", 10),
+           VagueAmount(r"півтора\s+десятка", 15), VagueAmount(r"два\s+десятки|двох\s+десятків", 20),
+           VagueAmount(r"три\s+десятки|трьох\s+десятків", 30),
+           VagueAmount(r"чотири\s+десятки|чотирьох\s+десятків", 40), VagueAmount(r"десят(?:ок|ка|ку)", 10),
            VagueAmount(r"дюжин[аиу]", 12), VagueAmount(r"пар[ау](?=\s)", 2)),
     digit_suffixes=("ох", "ьох", "ти", "х", "и"),
 )

@@ -118,6 +118,10 @@ def test_no_figure(sentence):
     ("A couple of soldiers were wounded.", [("wounded", 2)]),
     ("A couple of hours later, they were killed.", []),
     ("Пару дней назад погибли трое.", [("killed", 3)]),
+    ("Погибли два десятка военнослужащих.", [("killed", 20)]),
+    ("Около трёх десятков бойцов получили ранения.", [("wounded", 30)]),
+    ("Загинули два десятки людей.", [("killed", 20)]),
+    ("Поранено трьох десятків цивільних.", [("wounded", 30)]),
 ])
 def test_approximate_words(sentence, expected):
     assert read(sentence) == expected
