@@ -51,7 +51,8 @@ CASUALTIES = Casualties(
         CasualtyKeyword(Casualty.CAPTURED, Syntax.NOUN, r"prisoners(?:\s+of\s+war)?|pows"),
         CasualtyKeyword(Casualty.KILLED, Syntax.PARTICIPLE,
                         r"killed\s+in\s+action|died\s+of\s+(?:(?:his|her|their)\s+)?(?:wounds|injuries)|dead|died"
-                        r"|perished|slain|lost\s+their\s+lives"),
+                        r"|perished|slain|lost\s+their\s+lives|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
+                        r"|(?:beaten|burned|burnt|stabbed)\s+to\s+death"),
         CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"
                         r"|(?:dead\s+)?body\s+of"),  # "the body of a woman was found": one dead
         CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"executed|executing|executes"

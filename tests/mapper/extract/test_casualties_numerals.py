@@ -122,6 +122,8 @@ def test_no_figure(sentence):
     ("Около трёх десятков бойцов получили ранения.", [("wounded", 30)]),
     ("Загинули два десятки людей.", [("killed", 20)]),
     ("Поранено трьох десятків цивільних.", [("wounded", 30)]),
+    ("Five prisoners of war were shot dead, the prosecutors said.", [("killed", 5)]),
+    ("Two volunteers were gunned down at the checkpoint.", [("killed", 2)]),
 ])
 def test_approximate_words(sentence, expected):
     assert read(sentence) == expected
