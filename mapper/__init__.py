@@ -41,6 +41,7 @@ _API = {
     "export_events": "mapper.render.export",
     "write_briefing": "mapper.render.briefing",
     "read_events": "mapper.model.event_io",
+    "load_events": "mapper.model.loaders",
     "write_events": "mapper.model.event_io",
     "merge_events": "mapper.assemble.merge",
     "Event": "mapper.model.events",

@@ -59,7 +59,7 @@ class Probe:
             return "parquet"
         if text.startswith(b"{") and b'"FeatureCollection"' in head[:4096]:
             return "geojson"
-        if text.startswith((b"{", b"[")):
+        if text.startswith((b"{", b"[")) or suffix in (".jsonl", ".ndjson"):
             return "json"
         if head.startswith(b"fgb\x03") or suffix in GIS_SUFFIXES or text.startswith(b"<"):
             return "gis"

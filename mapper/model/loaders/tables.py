@@ -145,12 +145,16 @@ def _read_json(path: Path) -> Table:
 
 
 def _read_layer(path: Path) -> Table:
+    import warnings
+
     import pyogrio
 
     try:
-        layers = pyogrio.list_layers(path)
-        layer = _point_layer(layers)
-        frame = pyogrio.read_dataframe(path, layer=layer)
+        with warnings.catch_warnings():  # GDAL's warnings are no lines of ours: the error below says it
+            warnings.simplefilter("ignore")
+            layers = pyogrio.list_layers(path)
+            layer = _point_layer(layers)
+            frame = pyogrio.read_dataframe(path, layer=layer)
     except Exception as exc:  # GDAL's message names what is wrong with the file
         raise InputError(path, f"not a readable GIS file ({str(exc).splitlines()[0][:160]})") from None
     return table_of_frame(path, frame)
