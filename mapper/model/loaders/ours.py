@@ -87,11 +87,11 @@ class OwnRecord:
     description = "conflictmap's own JSON Lines or GeoJSON (the event record)"
 
     def accepts(self, probe) -> bool:
-        """A record with ids and places or sources; or a ``.jsonl`` file that is no JSON (the codec says where)."""
+        """A record with an id and nested places or sources; or a ``.jsonl`` file that is no JSON (the codec says where)."""
         record = probe.first_record
         if record is None:
             return probe.container == "json" and not probe.head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
-        return {"event_id", "doc_id"} <= set(record) and bool({"locations", "sources"} & set(record))
+        return bool({"event_id", "doc_id"} & set(record)) and bool({"locations", "sources"} & set(record))
 
     def load(self, probe, **options) -> list[Event]:
         from mapper.model.event_io import read_events

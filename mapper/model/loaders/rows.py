@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mapper.exc import InputError
-from mapper.model.events import Event, EventLocation
+from mapper.model.events import CATEGORIES, Event, EventLocation, total_casualties
 from mapper.model.fields import FIELDS
 from mapper.model.loaders import values as v
 from mapper.model.loaders.mapping import PLACE_TARGETS, detect, normalised
@@ -134,6 +134,11 @@ def _event(row: dict, mapping: dict, used: set, geometry, origin: str, schema: S
             raise ValueError(f"column {column!r}: {exc}") from None
     if schema.finish is not None:
         schema.finish(row, record)
+    figures = {c: record.get(c) for c in CATEGORIES}
+    if any(x is not None for x in figures.values()):  # the estimates, as extraction gives them
+        for key in ("casualties_low", "casualties_best", "casualties_high"):
+            if record.get(key) is None:
+                record[key] = total_casualties(figures)
     record["event_id"] = record.get("event_id") or fallback_id
     record["doc_id"] = record.get("doc_id") or f"{origin}:{record['event_id']}"
     if not record.get("number_of_sources"):
