@@ -79,8 +79,12 @@ class Probe:
                 if at < 0:
                     return None
                 start = text.index("{", at)
-                value = json.JSONDecoder().raw_decode(_read_text(self.path), start)[0] \
-                    if len(self.head) == _HEAD else json.JSONDecoder().raw_decode(text, start)[0]
+                try:
+                    value = json.JSONDecoder().raw_decode(text, start)[0]
+                except ValueError:  # the first properties go on past the bytes read: read them all
+                    if len(self.head) < _HEAD:
+                        raise
+                    value = json.JSONDecoder().raw_decode(_read_text(self.path), start)[0]
                 return value if isinstance(value, dict) else None
         except (ValueError, IndexError):
             return None

@@ -52,7 +52,7 @@ class Schema:
         by_name = {normalised(c): c for c in table.columns}
         for column in self.required:
             if column not in table.columns and normalised(column) not in by_name:
-                raise InputError(table.path, f"no column {column!r} (a {self.origin or self.name} file has it)")
+                raise InputError(table.path, f"no column {column!r} ({self.origin or self.name} files have it)")
         mapping = {t: by_name.get(normalised(c), c) for t, c in self.preset.items()
                    if by_name.get(normalised(c)) is not None}
         mapping.update(given)
@@ -103,7 +103,8 @@ def _json_value(raw):
 
 def events_of_table(table: Table, schema: Schema, given: dict[str, str] | None = None) -> list[Event]:
     """The events of ``table`` read with ``schema`` (``given``: the command line's ``--columns``)."""
-    mapping = schema.columns_of(table, given or {})
+    given = given or {}
+    mapping = schema.columns_of(table, given)
     has_columns = "latitude" in mapping and "longitude" in mapping
     if not has_columns and table.geometries is None:
         raise InputError(table.path, "no coordinates: neither a geometry nor latitude and longitude columns "
@@ -113,7 +114,10 @@ def events_of_table(table: Table, schema: Schema, given: dict[str, str] | None =
     events = []
     for i, row in enumerate(table.rows):
         try:
-            geometry = table.geometries[i] if table.geometries is not None and not has_columns else None
+            # A row's geometry is its place, unless --columns names the coordinate columns or it has none.
+            geometry = table.geometries[i] if table.geometries is not None else None
+            if has_columns and ("latitude" in given or geometry is None or geometry.is_empty):
+                geometry = None
             events.append(_event(row, mapping, used, geometry, origin, schema, f"{table.path.stem}-{i + 1}"))
         except ValueError as exc:
             raise InputError(table.path, f"{table.where(i)}: {exc}") from None
@@ -156,12 +160,12 @@ def _event(row: dict, mapping: dict, used: set, geometry, origin: str, schema: S
 
 def _places(place: dict, geometry, precision, origin: str) -> tuple[EventLocation, ...]:
     name = place.get("location") or ""
-    if place.get("latitude") is not None and place.get("longitude") is not None:
-        points = [(place["longitude"], place["latitude"])]
-    elif "latitude" in place and "longitude" in place:  # columns given, cells empty: no point
-        points = []
-    else:
+    if geometry is not None:
         points = [(v.coordinate(x, "longitude"), v.coordinate(y, "latitude")) for x, y in points_of(geometry)]
+    elif place.get("latitude") is not None and place.get("longitude") is not None:
+        points = [(place["longitude"], place["latitude"])]
+    else:  # no geometry, or coordinate cells left empty: no point
+        points = []
     country = place.get("country_code") or ""
     common = dict(mention=name, name=name or None, country_code=country.upper() if len(country) == 2 else None,
                   admin1=place.get("admin1") or None, admin2=place.get("admin2") or None, gazetteer_id=None,
@@ -169,5 +173,9 @@ def _places(place: dict, geometry, precision, origin: str) -> tuple[EventLocatio
     if not points:
         return (EventLocation(latitude=None, longitude=None, resolved=False,
                               reason=f"no coordinates in {origin}", **common),) if name else ()
+    names = [n.strip() for n in name.split(";") if n.strip() and not n.strip().endswith("(unresolved)")]
+    if len(points) > 1 and len(names) == len(points):  # "A; B" at a MultiPoint's two points (our files)
+        return tuple(EventLocation(latitude=y, longitude=x, resolved=True, reason=f"coordinates from {origin}",
+                                   **{**common, "mention": n, "name": n}) for (x, y), n in zip(points, names))
     return tuple(EventLocation(latitude=y, longitude=x, resolved=True, reason=f"coordinates from {origin}",
                                **common) for x, y in points)

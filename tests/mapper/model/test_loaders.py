@@ -253,3 +253,17 @@ def test_a_loader_is_one_protocol_and_a_plugin_can_be_forced(tmp_path, acled_csv
         load_events(write_csv(tmp_path / "ged.csv", GED_COLUMNS, GED_ROWS), kind="acled")
     with pytest.raises(InputError, match="unknown event loader 'xls'"):
         load_events(acled_csv, kind="xls")
+
+
+def test_our_shapefile_reads_back_as_a_point_layer_with_its_documented_loss(tmp_path):
+    """Shapefile keeps no places or sources (docs/EXPORT.md): they come back from the MultiPoint and the
+    place names; every other field is whole."""
+    path = tmp_path / "events.shp"
+    EXPORTERS["shp"].write([FULL], path, index=None)
+    (got,) = load_events(path)
+    for name in Event.__dataclass_fields__:
+        if name not in ("locations", "sources"):
+            assert getattr(got, name) == getattr(FULL, name), name
+    assert [(p.name, p.latitude, p.longitude) for p in got.locations] == \
+        [(p.name, p.latitude, p.longitude) for p in PLACES[:2]]
+    assert dict(got.sources[0].extra)["origin"] == "events.shp"
