@@ -19,6 +19,9 @@ and on to the artefacts (each step is also a command)::
     >>> mapper.write_briefing(events, "outputs/briefing.pptx")              # doctest: +SKIP
     >>> mapper.run_pipeline()          # all of it, on the sample, into outputs/   # doctest: +SKIP
 
+Events files of ours or of other tools (ACLED, UCDP GED, any point table) are read back with
+``mapper.load_events(path, columns=None)`` (``docs/READING.md``).
+
 The names are imported when first used, so ``import mapper`` stays light.
 """
 
