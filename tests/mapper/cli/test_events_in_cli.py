@@ -70,3 +70,10 @@ def test_columns_on_the_command_line(tmp_path):
     assert feature["geometry"]["coordinates"] == [35.27, 51.19] and feature["properties"]["killed"] == 3
     bad = run_cli("export", str(path), "--columns", "killed=Dead", "-o", str(tmp_path / "out2"))
     assert bad.returncode == 1 and "no column 'Dead'" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_brief_of_an_acled_export(tmp_path):
+    deck = tmp_path / "briefing.pptx"
+    done = run_cli("brief", str(_acled(tmp_path)), "-o", str(deck))
+    assert done.returncode == 0, done.stderr
+    assert "(7 slides, 2 events)" in done.stderr and deck.stat().st_size > 0
