@@ -57,6 +57,8 @@ def is_ucdp_ged(columns) -> bool:
 
 
 def _cell(row: dict, name: str):
+    if name in row:
+        return row[name]
     for key, value in row.items():
         if normalised(key) == name:
             return value

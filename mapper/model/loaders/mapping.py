@@ -19,6 +19,7 @@ hyphens::
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mapper.model.fields import DERIVED, FIELDS
 
@@ -58,6 +59,7 @@ _SYNONYMS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def normalised(header: str) -> str:
     """A header as it is matched: lower case, spaces and hyphens as ``_``, no BOM.
 

@@ -111,6 +111,8 @@ def events_of_table(table: Table, schema: Schema, given: dict[str, str] | None =
                                      "(give --columns lat=COLUMN,lon=COLUMN)")
     origin = schema.origin or table.path.name
     used = set(mapping.values())
+    plan = _plan(mapping)
+    extra_columns = [c for c in table.columns if c not in used and c not in SOURCE_KEYS and c != "origin"]
     events = []
     for i, row in enumerate(table.rows):
         try:
@@ -118,22 +120,32 @@ def events_of_table(table: Table, schema: Schema, given: dict[str, str] | None =
             geometry = table.geometries[i] if table.geometries is not None else None
             if has_columns and ("latitude" in given or geometry is None or geometry.is_empty):
                 geometry = None
-            events.append(_event(row, mapping, used, geometry, origin, schema, f"{table.path.stem}-{i + 1}"))
+            events.append(_event(row, plan, extra_columns, geometry, origin, schema, f"{table.path.stem}-{i + 1}"))
         except ValueError as exc:
             raise InputError(table.path, f"{table.where(i)}: {exc}") from None
     return events
 
 
-def _event(row: dict, mapping: dict, used: set, geometry, origin: str, schema: Schema, fallback_id: str) -> Event:
+def _plan(mapping: dict) -> list[tuple[str, str, bool, Callable]]:
+    """``(target, column, is a place part, converter)`` of each mapped column, decided once per table."""
+    plan = []
+    for target, column in mapping.items():
+        if target in ("latitude", "longitude"):
+            plan.append((target, column, True, lambda raw, axis=target: v.coordinate(raw, axis)))
+        elif target in PLACE_TARGETS:
+            plan.append((target, column, True, v.text))
+        elif target in FIELDS and FIELDS[target].column is not None:
+            plan.append((target, column, False, lambda raw, name=target: _typed(name, raw)))
+    return plan
+
+
+def _event(row: dict, plan: list, extra_columns: list, geometry, origin: str, schema: Schema,
+           fallback_id: str) -> Event:
     record: dict = {}
     place: dict = {}
-    for target, column in mapping.items():
-        raw = row.get(column)
+    for target, column, is_place, convert in plan:
         try:
-            if target in PLACE_TARGETS:
-                place[target] = v.coordinate(raw, target) if target in ("latitude", "longitude") else v.text(raw)
-            elif target in FIELDS and FIELDS[target].column is not None:
-                record[target] = _typed(target, raw)
+            (place if is_place else record)[target] = convert(row.get(column))
         except ValueError as exc:
             raise ValueError(f"column {column!r}: {exc}") from None
     if schema.finish is not None:
@@ -148,13 +160,16 @@ def _event(row: dict, mapping: dict, used: set, geometry, origin: str, schema: S
     if not record.get("number_of_sources"):
         record["number_of_sources"] = 1
     record["locations"] = _places(place, geometry, record.get("geo_precision"), origin)
-    extra = [("origin", origin)] + [(c, _json_value(row[c])) for c in row if c not in used and not v.blank(row[c])]
     published = record.get("published")
     source = {"doc_id": record["doc_id"], "url": record.get("source_url") or None,
               "source_name": record.get("source_name") or None,
               "published": published.isoformat() if published else None,
-              "quote": record.get("source_quote") or None}
-    record["sources"] = (Source.from_dict({**source, **{k: val for k, val in extra if k not in SOURCE_KEYS}}),)
+              "quote": record.get("source_quote") or None, "origin": origin}
+    for column in extra_columns:  # every column the mapping left, so nothing of the row is lost
+        raw = row.get(column)
+        if raw is not None and not v.blank(raw):
+            source[column] = raw if type(raw) is str else _json_value(raw)
+    record["sources"] = (Source.from_dict(source),)
     return Event(**record)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from functools import lru_cache
 
 __all__ = ["blank", "text", "whole", "number", "coordinate", "day", "flag"]
 
@@ -29,6 +30,8 @@ def blank(value) -> bool:
     """True for a missing cell: None, NaN, NaT, or text of spaces only."""
     if value is None:
         return True
+    if type(value) is str:
+        return not value.strip()
     if isinstance(value, float):
         return math.isnan(value)
     if isinstance(value, str):
@@ -105,7 +108,12 @@ def day(value) -> dt.date | None:
         return value
     if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
         return value.to_pydatetime().date()
-    raw = str(value).strip()
+    return _day_of_text(str(value).strip())
+
+
+@lru_cache(maxsize=4096)
+def _day_of_text(raw: str) -> dt.date:
+    """The date a text names (dates repeat down a table: each is parsed once)."""
     try:
         return dt.date.fromisoformat(raw[:10])
     except ValueError:
