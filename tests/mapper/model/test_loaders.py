@@ -267,3 +267,20 @@ def test_our_shapefile_reads_back_as_a_point_layer_with_its_documented_loss(tmp_
     assert [(p.name, p.latitude, p.longitude) for p in got.locations] == \
         [(p.name, p.latitude, p.longitude) for p in PLACES[:2]]
     assert dict(got.sources[0].extra)["origin"] == "events.shp"
+
+
+def test_a_plugin_loader_is_tried_before_the_table_reader(tmp_path, monkeypatch):
+    class Tally:
+        name, description = "tally", "one event per line of a tally file"
+
+        def accepts(self, probe):
+            return probe.path.suffix == ".tally"
+
+        def load(self, probe, **options):
+            return [Event(f"tally-{i}", "tally", killed=int(n)) for i, n in enumerate(probe.path.read_text().split())]
+
+    monkeypatch.setattr(LOADERS, "_plugins", {"tally": Tally()})
+    path = tmp_path / "counts.tally"
+    path.write_text("3\n4\n")
+    assert [e.killed for e in load_events(path)] == [3, 4]
+    assert loader_for(Probe(path)).name == "tally" and isinstance(LOADERS["tally"], EventLoader)
