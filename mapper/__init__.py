@@ -19,6 +19,9 @@ and on to the artefacts (each step is also a command)::
     >>> mapper.write_briefing(events, "outputs/briefing.pptx")              # doctest: +SKIP
     >>> mapper.run_pipeline()          # all of it, on the sample, into outputs/   # doctest: +SKIP
 
+Events files of ours or of other tools (ACLED, UCDP GED, any point table) are read back with
+``mapper.load_events(path, columns=None)`` (``docs/READING.md``).
+
 The names are imported when first used, so ``import mapper`` stays light.
 """
 
@@ -41,6 +44,7 @@ _API = {
     "export_events": "mapper.render.export",
     "write_briefing": "mapper.render.briefing",
     "read_events": "mapper.model.event_io",
+    "load_events": "mapper.model.loaders",
     "write_events": "mapper.model.event_io",
     "merge_events": "mapper.assemble.merge",
     "Event": "mapper.model.events",

@@ -17,7 +17,8 @@ from pathlib import Path
 
 __all__ = ["register", "cmd_brief"]
 
-from mapper.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_theatre, print_error
+from mapper.cli.common import (EVENTS_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_events_input, add_theatre,
+                               print_error)
 DEFAULT_TILES = "OpenStreetMap.Mapnik"
 
 
@@ -25,10 +26,11 @@ def register(subparsers) -> argparse.ArgumentParser:
     """Add the ``brief`` command to the main parser's subparsers."""
     brief = subparsers.add_parser(
         "brief", help="briefing slides (PowerPoint, optionally PDF) with a situation map",
-        description="Write a 16:9 PowerPoint deck from an events file (from conflictmap extract: GeoJSON or "
-                    "JSON Lines): title, situation map, key figures, events table, charts and sources, with the "
+        description="Write a 16:9 PowerPoint deck from an events file (from conflictmap extract or export, "
+                    "or another tool's: ACLED, UCDP GED, any point table): title, situation map, key figures, events table, charts and sources, with the "
                     "quotes in the speaker notes. The map is drawn offline and also saved as a PNG.")
-    brief.add_argument("events", metavar="EVENTS", help="events file written by conflictmap extract")
+    brief.add_argument("events", metavar="EVENTS", help=EVENTS_HELP)
+    add_events_input(brief)
     brief.add_argument("-o", "--output", required=True, metavar="FILE", help="the .pptx deck to write")
     brief.add_argument("--pdf", action="store_true",
                        help="also convert the deck to PDF (beside it) with LibreOffice, where installed")
@@ -54,7 +56,7 @@ def cmd_brief(args) -> int:
         print(f"conflictmap brief: error: the deck must be a .pptx file: {output}", file=sys.stderr)
         return EXIT_USAGE
     # An unreadable events file or an unwritable deck is a ConflictMapError: main() prints it in one line.
-    events = read_any_events(args.events)
+    events = read_any_events(args.events, kind=args.events_kind, columns=args.columns)
     options = {"theatre": args.theatre} if args.theatre is not None else {}
     result = write_briefing(events, output, pdf=args.pdf, map_png=args.map_png, title=args.title, tiles=args.tiles,
                             **options)

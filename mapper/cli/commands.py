@@ -20,8 +20,8 @@ from mapper import __version__
 
 __all__ = ["main", "build_parser"]
 
-from mapper.cli.common import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_inputs, add_theatre, gazetteer_of, print_error,
-                               read_inputs)
+from mapper.cli.common import (EVENTS_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_events_input, add_inputs,
+                               add_theatre, gazetteer_of, print_error, read_inputs)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,9 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     gp.set_defaults(func=_cmd_geoparse)
 
     mp = sub.add_parser("map", help="the layered interactive map (HTML) of an events file",
-                        description="Draw events (from extract: GeoJSON or JSON Lines) on a layered Leaflet map.")
-    mp.add_argument("events", metavar="EVENTS",
-                    help="events file written by conflictmap extract (GeoJSON, JSON Lines) or export/--store (GeoPackage)")
+                        description="Draw events (from extract or export, or another tool's file: ACLED, "
+                        "UCDP GED, any point table) on a layered Leaflet map.")
+    mp.add_argument("events", metavar="EVENTS", help=EVENTS_HELP)
+    add_events_input(mp)
     mp.add_argument("-o", "--output", required=True, metavar="FILE", help="HTML file to write")
     mp.add_argument("--offline", action="store_true",
                     help="no external URL at all: assets inlined, no web tiles (works air-gapped)")
@@ -210,7 +211,7 @@ def _cmd_map(args) -> int:
     from mapper.render.export import read_any_events
     from mapper.render.web.webmap import write_map
 
-    events = read_any_events(args.events)
+    events = read_any_events(args.events, kind=args.events_kind, columns=args.columns)
     result = write_map(events, args.output, offline=args.offline, title=args.title, theatre=args.theatre)
     note = f"; left out offline: {', '.join(result.dropped)}" if result.dropped else ""
     print(f"wrote {result.path} ({result.events} events, {result.bytes / 1e6:.1f} MB){note}", file=sys.stderr)

@@ -11,7 +11,11 @@ import datetime as dt
 import sys
 
 __all__ = ["EXIT_OK", "EXIT_FAILED", "EXIT_USAGE", "print_error", "iso_date", "add_published", "add_inputs",
-           "read_inputs", "theatre_arg", "add_theatre", "gazetteer_of"]
+           "read_inputs", "theatre_arg", "add_theatre", "gazetteer_of", "add_events_input", "EVENTS_HELP"]
+
+#: What an EVENTS argument accepts (map, brief, export).
+EVENTS_HELP = ("events file: conflictmap's own (JSON Lines, GeoJSON, GeoPackage, GeoParquet, CSV, FlatGeobuf), "
+               "an ACLED or UCDP GED export, or any table or point layer with coordinates (see --columns)")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -64,6 +68,17 @@ def add_theatre(parser: argparse.ArgumentParser) -> None:
                         help="theatre of operations: a bundled one (" + ", ".join(theatre_names()) + ") or a TOML "
                         "file (area, favoured regions, boundaries, sides and colours, claimants, map view); "
                         "default: kursk_border")
+
+
+def add_events_input(parser: argparse.ArgumentParser) -> None:
+    """``--columns`` and ``--from`` of every command that reads an events file (docs/EXPORT.md, "Reading")."""
+    parser.add_argument("--columns", default=None, metavar="KEY=COLUMN,...",
+                        help="which column holds what, for a table of another tool, e.g. "
+                        "date=Date,killed=Deaths,lat=Y,lon=X (keys: the event fields, or date, end, lat, lon, place, "
+                        "side, quote, source, url, id, country, admin1, admin2); the others are found from the headers")
+    parser.add_argument("--from", dest="events_kind", default=None, metavar="KIND",
+                        help="read EVENTS as this kind instead of telling it from the file: jsonl, gpkg, parquet, "
+                        "flat, acled, ucdp_ged, table (or an installed loader's name)")
 
 
 def gazetteer_of(args):

@@ -33,11 +33,14 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     formats = "; ".join(f"{name}: {w.description}" for name, w in WRITERS.builtin.items())
     parser = sub.add_parser(
         "export", help="events to GeoPackage, GeoJSON, KML, FlatGeobuf, GeoParquet, CSV, Shapefile",
-        description="Write the events of EVENTS (JSON Lines or GeoJSON from extract, or a GeoPackage from export "
-        "or the event store) as GIS files in DIR, named events.<suffix>, and/or merge them into an event store. "
+        description="Write the events of EVENTS (any file of extract or export, the event store, an ACLED or UCDP "
+        "GED export, or a point table of another tool) as GIS files in DIR, named events.<suffix>, and/or merge them into an event store. "
         f"Formats: {formats}; and those of installed plugins (docs/EXTENDING.md). What each format cannot hold "
         "is listed in docs/EXPORT.md.")
-    parser.add_argument("events", metavar="EVENTS", help="events file (.jsonl, .geojson, .gpkg)")
+    from mapper.cli.common import EVENTS_HELP, add_events_input
+
+    parser.add_argument("events", metavar="EVENTS", help=EVENTS_HELP)
+    add_events_input(parser)
     parser.add_argument("--to", type=_formats, default=None, metavar="FORMATS",
                         help=f"comma-separated formats (default: {','.join(DEFAULT_FORMATS)}; the others on request)")
     parser.add_argument("-o", "--output-dir", default=None, metavar="DIR", help="folder to write the files in")
@@ -66,7 +69,7 @@ def cmd_export(args) -> int:
     if not args.output_dir and not args.store:
         return _usage(parser, "give -o DIR (files) and/or --store FILE.gpkg")
     try:  # without --store, export_file reads the events only for formats that need them
-        events = read_any_events(args.events) if args.store else None
+        events = read_any_events(args.events, kind=args.events_kind, columns=args.columns) if args.store else None
     except ConflictMapError as exc:
         print_error(exc)
         return EXIT_FAILED
@@ -83,7 +86,8 @@ def cmd_export(args) -> int:
     if args.output_dir:
         try:
             result = export_file(args.events, args.output_dir, args.to or DEFAULT_FORMATS, name=args.name,
-                                 title=args.title, events=events, theatre=args.theatre)
+                                 title=args.title, events=events, theatre=args.theatre, kind=args.events_kind,
+                                 columns=args.columns)
         except ConflictMapError as exc:
             print_error(exc)
             return EXIT_FAILED

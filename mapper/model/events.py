@@ -188,6 +188,10 @@ class Event:
         ValueError: killed: 9223372036854775808 is not a casualty figure (a whole number from 0 to 10,000,000)
         """
         d = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
+        for key in _REQUIRED:
+            if d.get(key) in (None, ""):
+                raise ValueError(f"no {key} (every event record has one)")
+            d[key] = str(d[key])
         for key in _FIGURE_FIELDS:  # only the fields the record has: a missing one keeps its default
             if key in d:
                 d[key] = _whole_number(d[key], key, MAX_FIGURE, "a casualty figure")
@@ -213,8 +217,32 @@ def _whole_number(value, key: str, largest: int, what: str):
     return value
 
 
+#: The fields an event record cannot do without.
+_REQUIRED = ("event_id", "doc_id")
+
+
 def _location(record: dict) -> EventLocation:
-    """An :class:`EventLocation` from its dict; a coordinate off the globe is refused (ValueError)."""
+    """An :class:`EventLocation` from its dict; a coordinate off the globe is refused (ValueError).
+
+    Keys other than the place's fields are ignored; a missing one takes its default (no admin2,
+    gazetteer id or reason; ``resolved`` when the place has coordinates; the mention as the name).
+
+    >>> _location({"mention": "Sudzha", "latitude": 51.19, "longitude": 35.27})
+    EventLocation(mention='Sudzha', name='Sudzha', latitude=51.19, longitude=35.27, country_code=None, \
+admin1=None, admin2=None, gazetteer_id=None, geo_precision=None, resolved=True, reason='')
+    """
+    if not isinstance(record, dict):
+        raise ValueError(f"a location is an object of place fields, not {type(record).__name__}")
+    if record.keys() != _LOCATION_KEYS:
+        values = {key: record.get(key) for key in _LOCATION_KEYS}
+        values["mention"] = values["mention"] or values["name"] or ""
+        if "name" not in record:
+            values["name"] = values["mention"] or None
+        if "resolved" not in record:
+            values["resolved"] = values["latitude"] is not None and values["longitude"] is not None
+        values["resolved"] = bool(values["resolved"])
+        values["reason"] = values["reason"] or ""
+        record = values
     loc = EventLocation(**record)
     for key, limit in (("latitude", 90.0), ("longitude", 180.0)):
         value = getattr(loc, key)
@@ -224,6 +252,7 @@ def _location(record: dict) -> EventLocation:
     return loc
 
 
+_LOCATION_KEYS = EventLocation.__dataclass_fields__.keys()
 #: Flat columns of the GeoDataFrame, in order (nested fields become JSON strings).
 EVENT_COLUMNS = frame_columns()
 

@@ -17,8 +17,8 @@ file appears under its final name only when complete::
     ['events.gpkg', 'events.kml']
 
 What each format holds and loses is in ``docs/EXPORT.md``. :func:`read_any_events`
-reads events back from the files ``map``, ``export`` and ``brief`` accept: JSON
-Lines, GeoJSON, and GeoPackages written here or by the event store.
+reads events back from the files ``map``, ``export`` and ``brief`` accept: every format
+written here, ACLED and UCDP GED exports, and any point table (:mod:`mapper.model.loaders`).
 :func:`export_file` exports such a file; from a GeoPackage it writes GeoParquet
 column by column, without making Python ``Event`` objects
 (:mod:`mapper.render.export.gpkg_parquet`).
@@ -132,7 +132,8 @@ def _takes_tables(writer) -> bool:
 
 def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *,
                 name: str = "events", index=..., title: str = "Casualty claims",
-                events: Sequence[Event] | None = None, theatre=None) -> ExportResult:
+                events: Sequence[Event] | None = None, theatre=None, kind: str | None = None,
+                columns: str | dict | None = None) -> ExportResult:
     """:func:`export_events` for the events of the file ``path`` (``events``: already read from it).
 
     When ``path`` is a GeoPackage, GeoParquet is made from its layers directly
@@ -145,11 +146,14 @@ def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] 
 
     path, directory = Path(path), Path(directory)
     chosen = parse_formats(formats) if isinstance(formats, str) else parse_formats(list(formats))
-    columnar = {"parquet"} & set(chosen) if events is None and is_geopackage(path) else set()
+    columnar = {"parquet"} & set(chosen) if events is None and is_geopackage(path) and not (kind or columns) \
+        and _own_geopackage(path) else set()
     rest = [fmt for fmt in chosen if fmt not in columnar]
     result = ExportResult()
     if rest:
-        result = export_events(read_any_events(path) if events is None else events, directory, rest, name=name,
+        if events is None:
+            events = read_any_events(path, kind=kind, columns=columns)
+        result = export_events(events, directory, rest, name=name,
                                index=index, title=title, theatre=theatre)
     for fmt in columnar:
         target = directory / f"{name}{suffix_of(WRITERS[fmt])}"
@@ -169,14 +173,18 @@ def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] 
     return result
 
 
-def read_any_events(path: str | Path) -> list[Event]:
-    """Events from JSON Lines, GeoJSON (``extract``) or a GeoPackage (``export`` / the event store)."""
-    from mapper.model.event_io import read_events
-    from mapper.render.export.gpkg_read import is_geopackage, read_events_gpkg
+def _own_geopackage(path: Path) -> bool:
+    from mapper.model.loaders import LOADERS, Probe
 
-    path = Path(path)
-    if path.is_dir():
-        raise InputError(path, "is a folder, not an events file")
-    if path.suffix.lower() == ".gpkg" or is_geopackage(path):
-        return read_events_gpkg(path)
-    return read_events(path)
+    try:
+        return LOADERS["gpkg"].accepts(Probe(path))
+    except InputError:
+        return False
+
+
+def read_any_events(path: str | Path, *, kind: str | None = None, columns: str | dict | None = None) -> list[Event]:
+    """Events from any events file (:func:`mapper.model.loaders.load_events`): ours (JSON Lines, GeoJSON,
+    GeoPackage, GeoParquet, CSV, FlatGeobuf), ACLED and UCDP GED exports, any point table (``columns``)."""
+    from mapper.model.loaders import load_events
+
+    return load_events(path, kind=kind, columns=columns)

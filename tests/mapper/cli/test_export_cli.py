@@ -111,13 +111,14 @@ def test_usage_errors_exit_2(seed_jsonl, tmp_path, args, message):
 def test_unreadable_events_exit_1_with_one_line(tmp_path):
     garbage = tmp_path / "events.jsonl"
     garbage.write_text("this is not json\n")
-    not_ours = tmp_path / "roads.gpkg"
+    not_ours = tmp_path / "roads.gpkg"  # a GeoPackage of another tool is read as a point layer: lines are refused
     import geopandas
-    from shapely.geometry import Point
+    from shapely.geometry import LineString
 
-    geopandas.GeoDataFrame({"name": ["x"]}, geometry=[Point(35.3, 51.1)], crs="EPSG:4326").to_file(not_ours)
+    geopandas.GeoDataFrame({"name": ["x"]}, geometry=[LineString([(35.3, 51.1), (35.4, 51.2)])],
+                           crs="EPSG:4326").to_file(not_ours)
     for path, reason in ((tmp_path / "missing.jsonl", "no such file"), (garbage, "not an event record"),
-                         (not_ours, "not a conflictmap events GeoPackage")):
+                         (not_ours, "a LineString geometry: only points are mapped")):
         done = run_export(path, "-o", tmp_path / "out")
         assert done.returncode == 1, done.stderr
         lines = done.stderr.strip().splitlines()
