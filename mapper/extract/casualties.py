@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from gazetteer.morphology import analyzers
+from gazetteer.normalize import is_cyrillic
 from mapper.model.events import CATEGORIES, MAX_FIGURE
 from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.lang.schema import RangeWord, Syntax
@@ -245,17 +247,17 @@ def _forward(text: str, q: _Quantity, kw: _Keyword) -> str | None:
     return text[noun_phrase[0].start():noun_phrase[-1].end()].rstrip(".,")
 
 
-#: A passive participle of a verb whose people are its object ("уничтожены", "знищено"); English takes
-#: an auxiliary before it ("were executed").
-_PASSIVE_END_RE = re.compile(r"(?:[еёя]н|[еёя]н[оыаі])$")
-
-
 def _passive(text: str, kw: _Keyword) -> bool:
-    word = text[kw.start:kw.end].lower()
-    if _PASSIVE_END_RE.search(word):
-        return True
+    """A verb whose people are its object, in the passive: "уничтожены", "знищено" (pymorphy3's
+    passive or impersonal forms), or after an auxiliary ("were executed")."""
     before = text[max(0, kw.start - 12):kw.start].split()
-    return bool(before) and before[-1].lower() in _AUX
+    return bool(before) and before[-1].lower() in _AUX or _passive_form(text[kw.start:kw.end].lower())
+
+
+@lru_cache(maxsize=2_000)
+def _passive_form(word: str) -> bool:
+    return is_cyrillic(word) and any({"pssv", "Impe"} & set(str(a.parse(word)[0].tag).replace(" ", ",").split(","))
+                                     for a in analyzers())
 
 
 def _sentence(text: str, start: int, end: int) -> str:  # to the clause's end: "7 surrendered, 5 were freed"

@@ -1,9 +1,8 @@
 """The shape of a language resource: typed entries the extract modules build their regexes from.
 
-A resource is one :class:`Language`; its parts hold words (plain strings) or small regex
-fragments (``pattern`` fields, written for lower-cased text, matched with ``re.IGNORECASE``
-where the caller says so). Order matters where two entries could match at the same place:
-an earlier entry wins, so a language lists its longer phrases first.
+A resource is one :class:`Language`; its parts hold words (plain strings) or small regex fragments
+(``pattern`` fields, written for lower-cased text, matched with ``re.IGNORECASE`` where the caller says
+so). Where two entries could match at one place, the earlier wins: a language lists longer phrases first.
 
     >>> kw = CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities")
     >>> kw.casualty.value, kw.syntax.name
