@@ -33,6 +33,8 @@ import re
 from dataclasses import replace
 
 from gazetteer import haversine_km
+from mapper._internal.anchored import PatternSet
+from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 from mapper.extract.casualties import find_figures
 from mapper.extract.numbers import find_numbers
@@ -47,10 +49,14 @@ NEAR_KM = 10.0
 MAX_OPENING = 12
 #: A figure told again in another form looks back this many events for the count it belongs to.
 LOOK_BACK = 30
-_ADDITIVE_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.casualties.additive for lang in LANGUAGES)})(?!\w)", re.I)
-_CONDITION_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.casualties.condition for lang in LANGUAGES)})(?!\w)", re.I)
-_UPDATE_RE = re.compile("|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{lang.casualties.to})(?!\w)"
-                                 for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to), re.I)
+_ADDITIVE = rf"(?<!\w)(?:{alternation(lang.casualties.additive for lang in LANGUAGES)})(?!\w)"
+_ADDITIVE_RE = compile_with_first_chars(_ADDITIVE, re.I)
+#: What a sentence says of a count told before (:func:`_updated`), its words found in one pass.
+_TOLD_AGAIN = PatternSet({
+    "condition": rf"(?<!\w)(?:{alternation(lang.casualties.condition for lang in LANGUAGES)})(?!\w)",
+    "update": "|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{lang.casualties.to})(?!\w)"
+                       for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to),
+    "additive": _ADDITIVE}, re.I)
 _OF_WOUNDED_RE = re.compile(rf"\s+(?:{alternation(lang.casualties.of_wounded for lang in LANGUAGES)})(?!\w)", re.I)
 #: A sentence opening with "in total" ("всего", "загалом") sums up what was told before it.
 RECAP_RE = re.compile(rf"\W*(?:{alternation(lang.kinds.weak_totals for lang in LANGUAGES)})(?!\w)", re.I)
@@ -149,10 +155,11 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
     for j, ev in enumerate(events):
         quote = quote_of(ev)
         if where[j] not in read:
-            read[where[j]] = (_CONDITION_RE.search(quote), _UPDATE_RE.search(quote), _ADDITIVE_RE.search(quote),
-                              _OF_WOUNDED_RE.search(quote), RECAP_RE.match(quote))
-        condition, update, additive, of_wounded, recap = read[where[j]]
-        if ev.killed and of_wounded and _died_of_wounded(quote, ev.killed):
+            found = _TOLD_AGAIN.finditer_each(quote)
+            read[where[j]] = (bool(found["condition"]), bool(found["update"]), bool(found["additive"]),
+                              RECAP_RE.match(quote))
+        condition, update, additive, recap = read[where[j]]
+        if ev.killed and _OF_WOUNDED_RE.search(quote) and _died_of_wounded(quote, ev.killed):
             if ev.wounded:  # "two were wounded, one of them later died": one killed, one wounded
                 out[j] = _moved(out[j], ev, ev, own=True)
             elif j and (moved := _moved(out[j - 1], events[j - 1], ev)) is not out[j - 1]:

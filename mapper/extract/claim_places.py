@@ -43,9 +43,9 @@ _ANAPHORA = compile_with_first_chars(rf"(?i)\b({alternation(p.anaphora for p in 
 #: A sentence saying nobody was hurt: its places had no casualties to lend a claim.
 _UNHARMED = compile_with_first_chars(rf"(?i)(?<!\w)(?:{alternation(p.unharmed for p in _PLACES if p.unharmed)})(?!\w)")
 #: Words before a place where the wounded were taken ("госпитализирован в Курск"): no place of the claim.
-_DESTINATION = re.compile(rf"(?i)(?<!\w)(?:{alternation(p.destination for p in _PLACES if p.destination)})$")
+_DESTINATION = compile_with_first_chars(rf"(?i)(?<!\w)(?:{alternation(p.destination for p in _PLACES if p.destination)})$")
 #: The later names of a list after such words ("в больницы Курска, Льгова и Большого Солдатского").
-_DESTINATION_LIST = re.compile(
+_DESTINATION_LIST = compile_with_first_chars(
     rf"(?i)(?<!\w)(?:{alternation(p.destination for p in _PLACES if p.destination)})"
     rf"(?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?(?:\s*,\s*|\s+(?:{alternation(j for p in _PLACES for j in p.list_joins)})\s+))+$")
 #: A claim's words for places just named ("they lost 120 men here"): the sentences before it lend theirs.
@@ -114,8 +114,14 @@ def _is_site(m: Mention) -> bool:
 
 def named_sites(s: Sentence, report) -> list[Mention]:
     """The settlements a sentence names (no regions, districts, organisations), but those the wounded
-    were taken to."""
-    return [m for m in report.by_sentence.get(s.index, []) if _is_site(m) and not _taken_to(report.text, m)]
+    were taken to; found once per sentence when the report keeps them (its ``named`` dict)."""
+    kept = getattr(report, "named", None)
+    found = kept.get(s.index) if kept is not None else None
+    if found is None:
+        found = [m for m in report.by_sentence.get(s.index, []) if _is_site(m) and not _taken_to(report.text, m)]
+        if kept is not None:
+            kept[s.index] = found
+    return found
 
 
 def _taken_to(text: str, m: Mention) -> bool:

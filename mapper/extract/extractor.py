@@ -191,6 +191,7 @@ class _Report:
     regions: list[Mention]
     _paragraph_of: list[int] | None = None
     _texts: dict[int, str] = field(default_factory=dict)  # sentence -> its text, sliced once
+    named: dict[int, list[Mention]] = field(default_factory=dict)  # sentence -> its settlements (named_sites)
     # Read once per report, not once per claim, so a paragraph of thousands of claims stays linear.
     _clues: dict[int, ActorClues] = field(default_factory=dict)        # paragraph -> its actor clues
     # sentence -> (event date, statement date) of a claim there
