@@ -33,7 +33,7 @@ import re
 from dataclasses import replace
 
 from gazetteer import haversine_km
-from mapper._internal.anchored import PatternSet
+from mapper._internal.anchored import AnchoredPattern
 from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 from mapper.extract.casualties import find_figures
@@ -51,12 +51,13 @@ MAX_OPENING = 12
 LOOK_BACK = 30
 _ADDITIVE = rf"(?<!\w)(?:{alternation(lang.casualties.additive for lang in LANGUAGES)})(?!\w)"
 _ADDITIVE_RE = compile_with_first_chars(_ADDITIVE, re.I)
-#: What a sentence says of a count told before (:func:`_updated`), its words found in one pass.
-_TOLD_AGAIN = PatternSet({
-    "condition": rf"(?<!\w)(?:{alternation(lang.casualties.condition for lang in LANGUAGES)})(?!\w)",
-    "update": "|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{lang.casualties.to})(?!\w)"
-                       for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to),
-    "additive": _ADDITIVE}, re.I)
+#: What a sentence says of a count told before (:func:`_updated`): each looked for when first asked.
+_TOLD_AGAIN = {
+    "condition": AnchoredPattern(rf"(?<!\w)(?:{alternation(lang.casualties.condition for lang in LANGUAGES)})(?!\w)",
+                                 re.I),
+    "update": AnchoredPattern("|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{lang.casualties.to})(?!\w)"
+                                       for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to), re.I),
+    "additive": AnchoredPattern(_ADDITIVE, re.I)}
 _OF_WOUNDED_RE = re.compile(rf"\s+(?:{alternation(lang.casualties.of_wounded for lang in LANGUAGES)})(?!\w)", re.I)
 #: A sentence opening with "in total" ("всего", "загалом") sums up what was told before it.
 RECAP_RE = re.compile(rf"\W*(?:{alternation(lang.kinds.weak_totals for lang in LANGUAGES)})(?!\w)", re.I)
@@ -151,14 +152,12 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
     or how they are ("three of them are in intensive care"), part of a count told before; and an
     earlier figure that a later one updates ("the number of injured has risen to five")."""
     out: list[Event | None] = list(events)
-    read: dict[int, tuple] = {}  # sentence position -> what it says (a sentence of many claims is read once)
+    read: dict[int, dict] = {}  # sentence position -> what it says (a sentence of many claims is read once)
     for j, ev in enumerate(events):
         quote = quote_of(ev)
-        if where[j] not in read:
-            found = _TOLD_AGAIN.finditer_each(quote)
-            read[where[j]] = (bool(found["condition"]), bool(found["update"]), bool(found["additive"]),
-                              RECAP_RE.match(quote))
-        condition, update, additive, recap = read[where[j]]
+        said = read.setdefault(where[j], {"quote": quote})  # (read in the first quote told there)
+        update, recap = _says(said, "update"), _says(said, "recap")
+        condition = bool(ev.wounded) and _says(said, "condition")
         if ev.killed and _OF_WOUNDED_RE.search(quote) and _died_of_wounded(quote, ev.killed):
             if ev.wounded:  # "two were wounded, one of them later died": one killed, one wounded
                 out[j] = _moved(out[j], ev, ev, own=True)
@@ -168,7 +167,7 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
             continue
         earlier = [k for k in range(max(0, j - LOOK_BACK), j) if where[k] < where[j] and out[k] is not None
                    and _agree(events[k], ev)]
-        if ev.wounded and condition and not additive and any(
+        if ev.wounded and condition and not _says(said, "additive") and any(
                 (events[k].wounded or 0) >= ev.wounded for k in earlier):
             out[j] = _without(out[j], "wounded")
         if recap and any(out[k] is not None and figures_of(out[k]) == figures_of(ev) for k in earlier):
@@ -180,6 +179,16 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
                     if out[k] is not None and (getattr(out[k], c) or value) < value:
                         out[k] = _without(out[k], c)
     return [ev for ev in out if ev is not None]
+
+
+def _says(said: dict, what: str) -> bool:
+    """Whether the sentence ``said["quote"]`` says ``what`` (a :data:`_TOLD_AGAIN` word, or "recap": it
+    opens with "in total"), looked for when first asked and kept in ``said``."""
+    found = said.get(what)
+    if found is None:
+        quote = said["quote"]
+        found = said[what] = (RECAP_RE.match(quote) if what == "recap" else _TOLD_AGAIN[what].search(quote)) is not None
+    return found
 
 
 def _died_of_wounded(quote: str, killed: int) -> bool:

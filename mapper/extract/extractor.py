@@ -47,6 +47,8 @@ from mapper._internal.casefold import lowered
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
 _PLACES = [lang.places for lang in LANGUAGES]
+#: The categories total_casualties adds as they are (the others go through a max() with zero).
+_ADDED = ("missing", "captured")
 _SECTORS = re.compile("|".join(p.sectors for p in _PLACES if p.sectors), re.I)
 
 
@@ -341,9 +343,15 @@ def _figures(figs: list[Figure]) -> dict:
     for f in figs:
         by_cat.setdefault(f.category, f)
     values: dict = {c: (by_cat[c].best if c in by_cat else None) for c in CATEGORIES}
-    low = total_casualties({c: f.low for c, f in by_cat.items()})
-    best = total_casualties({c: f.best for c, f in by_cat.items()})
-    high = total_casualties({c: f.high for c, f in by_cat.items()})
+    if len(by_cat) == 1:  # one category (most claims): total_casualties of one figure, without its dicts
+        (f,) = by_cat.values()
+        low, best, high = f.low or 0, f.best or 0, f.high or 0
+        if f.category not in _ADDED:  # (summed with max(): never below zero)
+            low, best, high = max(0, low), max(0, best), max(0, high)
+    else:
+        low = total_casualties({c: f.low for c, f in by_cat.items()})
+        best = total_casualties({c: f.best for c, f in by_cat.items()})
+        high = total_casualties({c: f.high for c, f in by_cat.items()})
     values.update(casualties_low=low, casualties_best=best, casualties_high=high,
                   approximate=any(f.approximate for f in figs),
                   qualifier="; ".join(dict.fromkeys(f.qualifier for f in figs if f.qualifier)))
