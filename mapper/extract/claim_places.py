@@ -244,7 +244,7 @@ def _is_near(text: str, mention: Mention) -> bool:
     if _NEAR.search(before):
         return True
     # Russian "у" + genitive (у Мартыновки) means "by"; Ukrainian "у" + locative (у Ворожбі) means "in".
-    return bool(_BY.search(before)) and mention.text[-1:].lower() in _GENITIVE_ENDINGS
+    return mention.text[-1:].lower() in _GENITIVE_ENDINGS and bool(_BY.search(before))
 
 
 def _neighbours(s: Sentence, sentences: list[Sentence], text: str, here: bool = False) -> list[tuple[Sentence, bool]]:
