@@ -51,11 +51,6 @@ _CAUSE = AnchoredPattern.of_alternatives(_CAUSE_WORDS, r"(?<![\w'’-])", r"(?![
 _AIR = compile_with_first_chars(rf"(?<![\w'’-])(?:{alternation(lang.kinds.air for lang in LANGUAGES)})(?![\w'’])",
                                 re.IGNORECASE)
 _TYPES = {name: (kind, sub) for name, kind, sub in KINDS}
-#: A character no cause word holds nor looks at, so a report is read a stretch between two of them at a
-#: time (a look-around or word boundary sees it as it sees the stretch's end): the full stop, unless some
-#: word may match any character, a negated class or an escape, or asks for a text's start or end ("$"):
-#: then the whole report is read at once.
-_BARRIER = None if re.search(r"\.|\\[WSDAZxuUN0-9]|[$^]", "".join(_CAUSE_WORDS)) else "."
 #: How far from its sentence a claim with no cause of its own looks for one in the report.
 _REACH = 1500
 #: A number right before a weapon's word: the weapons are counted (destroyed, shot down), not the cause.
@@ -74,12 +69,10 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
     with ``earlier_first``, the nearest one before ``at`` if there is one (a sentence with no cause of
     its own speaks of the attack told before it)."""
     best, listed = None, None
+    starts, causes, counted = _causes(text)
     hi = len(text) if hi is None else hi
-    causes = _causes(text)
-    causes.read(lo, hi)
-    starts, rows, counted = causes.starts, causes.rows, causes.counted
-    for i in range(bisect.bisect_left(starts, lo), len(rows)):
-        start, end, kind, from_air = rows[i]
+    for i in range(bisect.bisect_left(starts, lo), len(causes)):
+        start, end, kind, from_air = causes[i]
         if start >= hi:
             break
         if end > hi:
@@ -87,10 +80,9 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
         after = start >= at[1]
         distance = max(at[0] - end, start - at[1], 0)
         key = (earlier_first and after, distance, _ORDER[kind])
-        is_counted = counted.get(start)
-        if is_counted is None:  # read for the cause words a claim looks at, once each
-            is_counted = counted[start] = _counted(text, start)
-        if is_counted:
+        if counted[i] is None:  # read for the cause words a claim looks at, once each
+            counted[i] = _counted(text, start)
+        if counted[i]:
             continue  # "12 artillery pieces", "shot down 35 drones": things counted, not the cause
         if earlier_first and not after and listed and _LIST_GAP.fullmatch(text, listed[0], start):
             key = listed[1]  # a list of weapons told before: its first names the attack
@@ -106,78 +98,20 @@ def _nearest(text: str, at: tuple[int, int], lo: int = 0, hi: int | None = None,
     return best[1] if best else None
 
 
-class _Causes:
-    """The cause words of one report, read once for all its claims and only where a claim looks.
-
-    No cause word holds a full stop (:data:`_BARRIER`), so the stretch between two full stops reads
-    the same alone as in the whole report: the stretches around a claim's window are read when a
-    claim first looks there. ``starts`` and ``rows`` (start, end, kind, whether an explosive came
-    from the air) are in text order; ``counted``: whether a number counts the word at a start (read
-    when a claim first looks at it: most are far from every claim)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.lowered = _lowered(text)
-        # lower case is idempotent, so the fold of the lowered text is the text's (tests/mapper/_internal)
-        self.folded = fold(text) if self.lowered is not None else None
-        self.starts: list[int] = []
-        self.rows: list[tuple[int, int, str, bool]] = []
-        self.counted: dict[int, bool] = {}
-        self._done: list[tuple[int, int]] = []  # the stretches read, in order, apart
-        if self.lowered is None or _BARRIER is None:
-            self._read(0, len(text))
-            self._done.append((0, len(text)))
-
-    def read(self, lo: int, hi: int) -> None:
-        """Make sure the cause words starting in ``text[lo:hi]`` are read."""
-        text, done = self.text, self._done
-        lo = text.rfind(_BARRIER, 0, lo) + 1  # out to the full stops around: no word is cut
-        hi = text.find(_BARRIER, hi)
-        hi = len(text) if hi < 0 else hi
-        i = max(0, bisect.bisect_right(done, (lo, len(text) + 1)) - 1)
-        pos, read = lo, False
-        while pos < hi:
-            if i < len(done) and done[i][0] <= pos:
-                pos = max(pos, done[i][1])
-                i += 1
-                continue
-            stop = min(done[i][0], hi) if i < len(done) else hi
-            self._read(pos, stop)
-            pos, read = stop, True
-        if read:
-            self._done = _joined([*done, (lo, hi)])
-
-    def _read(self, lo: int, hi: int) -> None:
-        """Read ``text[lo:hi]`` (from and to a full stop or an end) for cause words."""
-        text = self.text
-        if self.lowered is not None:
-            found = _CAUSE.finditer(self.lowered[lo:hi], folded=self.folded[lo:hi])
-        else:
-            found = _cause_any_case().finditer(text[lo:hi])
-        for m in found:
-            kind = m.lastgroup.rpartition("_")[0]  # the group "air_3" is a word of the kind "air"
-            start = lo + m.start()
-            i = bisect.bisect_left(self.starts, start)
-            self.starts.insert(i, start)
-            self.rows.insert(i, (start, lo + m.end(), kind,
-                                 kind == "explosive" and _AIR.search(text, max(0, start - 40), start) is not None))
-
-
-def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping or touching spans joined, in order."""
-    out: list[tuple[int, int]] = []
-    for lo, hi in sorted(spans):
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
-
-
 @lru_cache(maxsize=4)
-def _causes(text: str) -> _Causes:
-    """The cause words of a report (:class:`_Causes`), one reader for all its claims."""
-    return _Causes(text)
+def _causes(text: str) -> tuple[list[int], list[tuple[int, int, str, bool]], list[bool | None]]:
+    """The cause words of a report, read once for all its claims: their starts; for each its
+    start, end, kind and whether an explosive came from the air; and for each whether a number
+    counts it (None until a claim looks at it: most are far from every claim)."""
+    lowered = _lowered(text)
+    # lower case is idempotent, so the fold of the lowered text is the text's (tests/mapper/_internal)
+    found = _CAUSE.finditer(lowered, folded=fold(text)) if lowered is not None else _cause_any_case().finditer(text)
+    rows = []
+    for m in found:
+        kind = m.lastgroup.rpartition("_")[0]  # the group "air_3" is a word of the kind "air"
+        rows.append((m.start(), m.end(), kind,
+                     kind == "explosive" and _AIR.search(text, max(0, m.start() - 40), m.start()) is not None))
+    return [row[0] for row in rows], rows, [None] * len(rows)
 
 
 @lru_cache(maxsize=1)
