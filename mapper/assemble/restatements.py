@@ -33,6 +33,8 @@ import re
 from dataclasses import replace
 
 from gazetteer import haversine_km
+from mapper._internal.anchored import AnchoredPattern
+from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 from mapper.extract.casualties import find_figures
 from mapper.extract.numbers import find_numbers
@@ -47,10 +49,15 @@ NEAR_KM = 10.0
 MAX_OPENING = 12
 #: A figure told again in another form looks back this many events for the count it belongs to.
 LOOK_BACK = 30
-_ADDITIVE_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.casualties.additive for lang in LANGUAGES)})(?!\w)", re.I)
-_CONDITION_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.casualties.condition for lang in LANGUAGES)})(?!\w)", re.I)
-_UPDATE_RE = re.compile("|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{lang.casualties.to})(?!\w)"
-                                 for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to), re.I)
+_ADDITIVE = rf"(?<!\w)(?:{alternation(lang.casualties.additive for lang in LANGUAGES)})(?!\w)"
+_ADDITIVE_RE = compile_with_first_chars(_ADDITIVE, re.I)
+#: What a sentence says of a count told before (:func:`_updated`): each looked for when first asked.
+_TOLD_AGAIN = {
+    "condition": AnchoredPattern(rf"(?<!\w)(?:{alternation(lang.casualties.condition for lang in LANGUAGES)})(?!\w)",
+                                 re.I),
+    "update": AnchoredPattern("|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{lang.casualties.to})(?!\w)"
+                                       for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to), re.I),
+    "additive": AnchoredPattern(_ADDITIVE, re.I)}
 _OF_WOUNDED_RE = re.compile(rf"\s+(?:{alternation(lang.casualties.of_wounded for lang in LANGUAGES)})(?!\w)", re.I)
 #: A sentence opening with "in total" ("всего", "загалом") sums up what was told before it.
 RECAP_RE = re.compile(rf"\W*(?:{alternation(lang.kinds.weak_totals for lang in LANGUAGES)})(?!\w)", re.I)
@@ -145,32 +152,34 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
     or how they are ("three of them are in intensive care"), part of a count told before; and an
     earlier figure that a later one updates ("the number of injured has risen to five")."""
     out: list[Event | None] = list(events)
-    read: dict[int, tuple] = {}  # sentence position -> what it says (a sentence of many claims is read once)
+    read: dict[int, dict] = {}  # sentence position -> what it says (a sentence of many claims is read once)
+    told_update = False  # a toll that rose was told before: a figure "on top" may be in it
     for j, ev in enumerate(events):
         quote = quote_of(ev)
-        if where[j] not in read:
-            read[where[j]] = (_CONDITION_RE.search(quote), _UPDATE_RE.search(quote), _ADDITIVE_RE.search(quote),
-                              _OF_WOUNDED_RE.search(quote), RECAP_RE.match(quote))
-        condition, update, additive, of_wounded, recap = read[where[j]]
-        if ev.killed and of_wounded and _died_of_wounded(quote, ev.killed):
+        said = read.setdefault(where[j], {"quote": quote})  # (read in the first quote told there)
+        update, recap = _says(said, "update"), _says(said, "recap")
+        condition = bool(ev.wounded) and _says(said, "condition")
+        if ev.killed and _OF_WOUNDED_RE.search(quote) and _died_of_wounded(quote, ev.killed):
             if ev.wounded:  # "two were wounded, one of them later died": one killed, one wounded
                 out[j] = _moved(out[j], ev, ev, own=True)
             elif j and (moved := _moved(out[j - 1], events[j - 1], ev)) is not out[j - 1]:
                 out[j - 1], out[j] = moved, _without(out[j], "killed")
+        told_update = told_update or update
+        additive = told_update and not update and _says(said, "additive")  # more on top of a toll that rose
         if not (ev.wounded and condition) and not update and not recap and not additive:
             continue
         earlier = [k for k in range(max(0, j - LOOK_BACK), j) if where[k] < where[j] and out[k] is not None
                    and _agree(events[k], ev)]
-        if ev.wounded and condition and not additive and any(
+        if ev.wounded and condition and not _says(said, "additive") and any(
                 (events[k].wounded or 0) >= ev.wounded for k in earlier):
             out[j] = _without(out[j], "wounded")
         if recap and any(out[k] is not None and figures_of(out[k]) == figures_of(ev) for k in earlier):
             out[j] = None  # "In total: 1 killed, 4 injured" after the same count: the count told again
-        if additive and not update:  # "the toll rose to 15 ... the bodies of two more were recovered": in the 15
+        if additive:  # "the toll rose to 15 ... the bodies of two more were recovered": in the 15
             for c in CATEGORIES:
                 value = getattr(ev, c)
-                if value and any(out[k] is not None and read[where[k]][1] and (getattr(events[k], c) or 0) > value
-                                 for k in earlier):
+                if value and any(out[k] is not None and _says(read[where[k]], "update")
+                                 and (getattr(events[k], c) or 0) > value for k in earlier):
                     out[j] = _without(out[j], c)
         if update:
             for c in CATEGORIES:
@@ -179,6 +188,16 @@ def _updated(events: list[Event], where: list[int]) -> list[Event]:
                     if out[k] is not None and (getattr(out[k], c) or value) < value:
                         out[k] = _without(out[k], c)
     return [ev for ev in out if ev is not None]
+
+
+def _says(said: dict, what: str) -> bool:
+    """Whether the sentence ``said["quote"]`` says ``what`` (a :data:`_TOLD_AGAIN` word, or "recap": it
+    opens with "in total"), looked for when first asked and kept in ``said``."""
+    found = said.get(what)
+    if found is None:
+        quote = said["quote"]
+        found = said[what] = (RECAP_RE.match(quote) if what == "recap" else _TOLD_AGAIN[what].search(quote)) is not None
+    return found
 
 
 def _died_of_wounded(quote: str, killed: int) -> bool:

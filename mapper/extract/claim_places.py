@@ -43,9 +43,9 @@ _ANAPHORA = compile_with_first_chars(rf"(?i)\b({alternation(p.anaphora for p in 
 #: A sentence saying nobody was hurt: its places had no casualties to lend a claim.
 _UNHARMED = compile_with_first_chars(rf"(?i)(?<!\w)(?:{alternation(p.unharmed for p in _PLACES if p.unharmed)})(?!\w)")
 #: Words before a place where the wounded were taken ("госпитализирован в Курск"): no place of the claim.
-_DESTINATION = re.compile(rf"(?i)(?<!\w)(?:{alternation(p.destination for p in _PLACES if p.destination)})$")
+_DESTINATION = compile_with_first_chars(rf"(?i)(?<!\w)(?:{alternation(p.destination for p in _PLACES if p.destination)})$")
 #: The later names of a list after such words ("в больницы Курска, Льгова и Большого Солдатского").
-_DESTINATION_LIST = re.compile(
+_DESTINATION_LIST = compile_with_first_chars(
     rf"(?i)(?<!\w)(?:{alternation(p.destination for p in _PLACES if p.destination)})"
     rf"(?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?(?:\s*,\s*|\s+(?:{alternation(j for p in _PLACES for j in p.list_joins)})\s+))+$")
 #: A claim's words for places just named ("they lost 120 men here"): the sentences before it lend theirs.
@@ -114,12 +114,16 @@ def _is_site(m: Mention) -> bool:
 
 def named_sites(s: Sentence, report) -> list[Mention]:
     """The settlements a sentence names (no regions, districts, organisations), but those the wounded
-    were taken to."""
-    sites = [m for m in report.by_sentence.get(s.index, []) if _is_site(m) and not _taken_to(report.text, m)]
-    if len(sites) > 1:  # "Kharkiv: one killed after a strike on Zolochiv": the line's heading is no site of its own
-        told = [m for m in sites if not _line_heading(report.text, m)]
-        return told or sites
-    return sites
+    were taken to; found once per sentence when the report keeps them (its ``named`` dict)."""
+    kept = getattr(report, "named", None)
+    found = kept.get(s.index) if kept is not None else None
+    if found is None:
+        found = [m for m in report.by_sentence.get(s.index, []) if _is_site(m) and not _taken_to(report.text, m)]
+        if len(found) > 1:  # "Kharkiv: one killed after a strike on Zolochiv": the line's heading is no site
+            found = [m for m in found if not _line_heading(report.text, m)] or found
+        if kept is not None:
+            kept[s.index] = found
+    return found
 
 
 def _line_heading(text: str, m: Mention) -> bool:
@@ -248,7 +252,7 @@ def _is_near(text: str, mention: Mention) -> bool:
     if _NEAR.search(before):
         return True
     # Russian "у" + genitive (у Мартыновки) means "by"; Ukrainian "у" + locative (у Ворожбі) means "in".
-    return bool(_BY.search(before)) and mention.text[-1:].lower() in _GENITIVE_ENDINGS
+    return mention.text[-1:].lower() in _GENITIVE_ENDINGS and bool(_BY.search(before))
 
 
 def _neighbours(s: Sentence, sentences: list[Sentence], text: str, here: bool = False) -> list[tuple[Sentence, bool]]:

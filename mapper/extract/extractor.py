@@ -47,6 +47,8 @@ from mapper._internal.casefold import lowered
 __all__ = ["Extractor", "extract_events", "extract_geodataframe"]
 
 _PLACES = [lang.places for lang in LANGUAGES]
+#: The categories total_casualties adds as they are (the others go through a max() with zero).
+_ADDED = ("missing", "captured")
 _SECTORS = re.compile("|".join(p.sectors for p in _PLACES if p.sectors), re.I)
 #: "ще", "ещё", "another", "five more": people added to those just counted, of the same side
 _ADDITIVE = re.compile(rf"(?<!\w)(?:{'|'.join(lang.casualties.additive for lang in LANGUAGES if lang.casualties.additive)})(?!\w)",
@@ -157,30 +159,30 @@ class Extractor:
                                                                  s.start + max(f.end for f in figs)),
                                        paragraph=report.paragraph_span(s), actor=actor,
                                        categories={f.category for f in figs}, total=total is not None)
-        return Event(
-            event_id="ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
-            doc_id=doc.id,
+        return Event.of({
+            "event_id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
+            "doc_id": doc.id,
             **dated,
             **values,
-            event_type=kind,
-            sub_event_type=sub_kind,
-            cumulative=total is not None,
-            actor=actor,
+            "event_type": kind,
+            "sub_event_type": sub_kind,
+            "cumulative": total is not None,
+            "actor": actor,
             **self.claimants.claim(sentence_text, paragraph, text, span=(s.start, s.end), on=date.start if date else doc.published,
                                    source=(doc.source_name, getattr(doc, "title", "")),
                                    where=tuple(x.admin1 for x in locations if x.admin1), at=figs[0].start).fields(),
-            locations=tuple(locations),
-            geo_precision=precision,
-            location_note=note,
-            source_url=doc.url,
-            source_name=doc.source_name,
-            published=doc.published,
-            source_quote=text[quote_start:quote_end],
-            quote_start=quote_start,
-            quote_end=quote_end,
-            sources=(Source(doc.id, doc.url, doc.source_name, doc.published.isoformat() if doc.published else None,
-                            sentence_text),),
-        )
+            "locations": tuple(locations),
+            "geo_precision": precision,
+            "location_note": note,
+            "source_url": doc.url,
+            "source_name": doc.source_name,
+            "published": doc.published,
+            "source_quote": text[quote_start:quote_end],
+            "quote_start": quote_start,
+            "quote_end": quote_end,
+            "sources": (Source(doc.id, doc.url, doc.source_name, doc.published.isoformat() if doc.published else None,
+                               sentence_text),),
+        })
 
 
 @dataclass
@@ -199,6 +201,7 @@ class _Report:
     regions: list[Mention]
     _paragraph_of: list[int] | None = None
     _texts: dict[int, str] = field(default_factory=dict)  # sentence -> its text, sliced once
+    named: dict[int, list[Mention]] = field(default_factory=dict)  # sentence -> its settlements (named_sites)
     # Read once per report, not once per claim, so a paragraph of thousands of claims stays linear.
     _clues: dict[int, ActorClues] = field(default_factory=dict)        # paragraph -> its actor clues
     # sentence -> (event date, statement date) of a claim there
@@ -352,9 +355,15 @@ def _figures(figs: list[Figure]) -> dict:
             by_cat[f.category] = replace(first, low=first.low + f.low, best=first.best + f.best,
                                          high=first.high + f.high)
     values: dict = {c: (by_cat[c].best if c in by_cat else None) for c in CATEGORIES}
-    low = total_casualties({c: f.low for c, f in by_cat.items()})
-    best = total_casualties({c: f.best for c, f in by_cat.items()})
-    high = total_casualties({c: f.high for c, f in by_cat.items()})
+    if len(by_cat) == 1:  # one category (most claims): total_casualties of one figure, without its dicts
+        (f,) = by_cat.values()
+        low, best, high = f.low or 0, f.best or 0, f.high or 0
+        if f.category not in _ADDED:  # (summed with max(): never below zero)
+            low, best, high = max(0, low), max(0, best), max(0, high)
+    else:
+        low = total_casualties({c: f.low for c, f in by_cat.items()})
+        best = total_casualties({c: f.best for c, f in by_cat.items()})
+        high = total_casualties({c: f.high for c, f in by_cat.items()})
     values.update(casualties_low=low, casualties_best=best, casualties_high=high,
                   approximate=any(f.approximate for f in figs),
                   qualifier="; ".join(dict.fromkeys(f.qualifier for f in figs if f.qualifier)))

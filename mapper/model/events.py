@@ -15,7 +15,7 @@ figure copied, so totals do not double count::
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 
 from mapper.model.fields import CATEGORIES, frame_columns, names_of_kind
 from mapper.model.source import Source, as_source
@@ -109,6 +109,25 @@ class Event:
         """Sources given as dicts (the form events held before :class:`Source`) become Sources."""
         if self.sources and not all(type(s) is Source for s in self.sources):
             object.__setattr__(self, "sources", tuple(map(as_source, self.sources)))
+
+    @classmethod
+    def of(cls, values: dict) -> "Event":
+        """``Event(**values)``, made without the frozen class's ``object.__setattr__`` for each of its
+        fields (the extractor makes one event per claim): the fields not given take their defaults,
+        in the record's order; an unknown or missing required field is refused as ``Event(**values)``
+        refuses it (TypeError).
+
+        >>> Event.of({"event_id": "ev-1", "doc_id": "d", "killed": 3}) == Event("ev-1", "d", killed=3)
+        True
+        """
+        if not (_REQUIRED <= values.keys() <= _TEMPLATE.keys()):
+            return cls(**values)
+        event = object.__new__(cls)
+        record = event.__dict__
+        record.update(_TEMPLATE)
+        record.update(values)
+        event.__post_init__()
+        return event
 
     @property
     def points(self) -> list[tuple[float, float]]:
@@ -204,6 +223,12 @@ class Event:
         d["locations"] = tuple(_location(loc) for loc in d.get("locations") or ())
         d["sources"] = tuple(map(as_source, d.get("sources") or ()))
         return cls(**d)
+
+
+#: Every field of an event with its default (None for the required ones), in the record's order.
+_TEMPLATE = {f.name: None if f.default is MISSING else f.default for f in fields(Event)}
+_REQUIRED = frozenset(f.name for f in fields(Event) if f.default is MISSING)
+assert all(f.default_factory is MISSING and f.init for f in fields(Event))  # (Event.of fills defaults only)
 
 
 def _whole_number(value, key: str, largest: int, what: str):
