@@ -31,6 +31,7 @@ from gazetteer.context import _INSTITUTION_AFTER, _INSTITUTION_BEFORE, Context, 
 from gazetteer.normalize import name_key
 from gazetteer.oblast_names import names_oblast
 from gazetteer.place import MatchKind, Place, farther_than_km
+from gazetteer.resolver import Candidate, Resolution
 
 __all__ = ["FAR_KM", "Anchor", "Neighbourhood", "clause_of", "namesake_marker", "stands_for_government"]
 
@@ -216,14 +217,12 @@ class Neighbourhood:
 
     def settle(self, i: int, query: str, res, ctx: Context):
         """The resolution of mention ``i`` once its neighbours are heard (``res`` when they agree)."""
-        from gazetteer.resolver import Candidate, Resolution
-
         if self.sector[i] and not (res.place is not None and _is_town(res.place)):
             return Resolution(query, None, 0.0, f"{query!r} names a front direction (a sector of the front, "
                               "named after a town), not a village")
         place = res.place
-        if place is None or not place.is_settlement or _is_city(place) or ctx.in_named_district(place) \
-                or place.admin1_code in ctx.admin1_codes:
+        if place is None or not place.is_settlement or _is_city(place) or place.admin1_code in ctx.admin1_codes \
+                or (ctx.admin2_keys and ctx.in_named_district(place)):
             return res  # nothing to settle, a city, or a district or oblast named beside it decides
         anchors = self.around(i)
         if not anchors:

@@ -39,7 +39,7 @@ from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candida
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.prominence import standing
 from gazetteer.normalize import fold, is_cyrillic, name_key
-from gazetteer.place import KM_PER_DEGREE, MatchKind, Place, farther_than_km, within_km
+from gazetteer.place import KM_PER_DEGREE, MatchKind, Place, farther_than_km, haversine_km, within_km
 from gazetteer.theatres import default_theatre
 
 __all__ = ["Gazetteer", "Resolution", "Candidate", "MatchKind", "MAX_QUERY_LENGTH"]
@@ -344,7 +344,8 @@ class Gazetteer:
         near_km = nearest = None  # the nearest co-mentioned place (the first of equals), measured once
         for other in ctx.near:
             if other.id != place.id:  # farther in latitude alone than _BEYOND_KM: "beyond" is all that counts
-                km = math.inf if abs(other.latitude - place.latitude) > _BEYOND_DEGREES else place.distance_km(other)
+                km = math.inf if abs(other.latitude - place.latitude) > _BEYOND_DEGREES else haversine_km(
+                    place.latitude, place.longitude, other.latitude, other.longitude)  # place.distance_km(other)
                 if near_km is None or km < near_km:
                     near_km, nearest = km, other.name
         supported = near_km is not None and near_km <= _SUPPORT_KM
@@ -354,7 +355,7 @@ class Gazetteer:
                 reasons.append(f"in {place.admin1} named in context")
             elif not supported and not (place.population >= 500_000 and place.is_settlement):
                 contradiction = contradiction or "oblast"
-        if ctx.in_named_district(place):
+        if ctx.admin2_keys and ctx.in_named_district(place):
             total += _DISTRICT_BONUS
             reasons.append(f"in {place.admin2} named in context")
         if place.country_code in ctx.doc_countries:
