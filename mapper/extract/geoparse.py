@@ -134,6 +134,11 @@ class Geoparser:
                     lenders[key] = [j for j in clause.others if lends[j]]
                 near = tuple(j for j in lenders[key] if j != i and spotted[j].text != name.text)
                 known = contexts.get((key, near, name.query))
+                if known is None and not (near or clause.countries or clause.admin1_codes or clause.admin2_keys
+                                          or " " in name.query):
+                    # a clause that names nothing more than the document: its context is the document's
+                    # (one word is no city district, which alone reads the context's text)
+                    known = contexts[(key, near, name.query)] = (doc_ctx, first[i])
                 if known is None:
                     ctx = Context(theatre=gaz.theatre, countries=clause.countries,
                                   admin1_codes=clause.admin1_codes, admin1_names=clause.admin1_names,
