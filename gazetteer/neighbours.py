@@ -22,6 +22,7 @@ Pokrovsk and Kursk directions") is a sector of the front, not that town::
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable
 import re
 from functools import lru_cache
@@ -237,7 +238,7 @@ class Neighbourhood:
             return res
         cands = self.gazetteer.candidates(query)
         # only the namesakes near a neighbour are scored (the scoring is the costly part)
-        near = [(f, p, how, sim) for p, how, sim in cands if (f := _fit(p, anchors)) is not None]
+        near = _near_any(cands, anchors)
         fitting = [(f, c) for f, p, how, sim in near
                    if not (c := self.gazetteer.score(query, p, how, sim, ctx)).contradiction]
         if not fitting:
@@ -273,6 +274,20 @@ def _fit(place: Place, anchors: list[tuple[int, Anchor]]) -> tuple[int, float, A
         if km is not None and (best is None or (level, km) < best[:2]):
             best = (level, km, a)
     return best
+
+
+def _near_any(cands, anchors: list[tuple[int, Anchor]]) -> list[tuple]:
+    """``(fit, place, how, sim)`` of the candidates that lie near or in an anchor (:func:`_fit`). Unless a
+    district is among the anchors, a candidate outside their oblasts and farther in latitude than
+    :data:`FAR_KM` from all of them (by a hair more, against rounding) is passed over without the test."""
+    if any(a.area and not a.place.is_admin1 for _, a in anchors):
+        return [(f, p, how, sim) for p, how, sim in cands if (f := _fit(p, anchors)) is not None]
+    oblasts = {a.place.admin1_code for _, a in anchors if a.area}
+    latitudes = [a.place.latitude for _, a in anchors if not a.area]
+    south = min(latitudes, default=math.inf) - _FAR_DEGREES - 1e-6
+    north = max(latitudes, default=-math.inf) + _FAR_DEGREES + 1e-6
+    return [(f, p, how, sim) for p, how, sim in cands
+            if (p.admin1_code in oblasts or south <= p.latitude <= north) and (f := _fit(p, anchors)) is not None]
 
 
 def _elsewhere(place: Place, oblasts: list[Place], named: Iterable[Place]) -> bool:
