@@ -40,6 +40,8 @@ _HEAD_WORD = _UPPER + _LETTERS + "+(?:-" + _ANY_CASE + "+)*"
 _OBLAST_NOUNS = tuple(noun for language in lang.languages() for noun in language.oblast_nouns)
 _OBLAST_NOUN = "(?:" + "|".join((f"(?<=[{n.after}])" if n.after else "") + re.escape(n.stem) + n.endings
                                 for n in _OBLAST_NOUNS) + ")"
+#: Their distinct stems ("щин" is Russian and Ukrainian): one substring scan of a text each.
+_OBLAST_STEMS = tuple(dict.fromkeys(n.stem for n in _OBLAST_NOUNS))
 _REGION_RE = re.compile(
     r"(?<![\w-])([A-Z][a-z]+|" + _HEAD_WORD + r")(?:\s+border)?\s+"
     r"((?i:" + "|".join(map(re.escape, lang.admin_words(lang.Use.TEXT, lang.Level.OBLAST))) + r"))(?!\w)"
@@ -123,7 +125,7 @@ def admin_and_sector_spans(text: str, low: str | None = None,
             sectors.append((a, b))
         else:
             (regions if kind == "region" else districts).append((a, b, phrase))
-    if any(noun.stem in text for noun in _OBLAST_NOUNS):
+    if any(stem in text for stem in _OBLAST_STEMS):
         regions += [(m.start(), m.end(), m.group(1)) for m in _SHCHYNA.finditer(text) if not _a_person(m.group(1))]
     return sorted(regions), sorted(districts), sectors
 

@@ -253,13 +253,13 @@ def policy_refusal(query: str, place: Place, how: MatchKind, sim: float, ctx: Co
     if how is MatchKind.FUZZY and not fuzzy_accepted(query, place, sim, home):
         return (f"no place called {query!r}; the nearest spelling, {place.name} ({place.admin1 or '?'}, "
                 f"{place.country_code}), is only {sim:.2f} alike (a near miss, not a match)")
-    named_countries = ctx.countries | ctx.doc_countries
-    if how is MatchKind.FUZZY and place.country_code not in named_countries and (
+    if how is MatchKind.FUZZY and place.country_code not in ctx.countries | ctx.doc_countries and (
             theatre is None or place.country_code not in theatre.countries):
         return (f"the nearest spelling of {query!r}, {place.name}, is in {place.country_code}, "
                 "a country the text does not name")
     if theatre is None or theatre.contains(place):
         return ""
+    named_countries = ctx.countries | ctx.doc_countries
     loose = how is MatchKind.FUZZY or how is MatchKind.TRANSLITERATION
     region_named = bool(place.admin1_code) and place.admin1_code in (ctx.admin1_codes | ctx.doc_admin1_codes)
     in_home = place.country_code in home

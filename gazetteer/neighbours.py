@@ -22,6 +22,7 @@ Pokrovsk and Kursk directions") is a sector of the front, not that town::
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable
 import re
 from functools import lru_cache
@@ -31,6 +32,7 @@ from gazetteer.context import _INSTITUTION_AFTER, _INSTITUTION_BEFORE, Context, 
 from gazetteer.normalize import name_key
 from gazetteer.oblast_names import names_oblast
 from gazetteer.place import MatchKind, Place, farther_than_km
+from gazetteer.resolver import Candidate, Resolution
 
 __all__ = ["FAR_KM", "Anchor", "Neighbourhood", "clause_of", "namesake_marker", "stands_for_government"]
 
@@ -216,14 +218,12 @@ class Neighbourhood:
 
     def settle(self, i: int, query: str, res, ctx: Context):
         """The resolution of mention ``i`` once its neighbours are heard (``res`` when they agree)."""
-        from gazetteer.resolver import Candidate, Resolution
-
         if self.sector[i] and not (res.place is not None and _is_town(res.place)):
             return Resolution(query, None, 0.0, f"{query!r} names a front direction (a sector of the front, "
                               "named after a town), not a village")
         place = res.place
-        if place is None or not place.is_settlement or _is_city(place) or ctx.in_named_district(place) \
-                or place.admin1_code in ctx.admin1_codes:
+        if place is None or not place.is_settlement or _is_city(place) or place.admin1_code in ctx.admin1_codes \
+                or (ctx.admin2_keys and ctx.in_named_district(place)):
             return res  # nothing to settle, a city, or a district or oblast named beside it decides
         anchors = self.around(i)
         if not anchors:
@@ -238,7 +238,7 @@ class Neighbourhood:
             return res
         cands = self.gazetteer.candidates(query)
         # only the namesakes near a neighbour are scored (the scoring is the costly part)
-        near = [(f, p, how, sim) for p, how, sim in cands if (f := _fit(p, anchors)) is not None]
+        near = _near_any(cands, anchors)
         fitting = [(f, c) for f, p, how, sim in near
                    if not (c := self.gazetteer.score(query, p, how, sim, ctx)).contradiction]
         if not fitting:
@@ -274,6 +274,20 @@ def _fit(place: Place, anchors: list[tuple[int, Anchor]]) -> tuple[int, float, A
         if km is not None and (best is None or (level, km) < best[:2]):
             best = (level, km, a)
     return best
+
+
+def _near_any(cands, anchors: list[tuple[int, Anchor]]) -> list[tuple]:
+    """``(fit, place, how, sim)`` of the candidates that lie near or in an anchor (:func:`_fit`). Unless a
+    district is among the anchors, a candidate outside their oblasts and farther in latitude than
+    :data:`FAR_KM` from all of them (by a hair more, against rounding) is passed over without the test."""
+    if any(a.area and not a.place.is_admin1 for _, a in anchors):
+        return [(f, p, how, sim) for p, how, sim in cands if (f := _fit(p, anchors)) is not None]
+    oblasts = {a.place.admin1_code for _, a in anchors if a.area}
+    latitudes = [a.place.latitude for _, a in anchors if not a.area]
+    south = min(latitudes, default=math.inf) - _FAR_DEGREES - 1e-6
+    north = max(latitudes, default=-math.inf) + _FAR_DEGREES + 1e-6
+    return [(f, p, how, sim) for p, how, sim in cands
+            if (p.admin1_code in oblasts or south <= p.latitude <= north) and (f := _fit(p, anchors)) is not None]
 
 
 def _elsewhere(place: Place, oblasts: list[Place], named: Iterable[Place]) -> bool:

@@ -39,7 +39,7 @@ from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candida
 from gazetteer.morphology import nominative_candidates, strip_preposition
 from gazetteer.prominence import standing
 from gazetteer.normalize import fold, is_cyrillic, name_key
-from gazetteer.place import KM_PER_DEGREE, MatchKind, Place, farther_than_km, within_km
+from gazetteer.place import KM_PER_DEGREE, MatchKind, Place, farther_than_km, haversine_km, within_km
 from gazetteer.theatres import default_theatre
 
 __all__ = ["Gazetteer", "Resolution", "Candidate", "MatchKind", "MAX_QUERY_LENGTH"]
@@ -333,8 +333,7 @@ class Gazetteer:
                bare: bool = False) -> Candidate:
         """One candidate weighed in a context: score, reasons, contradiction or policy refusal (what
         :meth:`resolve` ranks by; :mod:`gazetteer.neighbours` scores the namesakes near a neighbour)."""
-        total, standing_reasons = standing(place, how, sim, ctx.theatre)  # match, prominence, theatre
-        reasons = list(standing_reasons)
+        total, reasons = standing(place, how, sim, ctx.theatre)  # match, prominence, theatre (a tuple)
         contradiction = ""
         if ctx.countries:
             if place.country_code in ctx.countries:
@@ -344,24 +343,25 @@ class Gazetteer:
         near_km = nearest = None  # the nearest co-mentioned place (the first of equals), measured once
         for other in ctx.near:
             if other.id != place.id:  # farther in latitude alone than _BEYOND_KM: "beyond" is all that counts
-                km = math.inf if abs(other.latitude - place.latitude) > _BEYOND_DEGREES else place.distance_km(other)
+                km = math.inf if abs(other.latitude - place.latitude) > _BEYOND_DEGREES else haversine_km(
+                    place.latitude, place.longitude, other.latitude, other.longitude)  # place.distance_km(other)
                 if near_km is None or km < near_km:
                     near_km, nearest = km, other.name
         supported = near_km is not None and near_km <= _SUPPORT_KM
         if ctx.admin1_codes:
             if place.admin1_code in ctx.admin1_codes:
                 total += 0.3
-                reasons.append(f"in {place.admin1} named in context")
+                reasons += (f"in {place.admin1} named in context",)
             elif not supported and not (place.population >= 500_000 and place.is_settlement):
                 contradiction = contradiction or "oblast"
-        if ctx.in_named_district(place):
+        if ctx.admin2_keys and ctx.in_named_district(place):
             total += _DISTRICT_BONUS
-            reasons.append(f"in {place.admin2} named in context")
+            reasons += (f"in {place.admin2} named in context",)
         if place.country_code in ctx.doc_countries:
             total += 0.05
         if place.admin1_code in ctx.doc_admin1_codes:
             total += 0.1
-            reasons.append(f"in {place.admin1} named in the document")
+            reasons += (f"in {place.admin1} named in the document",)
         if near_km is not None:
             if near_km <= 25:
                 total += 0.35
@@ -372,10 +372,13 @@ class Gazetteer:
             elif near_km > _BEYOND_KM:
                 total -= 0.1
             if near_km <= 150:
-                reasons.append(f"{near_km:.0f} km from {nearest}")
-        score = round(max(0.0, min(1.0, total / 3.0)), 3)
-        contradiction = contradiction or policy_refusal(query, place, how, sim, ctx, bare=bare)
-        return Candidate(place, score, how, tuple(reasons), contradiction, sim)
+                reasons += (f"{near_km:.0f} km from {nearest}",)
+        score = total / 3.0  # round(max(0.0, min(1.0, total / 3.0)), 3), without two calls
+        score = round(score if 0.0 < score < 1.0 else 1.0 if score >= 1.0 else 0.0, 3)
+        theatre = ctx.theatre  # the policy refuses only a fuzzy match or a place outside the theatre
+        if not contradiction and (how is MatchKind.FUZZY or theatre is not None and not theatre.contains(place)):
+            contradiction = policy_refusal(query, place, how, sim, ctx, bare=bare)
+        return Candidate(place, score, how, reasons, contradiction, sim)
 
 
 def _cluster(near: list[Place]) -> list[Place]:

@@ -139,7 +139,16 @@ class Theatre:
     city_districts: tuple[CityDistrict, ...] = ()
 
     def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        """Computed once: every resolution cache look-up hashes the theatre of its context."""
         return hash((self.name, self.bbox, self.countries, self.admin1_codes))
+
+    def __getstate__(self) -> dict:
+        """Pickled without the hash: string hashes differ from one process to the next."""
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
 
     def contains(self, place: Place, *, margin: float = 0.0) -> bool:
         """Whether a place lies in the box (grown by ``margin`` degrees on every side)."""

@@ -90,9 +90,9 @@ class Geoparser:
         starts = [s.start for s in sentences]
         where = [_sentence_of(sentences, starts, s.start) for s in spotted]
         gaz = self.gazetteer
+        phrases = {s.query: None for s in spotted if s.how == "region"}  # each oblast phrase resolved once
         doc_admin1 = frozenset(
-            r.place.admin1_code for r in (self._resolve_alone(s.query) for s in spotted if s.how == "region")
-            if r.resolved and r.place.is_admin1)
+            r.place.admin1_code for r in map(self._resolve_alone, phrases) if r.resolved and r.place.is_admin1)
         doc_countries, country_spans = country_words(text)
         doc_ctx = Context(theatre=gaz.theatre, doc_countries=frozenset(doc_countries),
                           doc_admin1_codes=doc_admin1, text=text)
@@ -119,6 +119,7 @@ class Geoparser:
         # What a clause says (its names, oblasts, districts, countries) is read once for all its mentions;
         # a mention's context adds the confident places of the clause but its own name.
         clauses: dict[object, _Clause] = {}
+        lenders: dict[object, list[int]] = {}  # the mentions of each clause that lend their place
         contexts: dict[tuple, tuple[Context, Resolution]] = {}
         mentions = []
         for i, (name, sentence) in enumerate(zip(spotted, where)):
@@ -130,8 +131,14 @@ class Geoparser:
                 if clause is None:
                     clause = clauses[key] = _Clause.of(text, spotted, first, by_sentence, hood.clauses[i], sentence,
                                                        name.text, named_countries)
-                near = tuple(j for j in clause.others if lends[j] and j != i and spotted[j].text != name.text)
+                    lenders[key] = [j for j in clause.others if lends[j]]
+                near = tuple(j for j in lenders[key] if j != i and spotted[j].text != name.text)
                 known = contexts.get((key, near, name.query))
+                if known is None and not (near or clause.countries or clause.admin1_codes or clause.admin2_keys
+                                          or " " in name.query):
+                    # a clause that names nothing more than the document: its context is the document's
+                    # (one word is no city district, which alone reads the context's text)
+                    known = contexts[(key, near, name.query)] = (doc_ctx, first[i])
                 if known is None:
                     ctx = Context(theatre=gaz.theatre, countries=clause.countries,
                                   admin1_codes=clause.admin1_codes, admin1_names=clause.admin1_names,
