@@ -120,7 +120,7 @@ class Event:
         >>> Event.of({"event_id": "ev-1", "doc_id": "d", "killed": 3}) == Event("ev-1", "d", killed=3)
         True
         """
-        if not (_REQUIRED <= values.keys() <= _TEMPLATE.keys()):
+        if not (_REQUIRED_SET <= values.keys() <= _TEMPLATE.keys()):
             return cls(**values)
         event = object.__new__(cls)
         record = event.__dict__
@@ -227,7 +227,9 @@ class Event:
 
 #: Every field of an event with its default (None for the required ones), in the record's order.
 _TEMPLATE = {f.name: None if f.default is MISSING else f.default for f in fields(Event)}
-_REQUIRED = frozenset(f.name for f in fields(Event) if f.default is MISSING)
+#: The fields an event record cannot do without ("event_id", "doc_id"), in the record's order.
+_REQUIRED = tuple(f.name for f in fields(Event) if f.default is MISSING)
+_REQUIRED_SET = frozenset(_REQUIRED)
 assert all(f.default_factory is MISSING and f.init for f in fields(Event))  # (Event.of fills defaults only)
 
 
@@ -241,9 +243,6 @@ def _whole_number(value, key: str, largest: int, what: str):
         raise ValueError(f"{key}: {value!r} is not {what} (a whole number from 0 to {largest:,})")
     return value
 
-
-#: The fields an event record cannot do without.
-_REQUIRED = ("event_id", "doc_id")
 
 
 def _location(record: dict) -> EventLocation:
