@@ -323,9 +323,8 @@ def read_export(path: str | Path, *, shown: str | None = None, channel: Channels
         read = export.counts.messages if export else 0
         cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip())
         where = f"line {exc.lineno}, column {exc.colno}"
-        yield InputError(label, f"Telegram export cut short at {where} (in message {read + 1}); the {read} messages "
-                         "before it were read" if cut else f"Telegram export: invalid JSON at {where}: {exc.msg} "
-                         f"(after message {read}; the messages before it were read)")
+        problem = f"cut short at {where}" if cut else f"invalid JSON at {where}: {exc.msg}"
+        yield InputError(label, f"Telegram export {problem}; the {read} messages before it were read")
     if export is not None:
         yield from export.errors()
 

@@ -189,7 +189,8 @@ def test_a_truncated_export_among_other_inputs_gives_one_cli_error_line(export, 
     assert proc.returncode == 1
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"conflictmap: error: {cut}: Telegram export cut short")
-    assert "https://t.me/border_watch/2" in proc.stdout or "telegram-1001:2" in proc.stdout
+    assert {json.loads(line)["doc"] for line in proc.stdout.splitlines()} == {
+        "telegram-1001:2", "telegram-1001:4", "telegram-1001:5"}
 
 
 def test_a_bad_username_option_is_a_usage_error(export):
@@ -246,4 +247,4 @@ def test_a_50_mb_export_is_read_over_the_report_limit_in_bounded_memory(tmp_path
     proc = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
     count, grown_mb = map(int, proc.stdout.split())
     assert count == n
-    assert grown_mb < 400, f"{grown_mb} MB for a 50 MB export"
+    assert grown_mb < 300, f"{grown_mb} MB for a 50 MB export"        # json.load alone takes about 250
