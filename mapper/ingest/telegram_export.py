@@ -174,7 +174,7 @@ class _Export:
     def __post_init__(self) -> None:
         name, chat_id = self.header.get("name"), self.header.get("id")
         self.username = _username(self.header, self.channel)
-        self.source = name.strip() if isinstance(name, str) and name.strip() else self.username
+        self.source = _one_line(name) or self.username
         key = chat_id if isinstance(chat_id, int) and not isinstance(chat_id, bool) else self.username
         self.prefix = f"telegram-{key or Path(self.path).stem or 'export'}"
 
@@ -198,7 +198,7 @@ class _Export:
         self.counts.reports += 1
         return Document(
             id=f"{self.prefix}:{msg_id}", text=text, published=_message_date(message), source_name=self.source,
-            title=f"Forwarded from {forwarded.strip()}" if isinstance(forwarded, str) and forwarded.strip() else "",
+            title=f"Forwarded from {_one_line(forwarded)}" if _one_line(forwarded) else "",
             url=f"https://t.me/{self.username}/{msg_id}" if self.username else "", path=self.path)
 
     def errors(self) -> Iterator[InputError]:
@@ -248,6 +248,11 @@ def _plain_text(text: Any) -> str:
             raise _Malformed(f"text item {n} is {_kind(item)}, not a string or an entity with text")
         parts.append(item)
     return "".join(parts)
+
+
+def _one_line(value: Any) -> str:
+    """A channel name as one line with single spaces ("" for anything but a string)."""
+    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def _kind(value: Any) -> str:
@@ -319,6 +324,9 @@ def read_export(path: str | Path, *, shown: str | None = None, channel: Channels
             doc = export.document(value, export.counts.messages + 1)
             if doc is not None:
                 yield doc
+    except RecursionError:
+        yield InputError(label, f"Telegram export nested too deeply; the {export.counts.messages if export else 0} "
+                         "messages before it were read")
     except json.JSONDecodeError as exc:
         read = export.counts.messages if export else 0
         cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip())

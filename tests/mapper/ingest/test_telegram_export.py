@@ -182,6 +182,24 @@ def test_malformed_messages_are_skipped_with_one_line_naming_the_file(tmp_path):
     assert "message 8: text item 1 is null" in line and "item 9 of messages is a string" in line and "..." in line
 
 
+def test_a_message_nested_too_deeply_stops_the_export_with_one_line(tmp_path):
+    path = write_export(tmp_path / "result.json", channel_messages()[:2])
+    text = path.read_text(encoding="utf-8")
+    head, _, tail = text.rpartition("\n ]")
+    path.write_text(head + ',\n{"id": 9, "type": "message", "text": ' + "[" * 200_000 + "]" * 200_000 + "}" + "\n ]"
+                    + tail, encoding="utf-8")
+    docs, errors = read_all([path])
+    assert [d.id for d in docs] == ["telegram-1001:2"]
+    assert [str(e) for e in errors] == [f"{path}: Telegram export nested too deeply; the 2 messages before it were read"]
+
+
+def test_a_channel_name_with_line_breaks_is_one_line(tmp_path):
+    messages = [message(2, EN_POST, forwarded_from="Kursk\nFrontline\u2028 News")]
+    path = write_export(tmp_path / "result.json", messages, name=" Border\r\nWatch ")
+    [doc] = read_all([path])[0]
+    assert doc.source_name == "Border Watch" and doc.title == "Forwarded from Kursk Frontline News"
+
+
 def test_a_truncated_export_among_other_inputs_gives_one_cli_error_line(export, tmp_path):
     cut = tmp_path / "cut.json"
     cut.write_bytes(export.read_bytes()[:200])
