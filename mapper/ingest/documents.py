@@ -26,18 +26,17 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from mapper.exc import InputError
 from mapper.extract.lang import LANGUAGES
 from mapper.ingest.html_text import extract_html, normalize_text, parse_date, site_name_from_url
 from mapper._internal.surrogates import SURROGATES, replace_surrogates
+from mapper.ingest.report import Document
 from mapper.ingest.report_bytes import decode_report
-
-if TYPE_CHECKING:  # pragma: no cover
-    from mapper.ingest.telegram_export import Channels
+from mapper.ingest import telegram_export
+from mapper.ingest.telegram_export import Channels
 
 __all__ = ["Document", "read_documents", "read_input", "report_files", "unique_id", "dated", "normalize_text",
            "parse_date", "find_dateline", "SUFFIXES"]
@@ -50,26 +49,6 @@ _DATE_KEYS = ("published", "date", "published_at", "datePublished")
 _URL_KEYS = ("url", "link", "source_url")
 _SOURCE_KEYS = ("source_name", "site_name", "source")
 _STRING_FIELDS = ("id", "text", "title", "url", "source_name", "path", "encoding")
-
-
-@dataclass(frozen=True)
-class Document:
-    """One report as plain text plus what is known about where and when it was published.
-
-    ``id`` is stable: the JSON ``"id"``, else the file stem (``"<stem>:<n>"`` for a
-    JSON-lines line or list item; ``"stdin"`` for standard input); ids repeated by
-    different inputs get ``~2``, ``~3`` in input order. ``text`` is NFC with
-    paragraphs separated by ``"\\n\\n"``; later stages' character spans point into it.
-    """
-
-    id: str
-    text: str
-    title: str = ""
-    published: datetime.date | None = None
-    url: str = ""
-    source_name: str = ""
-    path: str = ""
-    encoding: str = "utf-8"
 
 
 def read_documents(inputs: Iterable[str | Path], *, published: datetime.date | None = None,
@@ -204,7 +183,6 @@ def _size(n: int) -> str:
 
 def _read_file(path: Path, max_bytes: int, channel: Channels) -> Iterator[Document | InputError]:
     """One file; a FIFO or device is refused without being opened for a blocking read."""
-    from mapper.ingest import telegram_export
     if path.suffix.lower() == ".json" and telegram_export.is_export_file(path):     # read message by message
         yield from telegram_export.read_export(path, shown=_escaped(str(path)), channel=channel,
                                                max_bytes=max(max_bytes, telegram_export.MAX_EXPORT_BYTES))
@@ -321,7 +299,6 @@ def _loads(text: str) -> Any:
 
 
 def _json_items(base: Document, data: Any, label: str, channel: Channels) -> Iterator[Document | InputError]:
-    from mapper.ingest import telegram_export
     if telegram_export.is_export(data):
         yield from telegram_export.export_documents(data, label, path=base.path, channel=channel)
     elif isinstance(data, dict):

@@ -2,7 +2,7 @@
 
 "Export chat history" in Telegram Desktop (format JSON) writes ``result.json``: the channel's
 ``name``, ``type`` (``public_channel``, ``private_channel``, ...), ``id`` and its ``messages``.
-Each message of type ``message`` with text becomes one :class:`~mapper.ingest.documents.Document`:
+Each message of type ``message`` with text becomes one :class:`~mapper.ingest.report.Document`:
 
 - ``text``: the message text as plain text. A text that is a list of plain strings and entity
   objects (``{"type": "bold", "text": "..."}``, ``text_link``, ``hashtag``, ...) is joined; a
@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from mapper.exc import InputError
-from mapper.ingest.documents import Document
+from mapper.ingest.report import Document
 from mapper.ingest.html_text import normalize_text
 
 __all__ = ["ExportCounts", "MAX_EXPORT_BYTES", "PRIVATE_TYPES", "Channels", "is_export", "is_export_file",
