@@ -169,7 +169,9 @@ class _Export:
     path: str
     channel: Channels
     counts: ExportCounts
-    malformed: list[str] = field(default_factory=list)
+    seen: int = 0                                            # messages of this export so far
+    malformed: list[str] = field(default_factory=list)      # the first reasons, with
+    bad: int = 0                                             # how many were malformed
 
     def __post_init__(self) -> None:
         name, chat_id = self.header.get("name"), self.header.get("id")
@@ -178,14 +180,18 @@ class _Export:
         key = chat_id if isinstance(chat_id, int) and not isinstance(chat_id, bool) else self.username
         self.prefix = f"telegram-{key or Path(self.path).stem or 'export'}"
 
-    def document(self, message: Any, n: int) -> Document | None:
-        """The document of the ``n``-th message, or None (skipped and counted)."""
+    def document(self, message: Any) -> Document | None:
+        """The document of the next message, or None (skipped and counted)."""
+        self.seen += 1
         self.counts.messages += 1
         try:
             msg_id, text = _read_message(message)
         except _Malformed as exc:
             self.counts.malformed += 1
-            self.malformed.append(f"{exc}" if str(exc).startswith("message ") else f"item {n} of messages {exc}")
+            self.bad += 1
+            if len(self.malformed) <= _SHOWN_REASONS:
+                self.malformed.append(str(exc) if str(exc).startswith("message ")
+                                      else f"item {self.seen} of messages {exc}")
             return None
         if text is None:
             self.counts.service += 1
@@ -203,14 +209,12 @@ class _Export:
 
     def errors(self) -> Iterator[InputError]:
         """One error naming the file and its first malformed messages, if any."""
-        if self.malformed:
-            shown = "; ".join(self.malformed[:_SHOWN_REASONS]) + ("; ..." if len(self.malformed) > _SHOWN_REASONS
-                                                                  else "")
-            yield InputError(self.label, f"Telegram export: {len(self.malformed)} malformed message(s) skipped "
-                             f"({shown})")
+        if self.bad:
+            shown = "; ".join(self.malformed[:_SHOWN_REASONS]) + ("; ..." if self.bad > _SHOWN_REASONS else "")
+            yield InputError(self.label, f"Telegram export: {self.bad} malformed message(s) skipped ({shown})")
         c = self.counts
-        _log.info("%s: %d messages, %d reports; skipped %d service, %d without text, %d malformed",
-                  self.label, c.messages, c.reports, c.service, c.no_text, c.malformed)
+        _log.info("%s: %d messages, %d malformed; Telegram exports so far: %d reports, skipped %d service, "
+                  "%d without text", self.label, self.seen, self.bad, c.reports, c.service, c.no_text)
 
 
 def _read_message(message: Any) -> tuple[int, str | None]:
@@ -280,8 +284,8 @@ def export_documents(data: dict, label: str, *, path: str = "", channel: Channel
     """The documents of a parsed export, then at most one :class:`~mapper.exc.InputError` for its
     malformed messages. ``label`` names the input in errors."""
     export = _Export(data, label, path or label, channel, counts if counts is not None else ExportCounts())
-    for n, message in enumerate(data["messages"], 1):
-        doc = export.document(message, n)
+    for message in data["messages"]:
+        doc = export.document(message)
         if doc is not None:
             yield doc
     yield from export.errors()
@@ -321,14 +325,14 @@ def read_export(path: str | Path, *, shown: str | None = None, channel: Channels
             if export is None:
                 export = _Export(header, label, shown or label, channel,
                                  counts if counts is not None else ExportCounts())
-            doc = export.document(value, export.counts.messages + 1)
+            doc = export.document(value)
             if doc is not None:
                 yield doc
     except RecursionError:
-        yield InputError(label, f"Telegram export nested too deeply; the {export.counts.messages if export else 0} "
+        yield InputError(label, f"Telegram export nested too deeply; the {export.seen if export else 0} "
                          "messages before it were read")
     except json.JSONDecodeError as exc:
-        read = export.counts.messages if export else 0
+        read = export.seen if export else 0
         cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip())
         where = f"line {exc.lineno}, column {exc.colno}"
         problem = f"cut short at {where}" if cut else f"invalid JSON at {where}: {exc.msg}"

@@ -180,6 +180,8 @@ def test_malformed_messages_are_skipped_with_one_line_naming_the_file(tmp_path):
     line = str(errors[0])
     assert line.startswith(f"{path}: Telegram export: 4 malformed message(s) skipped (message 7: text item 2 is a number")
     assert "message 8: text item 1 is null" in line and "item 9 of messages is a string" in line and "..." in line
+    again = [str(f) for f in read_export(path, counts=counts) if isinstance(f, InputError)]   # counts summed,
+    assert again == [line] and counts.malformed == 8 and counts.messages == 20              # positions per file
 
 
 def test_a_message_nested_too_deeply_stops_the_export_with_one_line(tmp_path):
