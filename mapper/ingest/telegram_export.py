@@ -155,7 +155,7 @@ def _username(header: dict, channel: Channels) -> str:
             return public_username(own)
         except ValueError:
             pass
-    if given.get("") and header.get("type") not in PRIVATE_TYPES:
+    if given.get("") and str(header.get("type")) not in PRIVATE_TYPES:
         return public_username(given[""])
     return ""
 
