@@ -7,6 +7,7 @@ the messages), with posts of our own in Russian, Ukrainian and English.
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import subprocess
 import sys
@@ -139,6 +140,17 @@ def test_an_export_with_its_keys_in_another_order_is_read_after_parsing(tmp_path
     docs, errors = read_all([path])
     assert errors == [] and [d.id for d in docs] == ["telegram-1001:2", "telegram-1001:4", "telegram-1001:5"]
     assert docs[0].text.startswith("Утром ВСУ обстреляли Шебекино.")
+
+
+def test_an_export_folder_and_an_export_on_standard_input_are_read(tmp_path):
+    folder = tmp_path / "ChatExport_2024-12-20"
+    (folder / "photos").mkdir(parents=True)
+    (folder / "photos" / "photo_3@16-12-2024_09-00-00.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
+    write_export(folder / "result.json", channel_messages())
+    docs, errors = read_all([folder], telegram_channel="border_watch")
+    assert errors == [] and [d.url for d in docs] == [f"https://t.me/border_watch/{n}" for n in (2, 4, 5)]
+    piped, errors = read_all(["-"], stdin=io.BytesIO((folder / "result.json").read_bytes()))
+    assert errors == [] and [(d.id, d.text, d.published) for d in piped] == [(d.id, d.text, d.published) for d in docs]
 
 
 def test_other_json_reports_are_read_as_before(tmp_path):
