@@ -11,7 +11,8 @@ import datetime as dt
 import sys
 
 __all__ = ["EXIT_OK", "EXIT_FAILED", "EXIT_USAGE", "print_error", "iso_date", "add_published", "add_inputs",
-           "read_inputs", "theatre_arg", "add_theatre", "gazetteer_of", "add_events_input", "EVENTS_HELP"]
+           "add_telegram_channel", "telegram_channel_arg", "read_inputs", "theatre_arg", "add_theatre", "gazetteer_of",
+           "add_events_input", "EVENTS_HELP"]
 
 #: What an EVENTS argument accepts (map, brief, export).
 EVENTS_HELP = ("events file: conflictmap's own (JSON Lines, GeoJSON, GeoPackage, GeoParquet, CSV, FlatGeobuf), "
@@ -100,15 +101,42 @@ def add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default=None, metavar="FILE", help="write here instead of stdout")
     add_published(parser)
     add_theatre(parser)
+    add_telegram_channel(parser)
+
+
+def add_telegram_channel(parser: argparse.ArgumentParser) -> None:
+    """``--telegram-channel [CHANNEL=]USERNAME``: the public username of Telegram exports' channels."""
+    parser.add_argument("--telegram-channel", action="append", type=telegram_channel_arg, default=None,
+                        metavar="[CHANNEL=]USERNAME",
+                        help="public username (name, @name or t.me/name) of the channel of a Telegram export "
+                        "(result.json), for its t.me links; CHANNEL= (the export's id or name) names which one "
+                        "when there are several (repeatable)")
+
+
+def telegram_channel_arg(text: str) -> str:
+    """argparse type for ``--telegram-channel``: the value as given, once its username is checked.
+
+    >>> telegram_channel_arg("1001=@border_watch")
+    '1001=@border_watch'
+    """
+    from mapper.ingest.telegram_export import channel_option
+
+    try:
+        channel_option([text])
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def read_inputs(args) -> tuple[list, int]:
     """Documents of the inputs; each unreadable input is reported in one line and skipped."""
     from mapper.ingest.documents import read_documents
+    from mapper.ingest.telegram_export import channel_option
 
     errors: list = []
     docs = list(read_documents(args.inputs, published=args.published, errors=errors,
-                               stdin=sys.stdin.buffer if "-" in args.inputs else None))
+                               stdin=sys.stdin.buffer if "-" in args.inputs else None,
+                               telegram_channel=channel_option(getattr(args, "telegram_channel", None) or ())))
     for err in errors:
         print_error(err)
     return docs, (EXIT_FAILED if errors else EXIT_OK)

@@ -26,7 +26,6 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -34,7 +33,10 @@ from mapper.exc import InputError
 from mapper.extract.lang import LANGUAGES
 from mapper.ingest.html_text import extract_html, normalize_text, parse_date, site_name_from_url
 from mapper._internal.surrogates import SURROGATES, replace_surrogates
+from mapper.ingest.report import Document
 from mapper.ingest.report_bytes import decode_report
+from mapper.ingest import telegram_export
+from mapper.ingest.telegram_export import Channels
 
 __all__ = ["Document", "read_documents", "read_input", "report_files", "unique_id", "dated", "normalize_text",
            "parse_date", "find_dateline", "SUFFIXES"]
@@ -49,40 +51,22 @@ _SOURCE_KEYS = ("source_name", "site_name", "source")
 _STRING_FIELDS = ("id", "text", "title", "url", "source_name", "path", "encoding")
 
 
-@dataclass(frozen=True)
-class Document:
-    """One report as plain text plus what is known about where and when it was published.
-
-    ``id`` is stable: the JSON ``"id"``, else the file stem (``"<stem>:<n>"`` for a
-    JSON-lines line or list item; ``"stdin"`` for standard input); ids repeated by
-    different inputs get ``~2``, ``~3`` in input order. ``text`` is NFC with
-    paragraphs separated by ``"\\n\\n"``; later stages' character spans point into it.
-    """
-
-    id: str
-    text: str
-    title: str = ""
-    published: datetime.date | None = None
-    url: str = ""
-    source_name: str = ""
-    path: str = ""
-    encoding: str = "utf-8"
-
-
 def read_documents(inputs: Iterable[str | Path], *, published: datetime.date | None = None,
                    errors: list[InputError] | None = None, stdin: BinaryIO | None = None,
-                   max_bytes: int = 20 * 1024 * 1024) -> Iterator[Document]:
+                   max_bytes: int = 20 * 1024 * 1024, telegram_channel: Channels = None) -> Iterator[Document]:
     """Yield the documents of files, folders (recursive, sorted) and ``-`` (stdin), in order.
 
     ``published`` overrides every date found in the inputs (the CLI's
     ``--published``); otherwise JSON fields and HTML metadata win over a dateline
     at the start of the text. Unreadable inputs are appended to ``errors`` and
     reading goes on; with ``errors=None`` the first one is raised. Files over
-    ``max_bytes`` are refused before any byte is read.
+    ``max_bytes`` are refused before any byte is read. A Telegram Desktop export (``result.json``)
+    gives one document per message (:mod:`mapper.ingest.telegram_export`); ``telegram_channel`` is
+    its channel's public username, for ``t.me`` links, when the export does not carry it.
     """
     seen: dict[str, int] = {}                     # ids given -> last suffix used
     for item in inputs:
-        for found in read_input(item, stdin, max_bytes):
+        for found in read_input(item, stdin, max_bytes, telegram_channel=telegram_channel):
             if isinstance(found, InputError):
                 if errors is None:
                     raise found
@@ -109,13 +93,14 @@ def unique_id(doc_id: str, seen: dict[str, int]) -> str:
 
 # --- inputs -----------------------------------------------------------------------------------
 
-def read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:
+def read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int, *,
+               telegram_channel: Channels = None) -> Iterator[Document | InputError]:
     """The documents (ids as the input gives them, dates as found) and errors of one input.
 
     No string of a document holds a lone surrogate (a JSON ``"\\udc80"``, the bytes of a file
     name that is not UTF-8): every writer downstream can encode every field.
     """
-    for found in _read_input(item, stdin, max_bytes):
+    for found in _read_input(item, stdin, max_bytes, telegram_channel):
         yield found if isinstance(found, InputError) else _without_surrogates(found)
 
 
@@ -126,13 +111,14 @@ def _without_surrogates(doc: Document) -> Document:
     return dataclasses.replace(doc, **changed) if changed else doc
 
 
-def _read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:
+def _read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int,
+                channel: Channels) -> Iterator[Document | InputError]:
     if str(item) == "-":
         data = (stdin if stdin is not None else sys.stdin.buffer).read(max_bytes + 1)
         if len(data) > max_bytes:
             yield InputError("stdin", f"input is over the {_size(max_bytes)} limit")
         else:
-            yield from _parse_bytes(data, "stdin", "-", "stdin", None)
+            yield from _parse_bytes(data, "stdin", "-", "stdin", None, channel)
         return
     if not str(item):
         yield InputError("''", "empty file name")
@@ -145,9 +131,9 @@ def _read_input(item: str | Path, stdin: BinaryIO | None, max_bytes: int) -> Ite
         if not files and not walk_errors:
             yield InputError(path, f"directory with no reports ({', '.join(SUFFIXES)} files)")
         for file in files:
-            yield from _read_file(file, max_bytes)
+            yield from _read_file(file, max_bytes, channel)
     else:
-        yield from _read_file(path, max_bytes)
+        yield from _read_file(path, max_bytes, channel)
 
 
 def report_files(folder: Path, walk_errors: list[InputError]) -> list[Path]:
@@ -195,8 +181,12 @@ def _size(n: int) -> str:
     return f"{value:.1f}".removesuffix(".0") + f" {unit}"
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+def _read_file(path: Path, max_bytes: int, channel: Channels) -> Iterator[Document | InputError]:
     """One file; a FIFO or device is refused without being opened for a blocking read."""
+    if path.suffix.lower() == ".json" and telegram_export.is_export_file(path):     # read message by message
+        yield from telegram_export.read_export(path, shown=_escaped(str(path)), channel=channel,
+                                               max_bytes=max(max_bytes, telegram_export.MAX_EXPORT_BYTES))
+        return
     try:
         info = path.stat()
         mode, size = info.st_mode, info.st_size
@@ -223,7 +213,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
         yield InputError(path, f"file is over the {_size(max_bytes)} limit")
     else:
         yield from _parse_bytes(data, str(path), _escaped(str(path)), _escaped(path.stem),
-                                SUFFIXES.get(path.suffix.lower()))
+                                SUFFIXES.get(path.suffix.lower()), channel)
 
 
 def _nonblocking(name: str, flags: int) -> int:
@@ -239,7 +229,8 @@ def _escaped(name: str) -> str:
         return replace_surrogates(name)
 
 
-def _parse_bytes(data: bytes, label: str, path: str, stem: str, kind: str | None) -> Iterator[Document | InputError]:
+def _parse_bytes(data: bytes, label: str, path: str, stem: str, kind: str | None,
+                 channel: Channels = None) -> Iterator[Document | InputError]:
     if not data:
         yield InputError(label, "empty file" if label != "stdin" else "empty input")
         return
@@ -261,7 +252,7 @@ def _parse_bytes(data: bytes, label: str, path: str, stem: str, kind: str | None
         doc = _from_html(base, text)
         yield doc if doc.text else InputError(label, "no text found in the HTML page")
     else:
-        yield from _parse_json(base, text, label, kind)
+        yield from _parse_json(base, text, label, kind, channel)
 
 
 def _from_html(base: Document, markup: str) -> Document:
@@ -273,7 +264,7 @@ def _from_html(base: Document, markup: str) -> Document:
 
 # --- JSON ---------------------------------------------------------------------------------------
 
-def _parse_json(base: Document, text: str, label: str, kind: str) -> Iterator[Document | InputError]:
+def _parse_json(base: Document, text: str, label: str, kind: str, channel: Channels) -> Iterator[Document | InputError]:
     """``kind``: "json" (an object or a list), "jsonl", or "object" (sniffed: one object, else JSON lines)."""
     if kind in ("json", "object"):
         try:
@@ -283,7 +274,7 @@ def _parse_json(base: Document, text: str, label: str, kind: str) -> Iterator[Do
                 yield InputError(label, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
                 return
         else:
-            yield from _json_items(base, data, label)
+            yield from _json_items(base, data, label, channel)
             return
     for line_no, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -307,8 +298,10 @@ def _loads(text: str) -> Any:
         raise json.JSONDecodeError("nested too deeply", text, 0) from None
 
 
-def _json_items(base: Document, data: Any, label: str) -> Iterator[Document | InputError]:
-    if isinstance(data, dict):
+def _json_items(base: Document, data: Any, label: str, channel: Channels) -> Iterator[Document | InputError]:
+    if telegram_export.is_export(data):
+        yield from telegram_export.export_documents(data, label, path=base.path, channel=channel)
+    elif isinstance(data, dict):
         yield _from_object(base, data, label, base.id)
     elif isinstance(data, list):
         if not data:
