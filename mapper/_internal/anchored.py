@@ -80,6 +80,12 @@ class AnchoredPattern:
         self._narrow: dict[tuple[int, ...], re.Pattern] = {}
         return self
 
+    @property
+    def automaton(self):
+        """The automaton of the prefixes, each key's value ``(length, alternatives)``, or None
+        (a pattern tried everywhere): a longer text's pass with it gives :meth:`matches_at` its hits."""
+        return self._automaton
+
     def _narrowed(self, indexes: tuple[int, ...]) -> re.Pattern:
         """The pattern of only the alternatives ``indexes`` (compiled once)."""
         regex = self._narrow.get(indexes)
@@ -213,6 +219,12 @@ class PatternSet:
             for prefix, alternatives in by_prefix.items():
                 entries.setdefault(prefix, []).append((index, alternatives))
         self._automaton = word_automaton((p, (len(p), tuple(e))) for p, e in entries.items()) if entries else None
+
+    @property
+    def automaton(self):
+        """The automaton of all the patterns' prefixes, each key's value ``(length, ((pattern index,
+        alternatives), ...))``, or None: a longer text's pass with it gives :meth:`matches_at` its hits."""
+        return self._automaton
 
     def finditer_each(self, text: str) -> dict[str, list[re.Match]]:
         """Each pattern's matches in ``text`` (``list(regex.finditer(text))``), by name."""
