@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from gazetteer.theatre import Claimant
 from mapper._internal.anchored import AnchoredPattern, PatternSet
@@ -27,9 +27,8 @@ from mapper.extract import document_scan
 __all__ = ["ClaimantNames", "Mention"]
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A claimant, office holder or bare office named in a text."""
+class Mention(NamedTuple):
+    """A claimant, office holder or bare office named in a text (a tuple: made many times a report)."""
 
     start: int
     end: int

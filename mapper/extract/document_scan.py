@@ -26,10 +26,11 @@ import re
 
 from gazetteer.automaton import word_automaton
 from mapper._internal.anchored import AnchoredPattern, PatternSet
-from mapper._internal.casefold import fold
+from mapper._internal.casefold import fold, lowered
 
 __all__ = ["DocumentScan", "read", "read_together", "finditer", "search", "finditer_each"]
 
+_LONG = 1000  # a text this long is a report: its lower case is casefold's, made once for its readers
 _SIGMA = "\u03a3"  # its lower case depends on the next letter: a part holding one is read itself
 
 # patterns read in one pass over a document: (automaton, read on the lower case), and the joined automaton
@@ -88,7 +89,8 @@ class DocumentScan:
 
     def _lowered(self) -> str | None:
         if self._lower is None:
-            self._lower = self.text.lower()
+            # a report's lower case is made once for all its readers (casefold's), a short text's here
+            self._lower = lowered(self.text) if len(self.text) >= _LONG else self.text.lower()
         return self._lower if len(self._lower) == len(self.text) else None
 
     def _read_joined(self) -> None:
