@@ -56,6 +56,7 @@ _KINDS = PatternSet({_FORCES: _anchored(_side_words("forces")), _STATE: _anchore
     for kind in (_ENEMY, _OWN, _MIL, _CIV, _PPL, _LOSS, _LOST, _WPN, _ATK, _AGT, _SPK)
 } | {_REP: _anchored(alternatives(lang.attribution.reporting for lang in LANGUAGES))})
 _OFFICES = _anchored(alternatives(s.offices for s in _SIDES))
+document_scan.read_together(_OFFICES)  # a claim's sentence is read with its report's one pass
 _LINKERS = frozenset(words(s.linkers for s in _SIDES))
 _AUXILIARIES = frozenset(words(lang.casualties.auxiliaries for lang in LANGUAGES))
 _NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES))
@@ -119,7 +120,7 @@ class ActorClues:
         masked = []  # spans of claimants and offices: a side right next to one speaks ("Ukraine's General Staff")
         for pattern in (masks, _OFFICES):
             if pattern is not None and text:
-                spans = [m.span() for m in pattern.finditer(text)]
+                spans = [m.span() for m in document_scan.finditer(pattern, text)]  # (a sentence: read with its report)
                 masked += spans
                 text = _blank(text, spans)
         self._masked = sorted(masked)
