@@ -189,13 +189,16 @@ def _matches(regex: re.Pattern, text: str, starts: list[int] | None) -> Iterator
 
 def _by_start(found) -> list[tuple[int, tuple[int, ...]]]:
     """``(start, alternatives)`` pairs joined by start (the alternatives of every prefix found there), in order."""
-    if len(found) == 1:
-        return found
-    at: dict[int, tuple[int, ...]] = {}
-    for start, indexes in found:
-        known = at.get(start)
-        at[start] = indexes if known is None or known == indexes else tuple(sorted({*known, *indexes}))
-    return sorted(at.items())
+    if len(found) < 2:
+        return list(found)
+    ordered = sorted(found)
+    out = [ordered[0]]
+    for start, indexes in ordered[1:]:
+        if start != out[-1][0]:
+            out.append((start, indexes))
+        elif out[-1][1] != indexes:
+            out[-1] = (start, tuple(sorted({*out[-1][1], *indexes})))
+    return out
 
 
 class PatternSet:
