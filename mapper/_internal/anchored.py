@@ -80,6 +80,12 @@ class AnchoredPattern:
         self._narrow: dict[tuple[int, ...], re.Pattern] = {}
         return self
 
+    @property
+    def automaton(self):
+        """The automaton of the prefixes, each key's value ``(length, alternatives)``, or None
+        (a pattern tried everywhere): a longer text's pass with it gives :meth:`matches_at` its hits."""
+        return self._automaton
+
     def _narrowed(self, indexes: tuple[int, ...]) -> re.Pattern:
         """The pattern of only the alternatives ``indexes`` (compiled once)."""
         regex = self._narrow.get(indexes)
@@ -183,11 +189,16 @@ def _matches(regex: re.Pattern, text: str, starts: list[int] | None) -> Iterator
 
 def _by_start(found) -> list[tuple[int, tuple[int, ...]]]:
     """``(start, alternatives)`` pairs joined by start (the alternatives of every prefix found there), in order."""
-    at: dict[int, tuple[int, ...]] = {}
-    for start, indexes in found:
-        known = at.get(start)
-        at[start] = indexes if known is None or known == indexes else tuple(sorted({*known, *indexes}))
-    return sorted(at.items())
+    if len(found) < 2:
+        return list(found)
+    ordered = sorted(found)
+    out = [ordered[0]]
+    for start, indexes in ordered[1:]:
+        if start != out[-1][0]:
+            out.append((start, indexes))
+        elif out[-1][1] != indexes:
+            out[-1] = (start, tuple(sorted({*out[-1][1], *indexes})))
+    return out
 
 
 class PatternSet:
@@ -214,6 +225,12 @@ class PatternSet:
                 entries.setdefault(prefix, []).append((index, alternatives))
         self._automaton = word_automaton((p, (len(p), tuple(e))) for p, e in entries.items()) if entries else None
 
+    @property
+    def automaton(self):
+        """The automaton of all the patterns' prefixes, each key's value ``(length, ((pattern index,
+        alternatives), ...))``, or None: a longer text's pass with it gives :meth:`matches_at` its hits."""
+        return self._automaton
+
     def finditer_each(self, text: str) -> dict[str, list[re.Match]]:
         """Each pattern's matches in ``text`` (``list(regex.finditer(text))``), by name."""
         hits = self.hits(text)
@@ -232,21 +249,32 @@ class PatternSet:
     def matches_at(self, text: str, hits) -> dict[str, list[re.Match]]:
         """Each pattern's matches in ``text``, tried only at the starts of ``hits`` (as :meth:`hits`
         gives them, or a part of a longer text's, shifted to ``text``'s offsets)."""
-        at: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in self.names]
-        for start, entries in hits:
-            for index, alternatives in entries:
-                at[index].append((start, alternatives))
-        out = {}
-        for index, name in enumerate(self.names):
-            regex = self.regexes[name]
-            if index in self._plain:
-                out[name] = list(regex.finditer(text))
-            elif not at[index]:
-                out[name] = []
-            elif name in self._dispatching:
-                out[name] = self._dispatching[name]._dispatch(text, _by_start(at[index]))
+        out: dict[str, list[re.Match]] = {name: [] for name in self.names}
+        for index in self._plain:
+            out[self.names[index]] = list(self.regexes[self.names[index]].finditer(text))
+        # each pattern's starts in order, as one sorted run per pattern (one loop, not a call per pattern)
+        flat = sorted((index, start, alternatives) for start, entries in hits for index, alternatives in entries)
+        i, n, index = 0, len(flat), -1
+        while i < n:
+            if flat[i][0] != index:
+                index = flat[i][0]
+                name, done = self.names[index], 0
+                found, regex, dispatching = out[name], self.regexes[name], self._dispatching.get(name)
+            _, start, alternatives = flat[i]
+            i += 1
+            while i < n and flat[i][0] == index and flat[i][1] == start:  # every prefix found there
+                if flat[i][2] != alternatives:
+                    alternatives = tuple(sorted({*alternatives, *flat[i][2]}))
+                i += 1
+            if start < done:
+                continue
+            if dispatching is not None:
+                m = (dispatching._narrow.get(alternatives) or dispatching._narrowed(alternatives)).match(text, start)
             else:
-                out[name] = _matched(regex, text, sorted({start for start, _ in at[index]}))
+                m = regex.match(text, start)
+            if m:
+                found.append(m)
+                done = max(m.end(), start + 1)
         return out
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from gazetteer.theatre import Claimant
 from mapper._internal.anchored import AnchoredPattern, PatternSet
@@ -27,9 +27,8 @@ from mapper.extract import document_scan
 __all__ = ["ClaimantNames", "Mention"]
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A claimant, office holder or bare office named in a text."""
+class Mention(NamedTuple):
+    """A claimant, office holder or bare office named in a text (a tuple: made many times a report)."""
 
     start: int
     end: int
@@ -54,6 +53,10 @@ class ClaimantNames:
             alternatives += [f"(?P<c{i}h{j}>{'|'.join(h.patterns)})" for j, h in enumerate(c.holders) if h.patterns]
         alternatives += [f"(?P<o{k}>{offices[kind]})" for k, kind in enumerate(self._kinds)]
         self.pattern = AnchoredPattern.of_alternatives(alternatives, r"(?<!\w)", r"(?!\w)")
+        #: each name's group -> (claimant, holder, bare office) of its mention
+        self._named = {group: (-1, -1, self._kinds[int(group[1:])]) if group[0] == "o" else
+                       (int(group[1:].partition("h")[0]), int(group.partition("h")[2] or -1), "")
+                       for group in self.pattern.regex.groupindex if re.fullmatch(r"c\d+(?:h\d+)?|o\d+", group)}
         self.regions = PatternSet({str(i): r"(?<!\w)(?:" + "|".join(c.regions) + r")"
                                    for i, c in enumerate(self.table) if c.regions})
         self.find = lru_cache(maxsize=4096)(self._mentions)
@@ -70,13 +73,10 @@ class ClaimantNames:
         """Every claimant and bare office named in ``text``, in order; a name right after its office
         ("губернатор Курской области Алексей Смирнов") joins it as one mention."""
         out: list[Mention] = []
+        named = self._named
         for m in document_scan.finditer(self.pattern, text):
-            group = m.lastgroup
-            if group[0] == "o":
-                mention = Mention(m.start(), m.end(), -1, office=self._kinds[int(group[1:])])
-            else:
-                i, _, j = group[1:].partition("h")
-                mention = Mention(m.start(), m.end(), int(i), int(j) if j else -1)
+            claimant, holder, office = named[m.lastgroup]
+            mention = Mention(m.start(), m.end(), claimant, holder, office)
             if out and _joins(out[-1], mention, text):
                 mention = _join(out.pop(), mention, self.table)
             out.append(mention)

@@ -87,6 +87,7 @@ class Claimants(ClaimantNames):
         self._heads_cache = lru_cache(maxsize=1024)(self._headed_lines)
         self.byline = lru_cache(maxsize=256)(self._byline)  # a document's author is read once, not per claim
         self._cues = lru_cache(maxsize=4096)(self._reporting_cues)
+        self._resolved: tuple[str, dict] = ("", {})  # a report's bare offices resolved, for its next claims
 
     @classmethod
     def of(cls, theatre: Theatre | None = None) -> "Claimants":
@@ -328,6 +329,15 @@ class Claimants(ClaimantNames):
         """The claimant of a bare office: in the first of the texts (the claim's own, the source name,
         then the document) that says which, one of that office it names, else another authority, else
         (but in the document) the one whose region it names; else the one whose region the document names."""
+        document_of, resolved = self._resolved
+        if document_of is not document:
+            self._resolved = (document, resolved := {})
+        key = (office, source)
+        if key not in resolved:
+            resolved[key] = self._resolve_in(office, document, source)
+        return resolved[key]
+
+    def _resolve_in(self, office: str, document: str, source: tuple[str, ...]) -> tuple[int, int]:
         offices = _AUTHORITIES if office in _AUTHORITIES else (office,)  # a Ukrainian oblast's head is its "governor" too
         for text in (*source, document):
             named = [m for m in self.find(text) if m.claimant >= 0]

@@ -26,10 +26,11 @@ import re
 
 from gazetteer.automaton import word_automaton
 from mapper._internal.anchored import AnchoredPattern, PatternSet
-from mapper._internal.casefold import fold
+from mapper._internal.casefold import fold, lowered
 
 __all__ = ["DocumentScan", "read", "read_together", "finditer", "search", "finditer_each"]
 
+_LONG = 1000  # a text this long is a report: its lower case is casefold's, made once for its readers
 _SIGMA = "\u03a3"  # its lower case depends on the next letter: a part holding one is read itself
 
 # patterns read in one pass over a document: (automaton, read on the lower case), and the joined automaton
@@ -41,7 +42,7 @@ def read_together(*patterns: AnchoredPattern | PatternSet, lower: bool = False) 
     """Register patterns whose prefixes one pass over a document finds (``lower``: patterns asked of
     lower-cased texts). Case-blind patterns only (and, with ``lower``, patterns read on lower case)."""
     for p in patterns:
-        automaton = p._automaton
+        automaton = p.automaton
         if automaton is None or any(a is automaton for a, _ in _TOGETHER):
             continue
         if not lower and not (isinstance(p, PatternSet) or p.caseless):
@@ -69,11 +70,10 @@ class DocumentScan:
     def __init__(self, text: str):
         self.text = text
         self._lower: str | None = None
-        # (automaton, lower) -> (ends, hits, slot): the automaton's hits ``(last index, value)`` in text
-        # order, ``value`` being ``(length, value)``, or for a slot of the joined automaton the tuple of
-        # ``(slot, length, value)`` to pick its own from; None: the document cannot be read for it
-        self._hits: dict[tuple[int, bool], tuple[list[int], list, int | None] | None] = {}
-        self._joined_read = False
+        # (automaton, lower) -> (ends, hits): the automaton's hits in text order of their last index
+        # (``ends``), each hit ``(start, value)``; None: the document cannot be read for it
+        self._hits: dict[tuple[int, bool], tuple[list[int], list[tuple[int, object]]] | None] = {}
+        self._joined_read = False  # the registered patterns' hits read in one pass (then split by pattern)
         self._offsets: dict[str, int] = {}
         self.found: dict[tuple[int, str], re.Match | None] = {}  # (pattern, part) -> its first match
 
@@ -89,21 +89,27 @@ class DocumentScan:
 
     def _lowered(self) -> str | None:
         if self._lower is None:
-            self._lower = self.text.lower()
+            # a report's lower case is made once for all its readers (casefold's), a short text's here
+            self._lower = lowered(self.text) if len(self.text) >= _LONG else self.text.lower()
         return self._lower if len(self._lower) == len(self.text) else None
 
     def _read_joined(self) -> None:
-        """One pass for all registered patterns (none when the document has no letter-for-letter fold)."""
+        """One pass for all registered patterns (none when the document has no letter-for-letter fold),
+        its hits split by pattern."""
         self._joined_read = True
         automaton, seen = _joined(), fold(self.text)
         if automaton is None or seen is None:
             return
-        hits = list(automaton.iter(seen))
-        ends = [last for last, _ in hits]
         same = seen == self._lowered()  # lower-case patterns' prefixes are found in the fold too
-        for slot, (member, lower) in enumerate(_TOGETHER):
+        split = [([], []) for _ in _TOGETHER]
+        for last, values in automaton.iter(seen):
+            for slot, length, value in values:
+                ends, found = split[slot]
+                ends.append(last)
+                found.append((last - length + 1, value))
+        for (member, lower), hits in zip(_TOGETHER, split):
             if not lower or same:
-                self._hits[(id(member), lower)] = (ends, hits, slot)
+                self._hits[(id(member), lower)] = hits
 
     def _hits_of(self, automaton, caseless: bool, lower: bool):
         """The automaton's hits in the document (in its lower case if ``lower``: the pattern is asked
@@ -118,12 +124,15 @@ class DocumentScan:
         seen = self._lowered() if lower else self.text
         if seen is not None and caseless:
             seen = fold(seen)
-        found = None
+        hits = None
         if seen is not None:
-            hits = list(automaton.iter(seen))
-            found = ([last for last, _ in hits], hits, None)
-        self._hits[key] = found
-        return found
+            ends, found = [], []
+            for last, (length, value) in automaton.iter(seen):
+                ends.append(last)
+                found.append((last - length + 1, value))
+            hits = (ends, found)
+        self._hits[key] = hits
+        return hits
 
     def inside(self, automaton, caseless: bool, part: str, lower: bool = False) -> list[tuple[int, object]] | None:
         """The prefixes found wholly inside ``part`` (start in the part, value), or None: read it itself."""
@@ -133,18 +142,12 @@ class DocumentScan:
         hits = self._hits_of(automaton, caseless, lower) if start >= 0 else None
         if hits is None:
             return None
-        ends, found, slot = hits
-        end, out = start + len(part), []
-        for last, values in found[bisect.bisect_left(ends, start):bisect.bisect_left(ends, end)]:
-            if slot is None:
-                length, value = values
-                if last - length + 1 >= start:
-                    out.append((last - length + 1 - start, value))
-                continue
-            for own, length, value in values:
-                if own == slot and last - length + 1 >= start:
-                    out.append((last - length + 1 - start, value))
-        return out
+        ends, found = hits
+        end = start + len(part)
+        if not start and end == len(self.text):
+            return found
+        within = found[bisect.bisect_left(ends, start):bisect.bisect_left(ends, end)]
+        return [(at - start, value) for at, value in within if at >= start]
 
 
 _CURRENT: list[DocumentScan] = []  # the document read last (a cache: answers never depend on it)
@@ -160,7 +163,7 @@ def read(document: str) -> DocumentScan:
 def _inside(pattern, part: str, lower: bool = False):
     if not _CURRENT:
         return None
-    return _CURRENT[0].inside(pattern._automaton, True if isinstance(pattern, PatternSet) else pattern.caseless,
+    return _CURRENT[0].inside(pattern.automaton, True if isinstance(pattern, PatternSet) else pattern.caseless,
                               part, lower)
 
 

@@ -56,6 +56,7 @@ _KINDS = PatternSet({_FORCES: _anchored(_side_words("forces")), _STATE: _anchore
     for kind in (_ENEMY, _OWN, _MIL, _CIV, _PPL, _LOSS, _LOST, _WPN, _ATK, _AGT, _SPK)
 } | {_REP: _anchored(alternatives(lang.attribution.reporting for lang in LANGUAGES))})
 _OFFICES = _anchored(alternatives(s.offices for s in _SIDES))
+document_scan.read_together(_OFFICES)  # a claim's sentence is read with its report's one pass
 _LINKERS = frozenset(words(s.linkers for s in _SIDES))
 _AUXILIARIES = frozenset(words(lang.casualties.auxiliaries for lang in LANGUAGES))
 _NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES))
@@ -63,6 +64,9 @@ _WORD = re.compile(r"[^\W_][\w'’ʼ/-]*")
 _HARD = re.compile(r"[.;:!?\n—–]")     # ends a clause
 _SOFT = re.compile(r"[,()\[\]]")       # ends a phrase
 _LOSER_RANK = {_FORCES: 0, _STATE: 2}
+#: the slots of :class:`ActorClues` its reading fills
+_READ_SLOTS = frozenset({"text", "tokens", "_starts", "_words", "_hard", "_soft", "_roles", "_by_kind", "_cache",
+                         "_masked"})
 
 
 class _Token(NamedTuple):
@@ -90,18 +94,33 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 class ActorClues:
-    """One text read once for the words that name sides (a paragraph is shared by all its claims).
+    """One text read once, when first asked, for the words that name sides (a paragraph is shared by
+    all its claims).
 
     ``masks`` is a pattern of claimants' names ("Ukraine's military intelligence") blanked out
     before reading, with offices that hold a military word ("military administration")."""
 
-    __slots__ = ("text", "tokens", "_starts", "_words", "_hard", "_soft", "_roles", "_by_kind", "_cache", "_masked")
+    __slots__ = ("text", "tokens", "_starts", "_words", "_hard", "_soft", "_roles", "_by_kind", "_cache", "_masked",
+                 "_unread")
 
     def __init__(self, text: str, masks: AnchoredPattern | None = None):
+        # read when first asked: a paragraph's clues are kept for its claims, but most claims need only
+        # their sentence's
+        self._unread = (text, masks)
+
+    def __getattr__(self, name: str):
+        """A slot asked before the text is read: read it (once), then answer."""
+        if name in _READ_SLOTS and self._unread is not None:
+            self._read(*self._unread)
+            self._unread = None
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def _read(self, text: str, masks: AnchoredPattern | None) -> None:
         masked = []  # spans of claimants and offices: a side right next to one speaks ("Ukraine's General Staff")
         for pattern in (masks, _OFFICES):
             if pattern is not None and text:
-                spans = [m.span() for m in pattern.finditer(text)]
+                spans = [m.span() for m in document_scan.finditer(pattern, text)]  # (a sentence: read with its report)
                 masked += spans
                 text = _blank(text, spans)
         self._masked = sorted(masked)

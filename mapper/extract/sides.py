@@ -38,6 +38,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from mapper._internal.anchored import AnchoredPattern
+from mapper.extract import document_scan
 from mapper.extract.voices import home_side, voice_of
 from mapper.extract.side_clues import (_CIV, _FORCES, _KINDS, _LINKERS, _LOSS, _LOST, _OWN, _PPL, _STATE, _Token,
                                        ACTOR_CLASSES, CIVILIANS, ActorClues)
@@ -63,6 +64,8 @@ class SideReader:
         names = [alt for c in claimants if not getattr(c, "needs_verb", False)
                  for alt in (*map(re.escape, c.aliases), *c.patterns) if not _tells_a_loss(alt)]
         self.masks = AnchoredPattern.of_alternatives(names, r"(?<!\w)", r"(?!\w)") if names else None
+        if self.masks is not None:  # a claim's sentence is read with its report's one pass
+            document_scan.read_together(self.masks)
         # a text is read once: a one-sentence paragraph is its sentence's text too
         self.clues = lru_cache(maxsize=64)(self._read)
         self.claimant_sides = {c.name: c.side for c in claimants}

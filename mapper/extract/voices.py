@@ -31,15 +31,42 @@ from functools import lru_cache
 
 from gazetteer.normalize import is_cyrillic, transliterate
 from gazetteer.theatre import Claimant
-from mapper._internal.anchored import AnchoredPattern
+from mapper._internal.anchored import CASELESS_SIZE, AnchoredPattern
 from mapper._internal.regex_parts import case_forms, class_chars, parse_items
-from mapper._internal.regex_prefix import compile_with_first_chars
-from mapper.extract.lang import LANGUAGES, alternation
+from mapper._internal.regex_prefix import compile_with_first_chars, folded_prefixes
+from mapper.extract import document_scan
+from mapper.extract.lang import LANGUAGES, alternation, alternatives
 
 __all__ = ["voice_of", "community_head", "author_side", "home_side", "voice_words", "heading_of", "HOME_LETTERS"]
 
 _ATTRIBUTION = [lang.attribution for lang in LANGUAGES]
-_VOICE = {kind: AnchoredPattern(alternation(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
+
+
+class _Words:
+    """Alternatives whose first match in a text is looked for: those with literal prefixes tried only
+    where one begins (read with the report's one pass, :mod:`~mapper.extract.document_scan`), the
+    others (a line's head, "^Краснопільці,": any letter may begin one) by the regex engine; the
+    first match is the one the whole alternation gives (matched at the first place either found)."""
+
+    def __init__(self, alternatives: list[str]):
+        self.regex = re.compile("|".join(alternatives))
+        loose = [a for a in alternatives if not (p := folded_prefixes(a, CASELESS_SIZE)) or min(map(len, p)) < 2]
+        rest = [a for a in alternatives if a not in loose]
+        self.anchored = AnchoredPattern("|".join(rest)) if rest else None
+        self.loose = re.compile("|".join(loose)) if loose else None
+        if any(p is not None and getattr(p, "regex", p).flags != self.regex.flags for p in (self.anchored, self.loose)):
+            self.anchored, self.loose = AnchoredPattern(self.regex.pattern), None  # a flag for the whole: kept whole
+        if self.anchored is not None and self.anchored.caseless:
+            document_scan.read_together(self.anchored)
+
+    def search(self, text: str) -> re.Match | None:
+        """``regex.search(text)``."""
+        starts = [m.start() for m in (document_scan.search(self.anchored, text) if self.anchored else None,
+                                      self.loose.search(text) if self.loose else None) if m]
+        return self.regex.match(text, min(starts)) if starts else None
+
+
+_VOICE = {kind: _Words(alternatives(a.voice[kind] for a in _ATTRIBUTION if kind in a.voice))
           for kind in ("authority", "community", "front")}
 _COMMUNITY = tuple(re.compile(a.community_name) for a in _ATTRIBUTION if a.community_name)
 _DEMONYMS = tuple((re.compile(a.community_demonym[0]), a.community_demonym[1])

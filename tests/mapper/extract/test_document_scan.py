@@ -36,7 +36,7 @@ def test_each_part_has_the_names_it_has_alone(names):
         assert [m.span() for m in document_scan.finditer(names.pattern, part)] == \
             [m.span() for m in names.pattern.finditer(part)], part
         alone = document_scan.DocumentScan(part)  # a part read as its own document
-        assert alone.inside(names.pattern._automaton, True, part) is not None
+        assert alone.inside(names.pattern.automaton, True, part) is not None
 
 
 def test_reporting_words_regions_and_search_of_each_part_are_its_own(names):
