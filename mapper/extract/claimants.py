@@ -259,7 +259,7 @@ class Claimants(ClaimantNames):
                 return found
             if found is not None:
                 mention, text = found
-                index, holder = self._index(self._with_holder(mention, text), document, (text, *source))
+                index, holder = self._index(self._with_holder(mention, text), document, (text, *source, *where))
                 if borrowed and not self._speaks_for(index, where):
                     continue  # "..., Sumy officials said. In Chernihiv Oblast, a deminer was injured."
                 name = self._name(index, holder, on)

@@ -28,6 +28,8 @@ def claim(sentence, paragraph="", document="", **kw):
     ("Ukrainian border guards said they shot down a drone and killed two saboteurs near Seredyna-Buda.",
      "State Border Guard Service of Ukraine"),
     ("Українські прикордонники повідомили про двох поранених бійців.", "State Border Guard Service of Ukraine"),
+    ("Через удар дрона загинула жінка, повідомив начальник Миропільської сільської військової адміністрації.",
+     "Local hromada head"),
     # the side that speaks is not the side that suffered
     ("Ukraine's General Staff said Russia lost 1,250 personnel over the past day.",
      "General Staff of the Armed Forces of Ukraine"),
@@ -171,3 +173,19 @@ def test_a_sentence_of_two_claims_gives_each_figure_its_own_clauses_claimant():
 def test_an_interior_minister_speaks_for_the_ministry():
     assert claimant_of("Five civilians were wounded, Ukraine's Interior Minister Ihor Klymenko said.") == \
         "Ukrainian Interior Ministry (Ihor Klymenko)"
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("A tractor driver was wounded in Krasnopillia, the regional military administration said.",
+     "Sumy Oblast military administration"),
+    ("Two pensioners were hurt in Tyotkino, the regional governor said.", "Kursk Oblast governor (Alexander Khinshtein)"),
+])
+def test_a_bare_regional_office_is_the_one_of_the_region_its_claim_is_in(text, claimant):
+    """No region word names the office, but the claim's place (a village of Sumy or Kursk oblast) does."""
+    import datetime
+
+    from mapper.extract.extractor import Extractor
+    from mapper.ingest.documents import Document
+
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 1)))
+    assert [e.claimed_by for e in events] == [claimant]
