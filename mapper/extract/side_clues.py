@@ -59,6 +59,7 @@ _OFFICES = _anchored(alternatives(s.offices for s in _SIDES))
 document_scan.read_together(_OFFICES)  # a claim's sentence is read with its report's one pass
 _LINKERS = frozenset(words(s.linkers for s in _SIDES))
 _AUXILIARIES = frozenset(words(lang.casualties.auxiliaries for lang in LANGUAGES))
+_JOINS = frozenset(words(lang.people.joins for lang in LANGUAGES))  # "and": a verb after it is another subject's
 _NEGATIONS = frozenset(words(lang.casualties.negations for lang in LANGUAGES))
 _WORD = re.compile(r"[^\W_][\w'’ʼ/-]*")
 _HARD = re.compile(r"[.;:!?\n—–]")     # ends a clause
@@ -211,8 +212,9 @@ class ActorClues:
         for u in self.near(t, (_WPN, _ATK, _LOSS, _LOST, _SPK, _REP), after=True, within=3):
             if u.kind in (_LOSS, _LOST):
                 break
-            if u.kind == _ATK and not self._passive(u) or u.kind == _WPN and self.gap(t.end, u.start) <= 1:
-                return "attacker"  # "Russian forces struck", "a Russian guided bomb"
+            if u.kind == _ATK and not self._passive(u) and not _JOINS.intersection(self.gap_words(t.end, u.start)) \
+                    or u.kind == _WPN and self.gap(t.end, u.start) <= 1:
+                return "attacker"  # "Russian forces struck", "a Russian guided bomb" (not "killed 45 X and captured")
             if u.kind == _SPK and self.gap(t.end, u.start) <= 2 or u.kind == _REP and self.gap(t.end, u.start) <= 1:
                 return "speaker"
         for u in self.near(t, (_SPK, _REP, _LOSS, _LOST, _WPN, _ATK), after=False, within=3):

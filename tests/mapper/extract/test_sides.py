@@ -213,3 +213,14 @@ def test_people_added_to_those_just_counted_are_of_their_side_not_the_attackers(
     events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 1)))
     assert {e.actor for e in events} == {"Civilians"}
     assert sum(e.wounded or 0 for e in events) in (3, 4)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The defence ministry in Moscow said its units had killed 60 Ukrainian marines and captured five near Tetkino.",
+     "Ukrainian forces"),
+    ("Kyiv said its drones had killed 12 Russian paratroopers and destroyed two guns near Glushkovo.", "Russian forces"),
+])
+def test_a_side_named_before_and_then_a_verb_is_not_that_verbs_subject(text, actor):
+    """"killed 60 Ukrainian marines and captured five": the marines are the object, the capturing is the
+    speaker's units' (a verb after "and" has the subject of the first verb, not the object before it)."""
+    assert actor_of(text) == actor
