@@ -146,3 +146,19 @@ def test_a_line_heading_is_no_site_beside_the_place_its_line_names(text, place):
 
     events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 1)))
     assert [[loc.name for loc in e.locations] for e in events] == [[place]]
+
+
+def test_a_later_paragraph_telling_its_own_casualties_lends_no_villages():
+    """A bulletin: the day's losses in one region, then a paragraph of villages elsewhere with its own
+    losses. The first figure is not put at the second paragraph's villages."""
+    import datetime
+
+    from mapper.extract.extractor import Extractor
+    from mapper.ingest.documents import Document
+
+    text = ("Бои на территории Курской области продолжаются. За сутки противник потерял до 120 военнослужащих.\n\n"
+            "Нанесено поражение живой силе ВСУ в районах Юнаковки и Хотени. Потери ВСУ составили до 40 человек.")
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 1)))
+    places = {e.killed_or_wounded: [loc.name for loc in e.locations] for e in events}
+    assert "Yunakivka" not in places[120] and "Khotin" not in places[120]
+    assert "Yunakivka" in places[40]
