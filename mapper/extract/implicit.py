@@ -314,6 +314,9 @@ def _before(text: str, toks: list[_Tok], kw_ends: set[int], english: bool, verb:
     if j == i or any(t.kind == "neg" for t in toks[max(0, j - 2):]):
         return None
     found, end = _parse(toks, j, accusative)
+    if (not found or end != i) and (k := max((n for n in range(j, i) if toks[n].kind == "comma"), default=-1)) >= j:
+        j = k + 1  # "погиб мужчина, его жена получила ранения": the people after the last comma
+        found, end = _parse(toks, j, accusative)
     if not found or end != i:
         return None
     prev = toks[j - 1] if j else None

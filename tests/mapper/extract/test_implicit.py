@@ -170,3 +170,12 @@ def test_people_named_apart_in_one_sentence_are_each_counted(text, wounded):
 
     events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 1)))
     assert [e.wounded for e in events] == [wounded]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Від удару загинув водій, його дружина отримала поранення.", [("killed", 1), ("wounded", 1)]),
+    ("При обстреле погиб пенсионер, его сосед получил ранения.", [("killed", 1), ("wounded", 1)]),
+    ("A farmer died, his son was badly hurt.", [("killed", 1), ("wounded", 1)]),
+])
+def test_the_people_after_a_comma_are_the_next_clause_subject(sentence, expected):
+    assert _figures(sentence) == expected
