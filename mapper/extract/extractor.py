@@ -230,7 +230,8 @@ class _Report:
             by_sentence.setdefault(m.sentence, []).append(m)
         # a claim with no place falls back on these: not front sectors named together ("the largest losses on
         # the Pokrovsk and Kursk axes" names no place of a General Staff's nationwide count)
-        regions = [m for m in mentions if m.how == "region" and m.resolution.resolved and not _SECTORS.search(m.text)]
+        regions = [m for m in mentions if m.resolution.resolved and not _SECTORS.search(m.text) and (
+            m.how == "region" or m.how == "gazetteer" and m.place.is_admin1)]  # "БЕЛГОРОДСКАЯ ОБЛАСТЬ:" in capitals
         return cls(doc, text, dated_text, sentences, with_figures, {}, by_sentence, regions, dateline=dateline)
 
     def sentence(self, s: Sentence) -> str:

@@ -273,11 +273,13 @@ class ToponymSpotter:
         if may_be_head(after) and organisation_head_after(text, end):
             return "organisation"  # the organisation's seat: "Sumy Regional Military Administration"
         # Part of a longer run of capitalised words ("Kim Jong Un", "Main Directorate of Intelligence").
+        shouted = word.isupper() and len(word) > 1  # a line in capitals: its words' case tells nothing
         if before and before[0].isupper() and before_folded not in _FUNCTION_WORDS and not at_sentence_start(
-                text, before_span[0], _TITLES):
+                text, before_span[0], _TITLES) and not (shouted and before.isupper()):
             return None
         if (after and after[0].isupper() and after_folded not in _PLACE_WORDS and not _district_adjective(after)
-                and text[end:after_span[0]] == " " and word_class(after) in (None, PERSON)):
+                and text[end:after_span[0]] == " " and word_class(after) in (None, PERSON)
+                and not (shouted and after.isupper())):
             return None
         if single and at_sentence_start(text, start, _TITLES) and (
                 self._is_common_word(word) or written_in_lower_case(text, word)):
@@ -362,7 +364,8 @@ class ToponymSpotter:
                 following = text[m.end(1):m.end(1) + 40].split()
                 next_word = following[0].strip(",.;:").casefold() if following else ""
                 if (not covered.covers(m.start(1)) and first_word.casefold() not in _FUNCTION_WORDS
-                        and not (first_word.isupper() and len(first_word) <= 5)
+                        and not (first_word.isupper() and (len(first_word) <= 5 or self._is_common_word(
+                            first_word[0] + first_word[1:].lower())))  # "ПОД ОБСТРЕЛОМ": a common word shouted
                         and not (len(name.split()) == 1 and self._never_a_place(first_word))
                         and _POSSESSIVE.sub("", first_word.casefold()) not in _COUNTRIES  # "near X, Ukraine's army"
                         and not any(w in persons for w in name.split())

@@ -158,3 +158,25 @@ def test_names_after_settlement_words_are_kept_when_the_gazetteer_lacks_them(spo
 ])
 def test_a_hyphenated_place_is_read_whole_and_a_road_between_two_places_as_two(spotter, text, expected):
     assert [s.text for s in spotter.spot(text)] == expected
+
+
+@pytest.mark.parametrize("text, places", [
+    ("‼️ КУРСКАЯ ОБЛАСТЬ: ВСУ АТАКОВАЛИ РЫЛЬСК", ["Kursk Oblast", "Rylsk"]),
+    ("ШЕБЕКИНО ПОД ОБСТРЕЛОМ", ["Shebekino"]),     # a common word shouted after a cue is no place
+])
+def test_a_headline_in_capitals_names_its_places(text, places):
+    from mapper.extract.geoparse import Geoparser
+
+    assert [m.place.name for m in Geoparser().parse(text) if m.place] == places
+    assert all(m.place for m in Geoparser().parse(text))
+
+
+def test_a_claim_under_a_headline_in_capitals_takes_its_place():
+    import datetime
+
+    from mapper.extract.extractor import Extractor
+    from mapper.ingest.documents import Document
+
+    text = "БЕЛГОРОДСКАЯ ОБЛАСТЬ: ДРОН АТАКОВАЛ ГРАЙВОРОН\n\nПогиб мужчина, его жена получила ранения."
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 1)))
+    assert [(e.killed, e.wounded, [loc.name for loc in e.locations]) for e in events] == [(1, 1, ["Grayvoron"])]
