@@ -30,6 +30,8 @@ def claim(sentence, paragraph="", document="", **kw):
     ("Українські прикордонники повідомили про двох поранених бійців.", "State Border Guard Service of Ukraine"),
     ("Через удар дрона загинула жінка, повідомив начальник Миропільської сільської військової адміністрації.",
      "Local hromada head"),
+    ("The state news agency TASS reported that a drone wounded three people in Lgov.", "TASS (Russian state news agency)"),
+    ("За інформацією Укрінформу, у Шостці поранено двох людей.", "Ukrinform (Ukrainian state news agency)"),
     # the side that speaks is not the side that suffered
     ("Ukraine's General Staff said Russia lost 1,250 personnel over the past day.",
      "General Staff of the Armed Forces of Ukraine"),
