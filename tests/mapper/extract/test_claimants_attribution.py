@@ -31,6 +31,8 @@ def claim(sentence, paragraph="", document="", **kw):
     ("Через удар дрона загинула жінка, повідомив начальник Миропільської сільської військової адміністрації.",
      "Local hromada head"),
     ("The state news agency TASS reported that a drone wounded three people in Lgov.", "TASS (Russian state news agency)"),
+    ("A Russian milblogger claimed that 40 Ukrainian marines were killed near Glushkovo.", "Russian milblogger"),
+    ("Военкоры пишут о гибели 25 бойцов ВСУ под Суджей.", "Russian milblogger"),
     ("За інформацією Укрінформу, у Шостці поранено двох людей.", "Ukrinform (Ukrainian state news agency)"),
     # the side that speaks is not the side that suffered
     ("Ukraine's General Staff said Russia lost 1,250 personnel over the past day.",
