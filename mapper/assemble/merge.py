@@ -2,7 +2,8 @@
 
 Two events from different documents are one when they describe the same side's
 losses with the same figures, at overlapping places, on dates within a few
-days. The merged event counts its sources, keeps every one of them, and keeps
+days. The merged event keeps its distinct sources (copies of one report, the same text from the
+same outlet and URL, count once: :mod:`mapper.assemble.dedupe`), counts them, and keeps
 the most conservative figures: the lowest of each category any source gives,
 and totals recomputed from them (low ≤ best ≤ high kept)::
 
@@ -18,6 +19,7 @@ from dataclasses import replace
 
 from gazetteer import haversine_km
 from mapper.model.events import CATEGORIES, Event, total_casualties
+from mapper.assemble.dedupe import distinct_sources
 from mapper.assemble.merge_candidates import candidate_pairs
 
 __all__ = ["merge_events", "same_event", "DATE_TOLERANCE_DAYS", "PLACE_TOLERANCE_KM"]
@@ -91,7 +93,7 @@ def _combine(group: list[Event]) -> Event:
     for ev in group:
         for loc in ev.locations:
             locations.setdefault(loc.gazetteer_id or f"unresolved:{loc.mention.casefold()}", loc)
-    sources = [s for ev in group for s in ev.sources]
+    sources = distinct_sources(s for ev in group for s in ev.sources)
     starts = [e.event_date for e in group if e.event_date]
     ends = [e.event_date_end or e.event_date for e in group if e.event_date]
     figures = {c: _min(getattr(e, c) for e in group) for c in CATEGORIES}
@@ -114,6 +116,6 @@ def _combine(group: list[Event]) -> Event:
         event_date=min(starts) if starts else None,
         event_date_end=max(ends) if ends else None,
         date_precision=max((e.date_precision for e in group if e.date_precision), default=None),
-        number_of_sources=len({s.doc_id for s in sources}),
-        sources=tuple(sources),
+        number_of_sources=len(sources) or len({ev.doc_id for ev in group}),
+        sources=sources,
     )
