@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from gazetteer import haversine_km
 from mapper.model.events import CATEGORIES, Event, total_casualties
-from mapper.assemble.dedupe import distinct_sources
+from mapper.assemble.dedupe import distinct_sources, source_identity
 from mapper.assemble.merge_candidates import candidate_pairs
 
 __all__ = ["merge_events", "same_event", "DATE_TOLERANCE_DAYS", "PLACE_TOLERANCE_KM"]
@@ -73,13 +73,31 @@ def _merged(events: list[Event]) -> list[Event]:
             i = parent[i]
         return i
 
-    for i, j in candidate_pairs(events, days=DATE_TOLERANCE_DAYS, km=PLACE_TOLERANCE_KM):
+    first_copy: dict[tuple, int] = {}
+    compared: list[int] = []  # the events candidate pairs are sought among: one of each report's copies
+    for i, ev in enumerate(events):
+        j = first_copy.setdefault(_copy_key(ev), i)
+        if j != i and events[j].doc_id != ev.doc_id and same_event(events[j], ev):
+            parent[i] = j  # a copy of an earlier report's claim: its partners are that claim's
+        else:
+            compared.append(i)
+    subset = [events[i] for i in compared]
+    for a, b in candidate_pairs(subset, days=DATE_TOLERANCE_DAYS, km=PLACE_TOLERANCE_KM):
+        i, j = compared[a], compared[b]
         if find(i) != find(j) and same_event(events[i], events[j]):
             parent[find(j)] = find(i)
     groups: dict[int, list[Event]] = {}
     for i, ev in enumerate(events):
         groups.setdefault(find(i), []).append(ev)
     return [group[0] if len(group) == 1 else _combine(group) for group in groups.values()]
+
+
+def _copy_key(ev: Event) -> tuple:
+    """What copies of one report's claim share: the first source's identity (quote, outlet, URL),
+    figures, dates, side and places. Copies fold before pairing, so n copies cost n, not n² pairs."""
+    return (source_identity(ev.sources[0]) if ev.sources else ("", ev.doc_id), ev.cumulative, ev.actor,
+            ev.event_date, ev.event_date_end, tuple(getattr(ev, c) for c in CATEGORIES),
+            tuple(loc.gazetteer_id or loc.mention.casefold() for loc in ev.locations))
 
 
 def _min(values):
