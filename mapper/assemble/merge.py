@@ -73,14 +73,7 @@ def _merged(events: list[Event]) -> list[Event]:
             i = parent[i]
         return i
 
-    first_copy: dict[tuple, int] = {}
-    compared: list[int] = []  # the events candidate pairs are sought among: one of each report's copies
-    for i, ev in enumerate(events):
-        j = first_copy.setdefault(_copy_key(ev), i)
-        if j != i and events[j].doc_id != ev.doc_id and same_event(events[j], ev):
-            parent[i] = j  # a copy of an earlier report's claim: its partners are that claim's
-        else:
-            compared.append(i)
+    compared = _fold_copies(events, parent, find)
     subset = [events[i] for i in compared]
     for a, b in candidate_pairs(subset, days=DATE_TOLERANCE_DAYS, km=PLACE_TOLERANCE_KM):
         i, j = compared[a], compared[b]
@@ -90,6 +83,31 @@ def _merged(events: list[Event]) -> list[Event]:
     for i, ev in enumerate(events):
         groups.setdefault(find(i), []).append(ev)
     return [group[0] if len(group) == 1 else _combine(group) for group in groups.values()]
+
+
+def _fold_copies(events: list[Event], parent: list[int], find) -> list[int]:
+    """Join copies of one report's claim (:func:`_copy_key`) to its first event, as pairing would;
+    return the events left to pair (the first of each key and those of its own document)."""
+    first: dict[tuple, list] = {}  # key -> [first event, first event of another document, same-document ones]
+    compared: list[int] = []
+    for i, ev in enumerate(events):
+        entry = first.setdefault(_copy_key(ev), [i, None, []])
+        head, foreign, own = entry
+        if i != head and ev.doc_id != events[head].doc_id and same_event(events[head], ev):
+            parent[i] = head
+            if foreign is None:  # the first copy elsewhere also joins the first document's repeats
+                entry[1] = i
+                for k in own:
+                    if same_event(ev, events[k]):
+                        parent[find(k)] = find(head)
+            continue
+        if i != head and ev.doc_id == events[head].doc_id:
+            if foreign is not None and same_event(events[foreign], ev):
+                parent[i] = find(head)
+                continue
+            own.append(i)
+        compared.append(i)
+    return compared
 
 
 def _copy_key(ev: Event) -> tuple:

@@ -59,3 +59,21 @@ def test_case_is_kept_and_sources_without_a_quote_are_told_apart_by_document():
     assert normalise_text("snake_case stays, _emphasis_ goes") == "snake_case stays, emphasis goes"
     copies = [Source("a", quote="3 killed"), Source("b", quote=" 3\u00a0killed"), Source("c"), Source("d")]
     assert [s.doc_id for s in distinct_sources(copies)] == ["a", "c", "d"]
+
+
+def test_a_claim_repeated_in_one_report_joins_the_copies_of_that_report_elsewhere():
+    # Folding copies must group as pairing does: a repeat in the first document merges with the
+    # other document's copy (different documents), so all three are one event.
+    from mapper.assemble.merge import merge_events
+    from mapper.model.events import Event, EventLocation
+
+    loc = EventLocation("Testville", "Testville", 50.9, 34.8, "UA", "Sumy Oblast", None, "test:testville", 1, True, "")
+    src = {"url": None, "source_name": "Outlet", "published": "2024-12-17", "quote": "Two were killed in Testville."}
+
+    def ev(eid: str, doc: str) -> Event:
+        return Event(event_id=eid, doc_id=doc, event_date=DAY, event_date_end=DAY, killed=2, casualties_low=2,
+                     casualties_best=2, casualties_high=2, locations=(loc,), sources=({"doc_id": doc, **src},))
+
+    merged = merge_events([ev("e1", "x"), ev("e2", "x"), ev("e3", "y")])
+    assert len(merged) == 1 and merged[0].number_of_sources == 1
+    assert len(merge_events([ev("e1", "x"), ev("e2", "x")])) == 2
