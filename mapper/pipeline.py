@@ -21,6 +21,7 @@ from gazetteer.context import Theatre
 from mapper.model.events import CATEGORIES, Event
 from mapper.exc import ConflictMapError
 from mapper._internal.gc_pause import young_collections_only
+from mapper.render.briefing.summary import distinct_reports
 from mapper.render.totals import running_totals_note, split_totals
 from mapper.render.writers import WRITERS, collect, run_writer
 
@@ -128,8 +129,11 @@ def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers
 
 
 def summarise(result: RunResult) -> list[str]:
-    """The lines ``conflictmap run`` prints: reports, events, casualties by category, unresolved places, files."""
+    """The lines ``conflictmap run`` prints: reports read, distinct reports the events cite (copies of one
+    report count once, as in the briefing's "from N reports"), events, casualties by category, unresolved
+    places, files."""
     lines = [f"reports read: {result.documents}" + (f" ({len(result.errors)} failed)" if result.errors else ""),
+             f"distinct reports behind the events: {distinct_reports(result.events)}",
              f"events: {len(result.events)}"]
     incidents, totals = split_totals(result.events)  # a running total is neither mapped nor added
     for cat in CATEGORIES:

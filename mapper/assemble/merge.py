@@ -2,7 +2,8 @@
 
 Two events from different documents are one when they describe the same side's
 losses with the same figures, at overlapping places, on dates within a few
-days. The merged event counts its sources, keeps every one of them, and keeps
+days. The merged event keeps its distinct sources (copies of one report, the same text from the
+same outlet and URL, count once: :mod:`mapper.assemble.dedupe`), counts them, and keeps
 the most conservative figures: the lowest of each category any source gives,
 and totals recomputed from them (low ≤ best ≤ high kept)::
 
@@ -18,6 +19,7 @@ from dataclasses import replace
 
 from gazetteer import haversine_km
 from mapper.model.events import CATEGORIES, Event, total_casualties
+from mapper.assemble.dedupe import distinct_sources, source_identity
 from mapper.assemble.merge_candidates import candidate_pairs
 
 __all__ = ["merge_events", "same_event", "DATE_TOLERANCE_DAYS", "PLACE_TOLERANCE_KM"]
@@ -71,13 +73,49 @@ def _merged(events: list[Event]) -> list[Event]:
             i = parent[i]
         return i
 
-    for i, j in candidate_pairs(events, days=DATE_TOLERANCE_DAYS, km=PLACE_TOLERANCE_KM):
+    compared = _fold_copies(events, parent, find)
+    subset = [events[i] for i in compared]
+    for a, b in candidate_pairs(subset, days=DATE_TOLERANCE_DAYS, km=PLACE_TOLERANCE_KM):
+        i, j = compared[a], compared[b]
         if find(i) != find(j) and same_event(events[i], events[j]):
             parent[find(j)] = find(i)
     groups: dict[int, list[Event]] = {}
     for i, ev in enumerate(events):
         groups.setdefault(find(i), []).append(ev)
     return [group[0] if len(group) == 1 else _combine(group) for group in groups.values()]
+
+
+def _fold_copies(events: list[Event], parent: list[int], find) -> list[int]:
+    """Join copies of one report's claim (:func:`_copy_key`) to its first event, as pairing would;
+    return the events left to pair (the first of each key and those of its own document)."""
+    first: dict[tuple, list] = {}  # key -> [first event, first event of another document, same-document ones]
+    compared: list[int] = []
+    for i, ev in enumerate(events):
+        entry = first.setdefault(_copy_key(ev), [i, None, []])
+        head, foreign, own = entry
+        if i != head and ev.doc_id != events[head].doc_id and same_event(events[head], ev):
+            parent[i] = head
+            if foreign is None:  # the first copy elsewhere also joins the first document's repeats
+                entry[1] = i
+                for k in own:
+                    if same_event(ev, events[k]):
+                        parent[find(k)] = find(head)
+            continue
+        if i != head and ev.doc_id == events[head].doc_id:
+            if foreign is not None and same_event(events[foreign], ev):
+                parent[i] = find(head)
+                continue
+            own.append(i)
+        compared.append(i)
+    return compared
+
+
+def _copy_key(ev: Event) -> tuple:
+    """What copies of one report's claim share: the first source's identity (quote, outlet, URL),
+    figures, dates, side and places. Copies fold before pairing, so n copies cost n, not n² pairs."""
+    return (source_identity(ev.sources[0]) if ev.sources else ("", ev.doc_id), ev.cumulative, ev.actor,
+            ev.event_date, ev.event_date_end, tuple(getattr(ev, c) for c in CATEGORIES),
+            tuple(loc.gazetteer_id or loc.mention.casefold() for loc in ev.locations))
 
 
 def _min(values):
@@ -91,7 +129,7 @@ def _combine(group: list[Event]) -> Event:
     for ev in group:
         for loc in ev.locations:
             locations.setdefault(loc.gazetteer_id or f"unresolved:{loc.mention.casefold()}", loc)
-    sources = [s for ev in group for s in ev.sources]
+    sources = distinct_sources(s for ev in group for s in ev.sources)
     starts = [e.event_date for e in group if e.event_date]
     ends = [e.event_date_end or e.event_date for e in group if e.event_date]
     figures = {c: _min(getattr(e, c) for e in group) for c in CATEGORIES}
@@ -114,6 +152,6 @@ def _combine(group: list[Event]) -> Event:
         event_date=min(starts) if starts else None,
         event_date_end=max(ends) if ends else None,
         date_precision=max((e.date_precision for e in group if e.date_precision), default=None),
-        number_of_sources=len({s.doc_id for s in sources}),
-        sources=tuple(sources),
+        number_of_sources=len(sources) or len({ev.doc_id for ev in group}),
+        sources=sources,
     )

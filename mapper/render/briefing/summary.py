@@ -23,7 +23,7 @@ from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
 from mapper.model.events import CATEGORIES, Event, Source, total_casualties
 
-__all__ = ["FigureRange", "ClaimantFigures", "BriefingSummary", "summarise", "format_period", "format_date",
+__all__ = ["FigureRange", "ClaimantFigures", "BriefingSummary", "summarise", "distinct_reports", "format_period", "format_date",
            "event_total", "CATEGORY_LABELS", "UNKNOWN_CLAIMANT", "source_key", "source_label",
            "event_sources"]
 
@@ -115,6 +115,15 @@ def source_label(source: Source, ev: Event) -> str:
             or ev.source_url or ev.doc_id or "unnamed report").strip()
 
 
+def distinct_reports(events: list[Event]) -> int:
+    """How many distinct reports the events cite (merging has folded copies of one report into one source).
+
+    >>> distinct_reports([Event("e1", "d1", sources=({"doc_id": "d1"},)), Event("e2", "d1")])
+    1
+    """
+    return len({source_key(s, ev) for ev in events for s in event_sources(ev)} - {""})
+
+
 def event_sources(ev: Event) -> list[Source]:
     """The event's sources; an event without any has its first report's fields as its one source."""
     return list(ev.sources) or [Source(ev.doc_id, ev.source_url, ev.source_name,
@@ -129,7 +138,6 @@ def summarise(events: list[Event], *, theatre: Theatre | None = None,
     categories = {c: FigureRange() for c in CATEGORIES}
     total = FigureRange()
     claimants: dict[str, FigureRange] = {}
-    reports: set[str] = set()
     starts, ends = [], []
     for ev in events:
         for category, figure in _category_figures(ev).items():
@@ -138,7 +146,6 @@ def summarise(events: list[Event], *, theatre: Theatre | None = None,
         total += ev_total
         who = ev.claimed_by or UNKNOWN_CLAIMANT
         claimants[who] = claimants.get(who, FigureRange()) + ev_total
-        reports.update(source_key(s, ev) for s in event_sources(ev))
         if ev.event_date:
             starts.append(ev.event_date)
             ends.append(ev.event_date_end or ev.event_date)
@@ -146,7 +153,7 @@ def summarise(events: list[Event], *, theatre: Theatre | None = None,
                          key=lambda c: (-c.figures.claims, -c.figures.best, c.claimant))
     return BriefingSummary(
         theatre=theatre.name, claims=len(events), located=sum(ev.geometry is not None for ev in events),
-        multi_place=sum(len(ev.points) > 1 for ev in events), reports=len(reports - {""}),
+        multi_place=sum(len(ev.points) > 1 for ev in events), reports=distinct_reports(events),
         claimants=len(set(claimants) - {UNKNOWN_CLAIMANT}),
         period_start=min(starts, default=None), period_end=max(ends, default=None),
         undated=sum(ev.event_date is None for ev in events),

@@ -119,3 +119,20 @@ def test_many_short_reports_each_claim_in_two_cost_work_linear_in_their_number()
     small, large = count_work(run(800)), count_work(run(3200))
     assert small["pairs"] == 400 and large["pairs"] == 1600
     assert_linear(small, large)
+
+
+def test_copies_of_one_report_merge_into_one_source_in_linear_work():
+    # Every document a copy of one report of twelve claims: each claim's copies fold into one source.
+    def copies(n: int) -> list[Event]:
+        events = [claim(f"copy{d}", i) for d in range(n // len(PLACES)) for i in range(len(PLACES))]
+        return [merge.replace(ev, sources=({"doc_id": ev.doc_id, "url": None, "source_name": "Outlet",
+                                            "published": "2024-12-16", "quote": f"Claim {ev.event_id[-6:]}"},))
+                for ev in events]
+
+    small_events, large_events = copies(800), copies(3200)
+    small = count_work(lambda: merge.merge_events(small_events))
+    large = count_work(lambda: merge.merge_events(large_events))
+    assert small["same_event"] >= 700
+    assert_linear(small, large)
+    merged = merge.merge_events(large_events)
+    assert len(merged) == len(PLACES) and all(ev.number_of_sources == 1 and len(ev.sources) == 1 for ev in merged)
