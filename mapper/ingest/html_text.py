@@ -170,13 +170,18 @@ FORMAT_CHARACTERS = re.compile(
 _SPACE_RUN = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v]")
 
 
+#: Markdown emphasis around words on one line ("**killed**", "__Суми__"); the words are kept.
+_EMPHASIS = re.compile(r"(\*\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1")
+
+
 def normalize_text(text: str) -> str:
     """NFC, ``\\n`` line ends, one space for runs of spaces, paragraphs joined by ``"\\n\\n"``.
 
     Blank lines separate paragraphs; text without any blank line has one paragraph
     per line (Telegram posts, one-paragraph-per-line dumps). Invisible format characters
     (:data:`FORMAT_CHARACTERS`: soft hyphens, zero-width spaces and joiners, ...) and NULs are
-    removed, so ``"Суд\\u200dжа"`` reads ``"Суджа"``; no other character is changed.
+    removed, so ``"Суд\\u200dжа"`` reads ``"Суджа"``, and Markdown bold marks around words go
+    (``"**Загинули** двоє"``); no other character is changed.
 
         >>> normalize_text("KYIV  -  one\\r\\nline two\\r\\n\\r\\n\\r\\nnext")
         'KYIV - one\\nline two\\n\\nnext'
@@ -187,6 +192,8 @@ def normalize_text(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n").replace("\u2028", "\n")
     text = _SPACE_RUN.sub(" ", FORMAT_CHARACTERS.sub("", text))
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub(r"\2", text)  # Markdown bold as Telegram bots post it: "**Загинули** двоє"
     lines = [line.strip() for line in text.split("\n")]
     filled = [i for i, line in enumerate(lines) if line]
     if not filled:

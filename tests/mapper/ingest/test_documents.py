@@ -355,3 +355,22 @@ def test_plain_reads_do_not_import_dateparser():
                          cwd=DATA.parents[2]).stdout
     assert out.split() == ["6", "False"]
 
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("**Загинули** двоє людей, ще __п'ятеро__ поранені.", "Загинули двоє людей, ще п'ятеро поранені."),
+    ("Two people were **killed** in Sumy.", "Two people were killed in Sumy."),
+    ("a ** b ** c", "a ** b ** c"),        # no word inside the marks: left as written
+])
+def test_markdown_bold_marks_around_words_go(raw, text):
+    assert normalize_text(raw) == text
+
+
+def test_a_casualty_word_in_markdown_bold_is_read():
+    import datetime
+
+    from mapper.extract.extractor import extract_events
+
+    docs = list(read_documents(["-"], stdin=io.BytesIO("**Загинули** двоє людей у Сумах.".encode()),
+                               published=datetime.date(2025, 3, 1)))
+    assert [e.killed for e in extract_events(docs)] == [2]
