@@ -48,6 +48,8 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="also add the events to this event store (created when missing; duplicates merged, "
                         "every source kept; safe with several writers at once)")
     parser.add_argument("--name", default="events", help="base name of the files (default: events)")
+    parser.add_argument("--excel", action="store_true",
+                        help="write the CSV with a UTF-8 byte-order mark, so Excel reads Cyrillic right")
     parser.add_argument("--title", default="Casualty claims", help="document name in the KML")
     from mapper.cli.common import add_theatre
 
@@ -87,7 +89,7 @@ def cmd_export(args) -> int:
         try:
             result = export_file(args.events, args.output_dir, args.to or DEFAULT_FORMATS, name=args.name,
                                  title=args.title, events=events, theatre=args.theatre, kind=args.events_kind,
-                                 columns=args.columns)
+                                 columns=args.columns, excel=args.excel)
         except ConflictMapError as exc:
             print_error(exc)
             return EXIT_FAILED

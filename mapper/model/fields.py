@@ -91,7 +91,7 @@ _RECORD = (
        "not one incident: never mapped as one nor added to incident totals", formats=_ALL),
     _f("actor", "str", "", "text", "the side whose casualties are claimed, never the attacker", "actor1",
        formats=_ALL),
-    _f("claimed_by", "str", "", "text", "who makes the claim", "source", formats=_ALL),
+    _f("claimed_by", "str", "", "text", "who makes the claim (in ACLED notes, never its source)", formats=_ALL),
     _f("claim_words", "str", "", "text", "the words that name the claimant, as the report writes them",
        shapefile="claim_wrds"),
     _f("locations", "tuple[EventLocation, ...]", (), "places",

@@ -9,7 +9,7 @@ with an entry point in the group ``conflictmap.writers`` naming an object that
 has ``name``, ``suffixes``, ``description`` and ``write`` (see ``docs/EXTENDING.md``)::
 
     >>> list(WRITERS.builtin)
-    ['jsonl', 'gpkg', 'geojson', 'kml', 'fgb', 'parquet', 'csv', 'shp', 'map', 'briefing']
+    ['jsonl', 'gpkg', 'geojson', 'kml', 'fgb', 'parquet', 'csv', 'shp', 'ged', 'map', 'briefing']
     >>> WRITERS["map"].suffix
     '.html'
     >>> WRITERS["gpkg"].write(events, "out/events.gpkg", title="Kursk")   # doctest: +SKIP
@@ -187,6 +187,7 @@ for _writer in (
                  tables=True),
     ModuleWriter("shp", (".shp", ".shx", ".dbf", ".prj", ".cpg"), f"{_EXPORT}.shapefile",
                  "Shapefile with a documented 10-character field map", tables=True),
+    ModuleWriter("ged", (".ged.csv",), f"{_EXPORT}.csv_ged", "CSV with UCDP GED's columns (deaths by side)"),
     ModuleWriter("map", (".html",), __name__, "the interactive Leaflet map, one HTML file that works offline",
                  function="write_web_map"),
     ModuleWriter("briefing", (".pptx", ".png", ".pdf"), __name__,

@@ -56,7 +56,7 @@ def parse_formats(text: str | Iterable[str]) -> list[str]:
     ['gpkg', 'kml', 'geojson']
     >>> parse_formats("xls")                                     # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    ValueError: unknown format 'xls' (choose from briefing, csv, fgb, geojson, gpkg, jsonl, kml, map, parquet, shp...)
+    ValueError: unknown format 'xls' (choose from briefing, csv, fgb, ged, geojson, gpkg, jsonl, kml, map, parquet, shp...)
     """
     items = text.split(",") if isinstance(text, str) else list(text)
     out: list[str] = []
@@ -133,8 +133,10 @@ def _takes_tables(writer) -> bool:
 def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *,
                 name: str = "events", index=..., title: str = "Casualty claims",
                 events: Sequence[Event] | None = None, theatre=None, kind: str | None = None,
-                columns: str | dict | None = None) -> ExportResult:
+                columns: str | dict | None = None, excel: bool = False) -> ExportResult:
     """:func:`export_events` for the events of the file ``path`` (``events``: already read from it).
+
+    ``excel``: the CSV gets a byte-order mark (passed to the writers only when set).
 
     When ``path`` is a GeoPackage, GeoParquet is made from its layers directly
     (:func:`~mapper.render.export.gpkg_parquet.geopackage_to_geoparquet`: same file, no Python objects);
@@ -154,7 +156,7 @@ def export_file(path: str | Path, directory: str | Path, formats: Iterable[str] 
         if events is None:
             events = read_any_events(path, kind=kind, columns=columns)
         result = export_events(events, directory, rest, name=name,
-                               index=index, title=title, theatre=theatre)
+                               index=index, title=title, theatre=theatre, **({"excel": True} if excel else {}))
     for fmt in columnar:
         target = directory / f"{name}{suffix_of(WRITERS[fmt])}"
         try:

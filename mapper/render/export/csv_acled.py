@@ -11,13 +11,15 @@ blank are in ``docs/EXPORT.md``); after them come all columns of the
 Text cells that a spreadsheet would run as a formula (starting with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) get a leading apostrophe
 (OWASP's advice against CSV injection); numbers and dates are never touched.
-UTF-8 with a byte-order mark so Excel reads Cyrillic right; RFC 4180 quoting
+UTF-8 without a byte-order mark (``excel=True``: with one, so Excel reads Cyrillic right); RFC 4180 quoting
 and CRLF line ends between records; line breaks inside a text are written as LF.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,20 +27,25 @@ import shapely
 
 from mapper._internal.atomic import atomic_write
 from mapper.model.events import Event
+from mapper.render.export.acled_codes import CIVILIANS, COUNTRIES, DISORDER_TYPES, acled_actor, actor_kind, interaction
 from mapper.render.export.columns import json_columns
 from mapper.render.export.tables import LAYER_COLUMNS, EventTables, event_tables
 
 __all__ = ["write", "ACLED_COLUMNS", "EXTRA_COLUMNS", "FORMULA_PREFIXES", "neutralise", "acled_fields"]
 
-#: ACLED columns this file starts with, in ACLED's order.
-ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-                 "actor1", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source",
-                 "notes", "fatalities")
+#: ACLED's columns, in the order of ACLED's codebook (2024); this file starts with them.
+ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+                 "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+                 "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+                 "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+                 "fatalities", "tags", "timestamp")
 #: Our columns after them: the ``events`` layer (the columns of it already above, such as latitude or
 #: event_type, are not repeated), then places and sources as JSON and the geometry as WKT.
 EXTRA_COLUMNS = tuple(c for c, _ in LAYER_COLUMNS["events"] if c not in ACLED_COLUMNS) \
     + ("locations_json", "sources_json", "geometry_wkt")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: ``tags`` of a running total (``cumulative``): its fatalities sum many incidents, not one event.
+CUMULATIVE_TAG = "cumulative total"
 
 
 def neutralise(text: str) -> str:
@@ -50,28 +57,64 @@ def _joined(values) -> str:
     return "; ".join(dict.fromkeys(v for v in values if v))
 
 
-def acled_fields(ev: Event, *, latitude: float | None = ..., longitude: float | None = ...) -> dict:
-    """The ACLED-named values of one event (see docs/EXPORT.md for each rule); ``latitude`` /
-    ``longitude`` default to the event's representative point."""
+def _timestamp(published: dt.date | None, now: int) -> int:
+    """Unix time of the first report's publication (00:00 UTC that day), else of the writing (``now``)."""
+    if published is None:
+        return now
+    return int(dt.datetime(published.year, published.month, published.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+def acled_fields(ev: Event, *, latitude: float | None = ..., longitude: float | None = ...,
+                 now: int | None = None) -> dict:
+    """The ACLED columns of one event, in ACLED's order (see docs/EXPORT.md for each rule).
+
+    ``latitude`` / ``longitude`` default to the event's representative point; ``now`` is the Unix
+    time of writing, the ``timestamp`` of an event with no publication date.
+
+    >>> from mapper.model.events import EventLocation
+    >>> here = EventLocation("Sumy", "Sumy", 50.9, 34.8, "UA", "Sumy", "Sumy", None, 1, True, "")
+    >>> row = acled_fields(Event("e1", "d1", actor="Civilians", locations=(here,), source_name="Outlet"), now=0)
+    >>> row["actor1"], row["civilian_targeting"], row["iso"], row["fatalities"], row["source"]
+    ('Civilians (Ukraine)', 'Civilian targeting', 804, 0, 'Outlet')
+    """
     located = [loc for loc in ev.locations if loc.has_point]
-    source_names = [s.source_name for s in ev.sources]
+    first = located[0] if located else None  # ACLED codes a place it located
+    code = next((loc.country_code for loc in (*located, *ev.locations) if loc.country_code), None)
+    country = COUNTRIES.get((code or "").upper())
+    kind1 = actor_kind(ev.actor)
+    notes = (ev.source_quote + (f" (claimed by {ev.claimed_by})" if ev.claimed_by else "")).strip()
     return {
-        "event_id_cnty": ev.event_id,
+        "event_id_cnty": f"{country.iso3}{ev.event_id}" if country else ev.event_id,
         "event_date": ev.event_date,
         "year": ev.event_date.year if ev.event_date else None,
-        "time_precision": ev.date_precision,
-        "event_type": ev.event_type,  # "" when the report gives no cause (see docs/EXPORT.md)
+        "time_precision": ev.date_precision,  # already ACLED's 1-3; empty when unknown
+        "disorder_type": DISORDER_TYPES.get(ev.event_type, ""),
+        "event_type": ev.event_type,
         "sub_event_type": ev.sub_event_type,
-        "actor1": ev.actor,      # the side whose casualties are claimed
-        "admin1": _joined(loc.admin1 for loc in located),
-        "admin2": _joined(loc.admin2 for loc in located),
-        "location": _joined(loc.name for loc in located),
+        "actor1": acled_actor(ev.actor, code) if ev.actor else "",  # the side whose casualties are claimed
+        "assoc_actor_1": "",
+        "inter1": kind1,
+        "actor2": "",  # the record names no attacker (docs/EXPORT.md)
+        "assoc_actor_2": "",
+        "inter2": "",
+        "interaction": interaction(kind1, ""),
+        "civilian_targeting": "Civilian targeting" if ev.actor == CIVILIANS else "",
+        "iso": country.iso if country else None,
+        "region": country.region if country else "",
+        "country": country.name if country else "",
+        "admin1": (first.admin1 or "") if first else "",
+        "admin2": (first.admin2 or "") if first else "",
+        "admin3": "",
+        "location": (first.name or "") if first else "",
         "latitude": ev.latitude if latitude is ... else latitude,
         "longitude": ev.longitude if longitude is ... else longitude,
         "geo_precision": ev.geo_precision,
-        "source": _joined([ev.claimed_by, *source_names, ev.source_name]),
-        "notes": ev.source_quote,
-        "fatalities": ev.killed,  # killed only; blank when the report gives no killed figure
+        "source": _joined([ev.source_name, *(s.source_name for s in ev.sources)]),  # outlets, not claimants
+        "source_scale": "",
+        "notes": notes,
+        "fatalities": ev.killed or 0,
+        "tags": CUMULATIVE_TAG if ev.cumulative else "",
+        "timestamp": _timestamp(ev.published, int(time.time()) if now is None else now),
     }
 
 
@@ -96,36 +139,30 @@ def _cells(values: list, kind: str) -> list[str]:
     return ["" if v is None else str(v) for v in values]
 
 
-def _acled_columns(events: Sequence[Event], table) -> dict[str, list[str]]:
-    column = {name: table[name].to_pylist() for name in ("event_id", "event_date", "date_precision", "event_type",
-                                                          "sub_event_type", "actor",
-                                                          "latitude", "longitude", "geo_precision",
-                                                          "source_quote", "killed")}
-    derived = [(fields["admin1"], fields["admin2"], fields["location"], fields["source"]) for fields in
-               (acled_fields(ev, latitude=None, longitude=None) for ev in events)]
-    admin1, admin2, location, source = (list(c) for c in zip(*derived)) if derived else ([], [], [], [])
-    return {
-        "event_id_cnty": _cells(column["event_id"], "str"), "event_date": _cells(column["event_date"], "date"),
-        "year": ["" if d is None else str(d.year) for d in column["event_date"]],
-        "time_precision": _cells(column["date_precision"], "int"),
-        "event_type": _cells(column["event_type"], "str"), "sub_event_type": _cells(column["sub_event_type"], "str"),
-        "actor1": _cells(column["actor"], "str"), "admin1": _cells(admin1, "str"), "admin2": _cells(admin2, "str"),
-        "location": _cells(location, "str"), "latitude": _cells(column["latitude"], "float"),
-        "longitude": _cells(column["longitude"], "float"), "geo_precision": _cells(column["geo_precision"], "int"),
-        "source": _cells(source, "str"), "notes": _cells(column["source_quote"], "str"),
-        "fatalities": _cells(column["killed"], "int"),
-    }
+def _acled_columns(events: Sequence[Event], table, now: int) -> dict[str, list[str]]:
+    lat, lon = table["latitude"].to_pylist(), table["longitude"].to_pylist()
+    rows = [acled_fields(ev, latitude=la, longitude=lo, now=now) for ev, la, lo in zip(events, lat, lon)]
+    kinds = {"event_date": "date", "latitude": "float", "longitude": "float"}
+    return {name: _cells([row[name] for row in rows], kinds.get(name, "str" if name not in _NUMBERS else "int"))
+            for name in ACLED_COLUMNS}
+
+
+_NUMBERS = frozenset({"year", "time_precision", "iso", "geo_precision", "fatalities", "timestamp"})
 
 
 def write(events: Sequence[Event], path: str | Path, *, index=..., tables: EventTables | None = None,
-          **options) -> list[Path]:
-    """Write ``events`` as an ACLED-style CSV at ``path`` (atomically)."""
+          excel: bool = False, now: int | None = None, **options) -> list[Path]:
+    """Write ``events`` as an ACLED-style CSV at ``path`` (atomically).
+
+    UTF-8 without a byte-order mark; ``excel=True`` adds one (Excel then reads Cyrillic right).
+    ``now``: the Unix time of writing (default: the clock), ``timestamp`` of an unpublished event.
+    """
     path = Path(path)
     events = list(events)
     tables = tables or event_tables(events, index=None)
     table = tables.events.table
     kinds = dict(LAYER_COLUMNS["events"])
-    columns = _acled_columns(events, table)
+    columns = _acled_columns(events, table, int(time.time()) if now is None else now)
     for name in EXTRA_COLUMNS:
         if name in kinds:
             columns[name] = _cells(table[name].to_pylist(), kinds[name])
@@ -134,7 +171,7 @@ def write(events: Sequence[Event], path: str | Path, *, index=..., tables: Event
     wkb = tables.events_points.to_numpy(zero_copy_only=False)
     wkt = shapely.to_wkt(shapely.from_wkb(wkb), rounding_precision=-1).tolist() if len(wkb) else []
     columns["geometry_wkt"] = ["" if w is None else w for w in wkt]
-    with atomic_write(path, encoding="utf-8-sig") as f:
+    with atomic_write(path, encoding="utf-8-sig" if excel else "utf-8") as f:
         writer = csv.writer(f, lineterminator="\r\n")
         writer.writerow([*ACLED_COLUMNS, *EXTRA_COLUMNS])
         writer.writerows(zip(*(columns[name] for name in (*ACLED_COLUMNS, *EXTRA_COLUMNS))))

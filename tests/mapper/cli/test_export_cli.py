@@ -132,3 +132,11 @@ def test_unwritable_output_exits_1_and_names_the_file(seed_jsonl, tmp_path):
     done = run_export(seed_jsonl, "--to", "csv,geojson", "-o", blocker)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert str(blocker / "events.csv") in done.stderr and str(blocker / "events.geojson") in done.stderr
+
+
+def test_excel_gives_the_csv_a_byte_order_mark(seed_jsonl, tmp_path):
+    plain = run_export(seed_jsonl, "--to", "csv", "-o", tmp_path / "plain")
+    excel = run_export(seed_jsonl, "--to", "csv", "--excel", "-o", tmp_path / "excel")
+    assert plain.returncode == 0 and excel.returncode == 0, plain.stderr + excel.stderr
+    assert (tmp_path / "plain" / "events.csv").read_bytes().startswith(b"event_id_cnty,")
+    assert (tmp_path / "excel" / "events.csv").read_bytes().startswith(b"\xef\xbb\xbfevent_id_cnty,")

@@ -198,31 +198,35 @@ def _csv_rows(exported):
     import csv
 
     raw = (exported / "events.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark for Excel
-    return list(csv.DictReader(raw.decode("utf-8-sig").splitlines(keepends=True)))
+    assert not raw.startswith(b"\xef\xbb\xbf")  # a byte-order mark only with excel=True
+    return list(csv.DictReader(raw.decode("utf-8").splitlines(keepends=True)))
 
 
 def test_csv_starts_with_acled_columns(exported, events):
-    header = (exported / "events.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    header = (exported / "events.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     assert tuple(header[:len(ACLED_COLUMNS)]) == ACLED_COLUMNS
     assert {"event_id", "killed_or_wounded", "locations_json", "sources_json", "geometry_wkt"} <= set(header)
-    rows = {r["event_id_cnty"]: r for r in _csv_rows(exported)}
+    rows = {r["event_id"]: r for r in _csv_rows(exported)}
     seed_event = next(ev for ev in events if ev.killed_or_wounded == 30)
     seed = rows[seed_event.event_id]
     assert (seed["event_date"], seed["year"], seed["time_precision"]) == ("2024-12-14", "2024", "2")
-    assert (seed["actor1"], seed["admin1"], seed["location"]) == ("North Korean forces", "Kursk Oblast",
-                                                                  "Plyokhovo; Martynovka")
-    assert (seed["event_type"], seed["sub_event_type"]) == ("Battles", "Armed clash") and seed["fatalities"] == ""
-    assert seed["source"].startswith("Ukraine's military intelligence (GUR)") and seed["notes"] == seed_event.source_quote
-    assert rows["ev-pristen"]["fatalities"] == "2" and rows["ev-pristen"]["geo_precision"] == "1"
+    assert (seed["actor1"], seed["admin1"], seed["location"]) == ("Military Forces of North Korea (2011-)",
+                                                                  "Kursk Oblast", "Plyokhovo")
+    assert (seed["event_type"], seed["sub_event_type"]) == ("Battles", "Armed clash") and seed["fatalities"] == "0"
+    assert (seed["iso"], seed["country"], seed["event_id_cnty"]) == ("643", "Russia", "RUS" + seed_event.event_id)
+    assert "Ukraine's military intelligence (GUR)" not in seed["source"]  # the outlet, not the claimant
+    assert seed["notes"] == f"{seed_event.source_quote} (claimed by {seed_event.claimed_by})"
+    pristen = rows["ev-pristen"]
+    assert pristen["fatalities"] == "2" and pristen["geo_precision"] == "1" and pristen["source"] == "Telegram; example.org"
+    assert (pristen["actor1"], pristen["civilian_targeting"]) == ("Civilians (Russia)", "Civilian targeting")
 
 
 def test_csv_neutralises_formulas_but_not_numbers(exported):
-    rows = {r["event_id_cnty"]: r for r in _csv_rows(exported)}
+    rows = {r["event_id"]: r for r in _csv_rows(exported)}
     hostile = rows["ev-hostile"]
     assert hostile["claimed_by"] == "'" + '=HYPERLINK("http://evil.example","click")'
     assert hostile["date_text"] == "'-2 days" and hostile["qualifier"] == "'+about"
-    assert hostile["location_note"] == "'@SUM(A1:A9)" and hostile["source"].startswith("'=")
+    assert hostile["location_note"] == "'@SUM(A1:A9)" and hostile["source"].startswith("<b>bold</b>")
     west = rows["ev-west"]
     assert float(west["longitude"]) < 0 and west["longitude"].startswith("-")  # numbers untouched
     assert west["geometry_wkt"].startswith("MULTIPOINT ((-77.26693 38.56984)")
