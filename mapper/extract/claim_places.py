@@ -182,8 +182,8 @@ def claim_locations(s: Sentence, report, only: list[Mention] | None = None, summ
         for other, apart in [] if summed and regions else _neighbours(s, report.sentences, text, here):
             if (regions or districts or apart and other.index > s.index) and other.index in report.with_figures:
                 continue  # (a later item of a list has its own claim, and its places are that claim's)
-            if apart and other.index > s.index and other.paragraph != s.paragraph and any(
-                    report.sentences[i].paragraph == other.paragraph for i in report.with_figures):
+            if apart and other.index > s.index and other.paragraph != s.paragraph and (
+                    other.paragraph in report.figure_paragraphs()):
                 continue  # a later paragraph telling its own casualties: its villages are its claim's
             theirs = by_sentence.get(other.index, [])
             if districts and (named := _districts(theirs)) and not named & districts:

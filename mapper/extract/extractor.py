@@ -211,6 +211,7 @@ class _Report:
     theatre: object = None                                  # the gazetteer's theatre (None: no theatre)
     dateline: tuple[int, int] | None = None                 # span of a wire dateline
     _opening: OpeningDates | None = None                    # header and lead dates, made when first asked
+    _figure_paragraphs: set[int] | None = None              # the paragraphs holding a figure
 
     @classmethod
     def of(cls, doc, sentences: list[Sentence], mentions: list[Mention], with_figures: set[int]) -> "_Report":
@@ -240,6 +241,12 @@ class _Report:
         if found is None:
             found = self._texts[s.index] = self.text[s.start:s.end]
         return found
+
+    def figure_paragraphs(self) -> set[int]:
+        """The paragraphs that hold a casualty figure, worked out once."""
+        if self._figure_paragraphs is None:
+            self._figure_paragraphs = {self.sentences[i].paragraph for i in self.with_figures}
+        return self._figure_paragraphs
 
     def paragraph(self, index: int) -> str:
         """A paragraph's sentences joined by spaces (made when a claim first asks for it)."""
