@@ -16,27 +16,12 @@ kept on the event's source record beside ``origin``::
 
 from __future__ import annotations
 
+from mapper.model.codebooks import ACLED_COLUMNS, GED_COLUMNS
 from mapper.model.loaders import values as v
 from mapper.model.loaders.mapping import normalised
 from mapper.model.loaders.rows import Schema
 
 __all__ = ["ACLED", "UCDP_GED", "TABLE", "is_acled", "is_ucdp_ged", "ACLED_COLUMNS", "GED_COLUMNS"]
-
-#: ACLED's export columns, in the codebook's order.
-ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-                 "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-                 "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-                 "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-                 "fatalities", "tags", "timestamp")
-#: UCDP GED's columns (version 23.1 and later), in the codebook's order.
-GED_COLUMNS = ("id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
-               "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
-               "side_a_new_id", "side_a", "side_b_dset_id", "side_b_new_id", "side_b", "number_of_sources",
-               "source_article", "source_office", "source_date", "source_headline", "source_original",
-               "where_prec", "where_coordinates", "where_description", "adm_1", "adm_2", "latitude", "longitude",
-               "geom_wkt", "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec",
-               "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best",
-               "high", "low", "gwnoa", "gwnob")
 
 _ACLED_MARKS = {"event_id_cnty", "sub_event_type", "actor1", "inter1", "interaction", "time_precision",
                 "fatalities", "disorder_type", "civilian_targeting", "assoc_actor_1", "geo_precision"}

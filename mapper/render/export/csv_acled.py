@@ -26,6 +26,7 @@ from pathlib import Path
 import shapely
 
 from mapper._internal.atomic import atomic_write
+from mapper.model.codebooks import ACLED_COLUMNS
 from mapper.model.events import Event
 from mapper.render.export.acled_codes import CIVILIANS, COUNTRIES, DISORDER_TYPES, acled_actor, actor_kind, interaction
 from mapper.render.export.columns import json_columns
@@ -33,13 +34,7 @@ from mapper.render.export.tables import LAYER_COLUMNS, EventTables, event_tables
 
 __all__ = ["write", "ACLED_COLUMNS", "EXTRA_COLUMNS", "FORMULA_PREFIXES", "neutralise", "acled_fields"]
 
-#: ACLED's columns, in the order of ACLED's codebook (2024); this file starts with them.
-ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-                 "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-                 "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-                 "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-                 "fatalities", "tags", "timestamp")
-#: Our columns after them: the ``events`` layer (the columns of it already above, such as latitude or
+#: Our columns after ACLED's: the ``events`` layer (those of it already among ACLED's, such as latitude or
 #: event_type, are not repeated), then places and sources as JSON and the geometry as WKT.
 EXTRA_COLUMNS = tuple(c for c, _ in LAYER_COLUMNS["events"] if c not in ACLED_COLUMNS) \
     + ("locations_json", "sources_json", "geometry_wkt")

@@ -21,20 +21,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mapper._internal.atomic import atomic_write
+from mapper.model.codebooks import GED_COLUMNS
 from mapper.model.events import Event
 from mapper.render.export.acled_codes import CIVILIANS, COUNTRIES
 from mapper.render.export.csv_acled import neutralise
 
 __all__ = ["write", "GED_COLUMNS", "GED_SIDES", "ged_fields", "priogrid", "where_prec", "date_prec"]
 
-GED_COLUMNS = ("id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
-               "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
-               "side_a_new_id", "side_a", "side_b_dset_id", "side_b_new_id", "side_b", "number_of_sources",
-               "source_article", "source_office", "source_date", "source_headline", "source_original",
-               "where_prec", "where_coordinates", "where_description", "adm_1", "adm_2", "latitude", "longitude",
-               "geom_wkt", "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec",
-               "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best",
-               "high", "low", "gwnoa", "gwnob")
 #: Our side -> the dyad side whose deaths it counts ("a": Russia and its ally, "b": Ukraine, "civilians").
 GED_SIDES = {"Russian forces": "a", "North Korean forces": "a", "Ukrainian forces": "b", CIVILIANS: "civilians"}
 #: The state-based conflict (type of violence 1) of the theatre, as UCDP names it.
