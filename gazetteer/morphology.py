@@ -81,6 +81,15 @@ def analyzers():
     return out
 
 
+def top_grammemes(word: str) -> tuple[frozenset[str], ...]:
+    """The grammemes of each analyser's likeliest parse of ``word`` (Russian's, then Ukrainian's).
+
+    >>> any("pssv" in g for g in top_grammemes("уничтожены")), any("pssv" in g for g in top_grammemes("дом"))
+    (True, False)
+    """
+    return tuple(frozenset(str(analyzer.parse(word)[0].tag).replace(" ", ",").split(",")) for analyzer in analyzers())
+
+
 def _remembered(parse):
     """An analyser's ``parse`` that reads each word once: a report's names are asked about by several
     readers (candidates, adjectives, words that are not places), and an unknown word costs a guess

@@ -38,6 +38,7 @@ from mapper._internal.regex_prefix import compile_with_first_chars
 from mapper.extract.lang import LANGUAGES, alternation
 from mapper.extract.casualties import find_figures
 from mapper.extract.numbers import find_numbers
+from mapper.extract.quantities import ADDITIVE
 from mapper.model.events import CATEGORIES, Event, total_casualties
 
 __all__ = ["fold_restatements", "opening_spans", "event_positions", "quote_of", "same_side_and_time", "own_places",
@@ -49,15 +50,14 @@ NEAR_KM = 10.0
 MAX_OPENING = 12
 #: A figure told again in another form looks back this many events for the count it belongs to.
 LOOK_BACK = 30
-_ADDITIVE = rf"(?<!\w)(?:{alternation(lang.casualties.additive for lang in LANGUAGES)})(?!\w)"
-_ADDITIVE_RE = compile_with_first_chars(_ADDITIVE, re.I)
+_ADDITIVE_RE = compile_with_first_chars(ADDITIVE, re.I)
 #: What a sentence says of a count told before (:func:`_updated`): each looked for when first asked.
 _TOLD_AGAIN = {
     "condition": AnchoredPattern(rf"(?<!\w)(?:{alternation(lang.casualties.condition for lang in LANGUAGES)})(?!\w)",
                                  re.I),
     "update": AnchoredPattern("|".join(rf"(?<!\w)(?:{lang.casualties.increase})\s+(?:{lang.casualties.to})(?!\w)"
                                        for lang in LANGUAGES if lang.casualties.increase and lang.casualties.to), re.I),
-    "additive": AnchoredPattern(_ADDITIVE, re.I)}
+    "additive": AnchoredPattern(ADDITIVE, re.I)}
 _OF_WOUNDED_RE = re.compile(rf"\s+(?:{alternation(lang.casualties.of_wounded for lang in LANGUAGES)})(?!\w)", re.I)
 #: A sentence opening with "in total" ("всего", "загалом") sums up what was told before it.
 RECAP_RE = re.compile(rf"\W*(?:{alternation(lang.kinds.weak_totals for lang in LANGUAGES)})(?!\w)", re.I)

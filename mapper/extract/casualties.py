@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from gazetteer.morphology import analyzers
+from gazetteer.morphology import top_grammemes
 from gazetteer.normalize import is_cyrillic
 from mapper.model.events import CATEGORIES, MAX_FIGURE
 from mapper.extract.lang import LANGUAGES, words
@@ -256,8 +256,7 @@ def _passive(text: str, kw: _Keyword) -> bool:
 
 @lru_cache(maxsize=2_000)
 def _passive_form(word: str) -> bool:
-    return is_cyrillic(word) and any({"pssv", "Impe"} & set(str(a.parse(word)[0].tag).replace(" ", ",").split(","))
-                                     for a in analyzers())
+    return is_cyrillic(word) and any({"pssv", "Impe"} & tag for tag in top_grammemes(word))
 
 
 def _sentence(text: str, start: int, end: int) -> str:  # to the clause's end: "7 surrendered, 5 were freed"

@@ -34,6 +34,7 @@ from mapper.extract.cumulative import RunningTotal, headline_repeats, running_to
 from mapper.extract.dates import EventDate, is_statement_date, resolve_event_date
 from mapper.extract.event_type import event_type_of
 from mapper.extract.headers import OpeningDates, wire_dateline
+from mapper.extract.quantities import ADDITIVE
 from mapper.model.events import CATEGORIES, Event, Source, events_to_geodataframe, total_casualties
 from mapper.extract.geoparse import Geoparser, Mention
 from mapper.assemble.merge import merge_events
@@ -51,8 +52,7 @@ _PLACES = [lang.places for lang in LANGUAGES]
 _ADDED = ("missing", "captured")
 _SECTORS = re.compile("|".join(p.sectors for p in _PLACES if p.sectors), re.I)
 #: "ще", "ещё", "another", "five more": people added to those just counted, of the same side
-_ADDITIVE = re.compile(rf"(?<!\w)(?:{'|'.join(lang.casualties.additive for lang in LANGUAGES if lang.casualties.additive)})(?!\w)",
-                       re.I)
+_ADDITIVE = re.compile(ADDITIVE, re.I)
 
 
 class Extractor:

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from gazetteer.morphology import analyzers
+from gazetteer.morphology import analyzers, top_grammemes
 from gazetteer.normalize import is_cyrillic
 from mapper.extract.ages import genitive_noun, without_ages
 from mapper.extract.given_names import is_given_name
@@ -133,21 +133,14 @@ def is_person_noun(word: str) -> bool:
 def _takes_object(verb: str) -> bool:
     """A Russian or Ukrainian casualty verb whose people stand in the accusative: transitive
     ("ранили женщину") or impersonal ("поранено чоловіка", "ранено мужчину")."""
-    for analyzer in analyzers():
-        tag = set(str(analyzer.parse(verb)[0].tag).replace(" ", ",").split(","))
-        if "Impe" in tag or ("PRTS" in tag and "neut" in tag) or ("VERB" in tag and "tran" in tag):
-            return True
-    return False
+    return any("Impe" in tag or ("PRTS" in tag and "neut" in tag) or ("VERB" in tag and "tran" in tag)
+               for tag in top_grammemes(verb))
 
 
 @lru_cache(maxsize=2_000)
 def _plural_verb(verb: str) -> bool:
     """A Russian or Ukrainian casualty verb or participle in the plural ("погибли", "поранені")."""
-    for analyzer in analyzers():
-        tag = set(str(analyzer.parse(verb)[0].tag).replace(" ", ",").split(","))
-        if "plur" in tag and tag & {"VERB", "PRTS", "ADJF"}:
-            return True
-    return False
+    return any("plur" in tag and tag & {"VERB", "PRTS", "ADJF"} for tag in top_grammemes(verb))
 
 
 class _List(NamedTuple):

@@ -47,6 +47,8 @@ def casualty_words(name: str) -> str:
 
 
 _alt = casualty_words
+#: "ещё", "ще", "another", "five more": people added to those a report has counted (whole words)
+ADDITIVE = rf"(?<!\w)(?:{casualty_words('additive')})(?!\w)"
 # --- qualifiers and ranges ------------------------------------------------------------------
 
 #: Qualifiers and excluding words end where a number starts: searched only where the text before it ends as one can.
