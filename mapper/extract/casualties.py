@@ -101,7 +101,7 @@ _YEAR_PREV_RE = compile_with_first_chars(rf"(?<!\w)(?:{_alt('year_before')}|{_MO
 _YEAR_NEXT_RE = re.compile(rf"\s*(?:[,;:.!?)]|$|{_alt('year_after')})", re.I)
 #: "lost over the day 230 soldiers", "потеряли «до 400 военнослужащих»": words or a quote between an
 #: object verb and its number, taken only when the object is a word for people.
-_OBJECT_GAP_RE = re.compile(r"(?:\s+[^\s\d.;:!?«»\"“”()]+){0,4}\s*[«\"“]?\s*", re.I)
+_OBJECT_GAP_RE = re.compile(r"(?:\s+[^\s\d.;:!?«»\"“”()]+){0,10}\s*[«\"“]?\s*", re.I)
 #: "aged 9 and 12": a number joined to one that is no head count is none either.
 _LIST_JOINS = "|".join(words(lang.places.list_joins for lang in LANGUAGES))
 _LIST_JOIN_RE = re.compile(rf"\s*,\s*|\s+(?:{_LIST_JOINS})\s+", re.I)

@@ -32,7 +32,7 @@ __all__ = ["may_have_keyword", "stem_spans", "names_people", "names_things", "ke
 #: another keyword ("killed or wounded", "killed in action", "убитых и раненых") come before it.
 _SLOTS = [(Casualty.CASUALTIES, Syntax.ACTIVE_VERB), (Casualty.CASUALTIES, Syntax.PARTICIPLE),
           (Casualty.CASUALTIES, Syntax.EITHER_SIDE), (Casualty.CASUALTIES, Syntax.NOUN),
-          (Casualty.MISSING, Syntax.PARTICIPLE), (Casualty.MISSING, Syntax.EITHER_SIDE),
+          (Casualty.MISSING, Syntax.PARTICIPLE), (Casualty.MISSING, Syntax.EITHER_SIDE), (Casualty.MISSING, Syntax.NOUN),
           (Casualty.CAPTURED, Syntax.ACTIVE_VERB), (Casualty.CAPTURED, Syntax.PARTICIPLE),
           (Casualty.CAPTURED, Syntax.NOUN), (Casualty.CAPTURED, Syntax.EITHER_SIDE),
           (Casualty.KILLED, Syntax.PARTICIPLE), (Casualty.KILLED, Syntax.ACTIVE_VERB), (Casualty.KILLED, Syntax.NOUN),

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from gazetteer import Gazetteer
 from mapper.extract.claim_places import claim_locations, event_sites, named_sites, places_by_figure
 from mapper.extract.claimants import Claimants, claimant_of
-from mapper.extract.sides import ActorClues, SideReader
+from mapper.extract.sides import CIVILIANS, ActorClues, SideReader
 from mapper.extract.casualties import Figure, find_figures
 from mapper.extract.casualty_stems import stem_spans
 from mapper.extract.cumulative import RunningTotal, headline_repeats, running_total
@@ -102,8 +102,9 @@ class Extractor:
                     actor = last  # "вбили двох мешканців, ще чотирьох поранили": more of the same people
                 groups.setdefault(actor, []).append(fig)
                 last = actor
-            if "" in groups and len(groups) == 2:  # "35 killed, 50 more wounded": one side's claim
-                unnamed = groups.pop("")
+            if "" in groups and len(groups) == 2 and not (CIVILIANS in groups and any(
+                    clues.military(f.start, f.end) for f in groups[""])):  # "35 killed, 50 more wounded": one
+                unnamed = groups.pop("")  # side's claim; but "two soldiers and a medic were killed" are two
                 groups[next(iter(groups))].extend(unnamed)
             for actor, figs in groups.items():
                 events.extend(self._claims(report, s, actor, figs))

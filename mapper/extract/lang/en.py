@@ -44,6 +44,8 @@ CASUALTIES = Casualties(
                         # a loss bulletin's line: a total and the day's addition ("personnel ‒ about 870,120 (+1,310)")
                         r"|personnel(?=\s*[‒–—:-]\s*(?:about|approximately|around|some)?\s*[\d\s,.]+\(\+)"),
         CasualtyKeyword(Casualty.MISSING, Syntax.PARTICIPLE, r"missing(?:\s+in\s+action)?|unaccounted\s+for"),
+        # "the fate of two residents is unknown": the people whose fate is unknown are missing
+        CasualtyKeyword(Casualty.MISSING, Syntax.NOUN, r"(?:fate|whereabouts)(?=\s+of\s[^.!?;]{0,80}?\b(?:unknown|unclear)\b)"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.ACTIVE_VERB,
                         r"captured|capturing|took\s+(?:prisoner|captive)|taking\s+(?:prisoner|captive)"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.PARTICIPLE, r"taken\s+(?:prisoner|captive)|surrendered"

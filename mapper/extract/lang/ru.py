@@ -72,6 +72,8 @@ CASUALTIES = Casualties(
         CasualtyKeyword(Casualty.MISSING, Syntax.EITHER_SIDE,
                         r"(?:пропал[иоа]?|пропавш(?:их|ими|ие|им|ей|ий|ая))\s+без\s+вести"
                         r"|безвести\s+пропавш(?:их|ими|ие|им|ей|ий|ая)"),
+        # "судьба двух жителей неизвестна": the people whose fate is unknown are missing
+        CasualtyKeyword(Casualty.MISSING, Syntax.NOUN, r"судьб[аеу](?:\s+ещ[её])?(?=\s[^.!?;]{0,80}?(?<!\w)(?:неизвестн|не\s+известн)(?:а|ой|ы)(?!\w))"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.NOUN, r"военнопленных|пленных"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.EITHER_SIDE,
                         rf"(?:{_CAPTURE_VERB})\s+(?:в|у)\s+(?:плен|полон)"

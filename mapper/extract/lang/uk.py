@@ -69,6 +69,8 @@ CASUALTIES = Casualties(
         CasualtyKeyword(Casualty.MISSING, Syntax.EITHER_SIDE,
                         r"(?:зник(?:ли|ло|ла)?|зникл(?:их|ими|і|им|ою|ий|а))\s+безвісти"
                         r"|безвісти\s+зникл(?:их|ими|і|им|ою|ий|а)"),
+        # "доля двох мешканців невідома": the people whose fate is unknown are missing
+        CasualtyKeyword(Casualty.MISSING, Syntax.NOUN, r"дол[яію](?:\s+ще)?(?=\s[^.!?;]{0,80}?(?<!\w)(?:невідом|не\s+відом)(?:а|ою|і)(?!\w))"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.NOUN, r"(?:військово)?полонених"),
         CasualtyKeyword(Casualty.CAPTURED, Syntax.EITHER_SIDE,
                         rf"(?:{_CAPTURE_VERB})\s+(?:в|у)\s+(?:плен|полон)"

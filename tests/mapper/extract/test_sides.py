@@ -224,3 +224,17 @@ def test_a_side_named_before_and_then_a_verb_is_not_that_verbs_subject(text, act
     """"killed 60 Ukrainian marines and captured five": the marines are the object, the capturing is the
     speaker's units' (a verb after "and" has the subject of the first verb, not the object before it)."""
     assert actor_of(text) == actor
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Two soldiers were killed and a medic was killed in shelling of Sumy.", {"", "Civilians"}),
+    ("Двое военных погибли, ещё одна женщина ранена при обстреле Шебекино.", {"", "Civilians"}),
+])
+def test_unnamed_soldiers_beside_civilians_are_not_civilians(text, sides):
+    import datetime
+    from mapper.extract.extractor import Extractor
+    from mapper.ingest.documents import Document
+    events, _ = Extractor().extract(Document(id="t", text=text, published=datetime.date(2025, 3, 12)))
+    assert {e.actor for e in events} == sides
+    soldiers = [e for e in events if e.killed == 2]
+    assert soldiers and soldiers[0].actor == ""
