@@ -32,6 +32,9 @@ TEST_THEATRE = Path(__file__).resolve().parents[2] / "data" / "theatres" / "test
     ("Губернатора Курской области заявил о погибших.", "Kursk Oblast governor"),
     ("The Sumy regional military administration reported shelling.", "Sumy Oblast military administration"),
     ("Сумська ОВА повідомила про обстріл.", "Sumy Oblast military administration"),
+    ("Как сообщил глава Брянской области, в селе ранена женщина.", "Bryansk Oblast governor"),
+    ("По словам главы Курской области, погибли двое.", "Kursk Oblast governor"),
+    ("У Нацполіції повідомили, що загинула жінка.", "Ukrainian National Police"),
 ])
 def test_the_default_theatre_knows_each_claimant(text, claimant):
     assert claimant_of(text) == claimant
@@ -64,3 +67,7 @@ def test_the_extractor_takes_the_claimants_of_its_gazetteers_theatre(index):
     [default] = Extractor(Gazetteer(index)).extract(doc)[0]
     assert own.claimed_by == "Testovo village council" and default.claimed_by == ""
     assert own.actor == default.actor == "Civilians"
+
+
+def test_the_head_of_a_regional_parliament_is_not_the_governor():
+    assert claimant_of("Как сообщил глава Брянской областной думы, в селе ранена женщина.") != "Bryansk Oblast governor"
