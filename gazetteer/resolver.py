@@ -34,6 +34,7 @@ from gazetteer.exc import QueryError
 from gazetteer.frozen import quick_init
 from gazetteer.hromada import hromada_centres
 from gazetteer.index import PlaceIndex
+from gazetteer.known_towns import known_town_over_village, refusal
 from gazetteer.matching import (FUZZY_CANDIDATE, country_veto, inflected_candidates, key_candidates, sister_candidates,
                                 policy_refusal)
 from gazetteer.morphology import nominative_candidates, strip_preposition
@@ -325,7 +326,13 @@ class Gazetteer:
                       f"called {query!r} {'are' if n > 1 else 'is'} in {', '.join(where)}")
             return Resolution(query, None, 0.0, reason, alternatives=tuple(scored[:5]))
         best = ok[0]
-        rest = tuple(c for c in scored if c is not best)[:5]
+        town = known_town_over_village(best, ok + [c for c in scored if c.contradiction.endswith("region")])
+        if town is not None and town.contradiction:  # a town outside the theatre: neither is safe
+            return Resolution(query, None, 0.0, refusal(best, town), alternatives=tuple(scored[:5]))
+        if town is not None:
+            best = replace(town, reasons=(*town.reasons, f"a town of {town.place.population:,}; nothing in the text "
+                                          f"points to the village {best.place.name} ({best.place.admin1 or '?'})"))
+        rest = tuple(c for c in scored if c.place is not best.place)[:5]
         return Resolution(query, best.place, best.score, "; ".join(best.reasons), best.match, rest,
                           best.similarity)
 
