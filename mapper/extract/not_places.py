@@ -57,7 +57,10 @@ for _places in _PLACES:
 #: Parts of speech that never name a place (pymorphy3's OpenCorpora tags).
 _CLOSED_POS = frozenset("CONJ PREP ADVB PRCL NPRO INTJ PRED VERB INFN GRND PRTS COMP NUMR".split())
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
-_ORGANISATION_HEADS = tuple(sorted({tuple(h.split()) for h in words(p.organisation_heads for p in _PLACES)},
+#: Each head as written, and a possessive one as the name spotter's tokens see it ("prosecutor's office":
+#: prosecutor, s, office).
+_ORGANISATION_HEADS = tuple(sorted({tuple(split(h)) for h in words(p.organisation_heads for p in _PLACES)
+                                    for split in ((str.split, TOKEN.findall) if "'" in h else (str.split,))},
                                    key=len, reverse=True))
 #: Heads before a name: a vessel's ("the submarine Kursk"), a street's ("улица Куйбышева") or a
 #: source's ("according to", "за версією Москви").

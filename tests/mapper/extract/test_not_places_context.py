@@ -137,3 +137,14 @@ def test_a_woman_is_never_placed_as_a_region(gazetteer, text, place):
     # "Женщина" ends like a regional noun (Курщина); no oblast, raion or hromada centre is called "Жен".
     resolved = [m for m in Geoparser(gazetteer).parse(text) if m.resolution.resolved]
     assert [m.place.name for m in resolved] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Two medics died near Kupiansk, the Kharkiv regional prosecutor's office said.",
+    "A man was wounded in Kupiansk, according to the Kharkiv prosecutor's office.",
+])
+def test_a_place_before_a_possessive_head_names_an_office(text):
+    end = text.index("Kharkiv") + len("Kharkiv")
+    assert organisation_head_after(text, end)
+    events, _ = Extractor().extract(Document(id="t", text=text, published=dt.date(2025, 3, 12)))
+    assert [loc.name for e in events for loc in e.locations] == ["Kupiansk"]
