@@ -132,9 +132,19 @@ def is_person_noun(word: str) -> bool:
 @lru_cache(maxsize=2_000)
 def _takes_object(verb: str) -> bool:
     """A Russian or Ukrainian casualty verb whose people stand in the accusative: transitive
-    ("ранили женщину") or impersonal ("поранено чоловіка", "ранено мужчину")."""
-    return any("Impe" in tag or ("PRTS" in tag and "neut" in tag) or ("VERB" in tag and "tran" in tag)
+    ("ранили женщину"; "вбив", which the Ukrainian dictionary leaves unmarked, is read by the Russian
+    one as a transitive gerund) or impersonal ("поранено чоловіка", "ранено мужчину")."""
+    return any("Impe" in tag or ("PRTS" in tag and "neut" in tag) or ("tran" in tag and tag & {"VERB", "GRND"})
                for tag in top_grammemes(verb))
+
+
+@lru_cache(maxsize=2_000)
+def _active_transitive(verb: str) -> bool:
+    """A Russian or Ukrainian casualty verb in the active voice taking an object ("ранил", "вбив"), whose
+    subject is the one who struck, not the one struck."""
+    tags = top_grammemes(verb)
+    return not any({"Impe", "pssv", "PRTS"} & tag for tag in tags) and any(
+        "tran" in tag and tag & {"VERB", "GRND"} for tag in tags)
 
 
 @lru_cache(maxsize=2_000)
@@ -375,6 +385,9 @@ def implicit_figures(text: str, keywords, make) -> list:
                 read[lo:kw.start].lower().split())):  # "12 soldiers were killed": no sum
             found = _before(read, _tokens(read, lo, kw.start), kw_ends, english, kw.syntax is Syntax.ACTIVE_VERB,
                             not english and takes_object)
+        if found and not english and " " not in word and _active_transitive(head) and (
+                _kind(read[found.start:found.end].split()[-1].lower())[0] == "noun"):
+            found = None  # "Мужчина ранил соседа": the one in the nominative before an active verb is its agent
         if found and found.count == 1 and not english and _plural_verb(head) and not (
                 takes_object and _kind(read[found.start:found.end].split()[-1].lower())[0] == "acc"):
             found = None  # "Ольга и ее сын ранены": one person is too few for a plural verb ("Мужчину ранили": no subject)

@@ -127,11 +127,26 @@ def test_people_put_before_a_verb_taking_them_as_object(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Мужчина ранил соседа ножом.",           # singular masculine: a crime report's agent, no keyword
     "Ольга и ее сын ранены.",               # one person is too few for a plural subject: unchanged
 ])
 def test_object_first_leaves_subjects_alone(sentence):
     assert _figures(sentence) in ([], [("wounded", 2)])
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("Мужчина ранил соседа ножом.", "соседа"),       # the nominative before an active verb is its agent
+    ("Чоловік вбив сусіда під час сварки.", "сусіда"),
+    ("Дрон ранил мужчину возле магазина.", "мужчину"),
+    ("Російський дрон вбив чоловіка на городі.", "чоловіка"),
+    ("Обстріл травмував жінку.", "жінку"),
+    ("Мужчина получил ранения.", "Мужчина"),        # a verb with its own object: the subject is the wounded
+    ("Чоловік отримав поранення.", "Чоловік"),
+])
+def test_singular_active_verbs_count_their_object_not_their_agent(sentence, subject):
+    from mapper.extract.casualties import find_figures
+
+    [figure] = find_figures(sentence)
+    assert (figure.best, figure.subject) == (1, subject)
 
 
 @pytest.mark.parametrize("sentence, expected", [
