@@ -158,3 +158,17 @@ def test_run_maps_exports_reports_and_events_files_and_names_each_bad_file_once(
     assert not any(loc["mention"].startswith("Air") for e in events for loc in e["locations"])
     for name in ("map.html", "events.gpkg", "briefing.pptx"):
         assert (out / name).stat().st_size > 0
+
+
+@pytest.mark.parametrize("geometry, reason", [
+    ({"type": "Point", "coordinates": [35.27, 500.0]}, "row 1: 500.0 is not a latitude in degrees"),
+    ({"type": "MultiLineString", "coordinates": [[[35.2, 51.1], [35.4, 51.3]]]}, "a MultiLineString geometry")])
+def test_map_and_export_of_a_bad_geojson_are_one_line_naming_it(tmp_path, geometry, reason):
+    path = _geojson(tmp_path / "bad.geojson", geometry)
+    for command in (["map", str(path), "-o", str(tmp_path / "m.html")],
+                    ["export", str(path), "--to", "geojson", "-o", str(tmp_path / "out")]):
+        done = run_cli(*command)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        (line,) = done.stderr.strip().splitlines()
+        assert line.startswith(f"conflictmap: error: {path}: ") and reason in line
+    assert not (tmp_path / "m.html").exists() and not (tmp_path / "out" / "events.geojson").exists()
