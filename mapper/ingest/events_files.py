@@ -78,7 +78,7 @@ def events_file_kind(path: str | Path) -> str | None:
         elif not (container in _NEVER_PROSE or suffix in TABLE_SUFFIXES or probe.head.startswith(b"fgb\x03")):
             return None                              # text (or a page) with no table's name: a report
         return loader_for(probe).name
-    except InputError:
+    except (InputError, OSError, ValueError):
         # A table or GIS file that cannot be read is still no report: the events reader says why.
         return "table" if suffix in TABLE_SUFFIXES else None
 
