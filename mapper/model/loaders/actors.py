@@ -19,8 +19,9 @@ same sides, so a write and a read give the side again. A name neither table know
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-__all__ = ["STATE_FORCES", "STATES", "GED_GOVERNMENTS", "CIVILIANS", "side_of_acled", "side_of_ged"]
+__all__ = ["STATE_FORCES", "STATES", "GED_GOVERNMENTS", "CIVILIANS", "side_of_acled", "side_of_ged", "side_of"]
 
 #: Our side for civilians; ACLED adds the country of the event in brackets.
 CIVILIANS = "Civilians"
@@ -64,3 +65,14 @@ def side_of_ged(name: str) -> str:
     if government and government["state"] in STATES:
         return STATES[government["state"]]
     return CIVILIANS if name.lower() == "civilians" else name
+
+
+@lru_cache(maxsize=4096)
+def side_of(name: str) -> str:
+    """Our side of an actor named as ACLED or UCDP GED name them (any table's side column); any other name
+    as it is.
+
+    >>> side_of("Military Forces of North Korea (2011-)"), side_of("Government of Ukraine"), side_of("NK troops")
+    ('North Korean forces', 'Ukrainian forces', 'NK troops')
+    """
+    return side_of_acled(side_of_ged(name))

@@ -161,8 +161,8 @@ def test_the_issue_geojson_with_acled_properties_is_mapped_not_dropped(tmp_path)
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [35.33, 51.10]}, "properties": props}]}))
     (ev,) = load_events(path)
-    assert (ev.event_id, ev.doc_id, ev.killed, ev.actor, ev.latitude) == \
-        ("x-1", "r-1", 5, "Military Forces of Russia (2000-)", 51.1)
+    assert (ev.event_id, ev.doc_id, ev.killed, ev.actor, ev.latitude) == ("x-1", "r-1", 5, "Russian forces", 51.1)
+    assert dict(ev.sources[0].extra)["actor1"] == "Military Forces of Russia (2000-)"    # as written, kept
     assert ev.source_quote == props["notes"]
 
 
