@@ -20,6 +20,8 @@ from pathlib import Path
 from gazetteer.context import Theatre
 from mapper.model.events import CATEGORIES, Event
 from mapper.exc import ConflictMapError
+from mapper.ingest.events_files import split_inputs
+from mapper.ingest.telegram_export import Channels
 from mapper._internal.gc_pause import young_collections_only
 from mapper.render.briefing.summary import distinct_reports
 from mapper.render.totals import running_totals_note, split_totals
@@ -53,6 +55,8 @@ class RunResult:
     skipped: list[str] = field(default_factory=list)
     #: the theatre the run resolved places in (its box is checked in the summary)
     theatre: Theatre | None = None
+    #: events read as they are from events files among the inputs
+    events_read: int = 0
 
     @property
     def ok(self) -> bool:
@@ -73,14 +77,18 @@ class RunResult:
 def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | Path = "outputs", *,
                  published: dt.date | None = None, engine: str = "local", scheduler: str | None = None,
                  workers: int | None = None, pdf: bool = True, progress: bool = False,
-                 stdin=None, title: str | None = None, theatre: Theatre | str | Path | None = None) -> RunResult:
+                 stdin=None, title: str | None = None, theatre: Theatre | str | Path | None = None,
+                 telegram_channel: Channels = None) -> RunResult:
     """Read, geoparse, extract and merge, then write every artefact of :data:`OUTPUT_NAMES` to ``output_dir``.
 
     ``inputs`` are report files, folders or ``"-"``; none means the bundled
     sample. Unreadable inputs land in :attr:`RunResult.errors` and the rest
     is processed. ``pdf=False`` skips the LibreOffice conversion. ``theatre``:
     a :class:`~gazetteer.theatre.Theatre`, a TOML file or a bundled theatre's name (see
-    :mod:`gazetteer.theatres`); default :func:`~gazetteer.theatres.default_theatre`.
+    :mod:`gazetteer.theatres`); default :func:`~gazetteer.theatres.default_theatre`. An events file
+    among the inputs (ACLED, UCDP GED, GeoJSON, any point table, our own; :mod:`mapper.ingest.events_files`)
+    is not read as a report: its events are mapped as they are, after those of the reports.
+    ``telegram_channel``: the public username of Telegram exports' channels (``--telegram-channel``).
     """
     if isinstance(theatre, (str, Path)):
         from gazetteer.theatres import find_theatre
@@ -90,10 +98,12 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
         inputs, published = [SAMPLE_REPORT], published or SAMPLE_PUBLISHED
     out = Path(output_dir)
     result = RunResult(theatre=theatre)
+    inputs, given = split_inputs(inputs, result.errors)
     result.events, result.documents = _extract(inputs, result.errors, published=published, engine=engine,
-                                               scheduler=scheduler, workers=workers, progress=progress,
-                                               stdin=stdin, theatre=theatre)
-    if result.errors and not result.documents:
+                                               scheduler=scheduler, workers=workers, progress=progress, stdin=stdin,
+                                               theatre=theatre, telegram_channel=telegram_channel) if inputs else ([], 0)
+    result.events, result.events_read = [*result.events, *given], len(given)
+    if result.errors and not result.documents and not given:
         return result  # every input failed: the outputs of an earlier run stay as they were
     options = {"pdf": pdf, "theatre": theatre, "title": title}
     for name, fmt in _OUTPUTS:
@@ -103,7 +113,7 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
 
 
 def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers, progress: bool,
-             stdin, theatre: Theatre | None) -> tuple[list[Event], int]:
+             stdin, theatre: Theatre | None, telegram_channel: Channels = None) -> tuple[list[Event], int]:
     """Events of the inputs and how many documents were read (a progress bar on request)."""
     from mapper.engines.runner import extract_inputs
 
@@ -121,7 +131,8 @@ def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers
 
     try:
         events = extract_inputs(inputs, engine=engine, scheduler=scheduler, workers=workers, published=published,
-                                errors=errors, progress=report, stdin=stdin, theatre=theatre)
+                                errors=errors, progress=report, stdin=stdin, theatre=theatre,
+                                telegram_channel=telegram_channel)
     finally:
         if bar is not None:
             bar.close()
@@ -134,7 +145,8 @@ def summarise(result: RunResult) -> list[str]:
     places, files."""
     lines = [f"reports read: {result.documents}" + (f" ({len(result.errors)} failed)" if result.errors else ""),
              f"distinct reports behind the events: {distinct_reports(result.events)}",
-             f"events: {len(result.events)}"]
+             f"events: {len(result.events)}" + (f" ({result.events_read} read from events files)"
+                                                 if result.events_read else "")]
     incidents, totals = split_totals(result.events)  # a running total is neither mapped nor added
     for cat in CATEGORIES:
         values = [getattr(ev, cat) for ev in incidents if getattr(ev, cat) is not None]

@@ -2,6 +2,8 @@
 
     $ conflictmap run                      # the bundled sample report -> outputs/
     $ conflictmap run reports/ -o out/ --engine dask
+    $ conflictmap run ChatExport/result.json --telegram-channel @border_watch
+    $ conflictmap run reports/ acled_export.csv          # the export's events mapped beside the reports'
 """
 
 from __future__ import annotations
@@ -14,20 +16,24 @@ __all__ = ["register"]
 
 def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``run`` subcommand to the ``conflictmap`` parser."""
-    from mapper.cli.common import add_published, add_theatre
+    from mapper.cli.common import add_published, add_telegram_channel, add_theatre
 
     run = sub.add_parser(
         "run", help="the whole job: reports in, map, GIS files and slides out",
         description="Read reports, find casualty claims, resolve their places, merge duplicate reports, and "
         "write map.html (offline), events.gpkg/.geojson/.kml/.csv/.parquet/.jsonl, situation_map.png and "
-        "briefing.pptx (+ briefing.pdf where LibreOffice is installed). With no INPUT, runs on the bundled "
-        "sample report (the seed article).")
-    run.add_argument("inputs", nargs="*", metavar="INPUT", help="report files, folders, or - for stdin "
-                     "(default: the bundled sample report)")
+        "briefing.pptx (+ briefing.pdf where LibreOffice is installed). Reports are .txt, .md, .html, .json, "
+        ".jsonl, Telegram Desktop exports (result.json), folders or - for stdin. An events file given as an "
+        "INPUT (an ACLED or UCDP GED export, a GeoJSON, GeoPackage or any point table, an events file of ours) "
+        "is not read as prose: its events are mapped as they are, with those found in the reports. With no "
+        "INPUT, runs on the bundled sample report (the seed article).")
+    run.add_argument("inputs", nargs="*", metavar="INPUT", help="report files, folders, - for stdin, or events "
+                     "files (default: the bundled sample report)")
     run.add_argument("-o", "--output-dir", default="outputs", metavar="DIR", help="where to write (default: outputs)")
     add_published(run)
     run.add_argument("--title", default=None, help="title of the map and the briefing")
     add_theatre(run)
+    add_telegram_channel(run)
     run.add_argument("--no-pdf", action="store_true", help="do not convert the briefing to PDF")
     run.add_argument("--engine", type=_engine, default="local", metavar="ENGINE",
                      help="local: one process; dask: partitions on Dask distributed workers; or an engine an "
@@ -51,6 +57,7 @@ def _engine(name: str) -> str:
 
 def _cmd_run(args) -> int:
     from mapper.cli.common import EXIT_FAILED, EXIT_OK, print_error
+    from mapper.ingest.telegram_export import channel_option
     from mapper.pipeline import run_pipeline, summarise
 
     if args.scheduler and args.engine != "dask":
@@ -58,7 +65,8 @@ def _cmd_run(args) -> int:
     result = run_pipeline(args.inputs, args.output_dir, published=args.published, engine=args.engine,
                           scheduler=args.scheduler, workers=args.workers, pdf=not args.no_pdf,
                           progress=not args.quiet and sys.stderr.isatty(), title=args.title,
-                          stdin=sys.stdin.buffer if "-" in args.inputs else None, theatre=args.theatre)
+                          stdin=sys.stdin.buffer if "-" in args.inputs else None, theatre=args.theatre,
+                          telegram_channel=channel_option(args.telegram_channel or ()))
     for err in [*result.errors, *result.failed]:
         print_error(err)
     if not args.quiet:

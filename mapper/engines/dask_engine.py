@@ -69,11 +69,12 @@ class DaskEngine:
 
     def extract(self, inputs: list, *, published, errors, merge: bool, progress: Progress | None, stdin,
                 theatre, scheduler: str | None = None, workers: int | None = None, partitions: int | None = None,
-                client: "Client | None" = None, **options) -> list[Event]:
+                client: "Client | None" = None, telegram_channel=None, **options) -> list[Event]:
         """Events of ``inputs``. Raises :class:`~mapper.exc.MapperError` when the scheduler cannot be reached."""
         with _dask_client(scheduler, workers, client) as dask_client:
             return _extract_dask(dask_client, inputs, published=published, errors=errors, merge=merge,
-                                 progress=progress, stdin=stdin, partitions=partitions, theatre=theatre)
+                                 progress=progress, stdin=stdin, partitions=partitions, theatre=theatre,
+                                 telegram_channel=telegram_channel)
 
 
 # --- the plan -------------------------------------------------------------------------------------
@@ -96,13 +97,13 @@ class _Read:
     found: tuple[_Found, ...]
 
 
-def _plan(inputs: list, *, published, stdin, partitions: int) -> list[_Files | _Read]:
+def _plan(inputs: list, *, published, stdin, partitions: int, channel=None) -> list[_Files | _Read]:
     """The inputs as runs of files for the workers and items read here, in input order."""
     steps: list[_Files | _Read | str] = []
     for item in inputs:
         if str(item) in ("-", ""):
             steps.append(_Read(tuple(_dated(found, published)
-                                     for found in read_input(item, stdin, _MAX_BYTES))))
+                                     for found in read_input(item, stdin, _MAX_BYTES, telegram_channel=channel))))
         elif Path(item).is_dir():
             walk_errors: list[InputError] = []
             files = report_files(Path(item), walk_errors)
@@ -174,8 +175,9 @@ def _prepare_worker(theatre: Theatre | None = None) -> str:
     return str(gazetteer.index.path)
 
 
-def _read_files(files: _Files, published) -> list[_Found]:
-    return [_dated(found, published) for path in files.paths for found in read_input(path, None, _MAX_BYTES)]
+def _read_files(files: _Files, published, channel=None) -> list[_Found]:
+    return [_dated(found, published) for path in files.paths
+            for found in read_input(path, None, _MAX_BYTES, telegram_channel=channel)]
 
 
 def _given_ids(found: Sequence[_Found]) -> list[str | InputError]:
@@ -217,17 +219,18 @@ def _dask_client(scheduler: str | None, workers: int | None, client: "Client | N
 
 
 def _extract_dask(client: "Client", inputs: list, *, published, errors, merge: bool,
-                  progress: Progress | None, stdin, partitions: int | None, theatre=None) -> list[Event]:
+                  progress: Progress | None, stdin, partitions: int | None, theatre=None,
+                  telegram_channel=None) -> list[Event]:
     from distributed import Future
 
     if theatre is not None:
         gazetteer_for(theatre)      # import its files here once, not in every worker at the same time
     prepare_workers(client, theatre)
     threads = sum(client.nthreads().values()) or 1
-    plan = _plan(inputs, published=published, stdin=stdin,
+    plan = _plan(inputs, published=published, stdin=stdin, channel=telegram_channel,
                  partitions=partitions or PARTITIONS_PER_THREAD * threads)
     # 1. Workers read their files and keep the documents; the client fetches only the ids.
-    found = [client.submit(_read_files, step, published, pure=False) if isinstance(step, _Files)
+    found = [client.submit(_read_files, step, published, telegram_channel, pure=False) if isinstance(step, _Files)
              else list(step.found) for step in plan]
     given = [client.submit(_given_ids, part, pure=False) if isinstance(part, Future) else _given_ids(part)
              for part in found]

@@ -27,15 +27,16 @@ class LocalEngine:
     name: str = "local"
 
     def extract(self, inputs: list, *, published, errors, merge: bool, progress: Progress | None, stdin,
-                theatre, **options) -> list[Event]:
+                theatre, telegram_channel=None, **options) -> list[Event]:
         """Events of ``inputs``; ``options`` (the Dask engine's) are ignored."""
         return _extract_local(inputs, published=published, errors=errors, merge=merge, progress=progress,
-                              stdin=stdin, theatre=theatre)
+                              stdin=stdin, theatre=theatre, telegram_channel=telegram_channel)
 
 
 def _extract_local(inputs: list, *, published, errors, merge: bool, progress: Progress | None,
-                   stdin, theatre) -> list[Event]:
-    docs = list(read_documents(inputs, published=published, errors=errors, stdin=stdin))
+                   stdin, theatre, telegram_channel=None) -> list[Event]:
+    docs = list(read_documents(inputs, published=published, errors=errors, stdin=stdin,
+                               telegram_channel=telegram_channel))
     return extract_events(_counted(docs, progress) if progress else docs, merge=merge,
                           gazetteer=gazetteer_for(theatre))
 

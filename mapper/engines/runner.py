@@ -28,6 +28,7 @@ from mapper.engines.base import Engine, Progress, gazetteer_for
 from mapper.engines.dask_engine import DASK, default_workers, prepare_workers
 from mapper.engines.local import LOCAL
 from mapper.exc import InputError
+from mapper.ingest.telegram_export import Channels
 from mapper.model.events import Event
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,7 +52,7 @@ def extract_inputs(inputs: Iterable[str | Path], *, engine: str = "local", sched
                    errors: list[InputError] | None = None, merge: bool = True,
                    progress: Progress | None = None, stdin: BinaryIO | None = None,
                    partitions: int | None = None, client: "Client | None" = None,
-                   theatre: Theatre | None = None) -> list[Event]:
+                   theatre: Theatre | None = None, telegram_channel: Channels = None) -> list[Event]:
     """Events of report files, folders and ``-`` (stdin), merged unless ``merge=False``.
 
     :param engine: a name of :data:`ENGINES`: ``"local"`` (this process) or ``"dask"`` (partitions on Dask workers).
@@ -69,6 +70,8 @@ def extract_inputs(inputs: Iterable[str | Path], *, engine: str = "local", sched
     :param client: an open ``distributed.Client`` to use instead of ``scheduler`` / ``workers``.
     :param theatre: the theatre of operations the gazetteer ranks by (default: the built-in one);
         its gazetteer files are imported into the index first.
+    :param telegram_channel: the public username of Telegram exports' channels, for their ``t.me`` links
+        (:func:`~mapper.ingest.telegram_export.channel_option`).
     :raises MapperError: the scheduler cannot be reached.
     :raises ValueError: no engine of that name.
     """
@@ -78,4 +81,4 @@ def extract_inputs(inputs: Iterable[str | Path], *, engine: str = "local", sched
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}") from None
     return runner.extract(list(inputs), published=published, errors=errors, merge=merge, progress=progress,
                           stdin=stdin, theatre=theatre, scheduler=scheduler, workers=workers, partitions=partitions,
-                          client=client)
+                          client=client, telegram_channel=telegram_channel)

@@ -36,6 +36,7 @@ from mapper._internal.surrogates import SURROGATES, replace_surrogates
 from mapper.ingest.report import Document
 from mapper.ingest.report_bytes import decode_report
 from mapper.ingest import telegram_export
+from mapper.ingest.events_files import REPORT_SUFFIXES, events_file_kind, refusal
 from mapper.ingest.telegram_export import Channels
 
 __all__ = ["Document", "read_documents", "read_input", "report_files", "unique_id", "dated", "normalize_text",
@@ -186,6 +187,9 @@ def _read_file(path: Path, max_bytes: int, channel: Channels) -> Iterator[Docume
     if path.suffix.lower() == ".json" and telegram_export.is_export_file(path):     # read message by message
         yield from telegram_export.read_export(path, shown=_escaped(str(path)), channel=channel,
                                                max_bytes=max(max_bytes, telegram_export.MAX_EXPORT_BYTES))
+        return
+    if path.suffix.lower() not in REPORT_SUFFIXES and (kind := events_file_kind(path)) is not None:
+        yield refusal(path, kind)            # a table of events (ACLED, GeoJSON, our own JSON Lines) is no prose
         return
     try:
         info = path.stat()

@@ -4,7 +4,9 @@ ACLED (codebook column names): ``event_id_cnty`` is the event id (``doc_id`` ``A
 ``fatalities`` the killed, ``actor1`` the side (``actor2`` when it names the civilians an attack
 targeted: ACLED always puts the civilians second), ``time_precision`` and ``geo_precision`` as they
 are (the same 1-3 scales as ours), ``location``/``admin1``/``admin2`` the place, ``notes`` the
-quote, ``source`` the outlet. UCDP GED: ``id`` (``doc_id`` ``UCDP GED:<id>``),
+quote, ``source`` the outlet. ACLED's and GED's names of a state's forces and of civilians are read as
+the theatre's sides (:mod:`~mapper.model.loaders.actors`: "Military Forces of Russia (2000-)" is
+"Russian forces"; the name as written stays on the source record). UCDP GED: ``id`` (``doc_id`` ``UCDP GED:<id>``),
 ``date_start``/``date_end``, ``best`` the killed with ``low``/``best``/``high`` as the estimates,
 the side only when one side's deaths are all of them (``deaths_a``, ``deaths_b``, or the
 civilians), ``where_prec``/``date_prec`` turned into our precision scales. Every other column is
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from mapper.model.codebooks import ACLED_COLUMNS, GED_COLUMNS
 from mapper.model.loaders import values as v
+from mapper.model.loaders.actors import CIVILIANS, side_of_acled, side_of_ged
 from mapper.model.loaders.mapping import normalised
 from mapper.model.loaders.rows import Schema
 
@@ -51,13 +54,16 @@ def _cell(row: dict, name: str):
 
 
 def _finish_acled(row: dict, record: dict) -> None:
-    """The civilians targeted are the side (ACLED codes them as actor2); ``doc_id`` names ACLED; one
-    source per outlet named."""
-    actor2 = v.text(_cell(row, "actor2"))
-    inter2 = v.text(_cell(row, "inter2")).lower()
-    targeted = v.text(_cell(row, "civilian_targeting")) or record.get("event_type") == "Violence against civilians"
-    if actor2 and targeted and (inter2 in _CIVILIANS or actor2.lower().startswith("civilians")):
-        record["actor"] = actor2
+    """The side: ``actor1``, or the civilians targeted (ACLED codes them as actor2), as our side's name
+    (:mod:`~mapper.model.loaders.actors`; the ACLED name stays on the source record); ``doc_id`` names
+    ACLED; one source per outlet named."""
+    if "actor" not in record:  # unless --columns named the side's column
+        actor2 = v.text(_cell(row, "actor2"))
+        inter2 = v.text(_cell(row, "inter2")).lower()
+        targeted = v.text(_cell(row, "civilian_targeting")) or record.get("event_type") == "Violence against civilians"
+        civilians = actor2 and targeted and (inter2 in _CIVILIANS or actor2.lower().startswith("civilians"))
+        side = actor2 if civilians else v.text(_cell(row, "actor1"))
+        record["actor"] = side_of_acled(side) if side else ""
     if record.get("event_id"):
         record["doc_id"] = f"ACLED:{record['event_id']}"
     outlets = [s for s in (record.get("source_name") or "").split(";") if s.strip()]
@@ -81,10 +87,10 @@ def _finish_ged(row: dict, record: dict) -> None:
     record["geo_precision"] = _WHERE_PREC.get(where) if where is not None else None
     record["date_precision"] = _DATE_PREC.get(when) if when is not None else None
     total = sum(deaths.values())
-    sides = {"a": v.text(_cell(row, "side_a")), "b": v.text(_cell(row, "side_b")), "civilians": "Civilians"}
+    sides = {"a": v.text(_cell(row, "side_a")), "b": v.text(_cell(row, "side_b")), "civilians": CIVILIANS}
     for name, side in sides.items():
-        if total and deaths[name] == total and side:
-            record["actor"] = side
+        if total and deaths[name] == total and side and "actor" not in record:
+            record["actor"] = side_of_ged(side)
     if record.get("event_id"):
         record["doc_id"] = f"UCDP GED:{record['event_id']}"
 
@@ -92,7 +98,7 @@ def _finish_ged(row: dict, record: dict) -> None:
 ACLED = Schema(
     "acled", "ACLED",
     preset={"event_id": "event_id_cnty", "event_date": "event_date", "date_precision": "time_precision",
-            "event_type": "event_type", "sub_event_type": "sub_event_type", "actor": "actor1",
+            "event_type": "event_type", "sub_event_type": "sub_event_type",
             "location": "location", "admin1": "admin1", "admin2": "admin2", "latitude": "latitude",
             "longitude": "longitude", "geo_precision": "geo_precision", "source_name": "source",
             "source_quote": "notes", "killed": "fatalities"},

@@ -5,7 +5,9 @@ table, its columns found from the headers) and what to do with what the mapping 
 (a side read from two columns, precision codes). Each row becomes one event: its figures,
 dates and texts typed by the field table, one place at the row's coordinates or geometry,
 and one source that keeps the tool's name (``origin``) and every column the mapping did not
-use, so nothing of the row is lost. A bad cell stops the file with one line naming the
+use, so nothing of the row is lost. A side named as ACLED or UCDP GED name a state's forces or
+civilians is the theatre's side (:func:`~mapper.model.loaders.actors.side_of`); its cell as written
+stays on the source record. A bad cell stops the file with one line naming the
 file, the row and the column.
 """
 
@@ -18,6 +20,7 @@ from mapper.exc import InputError
 from mapper.model.events import CATEGORIES, Event, EventLocation, total_casualties
 from mapper.model.fields import FIELDS
 from mapper.model.loaders import values as v
+from mapper.model.loaders.actors import side_of
 from mapper.model.loaders.mapping import PLACE_TARGETS, detect, normalised
 from mapper.model.loaders.tables import Table
 from mapper.model.source import SOURCE_KEYS, Source
@@ -148,6 +151,11 @@ def _event(row: dict, plan: list, extra_columns: list, geometry, origin: str, sc
             (place if is_place else record)[target] = convert(row.get(column))
         except ValueError as exc:
             raise ValueError(f"column {column!r}: {exc}") from None
+    written = {}
+    side = record.get("actor")
+    if side and side_of(side) != side:  # a side named as ACLED or GED name it: the theatre's, as written kept
+        written = {column: side for target, column, _, _ in plan if target == "actor"}
+        record["actor"] = side_of(side)
     if schema.finish is not None:
         schema.finish(row, record)
     figures = {c: record.get(c) for c in CATEGORIES}
@@ -165,6 +173,7 @@ def _event(row: dict, plan: list, extra_columns: list, geometry, origin: str, sc
               "source_name": record.get("source_name") or None,
               "published": published.isoformat() if published else None,
               "quote": record.get("source_quote") or None, "origin": origin}
+    source.update(written)
     for column in extra_columns:  # every column the mapping left, so nothing of the row is lost
         raw = row.get(column)
         if raw is not None and not v.blank(raw):

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from mapper.model.loaders.actors import CIVILIANS, STATE_FORCES
+
 __all__ = ["AcledCountry", "COUNTRIES", "STATE_FORCES", "CIVILIANS", "DISORDER_TYPES", "acled_actor",
            "actor_kind", "interaction"]
 
@@ -37,15 +39,8 @@ COUNTRIES: dict[str, AcledCountry] = {
     "BY": AcledCountry(112, "BLR", "Belarus", "Europe"),
 }
 
-#: Our side (the theatre's ``[[sides]] name``) -> ACLED's actor name for that state's forces.
-STATE_FORCES: dict[str, str] = {
-    "Russian forces": "Military Forces of Russia (2000-)",
-    "Ukrainian forces": "Military Forces of Ukraine (2019-)",
-    "North Korean forces": "Military Forces of North Korea (2011-)",
-}
-#: Our side for civilians; ACLED adds the country of the event in brackets.
-CIVILIANS = "Civilians"
-
+# Our side -> ACLED's actor name, and our side for civilians: one table for the writer and the ACLED
+# loader (mapper.model.loaders.actors), so that a file written and read back gives the side again.
 #: ACLED event type -> its disorder type (ACLED codebook 2024).
 DISORDER_TYPES: dict[str, str] = {
     "Battles": "Political violence",

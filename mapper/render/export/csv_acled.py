@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +29,7 @@ import shapely
 from mapper._internal.atomic import atomic_write
 from mapper.model.codebooks import ACLED_COLUMNS
 from mapper.model.events import Event
+from mapper.model.loaders.actors import side_of_acled
 from mapper.render.export.acled_codes import CIVILIANS, COUNTRIES, DISORDER_TYPES, acled_actor, actor_kind, interaction
 from mapper.render.export.columns import json_columns
 from mapper.render.export.tables import LAYER_COLUMNS, EventTables, event_tables
@@ -41,6 +43,13 @@ EXTRA_COLUMNS = tuple(c for c, _ in LAYER_COLUMNS["events"] if c not in ACLED_CO
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: ``tags`` of a running total (``cumulative``): its fatalities sum many incidents, not one event.
 CUMULATIVE_TAG = "cumulative total"
+#: ACLED's ``source_scale`` of social media, given when every report of the event is a Telegram post.
+NEW_MEDIA = "New media"
+_TELEGRAM_LINK = re.compile(r"https?://(?:www\.)?(?:t|telegram)\.me/", re.I)
+#: ACLED's coding an event read from an ACLED export keeps (its source record holds the row's columns).
+_KEPT_ACTORS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+                "civilian_targeting")
+_KEPT_PLACE = ("admin3", "source_scale")
 
 
 def neutralise(text: str) -> str:
@@ -78,8 +87,9 @@ def acled_fields(ev: Event, *, latitude: float | None = ..., longitude: float | 
     country = COUNTRIES.get((code or "").upper())
     kind1 = actor_kind(ev.actor)
     notes = (ev.source_quote + (f" (claimed by {ev.claimed_by})" if ev.claimed_by else "")).strip()
-    return {
-        "event_id_cnty": f"{country.iso3}{ev.event_id}" if country else ev.event_id,
+    row = {
+        "event_id_cnty": f"{country.iso3}{ev.event_id}" if country and not ev.event_id.startswith(country.iso3)
+        else ev.event_id,  # an ACLED id read back has its prefix already
         "event_date": ev.event_date,
         "year": ev.event_date.year if ev.event_date else None,
         "time_precision": ev.date_precision,  # already ACLED's 1-3; empty when unknown
@@ -105,12 +115,35 @@ def acled_fields(ev: Event, *, latitude: float | None = ..., longitude: float | 
         "longitude": ev.longitude if longitude is ... else longitude,
         "geo_precision": ev.geo_precision,
         "source": _joined([ev.source_name, *(s.source_name for s in ev.sources)]),  # outlets, not claimants
-        "source_scale": "",
+        "source_scale": NEW_MEDIA if ev.sources and all(map(_is_telegram, ev.sources)) else "",
         "notes": notes,
         "fatalities": ev.killed or 0,
         "tags": CUMULATIVE_TAG if ev.cumulative else "",
         "timestamp": _timestamp(ev.published, int(time.time()) if now is None else now),
     }
+    row.update(_acled_coding(ev))
+    return row
+
+
+def _is_telegram(source) -> bool:
+    """A post of a Telegram channel: read from a Telegram export, or its link is a ``t.me`` one."""
+    return (source.doc_id or "").startswith("telegram-") or bool(_TELEGRAM_LINK.match(source.url or ""))
+
+
+def _acled_coding(ev: Event) -> dict:
+    """What an event read from an ACLED export keeps of ACLED's own coding, written back as it was: its
+    actors (when the event's side is still the one the row gave), ``admin3`` and ``source_scale``."""
+    for src in ev.sources:
+        if not src.extra:
+            continue
+        row = dict(src.extra)
+        if row.get("origin") != "ACLED":
+            continue
+        kept = {name: str(row[name]) for name in _KEPT_PLACE if row.get(name) not in (None, "")}
+        if ev.actor and ev.actor in {side_of_acled(str(row.get(n) or "")) for n in ("actor1", "actor2")}:
+            kept.update({name: str(row.get(name) or "") for name in _KEPT_ACTORS})
+        return kept
+    return {}
 
 
 def _text_cell(value: str | None) -> str:

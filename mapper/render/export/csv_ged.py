@@ -23,6 +23,7 @@ from pathlib import Path
 from mapper._internal.atomic import atomic_write
 from mapper.model.codebooks import GED_COLUMNS
 from mapper.model.events import Event
+from mapper.model.loaders.actors import GED_GOVERNMENTS
 from mapper.render.export.acled_codes import CIVILIANS, COUNTRIES
 from mapper.render.export.csv_acled import neutralise
 
@@ -31,8 +32,9 @@ __all__ = ["write", "GED_COLUMNS", "GED_SIDES", "ged_fields", "priogrid", "where
 #: Our side -> the dyad side whose deaths it counts ("a": Russia and its ally, "b": Ukraine, "civilians").
 GED_SIDES = {"Russian forces": "a", "North Korean forces": "a", "Ukrainian forces": "b", CIVILIANS: "civilians"}
 #: The state-based conflict (type of violence 1) of the theatre, as UCDP names it.
-CONFLICT = {"conflict_name": "Russia - Ukraine", "side_a": "Government of Russia (Soviet Union)",
-            "side_b": "Government of Ukraine", "dyad_name": "Government of Russia (Soviet Union) - Government of Ukraine",
+CONFLICT = {"conflict_name": "Russia - Ukraine", "side_a": GED_GOVERNMENTS["Russian forces"],
+            "side_b": GED_GOVERNMENTS["Ukrainian forces"],
+            "dyad_name": f"{GED_GOVERNMENTS['Russian forces']} - {GED_GOVERNMENTS['Ukrainian forces']}",
             "gwnoa": 365, "gwnob": 369}
 #: ISO alpha-2 -> Gleditsch-Ward country number (GED's ``country_id``).
 GW_NUMBERS = {"UA": 369, "RU": 365, "BY": 370}

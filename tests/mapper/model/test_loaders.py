@@ -63,8 +63,9 @@ def test_acled_export_ids_figures_sides_places_and_the_tool(acled_csv):
     assert (strike.event_id, strike.doc_id) == ("UKR90001", "ACLED:UKR90001")
     assert strike.event_date == dt.date(2024, 12, 14) and strike.date_precision == 1
     assert (strike.killed, strike.casualties_best, clash.killed) == (2, 2, 0)
-    assert strike.actor == "Civilians (Ukraine)"          # the civilians targeted, coded second by ACLED
-    assert clash.actor == "Military Forces of Ukraine (2019-)"  # actor1 otherwise
+    assert strike.actor == "Civilians"                    # the civilians targeted, coded second by ACLED
+    assert clash.actor == "Ukrainian forces"              # actor1 otherwise, as the theatre names the side
+    assert dict(clash.sources[0].extra)["actor1"] == "Military Forces of Ukraine (2019-)"  # ACLED's name kept
     assert (strike.event_type, strike.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
     (place,) = strike.locations
     assert (place.name, place.admin1, place.admin2, place.latitude, place.longitude) == \
@@ -75,6 +76,21 @@ def test_acled_export_ids_figures_sides_places_and_the_tool(acled_csv):
     extra = dict(strike.sources[0].extra)
     assert extra["origin"] == "ACLED" and extra["admin3"] == "Sumska" and extra["timestamp"] == "1734567890"
     assert loader_for(Probe(acled_csv)).name == "acled"
+
+
+def test_acled_actor_names_are_read_as_the_theatre_sides(tmp_path):
+    from gazetteer.theatres import default_theatre
+
+    rows = [dict(ACLED_ROWS[1], event_id_cnty=f"RUS9{i}", actor1=name) for i, name in enumerate((
+        "Military Forces of Russia (2000-)", "Military  Forces of Ukraine (2014-2019)",
+        "Military Forces of North Korea (2011-)", "Civilians (Russia)", "Wagner Group",
+        "Military Forces of Russia (2000-) Air Force"))]
+    events = load_events(write_csv(tmp_path / "a.csv", ACLED_COLUMNS, rows))
+    sides = [ev.actor for ev in events]
+    assert sides == ["Russian forces", "Ukrainian forces", "North Korean forces", "Civilians", "Wagner Group",
+                     "Military Forces of Russia (2000-) Air Force"]   # no guess for a name ACLED's rules do not give
+    theatre = {s.name for s in default_theatre().sides}
+    assert set(sides[:4]) <= theatre
 
 
 def test_acled_export_without_a_column_is_one_line_naming_file_and_column(tmp_path):
@@ -116,7 +132,8 @@ def test_ucdp_ged_estimates_precision_and_the_side_only_when_one_side_died(tmp_p
     assert (one_side.event_id, one_side.doc_id) == ("512345", "UCDP GED:512345")
     assert (one_side.event_date, one_side.event_date_end) == (dt.date(2024, 12, 10), dt.date(2024, 12, 16))
     assert (one_side.killed, one_side.casualties_low, one_side.casualties_best, one_side.casualties_high) == (4, 3, 4, 6)
-    assert one_side.actor == "Government of Russia (Soviet Union)" and mixed.actor == ""
+    assert one_side.actor == "Russian forces" and mixed.actor == ""     # GED's side_a, as the theatre names it
+    assert dict(one_side.sources[0].extra)["side_a"] == "Government of Russia (Soviet Union)"
     assert (one_side.date_precision, one_side.geo_precision, mixed.date_precision, mixed.geo_precision) == (2, 1, 1, 3)
     assert one_side.claimed_by == "Ukrainian military" and one_side.number_of_sources == 3
     assert one_side.locations[0].name == "Sudzha town" and one_side.locations[0].admin1 == "Kursk oblast"
@@ -144,8 +161,8 @@ def test_the_issue_geojson_with_acled_properties_is_mapped_not_dropped(tmp_path)
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [35.33, 51.10]}, "properties": props}]}))
     (ev,) = load_events(path)
-    assert (ev.event_id, ev.doc_id, ev.killed, ev.actor, ev.latitude) == \
-        ("x-1", "r-1", 5, "Military Forces of Russia (2000-)", 51.1)
+    assert (ev.event_id, ev.doc_id, ev.killed, ev.actor, ev.latitude) == ("x-1", "r-1", 5, "Russian forces", 51.1)
+    assert dict(ev.sources[0].extra)["actor1"] == "Military Forces of Russia (2000-)"    # as written, kept
     assert ev.source_quote == props["notes"]
 
 

@@ -110,3 +110,55 @@ def test_an_outlet_a_spreadsheet_would_run_is_neutralised(tmp_path):
     _, (row,) = _written(tmp_path, [_event(source_name="=cmd|' /C calc'!A0", sources=(),
                                            source_quote="-5 dead, they said")])
     assert row["source"] == "'=cmd|' /C calc'!A0" and row["notes"].startswith("'-5 dead")
+
+
+def test_acled_columns_alone_read_back_with_the_sides_written(tmp_path):
+    """Only ACLED's columns kept (as another tool would pass the file on): the ACLED reader gives each side again."""
+    from mapper.model.loaders import load_events
+
+    sides = ["Russian forces", "Ukrainian forces", "North Korean forces", "Civilians", "Unknown gunmen"]
+    _, rows = _written(tmp_path, [_event(event_id=f"ev-{i}", actor=side) for i, side in enumerate(sides)])
+    acled_only = tmp_path / "acled_only.csv"
+    with open(acled_only, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    back = load_events(acled_only)
+    assert [ev.actor for ev in back] == sides
+    assert [ev.event_id for ev in back] == [f"UKRev-{i}" for i in range(5)] and back[0].killed == 3
+
+
+def test_an_acled_row_read_in_is_written_back_with_its_own_coding(tmp_path):
+    """actor2 (the attacker ACLED names), admin3 and source_scale of an ACLED row survive a read and a write."""
+    from mapper.model.loaders import load_events
+
+    given = {name: "" for name in ACLED_COLUMNS}
+    given.update({"event_id_cnty": "UKR777", "event_date": "2025-01-09", "event_type": "Explosions/Remote violence",
+                  "sub_event_type": "Shelling/artillery/missile attack", "actor1": "Military Forces of Russia (2000-)",
+                  "inter1": "State forces", "actor2": "Civilians (Ukraine)", "inter2": "Civilians",
+                  "interaction": "State forces-Civilians", "civilian_targeting": "Civilian targeting",
+                  "iso": "804", "country": "Ukraine", "admin1": "Sumy", "admin2": "Shostkynskyi",
+                  "admin3": "Seredyno-Budska", "location": "Seredyna-Buda", "latitude": "52.1862",
+                  "longitude": "33.9298", "geo_precision": "1", "source": "A Local Paper", "source_scale": "Subnational",
+                  "notes": "Shelling killed one resident.", "fatalities": "1"})
+    path = tmp_path / "acled.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=ACLED_COLUMNS)
+        writer.writeheader()
+        writer.writerow(given)
+    (ev,) = load_events(path)
+    assert ev.actor == "Civilians"
+    _, (row,) = _written(tmp_path, [ev])
+    same = ("event_id_cnty", "actor1", "inter1", "actor2", "inter2", "interaction", "civilian_targeting", "admin1",
+            "admin2", "admin3", "location", "source", "source_scale", "fatalities", "event_type", "sub_event_type")
+    assert {k: row[k] for k in same} == {k: given[k] for k in same}
+
+
+def test_source_scale_is_new_media_only_when_every_report_is_a_telegram_post(tmp_path):
+    posts = (Source(doc_id="telegram-1001:7", source_name="Sumy OVA"),
+             Source(doc_id="web-2", url="https://t.me/sumy_ova/8", source_name="Sumy OVA"))
+    mixed = (*posts, Source(doc_id="doc-3", url="https://example.org/a", source_name="Example"))
+    _, rows = _written(tmp_path, [_event(sources=posts), _event(event_id="ev-2", sources=mixed),
+                                  _event(event_id="ev-3", sources=())])
+    assert [r["source_scale"] for r in rows] == ["New media", "", ""]
+    assert [r["actor2"] for r in rows] == ["", "", ""] and rows[0]["admin3"] == ""   # never guessed

@@ -71,3 +71,14 @@ def test_the_ged_file_reads_back_as_a_ged_export(tmp_path):
     assert [(ev.event_id, ev.killed, ev.event_date) for ev in back] == [
         ("civ", 4, dt.date(2025, 6, 2)), ("ru", 9, dt.date(2025, 6, 2))]
     assert back[0].actor == "Civilians" and back[0].locations[0].latitude == 49.71
+
+
+def test_ged_sides_read_back_as_the_sides_written(tmp_path):
+    from mapper.render.export import read_any_events
+
+    sides = ["Civilians", "Russian forces", "Ukrainian forces", "Unknown gunmen", "North Korean forces"]
+    _rows(tmp_path, [_event(f"e{i}", side) for i, side in enumerate(sides)])
+    back = [ev.actor for ev in read_any_events(tmp_path / "events.ged.csv")]
+    # GED counts North Korea's dead on side_a, the Russian government's side (docs/EXPORT.md); an unknown
+    # side's deaths are deaths_unknown: no side is read back.
+    assert back == ["Civilians", "Russian forces", "Ukrainian forces", "", "Russian forces"]
