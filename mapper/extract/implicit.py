@@ -132,16 +132,15 @@ def is_person_noun(word: str) -> bool:
 @lru_cache(maxsize=2_000)
 def _takes_object(verb: str) -> bool:
     """A Russian or Ukrainian casualty verb whose people stand in the accusative: transitive
-    ("ранили женщину"; "вбив", which the Ukrainian dictionary leaves unmarked, is read by the Russian
-    one as a transitive gerund) or impersonal ("поранено чоловіка", "ранено мужчину")."""
+    ("ранили женщину"; "вбив", unmarked in the Ukrainian dictionary, is a Russian transitive gerund)
+    or impersonal ("поранено чоловіка", "ранено мужчину")."""
     return any("Impe" in tag or ("PRTS" in tag and "neut" in tag) or ("tran" in tag and tag & {"VERB", "GRND"})
                for tag in top_grammemes(verb))
 
 
 @lru_cache(maxsize=2_000)
 def _active_transitive(verb: str) -> bool:
-    """A Russian or Ukrainian casualty verb in the active voice taking an object ("ранил", "вбив"), whose
-    subject is the one who struck, not the one struck."""
+    """An active casualty verb taking an object ("ранил", "вбив"): its subject struck, it was not struck."""
     tags = top_grammemes(verb)
     return not any({"Impe", "pssv", "PRTS"} & tag for tag in tags) and any(
         "tran" in tag and tag & {"VERB", "GRND"} for tag in tags)
