@@ -3,8 +3,8 @@
 A noun naming one person (a resource's :class:`~mapper.extract.lang.schema.People`) counts as
 one when it is the subject or the object of a casualty word in the same clause; people listed
 with "and" are summed ("two men and a teenager" = 3), and people after "including" are part of
-the total before it ("five people, including two children" = 5). Anchored on the casualty words
-:mod:`mapper.extract.casualties` found: only the few words next to one are read.
+the total before it ("five people, including two children" = 5). Only the few words next to the
+casualty words :mod:`mapper.extract.casualties` found are read.
 
     >>> from mapper.extract.casualties import find_figures
     >>> [(f.category, f.best, f.subject) for f in find_figures(
@@ -52,9 +52,8 @@ _AGE = re.compile(r"\d+-[^\W\d_]")
 _WINDOW = 72  # enough for a list of three people and their words
 _PEEK = 32  # enough to see the word before or after a casualty word
 _PUNCT = ".,;:!?)(»«\"“”'’"
-_SUBJECT_END = frozenset({"noun", "plural", "acc", "comma"})
+_SUBJECT_END, _OBJECT_START_EN = frozenset({"noun", "plural", "acc", "comma"}), frozenset({"det", "num"})
 _OBJECT_START = frozenset({"det", "num", "mod", "noun", "plural", "acc"})
-_OBJECT_START_EN = frozenset({"det", "num"})
 
 
 class _Tok(NamedTuple):
