@@ -5,8 +5,8 @@ OpenStreetMap oblasts and districts, GSHHG rivers) and settlements from the offl
 gazetteer index (GeoNames), so nothing is fetched. Events are proportional symbols
 (area follows the casualty figure) coloured by the side that suffered; claims located
 only near a place or across several places (ACLED geo-precision 2) are rings, claims
-placed only in a region (precision 3) dashed rings; a multi-place claim is one symbol
-at the middle of its places, joined to each. The map is drawn in the UTM zone of the
+placed only in a region (precision 3) dashed rings; a multi-place claim is a ring at
+each of its places, joined by a thin line (its figure is written once). The map is drawn in the UTM zone of the
 view (true distances for the scale bar) or, with web tiles, in Web Mercator::
 
     >>> result = save_situation_map(events, "situation_map.png")      # doctest: +SKIP
@@ -177,14 +177,14 @@ def _label_events(placer: LabelPlacer, symbols: list) -> list[str]:
         for name, px, py in sym.places:
             name = _short_name(name)
             prior = places.get(name, (px, py, 0, 0))
-            places[name] = (px, py, prior[2] + (sym.best or 0), max(2.5 if sym.multi else sym.diameter / 2, prior[3]))
+            places[name] = (px, py, prior[2] + (sym.best or 0), max(sym.diameter / 2, prior[3]))
     labelled = [name for name, (px, py, _, radius) in sorted(places.items(), key=lambda kv: -kv[1][2])
                 if placer.add(Label(name, px, py, size=11, weight="bold", marker_pt=radius, strict=False))]
     if len(symbols) <= _MAX_FIGURE_LABELS:
         for sym in symbols:
             inside = [o for o in symbols if o is not sym and (o.x - sym.x) ** 2 + (o.y - sym.y) ** 2 <
                       ((sym.diameter / 2) * placer.units_per_pt) ** 2]
-            if sym.best and sym.diameter >= 15 and not inside:  # a figure must not hide a smaller symbol
+            if sym.first and sym.best and sym.diameter >= 15 and not inside:  # a figure must not hide a smaller symbol
                 placer.add(Label(f"{sym.best:,}", sym.x, sym.y, size=8, weight="bold", colour="#1a1a1a",
                                  centred=True, strict=False))
     return labelled
@@ -222,8 +222,8 @@ def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: fl
         Line2D([], [], markerfacecolor=grey, markeredgecolor="white", markersize=10, **dot),
         ax_legend.scatter([], [], s=100, facecolors="none", edgecolors=grey, linewidths=2.0),
         ax_legend.scatter([], [], s=100, facecolors="none", edgecolors=grey, linewidths=2.0, linestyles="--"),
-        Line2D([0], [0], color=grey, linewidth=0.9, marker="o", markersize=5, markerfacecolor="white",
-               markeredgecolor=grey, markevery=[1]),
+        Line2D([0, 1], [0, 0], color=grey, linewidth=1.1, marker="o", markersize=7, markerfacecolor="none",
+               markeredgecolor=grey, markeredgewidth=1.6),
     ]
     base = [Line2D([], [], color=_COLOURS["border"], linewidth=2.2, linestyle=(0, (6, 2.5))),
             Line2D([], [], color=_COLOURS["oblast"], linewidth=1.0),
@@ -237,7 +237,7 @@ def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: fl
                                     fontsize=_LEGEND_PT))
     if located:
         sections.append(("Location", precision, ["At the named place", "Near a place / several places",
-                                                 "Somewhere in the region", "Place of a multi-place claim"]))
+                                                 "Somewhere in the region", "One claim at several places"]))
     sections.append(("Base map", base, ["Russia–Ukraine border", "Oblast boundary", "District / raion boundary",
                                         "River", "Settlement"]))
     return sections

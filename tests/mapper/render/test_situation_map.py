@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import warnings
 
 import pytest
@@ -77,6 +78,26 @@ def test_labels_never_overlap_and_stay_inside(seed_map):
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, text
         for other, other_box in boxes[i + 1:]:
             assert not box.overlaps(other_box), (text, other)
+
+
+def test_multi_place_claim_has_a_symbol_at_each_place_joined_by_a_line(seed_map):
+    from mapper.render.briefing.map_symbols import JOIN_GID
+
+    fig, result = seed_map
+    ax = fig.axes[0]
+    to_map = Transformer.from_crs("EPSG:4326", result.crs, always_xy=True)
+    places = [to_map.transform(loc.longitude, loc.latitude) for loc in (PLYOKHOVO, MARTYNOVKA)]
+    middle = ((places[0][0] + places[1][0]) / 2, (places[0][1] + places[1][1]) / 2)
+    centres = [tuple(xy) for c in ax.collections if c.get_zorder() in (10, 10.5) for xy in c.get_offsets()]
+    assert centres and all(min(math.dist(xy, p) for p in places) < 1 for xy in centres)   # only at the places
+    assert not any(math.dist(xy, middle) < 1000 for xy in centres)                       # none in between
+    for place in places:                               # both claims (30 and 3) have a ring at both villages
+        assert sum(math.dist(xy, place) < 1 for xy in centres) == 4           # 2 claims x (fill + outline)
+    joins = [c for c in ax.collections if c.get_gid() == JOIN_GID]
+    assert len(joins) == 1
+    for segment in joins[0].get_segments():
+        ends = sorted(map(tuple, segment))
+        assert ends == pytest.approx(sorted(places))
 
 
 def test_scale_bar_measures_ground_distance_in_utm(seed_map):
