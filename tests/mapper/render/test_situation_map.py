@@ -100,6 +100,33 @@ def test_multi_place_claim_has_a_symbol_at_each_place_joined_by_a_line(seed_map)
         assert ends == pytest.approx(sorted(places))
 
 
+MANILA = EventLocation("Manila", "Manila", 14.5995, 120.9842, "PH", "NCR", None, "geonames:1701668", 1, True, "")
+
+
+def test_a_point_outside_the_theatre_is_listed_not_drawn_and_never_widens_the_map(index, seed_map):
+    _, seed = seed_map
+    stray = event("stray", [MANILA], 12, actor="Civilians")
+    half = event("half", [PLYOKHOVO, MANILA], 4)                     # one place in, one far away
+    fig, result = draw_situation_map([*SEED_LIKE, stray, half], index=index)
+    assert result.bounds == pytest.approx(seed.bounds, abs=0.05)      # the same view as without them
+    assert result.events_shown == 3 and result.outside == ["Manila (PH, 14.60, 120.98) ×2"]
+    ax = fig.axes[0]
+    to_map = Transformer.from_crs("EPSG:4326", result.crs, always_xy=True)
+    manila = to_map.transform(MANILA.longitude, MANILA.latitude)
+    centres = [tuple(xy) for c in ax.collections for xy in c.get_offsets()]
+    assert centres and not any(math.dist(xy, manila) < 1e6 for xy in centres)
+    notes = [a.txt.get_text() for a in ax.artists if hasattr(a, "txt")]
+    assert any("outside the theatre" in n and "Manila (PH, 14.60, 120.98)" in n for n in notes)
+    assert any("Manila" in n for n in result.notes)
+
+
+def test_only_out_of_theatre_points_give_the_theatre_not_the_world(index):
+    _, result = draw_situation_map([event("stray", [MANILA], 12)], index=index)
+    west, south, east, north = result.bounds
+    assert 29 < west < 33.5 and 38 < east < 43 and 48 < south < 50.5 and 52 < north < 54   # theatre, widened to fit
+    assert result.events_shown == 0 and result.outside
+
+
 def test_scale_bar_measures_ground_distance_in_utm(seed_map):
     fig, result = seed_map
     assert result.scale_bar_m == nice_length(result.scale_bar_m)
