@@ -79,7 +79,8 @@ def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, 
     title = clean_text(title) if title else title
     theatre = theatre or default_theatre()
     summary = summarise(events, theatre=theatre, generated=generated, running_totals=totals)
-    drawn = save_situation_map(events, map_path, theatre=theatre, tiles=tiles, index=index)
+    drawn = save_situation_map(events, map_path, theatre=theatre, tiles=tiles, index=index, title=title,
+                               generated=summary.generated)
     prs = build_deck(events, summary, map_png=map_path, title=title or f"Casualty claims: {summary.theatre}",
                      theatre=theatre)
     try:

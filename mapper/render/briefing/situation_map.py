@@ -16,6 +16,7 @@ view (true distances for the scale bar) or, with web tiles, in Web Mercator::
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import warnings
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from mapper._internal.atomic import atomic_path
 from mapper.render.briefing.labels import Label, LabelPlacer
 from mapper.render.briefing.map_furniture import (draw_north_arrow, draw_scale_bar, size_legend, size_steps,
                                            stack_legends)
+from mapper.render.briefing.map_inset import draw_locator_inset, draw_title_block, title_lines
 from mapper.render.briefing.map_symbols import actor_key, draw_events, largest_diameter, symbol_diameter
 from mapper.model.events import Event
 from mapper.exc import OutputError
@@ -46,6 +48,7 @@ _PAD = 0.18
 _MAX_SETTLEMENT_LABELS = 70
 _MAX_FIGURE_LABELS = 15
 _LEGEND_WIDTH_IN = 3.0
+_TITLE_IN = 0.36
 _LEGEND_PT = 9.5
 _COLOURS = {"land": "#f4f1ea", "outside": "#e4e4e4", "border": "#2b2b2b", "oblast": "#6b6b6b",
             "district": "#b0aca4", "river": "#7fb2dc", "settlement": "#444444"}
@@ -66,6 +69,8 @@ class SituationMap:
     notes: list[str] = field(default_factory=list)
     #: Places of claims outside the theatre, as listed on the map ("Manila (PH, 14.60, 120.98)"), not drawn.
     outside: list[str] = field(default_factory=list)
+    #: The title block: (title, "Claims dated … · as of …").
+    title: tuple[str, str] = ("", "")
 
 
 @lru_cache(maxsize=1)
@@ -291,12 +296,13 @@ def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: fl
 
 
 def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in: float = 5.3,
-                       index=None, theatre: Theatre | None = None, tiles=None,
-                       dpi: float = 200) -> tuple[object, SituationMap]:
+                       index=None, theatre: Theatre | None = None, tiles=None, dpi: float = 200,
+                       title: str | None = None, generated: dt.date | None = None) -> tuple[object, SituationMap]:
     """The map as a matplotlib Figure (Agg canvas, no pyplot) and a :class:`SituationMap` describing it.
 
     ``index``: a gazetteer :class:`~gazetteer.index.PlaceIndex` for settlement labels (default:
-    the user's offline index). ``tiles``: an xyzservices provider name to draw web tiles under
+    the user's offline index). ``title``: the title block's title (default "Casualty claims:
+    <theatre>"); ``generated``: its "as of" date (default today, UTC). ``tiles``: an xyzservices provider name to draw web tiles under
     the map — opt-in and online only; when they cannot be had the map is drawn without them.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -308,14 +314,20 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     fig = Figure(figsize=(width_in, height_in), dpi=dpi)
     FigureCanvasAgg(fig)
     legend_w = _LEGEND_WIDTH_IN / width_in
-    ax = fig.add_axes((0.0, 0.045, 1.0 - legend_w, 0.955))
-    ax_legend = fig.add_axes((1.0 - legend_w + 0.012, 0.045, legend_w - 0.015, 0.94))
+    band = _TITLE_IN / height_in
+    ax = fig.add_axes((0.0, 0.045, 1.0 - legend_w, 0.955 - band))
+    ax_legend = fig.add_axes((1.0 - legend_w + 0.012, 0.045, legend_w - 0.015, 0.94 - band))
     ax_legend.set_axis_off()
     box = ax.get_window_extent()
     crs, view = _view(events, theatre, box.width / box.height, bool(tiles))
     to_lonlat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
     from_lonlat = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
     result = SituationMap(None, crs, (0, 0, 0, 0), 0, 0, outside=outside)
+    starts = [ev.event_date for ev in events if ev.geometry is not None and ev.event_date]
+    ends = [ev.event_date_end or ev.event_date for ev in events if ev.geometry is not None and ev.event_date]
+    result.title = title_lines(theatre.name, min(starts, default=None), max(ends, default=None),
+                               generated or dt.datetime.now(dt.timezone.utc).date(), title)
+    draw_title_block(fig, result.title, top=1.0, height=band)
     if tiles:
         from mapper.render.briefing.tiles import draw_tiles
 
@@ -351,12 +363,14 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     largest = max((ev.casualties_best or 0 for ev in located), default=0)
     max_pt = largest_diameter(len(located))
     symbols = draw_events(ax, located, from_lonlat, largest=largest, max_pt=max_pt, theatre=theatre)
-    result.labels = _label_events(placer, symbols)
-    _area_labels(placer, crs, view)
     if index is None:
         from gazetteer import Gazetteer
 
         index = Gazetteer.default().index
+    inset = draw_locator_inset(ax, _projected(crs), crs, view, theatre, symbols, index, lambda p: _short_name(p.name))
+    placer.block([inset])
+    result.labels = _label_events(placer, symbols)
+    _area_labels(placer, crs, view)
     exclude = {loc.gazetteer_id for ev in located for loc in ev.locations if loc.gazetteer_id}
     exclude |= {_short_name(name) for sym in symbols for name, _, _ in sym.places}
     result.labels += _label_settlements(ax, placer, index, result.bounds, from_lonlat, exclude)

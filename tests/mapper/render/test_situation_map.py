@@ -127,6 +127,53 @@ def test_only_out_of_theatre_points_give_the_theatre_not_the_world(index):
     assert result.events_shown == 0 and result.outside
 
 
+def test_title_block_names_the_theatre_period_and_as_of_date(index):
+    fig, result = draw_situation_map(SEED_LIKE, index=index, generated=dt.date(2025, 1, 2))
+    texts = {t.get_gid(): t.get_text() for t in fig.texts if t.get_gid()}
+    assert texts["map-title"] == "Casualty claims: Kursk–Belgorod–Sumy border"
+    assert texts["map-date"] == "Claims dated 14 Dec 2024 · as of 2 Jan 2025"
+    renderer = fig.canvas.get_renderer()
+    map_box = fig.axes[0].get_window_extent(renderer)
+    for gid in ("map-title", "map-date"):                       # above the map, not over it
+        text = next(t for t in fig.texts if t.get_gid() == gid)
+        assert text.get_window_extent(renderer).y0 >= map_box.y1
+    _, titled = draw_situation_map(SEED_LIKE, index=index, title="Sudzha sector")
+    assert titled.title[0] == "Sudzha sector"
+
+
+def test_locator_inset_shows_the_map_extent_inside_the_theatre(seed_map):
+    from matplotlib.patches import Rectangle
+
+    from mapper.render.briefing.map_inset import INSET_GID
+
+    fig, result = seed_map
+    ax = fig.axes[0]
+    insets = [a for a in ax.child_axes if a.get_gid() == INSET_GID]
+    assert len(insets) == 1
+    inset = insets[0]
+    extent_box = next(p for p in inset.patches if isinstance(p, Rectangle) and p.get_gid() == INSET_GID)
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    assert (extent_box.get_x(), extent_box.get_y()) == pytest.approx((x0, y0))
+    assert (extent_box.get_width(), extent_box.get_height()) == pytest.approx((x1 - x0, y1 - y0))
+    ix0, ix1 = inset.get_xlim()
+    iy0, iy1 = inset.get_ylim()
+    assert (ix1 - ix0) > 5 * (x1 - x0)                                 # an overview, several times the map
+    to_map = Transformer.from_crs("EPSG:4326", result.crs, always_xy=True)
+    for lon, lat in ((33.0, 49.9), (38.5, 52.4), (36.25, 50.0)):      # the theatre's corners, Kharkiv's area
+        x, y = to_map.transform(lon, lat)
+        assert ix0 < x < ix1 and iy0 < y < iy1
+    assert ix1 - ix0 < 1_500_000                                      # never a world map
+    renderer = fig.canvas.get_renderer()
+    inset_box, map_box = inset.get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert map_box.x0 <= inset_box.x0 and inset_box.x1 <= map_box.x1 and inset_box.y1 <= map_box.y1
+    for loc in (PLYOKHOVO, MARTYNOVKA):                                # clear of the claims' symbols
+        px, py = ax.transData.transform(to_map.transform(loc.longitude, loc.latitude))
+        assert not (inset_box.x0 - 20 < px < inset_box.x1 + 20 and inset_box.y0 - 20 < py < inset_box.y1 + 20)
+    for text, box in label_boxes(fig):
+        assert not box.overlaps(inset_box), text
+
+
 def test_scale_bar_measures_ground_distance_in_utm(seed_map):
     fig, result = seed_map
     assert result.scale_bar_m == nice_length(result.scale_bar_m)
