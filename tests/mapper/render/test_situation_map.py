@@ -174,6 +174,44 @@ def test_locator_inset_shows_the_map_extent_inside_the_theatre(seed_map):
         assert not box.overlaps(inset_box), text
 
 
+def _all_texts(fig) -> list[str]:
+    """Every name drawn on the map: place and area labels, the inset's cities (furniture and figures aside)."""
+    ax = fig.axes[0]
+    names = [t.get_text() for t in ax.texts if t.get_gid() == LABEL_GID and not t.get_text()[:1].isdigit()]
+    return names + [t.get_text() for inset in ax.child_axes for t in inset.texts]
+
+
+def test_labels_are_latin_by_default(seed_map, index):
+    from gazetteer.normalize import is_cyrillic
+
+    fig, result = seed_map
+    texts = _all_texts(fig)
+    assert len(texts) >= 15 and {"Plyokhovo", "Martynovka", "Sudzha", "Kursk"} <= set(texts)
+    assert not [t for t in texts + result.labels if is_cyrillic(t)]
+    # a place the gazetteer names only in Cyrillic is romanised, never dropped nor left in Cyrillic
+    petrushivka = [p for p in index.within(50.0, 34.0, 52.0, 37.0) if p.id == "osm:relation/17421585"]
+    if petrushivka and is_cyrillic(petrushivka[0].name):
+        fig, result = draw_situation_map([event("p", [EventLocation(
+            petrushivka[0].name, petrushivka[0].name, petrushivka[0].latitude, petrushivka[0].longitude, "UA", "",
+            "", petrushivka[0].id, 1, True, "")], 5)], index=index)
+        assert "Petrushivka" in result.labels
+
+
+@pytest.mark.parametrize("script, martynovka", [("uk", "Мартинівка"), ("ru", "Мартыновка")])
+def test_labels_in_one_cyrillic_script_on_request(index, script, martynovka):
+    import re
+
+    fig, result = draw_situation_map(SEED_LIKE, index=index, labels=script)
+    assert martynovka in result.labels
+    assert "Плёхово" in result.labels                           # no Ukrainian form: the Russian one, not Latin
+    texts = _all_texts(fig)
+    assert len(texts) >= 15 and not [t for t in texts if re.search("[A-Za-z]", t)]
+    if script == "uk":
+        assert "Суджа" in texts and "РОСІЯ" in texts
+    with pytest.raises(ValueError):
+        draw_situation_map(SEED_LIKE, index=index, labels="de")
+
+
 def test_scale_bar_measures_ground_distance_in_utm(seed_map):
     fig, result = seed_map
     assert result.scale_bar_m == nice_length(result.scale_bar_m)
@@ -231,7 +269,7 @@ def test_cyrillic_labels_draw_without_missing_glyphs(index):
     cyr = EventLocation("Мартинівка", "Мартинівка", 50.29, 35.78, "UA", "Сумська область", "", "c", 1, True, "")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fig, result = draw_situation_map([event("c", [cyr], 2, actor="Civilians")], index=index)
+        fig, result = draw_situation_map([event("c", [cyr], 2, actor="Civilians")], index=index, labels="uk")
         fig.savefig(io.BytesIO(), format="png", dpi=60)
     assert "Мартинівка" in result.labels
     assert not [w for w in caught if "missing" in str(w.message).lower()]
@@ -245,3 +283,23 @@ def test_no_events_and_unplaced_events(index):
     credits = [t.get_text() for t in fig.texts]
     assert any("1 claim(s) with no placeable location not shown" in t and "GeoNames" in t
                and "OpenStreetMap" in t and "Natural Earth" in t for t in credits)
+
+
+def test_brief_labels_option_reaches_the_map(monkeypatch, tmp_path):
+    import mapper.render.briefing as briefing
+    import mapper.render.export as export
+    from mapper.cli.commands import build_parser, main
+
+    assert build_parser().parse_args(["brief", "e.jsonl", "-o", "b.pptx"]).labels == "en"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["brief", "e.jsonl", "-o", "b.pptx", "--labels", "de"])
+    seen = {}
+
+    def fake_write(events, path, **options):
+        seen.update(options)
+        return briefing.BriefingResult(path, tmp_path / "m.png", None, 1, len(events))
+
+    monkeypatch.setattr(export, "read_any_events", lambda *a, **k: SEED_LIKE)
+    monkeypatch.setattr(briefing, "write_briefing", fake_write)
+    assert main(["brief", "e.jsonl", "-o", str(tmp_path / "b.pptx"), "--labels", "uk", "-q"]) == 0
+    assert seen["labels"] == "uk"
