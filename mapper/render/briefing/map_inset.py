@@ -50,11 +50,11 @@ def _fit(bounds, aspect: float) -> tuple[float, float, float, float]:
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
 
 
-def _corner(ax, symbols, size) -> tuple[float, float]:
-    """Axes-fraction (left, bottom) of the first corner whose inset would cover no event symbol."""
+def _corner(ax, symbols, size, taken: tuple[str, ...] = ()) -> tuple[float, float]:
+    """Axes-fraction (left, bottom) of the first corner (not ``taken``) whose inset would cover no event symbol."""
     width, height = size
     spots = []
-    for dx, dy in _CORNERS.values():
+    for dx, dy in (xy for name, xy in _CORNERS.items() if name not in taken):
         left = dx if dx >= 0 else 1 - width + dx
         bottom = dy if dy >= 0 else 1 - height + dy
         spots.append((left, bottom))
@@ -71,12 +71,14 @@ def _corner(ax, symbols, size) -> tuple[float, float]:
     return spots[0]
 
 
-def draw_locator_inset(ax, frames: dict, crs: str, view, theatre, symbols, index=None, label=str):
+def draw_locator_inset(ax, frames: dict, crs: str, view, theatre, symbols, index=None, label=str,
+                       taken: tuple[str, ...] = ()):
     """Draw the inset in a corner of ``ax``; return its axes (its ``gid`` is :data:`INSET_GID`).
 
     ``frames``: the base layers in ``crs`` (countries, oblasts, border); ``view``: the main
     map's ``(xmin, ymin, xmax, ymax)`` in ``crs``; ``symbols``: the drawn event symbols, kept clear;
-    ``label``: turns a gazetteer place into its label (the map's script).
+    ``label``: turns a gazetteer place into its label (the map's script); ``taken``: corners
+    ("bottom-right", ...) holding something else.
     """
     from matplotlib import patches
     from pyproj import Transformer
@@ -85,7 +87,7 @@ def draw_locator_inset(ax, frames: dict, crs: str, view, theatre, symbols, index
     fig = ax.figure
     frame = ax.get_window_extent()
     size = (_INSET_W_IN * fig.dpi / frame.width, _INSET_H_IN * fig.dpi / frame.height)
-    left, bottom = _corner(ax, symbols, size)
+    left, bottom = _corner(ax, symbols, size, taken)
     inset = ax.inset_axes((left, bottom, *size), zorder=32)
     inset.set_gid(INSET_GID)
     to_lonlat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)

@@ -252,7 +252,8 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     max_pt = largest_diameter(len(located))
     symbols = draw_events(ax, located, from_lonlat, largest=largest, max_pt=max_pt, theatre=theatre)
     inset = draw_locator_inset(ax, projected(crs), crs, view, theatre, symbols, index,
-                               lambda p: place_label(p.name, p.alternate_names, labels))
+                               lambda p: place_label(p.name, p.alternate_names, labels),
+                               taken=("bottom-right",) if outside else ())  # the note of places left out
     placer.block([inset])
     result.labels = _label_events(placer, symbols)
     area_labels(placer, crs, view, labels, index)

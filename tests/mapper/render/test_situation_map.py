@@ -303,3 +303,18 @@ def test_brief_labels_option_reaches_the_map(monkeypatch, tmp_path):
     monkeypatch.setattr(briefing, "write_briefing", fake_write)
     assert main(["brief", "e.jsonl", "-o", str(tmp_path / "b.pptx"), "--labels", "uk", "-q"]) == 0
     assert seen["labels"] == "uk"
+
+
+def test_locator_inset_moves_off_claims_in_its_corner(index):
+    from mapper.render.briefing.map_inset import INSET_GID
+
+    north_west = EventLocation("Alpha", "Alpha", 51.30, 34.10, "RU", "Kursk Oblast", "", "nw", 1, True, "")
+    south_east = EventLocation("Bravo", "Bravo", 50.62, 36.55, "RU", "Belgorod Oblast", "", "se", 1, True, "")
+    fig, result = draw_situation_map([event("nw", [north_west], 9), event("se", [south_east], 4)], index=index)
+    ax = fig.axes[0]
+    (inset,) = [a for a in ax.child_axes if a.get_gid() == INSET_GID]
+    box = inset.get_window_extent(fig.canvas.get_renderer())
+    to_map = Transformer.from_crs("EPSG:4326", result.crs, always_xy=True)
+    for loc in (north_west, south_east):
+        px, py = ax.transData.transform(to_map.transform(loc.longitude, loc.latitude))
+        assert not (box.x0 - 20 < px < box.x1 + 20 and box.y0 - 20 < py < box.y1 + 20), loc.name
