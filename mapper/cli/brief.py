@@ -41,6 +41,8 @@ def register(subparsers) -> argparse.ArgumentParser:
     brief.add_argument("--tiles", nargs="?", const=DEFAULT_TILES, default=None, metavar="PROVIDER",
                        help="draw web-map tiles under the situation map (needs internet; opt-in; default "
                             f"provider {DEFAULT_TILES})")
+    brief.add_argument("--labels", choices=("en", "ru", "uk"), default="en",
+                       help="script of the map's place names: en (Latin, default), ru or uk")
     add_theatre(brief)
     brief.add_argument("-q", "--quiet", action="store_true", help="no notes and no summary line; errors only")
     brief.set_defaults(func=cmd_brief)
@@ -59,7 +61,7 @@ def cmd_brief(args) -> int:
     events = read_any_events(args.events, kind=args.events_kind, columns=args.columns)
     options = {"theatre": args.theatre} if args.theatre is not None else {}
     result = write_briefing(events, output, pdf=args.pdf, map_png=args.map_png, title=args.title, tiles=args.tiles,
-                            **options)
+                            labels=args.labels, **options)
     if not args.quiet:
         for note in result.notes:
             print(f"conflictmap: note: {note}", file=sys.stderr)

@@ -9,7 +9,7 @@ with an entry point in the group ``conflictmap.writers`` naming an object that
 has ``name``, ``suffixes``, ``description`` and ``write`` (see ``docs/EXTENDING.md``)::
 
     >>> list(WRITERS.builtin)
-    ['jsonl', 'gpkg', 'geojson', 'kml', 'fgb', 'parquet', 'csv', 'shp', 'ged', 'map', 'briefing']
+    ['jsonl', 'gpkg', 'geojson', 'kml', 'kmz', 'fgb', 'parquet', 'csv', 'shp', 'ged', 'map', 'briefing']
     >>> WRITERS["map"].suffix
     '.html'
     >>> WRITERS["gpkg"].write(events, "out/events.gpkg", title="Kursk")   # doctest: +SKIP
@@ -180,6 +180,8 @@ for _writer in (
                  tables=True),
     ModuleWriter("kml", (".kml",), f"{_EXPORT}.kml", "KML for Google Earth: styled placemarks with time stamps",
                  tables=True),
+    ModuleWriter("kmz", (".kmz",), f"{_EXPORT}.kml", "KMZ: the KML with its icons inside, for Google Earth offline",
+                 tables=True, function="write_kmz"),
     ModuleWriter("fgb", (".fgb",), f"{_EXPORT}.flatgeobuf", "FlatGeobuf, rows in event order", tables=True),
     ModuleWriter("parquet", (".parquet",), f"{_EXPORT}.parquet", "GeoParquet 1.1 with nested places and sources",
                  tables=True),

@@ -50,13 +50,14 @@ class BriefingResult:
 
 def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, map_png: str | Path | None = None,
                    title: str | None = None, theatre: Theatre | None = None,
-                   generated: dt.date | None = None, tiles=None, index=None) -> BriefingResult:
+                   generated: dt.date | None = None, tiles=None, index=None, labels: str = "en") -> BriefingResult:
     """Write the deck to ``path`` (and the map PNG, and with ``pdf=True`` a PDF beside the deck).
 
     ``map_png``: where the situation map goes (default ``situation_map.png`` beside the deck).
     ``title``: the title slide's title (default "Casualty claims: <theatre>").
     ``tiles``: an xyzservices provider name for web tiles under the map (opt-in, online only).
     ``index``: the gazetteer index for settlement labels (default: the user's offline index).
+    ``labels``: the script of the map's place names, ``en`` (Latin), ``ru`` or ``uk``.
     Raises :class:`~mapper.exc.OutputError` when the deck or the map cannot be written. A PDF
     that cannot be made (no LibreOffice, a failed conversion) does not raise: the deck and map
     are written, ``pdf`` stays None and ``pdf_error`` says why (``pdf_failed`` is True when
@@ -79,7 +80,8 @@ def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, 
     title = clean_text(title) if title else title
     theatre = theatre or default_theatre()
     summary = summarise(events, theatre=theatre, generated=generated, running_totals=totals)
-    drawn = save_situation_map(events, map_path, theatre=theatre, tiles=tiles, index=index)
+    drawn = save_situation_map(events, map_path, theatre=theatre, tiles=tiles, index=index, title=title,
+                               generated=summary.generated, labels=labels)
     prs = build_deck(events, summary, map_png=map_path, title=title or f"Casualty claims: {summary.theatre}",
                      theatre=theatre)
     try:

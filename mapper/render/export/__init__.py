@@ -56,7 +56,7 @@ def parse_formats(text: str | Iterable[str]) -> list[str]:
     ['gpkg', 'kml', 'geojson']
     >>> parse_formats("xls")                                     # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    ValueError: unknown format 'xls' (choose from briefing, csv, fgb, ged, geojson, gpkg, jsonl, kml, map, parquet, shp...)
+    ValueError: unknown format 'xls' (choose from briefing, csv, fgb, ged, geojson, gpkg, jsonl, kml, kmz, map, ...)
     """
     items = text.split(",") if isinstance(text, str) else list(text)
     out: list[str] = []

@@ -6,10 +6,13 @@ with their balloon and attributes, but nothing is drawn for them on the globe no
 slider (drawn at one place, a total would read as one huge incident), as the map and the slides
 leave them off. GDAL reads the Folder as a second layer.
 
-* icon: Google Earth's white ``shaded_dot`` tinted with the side's colour (the
-  map's colour, from the theatre's sides (:func:`mapper.render.web.popups.actor_colour`), as KML ``aabbggrr``), its
-  scale growing with the square root of the best casualty estimate so that the
-  icon's area follows the figure;
+* icon: a white dot tinted with the side's colour (the map's colour, from the theatre's
+  sides (:func:`mapper.render.web.popups.actor_colour`), as KML ``aabbggrr``), its scale
+  growing with the square root of the best casualty estimate so that the icon's area
+  follows the figure. Nothing is fetched: a **KMZ** (:func:`write_kmz`) carries the dot
+  (``files/dot.png``, drawn here) in its archive, so Google Earth shows it offline; a plain
+  ``.kml`` names no icon file at all, and Google Earth draws its own built-in placemark
+  icon, tinted and scaled the same (no web address that fails offline);
 * ``TimeStamp`` (one day) or ``TimeSpan`` (a range) from the event date, so the
   time slider works;
 * a description balloon in HTML in which every piece of report text is escaped
@@ -48,12 +51,12 @@ from gazetteer.theatres import default_theatre
 from mapper.render.web.popups import (DATE_PRECISION_WORDS, PRECISION_WORDS, actor_colour, escape_text,
                            safe_link, tooltip_text)
 
-__all__ = ["write", "kml_bytes", "kml_document", "kml_colour", "icon_scale", "xml_text", "xml_escaped", "KML_NS",
-           "ICON_HREF", "KML_FIELD_TYPES", "TOTALS_FOLDER"]
+__all__ = ["write", "write_kmz", "kmz_bytes", "dot_png", "KMZ_ICON", "kml_bytes", "kml_document", "kml_colour", "icon_scale", "xml_text", "xml_escaped", "KML_NS",
+           "KML_FIELD_TYPES", "TOTALS_FOLDER"]
 
 KML_NS = "http://www.opengis.net/kml/2.2"
-#: Google Earth's stock white dot; ``IconStyle/color`` tints it.
-ICON_HREF = "http://maps.google.com/mapfiles/kml/shapes/shaded_dot.png"
+#: The icon inside a KMZ: a white dot (``IconStyle/color`` tints it), its path relative to ``doc.kml``.
+KMZ_ICON = "files/dot.png"
 #: KML ``SimpleField`` type of each column kind; KML has no date type, dates are ISO text.
 KML_FIELD_TYPES = {"str": "string", "int": "int", "float": "double", "bool": "bool", "date": "string"}
 SCHEMA_ID = "events"
@@ -182,7 +185,7 @@ def _coordinates(indent: str, lon: float, lat: float) -> str:
     return _element(indent, "coordinates", f"{round(lon, 6)!r},{round(lat, 6)!r}")
 
 
-def _style(document, styles: dict, colour: str, scale: float) -> str:
+def _style(document, styles: dict, colour: str, scale: float, icon_href: str | None) -> str:
     key = (colour, scale)
     if key not in styles:
         style_id = f"side-{colour.lstrip('#').lower()}-{int(round(scale * 10))}"
@@ -190,7 +193,8 @@ def _style(document, styles: dict, colour: str, scale: float) -> str:
         icon_style = _sub(style, "IconStyle")
         _sub(icon_style, "color", kml_colour(colour))
         _sub(icon_style, "scale", scale)
-        _sub(_sub(icon_style, "Icon"), "href", ICON_HREF)
+        if icon_href:
+            _sub(_sub(icon_style, "Icon"), "href", icon_href)
         _sub(_sub(style, "LabelStyle"), "scale", 0)
         styles[key] = style_id
     return styles[key]
@@ -204,7 +208,8 @@ def _legend(theatre: Theatre | None) -> str:
             f"'{TOTALS_FOLDER}', and not drawn.</p><ul>{sides}</ul>")
 
 
-def _head(events: Sequence[Event], title: str, theatre: Theatre | None = None) -> tuple[etree._Element, list[str]]:
+def _head(events: Sequence[Event], title: str, theatre: Theatre | None = None,
+          icon_href: str | None = None) -> tuple[etree._Element, list[str]]:
     """The ``<kml>`` element with the Document's name, legend, shared styles and schema (no placemarks),
     and each event's style id."""
     root = etree.Element(f"{{{KML_NS}}}kml", nsmap={None: KML_NS})
@@ -212,7 +217,8 @@ def _head(events: Sequence[Event], title: str, theatre: Theatre | None = None) -
     _sub(document, "name", title)
     _sub(document, "description", _legend(theatre))
     styles: dict = {}  # shared styles come before the Schema and the placemarks (KML 2.2 element order)
-    style_ids = [_style(document, styles, actor_colour(ev.actor, theatre), icon_scale(ev.casualties_best)) for ev in events]
+    style_ids = [_style(document, styles, actor_colour(ev.actor, theatre), icon_scale(ev.casualties_best), icon_href)
+                 for ev in events]
     schema = _sub(document, "Schema", name=SCHEMA_ID, id=SCHEMA_ID)
     for name, kind in LAYER_COLUMNS["events"]:
         _sub(schema, "SimpleField", name=name, type=KML_FIELD_TYPES[kind])
@@ -261,11 +267,12 @@ def _totals_folder(events: Sequence[Event], tables: EventTables, style_ids: list
 
 
 def kml_bytes(events: Sequence[Event], tables: EventTables | None = None, *, title: str = "Casualty claims",
-              theatre: Theatre | None = None) -> bytes:
+              theatre: Theatre | None = None, icon_href: str | None = None) -> bytes:
     """The KML file for ``events`` (``tables`` supplies the typed ExtendedData values), UTF-8; sides
-    coloured as ``theatre`` says (default: the default theatre)."""
+    coloured as ``theatre`` says (default: the default theatre). ``icon_href``: the icon file every
+    style names (a KMZ's :data:`KMZ_ICON`); None names none (Google Earth's built-in icon)."""
     tables = tables or event_tables(events, index=None)
-    root, style_ids = _head(events, title, theatre)
+    root, style_ids = _head(events, title, theatre, icon_href)
     head = etree.tostring(etree.ElementTree(root), xml_declaration=True, encoding="UTF-8", pretty_print=True)
     closing = b"  </Document>\n</kml>\n"
     if not head.endswith(closing):  # the Document always has children (name, legend, schema)
@@ -302,6 +309,54 @@ def write(events: Sequence[Event], path: str | Path, *, index=..., tables: Event
     path = Path(path)
     events = list(events)
     data = kml_bytes(events, tables or event_tables(events, index=None), title=title, theatre=theatre)
+    with atomic_write(path, "wb") as f:
+        f.write(data)
+    return [path]
+
+
+def dot_png(size: int = 64) -> bytes:
+    """The KMZ's icon: a white disc with a thin grey rim on a transparent ground, as PNG bytes
+    (drawn here, supersampled; white so that ``IconStyle/color`` gives it the side's colour).
+
+    >>> dot_png()[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    """
+    import io
+
+    from PIL import Image, ImageDraw
+
+    big = size * 4
+    image = Image.new("RGBA", (big, big), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    rim = big // 16
+    draw.ellipse((rim, rim, big - rim - 1, big - rim - 1), fill=(255, 255, 255, 255), outline=(90, 90, 90, 255),
+                 width=rim)
+    out = io.BytesIO()
+    image.resize((size, size), Image.LANCZOS).save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def kmz_bytes(events: Sequence[Event], tables: EventTables | None = None, *, title: str = "Casualty claims",
+              theatre: Theatre | None = None) -> bytes:
+    """A KMZ archive: ``doc.kml`` first (as Google Earth expects), then the icon it names, inside."""
+    import io
+    import zipfile
+
+    doc = kml_bytes(events, tables, title=title, theatre=theatre, icon_href=KMZ_ICON)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("doc.kml", date_time=(2000, 1, 1, 0, 0, 0)), doc,
+                         compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(zipfile.ZipInfo(KMZ_ICON, date_time=(2000, 1, 1, 0, 0, 0)), dot_png())
+    return out.getvalue()
+
+
+def write_kmz(events: Sequence[Event], path: str | Path, *, index=..., tables: EventTables | None = None,
+              title: str = "Casualty claims", theatre: Theatre | None = None, **options) -> list[Path]:
+    """Write ``events`` as KMZ at ``path`` (atomically): the KML with its icon inside, for Google Earth offline."""
+    path = Path(path)
+    events = list(events)
+    data = kmz_bytes(events, tables or event_tables(events, index=None), title=title, theatre=theatre)
     with atomic_write(path, "wb") as f:
         f.write(data)
     return [path]
