@@ -1,7 +1,7 @@
 """English: the words around place names in English reports, and romanised admin words.
 
     >>> LANGUAGE.words[Role.PREPOSITION]
-    ('near', 'in', 'at', 'from', 'outside', 'around')
+    ('near', 'in', 'at', 'from', 'outside', 'around', 'on', 'into', 'towards', 'toward', 'across')
 """
 
 from gazetteer.lang.schema import AdminWord, Country, Language, Level, Role, Use
@@ -12,7 +12,7 @@ LANGUAGE = Language(
     code="en",
     name="English",
     words={
-        Role.PREPOSITION: ("near", "in", "at", "from", "outside", "around"),
+        Role.PREPOSITION: ("near", "in", "at", "from", "outside", "around", "on", "into", "towards", "toward", "across"),
         Role.INSTITUTION_AFTER: tuple(
             """general military defence defense ministry armed forces army air navy intelligence president
             presidential government officials foreign security sbu gur hur national state border emergency

@@ -81,7 +81,8 @@ def stem_spans(lowered: str) -> list[tuple[int, int]]:
 #: Words for things that suffer no casualties (tanks, villages), and words for people, in every language.
 NONPERSON_RE = AnchoredPattern(rf"(?<![\w-])(?:{alternation(lang.casualties.not_people for lang in LANGUAGES)})(?!\w)",
                                re.I)
-_PEOPLE_RE = re.compile(rf"(?<![\w-])(?:{alternation(lang.casualties.people for lang in LANGUAGES)})(?![\w-])", re.I)
+#: People are the casualty words' people and every word the sides know for people: "двох жінок", "трёх детей".
+_PEOPLE_RE = re.compile(rf"(?<![\w-])(?:{alternation(p for lang in LANGUAGES for p in (lang.casualties.people, lang.sides.people, lang.sides.civilians) if p)})(?![\w-])", re.I)
 
 
 def names_people(subject: str) -> bool:

@@ -20,13 +20,14 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from gazetteer.morphology import analyzers, top_grammemes
+from gazetteer.morphology import analyzers
 from gazetteer.normalize import is_cyrillic
 from mapper.extract.ages import genitive_noun, without_ages
 from mapper.extract.given_names import is_given_name
 from mapper.extract.lang import LANGUAGES, words
 from mapper.extract.lang.schema import Syntax
 from mapper.extract.numbers import is_number_word, parse_number
+from mapper.extract.verb_forms import active_transitive, plural_verb, takes_object
 
 __all__ = ["implicit_figures", "with_implicit", "is_person_noun"]
 
@@ -53,7 +54,8 @@ _WINDOW = 72  # enough for a list of three people and their words
 _PEEK = 32  # enough to see the word before or after a casualty word
 _PUNCT = ".,;:!?)(»«\"“”'’"
 _SUBJECT_END, _OBJECT_START_EN = frozenset({"noun", "plural", "acc", "comma"}), frozenset({"det", "num"})
-_OBJECT_START = frozenset({"det", "num", "mod", "noun", "plural", "acc"})
+_OBJECT_START, _TAKES_PEOPLE_AFTER = frozenset({"det", "num", "mod", "noun", "plural", "acc"}), (
+    Syntax.ACTIVE_VERB, Syntax.PERSON_OBJECT)  # English verbs with people after them: "killed a man", "executed a man"
 
 
 class _Tok(NamedTuple):
@@ -126,29 +128,6 @@ def is_person_noun(word: str) -> bool:
     (True, True, False)
     """
     return _kind(word.lower())[0] in ("noun", "plural", "acc")
-
-
-@lru_cache(maxsize=2_000)
-def _takes_object(verb: str) -> bool:
-    """A Russian or Ukrainian casualty verb whose people stand in the accusative: transitive
-    ("ранили женщину"; "вбив", unmarked in the Ukrainian dictionary, is a Russian transitive gerund)
-    or impersonal ("поранено чоловіка", "ранено мужчину")."""
-    return any("Impe" in tag or ("PRTS" in tag and "neut" in tag) or ("tran" in tag and tag & {"VERB", "GRND"})
-               for tag in top_grammemes(verb))
-
-
-@lru_cache(maxsize=2_000)
-def _active_transitive(verb: str) -> bool:
-    """An active casualty verb taking an object ("ранил", "вбив"): its subject struck, it was not struck."""
-    tags = top_grammemes(verb)
-    return not any({"Impe", "pssv", "PRTS"} & tag for tag in tags) and any(
-        "tran" in tag and tag & {"VERB", "GRND"} for tag in tags)
-
-
-@lru_cache(maxsize=2_000)
-def _plural_verb(verb: str) -> bool:
-    """A Russian or Ukrainian casualty verb or participle in the plural ("погибли", "поранені")."""
-    return any("plur" in tag and tag & {"VERB", "PRTS", "ADJF"} for tag in top_grammemes(verb))
 
 
 class _List(NamedTuple):
@@ -378,22 +357,22 @@ def implicit_figures(text: str, keywords, make) -> list:
         found = None
         head = word.split()[0]
         # "ранили", "с ранениями доставили", "поранено": the verb of the phrase takes its people as object
-        takes_object = english or any(_takes_object(w) for w in word.split() if w.isalpha())
+        object_verb = english or any(takes_object(w) for w in word.split() if w.isalpha())
         if last in _SUBJECT_END and (last != "plural" or _JOINED & set(
                 read[lo:kw.start].lower().split())):  # "12 soldiers were killed": no sum
             found = _before(read, _tokens(read, lo, kw.start), kw_ends, english, kw.syntax is Syntax.ACTIVE_VERB,
-                            not english and takes_object)
-        if found and not english and " " not in word and _active_transitive(head) and (
+                            not english and object_verb)
+        if found and not english and " " not in word and active_transitive(head) and (
                 _kind(read[found.start:found.end].split()[-1].lower())[0] == "noun"):
             found = None  # "Мужчина ранил соседа": the one in the nominative before an active verb is its agent
-        if found and found.count == 1 and not english and _plural_verb(head) and not (
-                takes_object and _kind(read[found.start:found.end].split()[-1].lower())[0] == "acc"):
+        if found and found.count == 1 and not english and plural_verb(head) and not (
+                object_verb and _kind(read[found.start:found.end].split()[-1].lower())[0] == "acc"):
             found = None  # "Ольга и ее сын ранены": one person is too few for a plural verb ("Мужчину ранили": no subject)
-        if not found and (not english or kw.syntax is Syntax.ACTIVE_VERB) and not (english and passive) and (
+        if not found and (not english or kw.syntax in _TAKES_PEOPLE_AFTER) and not (english and passive) and (
                 _first_kind(text, kw.end) in (_OBJECT_START_EN if english else _OBJECT_START)):
             after = _tokens(text, kw.end, min(len(text), kw.end + _WINDOW))
-            found = _after(after, takes_object)
-            if found and found.count == 1 and not takes_object and _plural_verb(head):
+            found = _after(after, object_verb)
+            if found and found.count == 1 and not object_verb and plural_verb(head):
                 found = None
         if not found:
             continue

@@ -58,7 +58,8 @@ CASUALTIES = Casualties(
         CasualtyKeyword(Casualty.KILLED, Syntax.ACTIVE_VERB, r"killed|killing|kills|eliminated|liquidated"
                         r"|(?:dead\s+)?body\s+of"),  # "the body of a woman was found": one dead
         CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"executed|executing|executes"
-                        r"|body(?<=['’]s\sbody)"),  # "a man's body was found": one dead, never a number's
+                        r"|body(?<=['’]s\sbody)"  # "a man's body was found": one dead, never a number's
+                        r"|(?:claim|take|took|taken|taking)(?:ed|ing|s)?\s+the\s+(?:lives|life)\s+of"),  # "claimed the lives of 35"
         CasualtyKeyword(Casualty.KILLED, Syntax.NOUN, r"deaths|fatalities|death\s+toll"
                         # dead bodies (not "three government bodies said"); killed in action (not a Kia car)
                         r"|bodies(?=\s+(?:of|were|are|had|have|lay|lie|lying|found|recovered|retrieved|in|on|at|near"

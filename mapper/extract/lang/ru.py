@@ -94,7 +94,8 @@ CASUALTIES = Casualties(
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.NAMED_OBJECT, r"потерял[аио]?|потеряли"),
         CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"уничтожен[оы]?|уничтожил[аи]?|уничтожено"
                                                                r"|расстрелял[аи]?|расстрелян[оы]?"
-                                                               r"|тел[оа](?=\s)"),  # "тело мужчины": one dead
+                                                               r"|тел[оа](?=\s)"  # "тело мужчины": one dead
+                                                               r"|(?:унес|унёс|забрал)(?:ла|ли|ло|а|и|о)?\s+жизн[иь]"),
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.PERSON_OBJECT, r"нейтрализован[оы]?|нейтрализовали"),
     ),
     qualifiers=(

@@ -96,7 +96,8 @@ CASUALTIES = Casualties(
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.NAMED_OBJECT, r"втратил[аио]?|втратили|втратив"),
         CasualtyKeyword(Casualty.KILLED, Syntax.PERSON_OBJECT, r"знищен[оі]?|знищили|знищив|знищила|розстріляли"
                                                                r"|розстріляв|розстріляно|розстріляні"
-                                                               r"|тіл[оа](?=\s)"),  # "тіло жінки": one dead
+                                                               r"|тіл[оа](?=\s)"  # "тіло жінки": one dead
+                                                               r"|(?:забрал[аио]?|забрав|обірвал[аио]?|обірвав)\s+життя"),
         CasualtyKeyword(Casualty.CASUALTIES, Syntax.PERSON_OBJECT, r"знешкоджен[оі]?|знешкодили|нейтралізован[оі]?"),
     ),
     qualifiers=(

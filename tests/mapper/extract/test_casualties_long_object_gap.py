@@ -22,3 +22,19 @@ def test_loss_verb_takes_a_distant_number_of_people(text, value):
 ])
 def test_loss_verb_with_distant_things_is_no_figure(text):
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("A missile strike on the town claimed the lives of 14 people.", 14),
+    ("The attack claimed the life of a 70-year-old man.", 1),
+    ("Удар по городу унёс жизни трёх детей.", 3),
+    ("Обстрел унес жизнь пожилой женщины.", 1),
+    ("Атака дронів обірвала життя двох жінок.", 2),
+    ("Удар забрав життя 9 людей.", 9),
+])
+def test_a_strike_that_took_lives_counts_the_dead(text, value):
+    assert [(f.category, f.best) for f in find_figures(text)] == [("killed", value)]
+
+
+def test_lives_of_animals_are_no_casualties():
+    assert find_figures("The shelling claimed the lives of 3 cows.") == []
