@@ -134,12 +134,10 @@ def casualties_by_date(events: list[Event], *, theatre: Theatre | None = None) -
     the dated claims, every bin shown; one series per side and claimant of ``theatre`` (default: the
     default theatre)."""
     theatre = theatre or default_theatre()
-    dated = [ev for ev in events if ev.event_date]
-    if not dated:
-        return ChartSeries([], {}, undated=len(events))
-    period = charted_period([ev.event_date for ev in dated], [ev.published for ev in dated])
-    shown = [ev for ev in dated if period.holds(ev.event_date)]
-    first, last = period.start, period.end
+    shown, undated, outliers, period = _charted(events)
+    if period is None:
+        return ChartSeries([], {}, undated=undated)
+    first, last = period
     span = (last - first).days + 1
     unit = "day" if span <= _DAILY_MAX_DAYS else "week" if span <= _WEEKLY_MAX_DAYS else "month"
     bins = []
@@ -151,8 +149,7 @@ def casualties_by_date(events: list[Event], *, theatre: Theatre | None = None) -
     totals, sides, others = _series(shown, theatre, lambda ev: index[_bin(ev.event_date, unit)])
     values = {s: [by_bin.get(i, 0) for i in range(len(bins))] for s, by_bin in totals.items()}
     years = first.year != last.year
-    return ChartSeries([_label(b, unit, years) for b in bins], values, unit, sides, len(events) - len(dated),
-                       sorted(period.left_out), (first, last), others)
+    return ChartSeries([_label(b, unit, years) for b in bins], values, unit, sides, undated, outliers, period, others)
 
 
 def place_groups(events: list[Event]) -> list[tuple[str, list[Event]]]:
@@ -164,15 +161,26 @@ def place_groups(events: list[Event]) -> list[tuple[str, list[Event]]]:
     return sorted(groups.items(), key=lambda kv: (-len(kv[1]), -sum(event_total(e).best for e in kv[1]), kv[0]))
 
 
+def _charted(events: list[Event]) -> tuple[list[Event], int, list[dt.date], tuple[dt.date, dt.date] | None]:
+    """The dated claims in the period holding the bulk of them; how many undated; the outliers' dates."""
+    dated = [ev for ev in events if ev.event_date]
+    if not dated:
+        return [], len(events), [], None
+    period = charted_period([ev.event_date for ev in dated], [ev.published for ev in dated])
+    return ([ev for ev in dated if period.holds(ev.event_date)], len(events) - len(dated), sorted(period.left_out),
+            (period.start, period.end))
+
+
 def casualties_by_place(events: list[Event], *, top: int = 12, theatre: Theatre | None = None) -> ChartSeries:
-    """Killed and wounded by place group, the ``top`` groups with the most claims (the others together);
-    series as for :func:`casualties_by_date`. Empty when fewer than two places carry claims: one bar
-    says nothing the key figures do not."""
+    """Killed and wounded by place group, the ``top`` groups with the most claims (the others together),
+    over the dated claims charted over time; series as for :func:`casualties_by_date`. Empty when fewer
+    than two places carry claims: one bar says nothing the key figures do not."""
     theatre = theatre or default_theatre()
-    groups = place_groups(events)
-    unplaced = sum(not ev.points for ev in events)
+    charted, undated, outliers, period = _charted(events)
+    groups = place_groups(charted)
+    unplaced = sum(not ev.points for ev in charted)
     if len(groups) < 2:
-        return ChartSeries([], {}, "place", unplaced=unplaced)
+        return ChartSeries([], {}, "place", undated=undated, outliers=outliers, unplaced=unplaced)
     names = [name for name, _ in groups[:top]]
     rest = len(groups) - len(names)
     if rest:
@@ -182,7 +190,8 @@ def casualties_by_place(events: list[Event], *, top: int = 12, theatre: Theatre 
     totals, sides, others = _series(placed, theatre, lambda ev: where[id(ev)])
     labels = [" ".join(fit_lines(name, _PLACE_LABEL_PT, 200, max_lines=1)) for name in names]
     values = {s: [by.get(i, 0) for i in range(len(names))] for s, by in totals.items()}
-    return ChartSeries(labels, values, "place", sides, other_series=others, other_places=rest, unplaced=unplaced)
+    return ChartSeries(labels, values, "place", sides, undated, outliers, period, other_series=others,
+                       other_places=rest, unplaced=unplaced)
 
 
 def _shade(colour: str, step: int) -> RGBColor:

@@ -33,11 +33,11 @@ __all__ = ["add_key_figures_slides", "figure_rows", "add_running_totals_slides",
 
 _PT = 13
 #: Side, claimant, the five categories (missing and captured last, apart), claims.
-KEY_FIGURE_COLUMNS = ([Column("Side that suffered", 128, _PT), Column("Claimed by", 216, _PT)]
+KEY_FIGURE_COLUMNS = ([Column("Side that suffered", 128, _PT), Column("Claimed by", 200, _PT)]
                       + [Column(CATEGORY_LABELS[c], w, _PT, header_lines=3)
                          for c, w in zip(("killed", "wounded", "killed_or_wounded", "missing", "captured"),
                                          (86, 92, 112, 86, 92))]
-                      + [Column("Claims", 52, _PT)])
+                      + [Column("Claims", 68, _PT)])
 _ORDER = ("killed", "wounded", "killed_or_wounded", "missing", "captured")
 _TOTAL_COLUMNS = [Column("Period", 170), Column("Figures", 196), Column("Side that suffered", 130),
                   Column("Claimed by", 190), Column("Reported by", 178)]

@@ -53,7 +53,7 @@ def add_title_slide(prs, summary: BriefingSummary, title: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE])
     set_title(slide, title, max_size=40, min_size=24)
     subtitle = slide.placeholders[1]
-    lines = [f"Period covered: {summary.period_text}",
+    lines = [f"Period covered: {summary.period_text}{summary.outliers_text}",
              f"{summary.claims:,} casualty claim{'s' * (summary.claims != 1)} from {summary.reports:,} "
              f"report{'s' * (summary.reports != 1)} · {summary.claimants:,} claimant"
              f"{'s' * (summary.claimants != 1)} (sources)",
@@ -137,18 +137,20 @@ def _chart_caption(series: ChartSeries, horizontal: bool) -> str:
     """What the chart shows and what it leaves out, in words."""
     text = ("Killed and wounded claimed (best estimates); missing and captured are in the key figures. Bars stand "
             "side by side, never added: one series per side as one claimant tells it.")
+    period = format_period(*series.period) if series.period else "no dated claims"
     if horizontal:
-        text += " A claim naming several places is counted once, under its places together."
+        text += f" Dated claims of {period}; a claim naming several places is counted once, under its places together."
         if series.unplaced:
             text += f" {_count(series.unplaced, 'claim')} with no place not charted."
+        if series.other_places:
+            text += f" The last bar adds {_count(series.other_places, 'smaller place')} (each side and claimant apart)."
     else:
-        period = format_period(*series.period) if series.period else "no dated claims"
         text += f" By {series.unit} of each claim's (first) date, {period}."
-        if series.undated:
-            text += f" {_count(series.undated, 'undated claim')} not charted."
-        if series.outliers:
-            text += (f" {_count(len(series.outliers), 'claim')} dated far from the rest not charted: "
-                     f"{_dates_text(series.outliers)}.")
+    if series.undated:
+        text += f" {_count(series.undated, 'undated claim')} not charted."
+    if series.outliers:
+        text += (f" {_count(len(series.outliers), 'claim')} dated far from the rest not charted: "
+                 f"{_dates_text(series.outliers)}.")
     if series.other_series:
         text += f" {_count(series.other_series, 'smaller side–claimant series')} not charted."
     return text

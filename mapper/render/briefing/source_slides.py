@@ -36,11 +36,8 @@ def _outlet_cell(group: OutletGroup, note: str = "") -> list[Para]:
 
 
 def _report_cell(report: Report) -> list[Para]:
-    cell = [Para(report.label, size=10, max_lines=3, link=report.url or "",
+    return [Para(report.label, size=10, max_lines=3, link=report.url or "",
                  colour="1F1F1F" if report.url else GREY, italic=not report.url)]
-    if report.given_url and not report.url:
-        cell.append(Para("(its address is not a web link: see the notes)", size=9, colour=GREY, max_lines=2))
-    return cell
 
 
 def _rows(events: list[Event], available: float):

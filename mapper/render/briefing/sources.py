@@ -70,6 +70,8 @@ class Report:
         if self.url:
             return self.url
         what = f"report file “{self.doc_id}”" if self.doc_id else "unnamed report"
+        if self.given_url:
+            return what + " (the address given is not a web link: see the notes)"
         return what + (" (no web address given)" if self.outlet else " (no outlet or web address given)")
 
 

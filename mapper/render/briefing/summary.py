@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
 from mapper.model.events import CATEGORIES, Event, Source, total_casualties
+from mapper.render.briefing.periods import charted_period
 
 __all__ = ["FigureRange", "KeyFigures", "BriefingSummary", "summarise", "distinct_reports", "format_period",
            "format_date", "event_total", "category_figures", "side_name", "CATEGORY_LABELS", "UNKNOWN_CLAIMANT",
@@ -89,10 +90,22 @@ class BriefingSummary:
     key_figures: tuple[KeyFigures, ...] = ()
     #: running totals given and left out of every figure (they sum many incidents over a period)
     running_totals: int = 0
+    #: dates of the claims far from the bulk of the others (outside ``period_start``–``period_end``;
+    #: see :mod:`mapper.render.briefing.periods`)
+    period_outliers: tuple[dt.date, ...] = ()
 
     @property
     def period_text(self) -> str:
         return format_period(self.period_start, self.period_end) if self.period_start else "no dated claims"
+
+    @property
+    def outliers_text(self) -> str:
+        """" (and 1 claim dated far outside it: 14 Dec 2023)", or "" when every dated claim is in the period."""
+        days = self.period_outliers
+        if not days:
+            return ""
+        shown = ", ".join(format_date(d) for d in days[:3]) + (f" and {len(days) - 3:,} more" if len(days) > 3 else "")
+        return f" (and {len(days):,} claim{'s' * (len(days) != 1)} dated far outside it: {shown})"
 
 
 def event_total(ev: Event) -> FigureRange:
@@ -149,29 +162,37 @@ def summarise(events: list[Event], *, theatre: Theatre | None = None,
     theatre = theatre or default_theatre()
     rows: dict[tuple[str, str], dict[str, FigureRange]] = {}
     claims: dict[tuple[str, str], int] = {}
-    starts, ends = [], []
     for ev in events:
         key = (side_name(ev.actor, theatre), (ev.claimed_by or "").strip() or UNKNOWN_CLAIMANT)
         figures = rows.setdefault(key, {})
         claims[key] = claims.get(key, 0) + 1
         for category, figure in category_figures(ev).items():
             figures[category] = figures.get(category, FigureRange()) + figure
-        if ev.event_date:
-            starts.append(ev.event_date)
-            ends.append(ev.event_date_end or ev.event_date)
     order = {s.name: i for i, s in enumerate(theatre.sides)}
     key_figures = sorted((KeyFigures(side, who, claims[side, who], {c: f[c] for c in CATEGORIES if c in f})
                           for (side, who), f in rows.items()),
                          key=lambda r: (r.side == UNKNOWN_SIDE, order.get(r.side, len(order)), r.side,
                                         r.claimant == UNKNOWN_CLAIMANT, -r.claims, r.claimant))
+    start, end, outliers = _period(events)
     return BriefingSummary(
         theatre=theatre.name, claims=len(events), located=sum(ev.geometry is not None for ev in events),
         multi_place=sum(len(ev.points) > 1 for ev in events), reports=distinct_reports(events),
         claimants=len({who for _, who in rows} - {UNKNOWN_CLAIMANT}),
-        period_start=min(starts, default=None), period_end=max(ends, default=None),
+        period_start=start, period_end=end, period_outliers=outliers,
         undated=sum(ev.event_date is None for ev in events),
         generated=generated or dt.datetime.now(dt.timezone.utc).date(),
         key_figures=tuple(key_figures), running_totals=running_totals)
+
+
+def _period(events: list[Event]) -> tuple[dt.date | None, dt.date | None, tuple[dt.date, ...]]:
+    """First and last day of the claims in the bulk of the dated ones, and the dates of those far outside."""
+    dated = [ev for ev in events if ev.event_date]
+    if not dated:
+        return None, None, ()
+    period = charted_period([ev.event_date for ev in dated], [ev.published for ev in dated])
+    kept = [ev for ev in dated if period.holds(ev.event_date)]
+    return (min(ev.event_date for ev in kept), max(ev.event_date_end or ev.event_date for ev in kept),
+            tuple(sorted(period.left_out)))
 
 
 def format_date(day: dt.date) -> str:
