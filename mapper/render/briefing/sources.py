@@ -38,7 +38,7 @@ def outlet_name(source: Source) -> str:
     >>> outlet_name(Source(url="javascript:alert(1)", source_name=" "))
     ''
     """
-    name = " ".join(str(source.source_name or "").split())
+    name = str(source.source_name or "").strip()
     if name:
         return name
     link = web_link(source.url)
