@@ -46,7 +46,7 @@ _DAILY_MAX_DAYS = 45
 _WEEKLY_MAX_DAYS = 45 * 7
 _PLACE_LABEL_PT = 10
 #: At most this many series (side and claimant) in a chart, the largest; the others are counted in a note.
-MAX_SERIES = 8
+MAX_SERIES = 6
 
 
 @dataclass
@@ -62,7 +62,7 @@ class ChartSeries:
     outliers: list[dt.date] = field(default_factory=list)  # dated claims outside the period charted
     period: tuple[dt.date, dt.date] | None = None
     other_series: int = 0  # series beyond :data:`MAX_SERIES`, not charted
-    other_places: int = 0  # place groups beyond the largest shown (together in one bar)
+    other_places: int = 0  # place groups beyond the largest shown (not charted)
     unplaced: int = 0  # claims with no place (not in a place chart)
 
     @property
@@ -172,8 +172,8 @@ def _charted(events: list[Event]) -> tuple[list[Event], int, list[dt.date], tupl
 
 
 def casualties_by_place(events: list[Event], *, top: int = 12, theatre: Theatre | None = None) -> ChartSeries:
-    """Killed and wounded by place group, the ``top`` groups with the most claims (the others together),
-    over the dated claims charted over time; series as for :func:`casualties_by_date`. Empty when fewer
+    """Killed and wounded by place group, the ``top`` groups with the most claims (the others counted
+    in ``other_places``, not charted: one bar adding hundreds of places would dwarf the rest), over the dated claims charted over time; series as for :func:`casualties_by_date`. Empty when fewer
     than two places carry claims: one bar says nothing the key figures do not."""
     theatre = theatre or default_theatre()
     charted, undated, outliers, period = _charted(events)
@@ -183,10 +183,8 @@ def casualties_by_place(events: list[Event], *, top: int = 12, theatre: Theatre 
         return ChartSeries([], {}, "place", undated=undated, outliers=outliers, unplaced=unplaced)
     names = [name for name, _ in groups[:top]]
     rest = len(groups) - len(names)
-    if rest:
-        names.append(f"{rest:,} other places")
-    where = {id(ev): min(i, len(names) - 1) for i, (_, evs) in enumerate(groups) for ev in evs}
-    placed = [ev for _, evs in groups for ev in evs]
+    where = {id(ev): i for i, (_, evs) in enumerate(groups[:top]) for ev in evs}
+    placed = [ev for _, evs in groups[:top] for ev in evs]
     totals, sides, others = _series(placed, theatre, lambda ev: where[id(ev)])
     labels = [" ".join(fit_lines(name, _PLACE_LABEL_PT, 200, max_lines=1)) for name in names]
     values = {s: [by.get(i, 0) for i in range(len(names))] for s, by in totals.items()}
@@ -215,6 +213,7 @@ def add_chart(slide, box: Box, series: ChartSeries, *, horizontal: bool = False,
     chart.has_legend = len(series.values) > 0
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(10)
     plot = chart.plots[0]
     plot.gap_width = 200 if len(series.categories) <= 3 else 40 if horizontal else 60
     plot.overlap = 0

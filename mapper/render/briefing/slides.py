@@ -143,7 +143,7 @@ def _chart_caption(series: ChartSeries, horizontal: bool) -> str:
         if series.unplaced:
             text += f" {_count(series.unplaced, 'claim')} with no place not charted."
         if series.other_places:
-            text += f" The last bar adds {_count(series.other_places, 'smaller place')} (each side and claimant apart)."
+            text += f" {_count(series.other_places, 'place group')} with fewer claims not charted."
     else:
         text += f" By {series.unit} of each claim's (first) date, {period}."
     if series.undated:
