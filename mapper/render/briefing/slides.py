@@ -32,6 +32,7 @@ from mapper.render.briefing.tables import Column, Para, add_paragraphs, set_run_
 from mapper.render.briefing.template import LAYOUT_TITLE, Box, new_presentation, counted_partnames
 from mapper.render.briefing.textfit import fit_lines, line_height, wrap
 from mapper.render.briefing.wording import date_text, figures_text, places_text
+from mapper.render.links import web_link
 from mapper.render.totals import running_totals_note
 from mapper.model.events import Event
 
@@ -45,8 +46,10 @@ _EVENT_COLUMNS = [Column("Date", 105, _TABLE_PT), Column("Places", 250, _TABLE_P
 def quote_note(ev: Event) -> str:
     """A claim in the speaker notes: date, places, figures, side, claimant, the quote and its report."""
     quote = " ".join(ev.source_quote.split())
+    links = " ".join(dict.fromkeys(link for s in ev.sources if (link := web_link(s.url)))) or web_link(ev.source_url)
     return (f"{date_text(ev)}, {places_text(ev)}: {figures_text(ev)}, {ev.actor or 'side not stated'}"
-            f" (claimed by {ev.claimed_by or 'not stated'}).\n“{quote}”\nSource: {report_text(ev)}")
+            f" (claimed by {ev.claimed_by or 'not stated'}).\n“{quote}”\nSource: {report_text(ev)}"
+            + (f" {links}" if links else ""))
 
 
 def add_title_slide(prs, summary: BriefingSummary, title: str) -> None:
