@@ -46,8 +46,16 @@ class ChartedPeriod:
         return self.start <= day <= self.end
 
 
+def _day(value) -> dt.date | None:
+    """A publication date as a date (a datetime's day; anything else: None)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
 def _distance(run: list[int], dates: Sequence[dt.date], published: Sequence[dt.date | None]) -> float:
-    gaps = [abs((published[i] - dates[i]).days) for i in run if published[i] is not None]
+    """Mean days between the run's claims and their reports' publication (infinite when none is dated)."""
+    gaps = [abs((day - dates[i]).days) for i in run if (day := _day(published[i])) is not None]
     return sum(gaps) / len(gaps) if gaps else float("inf")
 
 
