@@ -19,6 +19,8 @@ listed on slides of their own and added to nothing::
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mapper.model.events import Event
 from mapper.render.briefing.slidebase import CAVEAT, GREY, set_notes, table_slides
 from mapper.render.briefing.summary import CATEGORY_LABELS, UNKNOWN_CLAIMANT, BriefingSummary, side_name
@@ -75,7 +77,6 @@ def add_key_figures_slides(prs, summary: BriefingSummary) -> None:
 def period_of_total(ev: Event) -> str:
     """``since 6 Aug 2024 (to 14 Dec 2024)``: the period a running total covers, in words.
 
-    >>> import datetime as dt
     >>> period_of_total(Event("t", "d", event_date=dt.date(2024, 8, 6), event_date_end=dt.date(2024, 12, 14)))
     'since 6 Aug 2024 (to 14 Dec 2024)'
     >>> period_of_total(Event("t", "d"))
@@ -92,8 +93,11 @@ def add_running_totals_slides(prs, totals: list[Event], theatre: Theatre | None 
     if not totals:
         return
     theatre = theatre or default_theatre()
-    ordered = sorted(totals, key=lambda ev: (side_name(ev.actor, theatre), ev.claimed_by or "",
-                                             ev.event_date_end or ev.event_date or ev.published or 0, ev.event_id))
+    def when(ev: Event) -> tuple[bool, dt.date]:
+        day = ev.event_date_end or ev.event_date or ev.published
+        return day is None, day or dt.date.min
+
+    ordered = sorted(totals, key=lambda ev: (side_name(ev.actor, theatre), ev.claimed_by or "", when(ev), ev.event_id))
     rows = [[[Para(period_of_total(ev), max_lines=2)], [Para(figures_text(ev), bold=True, max_lines=3)],
              [Para(side_name(ev.actor, theatre), max_lines=2)],
              [Para(ev.claimed_by or UNKNOWN_CLAIMANT, max_lines=3, italic=not ev.claimed_by)],

@@ -222,3 +222,18 @@ def test_a_slide_per_place_group_and_a_chart_by_place_when_several_places(tmp_pa
     by_place = next(sh.chart for sh in prs.slides[titles.index("Casualties by place")].shapes if sh.has_chart)
     assert list(by_place.plots[0].categories) == ["Sudzha", "Sudzha + Martynovka", "Rylsk"]
     assert by_place.chart_type == 57  # XL_CHART_TYPE.BAR_CLUSTERED: sides and claimants never stacked into one bar
+
+
+def test_running_totals_have_their_own_slide_dated_or_not():
+    from mapper.render.briefing.keyfigures import add_running_totals_slides
+    from mapper.render.briefing.template import new_presentation
+
+    prs = new_presentation()
+    totals = [Event("a", "d", killed=9000, casualties_best=9000, actor="Russian forces", claimed_by="GS",
+                    event_date=dt.date(2024, 8, 6), event_date_end=dt.date(2024, 12, 14), cumulative=True),
+              Event("b", "d", killed=40, casualties_best=40, actor="Russian forces", claimed_by="GS", cumulative=True)]
+    add_running_totals_slides(prs, totals)
+    (slide,) = prs.slides
+    cells = [c.text for sh in slide.shapes if sh.has_table for row in sh.table.rows for c in row.cells]
+    assert cells[5:7] == ["since 6 Aug 2024 (to 14 Dec 2024)", "9,000 killed"]
+    assert cells[10:12] == ["period not stated", "40 killed"]
