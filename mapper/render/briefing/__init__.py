@@ -8,10 +8,13 @@ The API behind ``conflictmap brief``::
     (PosixPath('briefing.pptx'), PosixPath('situation_map.png'), PosixPath('briefing.pdf'), 9)
 
 Slides: title (theatre, period, date generated, numbers of claims, reports and
-claimants); situation map; key figures; events table over as many slides as it needs;
-casualties over time and by place (native charts); sources with their claims. The
+claimants); situation map; key figures by side and by claimant (never a total across either;
+missing and captured apart); running totals on slides of their own; events table over as many
+slides as it needs; casualties over time (dated claims, over the period holding the bulk of
+them) and by place (native charts; when several places carry claims), then a slide per place
+group; sources grouped by outlet, each report once with its web address and date. The
 speaker notes carry the quotes. Running totals (``cumulative`` events) are left off the map, the
-tables and the figures, and the key-figures slide says how many. The map is also written as ``situation_map.png``
+events table, the charts and the key figures. The map is also written as ``situation_map.png``
 beside the deck. PDF conversion uses LibreOffice where it is installed.
 """
 
@@ -76,14 +79,15 @@ def write_briefing(events: list[Event], path: str | Path, *, pdf: bool = False, 
         raise OutputError(path, "the deck must be a .pptx file")
     map_path = Path(map_png) if map_png else path.with_name(MAP_FILE_NAME)
     given = clean_events(events)  # no control characters or lone surrogates reach the fonts or the XML
-    events, totals = split_totals(given)  # running totals: not drawn nor summed as incidents, only counted
+    events, count = split_totals(given)  # running totals: not drawn nor summed as incidents, listed apart
+    totals = [ev for ev in given if ev.cumulative]
     title = clean_text(title) if title else title
     theatre = theatre or default_theatre()
-    summary = summarise(events, theatre=theatre, generated=generated, running_totals=totals)
+    summary = summarise(events, theatre=theatre, generated=generated, running_totals=count)
     drawn = save_situation_map(events, map_path, theatre=theatre, tiles=tiles, index=index, title=title,
                                generated=summary.generated, labels=labels)
     prs = build_deck(events, summary, map_png=map_path, title=title or f"Casualty claims: {summary.theatre}",
-                     theatre=theatre)
+                     theatre=theatre, totals=totals)
     try:
         with atomic_path(path) as tmp:
             prs.save(str(tmp))

@@ -1,17 +1,19 @@
-"""Key figures of a set of events: totals by category with ranges, claims by claimant, period covered.
+"""Key figures of a set of events: figures by side and by claimant, never summed across either.
 
-Every claim is counted once, however many places it names: a claim of 30 killed or
-wounded at Plekhovo and Martynovka adds 30, not 60. Ranges are UCDP-style low–high
-sums; a category's range is the claim's own range when the claim gives only that
-category, otherwise its reported figure::
+A defence ministry's 200 soldiers and a governor's 9 civilians are two rows, not "209 killed";
+missing and captured stay in their own columns, apart from killed and wounded. Every claim is
+counted once however many places it names: a claim of 30 killed or wounded at Plekhovo and
+Martynovka adds 30 to its row, not 60. Ranges are UCDP-style low–high sums; a category's range
+is the claim's own range when the claim gives only that category, otherwise its reported figure::
 
     >>> from mapper.model.events import Event
-    >>> evs = [Event("a", "d1", killed_or_wounded=30, casualties_low=30, casualties_best=30, casualties_high=30,
-    ...              claimed_by="GUR"),
-    ...        Event("b", "d1", wounded=10, casualties_low=8, casualties_best=10, casualties_high=12)]
+    >>> evs = [Event("a", "d1", killed=200, casualties_best=200, actor="Ukrainian forces", claimed_by="MoD"),
+    ...        Event("b", "d1", killed=9, casualties_best=9, actor="Civilians", claimed_by="Governor"),
+    ...        Event("c", "d1", wounded=10, casualties_low=8, casualties_best=10, casualties_high=12,
+    ...              actor="Civilians", claimed_by="Governor")]
     >>> s = summarise(evs)
-    >>> s.categories["wounded"].range_text, s.total.range_text, s.claims
-    ('10 (8–12)', '40 (38–42)', 2)
+    >>> [(r.side, r.claimant, r.text("killed"), r.text("wounded")) for r in s.key_figures]
+    [('Ukrainian forces', 'MoD', '200', '–'), ('Civilians', 'Governor', '9', '10 (8–12)')]
 """
 
 from __future__ import annotations
@@ -22,14 +24,16 @@ from dataclasses import dataclass, field
 from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
 from mapper.model.events import CATEGORIES, Event, Source, total_casualties
+from mapper.render.briefing.periods import charted_period
 
-__all__ = ["FigureRange", "ClaimantFigures", "BriefingSummary", "summarise", "distinct_reports", "format_period", "format_date",
-           "event_total", "CATEGORY_LABELS", "UNKNOWN_CLAIMANT", "source_key", "source_label",
-           "event_sources"]
+__all__ = ["FigureRange", "KeyFigures", "BriefingSummary", "summarise", "distinct_reports", "format_period",
+           "format_date", "event_total", "category_figures", "side_name", "CATEGORY_LABELS", "UNKNOWN_CLAIMANT",
+           "UNKNOWN_SIDE", "source_key", "event_sources"]
 
 CATEGORY_LABELS = {"killed": "Killed", "wounded": "Wounded", "missing": "Missing", "captured": "Captured",
                    "killed_or_wounded": "Killed or wounded (not split)"}
 UNKNOWN_CLAIMANT = "Claimant not stated"
+UNKNOWN_SIDE = "Side not stated"
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,18 @@ class FigureRange:
 
 
 @dataclass(frozen=True)
-class ClaimantFigures:
-    """What one claimant (``claimed_by``) reports: claims and all casualties with the range."""
+class KeyFigures:
+    """What one claimant reports of one side: each category's figure (only those given) and the claims."""
 
+    side: str
     claimant: str
-    figures: FigureRange
+    claims: int
+    categories: dict[str, FigureRange] = field(default_factory=dict)
+
+    def text(self, category: str) -> str:
+        """The category's figure with its range, or "–" when no claim of this row gives it."""
+        figure = self.categories.get(category)
+        return figure.range_text if figure else "–"
 
 
 @dataclass(frozen=True)
@@ -75,15 +86,26 @@ class BriefingSummary:
     period_end: dt.date | None
     undated: int
     generated: dt.date
-    categories: dict[str, FigureRange] = field(default_factory=dict)
-    total: FigureRange = FigureRange()
-    by_claimant: tuple[ClaimantFigures, ...] = ()
+    #: one row per (side, claimant): never a figure summed across claimants or sides
+    key_figures: tuple[KeyFigures, ...] = ()
     #: running totals given and left out of every figure (they sum many incidents over a period)
     running_totals: int = 0
+    #: dates of the claims far from the bulk of the others (outside ``period_start``–``period_end``;
+    #: see :mod:`mapper.render.briefing.periods`)
+    period_outliers: tuple[dt.date, ...] = ()
 
     @property
     def period_text(self) -> str:
         return format_period(self.period_start, self.period_end) if self.period_start else "no dated claims"
+
+    @property
+    def outliers_text(self) -> str:
+        """" (and 1 claim dated far outside it: 14 Dec 2023)", or "" when every dated claim is in the period."""
+        days = self.period_outliers
+        if not days:
+            return ""
+        shown = ", ".join(format_date(d) for d in days[:3]) + (f" and {len(days) - 3:,} more" if len(days) > 3 else "")
+        return f" (and {len(days):,} claim{'s' * (len(days) != 1)} dated far outside it: {shown})"
 
 
 def event_total(ev: Event) -> FigureRange:
@@ -95,7 +117,7 @@ def event_total(ev: Event) -> FigureRange:
     return FigureRange(best, min(low, best), max(high, best), 1)
 
 
-def _category_figures(ev: Event) -> dict[str, FigureRange]:
+def category_figures(ev: Event) -> dict[str, FigureRange]:
     given = {c: getattr(ev, c) for c in CATEGORIES if getattr(ev, c) is not None}
     if len(given) == 1:  # the claim's range is this category's range
         (category, value), = given.items()
@@ -109,10 +131,13 @@ def source_key(source: Source, ev: Event) -> str:
     return (source.url or source.doc_id or ev.source_url or ev.doc_id or "").strip()
 
 
-def source_label(source: Source, ev: Event) -> str:
-    """A readable name for a report: outlet name, else URL, else document id."""
-    return (source.source_name or source.url or source.doc_id or ev.source_name
-            or ev.source_url or ev.doc_id or "unnamed report").strip()
+def side_name(actor: str | None, theatre: Theatre) -> str:
+    """The side an actor stands for: the theatre's side (aliases folded), else the actor as written.
+
+    >>> side_name("", default_theatre()), side_name("Civilians", default_theatre())
+    ('Side not stated', 'Civilians')
+    """
+    return theatre.side_of(actor) or (actor or "").strip() or UNKNOWN_SIDE
 
 
 def distinct_reports(events: list[Event]) -> int:
@@ -135,30 +160,39 @@ def summarise(events: list[Event], *, theatre: Theatre | None = None,
     """The key figures of ``events`` (see the module docstring for the counting rules); ``theatre``
     defaults to the default theatre; ``running_totals``: how many were left out before."""
     theatre = theatre or default_theatre()
-    categories = {c: FigureRange() for c in CATEGORIES}
-    total = FigureRange()
-    claimants: dict[str, FigureRange] = {}
-    starts, ends = [], []
+    rows: dict[tuple[str, str], dict[str, FigureRange]] = {}
+    claims: dict[tuple[str, str], int] = {}
     for ev in events:
-        for category, figure in _category_figures(ev).items():
-            categories[category] += figure
-        ev_total = event_total(ev)
-        total += ev_total
-        who = ev.claimed_by or UNKNOWN_CLAIMANT
-        claimants[who] = claimants.get(who, FigureRange()) + ev_total
-        if ev.event_date:
-            starts.append(ev.event_date)
-            ends.append(ev.event_date_end or ev.event_date)
-    by_claimant = sorted((ClaimantFigures(k, v) for k, v in claimants.items()),
-                         key=lambda c: (-c.figures.claims, -c.figures.best, c.claimant))
+        key = (side_name(ev.actor, theatre), (ev.claimed_by or "").strip() or UNKNOWN_CLAIMANT)
+        figures = rows.setdefault(key, {})
+        claims[key] = claims.get(key, 0) + 1
+        for category, figure in category_figures(ev).items():
+            figures[category] = figures.get(category, FigureRange()) + figure
+    order = {s.name: i for i, s in enumerate(theatre.sides)}
+    key_figures = sorted((KeyFigures(side, who, claims[side, who], {c: f[c] for c in CATEGORIES if c in f})
+                          for (side, who), f in rows.items()),
+                         key=lambda r: (r.side == UNKNOWN_SIDE, order.get(r.side, len(order)), r.side,
+                                        r.claimant == UNKNOWN_CLAIMANT, -r.claims, r.claimant))
+    start, end, outliers = _period(events)
     return BriefingSummary(
         theatre=theatre.name, claims=len(events), located=sum(ev.geometry is not None for ev in events),
         multi_place=sum(len(ev.points) > 1 for ev in events), reports=distinct_reports(events),
-        claimants=len(set(claimants) - {UNKNOWN_CLAIMANT}),
-        period_start=min(starts, default=None), period_end=max(ends, default=None),
+        claimants=len({who for _, who in rows} - {UNKNOWN_CLAIMANT}),
+        period_start=start, period_end=end, period_outliers=outliers,
         undated=sum(ev.event_date is None for ev in events),
         generated=generated or dt.datetime.now(dt.timezone.utc).date(),
-        categories=categories, total=total, by_claimant=tuple(by_claimant), running_totals=running_totals)
+        key_figures=tuple(key_figures), running_totals=running_totals)
+
+
+def _period(events: list[Event]) -> tuple[dt.date | None, dt.date | None, tuple[dt.date, ...]]:
+    """First and last day of the claims in the bulk of the dated ones, and the dates of those far outside."""
+    dated = [ev for ev in events if ev.event_date]
+    if not dated:
+        return None, None, ()
+    period = charted_period([ev.event_date for ev in dated], [ev.published for ev in dated])
+    kept = [ev for ev in dated if period.holds(ev.event_date)]
+    return (min(ev.event_date for ev in kept), max(ev.event_date_end or ev.event_date for ev in kept),
+            tuple(sorted(period.left_out)))
 
 
 def format_date(day: dt.date) -> str:

@@ -64,9 +64,10 @@ class Column:
     header: str
     width_pt: float
     size: float = 11.0
+    header_lines: int = 2
 
     def header_para(self, colour: str = TEXT_COLOUR) -> Para:
-        return Para(self.header, size=self.size, bold=True, colour=colour, max_lines=2)
+        return Para(self.header, size=self.size, bold=True, colour=colour, max_lines=self.header_lines)
 
 
 #: Marker for the header row in :func:`row_height`.

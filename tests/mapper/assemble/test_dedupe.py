@@ -81,11 +81,11 @@ def test_a_claim_repeated_in_one_report_joins_the_copies_of_that_report_elsewher
 
 def test_the_deck_and_the_run_summary_count_two_hundred_copies_as_one_report():
     from mapper.pipeline import RunResult, summarise as run_summary
-    from mapper.render.briefing.slides import _source_groups
+    from mapper.render.briefing.sources import outlet_groups
     from mapper.render.briefing.summary import summarise
 
     events = extract_events([_doc(i) for i in range(200)] + [_doc(200, outlet="Kyiv Wire")], merge=True)
     assert summarise(events).reports == 2  # the title slide's "from 2 reports"
-    assert len(_source_groups(events)) == 2  # the sources slides list each report once
+    assert sum(len(g.reports) for g in outlet_groups(events)) == 2  # the sources slides list each report once
     lines = run_summary(RunResult(documents=201, events=events))
     assert lines[:2] == ["reports read: 201", "distinct reports behind the events: 2"]

@@ -76,4 +76,4 @@ def test_brief_of_an_acled_export(tmp_path):
     deck = tmp_path / "briefing.pptx"
     done = run_cli("brief", str(_acled(tmp_path)), "-o", str(deck))
     assert done.returncode == 0, done.stderr
-    assert "(7 slides, 2 events)" in done.stderr and deck.stat().st_size > 0
+    assert "(9 slides, 2 events)" in done.stderr and deck.stat().st_size > 0  # two places: a chart by place, a slide each

@@ -21,7 +21,7 @@ from mapper.exc import OutputError
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 GENERATED = dt.date(2024, 12, 17)
 TITLES = ["Casualty claims: Kursk–Belgorod–Sumy border", "Situation map", "Key figures", "Events",
-          "Casualties over time", "Casualties by place", "Sources"]
+          "Casualties over time", "Sources"]  # one place group: no chart by place, no place slides
 
 
 def place(name: str, lat: float, lon: float, admin1: str = "Kursk Oblast", *, country: str = "RU",
@@ -117,28 +117,67 @@ def test_title_slide_says_theatre_period_generated_and_counts(seed_deck):
     assert "2 casualty claims from 1 report · 1 claimant" in text
 
 
-def test_key_figures_count_the_multi_place_claim_once(seed_deck):
+def key_figure_rows(prs) -> list[dict[str, str]]:
+    """Every row of the key-figures tables, as {header: cell text}."""
+    rows = []
+    for slide in prs.slides:
+        if not title_of(slide).startswith("Key figures"):
+            continue
+        for shape in slide.shapes:
+            if shape.has_table:
+                table = list(shape.table.rows)
+                header = [cell.text for cell in table[0].cells]
+                rows += [dict(zip(header, (cell.text for cell in row.cells))) for row in table[1:]]
+    return rows
+
+
+def test_key_figures_count_the_multi_place_claim_once_and_missing_apart(seed_deck):
     _, prs = seed_deck
-    tables = [sh.table for sh in prs.slides[2].shapes if sh.has_table]
-    figures = {row.cells[0].text: row.cells[1].text for row in tables[0].rows}
-    assert figures["Killed or wounded (not split)"] == "30"      # Plekhovo + Martynovka: one claim, not 60
-    assert figures["Missing"] == "3"
-    assert figures["All casualties"] == "33"
-    claimants = {row.cells[0].text: (row.cells[1].text, row.cells[2].text) for row in tables[1].rows}
-    assert claimants["Ukraine's military intelligence (GUR)"] == ("2", "33")
+    (row,) = key_figure_rows(prs)
+    assert row["Side that suffered"] == "North Korean forces"
+    assert row["Claimed by"] == "Ukraine's military intelligence (GUR)"
+    assert row["Killed or wounded (not split)"] == "30"      # Plekhovo + Martynovka: one claim, not 60
+    assert row["Missing"] == "3"                              # apart: never 33
+    assert row["Killed"] == row["Wounded"] == row["Captured"] == "–" and row["Claims"] == "2"
+    assert "33" not in slide_texts(prs.slides[2])
 
 
-def test_summary_counts_claims_once_and_sums_ranges():
+def test_summary_counts_claims_once_and_sums_ranges_within_one_claimant():
     a, b, c = place("Plyokhovo", 51.1, 35.33), place("Martynovka", 51.239, 35.366), place("Sudzha", 51.19, 35.27)
     three = claim("three", (a, b, c), killed_or_wounded=30, claimed_by="GUR")
     ranged = Event("r", "doc-2", wounded=10, casualties_low=8, casualties_best=10, casualties_high=12,
-                   claimed_by="GUR", locations=(c,), geo_precision=1)
+                   actor="Russian forces", claimed_by="GUR", locations=(c,), geo_precision=1)
     s = summarise([three, ranged], generated=GENERATED)
-    assert (s.total.best, s.total.low, s.total.high, s.total.claims) == (40, 38, 42, 2)
-    assert s.categories["killed_or_wounded"].best == 30 and s.multi_place == 1
-    assert s.categories["wounded"].range_text == "10 (8–12)"
-    assert [(c.claimant, c.figures.claims, c.figures.best) for c in s.by_claimant] == [("GUR", 2, 40)]
+    (row,) = s.key_figures
+    assert (row.side, row.claimant, row.claims) == ("Russian forces", "GUR", 2) and s.multi_place == 1
+    assert row.text("killed_or_wounded") == "30" and row.text("wounded") == "10 (8–12)" and row.text("killed") == "–"
     assert s.reports == 2 and s.undated == 1 and s.period_start == s.period_end == dt.date(2024, 12, 14)
+
+
+def test_no_key_figure_adds_two_claimants_or_two_sides(tmp_path, index):
+    """"Killed 209" was a defence ministry's 200 soldiers plus a governor's 9 civilians."""
+    sudzha, rylsk = place("Sudzha", 51.19, 35.27), place("Rylsk", 51.57, 34.68)
+    events = [claim("mod", (sudzha,), killed=200, actor="Ukrainian forces", claimed_by="Russian Defence Ministry"),
+              claim("gov", (rylsk,), killed=9, actor="Civilians", claimed_by="Kursk Oblast governor"),
+              claim("gs", (sudzha,), killed=40, actor="Russian forces", claimed_by="General Staff of Ukraine"),
+              claim("mod2", (rylsk,), killed=15, actor="Russian forces", claimed_by="Russian Defence Ministry"),
+              Event("miss", "doc-1", missing=4, casualties_low=4, casualties_best=4, casualties_high=4,
+                    actor="Ukrainian forces", claimed_by="Russian Defence Ministry", locations=(sudzha,),
+                    geo_precision=1)]
+    result = write_briefing(events, tmp_path / "mixed.pptx", generated=GENERATED, index=index)
+    prs = Presentation(str(result.pptx))
+    rows = key_figure_rows(prs)
+    expected = {("Ukrainian forces", "Russian Defence Ministry"): ("200", "4"), ("Civilians", "Kursk Oblast governor"):
+                ("9", "–"), ("Russian forces", "General Staff of Ukraine"): ("40", "–"),
+                ("Russian forces", "Russian Defence Ministry"): ("15", "–")}
+    assert {(r["Side that suffered"], r["Claimed by"]): (r["Killed"], r["Missing"]) for r in rows} == expected
+    for r in rows:  # each row one claimant, one side: no total row, no sum of two rows anywhere
+        assert r["Claimed by"] in {"Russian Defence Ministry", "Kursk Oblast governor", "General Staff of Ukraine"}
+        assert r["Side that suffered"] in {"Ukrainian forces", "Civilians", "Russian forces"}
+    figures = {c for slide in prs.slides for sh in slide.shapes if sh.has_table
+               for row in sh.table.rows for c in (cell.text for cell in row.cells)}
+    for mixed in ("209", "204", "215", "55", "240", "249", "264"):
+        assert mixed not in figures, mixed
 
 
 def test_events_table_and_speaker_notes_carry_the_claims_and_quotes(seed_deck, seed_events):
@@ -152,24 +191,25 @@ def test_events_table_and_speaker_notes_carry_the_claims_and_quotes(seed_deck, s
     for ev in seed_events:
         assert " ".join(ev.source_quote.split()) in notes
     assert "approximately 30 North Korean soldiers" in notes
-    assert "approximately 30 North Korean soldiers" in prs.slides[6].notes_slide.notes_text_frame.text
+    assert "approximately 30 North Korean soldiers" in prs.slides[5].notes_slide.notes_text_frame.text
 
 
-def test_charts_are_native_and_count_places_together(seed_deck):
+def test_charts_are_native_and_leave_out_the_missing_and_the_single_place(seed_deck):
     _, prs = seed_deck
     over_time = next(sh.chart for sh in prs.slides[4].shapes if sh.has_chart)
     # both claims are of the weekend's fighting (the missing are read with the lead's date)
     assert list(over_time.plots[0].categories) == ["14 Dec"]
-    assert [(s.name, list(s.values)) for s in over_time.series] == [("North Korean forces", [33.0])]
-    by_place = next(sh.chart for sh in prs.slides[5].shapes if sh.has_chart)
-    assert list(by_place.plots[0].categories) == ["Plyokhovo + Martynovka"]
-    assert list(by_place.series[0].values) == [33.0]
+    assert [(s.name, list(s.values)) for s in over_time.series] == [
+        ("North Korean forces, per Ukraine's military intelligence (GUR)", [30.0])]   # the 3 missing are not added
+    assert "missing and captured are in the key figures" in slide_texts(prs.slides[4])
+    assert not any(sh.has_chart for slide in list(prs.slides)[5:] for sh in slide.shapes)  # one place: no chart by place
 
 
-def test_sources_slide_lists_each_report_with_its_claims(seed_deck):
+def test_sources_slide_says_honestly_that_the_sample_names_no_outlet(seed_deck):
     _, prs = seed_deck
-    text = slide_texts(prs.slides[6])
-    assert "seed_article_kursk_nk_casualties" in text and "2024-12-16" in text
+    text = slide_texts(prs.slides[5])
+    assert "Outlet not stated" in text and "2024-12-16" in text
+    assert "report file “seed_article_kursk_nk_casualties” (no outlet or web address given)" in text
     assert text.count("claimed by Ukraine's military intelligence (GUR)") == 2
 
 
@@ -207,7 +247,7 @@ def test_long_events_table_continues_over_slides_within_the_slide(tmp_path, inde
         names = deck.namelist()
     assert len(names) == len(set(names))
     assert sum(n.startswith("ppt/notesSlides/notesSlide") for n in names) == len(prs.slides)
-    assert sum(n.startswith("ppt/charts/chart") for n in names) == 2
+    assert sum(n.startswith("ppt/charts/chart") for n in names) == 2  # over time, by place
 
 
 def test_cyrillic_names_reach_the_slides(tmp_path, index):
@@ -226,6 +266,7 @@ def test_no_events_still_makes_a_deck_and_long_titles_are_shortened(tmp_path, in
     result = write_briefing([], tmp_path / "empty.pptx", generated=GENERATED, index=index, title=long_title)
     prs = Presentation(str(result.pptx))
     assert [title_of(s) for s in prs.slides][1:] == TITLES[1:]
+    assert "No claims to chart." in slide_texts(prs.slides[4])
     shown = title_of(prs.slides[0])
     assert shown.endswith("…") and long_title.startswith(shown[:-1].rstrip()) and len(shown) < len(long_title)
     assert "No claims in the input." in slide_texts(prs.slides[3])
@@ -254,7 +295,7 @@ def test_cli_brief_writes_deck_and_map(tmp_path, seed_events):
     proc = run_cli("brief", str(events), "-o", str(tmp_path / "out" / "briefing.pptx"), "--map-png",
                    str(tmp_path / "map.png"), "--title", "Kursk briefing")
     assert proc.returncode == 0, proc.stderr
-    assert "briefing.pptx (7 slides, 2 events)" in proc.stderr
+    assert "briefing.pptx (6 slides, 2 events)" in proc.stderr
     prs = Presentation(str(tmp_path / "out" / "briefing.pptx"))
     assert title_of(prs.slides[0]) == "Kursk briefing"
     assert (tmp_path / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

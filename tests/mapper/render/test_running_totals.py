@@ -47,7 +47,8 @@ def test_the_run_summary_adds_no_running_total():
 def test_the_deck_summary_counts_incidents_and_the_totals_left_out():
     incidents, left_out = split_totals(_events())
     s = deck_summary(incidents, generated=DAY, running_totals=left_out)
-    assert s.total.best == 3 and s.claims == 1 and s.running_totals == 1
+    (row,) = s.key_figures
+    assert row.text("killed") == "3" and s.claims == 1 and s.running_totals == 1
 
 
 def test_the_deck_leaves_totals_off_and_says_so(tmp_path):
@@ -59,10 +60,16 @@ def test_the_deck_leaves_totals_off_and_says_so(tmp_path):
     assert result.events == 2
     prs = Presentation(str(result.pptx))
     key_figures = " ".join(sh.text_frame.text for sh in prs.slides[2].shapes if sh.has_text_frame)
-    assert "1 running total not mapped nor counted" in key_figures
+    assert "1 running total (on its own slide) not added" in key_figures
     tables = [sh.table for sh in prs.slides[2].shapes if sh.has_table]
-    figures = {row.cells[0].text: row.cells[1].text for row in tables[0].rows}
-    assert figures["All casualties"] == "3"
+    assert [[c.text for c in row.cells][:3] for row in list(tables[0].rows)[1:]] == [["Civilians", "Claimant not stated",
+                                                                                    "3"]]
+    totals = prs.slides[3]  # the running total on a slide of its own, as reported
+    assert totals.shapes.title.text_frame.text == "Running totals"
+    cells = [c.text for sh in totals.shapes if sh.has_table for row in sh.table.rows for c in row.cells]
+    assert "since 6 Aug 2024 (to 14 Dec 2024)" in cells and "40,000 killed or wounded" in cells
+    charted = [sh.chart for slide in prs.slides for sh in slide.shapes if sh.has_chart]
+    assert charted and all(max(s.values) == 3 for chart in charted for s in chart.series)
 
 
 def test_the_kml_lists_totals_in_their_own_hidden_folder_undrawn(tmp_path):
