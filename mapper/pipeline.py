@@ -141,22 +141,22 @@ def _extract(inputs, errors: list, *, published, engine: str, scheduler, workers
 
 def summarise(result: RunResult) -> list[str]:
     """The lines ``conflictmap run`` prints: reports read, distinct reports the events cite (copies of one
-    report count once, as in the briefing's "from N reports"), events, casualties by category, unresolved
-    places, files."""
+    report count once, as in the briefing's "from N reports"), events, casualties by side and claimant with
+    each category apart (no sum across them), unresolved places, files."""
     lines = [f"reports read: {result.documents}" + (f" ({len(result.errors)} failed)" if result.errors else ""),
              f"distinct reports behind the events: {distinct_reports(result.events)}",
              f"events: {len(result.events)}" + (f" ({result.events_read} read from events files)"
                                                  if result.events_read else "")]
     incidents, totals = split_totals(result.events)  # a running total is neither mapped nor added
-    for cat in CATEGORIES:
-        values = [getattr(ev, cat) for ev in incidents if getattr(ev, cat) is not None]
-        if values:
-            lines.append(f"  {cat.replace('_', ' ')}: {sum(values)} in {len(values)} claim(s)")
-    lows = [ev.casualties_low for ev in incidents if ev.casualties_best is not None]
-    if lows:
-        best = sum(ev.casualties_best for ev in incidents if ev.casualties_best is not None)
-        high = sum(ev.casualties_high or ev.casualties_best for ev in incidents if ev.casualties_best is not None)
-        lines.append(f"  all casualties: {best} (range {sum(x or 0 for x in lows)}–{high})")
+    # by side and claimant, each category apart: never one sum across claimants, sides or categories
+    groups: dict[tuple[str, str], list[Event]] = {}
+    for ev in incidents:
+        groups.setdefault((ev.actor or "side not stated", ev.claimed_by or "claimant not stated"), []).append(ev)
+    for (side, claimant), evs in groups.items():
+        figures = [f"{cat.replace('_', ' ')} {sum(vals)}" for cat in CATEGORIES
+                   if (vals := [getattr(ev, cat) for ev in evs if getattr(ev, cat) is not None])]
+        if figures:
+            lines.append(f"  {side}, per {claimant}: {', '.join(figures)} in {len(evs)} claim(s)")
     if totals:
         lines.append(f"  {running_totals_note(totals, verb='not mapped nor added to these figures')} "
                      "(in the events files)")
