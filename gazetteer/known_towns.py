@@ -5,7 +5,7 @@ same names lie in the theatre (Kharkiv Oblast has a Лиман, a Нікопол
 favours its own places, and that is right between places alike: two villages called Vorozhba are
 told apart by the text. It is wrong when the theatre's place is a village the text gives no sign
 of (no oblast or district named, no co-mentioned place nearby) and the other is a town many times
-its size, in the same country, whose name is written as the text writes it::
+its size, in the same country or the theatre's, whose name is written as the text writes it::
 
     >>> from gazetteer.place import MatchKind, Place
     >>> village = Place(id="osm:1", name="Лиман", latitude=49.9, longitude=36.1, country_code="UA")
@@ -40,17 +40,18 @@ _WRITTEN = (MatchKind.EXACT, MatchKind.VARIANT, MatchKind.INFLECTED)
 _C = namedtuple("_C", "place match reasons")  # the fields of a resolver Candidate this reads (doctest)
 
 
-def known_town_over_village(best, candidates):
+def known_town_over_village(best, candidates, home=frozenset()):
     """The candidate to take instead of ``best`` (a theatre village the text gives no sign of), or None.
 
     ``candidates``: the ones no context contradicts, best first (the resolver's ranking); a town among
     the ones the match policy refused (outside the theatre, its country unnamed) is returned too: the
-    name then stays unresolved, since neither place is a safe reading."""
+    name then stays unresolved, since neither place is a safe reading. ``home``: the theatre's countries,
+    where a town may lie besides the village's own country."""
     village = best.place
     if not village.is_settlement or village.population >= VILLAGE_POPULATION or _supported(best):
         return None
     towns = [c for c in candidates if c is not best and c.match in _WRITTEN and c.place.is_settlement
-             and c.place.country_code == village.country_code  # not Tychy (PL) for Тихого, the village's
+             and (c.place.country_code == village.country_code or c.place.country_code in home)  # not Tychy (PL)
              and c.place.population >= max(TOWN_POPULATION, _RATIO * village.population)]
     return max(towns, key=lambda c: c.place.population) if towns else None
 

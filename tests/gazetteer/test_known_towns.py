@@ -56,3 +56,10 @@ def test_a_foreign_city_is_no_town_for_an_inflected_village(gaz):
 def test_two_villages_alike_are_told_apart_by_the_text_not_by_this_rule(gaz):
     r = gaz.resolve("Vorozhba", "near Plekhovo, Vorozhba and Martynovka in Russia's Kursk region")
     assert "a town of" not in r.reason
+
+
+def test_a_town_in_the_other_theatre_country_outranks_an_inflected_village(gaz):
+    r = gaz.resolve("Покровском", "Военные расстреляли пленных под Покровском.")
+    assert r.resolved and r.place.admin1 == "Donetsk Oblast", r.reason
+    r = gaz.resolve("Покровского", "Обстрел Покровского в Курской области.")
+    assert r.resolved and r.place.admin1 == "Kursk Oblast", r.reason

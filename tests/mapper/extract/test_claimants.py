@@ -35,6 +35,7 @@ TEST_THEATRE = Path(__file__).resolve().parents[2] / "data" / "theatres" / "test
     ("Как сообщил глава Брянской области, в селе ранена женщина.", "Bryansk Oblast governor"),
     ("По словам главы Курской области, погибли двое.", "Kursk Oblast governor"),
     ("У Нацполіції повідомили, що загинула жінка.", "Ukrainian National Police"),
+    ("Об этом сообщили в Офисе генпрокурора.", "Prosecutor General's Office of Ukraine"),
 ])
 def test_the_default_theatre_knows_each_claimant(text, claimant):
     assert claimant_of(text) == claimant
