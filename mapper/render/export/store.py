@@ -122,7 +122,7 @@ class EventStore:
                 self._prepare(conn, build=False)
                 fids = [fid for (fid,) in conn.execute("SELECT fid FROM events ORDER BY fid")]
                 written = list(zip(fids, result))
-                insert_keys(conn, ((k, fid) for fid, ev in written for k in EventKeys.of(ev).stored))
+                insert_keys(conn, _sorted_keys(written))
                 self._mark_dirty(conn, written, _combined(written, fresh))
                 conn.execute("COMMIT")
             finally:
@@ -323,6 +323,21 @@ class EventStore:
             marks = ", ".join("?" * len(chunk))
             for table in ("events", "event_locations", "sources"):
                 conn.execute(f'DELETE FROM "{table}" WHERE "event_id" IN ({marks})', list(chunk))
+
+
+def _sorted_keys(written: list[tuple[int, Event]]) -> Iterable[tuple[int, int]]:
+    """``(key, fid)`` of every written event, in key order (a B-tree fills fastest in order)."""
+    import numpy as np
+
+    keys, fids = [], []
+    for fid, ev in written:
+        stored = EventKeys.of(ev).stored
+        keys.extend(stored)
+        fids.extend([fid] * len(stored))
+    keys_array, fids_array = np.array(keys, dtype=np.int64), np.array(fids, dtype=np.int64)
+    del keys, fids
+    order = np.lexsort((fids_array, keys_array))
+    return zip(keys_array[order].tolist(), fids_array[order].tolist())
 
 
 def _combined(written: list[tuple[int, Event]], fresh: list[Event]) -> list[tuple[int, Event]]:
