@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -117,8 +118,8 @@ def run(stored_n: int, add_n: int, index, places, folder: Path, *, old: bool) ->
 
     stored = store_events(stored_n, places, seed=5, tag="ev")
     path = folder / f"store-{stored_n}.gpkg"
-    build, _, created = timed(lambda: add_to_store(path, stored, index=index))
     batch = new_batch(stored, add_n, places, seed=9)
+    build, _, created = timed(partial(add_to_store, path, stored, index=index))
     del stored
     row = {"stored": stored_n, "added": add_n, "build_seconds": round(build, 2), "build": created.__dict__,
            "file_mb": round(path.stat().st_size / 1e6, 1)}

@@ -32,7 +32,6 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from mapper.assemble import merge_candidates as grid
 from mapper.assemble.merge import DATE_TOLERANCE_DAYS, PLACE_TOLERANCE_KM, _copy_key
@@ -70,14 +69,54 @@ def source_key(doc_id, quote) -> int:
     return key_of(("s", doc_id, quote))
 
 
-@dataclass(frozen=True)
 class EventKeys:
-    """The keys one event is filed under (``stored``) and looks in (``probe``)."""
+    """The keys one event is filed under (``stored``: ``filed``, its copy key and its ``sources``) and
+    looks in (``lookup``: ``probe`` and its copy key), each set computed when first asked for."""
 
-    filed: frozenset[int]
-    probe: frozenset[int]
-    copy: int
-    sources: frozenset[int]
+    __slots__ = ("event", "_grid")
+
+    def __init__(self, event: Event):
+        self.event = event
+        self._grid = None
+
+    @classmethod
+    def of(cls, ev: Event) -> EventKeys:
+        return cls(ev)
+
+    def _parts(self):
+        """``(figures, weeks filed, weeks probed, places filed, places probed)``."""
+        if self._grid is None:
+            ev = self.event
+            figures = [(c, getattr(ev, c)) for c in CATEGORIES if getattr(ev, c) is not None]
+            filed_places, probe_places = set(), set()
+            if figures:
+                for lon, lat in ev.points:
+                    f, p = grid.grid_keys(lon, lat)
+                    filed_places.update(f)
+                    probe_places.update(p)
+                ids = {loc.gazetteer_id or loc.mention.casefold() for loc in ev.locations if not loc.has_point}
+                filed_places.update(ids)
+                probe_places.update(ids)
+            self._grid = (figures, *_weeks(ev), filed_places, probe_places)
+        return self._grid
+
+    @property
+    def filed(self) -> frozenset[int]:
+        figures, weeks, _, places, _ = self._parts()
+        return frozenset(key_of(("g", fig, w, place)) for fig in figures for w in weeks for place in places)
+
+    @property
+    def probe(self) -> frozenset[int]:
+        figures, _, weeks, _, places = self._parts()
+        return frozenset(key_of(("g", fig, w, place)) for fig in figures for w in weeks for place in places)
+
+    @property
+    def copy(self) -> int:
+        return key_of(("c", _copy_key(self.event)))
+
+    @property
+    def sources(self) -> frozenset[int]:
+        return frozenset(source_key(s.doc_id, s.quote) for s in self.event.sources)
 
     @property
     def stored(self) -> frozenset[int]:
@@ -86,27 +125,6 @@ class EventKeys:
     @property
     def lookup(self) -> frozenset[int]:
         return self.probe | {self.copy}
-
-    @classmethod
-    def of(cls, ev: Event) -> EventKeys:
-        figures = [(c, getattr(ev, c)) for c in CATEGORIES if getattr(ev, c) is not None]
-        filed: set[int] = set()
-        probe: set[int] = set()
-        if figures:
-            weeks, probe_weeks = _weeks(ev)
-            filed_places, probe_places = set(), set()
-            for lon, lat in ev.points:
-                f, p = grid.grid_keys(lon, lat)
-                filed_places.update(f)
-                probe_places.update(p)
-            ids = {loc.gazetteer_id or loc.mention.casefold() for loc in ev.locations if not loc.has_point}
-            filed_places.update(ids)
-            probe_places.update(ids)
-            for fig in figures:
-                filed.update(key_of(("g", fig, w, place)) for w in weeks for place in filed_places)
-                probe.update(key_of(("g", fig, w, place)) for w in probe_weeks for place in probe_places)
-        return cls(frozenset(filed), frozenset(probe), key_of(("c", _copy_key(ev))),
-                   frozenset(source_key(s.doc_id, s.quote) for s in ev.sources))
 
 
 def _weeks(ev: Event) -> tuple[list, list]:
