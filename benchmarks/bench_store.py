@@ -150,7 +150,8 @@ def main() -> None:
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
-    os.environ.setdefault("CONFLICTMAP_CACHE_DIR", tempfile.mkdtemp(prefix="bench-store-cache-"))
+    if not os.environ.get("CONFLICTMAP_CACHE_DIR"):  # the gazetteer index is built in a folder of its own
+        os.environ["CONFLICTMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-store-cache-")
     from gazetteer import PlaceIndex
 
     index = PlaceIndex.open_default()
