@@ -46,7 +46,7 @@ from mapper.render.export.gpkg import write_layers
 from mapper.render.export.gpkg_read import is_geopackage
 from mapper.render.export.gpkg_rows import extend_contents, insert_layer, layer_bounds, register_gpkg_functions
 from mapper.render.export.rebuild import read_events_by_fid, read_events_sqlite
-from mapper.render.export.store_keys import (DIRTY_KEY, KEY_TABLE, SCHEME_KEY, EventKeys, chunks, delete_keys,
+from mapper.render.export.store_keys import (DIRTY_KEY, KEY_TABLE, KEYED_KEY, SCHEME_KEY, EventKeys, chunks, delete_keys,
                                              ensure_key_table, fids_under, has_current_keys, insert_keys,
                                              source_key)
 from mapper.render.export.tables import event_tables
@@ -124,6 +124,7 @@ class EventStore:
                 written = list(zip(fids, result))
                 insert_keys(conn, _sorted_keys(written))
                 self._mark_dirty(conn, written, _combined(written, fresh))
+                _mark_keyed(conn)
                 conn.execute("COMMIT")
             finally:
                 conn.close()
@@ -218,6 +219,7 @@ class EventStore:
             if table in tables:
                 conn.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ("{column}")')
         if not ensure_key_table(conn) and has_current_keys(conn):
+            self._key_rows_of_others(conn)
             return
         if not build:
             insert_keys(conn, [(SCHEME_KEY, 0)])
@@ -227,6 +229,17 @@ class EventStore:
         fids = [fid for (fid,) in conn.execute("SELECT fid FROM events ORDER BY fid")]
         insert_keys(conn, ((k, fid) for fid, ev in zip(fids, stored) for k in (*EventKeys.of(ev).stored, DIRTY_KEY)))
         insert_keys(conn, [(SCHEME_KEY, 0)])
+        _mark_keyed(conn)
+
+    def _key_rows_of_others(self, conn: sqlite3.Connection) -> None:
+        """Events another program appended since the last update (QGIS, ``ogr2ogr -append``): keyed, and
+        due for a merge. (fids only grow: GDAL makes the fid column AUTOINCREMENT.)"""
+        keyed = conn.execute(f'SELECT max(fid) FROM "{KEY_TABLE}" WHERE key = ?', (KEYED_KEY,)).fetchone()[0] or 0
+        newer = [fid for (fid,) in conn.execute('SELECT fid FROM "events" WHERE fid > ?', (keyed,))]
+        if newer:
+            insert_keys(conn, ((k, fid) for fid, ev in self._read_fids(conn, newer)
+                               for k in (*EventKeys.of(ev).stored, DIRTY_KEY)))
+            _mark_keyed(conn)
 
     def _add(self, conn: sqlite3.Connection, incoming: list[Event], index) -> StoreUpdate:
         self._prepare(conn)
@@ -258,6 +271,7 @@ class EventStore:
         insert_keys(conn, ((k, fid) for fid, ev in written for k in EventKeys.of(ev).stored))
         update_places(conn, [ev for _, ev in removed], changed, index)
         self._mark_dirty(conn, written, _combined(written, fresh))
+        _mark_keyed(conn)
         added, merged = _tally(fresh, result)
         return StoreUpdate(len(incoming), len(incoming) - len(fresh), added, merged, _count(conn))
 
@@ -338,6 +352,13 @@ def _sorted_keys(written: list[tuple[int, Event]]) -> Iterable[tuple[int, int]]:
     del keys, fids
     order = np.lexsort((fids_array, keys_array))
     return zip(keys_array[order].tolist(), fids_array[order].tolist())
+
+
+def _mark_keyed(conn: sqlite3.Connection) -> None:
+    """Record the last ``events`` fid that has its keys."""
+    conn.execute(f'DELETE FROM "{KEY_TABLE}" WHERE key = ?', (KEYED_KEY,))
+    last = conn.execute('SELECT max(fid) FROM "events"').fetchone()[0] or 0
+    insert_keys(conn, [(KEYED_KEY, last)])
 
 
 def _combined(written: list[tuple[int, Event]], fresh: list[Event]) -> list[tuple[int, Event]]:

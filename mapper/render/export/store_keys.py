@@ -37,7 +37,7 @@ from mapper.assemble import merge_candidates as grid
 from mapper.assemble.merge import DATE_TOLERANCE_DAYS, PLACE_TOLERANCE_KM, _copy_key
 from mapper.model.events import CATEGORIES, Event
 
-__all__ = ["EventKeys", "KEY_TABLE", "DIRTY_KEY", "SCHEME_KEY", "key_of", "ensure_key_table", "has_current_keys",
+__all__ = ["EventKeys", "KEY_TABLE", "DIRTY_KEY", "KEYED_KEY", "SCHEME_KEY", "key_of", "ensure_key_table", "has_current_keys",
            "insert_keys", "delete_keys", "fids_under", "source_key"]
 
 KEY_TABLE = "conflictmap_store_keys"
@@ -58,6 +58,8 @@ def key_of(value) -> int:
 
 #: Marks events written with new content whose merge with another stored event is still due.
 DIRTY_KEY = key_of(("dirty",))
+#: Filed with the last ``events`` fid whose keys are in the table (rows other programs add come after it).
+KEYED_KEY = key_of(("keyed",))
 #: Present (with fid 0) when the keys were made by this scheme.
 SCHEME_KEY = key_of(("scheme", _LAYOUT, grid._BANDS, grid._CELL_HEIGHT, grid._BAND_MARGIN, grid._WEEK_DAYS,
                      grid._MAX_WEEKS, DATE_TOLERANCE_DAYS, PLACE_TOLERANCE_KM, tuple(CATEGORIES)))

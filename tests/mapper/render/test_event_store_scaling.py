@@ -232,3 +232,24 @@ def test_the_work_of_an_update_does_not_grow_with_the_store(index, tmp_path, mon
     assert read_small >= 5 and read_large >= 5          # the stored partners of the 5 repeats were read ...
     assert read_large <= read_small + 15                # ... and about as many others, 10x more stored or not
     assert steps_large <= 1.5 * steps_small + 20, work  # SQLite's work: the same (the old code: 10x)
+
+
+def test_events_another_program_appended_are_found(tmp_path):
+    from mapper.render.export.gpkg import _write_layer
+    from mapper.render.export.tables import event_tables
+
+    p = at(51.0, 35.0, "p")
+    path = tmp_path / "store.gpkg"
+    add_to_store(path, [claim("ev-a", "doc-a", [p], 3, killed=7)], index=None)
+    foreign = claim("ev-qgis", "doc-qgis", [p], 20, killed=4)
+    tables = event_tables([foreign], index=None)
+    for layer in (tables.events, tables.event_locations, tables.sources):  # appended by GDAL, as QGIS would
+        _write_layer(layer, path, first=False)
+    model = FullMerge()
+    model.events = EventStore(path, index=None).events()
+    assert [ev.event_id for ev in model.events] == ["ev-a", "ev-qgis"]
+    batch = [claim("ev-b", "doc-b", [p], 21, killed=4)]  # the same claim as the appended one
+    update = add_to_store(path, batch, index=None)
+    model.add(batch)
+    assert update.merged == 1
+    assert EventStore(path, index=None).events() == model.events
