@@ -97,13 +97,13 @@ def old_store_module():
     """The store module as it was before index look-ups (read from git), importable beside the new one."""
     source = subprocess.run(["git", "show", f"{OLD_REVISION}:mapper/render/export/store.py"], cwd=REPO,
                             capture_output=True, text=True, check=True).stdout
-    folder = Path(tempfile.mkdtemp(prefix="old-store-"))
-    path = folder / "old_store.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("old_store", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["old_store"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
+    with tempfile.TemporaryDirectory(prefix="old-store-") as folder:
+        path = Path(folder) / "old_store.py"
+        path.write_text(source, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("old_store", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["old_store"] = module  # dataclasses look their module up
+        spec.loader.exec_module(module)
     return module
 
 
