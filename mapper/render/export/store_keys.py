@@ -9,8 +9,9 @@ report's claim (``merge._copy_key``). The store keeps those same filings in one 
 so that a new event's partners are a few index look-ups away whatever the size of the store:
 
 * ``filed``: the (figure, week, cell) keys :func:`~mapper.assemble.merge_candidates.candidate_pairs`
-  files the event under, every week of a long event (one spread over more weeks than the merge
-  files it under is filed under a "long" week, in which every probe also looks);
+  files the event under, for every week of its span (an event spread over more weeks than the merge
+  files it under: its first weeks, as the merge does, and a "long" week in which every probe also
+  looks, so that it is found from either side);
 * ``probe``: where a new event looks (the weeks and cells ``candidate_pairs`` looks in, and "long");
 * the copy key, and one key per source (document, quote) for the "already stored" test.
 
