@@ -28,7 +28,7 @@ from mapper.render.export.columns import strip_nul
 from mapper.render.export.tables import EventTables, Layer, event_tables
 
 __all__ = ["write", "write_tables", "write_layers",
-           "LAYER_DESCRIPTIONS", "GPKG_VERSION", "LAYER_ORDER", "EXPORT_PAGE_SIZE"]
+           "LAYER_DESCRIPTIONS", "GPKG_VERSION", "LAYER_ORDER", "EXPORT_PAGE_SIZE", "page_size_for"]
 
 #: GeoPackage version written; 1.4 (the default of the GDAL in pyogrio's wheels) fails GDAL 3.6's validator.
 GPKG_VERSION = "1.3"
@@ -60,10 +60,28 @@ def _write_layer(layer: Layer, path: Path, *, first: bool) -> None:
 #: SQLite settings for a GeoPackage written under a temporary name: no rollback journal and no sync per
 #: transaction (a failed write is thrown away whole; the finished file is synced once before its rename).
 BULK_WRITE_CONFIG = {"OGR_SQLITE_JOURNAL": "OFF", "OGR_SQLITE_SYNCHRONOUS": "OFF", "OGR_SQLITE_CACHE": "512"}
-#: SQLite page size of exported files: 64 KiB pages made the 1M-event write 5-10 % faster and the
+#: SQLite page size of large exported files: 64 KiB pages made the 1M-event write 5-10 % faster and the
 #: file 6 % smaller than SQLite's 4 KiB (benchmarks/EXPORT_RESULTS.md). The event store keeps 4 KiB:
 #: it is changed in small transactions, each of which journals whole pages.
 EXPORT_PAGE_SIZE = 65536
+#: Every table, index and R-tree of the file takes at least one page: about 30 pages before any data.
+_EMPTY_PAGES = 32
+#: Bytes a typical event takes in the file (1.43 GB for 1M events, benchmarks/EXPORT_RESULTS.md).
+_BYTES_PER_EVENT = 1400
+
+
+def page_size_for(events: int) -> int:
+    """The SQLite page size for a GeoPackage of ``events`` events: the largest (up to 64 KiB) whose
+    pages for empty tables stay under 5 % of the data, so 2 events take 140 KB, not 2 MB, and a
+    million still get 64 KiB pages.
+
+    >>> page_size_for(2), page_size_for(10_000), page_size_for(1_000_000)
+    (4096, 16384, 65536)
+    """
+    size = EXPORT_PAGE_SIZE
+    while size > 4096 and _EMPTY_PAGES * size > 0.05 * _BYTES_PER_EVENT * events:
+        size //= 2
+    return size
 #: Layers in file order (``events`` first: it is what a reader opening the file without a layer name gets).
 LAYER_ORDER = ("events", "event_locations", "places", "sources")
 
@@ -87,7 +105,7 @@ def write_tables(tables: EventTables, path: str | Path) -> Path:
     path = Path(path)
     try:
         with atomic_gdal_path(path) as tmp:
-            write_layers(tables, tmp, page_size=EXPORT_PAGE_SIZE)
+            write_layers(tables, tmp, page_size=page_size_for(len(tables.events)))
     except OutputError:
         raise
     except Exception as exc:  # GDAL errors (disk full, permissions) carry their own message

@@ -29,7 +29,8 @@ import shapely
 
 from mapper.render.export.tables import LAYER_COLUMNS, Layer
 
-__all__ = ["gpkg_blob", "envelope", "register_gpkg_functions", "insert_layer", "refresh_contents", "SRS_ID"]
+__all__ = ["gpkg_blob", "envelope", "register_gpkg_functions", "insert_layer", "refresh_contents", "extend_contents",
+           "layer_bounds", "SRS_ID"]
 
 SRS_ID = 4326
 _HEADER = struct.Struct("<2sBBi")  # magic, version, flags, srs_id
@@ -133,3 +134,35 @@ def refresh_contents(conn: sqlite3.Connection, tables: Iterable[str]) -> None:
         if has_ogr_contents:
             conn.execute(f'UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM "{table}") '
                          "WHERE lower(table_name) = lower(?)", (table,))
+
+
+def layer_bounds(layer: Layer) -> tuple[float, float, float, float] | None:
+    """``(minx, miny, maxx, maxy)`` of a layer's geometries (None when it has none)."""
+    if layer.geometry is None or not len(layer):
+        return None
+    geoms = shapely.from_wkb(layer.geometry.to_numpy(zero_copy_only=False)
+                             if isinstance(layer.geometry, pa.Array) else list(layer.geometry))
+    geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
+    if not len(geoms):
+        return None
+    return tuple(shapely.total_bounds(geoms).tolist())
+
+
+def extend_contents(conn: sqlite3.Connection, table: str, bounds: tuple[float, float, float, float] | None) -> None:
+    """``gpkg_contents`` after rows were added to ``table``: its extent grown to hold ``bounds``
+    (an extent may be larger than the data, so rows removed leave it as it was) and ``last_change``
+    now; without reading the table, unlike :func:`refresh_contents`. GDAL's triggers keep the
+    feature count; a table without them gets it counted."""
+    if bounds is not None:
+        minx, miny, maxx, maxy = bounds
+        conn.execute("UPDATE gpkg_contents SET min_x = min(coalesce(min_x, ?1), ?1), min_y = min(coalesce(min_y, ?2), ?2), "
+                     "max_x = max(coalesce(max_x, ?3), ?3), max_y = max(coalesce(max_y, ?4), ?4) "
+                     "WHERE table_name = ?5", (minx, miny, maxx, maxy, table))
+    conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?",
+                 (table,))
+    triggers = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)",
+                            (f"trigger_insert_feature_count_{table}", f"trigger_delete_feature_count_{table}")).fetchone()[0]
+    if triggers < 2 and conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='gpkg_ogr_contents'").fetchone():
+        conn.execute(f'UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM "{table}") '
+                     "WHERE lower(table_name) = lower(?)", (table,))

@@ -37,7 +37,7 @@ from mapper.render.export.tables import LAYER_COLUMNS, SOURCE_KEYS
 if TYPE_CHECKING:
     from mapper.render.export.gpkg_read import EventLayers
 
-__all__ = ["events_from_rows", "read_events_sqlite", "events_from_layers", "EVENT_FIELDS", "LOCATION_FIELDS"]
+__all__ = ["events_from_rows", "read_events_sqlite", "read_events_by_fid", "events_from_layers", "EVENT_FIELDS", "LOCATION_FIELDS"]
 
 _KINDS = {name: dict(cols) for name, cols in LAYER_COLUMNS.items()}
 #: Event fields held by the ``events`` table (locations and sources come from their own tables).
@@ -97,16 +97,29 @@ def events_from_rows(event_rows: Iterable[dict], location_rows: Iterable[dict],
     return events
 
 
-def _columns(conn: sqlite3.Connection, table: str, kinds: dict[str, str]) -> dict[str, list]:
+def _columns(conn: sqlite3.Connection, table: str, kinds: dict[str, str], *, where: tuple[str, list] | None = None,
+             extra: tuple[str, ...] = ()) -> dict[str, list]:
     """The table's columns among ``kinds`` in fid order, each converted as :func:`_value` converts one
-    value (once per distinct value: columns repeat a lot); columns the table lacks are left out."""
+    value (once per distinct value: columns repeat a lot); columns the table lacks are left out.
+    ``where``: ``(column, values)``, only the rows whose column holds one of the values; ``extra``:
+    more columns, as stored."""
     present = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-    wanted = [c for c in kinds if c in present]
-    rows = conn.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in wanted)} FROM "{table}" '
-                        'ORDER BY fid').fetchall()
+    wanted = [c for c in kinds if c in present] + list(extra)
+    select = f'SELECT {", ".join(chr(34) + c + chr(34) for c in wanted)} FROM "{table}"'
+    if where is None:
+        rows = conn.execute(f"{select} ORDER BY fid").fetchall()
+    else:
+        column, values = where
+        rows = []
+        for start in range(0, len(values), 900):
+            chunk = list(values[start:start + 900])
+            rows += conn.execute(f'{select} WHERE "{column}" IN ({", ".join("?" * len(chunk))})', chunk).fetchall()
+        if "fid" not in wanted:
+            raise ValueError("rows read by a filter need the fid column (extra=('fid',))")
+        rows.sort(key=itemgetter(wanted.index("fid")))
     columns = dict(zip(wanted, map(list, zip(*rows)))) if rows else {c: [] for c in wanted}
     for name, values in columns.items():
-        if kinds[name] != "str":
+        if name in kinds and kinds[name] != "str":
             converted = {v: _value(kinds[name], v) for v in set(values)}
             columns[name] = list(map(converted.__getitem__, values))
     return columns
@@ -119,16 +132,39 @@ def read_events_sqlite(conn: sqlite3.Connection) -> list[Event]:
     column. Raises ``LookupError`` naming the missing table or column when the file does not
     have the layout (``events`` with ``event_id``; ``event_locations``; ``sources``).
     """
+    _check_sqlite_layout(conn)
+    columns = _columns(conn, "events", {f: _KINDS["events"][f] for f in EVENT_FIELDS})
+    return _assembled(conn, columns, None)
+
+
+def read_events_by_fid(conn: sqlite3.Connection, fids) -> list[tuple[int, Event]]:
+    """``(fid, event)`` of the ``events`` rows whose fid is among ``fids``, in fid order (absent fids
+    are left out): the same events :func:`read_events_sqlite` gives for those rows, read through the
+    indexes on ``fid`` and ``event_id`` (the event store reads its merge candidates so)."""
+    _check_sqlite_layout(conn)
+    columns = _columns(conn, "events", {f: _KINDS["events"][f] for f in EVENT_FIELDS},
+                       where=("fid", sorted(set(fids))), extra=("fid",))
+    row_fids = columns.pop("fid")
+    return list(zip(row_fids, _assembled(conn, columns, list(dict.fromkeys(columns["event_id"])))))
+
+
+def _check_sqlite_layout(conn: sqlite3.Connection) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     for needed in ("events", "event_locations", "sources"):
         if needed not in tables:
             raise LookupError(f"no {needed!r} layer")
     if "event_id" not in {r[1] for r in conn.execute('PRAGMA table_info("events")')}:
         raise LookupError("the 'events' layer has no event_id column")
-    columns = _columns(conn, "events", {f: _KINDS["events"][f] for f in EVENT_FIELDS})
-    rows = _columns(conn, "event_locations", _KINDS["event_locations"])
+
+
+def _assembled(conn: sqlite3.Connection, columns: dict[str, list], event_ids: list | None) -> list[Event]:
+    """Events of the ``events`` columns with their locations and sources (all rows, or only those of
+    ``event_ids``)."""
+    where = None if event_ids is None else ("event_id", event_ids)
+    extra = () if event_ids is None else ("fid",)
+    rows = _columns(conn, "event_locations", _KINDS["event_locations"], where=where, extra=extra)
     locations = _by_event_id(rows, _location_objects(rows, len(rows["event_id"])), "location_index")
-    rows = _columns(conn, "sources", _KINDS["sources"])
+    rows = _columns(conn, "sources", _KINDS["sources"], where=where, extra=extra)
     sources = _by_event_id(rows, _source_records(rows, len(rows["event_id"])), "source_index")
     empty: tuple = ()
     return _event_objects(columns, [locations.get(eid, empty) for eid in columns["event_id"]],

@@ -14,7 +14,8 @@ from test_export_roundtrip import without_nul
 
 from mapper.exc import InputError
 from mapper.render.export import export_file, read_any_events, write_format
-from mapper.render.export.gpkg import EXPORT_PAGE_SIZE
+from mapper.render.export import gpkg as gpkg_module
+from mapper.render.export.gpkg import EXPORT_PAGE_SIZE, page_size_for
 from mapper.render.export.gpkg_parquet import geopackage_to_geoparquet, geoparquet_table_from_gpkg
 from mapper.render.export.gpkg_read import _grouped
 from mapper.render.export.parquet import geoparquet_table
@@ -92,12 +93,18 @@ def test_cli_converts_a_geopackage_to_geoparquet(exported, tmp_path):
     assert run.returncode == 1 and str(bad) in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
-def test_exported_geopackage_uses_large_pages_and_the_store_small_ones(exported, events, tmp_path):
+def test_geopackage_pages_suit_the_data_and_the_store_keeps_small_ones(exported, events, tmp_path, monkeypatch):
     def page_size(path):
         with sqlite3.connect(path) as db:
             return db.execute("PRAGMA page_size").fetchone()[0]
 
-    assert page_size(exported / "events.gpkg") == EXPORT_PAGE_SIZE == 65536
+    assert page_size(exported / "events.gpkg") == 4096  # a few events: small pages, a small file
+    write_format(events[:2], tmp_path / "two.gpkg", "gpkg", index=None)
+    assert (tmp_path / "two.gpkg").stat().st_size < 200_000  # was 1.97 MB with 64 KiB pages
+    assert page_size_for(1_000_000) == EXPORT_PAGE_SIZE == 65536  # a million: large pages, as benchmarked
+    monkeypatch.setattr(gpkg_module, "_BYTES_PER_EVENT", 10**9)   # as if 2 events were a million
+    write_format(events[:2], tmp_path / "large.gpkg", "gpkg", index=None)
+    assert page_size(tmp_path / "large.gpkg") == 65536
     add_to_store(tmp_path / "store.gpkg", events[:2], index=None)
     assert page_size(tmp_path / "store.gpkg") == 4096  # small transactions journal whole pages
     write_format(events[:1], tmp_path / "one.gpkg", "gpkg", index=None)
