@@ -186,7 +186,7 @@ def add_bulk_layers(m, events: list[Event], values: ValueVault, *, links: bool,
     places = folium.FeatureGroup(name="Places of multi-place claims", show=detail).add_to(m)
     rings = folium.FeatureGroup(name="Uncertainty (precision 2–3)", show=detail).add_to(m)
     heat_group = folium.FeatureGroup(name="Casualty heat map", show=False).add_to(m)
-    heat = plugins.HeatMap([], radius=25, blur=18).add_to(heat_group)
+    heat = plugins.HeatMap([], radius=25, blur=18, pane="cmHeat").add_to(heat_group)
     cluster_group = folium.FeatureGroup(name="Clusters", show=show_clusters).add_to(m)
     cluster_layer = plugins.MarkerCluster(options={"chunkedLoading": True}).add_to(cluster_group)
     time_group = folium.FeatureGroup(name="Events over time (slider)", show=False).add_to(m)

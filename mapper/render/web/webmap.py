@@ -41,6 +41,9 @@ BLANK_TILE = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAw
               "AAAAASUVORK5CYII=")
 _RING_KM = {2: 6.0, 3: 40.0}
 CLUSTER_THRESHOLD = 500
+#: Map panes, bottom to top (Leaflet's tiles are 200, its overlays — the events — 400, markers 600):
+#: the base geography, the heat map above it, then the settlement labels under the event symbols.
+PANES = (("cmBase", 250, True), ("cmHeat", 350, False), ("cmLabels", 380, False))
 
 
 def _used_plugins() -> list[type]:
@@ -107,7 +110,7 @@ def _event_features(events: list[Event], values: ValueVault, links: bool = True,
 
 def build_map(events: list[Event], *, offline: bool = False, title: str = "Casualty claims",
               dropped: list[str] | None = None, bulk: bool | None = None,
-              theatre: Theatre | None = None) -> BuiltMap:
+              theatre: Theatre | None = None, labels: str | None = "en", gazetteer=None) -> BuiltMap:
     """A ``folium.Map`` of the events (a list of events or their GeoDataFrame), its layers by
     control group, and the report values the page needs (:func:`render_page` renders it).
     See the module docstring.
@@ -140,6 +143,8 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     folium.TileLayer(BLANK_TILE, name="No tiles (offline base)", attr=escape_text(BASE_CREDITS)).add_to(m)
 
     m.get_root().header.add_child(raw_element(POPUP_SCRIPT))
+    for name, z_index, pointer_events in PANES:
+        folium.map.CustomPane(name, z_index=z_index, pointer_events=pointer_events).add_to(m)
     base = [layer.add_to(m) for _, layer in base_layers(theatre)]
     if bulk:
         layers = add_bulk_layers(m, located, values, links=not offline,
@@ -227,7 +232,7 @@ def _small_layers(m, located: list[Event], values: ValueVault, offline: bool,
     ).add_to(rings)
     heat = folium.FeatureGroup(name="Casualty heat map", show=False)
     plugins.HeatMap([[e.latitude, e.longitude, max(1, e.casualties_best or 1)] for e in located],
-                    radius=25, blur=18).add_to(heat)
+                    radius=25, blur=18, pane="cmHeat").add_to(heat)
     clusters = folium.FeatureGroup(name="Clusters", show=len(located) > CLUSTER_THRESHOLD)
     plugins.FastMarkerCluster([[e.latitude, e.longitude] for e in located]).add_to(clusters)
     analysis = [layer.add_to(m) for layer in (places, rings, heat, clusters)]
@@ -300,7 +305,7 @@ def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: boo
 
 def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
               title: str = "Casualty claims", bulk: bool | None = None,
-              theatre: Theatre | None = None) -> MapResult:
+              theatre: Theatre | None = None, labels: str | None = "en", gazetteer=None) -> MapResult:
     """Write the map as one HTML file (atomically). With ``offline`` it holds no external URL.
 
     ``bulk`` and ``theatre`` (whose boundaries are drawn) as for :func:`build_map`.
@@ -311,7 +316,8 @@ def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
 
         dropped = unavailable_plugins(_used_plugins())
     events = as_events(events)
-    built = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre)
+    built = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre,
+                      labels=labels, gazetteer=gazetteer)
     html, left_out = render_page(built, offline=offline)
     dropped = sorted(set(dropped) | set(left_out))
     path = Path(path)
