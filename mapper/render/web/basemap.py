@@ -34,8 +34,9 @@ BASE_CREDITS = ("Boundaries © OpenStreetMap contributors (ODbL); borders Made w
 #: The map pane of the base geography (above tiles, under everything else; see webmap.PANES)
 BASE_PANE = "cmBase"
 _SIMPLIFY_DEG = 0.004
-#: How far from the border another outline is taken to be the same line (degrees, about 2 km)
-_BORDER_SNAP_DEG = 0.02
+#: How far from the border another outline is taken to be the same line (degrees): the two
+#: countries' OSM files run up to 10 km apart along it
+_BORDER_SNAP_DEG = 0.1
 
 
 #: Columns that hold a boundary's name, in the order tried (OSM English name, our district and
@@ -61,13 +62,26 @@ def _read(name: str, labelled: bool = True):
     return frame[["label", "geometry"]]
 
 
-def _outlines(frame, minus):
-    """The outlines of ``frame``'s areas as lines, less what lies within the snap distance of ``minus``."""
+def _meet_border(line, border):
+    """``line`` less what runs within the snap distance of ``border``, each cut end joined straight to it."""
+    import shapely
+
+    cut = shapely.difference(line, shapely.buffer(border, _BORDER_SNAP_DEG))
+    if cut.is_empty:
+        return cut
+    ends = [p for p in shapely.get_parts(shapely.boundary(cut))
+            if shapely.distance(p, border) <= _BORDER_SNAP_DEG * 1.01]
+    return shapely.union_all([cut, *(shapely.shortest_line(p, border) for p in ends)])
+
+
+def _outlines(frame, border):
+    """The outlines of ``frame``'s areas as lines; near ``border`` they stop and meet it (so an
+    oblast line never runs beside the border: the two countries' files lie up to 10 km apart there)."""
     import shapely
 
     lines = shapely.boundary(frame.geometry.values)
-    if minus is not None:
-        lines = shapely.difference(lines, shapely.buffer(minus, _BORDER_SNAP_DEG))
+    if border is not None:
+        lines = [_meet_border(line, border) for line in lines]
     out = frame.copy()
     out["geometry"] = shapely.set_precision(lines, 0.0001)
     return out[~out.geometry.is_empty]
