@@ -60,7 +60,7 @@ BULK_SCRIPT = r"""
       return p;
     }
     function popupAt(e) {
-      L.popup({maxWidth: 420}).setLatLng(e.latlng)
+      L.popup(window.conflictmapPopupOptions).setLatLng(e.latlng)
         .setContent(window.conflictmapPopup(record(e.layer.options.cmIndex))).openOn(map);
     }
     function tooltipOf(e) {

@@ -40,6 +40,7 @@ STYLE = """<style>
 .cm-label div, .cm-oblast-label {font:11px sans-serif; color:#555; white-space:nowrap; text-shadow:0 0 3px #fff}
 .cm-quote {margin:4px 0; padding-left:6px; border-left:3px solid #ccc; font-style:italic}
 .cm-popup table th {text-align:left; padding-right:8px}
+.leaflet-interactive:focus {outline:none}
 .leaflet-control-layers-expanded:not(.leaflet-timeline-control) {max-width:250px; max-height:calc(100vh - 140px);
   overflow-y:auto}
 .leaflet-control-layers label {white-space:normal; overflow-wrap:anywhere}

@@ -142,7 +142,9 @@ LABEL_SCRIPT = r"""
     var z = map.getZoom(), view = map.getBounds().pad(0.1), placed = [], c = map.getContainer().getBoundingClientRect();
     // what is drawn already: oblast names, event symbols and their counts (labels keep clear of them)
     document.querySelectorAll('.cm-oblast-label, path.cm-event, .cm-stack-count').forEach(function (e) {
-      var r = e.getBoundingClientRect();
+      var range = document.createRange();
+      range.selectNodeContents(e);  // the text's own box: an oblast name overflows its 12-pixel icon
+      var r = e.tagName === 'DIV' && e.textContent ? range.getBoundingClientRect() : e.getBoundingClientRect();
       if (r.width) { placed.push([r.left - c.left - 2, r.top - c.top - 2, r.right - c.left + 2, r.bottom - c.top + 2]); }
     });
     function free(b) {
@@ -157,13 +159,15 @@ LABEL_SCRIPT = r"""
       if (r[3] > z || !view.contains([r[0], r[1]])) { continue; }
       var p = map.latLngToContainerPoint([r[0], r[1]]), w = 6.2 * r[2].length + 4, h = 14;
       var right = [p.x + 4, p.y - h / 2, p.x + 4 + w, p.y + h / 2], left = [p.x - 4 - w, p.y - h / 2, p.x - 4, p.y + h / 2];
-      var box = free(right) ? right : (free(left) ? left : null);
-      if (!box) { continue; }
+      var above = [p.x + 2, p.y - h - 4, p.x + 2 + w, p.y - 4], below = [p.x + 2, p.y + 4, p.x + 2 + w, p.y + h + 4];
+      var box = [right, left, above, below].find(free);
+      if (!box) { continue; }  // no room: the label is left out at this zoom
       placed.push(box);
       var div = document.createElement('div');
-      div.className = 'cm-place-label' + (r[3] < 10 ? ' cm-town' : '') + (box === left ? ' cm-left' : '');
+      div.className = 'cm-place-label' + (r[3] < 10 ? ' cm-town' : '') +
+        {0: '', 1: ' cm-left', 2: ' cm-above', 3: ' cm-below'}[[right, left, above, below].indexOf(box)];
       var dot = document.createElement('span'); dot.className = 'cm-dot';
-      var text = document.createElement('span'); text.textContent = r[2];
+      var text = document.createElement('span'); text.className = 'cm-text'; text.textContent = r[2];
       div.appendChild(dot); div.appendChild(text);
       group.addLayer(L.marker([r[0], r[1]], {pane: 'cmLabels', interactive: false, keyboard: false,
         icon: L.divIcon({html: div, className: 'cm-label-icon', iconSize: null})}));
@@ -176,13 +180,15 @@ LABEL_SCRIPT = r"""
 
 LABEL_STYLE = """<style>
 .cm-label-icon {background:none; border:none}
-.cm-place-label {position:absolute; left:-3px; top:-8px; white-space:nowrap; font:11px sans-serif; color:#333;
-  text-shadow:0 0 2px #fff, 0 0 3px #fff; line-height:16px}
-.cm-place-label.cm-town {font-weight:bold; font-size:12px}
-.cm-place-label .cm-dot {display:inline-block; width:5px; height:5px; border-radius:50%; background:#555;
-  margin-right:3px; vertical-align:middle}
-.cm-place-label.cm-left {left:auto; right:-3px; display:flex; flex-direction:row-reverse; align-items:center}
-.cm-place-label.cm-left .cm-dot {margin:0 0 0 3px}
+.cm-place-label {position:absolute; left:0; top:0; font:11px sans-serif; color:#333}
+.cm-place-label .cm-dot {position:absolute; left:-2.5px; top:-2.5px; width:5px; height:5px; border-radius:50%;
+  background:#555}
+.cm-place-label .cm-text {position:absolute; white-space:nowrap; line-height:14px; top:-7px; left:5px;
+  text-shadow:0 0 2px #fff, 0 0 3px #fff}
+.cm-place-label.cm-town .cm-text {font-weight:bold; font-size:12px}
+.cm-place-label.cm-left .cm-text {left:auto; right:5px}
+.cm-place-label.cm-above .cm-text {top:-19px; left:-2px}
+.cm-place-label.cm-below .cm-text {top:5px; left:-2px}
 </style>"""
 
 

@@ -84,6 +84,8 @@ def popup_record(ev: Event, *, links: bool = True) -> dict:
 #: Defines ``window.conflictmapPopup(record)``: DOM from a popup record, text via textContent only.
 POPUP_SCRIPT = r"""
 <script>
+// Popups open clear of the title block (top) and the layer control (right).
+window.conflictmapPopupOptions = {maxWidth: 420, autoPanPaddingTopLeft: [60, 100], autoPanPaddingBottomRight: [270, 30]};
 window.conflictmapPopup = function (p) {
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -134,7 +136,7 @@ window.conflictmapPopup = function (p) {
 #: Binds the popup and tooltip of each event feature (GeoJSON ``onEachFeature``).
 ON_EACH_FEATURE = """
 function (feature, layer) {
-  layer.bindPopup(function () { return window.conflictmapPopup(feature.properties.popup); }, {maxWidth: 420});
+  layer.bindPopup(function () { return window.conflictmapPopup(feature.properties.popup); }, window.conflictmapPopupOptions);
   layer.bindTooltip(function () {
     var s = document.createElement('span'); s.textContent = feature.properties.tooltip; return s;
   });

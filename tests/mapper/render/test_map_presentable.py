@@ -126,13 +126,13 @@ def test_settlement_labels_at_zoom_10_around_the_sample_villages_and_none_at_zoo
     at_10 = pg.eval_on_selector_all(".cm-place-label", LABELS)
     assert {"Plyokhovo", "Martynovka", "Sudzha"} <= set(at_10), at_10
     assert all(not any("\u0400" <= c <= "\u04ff" for c in label) for label in at_10)   # one script: Latin
-    boxes = pg.eval_on_selector_all(".cm-place-label, path.cm-event", """els => els.map(e => {
+    boxes = pg.eval_on_selector_all(".cm-place-label .cm-text, path.cm-event", """els => els.map(e => {
         var r = e.getBoundingClientRect(); return [e.tagName, r.left, r.top, r.right, r.bottom]; })""")
     symbols = [b for b in boxes if b[0] == "path"]
     labels = [b for b in boxes if b[0] != "path"]
-    assert symbols and labels
+    assert symbols and labels and all(lab[3] > lab[1] for lab in labels)
     for s in symbols:                                   # no label over an event symbol
-        assert all(l[3] <= s[1] or s[3] <= l[1] or l[4] <= s[2] or s[4] <= l[2] for l in labels)
+        assert all(lab[3] <= s[1] or s[3] <= lab[1] or lab[4] <= s[2] or s[4] <= lab[2] for lab in labels)
     assert errors == []
 
 
