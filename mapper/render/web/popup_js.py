@@ -46,10 +46,13 @@ def source_label(source: Source) -> str:
     >>> source_label(Source("seed_article", "", "", ""))
     'Outlet not stated'
     """
-    from urllib.parse import urlsplit
+    outlet = source.source_name
+    if not outlet and source.url:  # the host only when no outlet is named (a URL check is not free)
+        from urllib.parse import urlsplit
 
-    host = urlsplit(source.url).hostname if source.url and web_link(source.url) else None
-    outlet = source.source_name or host or "Outlet not stated"
+        href = web_link(source.url)
+        outlet = urlsplit(href).hostname if href else None
+    outlet = outlet or "Outlet not stated"
     return f"{outlet}, published {source.published}" if source.published else outlet
 
 
