@@ -109,3 +109,21 @@ def test_map_from_a_geodataframe_of_events(gazetteer, tmp_path):
     assert result.events == len(frame) == 2
     html = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert "Plyokhovo" in html and "GUR" in html
+
+
+def test_cli_map_labels_in_the_chosen_script(tmp_path, gazetteer):
+    """``--labels ru`` labels the settlements in Russian Cyrillic; ``none`` leaves them out."""
+    from mapper.model.event_io import write_events
+
+    source = tmp_path / "events.jsonl"
+    write_events([hostile_event()], source)
+    for labels, present, absent in (("ru", '"\\u041a\\u0443\\u0440\\u0441\\u043a"', '"Kursk", '),
+                                    ("en", '"Kursk", ', None), ("none", None, '"Kursk", ')):
+        out = tmp_path / f"{labels}.html"
+        proc = run_cli("map", str(source), "-o", str(out), "--labels", labels)
+        assert proc.returncode == 0, proc.stderr
+        html = out.read_text(encoding="utf-8").encode("ascii", "backslashreplace").decode("ascii").lower()
+        assert present is None or present.lower() in html, labels
+        assert absent is None or absent.lower() not in html, labels
+    bad = run_cli("map", str(source), "-o", str(tmp_path / "x.html"), "--labels", "fr")
+    assert bad.returncode == 2 and "--labels" in bad.stderr
