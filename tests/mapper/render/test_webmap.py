@@ -127,3 +127,25 @@ def test_cli_map_labels_in_the_chosen_script(tmp_path, gazetteer):
         assert absent is None or absent.lower() not in html, labels
     bad = run_cli("map", str(source), "-o", str(tmp_path / "x.html"), "--labels", "fr")
     assert bad.returncode == 2 and "--labels" in bad.stderr
+
+
+@pytest.mark.parametrize("theatre", ["kursk_border", "kharkiv_front"])
+def test_one_border_line_on_the_oblast_outlines(theatre):
+    """The border is drawn from the oblasts' own outlines, and no other outline runs beside it."""
+    import shapely
+
+    from gazetteer.theatres import find_theatre
+    from mapper.render.web.basemap import _frames, base_layers
+
+    frames = _frames(find_theatre(theatre))
+    border = shapely.union_all(frames["border"].geometry.values)
+    areas = shapely.union_all(shapely.boundary(frames["oblasts_areas"].geometry.values))
+    vertices = shapely.points(shapely.get_coordinates(border))
+    assert border.length > 5 and shapely.distance(vertices, areas).max() < 0.001   # on the oblast outlines
+    # Near the border only the short ends that meet it (and, for districts, the lines between the
+    # districts along it); both countries' outlines along it would be twice its length.
+    for layer, share in (("oblasts", 0.05), ("districts", 0.3)):
+        beside = shapely.intersection(shapely.union_all(frames[layer].geometry.values), shapely.buffer(border, 0.05))
+        assert beside.length < share * border.length, layer
+    assert not any(frame.geom_type.isin(["Point", "MultiPoint"]).any() for frame in frames.values())
+    assert [name for name, _ in base_layers(find_theatre(theatre))] == ["Border", "Oblasts", "Districts", "Rivers"]
