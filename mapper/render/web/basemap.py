@@ -62,26 +62,25 @@ def _read(name: str, labelled: bool = True):
     return frame[["label", "geometry"]]
 
 
-def _meet_border(line, border):
-    """``line`` less what runs within the snap distance of ``border``, each cut end joined straight to it."""
+def _meet_border(line, border, snap: float):
+    """``line`` less what runs within ``snap`` degrees of ``border``, each cut end joined straight to it."""
     import shapely
 
-    cut = shapely.difference(line, shapely.buffer(border, _BORDER_SNAP_DEG))
+    cut = shapely.difference(line, shapely.buffer(border, snap))
     if cut.is_empty:
         return cut
-    ends = [p for p in shapely.get_parts(shapely.boundary(cut))
-            if shapely.distance(p, border) <= _BORDER_SNAP_DEG * 1.01]
+    ends = [p for p in shapely.get_parts(shapely.boundary(cut)) if shapely.distance(p, border) <= snap * 1.01]
     return shapely.union_all([cut, *(shapely.shortest_line(p, border) for p in ends)])
 
 
-def _outlines(frame, border):
+def _outlines(frame, border, snap: float = _BORDER_SNAP_DEG):
     """The outlines of ``frame``'s areas as lines; near ``border`` they stop and meet it (so an
     oblast line never runs beside the border: the two countries' files lie up to 10 km apart there)."""
     import shapely
 
     lines = shapely.boundary(frame.geometry.values)
     if border is not None:
-        lines = [_meet_border(line, border) for line in lines]
+        lines = [_meet_border(line, border, snap) for line in lines]
     out = frame.copy()
     out["geometry"] = shapely.set_precision(lines, 0.0001)
     return out[~out.geometry.is_empty]
@@ -117,6 +116,9 @@ def _frames(theatre: Theatre | None = None) -> dict:
         if layer in frames:
             frames[layer + "_areas"] = frames[layer]
             frames[layer] = _outlines(frames[layer], border)
+    if border is not None:  # the border's own country: its outlines lie on the border exactly, so cut them close
+        outlines = [_outlines(oblast_parts[0], border, 0.01), *(_outlines(p, border) for p in oblast_parts[1:])]
+        frames["oblasts"] = geopandas.GeoDataFrame(pd.concat(outlines, ignore_index=True), crs="EPSG:4326")
     return frames
 
 

@@ -213,7 +213,7 @@ def _small_layers(m, located: list[Event], values: ValueVault, offline: bool,
     from folium import plugins
     from folium.utilities import JsCode
 
-    timeline = _time_slider(m, located)
+    timeline = _time_slider(m, located, theatre)
     actor_layers, symbols = [], []
     for actor, features in sorted(_event_features(located, values, links=not offline, theatre=theatre).items()):
         layer = folium.FeatureGroup(name=actor_layer_name(values, actor), show=True)
@@ -256,10 +256,11 @@ def _small_layers(m, located: list[Event], values: ValueVault, offline: bool,
     return actor_layers, analysis + ([timeline] if timeline is not None else [])
 
 
-def _time_slider(m, located: list[Event]):
+def _time_slider(m, located: list[Event], theatre: Theatre | None = None):
     """A time slider over event dates (its own layer, off by default; returned)."""
     import folium
     from folium import plugins
+    from folium.utilities import JsCode
 
     features = []
     for ev in located:
@@ -268,11 +269,14 @@ def _time_slider(m, located: list[Event]):
             continue
         end = (ev.event_date_end or ev.event_date).isoformat()
         point = {"type": "Point", "coordinates": [ev.longitude, ev.latitude]}
-        features.append({"type": "Feature", "geometry": point, "properties": {"start": start, "end": end + "T23:59:59"}})
+        features.append({"type": "Feature", "geometry": point,
+                         "properties": {"start": start, "end": end + "T23:59:59", "colour": actor_colour(ev.actor, theatre)}})
     if not features:
         return None
     timeline_group = folium.FeatureGroup(name="Events over time (slider)", show=False).add_to(m)
-    timeline = plugins.Timeline(_collection(features), name="Events over time").add_to(timeline_group)
+    timeline = plugins.Timeline(_collection(features), name="Events over time", point_to_layer=JsCode(
+        "function (f, ll) { return L.circleMarker(ll, {radius: 5, color: f.properties.colour, weight: 1, "
+        "fillOpacity: 0.7, interactive: false}); }")).add_to(timeline_group)  # circles: no default pins
     slider = plugins.TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
                                     playback_duration=20000, position="bottomright").add_timelines(timeline).add_to(m)
     slider_follows_layer(m, timeline_group, slider.get_name())

@@ -49,6 +49,9 @@ def _view(pg, lat: float, lon: float, zoom: int) -> None:
 
 def test_no_default_leaflet_marker_icon_anywhere(seed_map, page):
     pg, errors, _ = _open(page, seed_map)
+    for box in pg.locator(f"{LAYER_CONTROL} input[type=checkbox]").all():   # every overlay on, the slider's too
+        box.check()
+    pg.wait_for_timeout(300)
     for zoom in (7, 9, 11):
         _view(pg, 51.17, 35.35, zoom)
         srcs = pg.eval_on_selector_all("img.leaflet-marker-icon", "els => els.map(e => e.src)")
