@@ -150,3 +150,14 @@ def test_one_border_line_on_the_oblast_outlines(theatre):
         assert beside.length < share * border.length, layer
     assert not any(frame.geom_type.isin(["Point", "MultiPoint"]).any() for frame in frames.values())
     assert [name for name, _ in base_layers(find_theatre(theatre))] == ["Border", "Oblasts", "Districts", "Rivers"]
+
+
+def test_title_block_is_escaped_and_never_a_template(tmp_path):
+    title = "<script>window.__pwned=1</script> {{ 7*191 }}"
+    path = tmp_path / "map.html"
+    write_map([hostile_event()], path, title=title, labels=None)
+    html = path.read_text(encoding="utf-8")
+    block = html[html.index('<div class="cm-title"'):]
+    block = block[:block.index("</div></div>")]
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt; {{ 7*191 }}" in block and "1337" not in block
+    assert "as of 2024-12-14" in block and "Kursk" in block      # no publication date: the latest event's
