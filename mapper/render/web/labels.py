@@ -140,8 +140,8 @@ LABEL_SCRIPT = r"""
   function draw() {
     group.clearLayers();
     var z = map.getZoom(), view = map.getBounds().pad(0.1), placed = [], c = map.getContainer().getBoundingClientRect();
-    // what is drawn already: oblast names, event symbols and their counts (labels keep clear of them)
-    document.querySelectorAll('.cm-oblast-label, path.cm-event, .cm-stack-count').forEach(function (e) {
+    // what is drawn already: oblast names, event symbols, their counts, clusters (labels keep clear of them)
+    document.querySelectorAll('.cm-oblast-label, path.cm-event, .cm-stack-count, .marker-cluster').forEach(function (e) {
       var range = document.createRange();
       range.selectNodeContents(e);  // the text's own box: an oblast name overflows its 12-pixel icon
       var r = e.tagName === 'DIV' && e.textContent ? range.getBoundingClientRect() : e.getBoundingClientRect();
@@ -175,6 +175,8 @@ LABEL_SCRIPT = r"""
   }
   map.on('zoomend moveend', function () { setTimeout(draw, 0); });  // after the symbols have moved
   map.whenReady(function () { setTimeout(draw, 0); });
+  // A large map fills its layers (clusters) once its table is unpacked: place the labels again then.
+  setTimeout(function () { if (window.conflictmapBulk) { window.conflictmapBulk.then(function () { setTimeout(draw, 300); }); } }, 0);
 })();
 """
 
