@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     mp.add_argument("--offline", action="store_true",
                     help="no external URL at all: assets inlined, no web tiles (works air-gapped)")
     mp.add_argument("--title", default="Casualty claims")
+    mp.add_argument("--labels", choices=("en", "ru", "uk", "none"), default="en",
+                    help="settlement labels from the gazetteer in one script: en (Latin, default), ru, uk, or none")
     add_theatre(mp)
     mp.add_argument("--png", default=None, metavar="FILE",
                     help="also save a screenshot of the (offline) map from headless Chromium")
@@ -212,7 +214,8 @@ def _cmd_map(args) -> int:
     from mapper.render.web.webmap import write_map
 
     events = read_any_events(args.events, kind=args.events_kind, columns=args.columns)
-    result = write_map(events, args.output, offline=args.offline, title=args.title, theatre=args.theatre)
+    labels = None if args.labels == "none" else args.labels
+    result = write_map(events, args.output, offline=args.offline, title=args.title, theatre=args.theatre, labels=labels)
     note = f"; left out offline: {', '.join(result.dropped)}" if result.dropped else ""
     print(f"wrote {result.path} ({result.events} events, {result.bytes / 1e6:.1f} MB){note}", file=sys.stderr)
     if args.png:
@@ -222,7 +225,8 @@ def _cmd_map(args) -> int:
 
         with tempfile.TemporaryDirectory() as tmp:  # the screenshot needs no network: use an offline copy
             source = result.path if args.offline else write_map(events, Path(tmp) / "map.html", offline=True,
-                                                                 title=args.title, theatre=args.theatre).path
+                                                                 title=args.title, theatre=args.theatre,
+                                                                 labels=labels).path
             screenshot(source, args.png)
         print(f"wrote {args.png}", file=sys.stderr)
     return EXIT_OK

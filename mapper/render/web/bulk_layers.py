@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from gazetteer.theatre import Theatre
 from mapper.render.web.bulk_table import encode_table, event_table
 from mapper.model.events import Event
+from mapper.render.web.controls import slider_follows_layer
 from mapper.render.web.popup_js import POPUP_FIELDS
 from mapper.render.web.popups import escape_text
 from mapper.render.web.web_values import ValueVault, raw_element
@@ -59,7 +60,7 @@ BULK_SCRIPT = r"""
       return p;
     }
     function popupAt(e) {
-      L.popup({maxWidth: 420}).setLatLng(e.latlng)
+      L.popup(window.conflictmapPopupOptions).setLatLng(e.latlng)
         .setContent(window.conflictmapPopup(record(e.layer.options.cmIndex))).openOn(map);
     }
     function tooltipOf(e) {
@@ -151,18 +152,6 @@ class BulkLayers:
     actors: list[str] = field(default_factory=list)
 
 
-def _places_collection(events: list[Event], values: ValueVault) -> dict:
-    """One point per distinct resolved place, for the search box."""
-    seen: dict[tuple, dict] = {}
-    for ev in events:
-        for loc in ev.locations:
-            if loc.has_point:
-                key = (loc.name, loc.longitude, loc.latitude)
-                seen.setdefault(key, {"type": "Feature", "properties": {"place_names": values.text(escape_text(loc.name))},
-                                      "geometry": {"type": "Point", "coordinates": [loc.longitude, loc.latitude]}})
-    return {"type": "FeatureCollection", "features": list(seen.values())}
-
-
 def add_bulk_layers(m, events: list[Event], values: ValueVault, *, links: bool,
                     show_clusters: bool = True, theatre: Theatre | None = None) -> BulkLayers:
     """Empty layers for every overlay plus the data and script that fill them in the browser.
@@ -186,19 +175,15 @@ def add_bulk_layers(m, events: list[Event], values: ValueVault, *, links: bool,
     places = folium.FeatureGroup(name="Places of multi-place claims", show=detail).add_to(m)
     rings = folium.FeatureGroup(name="Uncertainty (precision 2–3)", show=detail).add_to(m)
     heat_group = folium.FeatureGroup(name="Casualty heat map", show=False).add_to(m)
-    heat = plugins.HeatMap([], radius=25, blur=18).add_to(heat_group)
+    heat = plugins.HeatMap([], radius=25, blur=18, pane="cmHeat").add_to(heat_group)
     cluster_group = folium.FeatureGroup(name="Clusters", show=show_clusters).add_to(m)
     cluster_layer = plugins.MarkerCluster(options={"chunkedLoading": True}).add_to(cluster_group)
     time_group = folium.FeatureGroup(name="Events over time (slider)", show=False).add_to(m)
     layers.analysis = [places, rings, heat_group, cluster_group, time_group]
     empty = plugins.Timeline({"type": "FeatureCollection", "features": []}, name="Events over time").add_to(time_group)
     slider = plugins.TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
-                                    playback_duration=20000).add_timelines(empty).add_to(m)
-    search_layer = folium.GeoJson(_places_collection(events, values), name="Search index", control=False,
-                                  marker=folium.CircleMarker(radius=1, stroke=False, weight=0, opacity=0,
-                                                             fill_opacity=0, class_name="cm-search")).add_to(m)
-    plugins.Search(layer=search_layer, search_label="place_names", placeholder="Search a place",
-                   collapsed=True, search_zoom=11, initial=False).add_to(m)
+                                    playback_duration=20000, position="bottomright").add_timelines(empty).add_to(m)
+    slider_follows_layer(m, time_group, slider.get_name())
 
     data_id = "cm-event-table"
     m.get_root().html.add_child(raw_element(

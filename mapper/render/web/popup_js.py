@@ -15,7 +15,7 @@ from mapper.model.events import CATEGORIES, Event, Source
 from mapper.render.links import web_link
 from mapper.render.web.popups import DATE_PRECISION_WORDS, PRECISION_WORDS
 
-__all__ = ["popup_record", "POPUP_SCRIPT", "ON_EACH_FEATURE", "POPUP_FIELDS"]
+__all__ = ["popup_record", "source_label", "POPUP_SCRIPT", "ON_EACH_FEATURE", "POPUP_FIELDS"]
 
 _CATEGORY_WORDS = {"killed": "killed", "wounded": "wounded", "missing": "missing", "captured": "captured",
                    "killed_or_wounded": "killed or wounded"}
@@ -37,6 +37,25 @@ def _source_pair(label: str, url: str) -> list[str]:
     return [f"{label} — {url}", ""]
 
 
+def source_label(source: Source) -> str:
+    """What a popup names a source by: its outlet (else the web address's host) and when it was published;
+    never the file name it was read from.
+
+    >>> source_label(Source("seed_article", "https://www.example.org/a", "", "2024-12-16"))
+    'www.example.org, published 2024-12-16'
+    >>> source_label(Source("seed_article", "", "", ""))
+    'Outlet not stated'
+    """
+    outlet = source.source_name
+    if not outlet and source.url:  # the host only when no outlet is named (a URL check is not free)
+        from urllib.parse import urlsplit
+
+        href = web_link(source.url)
+        outlet = urlsplit(href).hostname if href else None
+    outlet = outlet or "Outlet not stated"
+    return f"{outlet}, published {source.published}" if source.published else outlet
+
+
 def popup_record(ev: Event, *, links: bool = True) -> dict:
     """The plain fields the browser-side popup shows (no HTML in them)."""
     figures = [[_CATEGORY_WORDS[c], getattr(ev, c)] for c in CATEGORIES if getattr(ev, c) is not None]
@@ -54,7 +73,7 @@ def popup_record(ev: Event, *, links: bool = True) -> dict:
             places.append([", ".join(x for x in (loc.name, loc.admin2, loc.admin1, loc.country_code) if x), ""])
         else:
             places.append([loc.mention, loc.reason or "not in the gazetteer"])
-    sources = [_source_pair(s.source_name or s.doc_id or "source", s.url or "")
+    sources = [_source_pair(source_label(s), s.url or "")
                for s in (ev.sources or (Source(ev.doc_id, ev.source_url, ev.source_name),))]
     return {
         "actor": ev.actor or "Unknown side", "figures": figures, "date": date,
@@ -68,6 +87,8 @@ def popup_record(ev: Event, *, links: bool = True) -> dict:
 #: Defines ``window.conflictmapPopup(record)``: DOM from a popup record, text via textContent only.
 POPUP_SCRIPT = r"""
 <script>
+// Popups open clear of the title block (top) and the layer control (right).
+window.conflictmapPopupOptions = {maxWidth: 420, autoPanPaddingTopLeft: [60, 100], autoPanPaddingBottomRight: [270, 30]};
 window.conflictmapPopup = function (p) {
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -118,7 +139,7 @@ window.conflictmapPopup = function (p) {
 #: Binds the popup and tooltip of each event feature (GeoJSON ``onEachFeature``).
 ON_EACH_FEATURE = """
 function (feature, layer) {
-  layer.bindPopup(function () { return window.conflictmapPopup(feature.properties.popup); }, {maxWidth: 420});
+  layer.bindPopup(function () { return window.conflictmapPopup(feature.properties.popup); }, window.conflictmapPopupOptions);
   layer.bindTooltip(function () {
     var s = document.createElement('span'); s.textContent = feature.properties.tooltip; return s;
   });

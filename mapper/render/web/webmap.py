@@ -27,12 +27,16 @@ from gazetteer.theatre import Theatre
 from gazetteer.theatres import default_theatre
 from mapper.render.web.basemap import BASE_CREDITS, base_layers
 from mapper.render.web.bulk_layers import add_bulk_layers
-from mapper.render.web.bulk_table import BULK_THRESHOLD, QUOTE_LIMIT, radius as _radius
+from mapper.render.web.bulk_table import BULK_THRESHOLD, radius as _radius
 from mapper.model.events import Event, as_events
 from mapper.render.web.popup_js import ON_EACH_FEATURE, POPUP_SCRIPT, popup_record
+from mapper.render.web.spread import spread_overlaps
 from mapper.render.web.popups import actor_colour, escape_text, tooltip_text
 from mapper.render.web.web_values import ValueVault, raw_element
-from mapper.render.totals import running_totals_note, split_totals
+from gazetteer import Gazetteer
+from mapper.render.web.controls import layer_control, place_search, slider_follows_layer
+from mapper.render.web.labels import add_labels, label_rows, place_entries, settlements
+from mapper.render.web.furniture import add_side_panels, add_title
 
 __all__ = ["build_map", "write_map", "render_page", "BuiltMap", "MapResult", "BLANK_TILE"]
 
@@ -41,6 +45,9 @@ BLANK_TILE = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAw
               "AAAAASUVORK5CYII=")
 _RING_KM = {2: 6.0, 3: 40.0}
 CLUSTER_THRESHOLD = 500
+#: Map panes, bottom to top (Leaflet's tiles are 200, its overlays — the events — 400, markers 600):
+#: the base geography, the heat map above it, then the settlement labels under the event symbols.
+PANES = (("cmBase", 250, True), ("cmHeat", 350, False), ("cmLabels", 380, False))
 
 
 def _used_plugins() -> list[type]:
@@ -88,7 +95,7 @@ def _place_names(ev: Event) -> str:
 def _event_features(events: list[Event], values: ValueVault, links: bool = True,
                     theatre: Theatre | None = None) -> dict[str, list[dict]]:
     by_actor: dict[str, list[dict]] = {}
-    for ev in events:
+    for ev in sorted(events, key=lambda e: -(e.casualties_best or 0)):  # the larger drawn first, beneath
         if ev.geometry is None:
             continue
         by_actor.setdefault(ev.actor or "", []).append({
@@ -107,7 +114,7 @@ def _event_features(events: list[Event], values: ValueVault, links: bool = True,
 
 def build_map(events: list[Event], *, offline: bool = False, title: str = "Casualty claims",
               dropped: list[str] | None = None, bulk: bool | None = None,
-              theatre: Theatre | None = None) -> BuiltMap:
+              theatre: Theatre | None = None, labels: str | None = "en", gazetteer=None) -> BuiltMap:
     """A ``folium.Map`` of the events (a list of events or their GeoDataFrame), its layers by
     control group, and the report values the page needs (:func:`render_page` renders it).
     See the module docstring.
@@ -121,7 +128,9 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     import folium
     from folium import plugins
 
-    incidents, totals = split_totals(as_events(events))  # a running total is no incident at one point
+    events = as_events(events)
+    incidents = [ev for ev in events if not ev.cumulative]
+    totals = [ev for ev in events if ev.cumulative]  # a running total is no incident at one point: a panel
     located = [ev for ev in incidents if ev.points]
     bulk = len(located) > BULK_THRESHOLD if bulk is None else bulk
     values = ValueVault()
@@ -132,14 +141,17 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
         centre = (sum(lats) / len(lats), sum(lons) / len(lons))
     m = folium.Map(location=centre, zoom_start=theatre.view.zoom, tiles=None, prefer_canvas=bulk,
                    control_scale=True)
+    tiles = []
     if not offline:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
         import xyzservices.providers as xyz
 
-        folium.TileLayer(xyz.Esri.WorldImagery, name="Esri World Imagery").add_to(m)
-    folium.TileLayer(BLANK_TILE, name="No tiles (offline base)", attr=escape_text(BASE_CREDITS)).add_to(m)
+        tiles += [folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m),
+                  folium.TileLayer(xyz.Esri.WorldImagery, name="Esri World Imagery").add_to(m)]
+    tiles.append(folium.TileLayer(BLANK_TILE, name="No tiles (offline base)", attr=escape_text(BASE_CREDITS)).add_to(m))
 
     m.get_root().header.add_child(raw_element(POPUP_SCRIPT))
+    for name, z_index, pointer_events in PANES:
+        folium.map.CustomPane(name, z_index=z_index, pointer_events=pointer_events).add_to(m)
     base = [layer.add_to(m) for _, layer in base_layers(theatre)]
     if bulk:
         layers = add_bulk_layers(m, located, values, links=not offline,
@@ -154,12 +166,21 @@ def build_map(events: list[Event], *, offline: bool = False, title: str = "Casua
     if not offline:
         plugins.MiniMap(toggle_display=True).add_to(m)
     groups = {"Events by side": actor_layers, "Analysis": analysis, "Base map": base}
-    # Tile layers (radio buttons) in Leaflet's own control; overlays by group in the grouped one.
-    if "GroupedLayerControl" not in (dropped or []):  # else every overlay stays in Leaflet's control
-        plugins.GroupedLayerControl({k: v for k, v in groups.items() if v}, exclusive_groups=False,
-                                    collapsed=False).add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
-    _legend(m, title, sorted(actors), dropped or [], shortened=bulk, offline=offline, theatre=theatre, totals=totals)
+    if "GroupedLayerControl" not in (dropped or []):  # one control: tiles as radio buttons, overlays by group
+        layer_control(m, groups, tiles)
+    else:  # the grouped control's assets are missing: Leaflet's own control lists everything
+        folium.LayerControl(collapsed=False).add_to(m)
+    search = [[escape_text(_place_names(ev)), ev.latitude, ev.longitude] for ev in located] if not bulk else []
+    if labels:
+        rows, gazetteer_names = label_rows(settlements(gazetteer or Gazetteer.default(), theatre.bbox), labels)
+        add_labels(m, values, rows)
+    else:
+        gazetteer_names = []
+    place_search(m, values, search + place_entries(located, gazetteer if labels else None, labels or "en")
+                 + [[escape_text(k), lat, lon] for k, lat, lon in gazetteer_names])
+    add_title(m, title, theatre, incidents)
+    add_side_panels(m, title, sorted(actors), dropped or [], totals=totals, shortened=bulk, offline=offline,
+                    theatre=theatre)
     return BuiltMap(m, groups, values)
 
 
@@ -192,18 +213,19 @@ def _small_layers(m, located: list[Event], values: ValueVault, offline: bool,
     from folium import plugins
     from folium.utilities import JsCode
 
-    timeline = _time_and_search(m, located, values)  # before the events, so its invisible markers lie beneath them
-    actor_layers = []
+    timeline = _time_slider(m, located, theatre)
+    actor_layers, symbols = [], []
     for actor, features in sorted(_event_features(located, values, links=not offline, theatre=theatre).items()):
         layer = folium.FeatureGroup(name=actor_layer_name(values, actor), show=True)
-        folium.GeoJson(
+        symbols.append(folium.GeoJson(
             {"type": "FeatureCollection", "features": features},
             marker=folium.CircleMarker(radius=6, fill=True, fill_opacity=0.6, weight=1.5, class_name="cm-event"),
             style_function=lambda f: {"radius": f["properties"]["radius"], "color": f["properties"]["colour"],
                                       "fillColor": f["properties"]["colour"]},
             on_each_feature=JsCode(ON_EACH_FEATURE),
-        ).add_to(layer)
+        ).add_to(layer))
         actor_layers.append(layer.add_to(m))
+    spread_overlaps(m, symbols)
 
     places = folium.FeatureGroup(name="Places of multi-place claims", show=True)
     rings = folium.FeatureGroup(name="Uncertainty (precision 2–3)", show=True)
@@ -227,80 +249,43 @@ def _small_layers(m, located: list[Event], values: ValueVault, offline: bool,
     ).add_to(rings)
     heat = folium.FeatureGroup(name="Casualty heat map", show=False)
     plugins.HeatMap([[e.latitude, e.longitude, max(1, e.casualties_best or 1)] for e in located],
-                    radius=25, blur=18).add_to(heat)
+                    radius=25, blur=18, pane="cmHeat").add_to(heat)
     clusters = folium.FeatureGroup(name="Clusters", show=len(located) > CLUSTER_THRESHOLD)
     plugins.FastMarkerCluster([[e.latitude, e.longitude] for e in located]).add_to(clusters)
     analysis = [layer.add_to(m) for layer in (places, rings, heat, clusters)]
     return actor_layers, analysis + ([timeline] if timeline is not None else [])
 
 
-def _time_and_search(m, located: list[Event], values: ValueVault):
-    """A time slider over event dates (its own layer, off by default; returned) and a search by place name."""
+def _time_slider(m, located: list[Event], theatre: Theatre | None = None):
+    """A time slider over event dates (its own layer, off by default; returned)."""
     import folium
     from folium import plugins
+    from folium.utilities import JsCode
 
-    features, searchable = [], []
+    features = []
     for ev in located:
         start = ev.event_date.isoformat() if ev.event_date else None
         if start is None:
             continue
         end = (ev.event_date_end or ev.event_date).isoformat()
         point = {"type": "Point", "coordinates": [ev.longitude, ev.latitude]}
-        features.append({"type": "Feature", "geometry": point, "properties": {"start": start, "end": end + "T23:59:59"}})
-        searchable.append({"type": "Feature", "geometry": point,
-                           "properties": {"place_names": values.text(escape_text(_place_names(ev)))}})
+        features.append({"type": "Feature", "geometry": point,
+                         "properties": {"start": start, "end": end + "T23:59:59", "colour": actor_colour(ev.actor, theatre)}})
     if not features:
         return None
     timeline_group = folium.FeatureGroup(name="Events over time (slider)", show=False).add_to(m)
-    timeline = plugins.Timeline(_collection(features), name="Events over time").add_to(timeline_group)
-    plugins.TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
-                           playback_duration=20000).add_timelines(timeline).add_to(m)
-    search_layer = folium.GeoJson(
-        _collection(searchable), name="Search index", control=False,
-        marker=folium.CircleMarker(radius=1, stroke=False, weight=0, opacity=0, fill_opacity=0,
-                                   class_name="cm-search"),
-    ).add_to(m)
-    plugins.Search(layer=search_layer, search_label="place_names", placeholder="Search a place",
-                   collapsed=True, search_zoom=11, initial=False).add_to(m)
+    timeline = plugins.Timeline(_collection(features), name="Events over time", point_to_layer=JsCode(
+        "function (f, ll) { return L.circleMarker(ll, {radius: 5, color: f.properties.colour, weight: 1, "
+        "fillOpacity: 0.7, interactive: false}); }")).add_to(timeline_group)  # circles: no default pins
+    slider = plugins.TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
+                                    playback_duration=20000, position="bottomright").add_timelines(timeline).add_to(m)
+    slider_follows_layer(m, timeline_group, slider.get_name())
     return timeline_group
-
-
-def _legend(m, title: str, actors: list[str], dropped: list[str], shortened: bool = False,
-            offline: bool = False, theatre: Theatre | None = None, totals: int = 0) -> None:
-    items = "".join(f'<div><span class="cm-swatch" style="background:{actor_colour(a, theatre)}"></span>'
-                    f"{escape_text(a or 'Unknown side')}</div>" for a in actors)
-    sizes = "".join(f'<span class="cm-size" style="width:{2 * _radius(n):.0f}px;height:{2 * _radius(n):.0f}px">'
-                    f"</span>{n}" for n in (1, 10, 30))
-    note = (f"<div class='cm-dropped'>Left out offline (assets not installed): {escape_text(', '.join(dropped))}</div>"
-            if dropped else "")
-    if totals:
-        note += (f"<div>{escape_text(running_totals_note(totals))}: each sums many incidents over a period "
-                 "(they are in the events files).</div>")
-    if offline:
-        note += "<div>Offline: no web tiles, and no minimap (it shows web tiles).</div>"
-    if shortened:
-        note += (f"<div>Popup quotes over {QUOTE_LIMIT} characters are shortened; the full quotes are in the "
-                 "events file.</div>")
-    html = f"""
-<style>
-.cm-legend {{position:absolute; bottom:100px; left:10px; z-index:1000; background:rgba(255,255,255,.92);
-  padding:8px 10px; font:12px/1.4 sans-serif; border-radius:4px; box-shadow:0 1px 4px rgba(0,0,0,.3); max-width:280px}}
-.cm-swatch {{display:inline-block; width:12px; height:12px; border-radius:50%; margin-right:6px; vertical-align:middle}}
-.cm-size {{display:inline-block; border:1px solid #555; border-radius:50%; margin:0 3px; vertical-align:middle}}
-.cm-label div, .cm-oblast-label {{font:11px sans-serif; color:#555; white-space:nowrap; text-shadow:0 0 3px #fff}}
-.cm-quote {{margin:4px 0; padding-left:6px; border-left:3px solid #ccc; font-style:italic}}
-.cm-popup table th {{text-align:left; padding-right:8px}}
-</style>
-<div class="cm-legend" id="cm-legend"><b>{escape_text(title)}</b>{items}
-<div style="display:flex;align-items:center;gap:2px;margin:4px 0">Area ∝ casualties: {sizes}</div>
-<div>Dashed rings: near a place (6 km) or somewhere in a region (40 km)</div>{note}
-<div style="color:#777;margin-top:4px">{escape_text(BASE_CREDITS)}</div></div>"""
-    m.get_root().html.add_child(raw_element(html))  # actor names in it: never compiled as a template
 
 
 def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
               title: str = "Casualty claims", bulk: bool | None = None,
-              theatre: Theatre | None = None) -> MapResult:
+              theatre: Theatre | None = None, labels: str | None = "en", gazetteer=None) -> MapResult:
     """Write the map as one HTML file (atomically). With ``offline`` it holds no external URL.
 
     ``bulk`` and ``theatre`` (whose boundaries are drawn) as for :func:`build_map`.
@@ -311,7 +296,8 @@ def write_map(events: list[Event], path: str | Path, *, offline: bool = False,
 
         dropped = unavailable_plugins(_used_plugins())
     events = as_events(events)
-    built = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre)
+    built = build_map(events, offline=offline, title=title, dropped=dropped, bulk=bulk, theatre=theatre,
+                      labels=labels, gazetteer=gazetteer)
     html, left_out = render_page(built, offline=offline)
     dropped = sorted(set(dropped) | set(left_out))
     path = Path(path)

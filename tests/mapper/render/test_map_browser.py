@@ -43,7 +43,7 @@ def test_layer_control_lists_the_layers(seed_map, page):
                      "Clusters", "Events over time (slider)"):
         assert expected in names, names
     groups = pg.eval_on_selector_all(".leaflet-control-layers-group-name", "els => els.map(e => e.textContent.trim())")
-    assert groups == ["Events by side", "Analysis", "Base map"]
+    assert groups == ["Background", "Events by side", "Analysis", "Base map"]
 
 
 def test_one_feature_per_event_and_popup_shows_the_quote(seed_map, page):

@@ -32,9 +32,11 @@ def test_split_keeps_the_incidents_in_order():
 
 
 def test_the_map_draws_incidents_only_and_says_how_many_totals_it_left_out():
-    html, _ = render_page(build_map(_events()))
+    html, _ = render_page(build_map(_events(), labels=None))
     assert "1 running total not mapped" in html
-    assert "40000" not in html.replace(",", "") and "ev-total" not in html
+    assert "ev-total" not in html                                   # no point, no popup
+    panel = html[html.index('<div class="cm-totals"'):html.index('<div class="cm-legend"')]
+    assert "40000" in panel.replace(",", "") and html.replace(",", "").count("40000") == 1   # in its own panel only
 
 
 def test_the_run_summary_adds_no_running_total():

@@ -64,7 +64,7 @@ def test_one_event_marker_per_event_and_multipoint_places(gazetteer):
     docs = read_documents([REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"],
                           published=dt.date(2024, 12, 16))
     events = extract_events(docs, gazetteer=gazetteer)
-    built = build_map(events)
+    built = build_map(events, labels=None)                     # no settlement labels: event marks only
     html, _ = render_page(built)
     groups = built.groups
     assert len(re.findall(r'"event_id": "ev-', html)) == len(events) == 2
@@ -109,3 +109,55 @@ def test_map_from_a_geodataframe_of_events(gazetteer, tmp_path):
     assert result.events == len(frame) == 2
     html = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert "Plyokhovo" in html and "GUR" in html
+
+
+def test_cli_map_labels_in_the_chosen_script(tmp_path, gazetteer):
+    """``--labels ru`` labels the settlements in Russian Cyrillic; ``none`` leaves them out."""
+    from mapper.model.event_io import write_events
+
+    source = tmp_path / "events.jsonl"
+    write_events([hostile_event()], source)
+    for labels, present, absent in (("ru", '"\\u041a\\u0443\\u0440\\u0441\\u043a"', '"Kursk", '),
+                                    ("en", '"Kursk", ', None), ("none", None, '"Kursk", ')):
+        out = tmp_path / f"{labels}.html"
+        proc = run_cli("map", str(source), "-o", str(out), "--labels", labels)
+        assert proc.returncode == 0, proc.stderr
+        html = out.read_text(encoding="utf-8").encode("ascii", "backslashreplace").decode("ascii").lower()
+        assert present is None or present.lower() in html, labels
+        assert absent is None or absent.lower() not in html, labels
+    bad = run_cli("map", str(source), "-o", str(tmp_path / "x.html"), "--labels", "fr")
+    assert bad.returncode == 2 and "--labels" in bad.stderr
+
+
+@pytest.mark.parametrize("theatre", ["kursk_border", "kharkiv_front"])
+def test_one_border_line_on_the_oblast_outlines(theatre):
+    """The border is drawn from the oblasts' own outlines, and no other outline runs beside it."""
+    import shapely
+
+    from gazetteer.theatres import find_theatre
+    from mapper.render.web.basemap import _frames, base_layers
+
+    frames = _frames(find_theatre(theatre))
+    border = shapely.union_all(frames["border"].geometry.values)
+    areas = shapely.union_all(shapely.boundary(frames["oblasts_areas"].geometry.values))
+    vertices = shapely.points(shapely.get_coordinates(border))
+    assert border.length > 5 and shapely.distance(vertices, areas).max() < 0.001   # on the oblast outlines
+    # Near the border only the short ends that meet it (and, for districts, the lines between the
+    # districts along it); both countries' outlines along it would be twice its length.
+    for layer, share in (("oblasts", 0.1), ("districts", 0.3)):
+        band = shapely.difference(shapely.buffer(border, 0.05), shapely.buffer(shapely.boundary(border), 0.15))
+        beside = shapely.intersection(shapely.union_all(frames[layer].geometry.values), band)  # the ends aside
+        assert beside.length < share * border.length, layer
+    assert not any(frame.geom_type.isin(["Point", "MultiPoint"]).any() for frame in frames.values())
+    assert [name for name, _ in base_layers(find_theatre(theatre))] == ["Border", "Oblasts", "Districts", "Rivers"]
+
+
+def test_title_block_is_escaped_and_never_a_template(tmp_path):
+    title = "<script>window.__pwned=1</script> {{ 7*191 }}"
+    path = tmp_path / "map.html"
+    write_map([hostile_event()], path, title=title, labels=None)
+    html = path.read_text(encoding="utf-8")
+    block = html[html.index('<div class="cm-title"'):]
+    block = block[:block.index("</div></div>")]
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt; {{ 7*191 }}" in block and "1337" not in block
+    assert "as of 2024-12-14" in block and "Kursk" in block      # no publication date: the latest event's
