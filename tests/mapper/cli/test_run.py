@@ -34,7 +34,7 @@ def test_run_prints_the_summary(sample_run):
     proc, out = sample_run
     err = proc.stderr
     assert "reports read: 1" in err and "events: 2" in err
-    assert "killed or wounded: 30" in err and "missing: 3" in err
+    assert "North Korean forces, per" in err and "killed or wounded 30" in err and "missing 3" in err
     assert "Vorozhba:" in err and "Sumy Oblast" in err            # unresolved, with the reason
     assert str(out / "map.html") in err and str(out / "briefing.pptx") in err
 
