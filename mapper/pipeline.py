@@ -34,13 +34,14 @@ SAMPLE_REPORT = Path(__file__).resolve().parent / "samples" / "seed_article_kurs
 SAMPLE_PUBLISHED = dt.date(2024, 12, 16)
 
 #: Every artefact ``run`` writes, in the order it writes them.
-OUTPUT_NAMES = ("events.jsonl", "events.geojson", "events.gpkg", "events.kml", "events.csv", "events.parquet",
+OUTPUT_NAMES = ("events.jsonl", "events.geojson", "events.gpkg", "events.kml", "events.kmz", "events.csv", "events.parquet",
                 "map.html", "situation_map.png", "briefing.pptx", "briefing.pdf")
 #: ``(file name, writer)`` of each output, in order; every writer is one of :data:`~mapper.render.writers.WRITERS`.
 _OUTPUTS = (("events.jsonl", "jsonl"), ("events.geojson", "jsonl"), ("events.gpkg", "gpkg"), ("events.kml", "kml"),
-            ("events.csv", "csv"), ("events.parquet", "parquet"), ("map.html", "map"), ("briefing.pptx", "briefing"))
+            ("events.kmz", "kmz"), ("events.csv", "csv"), ("events.parquet", "parquet"), ("map.html", "map"), ("briefing.pptx", "briefing"))
 #: The run's options each writer takes (the other GIS files keep their own defaults; KML keeps its title).
-_OPTIONS = {"map": ("pdf", "theatre", "title"), "briefing": ("pdf", "theatre", "title"), "kml": ("theatre",)}
+_OPTIONS = {"map": ("pdf", "theatre", "title", "labels"), "briefing": ("pdf", "theatre", "title", "labels"),
+            "kml": ("theatre",), "kmz": ("theatre",)}
 
 
 @dataclass
@@ -78,7 +79,7 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
                  published: dt.date | None = None, engine: str = "local", scheduler: str | None = None,
                  workers: int | None = None, pdf: bool = True, progress: bool = False,
                  stdin=None, title: str | None = None, theatre: Theatre | str | Path | None = None,
-                 telegram_channel: Channels = None) -> RunResult:
+                 telegram_channel: Channels = None, labels: str = "en") -> RunResult:
     """Read, geoparse, extract and merge, then write every artefact of :data:`OUTPUT_NAMES` to ``output_dir``.
 
     ``inputs`` are report files, folders or ``"-"``; none means the bundled
@@ -89,6 +90,7 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
     among the inputs (ACLED, UCDP GED, GeoJSON, any point table, our own; :mod:`mapper.ingest.events_files`)
     is not read as a report: its events are mapped as they are, after those of the reports.
     ``telegram_channel``: the public username of Telegram exports' channels (``--telegram-channel``).
+    ``labels``: the script of the maps' place names, ``en`` (Latin), ``ru`` or ``uk``.
     """
     if isinstance(theatre, (str, Path)):
         from gazetteer.theatres import find_theatre
@@ -105,7 +107,7 @@ def run_pipeline(inputs: Sequence[str | Path] | None = None, output_dir: str | P
     result.events, result.events_read = [*result.events, *given], len(given)
     if result.errors and not result.documents and not given:
         return result  # every input failed: the outputs of an earlier run stay as they were
-    options = {"pdf": pdf, "theatre": theatre, "title": title}
+    options = {"pdf": pdf, "theatre": theatre, "title": title, "labels": labels}
     for name, fmt in _OUTPUTS:
         collect(run_writer(WRITERS[fmt], result.events, out / name,
                            **{k: options[k] for k in _OPTIONS.get(fmt, ())}), result)

@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     run.add_argument("-o", "--output-dir", default="outputs", metavar="DIR", help="where to write (default: outputs)")
     add_published(run)
     run.add_argument("--title", default=None, help="title of the map and the briefing")
+    run.add_argument("--labels", choices=("en", "ru", "uk"), default="en",
+                     help="script of the maps' place names: en (Latin, default), ru or uk")
     add_theatre(run)
     add_telegram_channel(run)
     run.add_argument("--no-pdf", action="store_true", help="do not convert the briefing to PDF")
@@ -64,7 +66,7 @@ def _cmd_run(args) -> int:
         args.engine = "dask"
     result = run_pipeline(args.inputs, args.output_dir, published=args.published, engine=args.engine,
                           scheduler=args.scheduler, workers=args.workers, pdf=not args.no_pdf,
-                          progress=not args.quiet and sys.stderr.isatty(), title=args.title,
+                          progress=not args.quiet and sys.stderr.isatty(), title=args.title, labels=args.labels,
                           stdin=sys.stdin.buffer if "-" in args.inputs else None, theatre=args.theatre,
                           telegram_channel=channel_option(args.telegram_channel or ()))
     for err in [*result.errors, *result.failed]:

@@ -133,15 +133,17 @@ def write_event_record(events: Sequence[Event], path: str | Path, **options) -> 
 
 
 def write_web_map(events: Sequence[Event], path: str | Path, *, title: str | None = None, theatre=None,
-                  offline: bool = True, **options) -> list[Path]:
-    """The Leaflet map as one HTML file, by default with no external URL (see :mod:`mapper.render.web.webmap`)."""
+                  offline: bool = True, labels: str | None = "en", **options) -> list[Path]:
+    """The Leaflet map as one HTML file, by default with no external URL (see :mod:`mapper.render.web.webmap`);
+    ``labels``: the script of its settlement labels (``en``, ``ru``, ``uk``; None: none)."""
     from mapper.render.web.webmap import write_map
 
-    return [write_map(list(events), path, offline=offline, title=title or "Casualty claims", theatre=theatre).path]
+    return [write_map(list(events), path, offline=offline, title=title or "Casualty claims", theatre=theatre,
+                      labels=labels).path]
 
 
 def write_deck(events: Sequence[Event], path: str | Path, *, pdf: bool = False, title: str | None = None,
-               theatre=None, **options) -> "list[Path] | Written":
+               theatre=None, labels: str = "en", **options) -> "list[Path] | Written":
     """The briefing deck, its ``situation_map.png`` beside it, and with ``pdf`` its PDF.
 
     Without the PDF it asked for, the result says why: a skip (LibreOffice not
@@ -152,7 +154,7 @@ def write_deck(events: Sequence[Event], path: str | Path, *, pdf: bool = False, 
     path = Path(path)
     extra = {"theatre": theatre} if theatre is not None else {}
     result = write_briefing(list(events), path, pdf=pdf, map_png=path.parent / "situation_map.png", title=title,
-                            **extra)
+                            labels=labels or "en", **extra)
     written = [p for p in (result.map_png, result.pptx, result.pdf) if p is not None]
     if pdf and result.pdf is None and result.pdf_failed:
         return Written(written, failed=OutputError(path.with_suffix(".pdf"), result.pdf_error or "conversion failed"))

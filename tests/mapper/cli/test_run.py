@@ -83,3 +83,19 @@ def test_a_run_where_every_input_fails_leaves_earlier_outputs(tmp_path):
     assert not result.ok and result.written == []
     assert [p.name for p in out.iterdir()] == ["events.jsonl"]
     assert (out / "events.jsonl").read_text(encoding="utf-8") == "earlier\n"
+
+
+def test_run_labels_the_maps_in_the_script_asked(tmp_path):
+    def label(name):  # a settlement label as the page's label rows hold it (JSON, ASCII escapes)
+        return (json.dumps(name) + ", ").lower()
+
+    def page(out):
+        html = (out / "map.html").read_text(encoding="utf-8")
+        return html.encode("ascii", "backslashreplace").decode("ascii").lower()
+
+    result = run_pipeline(None, tmp_path / "uk", pdf=False, labels="uk")
+    latin = run_pipeline(None, tmp_path / "latin", pdf=False)
+    assert result.ok and latin.ok
+    assert label("Суджа") in page(tmp_path / "uk") and label("Sudzha") not in page(tmp_path / "uk")
+    assert label("Sudzha") in page(tmp_path / "latin") and label("Суджа") not in page(tmp_path / "latin")
+    assert (tmp_path / "uk" / "events.kmz").stat().st_size > 0   # the offline KMZ beside the KML
