@@ -306,9 +306,13 @@ def _column_values(column: pa.ChunkedArray, kind: str) -> list:
 def write(events: Sequence[Event], path: str | Path, *, index=..., tables: EventTables | None = None,
           title: str = "Casualty claims", theatre: Theatre | None = None, **options) -> list[Path]:
     """Write ``events`` as KML at ``path`` (atomically); ``theatre``: whose side colours (default: the default)."""
-    path = Path(path)
     events = list(events)
-    data = kml_bytes(events, tables or event_tables(events, index=None), title=title, theatre=theatre)
+    return _written(path, kml_bytes(events, tables or event_tables(events, index=None), title=title, theatre=theatre))
+
+
+def _written(path: str | Path, data: bytes) -> list[Path]:
+    """``data`` written at ``path`` atomically (a reader never sees half a file)."""
+    path = Path(path)
     with atomic_write(path, "wb") as f:
         f.write(data)
     return [path]
@@ -354,9 +358,5 @@ def kmz_bytes(events: Sequence[Event], tables: EventTables | None = None, *, tit
 def write_kmz(events: Sequence[Event], path: str | Path, *, index=..., tables: EventTables | None = None,
               title: str = "Casualty claims", theatre: Theatre | None = None, **options) -> list[Path]:
     """Write ``events`` as KMZ at ``path`` (atomically): the KML with its icon inside, for Google Earth offline."""
-    path = Path(path)
     events = list(events)
-    data = kmz_bytes(events, tables or event_tables(events, index=None), title=title, theatre=theatre)
-    with atomic_write(path, "wb") as f:
-        f.write(data)
-    return [path]
+    return _written(path, kmz_bytes(events, tables or event_tables(events, index=None), title=title, theatre=theatre))
