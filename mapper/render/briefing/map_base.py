@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from gazetteer.boundaries import read_boundary
 from mapper.render.briefing.labels import Label, LabelPlacer
-from mapper.render.briefing.place_names import country_label, oblast_label
+from mapper.render.place_names import country_label, oblast_label
 
 __all__ = ["COLOURS", "base_frames", "projected", "draw_base", "area_labels", "oblast_names"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from gazetteer.theatre import Theatre
 from mapper.model.events import Event
-from mapper.render.briefing.place_names import short_name
+from mapper.render.place_names import short_name
 
 __all__ = ["fit_view", "split_by_theatre", "outside_note", "THEATRE_MARGIN"]
 

@@ -34,7 +34,7 @@ from mapper.render.briefing.map_inset import draw_locator_inset, draw_title_bloc
 from mapper.render.briefing.map_symbols import actor_key, draw_events, largest_diameter, symbol_diameter
 from mapper.model.events import Event
 from mapper.exc import OutputError
-from mapper.render.briefing.place_names import check_script, place_label, short_name
+from mapper.render.place_names import check_script, place_label, short_name
 from mapper.render.web.popups import actor_colour
 
 __all__ = ["SituationMap", "draw_situation_map", "save_situation_map", "symbol_diameter", "MAP_CREDITS"]
@@ -184,7 +184,7 @@ def draw_situation_map(events: list[Event], *, width_in: float = 12.0, height_in
     ``index``: a gazetteer :class:`~gazetteer.index.PlaceIndex` for settlement labels (default:
     the user's offline index). ``title``: the title block's title (default "Casualty claims:
     <theatre>"); ``generated``: its "as of" date (default today, UTC). ``labels``: the script of
-    every place name, ``en`` (Latin), ``ru`` or ``uk`` (see :mod:`~mapper.render.briefing.place_names`).
+    every place name, ``en`` (Latin), ``ru`` or ``uk`` (see :mod:`~mapper.render.place_names`).
     ``tiles``: an xyzservices provider name to draw web tiles under the map — opt-in and online
     only; when they cannot be had the map is drawn without them.
     """

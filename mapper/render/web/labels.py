@@ -1,9 +1,8 @@
 """Settlement labels and the place search, drawn offline from the gazetteer.
 
 Each settlement of the theatre (and around the events) gets one name in one script, chosen by
-``--labels``: ``en`` Latin (the gazetteer's name, or its Latin variant, or a transliteration),
-``ru`` Russian or ``uk`` Ukrainian Cyrillic (told apart by the letters only one of the two
-alphabets has, from the gazetteer's language resources). Towns are labelled from zoom 8, villages
+``--labels`` as the situation map chooses it (:mod:`mapper.render.place_names`): ``en`` Latin,
+``ru`` Russian or ``uk`` Ukrainian Cyrillic. Towns are labelled from zoom 8, villages
 from zoom 10, cities from zoom 6. Labels lie in the ``cmLabels`` pane, under the event symbols,
 beside their point and never over another label (the browser places them by size, largest first).
 The search knows every name variant the gazetteer holds for these places::
@@ -16,9 +15,8 @@ The search knows every name variant the gazetteer holds for these places::
 
 from __future__ import annotations
 
-from functools import lru_cache
 
-from gazetteer.normalize import is_cyrillic, transliterate
+from mapper.render.place_names import place_label
 from gazetteer.place import Place
 
 __all__ = ["SCRIPTS", "label_name", "rank", "search_keys", "settlements", "place_entries", "add_labels", "label_rows", "LABEL_SCRIPT"]
@@ -28,50 +26,11 @@ _MIN_ZOOM = (6, 8, 10)  # by rank: city, town, village
 _PAD_DEG = 0.5
 
 
-@lru_cache(maxsize=1)
-def _only_letters() -> dict[str, frozenset[str]]:
-    """Letters only Russian has, and letters only Ukrainian has (from the language resources)."""
-    from gazetteer.lang import language
-
-    ru, uk = set(language("ru").alphabet), set(language("uk").alphabet)
-    return {"ru": frozenset(ru - uk), "uk": frozenset(uk - ru)}
-
-
-@lru_cache(maxsize=4)
-def _alphabet(code: str) -> frozenset[str]:
-    from gazetteer.lang import language
-
-    return frozenset(language(code).alphabet)
-
-
-def _marks(name: str, code: str) -> bool:
-    return bool(_only_letters()[code] & set(name.lower()))
-
-
 def label_name(place: Place, script: str) -> str:
-    """The place's name in ``script`` (see the module docstring)."""
-    names = (place.name, *place.alternate_names)
-    if script == "en":
-        latin = [n for n in names if not is_cyrillic(n) and "(" not in n and n.isascii()]
-        if latin:
-            return latin[0].split(",")[0]
-        return " ".join(w[:1].upper() + w[1:] for w in transliterate(place.name.lower()).split(" "))
-    cyrillic = [n for n in names if is_cyrillic(n) and "(" not in n]
-    if not cyrillic:
-        return label_name(place, "en")
-    return max(cyrillic, key=lambda n: _fit(n, script, place.name))
-
-
-def _fit(name: str, script: str, primary: str) -> tuple:
-    """How well a Cyrillic ``name`` suits ``script``: the language's own letters, none of another
-    alphabet's, then closeness to the primary (transliterated) name."""
-    from difflib import SequenceMatcher
-
-    other = "uk" if script == "ru" else "ru"
-    letters = {c for c in name.lower() if c.isalpha()}
-    foreign = bool(letters - _alphabet(script))
-    close = SequenceMatcher(None, transliterate(name.lower()), primary.lower()).ratio()
-    return (not foreign and not _marks(name, other), _marks(name, script), close)
+    """The place's name in ``script``, chosen as the situation map chooses it
+    (:func:`mapper.render.place_names.place_label`); Latin where it has no Cyrillic name."""
+    return (place_label(place.name, place.alternate_names, script)
+            or place_label(place.name, place.alternate_names, "en") or place.name)
 
 
 def rank(place: Place) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mapper.render.briefing.place_names import check_script, country_label, oblast_label, place_label, romanise
+from mapper.render.place_names import check_script, country_label, oblast_label, place_label, romanise
 
 NAMES = ("Ворожбянка", ["Vorozhbianka", "Vorozhbyanka (Sumy Raion)", "Ворожбянка", "Ворожбянка"])
 
