@@ -44,6 +44,11 @@ def _complete(path: Path) -> None:
         from lxml import etree
 
         etree.parse(str(path))
+    elif name.endswith(".kmz"):
+        from lxml import etree
+
+        with zipfile.ZipFile(path) as archive:
+            etree.fromstring(archive.read("doc.kml"))
     elif name.endswith(".csv"):
         import csv
 
