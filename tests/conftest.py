@@ -33,6 +33,16 @@ def gazetteer():
 
 
 @pytest.fixture(scope="session")
+def seed_events(gazetteer):
+    """The bundled sample's events, extracted once for every test that maps, exports or briefs them."""
+    from mapper.extract.extractor import extract_events
+    from mapper.ingest.documents import read_documents
+    from mapper.pipeline import SAMPLE_PUBLISHED, SAMPLE_REPORT
+
+    return extract_events(read_documents([SAMPLE_REPORT], published=SAMPLE_PUBLISHED), gazetteer=gazetteer)
+
+
+@pytest.fixture(scope="session")
 def index(gazetteer):
     return gazetteer.index
 

@@ -43,14 +43,6 @@ def claim(event_id: str, places: tuple[EventLocation, ...], *, day: int = 14, ki
 
 
 @pytest.fixture(scope="module")
-def seed_events(gazetteer):
-    from mapper.ingest.documents import read_documents
-    from mapper.extract.extractor import extract_events
-
-    return extract_events(read_documents([SEED], published=dt.date(2024, 12, 16)), gazetteer=gazetteer)
-
-
-@pytest.fixture(scope="module")
 def seed_deck(seed_events, index, tmp_path_factory):
     path = tmp_path_factory.mktemp("deck") / "briefing.pptx"
     result = write_briefing(seed_events, path, generated=GENERATED, index=index)

@@ -47,13 +47,9 @@ def tools():
 
 
 @pytest.fixture(scope="module")
-def seed_pdf(gazetteer, index, tmp_path_factory):
-    from mapper.ingest.documents import read_documents
-    from mapper.extract.extractor import extract_events
-
-    events = extract_events(read_documents([SEED], published=dt.date(2024, 12, 16)), gazetteer=gazetteer)
+def seed_pdf(seed_events, index, tmp_path_factory):
     out = tmp_path_factory.mktemp("seed-pdf")
-    result = write_briefing(events, out / "briefing.pptx", pdf=True, generated=dt.date(2024, 12, 17), index=index)
+    result = write_briefing(seed_events, out / "briefing.pptx", pdf=True, generated=dt.date(2024, 12, 17), index=index)
     return result
 
 

@@ -1,6 +1,5 @@
 """The offline map in a real headless Chromium with every network request blocked."""
 
-import datetime as dt
 
 import pytest
 
@@ -8,19 +7,16 @@ from browser import colour_count, open_offline, wait_for_leaflet
 from conftest import REPO
 from test_webmap import hostile_event
 
-from mapper.ingest.documents import read_documents
-from mapper.extract.extractor import extract_events
 from mapper.render.web.webmap import write_map
 
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 
 
 @pytest.fixture(scope="module")
-def seed_map(tmp_path_factory, gazetteer):
-    events = extract_events(read_documents([SEED], published=dt.date(2024, 12, 16)), gazetteer=gazetteer)
+def seed_map(tmp_path_factory, seed_events):
     path = tmp_path_factory.mktemp("map") / "map.html"
-    result = write_map(events, path, offline=True)
-    return path, events, result
+    result = write_map(seed_events, path, offline=True)
+    return path, seed_events, result
 
 
 def test_offline_map_loads_with_no_network_and_no_errors(seed_map, page):

@@ -6,26 +6,18 @@ Headless Chromium with every network request blocked. Screenshots of the sample 
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
 from browser import open_offline, wait_for_leaflet
 from conftest import REPO
 
-from mapper.extract.extractor import extract_events
-from mapper.ingest.documents import read_documents
 from mapper.render.web.webmap import write_map
 
 SEED = REPO / "mapper" / "samples" / "seed_article_kursk_nk_casualties.txt"
 SHOTS = REPO / "outputs" / "screenshots"
 LAYER_CONTROL = ".leaflet-control-layers:not(.leaflet-timeline-control)"
 MAP = "Object.values(window).find(v => v instanceof L.Map)"
-
-
-@pytest.fixture(scope="module")
-def seed_events(gazetteer):
-    return extract_events(read_documents([SEED], published=dt.date(2024, 12, 16)), gazetteer=gazetteer)
 
 
 @pytest.fixture(scope="module")
