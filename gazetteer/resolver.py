@@ -326,7 +326,8 @@ class Gazetteer:
                       f"called {query!r} {'are' if n > 1 else 'is'} in {', '.join(where)}")
             return Resolution(query, None, 0.0, reason, alternatives=tuple(scored[:5]))
         best = ok[0]
-        town = known_town_over_village(best, ok + [c for c in scored if c.contradiction.endswith("region")],
+        refused = [c for c in scored if c.contradiction and c.contradiction not in _CONTEXT_CONTRADICTIONS]
+        town = known_town_over_village(best, ok + refused,  # the policy's refusals: fuzzy, or outside the theatre
                                        context.theatre.countries if context.theatre is not None else frozenset())
         if town is not None and town.contradiction:  # a town outside the theatre: neither is safe
             return Resolution(query, None, 0.0, refusal(best, town), alternatives=tuple(scored[:5]))

@@ -32,7 +32,7 @@ _FORBIDDEN = re.compile("[\\s\x00-\x1f\x7f-\x9f\"'<>\\\\`\u00ad\u200b-\u200f\u20
 
 #: A plain http(s) URL (a host of letters, digits, dots and hyphens; no port, no user part) is a link
 #: without parsing: a narrower test than the parse below, which decides everything else.
-_PLAIN = re.compile(r"(?i:https?)://[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+_PLAIN = re.compile(r"https?://[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
                     r"(?:[/?#][^@]*)?", re.I)
 
 
